@@ -1,0 +1,16 @@
+package org.neurojoule;
+
+/**
+ * Which arithmetic the statistics count.
+ *
+ * <p>{@link #KERAS_SPIKING} applies KerasSpiking's rules exactly, so published figures are
+ * reproduced, including the layers it cannot count (depthwise and separable convolutions,
+ * pooling, ...), which get zero and a warning. {@link #COMPLETE} also counts the arithmetic the
+ * reference drops: depthwise and separable convolutions, average pooling and global average
+ * pooling. Batch normalization (folded into the previous layer on deployment) and max pooling
+ * (comparisons, no multiplications) count zero in both.
+ */
+public enum Accounting {
+  KERAS_SPIKING,
+  COMPLETE
+}

@@ -1,0 +1,90 @@
+package org.neurojoule.layer;
+
+import java.util.List;
+import java.util.Optional;
+import org.neurojoule.Accounting;
+import org.neurojoule.shape.Shape;
+import org.neurojoule.shape.ShapeException;
+
+/**
+ * Keras' {@code BatchNormalization} over the last axis, in inference mode.
+ *
+ * <p>Output shape = input shape. Parameters: {@code 4 * c} for {@code c} channels (gamma and beta
+ * trainable, moving mean and variance not); without {@code center} or {@code scale}, beta or gamma
+ * is left out. No statistics: KerasSpiking has no rule (zero and a warning), and {@link
+ * Accounting#COMPLETE} counts zero because deployment folds it into the previous layer.
+ */
+public record BatchNormalization(
+    double momentum, double epsilon, boolean center, boolean scale, Optional<String> name)
+    implements LayerSpec {
+  /** Keras' default epsilon. */
+  public static final double DEFAULT_EPSILON = 1e-3;
+
+  public BatchNormalization {
+    if (!(momentum >= 0 && momentum <= 1)) {
+      throw ShapeException.invalid("momentum must be in [0, 1], was " + momentum);
+    }
+    if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+      throw ShapeException.invalid("epsilon must be a finite number > 0, was " + epsilon);
+    }
+    name = Checks.name(name);
+  }
+
+  /** Keras' defaults: momentum 0.99, epsilon 1e-3, center and scale. */
+  public static BatchNormalization of() {
+    return new BatchNormalization(0.99, DEFAULT_EPSILON, true, true, Optional.empty());
+  }
+
+  /** A copy with this momentum. */
+  public BatchNormalization momentum(double momentum) {
+    return new BatchNormalization(momentum, epsilon, center, scale, name);
+  }
+
+  /** A copy with this epsilon. */
+  public BatchNormalization epsilon(double epsilon) {
+    return new BatchNormalization(momentum, epsilon, center, scale, name);
+  }
+
+  /** A copy with or without the beta offset. */
+  public BatchNormalization center(boolean center) {
+    return new BatchNormalization(momentum, epsilon, center, scale, name);
+  }
+
+  /** A copy with or without the gamma factor. */
+  public BatchNormalization scale(boolean scale) {
+    return new BatchNormalization(momentum, epsilon, center, scale, name);
+  }
+
+  /** A copy with this name. */
+  public BatchNormalization name(String name) {
+    return new BatchNormalization(momentum, epsilon, center, scale, Optional.of(name));
+  }
+
+  @Override
+  public String type() {
+    return "BatchNormalization";
+  }
+
+  @Override
+  public Shape outputShape(List<Shape> inputs) {
+    Checks.channels(inputs, describe());
+    return Checks.single(inputs);
+  }
+
+  @Override
+  public ParamCount params(List<Shape> inputs) {
+    long c = Checks.channels(inputs, describe());
+    long trainable = c * ((center ? 1 : 0) + (scale ? 1 : 0));
+    return new ParamCount(trainable, 2 * c);
+  }
+
+  @Override
+  public Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting) {
+    return accounting == Accounting.COMPLETE ? Optional.of(LayerStats.NONE) : Optional.empty();
+  }
+
+  @Override
+  public String describe() {
+    return "batchNormalization";
+  }
+}

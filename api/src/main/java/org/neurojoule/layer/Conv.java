@@ -1,0 +1,138 @@
+package org.neurojoule.layer;
+
+import java.util.List;
+import java.util.Optional;
+import org.neurojoule.Accounting;
+import org.neurojoule.Activation;
+import org.neurojoule.Padding;
+import org.neurojoule.shape.Shape;
+import org.neurojoule.shape.ShapeException;
+
+/**
+ * A {@code rank}-dimensional convolution: Keras' {@code Conv1D}, {@code Conv2D} or {@code Conv3D}.
+ *
+ * <p>Input {@code (spatial..., cin)}, output {@code (out..., filters)} with, per spatial axis,
+ * {@code valid}: {@code out = floor((n - ((k - 1) * d + 1)) / s) + 1}, {@code same}: {@code out =
+ * ceil(n / s)}. Parameters: {@code prod(k) * cin * filters (+ filters bias)}. Connections: output
+ * size {@code * prod(k) * cin}; neurons: the output size when the activation is not linear.
+ */
+public record Conv(
+    int rank,
+    int filters,
+    List<Integer> kernelSize,
+    List<Integer> strides,
+    Padding padding,
+    List<Integer> dilationRate,
+    Activation activation,
+    boolean useBias,
+    Optional<String> name)
+    implements LayerSpec {
+
+  public Conv {
+    if (rank < 1 || rank > 3) {
+      throw ShapeException.invalid("convolution rank must be 1, 2 or 3, was " + rank);
+    }
+    Checks.positive("filters", filters);
+    kernelSize = Checks.perAxis("kernelSize", rank, kernelSize);
+    strides = Checks.perAxis("strides", rank, strides);
+    dilationRate = Checks.perAxis("dilationRate", rank, dilationRate);
+    Checks.notNull(padding, "padding");
+    Checks.notNull(activation, "activation");
+    name = Checks.name(name);
+    if (!Checks.allOnes(strides) && !Checks.allOnes(dilationRate)) {
+      throw ShapeException.invalid(
+          "strides "
+              + Checks.dims(strides)
+              + " and dilationRate "
+              + Checks.dims(dilationRate)
+              + " cannot both be > 1 (Keras does not support it)");
+    }
+  }
+
+  /** A convolution with Keras' defaults: strides 1, valid padding, no dilation, linear, bias. */
+  public static Conv of(int rank, int filters, int... kernelSize) {
+    return new Conv(
+        rank,
+        filters,
+        Checks.perAxis("kernelSize", rank, kernelSize),
+        Checks.perAxis("strides", rank, 1),
+        Padding.VALID,
+        Checks.perAxis("dilationRate", rank, 1),
+        Activation.LINEAR,
+        true,
+        Optional.empty());
+  }
+
+  /** A copy with these strides (one value, or one per axis). */
+  public Conv strides(int... strides) {
+    return new Conv(rank, filters, kernelSize, Checks.perAxis("strides", rank, strides), padding,
+        dilationRate, activation, useBias, name);
+  }
+
+  /** A copy with this padding. */
+  public Conv padding(Padding padding) {
+    return new Conv(rank, filters, kernelSize, strides, padding, dilationRate, activation, useBias,
+        name);
+  }
+
+  /** A copy with this dilation rate (one value, or one per axis). */
+  public Conv dilationRate(int... dilationRate) {
+    return new Conv(rank, filters, kernelSize, strides, padding,
+        Checks.perAxis("dilationRate", rank, dilationRate), activation, useBias, name);
+  }
+
+  /** A copy with this activation. */
+  public Conv activation(Activation activation) {
+    return new Conv(rank, filters, kernelSize, strides, padding, dilationRate, activation, useBias,
+        name);
+  }
+
+  /** A copy with or without bias. */
+  public Conv useBias(boolean useBias) {
+    return new Conv(rank, filters, kernelSize, strides, padding, dilationRate, activation, useBias,
+        name);
+  }
+
+  /** A copy with this name. */
+  public Conv name(String name) {
+    return new Conv(rank, filters, kernelSize, strides, padding, dilationRate, activation, useBias,
+        Optional.of(name));
+  }
+
+  @Override
+  public String type() {
+    return "Conv" + rank + "D";
+  }
+
+  @Override
+  public Shape outputShape(List<Shape> inputs) {
+    int[] spatial =
+        Windows.slide(inputs, describe(), rank, kernelSize, strides, dilationRate, padding,
+            "kernel");
+    Checks.channels(inputs, describe());
+    int[] out = java.util.Arrays.copyOf(spatial, rank + 1);
+    out[rank] = filters;
+    return Shape.of(out);
+  }
+
+  @Override
+  public ParamCount params(List<Shape> inputs) {
+    long cin = Checks.channels(inputs, describe());
+    long kernel = Math.multiplyExact(Math.multiplyExact(Checks.product(kernelSize), cin), filters);
+    return ParamCount.trainable(useBias ? Math.addExact(kernel, filters) : kernel);
+  }
+
+  @Override
+  public Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting) {
+    long size = Checks.unitsPerStep(output, inputs, "output");
+    long cin = Checks.channels(inputs, describe());
+    long connections = Math.multiplyExact(Math.multiplyExact(size, Checks.product(kernelSize)), cin);
+    return Optional.of(LayerStats.withActivation(connections, size, activation));
+  }
+
+  @Override
+  public String describe() {
+    return Describe.window("conv" + rank + "d(" + filters + ", ", kernelSize, strides, padding,
+        dilationRate, activation, useBias);
+  }
+}

@@ -1,0 +1,81 @@
+package org.neurojoule.layer;
+
+import java.util.List;
+import java.util.Optional;
+import org.neurojoule.Accounting;
+import org.neurojoule.Activation;
+import org.neurojoule.shape.Shape;
+import org.neurojoule.shape.ShapeError;
+import org.neurojoule.shape.ShapeException;
+
+/**
+ * Keras' {@code Dense}, on inputs of any rank: it maps the last axis to {@code units}.
+ *
+ * <p>Input {@code (..., in)}, output {@code (..., units)}. Parameters: {@code in * units (+ units
+ * bias)}. Connections: {@code (output size / units) * in * units}; neurons: the output size when
+ * the activation is not linear.
+ */
+public record Dense(int units, Activation activation, boolean useBias, Optional<String> name)
+    implements LayerSpec {
+
+  public Dense {
+    Checks.positive("units", units);
+    Checks.notNull(activation, "activation");
+    name = Checks.name(name);
+  }
+
+  /** Keras' defaults: linear, with bias. */
+  public static Dense of(int units) {
+    return new Dense(units, Activation.LINEAR, true, Optional.empty());
+  }
+
+  /** A copy with this activation. */
+  public Dense activation(Activation activation) {
+    return new Dense(units, activation, useBias, name);
+  }
+
+  /** A copy with or without bias. */
+  public Dense useBias(boolean useBias) {
+    return new Dense(units, activation, useBias, name);
+  }
+
+  /** A copy with this name. */
+  public Dense name(String name) {
+    return new Dense(units, activation, useBias, Optional.of(name));
+  }
+
+  @Override
+  public String type() {
+    return "Dense";
+  }
+
+  @Override
+  public Shape outputShape(List<Shape> inputs) {
+    Shape in = Checks.single(inputs);
+    if (in.rank() == 0) {
+      throw ShapeException.of(ShapeError.WRONG_RANK, inputs, describe()
+          + " needs an input of rank 1 or more, but the input is a scalar");
+    }
+    Checks.channels(inputs, describe());
+    return in.withLast(units);
+  }
+
+  @Override
+  public ParamCount params(List<Shape> inputs) {
+    long kernel = Math.multiplyExact((long) Checks.channels(inputs, describe()), units);
+    return ParamCount.trainable(useBias ? Math.addExact(kernel, units) : kernel);
+  }
+
+  @Override
+  public Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting) {
+    long size = Checks.unitsPerStep(output, inputs, "output");
+    long in = Checks.channels(inputs, describe());
+    long connections = Math.multiplyExact(Math.multiplyExact(size / units, in), units);
+    return Optional.of(LayerStats.withActivation(connections, size, activation));
+  }
+
+  @Override
+  public String describe() {
+    return "dense(" + units + Describe.activationAndBias(activation, useBias) + ")";
+  }
+}

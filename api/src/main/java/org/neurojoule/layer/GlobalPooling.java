@@ -1,0 +1,78 @@
+package org.neurojoule.layer;
+
+import java.util.List;
+import java.util.Optional;
+import org.neurojoule.Accounting;
+import org.neurojoule.shape.Shape;
+import org.neurojoule.shape.ShapeException;
+
+/**
+ * Keras' {@code GlobalMaxPooling1D/2D/3D} and {@code GlobalAveragePooling1D/2D/3D}: one value per
+ * channel over all spatial positions.
+ *
+ * <p>Input {@code (spatial..., c)}, output {@code (c)}, or {@code (1..., c)} with {@code
+ * keepdims}. No parameters. Statistics: KerasSpiking counts global average pooling as zero and has
+ * no rule for global max pooling (zero and a warning); {@link Accounting#COMPLETE} counts the
+ * input size for average pooling and zero for max pooling.
+ */
+public record GlobalPooling(PoolKind kind, int rank, boolean keepdims, Optional<String> name)
+    implements LayerSpec {
+
+  public GlobalPooling {
+    Checks.notNull(kind, "kind");
+    if (rank < 1 || rank > 3) {
+      throw ShapeException.invalid("global pooling rank must be 1, 2 or 3, was " + rank);
+    }
+    name = Checks.name(name);
+  }
+
+  /** Global pooling without keepdims. */
+  public static GlobalPooling of(PoolKind kind, int rank) {
+    return new GlobalPooling(kind, rank, false, Optional.empty());
+  }
+
+  /** A copy that keeps the pooled axes as size 1. */
+  public GlobalPooling keepdims(boolean keepdims) {
+    return new GlobalPooling(kind, rank, keepdims, name);
+  }
+
+  /** A copy with this name. */
+  public GlobalPooling name(String name) {
+    return new GlobalPooling(kind, rank, keepdims, Optional.of(name));
+  }
+
+  @Override
+  public String type() {
+    return "Global" + kind.typeWord() + "Pooling" + rank + "D";
+  }
+
+  @Override
+  public Shape outputShape(List<Shape> inputs) {
+    Checks.requireRank(inputs, rank + 1, describe(), Checks.spatialAxes(rank));
+    int c = Checks.single(inputs).get(-1);
+    if (!keepdims) {
+      return Shape.of(c);
+    }
+    int[] out = new int[rank + 1];
+    java.util.Arrays.fill(out, 1);
+    out[rank] = c;
+    return Shape.of(out);
+  }
+
+  @Override
+  public Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting) {
+    if (kind == PoolKind.MAX) {
+      return accounting == Accounting.COMPLETE ? Optional.of(LayerStats.NONE) : Optional.empty();
+    }
+    if (accounting == Accounting.KERAS_SPIKING) {
+      return Optional.of(LayerStats.NONE);
+    }
+    return Optional.of(
+        LayerStats.connections(Checks.unitsPerStep(Checks.single(inputs), inputs, "input")));
+  }
+
+  @Override
+  public String describe() {
+    return "global" + kind.typeWord() + "Pooling" + rank + "d";
+  }
+}

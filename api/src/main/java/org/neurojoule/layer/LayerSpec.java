@@ -1,0 +1,82 @@
+package org.neurojoule.layer;
+
+import java.util.List;
+import java.util.Optional;
+import org.neurojoule.Accounting;
+import org.neurojoule.shape.Shape;
+import org.neurojoule.shape.ShapeException;
+
+/**
+ * A layer as declared: its kind and arguments, independent of where it is used.
+ *
+ * <p>Every rule of the layer algebra lives in the implementations: the output shape, the Keras
+ * parameter count and the energy statistics, all from the input shapes (without the batch). The
+ * fluent builder calls these at run time and the annotation processor at compile time, through
+ * {@link Layers}, so the two cannot disagree. Specs are immutable values; their bare-named methods
+ * ({@code strides(4)}, {@code padding(SAME)}) return modified copies.
+ */
+public sealed interface LayerSpec
+    permits InputLayer,
+        Conv,
+        DepthwiseConv2D,
+        SeparableConv2D,
+        Dense,
+        ReLU,
+        LeakyReLU,
+        ActivationLayer,
+        BatchNormalization,
+        Pooling,
+        GlobalPooling,
+        Flatten,
+        Reshape,
+        Dropout,
+        Add,
+        Concatenate,
+        TimeDistributed,
+        SpikingActivation,
+        CustomLayer {
+
+  /** The Keras class name, shown in summaries: {@code Conv2D}, {@code ReLU}, ... */
+  String type();
+
+  /** The name the user gave, if any; otherwise the model names the layer after its type. */
+  Optional<String> name();
+
+  /** The stem of automatic names: Keras' snake case of {@link #type()}, {@code re_lu}. */
+  default String namePrefix() {
+    return KerasNames.snakeCase(type());
+  }
+
+  /** The fewest inputs the layer takes. */
+  default int minInputs() {
+    return 1;
+  }
+
+  /** The most inputs the layer takes. */
+  default int maxInputs() {
+    return 1;
+  }
+
+  /**
+   * The shape of one example of the output.
+   *
+   * @throws ShapeException if the layer cannot be applied to these inputs
+   */
+  Shape outputShape(List<Shape> inputs);
+
+  /** The Keras parameter count for these inputs. */
+  default ParamCount params(List<Shape> inputs) {
+    return ParamCount.ZERO;
+  }
+
+  /**
+   * The statistics of one application on one timestep, or empty when {@code accounting} has no
+   * rule for this layer (the reference then warns and counts nothing).
+   *
+   * @throws ShapeException if a size the statistics need is undefined
+   */
+  Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting);
+
+  /** The declaration in a short readable form, {@code conv2d(64, 11x11, strides 4, same)}. */
+  String describe();
+}

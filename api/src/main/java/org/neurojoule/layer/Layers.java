@@ -1,0 +1,89 @@
+package org.neurojoule.layer;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+import org.neurojoule.Accounting;
+import org.neurojoule.shape.Shape;
+import org.neurojoule.shape.ShapeError;
+import org.neurojoule.shape.ShapeException;
+
+/**
+ * Applies a {@link LayerSpec} at a place in a network: the one entry point the builder and the
+ * processor use, so that errors name the layer the same way in both.
+ */
+public final class Layers {
+  private Layers() {}
+
+  /**
+   * The output shape of {@code spec} on {@code inputs}, for the layer at {@code index} named
+   * {@code name}.
+   *
+   * @throws ShapeException naming the layer, if the spec does not fit the inputs
+   */
+  public static Shape outputShape(int index, String name, LayerSpec spec, List<Shape> inputs) {
+    return placed(index, name, spec, inputs, () -> spec.outputShape(inputs));
+  }
+
+  /** The parameter count of {@code spec} on {@code inputs}, errors naming the layer. */
+  public static ParamCount params(int index, String name, LayerSpec spec, List<Shape> inputs) {
+    return placed(index, name, spec, inputs, () -> spec.params(inputs));
+  }
+
+  /**
+   * The statistics of {@code spec} on {@code inputs}, errors naming the layer; empty when the
+   * accounting has no rule for it.
+   */
+  public static Optional<LayerStats> stats(
+      int index,
+      String name,
+      LayerSpec spec,
+      List<Shape> inputs,
+      Shape output,
+      Accounting accounting) {
+    return placed(index, name, spec, inputs, () -> spec.stats(inputs, output, accounting));
+  }
+
+  /** The type named in "Cannot compute stats" warnings: the wrapped layer's, for wrappers. */
+  public static String statsType(LayerSpec spec) {
+    return spec instanceof TimeDistributed td ? statsType(td.layer()) : spec.type();
+  }
+
+  /** {@code [22x22x2, 22x22x4]}, for messages about several inputs. */
+  static String listShapes(List<Shape> shapes) {
+    StringJoiner j = new StringJoiner(", ", "[", "]");
+    shapes.forEach(s -> j.add(s.toString()));
+    return j.toString();
+  }
+
+  private interface Rule<T> {
+    T apply();
+  }
+
+  private static <T> T placed(
+      int index, String name, LayerSpec spec, List<Shape> inputs, Rule<T> rule) {
+    try {
+      checkInputCount(spec, inputs);
+      return rule.apply();
+    } catch (ShapeException e) {
+      throw e.inLayer(index, name, spec.describe());
+    } catch (ArithmeticException e) {
+      throw ShapeException.of(ShapeError.OVERFLOW, inputs,
+              "a count for input " + listShapes(inputs) + " does not fit in a 64-bit integer")
+          .inLayer(index, name, spec.describe());
+    }
+  }
+
+  private static void checkInputCount(LayerSpec spec, List<Shape> inputs) {
+    int n = inputs.size();
+    if (n < spec.minInputs() || n > spec.maxInputs()) {
+      String expected = spec.minInputs() == spec.maxInputs()
+          ? Integer.toString(spec.minInputs())
+          : spec.maxInputs() == Integer.MAX_VALUE
+              ? "at least " + spec.minInputs()
+              : spec.minInputs() + " to " + spec.maxInputs();
+      throw ShapeException.of(ShapeError.INPUT_COUNT, inputs,
+          spec.describe() + " takes " + expected + " input(s), got " + n);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package org.neurojoule.layer;
+
+import java.util.List;
+import java.util.Optional;
+import org.neurojoule.Accounting;
+import org.neurojoule.shape.Shape;
+import org.neurojoule.shape.ShapeException;
+
+/**
+ * Keras' {@code LeakyReLU}: {@code x} for {@code x >= 0}, {@code alpha * x} below (Keras 2's
+ * default alpha, 0.3).
+ *
+ * <p>Output shape = input shape; no parameters; neurons = the output units per timestep.
+ */
+public record LeakyReLU(double alpha, Optional<String> name) implements LayerSpec {
+  /** Keras 2's default slope. */
+  public static final double DEFAULT_ALPHA = 0.3;
+
+  public LeakyReLU {
+    if (!(alpha >= 0) || Double.isInfinite(alpha)) {
+      throw ShapeException.invalid("alpha must be a finite number >= 0, was " + alpha);
+    }
+    name = Checks.name(name);
+  }
+
+  /** The default slope. */
+  public static LeakyReLU of() {
+    return new LeakyReLU(DEFAULT_ALPHA, Optional.empty());
+  }
+
+  /** A copy with this slope. */
+  public LeakyReLU alpha(double alpha) {
+    return new LeakyReLU(alpha, name);
+  }
+
+  /** A copy with this name. */
+  public LeakyReLU name(String name) {
+    return new LeakyReLU(alpha, Optional.of(name));
+  }
+
+  @Override
+  public String type() {
+    return "LeakyReLU";
+  }
+
+  @Override
+  public Shape outputShape(List<Shape> inputs) {
+    return Checks.single(inputs);
+  }
+
+  @Override
+  public Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting) {
+    return Optional.of(new LayerStats(0, Checks.unitsPerStep(output, inputs, "output"), false));
+  }
+
+  @Override
+  public String describe() {
+    return alpha == DEFAULT_ALPHA ? "leakyRelu" : "leakyRelu(" + alpha + ")";
+  }
+}

@@ -1,0 +1,101 @@
+package org.neurojoule.layer;
+
+import java.util.List;
+import java.util.Optional;
+import org.neurojoule.Accounting;
+import org.neurojoule.Padding;
+import org.neurojoule.shape.Shape;
+
+/**
+ * Keras' {@code MaxPooling1D/2D/3D} and {@code AveragePooling1D/2D/3D}.
+ *
+ * <p>Input {@code (spatial..., c)}, output {@code (out..., c)} with, per axis, {@code valid}:
+ * {@code out = floor((n - p) / s) + 1}, {@code same}: {@code out = ceil(n / s)}; strides default
+ * to the pool size. No parameters. Statistics: KerasSpiking has no rule (zero and a warning);
+ * {@link Accounting#COMPLETE} counts output size {@code * prod(pool)} for average pooling and zero
+ * for max pooling (comparisons, not synaptic operations).
+ */
+public record Pooling(
+    PoolKind kind,
+    int rank,
+    List<Integer> poolSize,
+    List<Integer> strides,
+    Padding padding,
+    Optional<String> name)
+    implements LayerSpec {
+
+  public Pooling {
+    Checks.notNull(kind, "kind");
+    if (rank < 1 || rank > 3) {
+      throw org.neurojoule.shape.ShapeException.invalid(
+          "pooling rank must be 1, 2 or 3, was " + rank);
+    }
+    poolSize = Checks.perAxis("poolSize", rank, poolSize);
+    strides = Checks.perAxis("strides", rank, strides);
+    Checks.notNull(padding, "padding");
+    name = Checks.name(name);
+  }
+
+  /** Pooling with strides equal to the pool size and valid padding, as Keras defaults. */
+  public static Pooling of(PoolKind kind, int rank, int... poolSize) {
+    List<Integer> pool = Checks.perAxis("poolSize", rank, poolSize);
+    return new Pooling(kind, rank, pool, pool, Padding.VALID, Optional.empty());
+  }
+
+  /** A copy with these strides (one value, or one per axis). */
+  public Pooling strides(int... strides) {
+    return new Pooling(kind, rank, poolSize, Checks.perAxis("strides", rank, strides), padding,
+        name);
+  }
+
+  /** A copy with this padding. */
+  public Pooling padding(Padding padding) {
+    return new Pooling(kind, rank, poolSize, strides, padding, name);
+  }
+
+  /** A copy with this name. */
+  public Pooling name(String name) {
+    return new Pooling(kind, rank, poolSize, strides, padding, Optional.of(name));
+  }
+
+  @Override
+  public String type() {
+    return kind.typeWord() + "Pooling" + rank + "D";
+  }
+
+  @Override
+  public Shape outputShape(List<Shape> inputs) {
+    List<Integer> ones = java.util.Collections.nCopies(rank, 1);
+    int[] spatial =
+        Windows.slide(inputs, describe(), rank, poolSize, strides, ones, padding, "pool");
+    int[] out = java.util.Arrays.copyOf(spatial, rank + 1);
+    out[rank] = Checks.single(inputs).get(-1);
+    return Shape.of(out);
+  }
+
+  @Override
+  public Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting) {
+    if (accounting == Accounting.KERAS_SPIKING) {
+      return Optional.empty();
+    }
+    if (kind == PoolKind.MAX) {
+      return Optional.of(LayerStats.NONE);
+    }
+    long size = Checks.unitsPerStep(output, inputs, "output");
+    return Optional.of(
+        LayerStats.connections(Math.multiplyExact(size, Checks.product(poolSize))));
+  }
+
+  @Override
+  public String describe() {
+    StringBuilder s = new StringBuilder(kind.methodWord()).append("Pooling").append(rank)
+        .append("d(").append(Checks.dims(poolSize));
+    if (!strides.equals(poolSize)) {
+      s.append(", strides ").append(Checks.dims(strides));
+    }
+    if (padding != Padding.VALID) {
+      s.append(", ").append(padding.kerasName());
+    }
+    return s.append(')').toString();
+  }
+}

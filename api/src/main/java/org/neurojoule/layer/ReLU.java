@@ -1,0 +1,79 @@
+package org.neurojoule.layer;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.neurojoule.Accounting;
+import org.neurojoule.shape.Shape;
+import org.neurojoule.shape.ShapeException;
+
+/**
+ * Keras' {@code ReLU} layer: {@code max(x, 0)}, optionally capped at {@code maxValue}, with a
+ * slope below {@code threshold}.
+ *
+ * <p>Output shape = input shape; no parameters; neurons = the output units per timestep.
+ */
+public record ReLU(
+    OptionalDouble maxValue, double negativeSlope, double threshold, Optional<String> name)
+    implements LayerSpec {
+
+  public ReLU {
+    Checks.notNull(maxValue, "maxValue");
+    maxValue.ifPresent(
+        m -> {
+          if (!(m >= 0)) {
+            throw ShapeException.invalid("maxValue must be >= 0, was " + m);
+          }
+        });
+    if (!(negativeSlope >= 0)) {
+      throw ShapeException.invalid("negativeSlope must be >= 0, was " + negativeSlope);
+    }
+    Checks.finite("threshold", threshold);
+    name = Checks.name(name);
+  }
+
+  /** The plain rectifier. */
+  public static ReLU of() {
+    return new ReLU(OptionalDouble.empty(), 0, 0, Optional.empty());
+  }
+
+  /** A copy capped at {@code maxValue}. */
+  public ReLU maxValue(double maxValue) {
+    return new ReLU(OptionalDouble.of(maxValue), negativeSlope, threshold, name);
+  }
+
+  /** A copy with this slope below the threshold. */
+  public ReLU negativeSlope(double negativeSlope) {
+    return new ReLU(maxValue, negativeSlope, threshold, name);
+  }
+
+  /** A copy with this threshold. */
+  public ReLU threshold(double threshold) {
+    return new ReLU(maxValue, negativeSlope, threshold, name);
+  }
+
+  /** A copy with this name. */
+  public ReLU name(String name) {
+    return new ReLU(maxValue, negativeSlope, threshold, Optional.of(name));
+  }
+
+  @Override
+  public String type() {
+    return "ReLU";
+  }
+
+  @Override
+  public Shape outputShape(List<Shape> inputs) {
+    return Checks.single(inputs);
+  }
+
+  @Override
+  public Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting) {
+    return Optional.of(new LayerStats(0, Checks.unitsPerStep(output, inputs, "output"), false));
+  }
+
+  @Override
+  public String describe() {
+    return "relu";
+  }
+}

@@ -1,0 +1,91 @@
+package org.neurojoule.layer;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.neurojoule.Accounting;
+import org.neurojoule.Activation;
+import org.neurojoule.shape.Shape;
+import org.neurojoule.shape.ShapeError;
+import org.neurojoule.shape.ShapeException;
+
+/**
+ * KerasSpiking's {@code SpikingActivation}: the activation turned into spikes over time.
+ *
+ * <p>Its input is {@code (time, units...)}: the first axis is always time. Per element and step,
+ * {@code v += activation(x) * dt}, {@code n = floor(v)}, {@code v -= n}, output {@code n / dt}.
+ * Output shape = input shape; no parameters; neurons = the product of the input shape without the
+ * time axis; spiking.
+ */
+public record SpikingActivation(
+    Activation activation, double dt, OptionalLong seed, Optional<String> name)
+    implements LayerSpec {
+  /** KerasSpiking's default timestep, in seconds. */
+  public static final double DEFAULT_DT = 0.001;
+
+  public SpikingActivation {
+    Checks.notNull(activation, "activation");
+    if (!(dt > 0) || Double.isInfinite(dt)) {
+      throw ShapeException.invalid("dt must be a finite number > 0, was " + dt);
+    }
+    Checks.notNull(seed, "seed");
+    name = Checks.name(name);
+  }
+
+  /** Spiking {@code activation} with the default dt and a random initial voltage. */
+  public static SpikingActivation of(Activation activation) {
+    return new SpikingActivation(activation, DEFAULT_DT, OptionalLong.empty(), Optional.empty());
+  }
+
+  /** A copy with this timestep. */
+  public SpikingActivation dt(double dt) {
+    return new SpikingActivation(activation, dt, seed, name);
+  }
+
+  /** A copy whose initial voltages come from this seed. */
+  public SpikingActivation seed(long seed) {
+    return new SpikingActivation(activation, dt, OptionalLong.of(seed), name);
+  }
+
+  /** A copy with this name. */
+  public SpikingActivation name(String name) {
+    return new SpikingActivation(activation, dt, seed, Optional.of(name));
+  }
+
+  @Override
+  public String type() {
+    return "SpikingActivation";
+  }
+
+  @Override
+  public Shape outputShape(List<Shape> inputs) {
+    Shape in = Checks.single(inputs);
+    if (in.rank() < 2) {
+      throw ShapeException.of(ShapeError.WRONG_RANK, inputs, describe()
+          + " runs over time and needs an input of (time, units...), but the input is " + in
+          + "; start the model with Model.input(NONE, ...) for a time axis");
+    }
+    return in;
+  }
+
+  @Override
+  public Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting) {
+    Shape in = Checks.single(inputs);
+    long neurons =
+        in.dropFirst(1)
+            .elementCount()
+            .orElseThrow(
+                () ->
+                    Checks.undefined(
+                        inputs,
+                        "statistics need the units per timestep, but "
+                            + in.toKerasString()
+                            + " has an undefined dimension after the time axis"));
+    return Optional.of(new LayerStats(0, neurons, true));
+  }
+
+  @Override
+  public String describe() {
+    return "spikingActivation(" + activation.kerasName() + ")";
+  }
+}

@@ -1,0 +1,73 @@
+package org.neurojoule.layer;
+
+import java.util.List;
+import java.util.Optional;
+import org.neurojoule.Accounting;
+import org.neurojoule.shape.Shape;
+import org.neurojoule.shape.ShapeError;
+import org.neurojoule.shape.ShapeException;
+
+/**
+ * Keras' {@code TimeDistributed}: {@code layer} applied on every step of the first axis.
+ *
+ * <p>Input {@code (time, rest...)}; output {@code (None, layer(rest)...)}: the time axis prints as
+ * undefined, as Keras infers it. Parameters and statistics are those of {@code layer} on one
+ * timestep.
+ */
+public record TimeDistributed(LayerSpec layer, Optional<String> name) implements LayerSpec {
+
+  public TimeDistributed {
+    Checks.notNull(layer, "layer");
+    if (layer.minInputs() != 1 || layer.maxInputs() != 1) {
+      throw ShapeException.invalid(
+          "timeDistributed wraps exactly one single-input layer, not " + layer.describe());
+    }
+    name = Checks.name(name);
+  }
+
+  /** {@code layer} on every timestep. */
+  public static TimeDistributed of(LayerSpec layer) {
+    return new TimeDistributed(layer, Optional.empty());
+  }
+
+  /** A copy with this name. */
+  public TimeDistributed name(String name) {
+    return new TimeDistributed(layer, Optional.of(name));
+  }
+
+  @Override
+  public String type() {
+    return "TimeDistributed";
+  }
+
+  /** The shape one timestep of {@code input} has. */
+  public static Shape stepShape(Shape input) {
+    return input.dropFirst(1);
+  }
+
+  @Override
+  public Shape outputShape(List<Shape> inputs) {
+    Shape in = Checks.single(inputs);
+    if (in.rank() < 2) {
+      throw ShapeException.of(ShapeError.WRONG_RANK, inputs, describe()
+          + " needs an input of (time, ...) with rank 2 or more, but the input is " + in);
+    }
+    return layer.outputShape(List.of(stepShape(in))).prepend(Shape.NONE);
+  }
+
+  @Override
+  public ParamCount params(List<Shape> inputs) {
+    return layer.params(List.of(stepShape(Checks.single(inputs))));
+  }
+
+  @Override
+  public Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting) {
+    return layer.stats(
+        List.of(stepShape(Checks.single(inputs))), output.dropFirst(1), accounting);
+  }
+
+  @Override
+  public String describe() {
+    return "timeDistributed(" + layer.describe() + ")";
+  }
+}

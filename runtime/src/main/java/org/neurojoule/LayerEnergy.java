@@ -1,0 +1,38 @@
+package org.neurojoule;
+
+import org.neurojoule.device.Device;
+import org.neurojoule.layer.LayerStats;
+
+/**
+ * The energy of one layer for one inference on one device, in joules.
+ *
+ * @param synop energy of synaptic operations
+ * @param neuron energy of neuron updates
+ */
+public record LayerEnergy(double synop, double neuron) {
+
+  /**
+   * The one energy rule. On a non-spiking device every connection and neuron works once per
+   * inference: {@code synop = e_synop * connections}, {@code neuron = e_neuron * neurons}. On a
+   * spiking device the inference takes {@code timesteps} steps of {@code dt} seconds, synaptic
+   * operations happen only on input spikes (at {@code rate} Hz) and neurons update every step:
+   * {@code synop = e_synop * connections * rate * dt * timesteps}, {@code neuron = e_neuron *
+   * neurons * timesteps}.
+   */
+  public static LayerEnergy of(
+      Device device, LayerStats stats, double rate, int timesteps, double dt) {
+    if (!device.spiking()) {
+      return new LayerEnergy(
+          device.energyPerSynop() * stats.connections(),
+          device.energyPerNeuron() * stats.neurons());
+    }
+    return new LayerEnergy(
+        device.energyPerSynop() * stats.connections() * rate * dt * timesteps,
+        device.energyPerNeuron() * stats.neurons() * timesteps);
+  }
+
+  /** Synaptic plus neuron energy. */
+  public double total() {
+    return synop + neuron;
+  }
+}

@@ -1,0 +1,340 @@
+package org.neurojoule;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.neurojoule.layer.InputLayer;
+import org.neurojoule.layer.KerasNames;
+import org.neurojoule.layer.Layers;
+import org.neurojoule.layer.ParamCount;
+import org.neurojoule.shape.Shape;
+
+/**
+ * A network: the layers between some input tensors and some output tensors.
+ *
+ * <p>Start one with {@link #input(int...)}, chain layer methods on the returned {@link Tensor}, and
+ * finish with {@code .model()}, {@code .energy()} or {@link #of(Tensor...)}. Layers are named and
+ * ordered as Keras does: automatic names counted per model in creation order ({@code conv2d},
+ * {@code conv2d_1}, {@code input_1}), and layers sorted deepest first (depth = longest distance to
+ * an output), ties in the order a depth-first walk from the outputs first reaches them.
+ */
+public final class Model {
+  /** Marks an undefined dimension: {@code Model.input(NONE, 28)}; a leading one is time. */
+  public static final int NONE = Shape.NONE;
+
+  private final List<Tensor> inputs;
+  private final List<Tensor> outputs;
+  private final List<Layer> layers;
+  private final Map<Layer, String> names;
+  private final Map<String, Layer> byName;
+  private final Map<Layer, List<Tensor>> nodes;
+  private final List<Tensor> executionOrder;
+  private final boolean chain;
+
+  private Model(List<Tensor> inputs, List<Tensor> outputs, Graph graph) {
+    this.inputs = List.copyOf(inputs);
+    this.outputs = List.copyOf(outputs);
+    this.layers = graph.layers;
+    this.nodes = graph.nodes;
+    this.executionOrder = graph.executionOrder;
+    this.chain = graph.chain;
+    this.names = nameLayers(graph);
+    Map<String, Layer> index = new LinkedHashMap<>();
+    for (Layer layer : layers) {
+      index.put(names.get(layer), layer);
+    }
+    this.byName = Collections.unmodifiableMap(index);
+  }
+
+  /**
+   * A new input tensor whose examples have these dimensions ({@link #NONE} for undefined ones).
+   *
+   * @throws IllegalArgumentException if a dimension is zero or negative
+   */
+  public static Tensor input(int... shape) {
+    return input(shape, UnaryOperator.identity());
+  }
+
+  /** A new input tensor, configured: {@code Model.input(new int[] {28, 28}, i -> i.name("x"))}. */
+  public static Tensor input(int[] shape, UnaryOperator<InputLayer> configure) {
+    InputLayer spec = configure.apply(InputLayer.of(Shape.of(shape)));
+    return Tensor.input(new Layer(spec, Optional.empty()), spec.shape());
+  }
+
+  /** The model from every input the {@code outputs} depend on to the {@code outputs}. */
+  public static Model of(Tensor... outputs) {
+    Graph graph = Graph.walk(List.of(outputs));
+    return new Model(graph.inputs, List.of(outputs), graph);
+  }
+
+  /**
+   * The model from {@code inputs} to {@code outputs}.
+   *
+   * @throws IllegalArgumentException if an output depends on an input not listed
+   */
+  public static Model of(List<Tensor> inputs, List<Tensor> outputs) {
+    Graph graph = Graph.walk(outputs);
+    for (Tensor needed : graph.inputs) {
+      if (inputs.stream().noneMatch(t -> t == needed)) {
+        throw new IllegalArgumentException("the outputs depend on input " + needed.shape()
+            + " which is not among the model's inputs");
+      }
+    }
+    for (Tensor given : inputs) {
+      if (!(given.layer().spec() instanceof InputLayer)) {
+        throw new IllegalArgumentException(
+            "model inputs must be input tensors (Model.input(...)), not " + given);
+      }
+    }
+    return new Model(inputs, outputs, graph);
+  }
+
+  /** The model's input tensors. */
+  public List<Tensor> inputs() {
+    return inputs;
+  }
+
+  /** The model's output tensors. */
+  public List<Tensor> outputs() {
+    return outputs;
+  }
+
+  /** The layers in Keras' order (the order of summary rows). */
+  public List<Layer> layers() {
+    return layers;
+  }
+
+  /** The layer names in Keras' order. */
+  public List<String> layerNames() {
+    return List.copyOf(byName.keySet());
+  }
+
+  /**
+   * The layer named {@code name}.
+   *
+   * @throws IllegalArgumentException if there is none, listing the names there are
+   */
+  public Layer layer(String name) {
+    Layer layer = byName.get(name);
+    if (layer == null) {
+      throw new IllegalArgumentException(
+          "no layer named '" + name + "'; the layers are " + byName.keySet());
+    }
+    return layer;
+  }
+
+  /** The name of {@code layer} in this model (its given name, or its Keras auto name). */
+  public String nameOf(Layer layer) {
+    String name = names.get(Objects.requireNonNull(layer, "layer == null"));
+    if (name == null) {
+      throw new IllegalArgumentException("layer " + layer + " is not part of this model");
+    }
+    return name;
+  }
+
+  /** The position of {@code layer} among {@link #layers()}. */
+  public int indexOf(Layer layer) {
+    return layers.indexOf(layer);
+  }
+
+  /** The applications of {@code layer} in this model: one output tensor per application. */
+  public List<Tensor> applications(Layer layer) {
+    return nodes.getOrDefault(layer, List.of());
+  }
+
+  /** Every layer application, each after the ones it depends on: the order to compute them. */
+  public List<Tensor> executionOrder() {
+    return executionOrder;
+  }
+
+  /** The parameter count of {@code layer} (reused layers count once, as weights are shared). */
+  public ParamCount params(Layer layer) {
+    Tensor first = applications(layer).get(0);
+    return Layers.params(indexOf(layer), nameOf(layer), layer.spec(), shapesOf(first.inputs()));
+  }
+
+  /** The parameter count of the whole model. */
+  public ParamCount params() {
+    ParamCount total = ParamCount.ZERO;
+    for (Layer layer : layers) {
+      total = total.plus(params(layer));
+    }
+    return total;
+  }
+
+  /** The energy estimate of this model without example data, counting {@link Accounting#COMPLETE}. */
+  public ModelEnergy energy() {
+    return energy(UnaryOperator.identity());
+  }
+
+  /**
+   * The energy estimate, configured: {@code e -> e.exampleData(data).accounting(KERAS_SPIKING)}.
+   */
+  public ModelEnergy energy(UnaryOperator<EnergyOptions> configure) {
+    return new ModelEnergy(this, configure.apply(EnergyOptions.DEFAULTS));
+  }
+
+  /** Prints Keras' {@code model.summary()} table to standard output. */
+  public void summary() {
+    System.out.print(summaryString());
+  }
+
+  /** Keras' {@code model.summary()} table: layers, output shapes, parameter counts, totals. */
+  public String summaryString() {
+    return KerasSummary.of(this);
+  }
+
+  /**
+   * Whether the model is one chain of layers without reuse: what Keras calls sequential-like (one
+   * node per depth, each with at most one input, no shared layer).
+   */
+  public boolean isChain() {
+    return chain;
+  }
+
+  /** The output shape as Keras prints it: a list for inputs, {@code multiple} for mixed reuse. */
+  String printedShape(Layer layer) {
+    List<Tensor> applied = applications(layer);
+    Shape first = applied.get(0).shape();
+    if (applied.stream().anyMatch(n -> !n.shape().equals(first))) {
+      return "multiple";
+    }
+    return layer.spec() instanceof InputLayer
+        ? "[" + first.toKerasString() + "]"
+        : first.toKerasString();
+  }
+
+  static List<Shape> shapesOf(List<Tensor> tensors) {
+    return tensors.stream().map(Tensor::shape).toList();
+  }
+
+  /** The layers and their descriptions in order: {@code input 28x28x1 -> conv2d(2, 7x7) -> ...}. */
+  @Override
+  public String toString() {
+    List<String> parts = new ArrayList<>();
+    for (Layer layer : layers) {
+      parts.add(layer.spec().describe());
+    }
+    return String.join(" -> ", parts);
+  }
+
+  private static Map<Layer, String> nameLayers(Graph graph) {
+    // Every layer object takes a name, wrapped ones too (Keras names a TimeDistributed's inner
+    // layer), in creation order, so that the counts match a fresh Keras session.
+    List<Layer> all = new ArrayList<>();
+    for (Layer layer : graph.layers) {
+      all.add(layer);
+      layer.wrapped().ifPresent(all::add);
+    }
+    all.sort(Comparator.comparingLong(Layer::creationOrder));
+    Set<String> given = new java.util.HashSet<>();
+    for (Layer layer : all) {
+      layer.givenName().ifPresent(n -> {
+        if (!given.add(n)) {
+          throw new IllegalArgumentException(
+              "two layers are named '" + n + "'; layer names must be unique in a model");
+        }
+      });
+    }
+    Map<String, Integer> counters = new HashMap<>();
+    Map<Layer, String> names = new IdentityHashMap<>();
+    for (Layer layer : all) {
+      String name = layer.givenName().orElse(null);
+      if (name == null) {
+        String prefix = layer.spec().namePrefix();
+        do {
+          int n = counters.merge(prefix, 1, Integer::sum) - 1;
+          name = KerasNames.autoName(prefix, n);
+        } while (given.contains(name));
+      }
+      names.put(layer, name);
+    }
+    return names;
+  }
+
+  /** The graph behind some outputs: Keras' network map (depths, order, nodes). */
+  private static final class Graph {
+    final List<Tensor> inputs = new ArrayList<>();
+    final List<Layer> layers;
+    final Map<Layer, List<Tensor>> nodes = new IdentityHashMap<>();
+    final List<Tensor> executionOrder;
+    final boolean chain;
+
+    private Graph(List<Tensor> outputs) {
+      // Keras' _build_map: a depth-first walk from the outputs, inputs in order. A layer's index
+      // is taken when the walk first reaches it; nodes are listed when finished (post-order).
+      Map<Layer, Integer> firstReached = new IdentityHashMap<>();
+      Map<Tensor, Boolean> finished = new IdentityHashMap<>();
+      List<Tensor> postOrder = new ArrayList<>();
+      for (Tensor out : outputs) {
+        visit(Objects.requireNonNull(out, "output == null"), firstReached, finished, postOrder);
+      }
+      // Keras' depth propagation, from the outputs backwards; a reused layer's nodes are at
+      // least as deep as the layer's deepest node seen so far.
+      Map<Tensor, Integer> nodeDepth = new IdentityHashMap<>();
+      Map<Layer, Integer> layerDepth = new IdentityHashMap<>();
+      for (int i = postOrder.size() - 1; i >= 0; i--) {
+        Tensor node = postOrder.get(i);
+        int depth = Math.max(nodeDepth.getOrDefault(node, 0), layerDepth.getOrDefault(node.layer(), 0));
+        layerDepth.put(node.layer(), depth);
+        nodeDepth.put(node, depth);
+        for (Tensor parent : node.inputs()) {
+          nodeDepth.merge(parent, depth + 1, Math::max);
+        }
+      }
+      List<Layer> ordered = new ArrayList<>(layerDepth.keySet());
+      ordered.sort(Comparator.<Layer>comparingInt(l -> -layerDepth.get(l))
+          .thenComparingInt(firstReached::get));
+      this.layers = List.copyOf(ordered);
+      for (Tensor node : postOrder) {
+        nodes.computeIfAbsent(node.layer(), l -> new ArrayList<>()).add(node);
+      }
+      nodes.replaceAll((l, list) -> List.copyOf(list));
+      this.executionOrder = List.copyOf(postOrder);
+      this.chain = layers.size() == postOrder.size()
+          && new java.util.HashSet<>(nodeDepth.values()).size() == postOrder.size()
+          && postOrder.stream().allMatch(n -> n.inputs().size() <= 1);
+      // Inputs in the order the walk reached them.
+      List<Tensor> found = new ArrayList<>();
+      for (Tensor node : postOrder) {
+        if (node.layer().spec() instanceof InputLayer) {
+          found.add(node);
+        }
+      }
+      found.sort(Comparator.comparingInt(t -> firstReached.get(t.layer())));
+      inputs.addAll(found);
+    }
+
+    static Graph walk(List<Tensor> outputs) {
+      if (outputs.isEmpty()) {
+        throw new IllegalArgumentException("a model needs at least one output tensor");
+      }
+      return new Graph(outputs);
+    }
+
+    private static void visit(
+        Tensor node,
+        Map<Layer, Integer> firstReached,
+        Map<Tensor, Boolean> finished,
+        List<Tensor> postOrder) {
+      if (finished.containsKey(node)) {
+        return;
+      }
+      firstReached.putIfAbsent(node.layer(), firstReached.size());
+      for (Tensor in : node.inputs()) {
+        visit(in, firstReached, finished, postOrder);
+      }
+      finished.put(node, Boolean.TRUE);
+      postOrder.add(node);
+    }
+  }
+}

@@ -1,0 +1,334 @@
+package org.neurojoule;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import org.neurojoule.device.Device;
+import org.neurojoule.device.DeviceRegistry;
+import org.neurojoule.energy.Column;
+import org.neurojoule.energy.PythonFormat;
+import org.neurojoule.energy.SummaryText;
+import org.neurojoule.engine.FiringRates;
+import org.neurojoule.layer.InputLayer;
+import org.neurojoule.layer.LayerStats;
+import org.neurojoule.layer.Layers;
+import org.neurojoule.layer.ParamCount;
+import org.neurojoule.shape.Shape;
+
+/**
+ * The energy estimate of a model: per-layer statistics, firing rates and energy on any registered
+ * device, printed as KerasSpiking's {@code ModelEnergy} prints them.
+ *
+ * <p>Get one with {@code model.energy()} or {@code model.energy(e -> e.exampleData(data))}. All
+ * statistics are computed when it is created, so a model whose statistics cannot be computed (an
+ * undefined dimension) fails there, naming the layer.
+ */
+public final class ModelEnergy {
+  private static final DeviceRegistry DEVICES = DeviceRegistry.withBuiltIns();
+  private static final Map<String, LayerStatsRule> LAYER_RULES = new ConcurrentHashMap<>();
+  private static final System.Logger LOG = System.getLogger(ModelEnergy.class.getName());
+
+  static final String ESTIMATES_WARNING =
+      "* These are estimates only; see the documentation of ModelEnergy for a list of the"
+          + " assumptions being made.";
+  static final String NON_SPIKING_WARNING =
+      "* This model contains non-spiking activations that would not actually behave in the manner"
+          + " we assume in these calculations; we assume these layers will be converted to"
+          + " spiking equivalents. Consider using `spikingActivation(...)` to make this"
+          + " conversion explicit.";
+
+  /** One summary row: a layer with everything the columns show. */
+  private record Row(
+      String name,
+      String type,
+      String outputShape,
+      ParamCount params,
+      LayerStats stats,
+      boolean beyondReference,
+      double rate) {}
+
+  private final Model model;
+  private final EnergyOptions options;
+  private final Map<String, Row> rows;
+  private final List<String> warnings;
+  private final Set<String> typesBeyondReference;
+
+  ModelEnergy(Model model, EnergyOptions options) {
+    this.model = Objects.requireNonNull(model, "model == null");
+    this.options = Objects.requireNonNull(options, "options == null");
+    Set<String> uncounted = new LinkedHashSet<>();
+    Set<String> beyond = new LinkedHashSet<>();
+    Map<Layer, Double> rates = options.exampleData()
+        .map(data -> FiringRates.of(model, data))
+        .orElse(Map.of());
+    Map<String, Row> table = new LinkedHashMap<>();
+    for (Layer layer : model.layers()) {
+      Optional<LayerStats> stats = stats(layer, options.accounting());
+      if (stats.isEmpty()) {
+        uncounted.add(Layers.statsType(layer.spec()));
+      }
+      boolean differs = options.accounting() != Accounting.KERAS_SPIKING
+          && !stats.equals(stats(layer, Accounting.KERAS_SPIKING));
+      if (differs) {
+        beyond.add(Layers.statsType(layer.spec()));
+      }
+      String name = model.nameOf(layer);
+      table.put(name, new Row(name, layer.type(), model.printedShape(layer), model.params(layer),
+          stats.orElse(LayerStats.NONE), differs, rates.getOrDefault(layer, Double.NaN)));
+    }
+    this.rows = Collections.unmodifiableMap(table);
+    List<String> notes = new ArrayList<>();
+    uncounted.forEach(t -> notes.add("Cannot compute stats for layer of type '" + t + "'"));
+    this.warnings = List.copyOf(notes);
+    this.typesBeyondReference = Collections.unmodifiableSet(beyond);
+  }
+
+  // ---- devices and layer rules (shared by all estimates) ----
+
+  /**
+   * Registers a device, or replaces one of the same name (with a logged warning), so that columns
+   * such as {@code "energy <name>"} can use it.
+   *
+   * @param energyPerSynop joules per synaptic operation
+   * @param energyPerNeuron joules per neuron update
+   * @param spiking whether synaptic operations happen only on input spikes
+   */
+  public static void registerDevice(
+      String name, double energyPerSynop, double energyPerNeuron, boolean spiking) {
+    Device device = new Device(name, energyPerSynop, energyPerNeuron, spiking);
+    DEVICES.register(device).ifPresent(old -> LOG.log(System.Logger.Level.WARNING,
+        "Device ''{0}'' already registered; overwriting it ({1} -> {2})", name, old, device));
+  }
+
+  /** The names of the registered devices, built-in ones first. */
+  public static List<String> devices() {
+    return DEVICES.names();
+  }
+
+  /**
+   * The device named {@code name}, ignoring case.
+   *
+   * @throws IllegalArgumentException if there is none, listing the known devices
+   */
+  public static Device device(String name) {
+    return DEVICES.get(name);
+  }
+
+  /**
+   * Uses {@code rule} for the statistics of every layer whose Keras type is {@code type}, such as
+   * a {@link org.neurojoule.layer.CustomLayer}'s type, in both accounting modes.
+   */
+  public static void registerLayer(String type, LayerStatsRule rule) {
+    Objects.requireNonNull(type, "type == null");
+    LAYER_RULES.put(type, Objects.requireNonNull(rule, "rule == null"));
+  }
+
+  /** Removes a rule registered with {@link #registerLayer}; built-in rules apply again. */
+  public static void unregisterLayer(String type) {
+    LAYER_RULES.remove(type);
+  }
+
+  // ---- per-layer figures ----
+
+  /** The model estimated. */
+  public Model model() {
+    return model;
+  }
+
+  /** How it was estimated. */
+  public EnergyOptions options() {
+    return options;
+  }
+
+  /**
+   * The statistics of a layer: connections, neurons and whether it spikes, summed over the layer's
+   * applications.
+   *
+   * @throws IllegalArgumentException if there is no such layer
+   */
+  public LayerStats layerStats(String layerName) {
+    return row(layerName).stats();
+  }
+
+  /** The energy of a layer for one inference on {@code device}, one timestep of 0.001 s. */
+  public LayerEnergy layerEnergy(String layerName, String device) {
+    return layerEnergy(layerName, device, UnaryOperator.identity());
+  }
+
+  /**
+   * The energy of a layer for one inference on {@code device}, with the timesteps and dt of
+   * {@code configure}.
+   *
+   * @throws IllegalStateException for a spiking device without example data
+   */
+  public LayerEnergy layerEnergy(
+      String layerName, String device, UnaryOperator<SummaryOptions> configure) {
+    SummaryOptions o = configure.apply(SummaryOptions.DEFAULTS);
+    return energy(row(layerName), requireRates(DEVICES.get(device)), o);
+  }
+
+  /** The energy of the whole model for one inference on {@code device}, in joules. */
+  public double totalEnergy(String device) {
+    return totalEnergy(device, UnaryOperator.identity());
+  }
+
+  /** The energy of the whole model for one inference, with {@code o -> o.timestepsPerInference(10)}. */
+  public double totalEnergy(String device, UnaryOperator<SummaryOptions> configure) {
+    SummaryOptions o = configure.apply(SummaryOptions.DEFAULTS);
+    Device d = requireRates(DEVICES.get(device));
+    double total = 0;
+    for (Row row : rows.values()) {
+      total += energy(row, d, o).total();
+    }
+    return total;
+  }
+
+  /** Each layer's firing rate (mean absolute input), in layer order; NaN without example data. */
+  public Map<String, Double> rates() {
+    Map<String, Double> out = new LinkedHashMap<>();
+    rows.values().forEach(r -> out.put(r.name(), r.rate()));
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** What could not be counted, such as {@code Cannot compute stats for layer of type 'X'}. */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  // ---- the summary ----
+
+  /** Prints the default summary to standard output. */
+  public void summary() {
+    System.out.print(summaryString());
+  }
+
+  /** Prints the summary, configured, to standard output. */
+  public void summary(UnaryOperator<SummaryOptions> configure) {
+    System.out.print(summaryString(configure));
+  }
+
+  /** The default summary: name, output shape, parameters, connections, neurons, cpu energy. */
+  public String summaryString() {
+    return summaryString(UnaryOperator.identity());
+  }
+
+  /**
+   * The summary table, configured: {@code o -> o.columns("name", "energy loihi").dt(0.002)}.
+   *
+   * @throws IllegalArgumentException for an unknown column or device, listing the valid ones
+   * @throws IllegalStateException for a spiking device without example data
+   */
+  public String summaryString(UnaryOperator<SummaryOptions> configure) {
+    SummaryOptions o = configure.apply(SummaryOptions.DEFAULTS);
+    List<Column> columns = o.columns().stream().map(c -> Column.parse(c, DEVICES)).toList();
+    columns.forEach(c -> c.device().ifPresent(this::requireRates));
+    List<String> headers = columns.stream().map(Column::header).toList();
+    List<Boolean> left = columns.stream().map(c -> c.kind() == Column.Kind.NAME).toList();
+    List<List<String>> cells = new ArrayList<>();
+    for (Row row : rows.values()) {
+      cells.add(columns.stream().map(c -> cell(row, c, o)).toList());
+    }
+    List<Column> energyColumns =
+        columns.stream().filter(c -> c.kind() == Column.Kind.ENERGY).toList();
+    List<String> totals = new ArrayList<>();
+    for (Column c : energyColumns) {
+      double total = 0;
+      for (Row row : rows.values()) {
+        total += energy(row, c.device().orElseThrow(), o).total();
+      }
+      totals.add("Total energy per inference [Joules/inf] (" + c.device().orElseThrow().name()
+          + "): " + PythonFormat.e2(total));
+    }
+    List<String> notes = new ArrayList<>();
+    if (o.printWarnings() && !energyColumns.isEmpty()) {
+      notes.add(ESTIMATES_WARNING);
+      boolean spikingShown =
+          columns.stream().anyMatch(c -> c.device().map(Device::spiking).orElse(false));
+      if (spikingShown && rows.values().stream().anyMatch(r -> !r.stats().spiking())) {
+        notes.add(NON_SPIKING_WARNING);
+      }
+      if (!typesBeyondReference.isEmpty()) {
+        notes.add("* Counted beyond KerasSpiking (Accounting.COMPLETE): "
+            + String.join(", ", typesBeyondReference) + "; to reproduce its figures, use"
+            + " energy(e -> e.accounting(Accounting.KERAS_SPIKING)).");
+      }
+    }
+    return SummaryText.render(headers, cells, left, totals, notes, o.lineLength());
+  }
+
+  @Override
+  public String toString() {
+    return "ModelEnergy[" + model + ", " + options.accounting() + "]";
+  }
+
+  // ---- internals ----
+
+  private Row row(String layerName) {
+    Row row = rows.get(Objects.requireNonNull(layerName, "layerName == null"));
+    if (row == null) {
+      throw new IllegalArgumentException(
+          "no layer named '" + layerName + "'; the layers are " + rows.keySet());
+    }
+    return row;
+  }
+
+  private Device requireRates(Device device) {
+    if (device.spiking() && options.exampleData().isEmpty()) {
+      throw new IllegalStateException("device '" + device.name() + "' is spiking: its synaptic"
+          + " energy depends on firing rates, so example data must be given, as in"
+          + " model.energy(e -> e.exampleData(ExampleData.of(values, shape)))");
+    }
+    return device;
+  }
+
+  private static LayerEnergy energy(Row row, Device device, SummaryOptions o) {
+    return LayerEnergy.of(device, row.stats(), row.rate(), o.timestepsPerInference(), o.dt());
+  }
+
+  private static String cell(Row row, Column column, SummaryOptions o) {
+    return switch (column.kind()) {
+      case NAME -> row.name() + " (" + row.type() + ")";
+      case OUTPUT_SHAPE -> row.outputShape();
+      case PARAMS -> Long.toString(row.params().total());
+      case CONNECTIONS -> Long.toString(row.stats().connections());
+      case NEURONS -> Long.toString(row.stats().neurons());
+      case RATE -> PythonFormat.g2(row.rate());
+      case ENERGY -> PythonFormat.g2(energy(row, column.device().orElseThrow(), o).total());
+      case SYNOP_ENERGY -> PythonFormat.g2(energy(row, column.device().orElseThrow(), o).synop());
+      case NEURON_ENERGY ->
+          PythonFormat.g2(energy(row, column.device().orElseThrow(), o).neuron());
+    };
+  }
+
+  /** The statistics of {@code layer} summed over its applications; empty if there is no rule. */
+  private Optional<LayerStats> stats(Layer layer, Accounting accounting) {
+    LayerStats sum = null;
+    for (Tensor node : model.applications(layer)) {
+      List<Shape> in = Model.shapesOf(node.inputs());
+      Optional<LayerStats> one = statsOf(layer, in, node.shape(), accounting);
+      if (one.isEmpty()) {
+        return Optional.empty();
+      }
+      sum = sum == null ? one.get() : sum.plus(one.get());
+    }
+    return Optional.ofNullable(sum);
+  }
+
+  private Optional<LayerStats> statsOf(
+      Layer layer, List<Shape> inputs, Shape output, Accounting accounting) {
+    LayerStatsRule rule = LAYER_RULES.get(layer.type());
+    if (rule != null) {
+      return Optional.of(rule.stats(layer.spec(), inputs, output));
+    }
+    return Layers.stats(
+        model.indexOf(layer), model.nameOf(layer), layer.spec(), inputs, output, accounting);
+  }
+}

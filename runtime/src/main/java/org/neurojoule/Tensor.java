@@ -1,0 +1,528 @@
+package org.neurojoule;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.neurojoule.layer.ActivationLayer;
+import org.neurojoule.layer.BatchNormalization;
+import org.neurojoule.layer.Concatenate;
+import org.neurojoule.layer.Conv;
+import org.neurojoule.layer.Dense;
+import org.neurojoule.layer.DepthwiseConv2D;
+import org.neurojoule.layer.Dropout;
+import org.neurojoule.layer.Flatten;
+import org.neurojoule.layer.GlobalPooling;
+import org.neurojoule.layer.KerasNames;
+import org.neurojoule.layer.LayerSpec;
+import org.neurojoule.layer.Layers;
+import org.neurojoule.layer.LeakyReLU;
+import org.neurojoule.layer.PoolKind;
+import org.neurojoule.layer.Pooling;
+import org.neurojoule.layer.ReLU;
+import org.neurojoule.layer.Reshape;
+import org.neurojoule.layer.SeparableConv2D;
+import org.neurojoule.layer.SpikingActivation;
+import org.neurojoule.layer.TimeDistributed;
+import org.neurojoule.shape.Shape;
+import org.neurojoule.shape.ShapeException;
+
+/**
+ * The symbolic output of a layer: an immutable node of a network under construction.
+ *
+ * <p>Each layer method returns a new tensor and leaves this one unchanged, so a network can branch
+ * from any tensor and merge again with {@link #add} or {@link #concatenate}. The output shape is
+ * computed inside the call: a layer that does not fit throws a {@link ShapeException} naming it,
+ * at the line that declared it. Optional arguments go through a configurer, {@code
+ * conv2d(64, 11, c -> c.strides(4).padding(SAME))}, whose methods are Keras' argument names.
+ */
+public final class Tensor {
+  private final Layer layer;
+  private final List<Tensor> inputs;
+  private final Shape shape;
+
+  private Tensor(Layer layer, List<Tensor> inputs, Shape shape) {
+    this.layer = layer;
+    this.inputs = inputs;
+    this.shape = shape;
+  }
+
+  /** A fresh input tensor: the start of a network. */
+  static Tensor input(Layer inputLayer, Shape shape) {
+    return new Tensor(inputLayer, List.of(), shape);
+  }
+
+  /** {@code layer} applied to {@code inputs}, with the output shape checked now. */
+  static Tensor applied(Layer layer, List<Tensor> inputs) {
+    inputs.forEach(t -> Objects.requireNonNull(t, "input == null"));
+    List<Shape> shapes = inputs.stream().map(Tensor::shape).toList();
+    Shape out = Layers.outputShape(
+        positionFor(inputs), provisionalName(layer, inputs), layer.spec(), shapes);
+    return new Tensor(layer, List.copyOf(inputs), out);
+  }
+
+  /** The shape of one example (without the batch). */
+  public Shape shape() {
+    return shape;
+  }
+
+  /** The layer that produced this tensor. */
+  public Layer layer() {
+    return layer;
+  }
+
+  /** The tensors the producing layer was applied to; empty for an input. */
+  public List<Tensor> inputs() {
+    return inputs;
+  }
+
+  /** The model from the inputs this tensor depends on to this tensor. */
+  public Model model() {
+    return Model.of(this);
+  }
+
+  /** The energy estimate of {@link #model()} without example data. */
+  public ModelEnergy energy() {
+    return model().energy();
+  }
+
+  // ---- convolutions ----
+
+  /** Keras' {@code Conv1D} with {@code filters} kernels of {@code kernelSize} steps. */
+  public Tensor conv1d(int filters, int kernelSize) {
+    return conv1d(filters, kernelSize, UnaryOperator.identity());
+  }
+
+  /** Keras' {@code Conv1D}, configured: {@code c -> c.strides(2).padding(SAME)}. */
+  public Tensor conv1d(int filters, int kernelSize, UnaryOperator<Conv> configure) {
+    return then("conv1d", () -> configure.apply(Conv.of(1, filters, kernelSize)));
+  }
+
+  /** Keras' {@code Conv2D} with {@code filters} square kernels of side {@code kernelSize}. */
+  public Tensor conv2d(int filters, int kernelSize) {
+    return conv2d(filters, kernelSize, UnaryOperator.identity());
+  }
+
+  /** Keras' {@code Conv2D}, configured: {@code c -> c.strides(4).padding(SAME).activation(RELU)}. */
+  public Tensor conv2d(int filters, int kernelSize, UnaryOperator<Conv> configure) {
+    return then("conv2d", () -> configure.apply(Conv.of(2, filters, kernelSize)));
+  }
+
+  /** Keras' {@code Conv3D} with {@code filters} cubic kernels of side {@code kernelSize}. */
+  public Tensor conv3d(int filters, int kernelSize) {
+    return conv3d(filters, kernelSize, UnaryOperator.identity());
+  }
+
+  /** Keras' {@code Conv3D}, configured. */
+  public Tensor conv3d(int filters, int kernelSize, UnaryOperator<Conv> configure) {
+    return then("conv3d", () -> configure.apply(Conv.of(3, filters, kernelSize)));
+  }
+
+  /** Keras' {@code DepthwiseConv2D} with square kernels of side {@code kernelSize}. */
+  public Tensor depthwiseConv2d(int kernelSize) {
+    return depthwiseConv2d(kernelSize, UnaryOperator.identity());
+  }
+
+  /** Keras' {@code DepthwiseConv2D}, configured: {@code c -> c.depthMultiplier(2)}. */
+  public Tensor depthwiseConv2d(int kernelSize, UnaryOperator<DepthwiseConv2D> configure) {
+    return then("depthwiseConv2d", () -> configure.apply(DepthwiseConv2D.of(kernelSize)));
+  }
+
+  /** Keras' {@code SeparableConv2D} to {@code filters} channels with square kernels. */
+  public Tensor separableConv2d(int filters, int kernelSize) {
+    return separableConv2d(filters, kernelSize, UnaryOperator.identity());
+  }
+
+  /** Keras' {@code SeparableConv2D}, configured. */
+  public Tensor separableConv2d(
+      int filters, int kernelSize, UnaryOperator<SeparableConv2D> configure) {
+    return then(
+        "separableConv2d", () -> configure.apply(SeparableConv2D.of(filters, kernelSize)));
+  }
+
+  // ---- dense and activations ----
+
+  /** Keras' {@code Dense} with {@code units} outputs, on the last axis. */
+  public Tensor dense(int units) {
+    return dense(units, UnaryOperator.identity());
+  }
+
+  /** Keras' {@code Dense}, configured: {@code d -> d.activation(RELU)}. */
+  public Tensor dense(int units, UnaryOperator<Dense> configure) {
+    return then("dense", () -> configure.apply(Dense.of(units)));
+  }
+
+  /** Keras' {@code ReLU} layer. */
+  public Tensor relu() {
+    return relu(UnaryOperator.identity());
+  }
+
+  /** Keras' {@code ReLU} layer, configured: {@code r -> r.maxValue(6)}. */
+  public Tensor relu(UnaryOperator<ReLU> configure) {
+    return then("relu", () -> configure.apply(ReLU.of()));
+  }
+
+  /** Keras' {@code LeakyReLU} layer (alpha 0.3). */
+  public Tensor leakyRelu() {
+    return leakyRelu(UnaryOperator.identity());
+  }
+
+  /** Keras' {@code LeakyReLU} layer, configured: {@code r -> r.alpha(0.1)}. */
+  public Tensor leakyRelu(UnaryOperator<LeakyReLU> configure) {
+    return then("leakyRelu", () -> configure.apply(LeakyReLU.of()));
+  }
+
+  /** Keras' {@code Activation} layer. */
+  public Tensor activation(Activation activation) {
+    return activation(activation, UnaryOperator.identity());
+  }
+
+  /** Keras' {@code Activation} layer, configured (its name). */
+  public Tensor activation(Activation activation, UnaryOperator<ActivationLayer> configure) {
+    return then("activation", () -> configure.apply(ActivationLayer.of(activation)));
+  }
+
+  /** KerasSpiking's {@code SpikingActivation}: {@code activation} as spikes over time. */
+  public Tensor spikingActivation(Activation activation) {
+    return spikingActivation(activation, UnaryOperator.identity());
+  }
+
+  /** KerasSpiking's {@code SpikingActivation}, configured: {@code s -> s.dt(0.002).seed(1)}. */
+  public Tensor spikingActivation(
+      Activation activation, UnaryOperator<SpikingActivation> configure) {
+    return then("spikingActivation", () -> configure.apply(SpikingActivation.of(activation)));
+  }
+
+  /** Keras' {@code BatchNormalization} over the last axis. */
+  public Tensor batchNormalization() {
+    return batchNormalization(UnaryOperator.identity());
+  }
+
+  /** Keras' {@code BatchNormalization}, configured: {@code b -> b.epsilon(1e-5)}. */
+  public Tensor batchNormalization(UnaryOperator<BatchNormalization> configure) {
+    return then("batchNormalization", () -> configure.apply(BatchNormalization.of()));
+  }
+
+  // ---- pooling ----
+
+  /** Keras' {@code MaxPooling1D} (strides default to the pool size). */
+  public Tensor maxPooling1d(int poolSize) {
+    return pooling(PoolKind.MAX, 1, poolSize, UnaryOperator.identity());
+  }
+
+  /** Keras' {@code MaxPooling1D}, configured: {@code p -> p.strides(1)}. */
+  public Tensor maxPooling1d(int poolSize, UnaryOperator<Pooling> configure) {
+    return pooling(PoolKind.MAX, 1, poolSize, configure);
+  }
+
+  /** Keras' {@code MaxPooling2D} (strides default to the pool size). */
+  public Tensor maxPooling2d(int poolSize) {
+    return pooling(PoolKind.MAX, 2, poolSize, UnaryOperator.identity());
+  }
+
+  /** Keras' {@code MaxPooling2D}, configured: {@code p -> p.strides(2)}. */
+  public Tensor maxPooling2d(int poolSize, UnaryOperator<Pooling> configure) {
+    return pooling(PoolKind.MAX, 2, poolSize, configure);
+  }
+
+  /** Keras' {@code MaxPooling3D} (strides default to the pool size). */
+  public Tensor maxPooling3d(int poolSize) {
+    return pooling(PoolKind.MAX, 3, poolSize, UnaryOperator.identity());
+  }
+
+  /** Keras' {@code MaxPooling3D}, configured. */
+  public Tensor maxPooling3d(int poolSize, UnaryOperator<Pooling> configure) {
+    return pooling(PoolKind.MAX, 3, poolSize, configure);
+  }
+
+  /** Keras' {@code AveragePooling1D} (strides default to the pool size). */
+  public Tensor averagePooling1d(int poolSize) {
+    return pooling(PoolKind.AVERAGE, 1, poolSize, UnaryOperator.identity());
+  }
+
+  /** Keras' {@code AveragePooling1D}, configured. */
+  public Tensor averagePooling1d(int poolSize, UnaryOperator<Pooling> configure) {
+    return pooling(PoolKind.AVERAGE, 1, poolSize, configure);
+  }
+
+  /** Keras' {@code AveragePooling2D} (strides default to the pool size). */
+  public Tensor averagePooling2d(int poolSize) {
+    return pooling(PoolKind.AVERAGE, 2, poolSize, UnaryOperator.identity());
+  }
+
+  /** Keras' {@code AveragePooling2D}, configured. */
+  public Tensor averagePooling2d(int poolSize, UnaryOperator<Pooling> configure) {
+    return pooling(PoolKind.AVERAGE, 2, poolSize, configure);
+  }
+
+  /** Keras' {@code AveragePooling3D} (strides default to the pool size). */
+  public Tensor averagePooling3d(int poolSize) {
+    return pooling(PoolKind.AVERAGE, 3, poolSize, UnaryOperator.identity());
+  }
+
+  /** Keras' {@code AveragePooling3D}, configured. */
+  public Tensor averagePooling3d(int poolSize, UnaryOperator<Pooling> configure) {
+    return pooling(PoolKind.AVERAGE, 3, poolSize, configure);
+  }
+
+  /** Keras' {@code GlobalAveragePooling1D}. */
+  public Tensor globalAveragePooling1d() {
+    return globalPooling(PoolKind.AVERAGE, 1, UnaryOperator.identity());
+  }
+
+  /** Keras' {@code GlobalAveragePooling1D}, configured: {@code g -> g.keepdims(true)}. */
+  public Tensor globalAveragePooling1d(UnaryOperator<GlobalPooling> configure) {
+    return globalPooling(PoolKind.AVERAGE, 1, configure);
+  }
+
+  /** Keras' {@code GlobalAveragePooling2D}. */
+  public Tensor globalAveragePooling2d() {
+    return globalPooling(PoolKind.AVERAGE, 2, UnaryOperator.identity());
+  }
+
+  /** Keras' {@code GlobalAveragePooling2D}, configured. */
+  public Tensor globalAveragePooling2d(UnaryOperator<GlobalPooling> configure) {
+    return globalPooling(PoolKind.AVERAGE, 2, configure);
+  }
+
+  /** Keras' {@code GlobalAveragePooling3D}. */
+  public Tensor globalAveragePooling3d() {
+    return globalPooling(PoolKind.AVERAGE, 3, UnaryOperator.identity());
+  }
+
+  /** Keras' {@code GlobalAveragePooling3D}, configured. */
+  public Tensor globalAveragePooling3d(UnaryOperator<GlobalPooling> configure) {
+    return globalPooling(PoolKind.AVERAGE, 3, configure);
+  }
+
+  /** Keras' {@code GlobalMaxPooling1D}. */
+  public Tensor globalMaxPooling1d() {
+    return globalPooling(PoolKind.MAX, 1, UnaryOperator.identity());
+  }
+
+  /** Keras' {@code GlobalMaxPooling1D}, configured. */
+  public Tensor globalMaxPooling1d(UnaryOperator<GlobalPooling> configure) {
+    return globalPooling(PoolKind.MAX, 1, configure);
+  }
+
+  /** Keras' {@code GlobalMaxPooling2D}. */
+  public Tensor globalMaxPooling2d() {
+    return globalPooling(PoolKind.MAX, 2, UnaryOperator.identity());
+  }
+
+  /** Keras' {@code GlobalMaxPooling2D}, configured. */
+  public Tensor globalMaxPooling2d(UnaryOperator<GlobalPooling> configure) {
+    return globalPooling(PoolKind.MAX, 2, configure);
+  }
+
+  /** Keras' {@code GlobalMaxPooling3D}. */
+  public Tensor globalMaxPooling3d() {
+    return globalPooling(PoolKind.MAX, 3, UnaryOperator.identity());
+  }
+
+  /** Keras' {@code GlobalMaxPooling3D}, configured. */
+  public Tensor globalMaxPooling3d(UnaryOperator<GlobalPooling> configure) {
+    return globalPooling(PoolKind.MAX, 3, configure);
+  }
+
+  // ---- reshaping and regularisation ----
+
+  /** Keras' {@code Flatten}. */
+  public Tensor flatten() {
+    return flatten(UnaryOperator.identity());
+  }
+
+  /** Keras' {@code Flatten}, configured (its name). */
+  public Tensor flatten(UnaryOperator<Flatten> configure) {
+    return then("flatten", () -> configure.apply(Flatten.of()));
+  }
+
+  /** Keras' {@code Reshape} to {@code targetShape}; one entry may be -1 (inferred). */
+  public Tensor reshape(int... targetShape) {
+    return reshape(targetShape, UnaryOperator.identity());
+  }
+
+  /** Keras' {@code Reshape}, configured (its name). */
+  public Tensor reshape(int[] targetShape, UnaryOperator<Reshape> configure) {
+    return then("reshape", () -> configure.apply(Reshape.of(targetShape)));
+  }
+
+  /** Keras' {@code Dropout}: identity at inference. */
+  public Tensor dropout(double rate) {
+    return dropout(rate, UnaryOperator.identity());
+  }
+
+  /** Keras' {@code Dropout}, configured (its name). */
+  public Tensor dropout(double rate, UnaryOperator<Dropout> configure) {
+    return then("dropout", () -> configure.apply(Dropout.of(rate)));
+  }
+
+  // ---- wrappers, merges and custom layers ----
+
+  /**
+   * Keras' {@code TimeDistributed}: the one layer that {@code step} applies to a single timestep
+   * is applied on every step of the first axis, {@code timeDistributed(t -> t.conv2d(2, 7))}.
+   */
+  public Tensor timeDistributed(UnaryOperator<Tensor> step) {
+    return timeDistributed(step, UnaryOperator.identity());
+  }
+
+  /** Keras' {@code TimeDistributed}, with the wrapper configured (its name). */
+  public Tensor timeDistributed(
+      UnaryOperator<Tensor> step, UnaryOperator<TimeDistributed> configure) {
+    Objects.requireNonNull(step, "step == null");
+    if (shape.rank() < 2) {
+      throw ShapeException.of(org.neurojoule.shape.ShapeError.WRONG_RANK, List.of(shape),
+              "timeDistributed needs an input of (time, ...) with rank 2 or more, but the input is "
+                  + shape)
+          .inLayer(positionFor(List.of(this)), provisionalName("timeDistributed", List.of(this)),
+              "timeDistributed");
+    }
+    Tensor stepInput =
+        input(new Layer(org.neurojoule.layer.InputLayer.of(TimeDistributed.stepShape(shape)),
+            Optional.empty()), TimeDistributed.stepShape(shape));
+    Tensor stepOutput = Objects.requireNonNull(step.apply(stepInput), "step returned null");
+    if (stepOutput.inputs.size() != 1 || stepOutput.inputs.get(0) != stepInput) {
+      throw new IllegalArgumentException(
+          "timeDistributed(...) wraps exactly one layer applied to the step tensor it is given,"
+              + " e.g. timeDistributed(t -> t.conv2d(2, 7)); got "
+              + stepOutput.describeChain());
+    }
+    Layer inner = stepOutput.layer;
+    return then("timeDistributed", () -> configure.apply(TimeDistributed.of(inner.spec())),
+        Optional.of(inner));
+  }
+
+  /**
+   * Applies a layer given as a spec, such as a {@link org.neurojoule.layer.CustomLayer} of the
+   * user's own; its statistics can be registered with {@link ModelEnergy#registerLayer}.
+   */
+  public Tensor apply(LayerSpec spec) {
+    Objects.requireNonNull(spec, "spec == null");
+    return applied(new Layer(spec, Optional.empty()), List.of(this));
+  }
+
+  /** Keras' {@code Add}: the element-wise sum of two or more tensors of one shape. */
+  public static Tensor add(Tensor... inputs) {
+    return add(List.of(inputs), UnaryOperator.identity());
+  }
+
+  /** Keras' {@code Add}, configured (its name). */
+  public static Tensor add(List<Tensor> inputs, UnaryOperator<org.neurojoule.layer.Add> configure) {
+    return merge(inputs, "add", () -> configure.apply(org.neurojoule.layer.Add.of()));
+  }
+
+  /** Keras' {@code Concatenate} along the last axis. */
+  public static Tensor concatenate(Tensor... inputs) {
+    return concatenate(List.of(inputs), UnaryOperator.identity());
+  }
+
+  /** Keras' {@code Concatenate}, configured: {@code c -> c.axis(1)}. */
+  public static Tensor concatenate(List<Tensor> inputs, UnaryOperator<Concatenate> configure) {
+    return merge(inputs, "concatenate", () -> configure.apply(Concatenate.of()));
+  }
+
+  private static Tensor merge(List<Tensor> inputs, String method, Supplier<LayerSpec> spec) {
+    List<Tensor> in = List.copyOf(inputs);
+    return newLayer(in, method, spec, Optional.empty());
+  }
+
+  private Tensor pooling(PoolKind kind, int rank, int poolSize, UnaryOperator<Pooling> configure) {
+    return then(kind.methodWord() + "Pooling" + rank + "d",
+        () -> configure.apply(Pooling.of(kind, rank, poolSize)));
+  }
+
+  private Tensor globalPooling(PoolKind kind, int rank, UnaryOperator<GlobalPooling> configure) {
+    return then("global" + kind.typeWord() + "Pooling" + rank + "d",
+        () -> configure.apply(GlobalPooling.of(kind, rank)));
+  }
+
+  private Tensor then(String method, Supplier<? extends LayerSpec> spec) {
+    return then(method, spec, Optional.empty());
+  }
+
+  private Tensor then(String method, Supplier<? extends LayerSpec> spec, Optional<Layer> wrapped) {
+    return newLayer(List.of(this), method, spec, wrapped);
+  }
+
+  /** Builds the spec (argument errors are placed on the layer being declared), then applies it. */
+  private static Tensor newLayer(
+      List<Tensor> inputs, String method, Supplier<? extends LayerSpec> spec,
+      Optional<Layer> wrapped) {
+    LayerSpec built;
+    try {
+      built = Objects.requireNonNull(spec.get(), "configurer returned null");
+    } catch (ShapeException e) {
+      throw e.inLayer(positionFor(inputs), provisionalName(method, inputs), method);
+    }
+    return applied(new Layer(built, wrapped), inputs);
+  }
+
+  // ---- names and positions before a model exists, for error messages ----
+
+  /** The index the next layer after {@code inputs} has: the number of layers upstream. */
+  private static int positionFor(List<Tensor> inputs) {
+    return upstreamLayers(inputs).size();
+  }
+
+  /** The Keras auto name {@code layer} will likely get: counted among the layers upstream. */
+  private static String provisionalName(Layer layer, List<Tensor> inputs) {
+    return layer.givenName().orElseGet(() -> {
+      String prefix = layer.spec().namePrefix();
+      long same = upstreamLayers(inputs).stream()
+          .filter(l -> l != layer && l.spec().namePrefix().equals(prefix)).count();
+      return KerasNames.autoName(prefix, (int) same);
+    });
+  }
+
+  private static String provisionalName(String method, List<Tensor> inputs) {
+    // Method names spell ReLU as "relu"; Keras' type names, from which prefixes come, do not.
+    String type = Character.toUpperCase(method.charAt(0)) + method.substring(1);
+    String prefix = KerasNames.snakeCase(type.replace("Relu", "ReLU"));
+    long same = upstreamLayers(inputs).stream()
+        .filter(l -> l.spec().namePrefix().equals(prefix)).count();
+    return KerasNames.autoName(prefix, (int) same);
+  }
+
+  private static List<Layer> upstreamLayers(List<Tensor> from) {
+    Set<Layer> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Map<Tensor, Boolean> visited = new IdentityHashMap<>();
+    Deque<Tensor> todo = new ArrayDeque<>(from);
+    while (!todo.isEmpty()) {
+      Tensor t = todo.pop();
+      if (visited.put(t, Boolean.TRUE) == null) {
+        seen.add(t.layer);
+        t.layer.wrapped().ifPresent(seen::add);
+        todo.addAll(t.inputs);
+      }
+    }
+    List<Layer> out = new ArrayList<>(seen);
+    out.sort(Comparator.comparingLong(Layer::creationOrder));
+    return out;
+  }
+
+  private String describeChain() {
+    List<String> parts = new ArrayList<>();
+    for (Tensor t = this; ; t = t.inputs.get(0)) {
+      parts.add(0, t.layer.spec().describe());
+      if (t.inputs.size() != 1) {
+        break;
+      }
+    }
+    return String.join(" -> ", parts);
+  }
+
+  /** The chain that produced this tensor: {@code input 28x28x1 -> conv2d(2, 7x7) -> relu}. */
+  @Override
+  public String toString() {
+    return describeChain() + " : " + shape;
+  }
+}

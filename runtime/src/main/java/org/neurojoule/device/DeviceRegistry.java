@@ -1,0 +1,57 @@
+package org.neurojoule.device;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The devices energy can be estimated on: the built-in ones and those registered by the user.
+ * Names are matched ignoring case; registration order is kept for listings. Thread safe.
+ */
+public final class DeviceRegistry {
+  private final Map<String, Device> devices = new LinkedHashMap<>();
+
+  /** A registry holding the built-in devices. */
+  public static DeviceRegistry withBuiltIns() {
+    DeviceRegistry r = new DeviceRegistry();
+    BuiltInDevices.ALL.forEach(d -> r.devices.put(key(d.name()), d));
+    return r;
+  }
+
+  /**
+   * Adds {@code device}, replacing any device of the same name.
+   *
+   * @return the device it replaced, if any
+   */
+  public synchronized Optional<Device> register(Device device) {
+    return Optional.ofNullable(devices.put(key(device.name()), device));
+  }
+
+  /**
+   * The device named {@code name}, ignoring case.
+   *
+   * @throws IllegalArgumentException if there is none, listing the known devices
+   */
+  public synchronized Device get(String name) {
+    Device d = devices.get(key(name));
+    if (d == null) {
+      throw new IllegalArgumentException(
+          "unknown device '" + name + "'; known devices: " + String.join(", ", names()));
+    }
+    return d;
+  }
+
+  /** The names of the known devices, built-in ones first. */
+  public synchronized List<String> names() {
+    List<String> out = new ArrayList<>();
+    devices.values().forEach(d -> out.add(d.name()));
+    return out;
+  }
+
+  private static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+}
