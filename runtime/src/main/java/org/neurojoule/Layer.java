@@ -21,6 +21,19 @@ public final class Layer {
   private final long creationOrder;
   private final Optional<Layer> wrapped;
 
+  /**
+   * A new layer object computing {@code spec}, to {@link #apply} to tensors; the way to declare
+   * layers from specs, as generated model classes do. A {@code TimeDistributed} spec gets its own
+   * inner layer object, as in Keras.
+   */
+  public static Layer of(LayerSpec spec) {
+    Objects.requireNonNull(spec, "spec == null");
+    Optional<Layer> inner = spec instanceof org.neurojoule.layer.TimeDistributed td
+        ? Optional.of(of(td.layer()))
+        : Optional.empty();
+    return new Layer(spec, inner);
+  }
+
   Layer(LayerSpec spec, Optional<Layer> wrapped) {
     this.spec = Objects.requireNonNull(spec, "spec == null");
     this.wrapped = wrapped;

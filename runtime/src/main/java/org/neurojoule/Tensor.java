@@ -407,7 +407,7 @@ public final class Tensor {
    */
   public Tensor apply(LayerSpec spec) {
     Objects.requireNonNull(spec, "spec == null");
-    return applied(new Layer(spec, Optional.empty()), List.of(this));
+    return Layer.of(spec).apply(this);
   }
 
   /** Keras' {@code Add}: the element-wise sum of two or more tensors of one shape. */
