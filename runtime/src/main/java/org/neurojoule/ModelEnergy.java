@@ -75,8 +75,10 @@ public final class ModelEnergy {
       if (stats.isEmpty()) {
         uncounted.add(Layers.statsType(layer.spec()));
       }
+      // A layer the reference cannot count counts as zero there, so only real counts differ.
       boolean differs = options.accounting() != Accounting.KERAS_SPIKING
-          && !stats.equals(stats(layer, Accounting.KERAS_SPIKING));
+          && !stats.orElse(LayerStats.NONE)
+              .equals(stats(layer, Accounting.KERAS_SPIKING).orElse(LayerStats.NONE));
       if (differs) {
         beyond.add(Layers.statsType(layer.spec()));
       }

@@ -67,13 +67,13 @@ public record BatchNormalization(
 
   @Override
   public Shape outputShape(List<Shape> inputs) {
-    Checks.channels(inputs, describe());
+    Checks.channels(inputs);
     return Checks.single(inputs);
   }
 
   @Override
   public ParamCount params(List<Shape> inputs) {
-    long c = Checks.channels(inputs, describe());
+    long c = Checks.channels(inputs);
     long trainable = c * ((center ? 1 : 0) + (scale ? 1 : 0));
     return new ParamCount(trainable, 2 * c);
   }

@@ -100,12 +100,12 @@ final class Checks {
   }
 
   /** The size of the last axis, which must be defined. */
-  static int channels(List<Shape> inputs, String layer) {
+  static int channels(List<Shape> inputs) {
     Shape in = single(inputs);
     if (in.rank() == 0 || !in.isDefined(-1)) {
       throw undefined(
           inputs,
-          layer + " needs a defined last (channel) dimension, but the input is " + in);
+          "needs a defined last (channel) dimension, but the input is " + in);
     }
     return in.get(-1);
   }
@@ -130,7 +130,7 @@ final class Checks {
                         + "give every dimension after the first a size"));
   }
 
-  static void requireRank(List<Shape> inputs, int rank, String layer, String axes) {
+  static void requireRank(List<Shape> inputs, int rank, String axes) {
     Shape in = single(inputs);
     if (in.rank() != rank) {
       String fix =
@@ -140,7 +140,7 @@ final class Checks {
       throw ShapeException.of(
           ShapeError.WRONG_RANK,
           inputs,
-          layer + " needs an input of rank " + rank + " (" + axes + "), but the input is " + in
+          "needs an input of rank " + rank + " (" + axes + "), but the input is " + in
               + " (rank " + in.rank() + ")" + fix);
     }
   }

@@ -107,9 +107,9 @@ public record Conv(
   @Override
   public Shape outputShape(List<Shape> inputs) {
     int[] spatial =
-        Windows.slide(inputs, describe(), rank, kernelSize, strides, dilationRate, padding,
+        Windows.slide(inputs, rank, kernelSize, strides, dilationRate, padding,
             "kernel");
-    Checks.channels(inputs, describe());
+    Checks.channels(inputs);
     int[] out = java.util.Arrays.copyOf(spatial, rank + 1);
     out[rank] = filters;
     return Shape.of(out);
@@ -117,7 +117,7 @@ public record Conv(
 
   @Override
   public ParamCount params(List<Shape> inputs) {
-    long cin = Checks.channels(inputs, describe());
+    long cin = Checks.channels(inputs);
     long kernel = Math.multiplyExact(Math.multiplyExact(Checks.product(kernelSize), cin), filters);
     return ParamCount.trainable(useBias ? Math.addExact(kernel, filters) : kernel);
   }
@@ -125,7 +125,7 @@ public record Conv(
   @Override
   public Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting) {
     long size = Checks.unitsPerStep(output, inputs, "output");
-    long cin = Checks.channels(inputs, describe());
+    long cin = Checks.channels(inputs);
     long connections = Math.multiplyExact(Math.multiplyExact(size, Checks.product(kernelSize)), cin);
     return Optional.of(LayerStats.withActivation(connections, size, activation));
   }

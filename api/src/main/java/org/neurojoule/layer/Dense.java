@@ -53,23 +53,22 @@ public record Dense(int units, Activation activation, boolean useBias, Optional<
   public Shape outputShape(List<Shape> inputs) {
     Shape in = Checks.single(inputs);
     if (in.rank() == 0) {
-      throw ShapeException.of(ShapeError.WRONG_RANK, inputs, describe()
-          + " needs an input of rank 1 or more, but the input is a scalar");
+      throw ShapeException.of(ShapeError.WRONG_RANK, inputs, "needs an input of rank 1 or more, but the input is a scalar");
     }
-    Checks.channels(inputs, describe());
+    Checks.channels(inputs);
     return in.withLast(units);
   }
 
   @Override
   public ParamCount params(List<Shape> inputs) {
-    long kernel = Math.multiplyExact((long) Checks.channels(inputs, describe()), units);
+    long kernel = Math.multiplyExact((long) Checks.channels(inputs), units);
     return ParamCount.trainable(useBias ? Math.addExact(kernel, units) : kernel);
   }
 
   @Override
   public Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting) {
     long size = Checks.unitsPerStep(output, inputs, "output");
-    long in = Checks.channels(inputs, describe());
+    long in = Checks.channels(inputs);
     long connections = Math.multiplyExact(Math.multiplyExact(size / units, in), units);
     return Optional.of(LayerStats.withActivation(connections, size, activation));
   }

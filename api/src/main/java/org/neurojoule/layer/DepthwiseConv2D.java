@@ -92,15 +92,15 @@ public record DepthwiseConv2D(
 
   @Override
   public Shape outputShape(List<Shape> inputs) {
-    int[] spatial = Windows.slide(inputs, describe(), 2, kernelSize, strides, dilationRate,
+    int[] spatial = Windows.slide(inputs, 2, kernelSize, strides, dilationRate,
         padding, "kernel");
-    int cin = Checks.channels(inputs, describe());
+    int cin = Checks.channels(inputs);
     return Shape.of(spatial[0], spatial[1], Math.multiplyExact(cin, depthMultiplier));
   }
 
   @Override
   public ParamCount params(List<Shape> inputs) {
-    long channels = Math.multiplyExact((long) Checks.channels(inputs, describe()), depthMultiplier);
+    long channels = Math.multiplyExact((long) Checks.channels(inputs), depthMultiplier);
     long kernel = Math.multiplyExact(Checks.product(kernelSize), channels);
     return ParamCount.trainable(useBias ? Math.addExact(kernel, channels) : kernel);
   }

@@ -48,7 +48,7 @@ public record GlobalPooling(PoolKind kind, int rank, boolean keepdims, Optional<
 
   @Override
   public Shape outputShape(List<Shape> inputs) {
-    Checks.requireRank(inputs, rank + 1, describe(), Checks.spatialAxes(rank));
+    Checks.requireRank(inputs, rank + 1, Checks.spatialAxes(rank));
     int c = Checks.single(inputs).get(-1);
     if (!keepdims) {
       return Shape.of(c);

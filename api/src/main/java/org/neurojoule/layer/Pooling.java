@@ -67,7 +67,7 @@ public record Pooling(
   public Shape outputShape(List<Shape> inputs) {
     List<Integer> ones = java.util.Collections.nCopies(rank, 1);
     int[] spatial =
-        Windows.slide(inputs, describe(), rank, poolSize, strides, ones, padding, "pool");
+        Windows.slide(inputs, rank, poolSize, strides, ones, padding, "pool");
     int[] out = java.util.Arrays.copyOf(spatial, rank + 1);
     out[rank] = Checks.single(inputs).get(-1);
     return Shape.of(out);

@@ -95,15 +95,15 @@ public record SeparableConv2D(
 
   @Override
   public Shape outputShape(List<Shape> inputs) {
-    int[] spatial = Windows.slide(inputs, describe(), 2, kernelSize, strides, dilationRate,
+    int[] spatial = Windows.slide(inputs, 2, kernelSize, strides, dilationRate,
         padding, "kernel");
-    Checks.channels(inputs, describe());
+    Checks.channels(inputs);
     return Shape.of(spatial[0], spatial[1], filters);
   }
 
   @Override
   public ParamCount params(List<Shape> inputs) {
-    long mid = Math.multiplyExact((long) Checks.channels(inputs, describe()), depthMultiplier);
+    long mid = Math.multiplyExact((long) Checks.channels(inputs), depthMultiplier);
     long depthwise = Math.multiplyExact(Checks.product(kernelSize), mid);
     long pointwise = Math.multiplyExact(mid, filters);
     long weights = Math.addExact(depthwise, pointwise);
@@ -116,7 +116,7 @@ public record SeparableConv2D(
       return Optional.empty();
     }
     long size = Checks.unitsPerStep(output, inputs, "output");
-    long mid = Math.multiplyExact((long) Checks.channels(inputs, describe()), depthMultiplier);
+    long mid = Math.multiplyExact((long) Checks.channels(inputs), depthMultiplier);
     long spatial = size / filters;
     long depthwise = Math.multiplyExact(Math.multiplyExact(spatial, mid), Checks.product(kernelSize));
     long pointwise = Math.multiplyExact(Math.multiplyExact(spatial, mid), filters);

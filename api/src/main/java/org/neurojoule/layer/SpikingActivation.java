@@ -61,8 +61,7 @@ public record SpikingActivation(
   public Shape outputShape(List<Shape> inputs) {
     Shape in = Checks.single(inputs);
     if (in.rank() < 2) {
-      throw ShapeException.of(ShapeError.WRONG_RANK, inputs, describe()
-          + " runs over time and needs an input of (time, units...), but the input is " + in
+      throw ShapeException.of(ShapeError.WRONG_RANK, inputs, "runs over time and needs an input of (time, units...), but the input is " + in
           + "; start the model with Model.input(NONE, ...) for a time axis");
     }
     return in;

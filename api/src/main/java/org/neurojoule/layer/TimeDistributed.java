@@ -49,8 +49,7 @@ public record TimeDistributed(LayerSpec layer, Optional<String> name) implements
   public Shape outputShape(List<Shape> inputs) {
     Shape in = Checks.single(inputs);
     if (in.rank() < 2) {
-      throw ShapeException.of(ShapeError.WRONG_RANK, inputs, describe()
-          + " needs an input of (time, ...) with rank 2 or more, but the input is " + in);
+      throw ShapeException.of(ShapeError.WRONG_RANK, inputs, "needs an input of (time, ...) with rank 2 or more, but the input is " + in);
     }
     return layer.outputShape(List.of(stepShape(in))).prepend(Shape.NONE);
   }

@@ -35,14 +35,13 @@ final class Windows {
    */
   static int[] slide(
       List<Shape> inputs,
-      String layer,
       int rank,
       List<Integer> window,
       List<Integer> strides,
       List<Integer> dilation,
       Padding padding,
       String kind) {
-    Checks.requireRank(inputs, rank + 1, layer, Checks.spatialAxes(rank));
+    Checks.requireRank(inputs, rank + 1, Checks.spatialAxes(rank));
     Shape in = Checks.single(inputs);
     int[] out = new int[rank];
     for (int axis = 0; axis < rank; axis++) {

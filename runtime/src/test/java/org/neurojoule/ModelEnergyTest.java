@@ -1,0 +1,195 @@
+package org.neurojoule;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.neurojoule.Padding.SAME;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.neurojoule.layer.CustomLayer;
+import org.neurojoule.layer.LayerStats;
+import org.neurojoule.shape.Shape;
+
+class ModelEnergyTest {
+
+  /** A layer type of the user's own: squares its input element-wise. */
+  record Square() implements CustomLayer {
+    @Override
+    public String type() {
+      return "Square";
+    }
+
+    @Override
+    public Shape outputShape(List<Shape> inputs) {
+      return inputs.get(0);
+    }
+  }
+
+  @AfterEach
+  void forgetCustomRules() {
+    ModelEnergy.unregisterLayer("Square");
+  }
+
+  @Test
+  void builtInDevices_haveThePublishedFigures() {
+    assertThat(ModelEnergy.devices()).containsAtLeast(
+        "cpu", "gpu", "arm", "loihi", "spinnaker", "spinnaker2").inOrder();
+    assertThat(ModelEnergy.device("LOIHI").energyPerSynop()).isWithin(1e-24).of(27.1e-12);
+    assertThat(ModelEnergy.device("loihi").energyPerNeuron()).isWithin(1e-24).of(81e-12);
+    assertThat(ModelEnergy.device("spinnaker2").spiking()).isTrue();
+    assertThat(ModelEnergy.device("cpu").spiking()).isFalse();
+  }
+
+  @Test
+  void registerDevice_overwritesAnExistingName() {
+    ModelEnergy.registerDevice("test-chip", 1e-9, 1e-9, false);
+    ModelEnergy.registerDevice("TEST-CHIP", 2e-9, 3e-9, false);
+    assertThat(ModelEnergy.device("test-chip").energyPerSynop()).isEqualTo(2e-9);
+    double total = GoldenSummaryTest.mnist().energy().totalEnergy("test-chip");
+    assertThat(total).isWithin(1e-15).of(2e-9 * (47432 + 123904 + 1280) + 3e-9 * (968 + 128));
+  }
+
+  @Test
+  void registerDevice_rejectsNegativeEnergy() {
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> ModelEnergy.registerDevice("bad", -1, 0, false));
+    assertThat(e).hasMessageThat().contains("energyPerSynop of device 'bad' must be a finite");
+  }
+
+  @Test
+  void totalEnergy_isTheSumOfLayerEnergies() {
+    ModelEnergy e = GoldenSummaryTest.mnist().energy();
+    for (String device : List.of("cpu", "gpu", "arm")) {
+      double sum = 0;
+      for (String layer : e.model().layerNames()) {
+        LayerEnergy le = e.layerEnergy(layer, device);
+        LayerStats s = e.layerStats(layer);
+        assertThat(le.synop()).isWithin(1e-18)
+            .of(ModelEnergy.device(device).energyPerSynop() * s.connections());
+        assertThat(le.neuron()).isWithin(1e-18)
+            .of(ModelEnergy.device(device).energyPerNeuron() * s.neurons());
+        sum += le.total();
+      }
+      assertThat(e.totalEnergy(device)).isWithin(1e-15).of(sum);
+    }
+  }
+
+  @Test
+  void nonSpikingEnergy_ignoresTimestepsAndDt() {
+    ModelEnergy e = GoldenSummaryTest.mnist().energy();
+    assertThat(e.totalEnergy("cpu", o -> o.timestepsPerInference(50).dt(0.01)))
+        .isEqualTo(e.totalEnergy("cpu"));
+  }
+
+  @Test
+  void spikingDevice_withoutExampleData_saysDataMustBeGiven() {
+    ModelEnergy e = GoldenSummaryTest.mnist().energy();
+    var err = assertThrows(IllegalStateException.class, () -> e.totalEnergy("loihi"));
+    assertThat(err).hasMessageThat().contains("device 'loihi' is spiking");
+    assertThat(err).hasMessageThat().contains("example data must be given");
+    assertThrows(IllegalStateException.class,
+        () -> e.summaryString(o -> o.columns("name", "energy spinnaker")));
+  }
+
+  @Test
+  void rates_withoutExampleData_areNan_andPrintAsNan() {
+    ModelEnergy e = GoldenSummaryTest.mnist().energy();
+    assertThat(e.rates().keySet()).containsExactlyElementsIn(e.model().layerNames()).inOrder();
+    assertThat(e.rates().get("conv2d")).isNaN();
+    assertThat(e.summaryString(o -> o.columns("name", "rate"))).contains("|      nan");
+  }
+
+  @Test
+  void unknownColumn_listsTheValidOnes() {
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> GoldenSummaryTest.mnist().energy().summaryString(o -> o.columns("name", "flops")));
+    assertThat(e).hasMessageThat().isEqualTo("unknown column 'flops'; valid columns: name,"
+        + " output_shape, params, connections, neurons, rate, energy <device>,"
+        + " synop_energy <device>, neuron_energy <device>");
+  }
+
+  @Test
+  void unknownDevice_listsTheKnownOnes() {
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> GoldenSummaryTest.mnist().energy().summaryString(o -> o.columns("energy tpu")));
+    assertThat(e).hasMessageThat()
+        .startsWith("column 'energy tpu': unknown device 'tpu'; known devices: cpu, gpu, arm,"
+            + " loihi, spinnaker, spinnaker2");
+    var e2 = assertThrows(IllegalArgumentException.class,
+        () -> GoldenSummaryTest.mnist().energy().totalEnergy("tpu"));
+    assertThat(e2).hasMessageThat().startsWith("unknown device 'tpu'");
+  }
+
+  @Test
+  void columnWithoutDevice_isExplained() {
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> GoldenSummaryTest.mnist().energy().summaryString(o -> o.columns("energy")));
+    assertThat(e).hasMessageThat().startsWith("column 'energy' needs a device, as in 'energy cpu'");
+  }
+
+  @Test
+  void badSummaryOptions_fail() {
+    ModelEnergy e = GoldenSummaryTest.mnist().energy();
+    assertThrows(IllegalArgumentException.class,
+        () -> e.summaryString(o -> o.timestepsPerInference(0)));
+    assertThrows(IllegalArgumentException.class, () -> e.summaryString(o -> o.dt(Double.NaN)));
+    assertThrows(IllegalArgumentException.class, () -> e.summaryString(o -> o.lineLength(3)));
+  }
+
+  @Test
+  void uncountedLayers_warnOncePerType_inKerasSpikingAccounting() {
+    ModelEnergy e = Model.of(GoldenSummaryTest.branch())
+        .energy(o -> o.accounting(Accounting.KERAS_SPIKING));
+    assertThat(e.warnings()).containsExactly(
+        "Cannot compute stats for layer of type 'DepthwiseConv2D'",
+        "Cannot compute stats for layer of type 'BatchNormalization'",
+        "Cannot compute stats for layer of type 'Concatenate'").inOrder();
+    assertThat(Model.of(GoldenSummaryTest.branch()).energy().warnings()).isEmpty();
+  }
+
+  @Test
+  void completeAccounting_notesWhatItCountsBeyondTheReference() {
+    String s = Model.of(GoldenSummaryTest.branch()).energy().summaryString();
+    assertThat(s).endsWith("* Counted beyond KerasSpiking (Accounting.COMPLETE):"
+        + " DepthwiseConv2D; to reproduce its figures,\n"
+        + "  use energy(e -> e.accounting(Accounting.KERAS_SPIKING)).\n");
+    assertThat(GoldenSummaryTest.mnist().energy().summaryString())
+        .doesNotContain("Counted beyond");
+  }
+
+  @Test
+  void customLayer_withoutRule_countsNothingAndWarns() {
+    ModelEnergy e = Model.input(10).apply(new Square()).energy();
+    assertThat(e.layerStats("square")).isEqualTo(LayerStats.NONE);
+    assertThat(e.warnings()).containsExactly("Cannot compute stats for layer of type 'Square'");
+  }
+
+  @Test
+  void customLayer_withRegisteredRule_usesIt() {
+    ModelEnergy.registerLayer("Square",
+        (layer, in, out) -> new LayerStats(0, out.elementCount().getAsLong(), false));
+    ModelEnergy e = Model.input(10).apply(new Square()).energy();
+    assertThat(e.layerStats("square")).isEqualTo(new LayerStats(0, 10, false));
+    assertThat(e.warnings()).isEmpty();
+  }
+
+  @Test
+  void connectionsBeyondTwoToThe31_areExact() {
+    // 65536 x 65536 dense: 2^32 connections, more than an int holds.
+    ModelEnergy e = Model.input(65536).dense(65536).energy();
+    assertThat(e.layerStats("dense").connections()).isEqualTo(4_294_967_296L);
+    assertThat(e.summaryString(o -> o.columns("name", "connections"))).contains("4294967296");
+    assertThat(e.model().params().total()).isEqualTo(4_294_967_296L + 65536);
+  }
+
+  @Test
+  void depthwiseCounts_differByAccounting() {
+    Tensor out = Model.input(8, 8, 4).depthwiseConv2d(3, c -> c.padding(SAME).depthMultiplier(2));
+    assertThat(out.energy().layerStats("depthwise_conv2d").connections())
+        .isEqualTo(8 * 8 * 8 * 9);
+    assertThat(out.model().energy(e -> e.accounting(Accounting.KERAS_SPIKING))
+            .layerStats("depthwise_conv2d").connections())
+        .isEqualTo(0);
+  }
+}
