@@ -5,15 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads the reference outputs in {@code shared/golden} beside the repository (or in the folder
  * named by the system property {@code neurojoule.golden}).
  */
-final class Golden {
+public final class Golden {
   private Golden() {}
 
-  static Path dir() {
+  public static Path dir() {
     String configured = System.getProperty("neurojoule.golden");
     Path dir = configured != null
         ? Path.of(configured)
@@ -25,11 +26,17 @@ final class Golden {
     return dir;
   }
 
-  static String read(String name) {
+  /** The whole file. */
+  public static String read(String name) {
     try {
       return Files.readString(dir().resolve(name), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The file's lines, without terminators. */
+  public static List<String> lines(String name) {
+    return read(name).lines().toList();
   }
 }

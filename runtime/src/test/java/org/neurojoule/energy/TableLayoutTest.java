@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
+import org.neurojoule.Golden;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -265,7 +266,7 @@ class TableLayoutTest {
 
   /** The golden's header, dash line and one line per MNIST layer. */
   private static List<String> top(String golden) {
-    List<String> lines = Goldens.lines(golden);
+    List<String> lines = Golden.lines(golden);
     assertThat(lines.size()).isAtLeast(MNIST.size() + 2);
     return lines.subList(0, MNIST.size() + 2);
   }

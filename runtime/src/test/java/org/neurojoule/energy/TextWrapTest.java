@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import org.neurojoule.Golden;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,22 +28,22 @@ class TextWrapTest {
   @Test
   void fill_estimatesWarningAtWidth60_matchesGolden() {
     assertThat(TextWrap.fill(ESTIMATES, 60, "  "))
-        .isEqualTo(warnings(Goldens.lines("mnist_line60_warn.txt")));
+        .isEqualTo(warnings(Golden.lines("mnist_line60_warn.txt")));
   }
 
   @Test
   void fill_bothWarningsAtWidth98_matchGolden() {
-    String expected = warnings(Goldens.lines("mnist_rates_loihi.txt"));
+    String expected = warnings(Golden.lines("mnist_rates_loihi.txt"));
 
     assertThat(TextWrap.fill(ESTIMATES, 98, "  ") + "\n" + TextWrap.fill(NON_SPIKING, 98, "  "))
         .isEqualTo(expected);
-    assertThat(warnings(Goldens.lines("relu_loihi.txt"))).isEqualTo(expected);
+    assertThat(warnings(Golden.lines("relu_loihi.txt"))).isEqualTo(expected);
   }
 
   @Test
   void fill_estimatesWarningAtWidth98_matchesSpikingGolden() {
     assertThat(TextWrap.fill(ESTIMATES, 98, "  "))
-        .isEqualTo(warnings(Goldens.lines("spiking_loihi.txt")));
+        .isEqualTo(warnings(Golden.lines("spiking_loihi.txt")));
   }
 
   @Test
