@@ -1,0 +1,117 @@
+package org.neurojoule.examples.annotated;
+
+import static org.neurojoule.Activation.RELU;
+import static org.neurojoule.Activation.SOFTMAX;
+import static org.neurojoule.Padding.SAME;
+
+import org.neurojoule.annotation.Activation;
+import org.neurojoule.annotation.BatchNormalization;
+import org.neurojoule.annotation.Concatenate;
+import org.neurojoule.annotation.Conv2D;
+import org.neurojoule.annotation.Dense;
+import org.neurojoule.annotation.DepthwiseConv2D;
+import org.neurojoule.annotation.Dropout;
+import org.neurojoule.annotation.Flatten;
+import org.neurojoule.annotation.Input;
+import org.neurojoule.annotation.MaxPooling2D;
+import org.neurojoule.annotation.Network;
+import org.neurojoule.annotation.NetworkLayer;
+
+/**
+ * LCRM-AlexNet: AlexNet's low-cost variant, whose depthwise branch and 1x1 branch meet in a
+ * concatenation.
+ *
+ * <p>Field names are the names Keras gives the layers of the fluent version (see {@code
+ * Architectures}), so both summaries read alike. The processor generates {@link LcrmAlexNetModel}.
+ */
+@Network
+public final class LcrmAlexNet {
+  private LcrmAlexNet() {}
+
+  @Input({224, 224, 3})
+  NetworkLayer input_1;
+
+  @Conv2D(filters = 64, kernelSize = 11, strides = 4)
+  NetworkLayer conv2d;
+
+  @BatchNormalization
+  NetworkLayer batch_normalization;
+
+  @Activation(RELU)
+  NetworkLayer activation;
+
+  @MaxPooling2D(poolSize = 3, strides = 2)
+  NetworkLayer max_pooling2d;
+
+  @DepthwiseConv2D(kernelSize = 5, depthMultiplier = 4, padding = SAME)
+  NetworkLayer depthwise_conv2d;
+
+  @BatchNormalization
+  NetworkLayer batch_normalization_1;
+
+  @Activation(RELU)
+  NetworkLayer activation_1;
+
+  @MaxPooling2D(poolSize = 3, strides = 2)
+  NetworkLayer max_pooling2d_1;
+
+  @DepthwiseConv2D(kernelSize = 3, padding = SAME, from = "max_pooling2d_1")
+  NetworkLayer depthwise_conv2d_1;
+
+  @BatchNormalization
+  NetworkLayer batch_normalization_2;
+
+  @Activation(RELU)
+  NetworkLayer activation_2;
+
+  @Conv2D(filters = 128, kernelSize = 1, padding = SAME, from = "max_pooling2d_1")
+  NetworkLayer conv2d_1;
+
+  @BatchNormalization
+  NetworkLayer batch_normalization_3;
+
+  @Activation(RELU)
+  NetworkLayer activation_3;
+
+  @Concatenate(from = {"activation_2", "activation_3"})
+  NetworkLayer concatenate;
+
+  @DepthwiseConv2D(kernelSize = 3, padding = SAME)
+  NetworkLayer depthwise_conv2d_2;
+
+  @BatchNormalization
+  NetworkLayer batch_normalization_4;
+
+  @Activation(RELU)
+  NetworkLayer activation_4;
+
+  @Conv2D(filters = 256, kernelSize = 1, padding = SAME)
+  NetworkLayer conv2d_2;
+
+  @BatchNormalization
+  NetworkLayer batch_normalization_5;
+
+  @Activation(RELU)
+  NetworkLayer activation_5;
+
+  @MaxPooling2D(poolSize = 3, strides = 2)
+  NetworkLayer max_pooling2d_2;
+
+  @Flatten
+  NetworkLayer flatten;
+
+  @Dense(units = 1024, activation = RELU)
+  NetworkLayer dense;
+
+  @Dropout(rate = 0.5)
+  NetworkLayer dropout;
+
+  @Dense(units = 1024, activation = RELU)
+  NetworkLayer dense_1;
+
+  @Dropout(rate = 0.5)
+  NetworkLayer dropout_1;
+
+  @Dense(units = 10, activation = SOFTMAX)
+  NetworkLayer dense_2;
+}
