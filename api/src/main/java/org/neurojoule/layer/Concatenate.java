@@ -58,7 +58,8 @@ public record Concatenate(int axis, Optional<String> name) implements LayerSpec 
     int at = axis < 0 ? rank + axis : axis - 1;
     if (at < 0 || at >= rank) {
       throw ShapeException.of(ShapeError.CONCATENATE_MISMATCH, inputs,
-          "axis " + axis + " is out of range for inputs of rank " + rank + " (plus the batch)");
+          "axis " + axis + " is out of range for inputs " + Layers.listShapes(inputs) + " of rank "
+              + rank + " (plus the batch)");
     }
     int[] out = first.toArray();
     for (int i = 1; i < inputs.size(); i++) {

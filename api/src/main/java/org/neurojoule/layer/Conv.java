@@ -39,14 +39,7 @@ public record Conv(
     Checks.notNull(padding, "padding");
     Checks.notNull(activation, "activation");
     name = Checks.name(name);
-    if (!Checks.allOnes(strides) && !Checks.allOnes(dilationRate)) {
-      throw ShapeException.invalid(
-          "strides "
-              + Checks.dims(strides)
-              + " and dilationRate "
-              + Checks.dims(dilationRate)
-              + " cannot both be > 1 (Keras does not support it)");
-    }
+    Checks.stridesOrDilation(strides, dilationRate);
   }
 
   /** A convolution with Keras' defaults: strides 1, valid padding, no dilation, linear, bias. */

@@ -35,6 +35,7 @@ public record DepthwiseConv2D(
     Checks.notNull(padding, "padding");
     Checks.notNull(activation, "activation");
     name = Checks.name(name);
+    Checks.stridesOrDilation(strides, dilationRate);
   }
 
   /** Keras' defaults: depth multiplier 1, strides 1, valid padding, linear, bias. */

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.neurojoule.Accounting;
 import org.neurojoule.shape.Shape;
+import org.neurojoule.shape.ShapeError;
+import org.neurojoule.shape.ShapeException;
 
 /**
  * Keras' {@code Flatten}: all dimensions into one, {@code (prod(input))}; undefined if any input
@@ -33,7 +35,12 @@ public record Flatten(Optional<String> name) implements LayerSpec {
   @Override
   public Shape outputShape(List<Shape> inputs) {
     long n = Checks.single(inputs).elementCount().orElse(Shape.NONE);
-    return Shape.of(Math.toIntExact(n));
+    if (n > Integer.MAX_VALUE) {
+      throw ShapeException.of(ShapeError.OVERFLOW, inputs, "flattening " + Checks.single(inputs)
+          + " gives " + n + " elements, more than one dimension holds (" + Integer.MAX_VALUE
+          + ")");
+    }
+    return Shape.of((int) n);
   }
 
   @Override

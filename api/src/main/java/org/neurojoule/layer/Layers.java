@@ -69,7 +69,8 @@ public final class Layers {
       throw e.inLayer(index, name, spec.describe());
     } catch (ArithmeticException e) {
       throw ShapeException.of(ShapeError.OVERFLOW, inputs,
-              "a count for input " + listShapes(inputs) + " does not fit in a 64-bit integer")
+              "a size or count for input " + listShapes(inputs) + " is too large: a dimension"
+                  + " must fit in 32 bits (at most " + Integer.MAX_VALUE + ") and a count in 64")
           .inLayer(index, name, spec.describe());
     }
   }
@@ -83,7 +84,7 @@ public final class Layers {
               ? "at least " + spec.minInputs()
               : spec.minInputs() + " to " + spec.maxInputs();
       throw ShapeException.of(ShapeError.INPUT_COUNT, inputs,
-          spec.describe() + " takes " + expected + " input(s), got " + n);
+          "takes " + expected + " input(s), got " + n + " " + listShapes(inputs));
     }
   }
 }

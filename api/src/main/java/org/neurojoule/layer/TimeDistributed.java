@@ -51,18 +51,29 @@ public record TimeDistributed(LayerSpec layer, Optional<String> name) implements
     if (in.rank() < 2) {
       throw ShapeException.of(ShapeError.WRONG_RANK, inputs, "needs an input of (time, ...) with rank 2 or more, but the input is " + in);
     }
-    return layer.outputShape(List.of(stepShape(in))).prepend(Shape.NONE);
+    return onEachStep(inputs, () -> layer.outputShape(List.of(stepShape(in))))
+        .prepend(Shape.NONE);
   }
 
   @Override
   public ParamCount params(List<Shape> inputs) {
-    return layer.params(List.of(stepShape(Checks.single(inputs))));
+    return onEachStep(inputs, () -> layer.params(List.of(stepShape(Checks.single(inputs)))));
   }
 
   @Override
   public Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting) {
-    return layer.stats(
-        List.of(stepShape(Checks.single(inputs))), output.dropFirst(1), accounting);
+    return onEachStep(inputs, () -> layer.stats(
+        List.of(stepShape(Checks.single(inputs))), output.dropFirst(1), accounting));
+  }
+
+  /** Runs a rule of the wrapped layer; its errors are reported on this layer's own input. */
+  private static <T> T onEachStep(List<Shape> inputs, java.util.function.Supplier<T> rule) {
+    try {
+      return rule.get();
+    } catch (ShapeException e) {
+      throw ShapeException.of(e.error(), inputs, e.detail() + " (on each timestep of input "
+          + Checks.single(inputs) + ")");
+    }
   }
 
   @Override

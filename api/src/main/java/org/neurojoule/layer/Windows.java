@@ -1,6 +1,7 @@
 package org.neurojoule.layer;
 
 import java.util.List;
+import java.util.StringJoiner;
 import org.neurojoule.Padding;
 import org.neurojoule.shape.Shape;
 import org.neurojoule.shape.ShapeError;
@@ -21,11 +22,12 @@ final class Windows {
     if (n == Shape.NONE) {
       return Shape.NONE;
     }
+    // long arithmetic: sizes near Integer.MAX_VALUE and huge dilated kernels must not wrap.
     if (padding == Padding.SAME) {
-      return (n + stride - 1) / stride;
+      return (int) (((long) n + stride - 1) / stride);
     }
-    int effective = (window - 1) * dilation + 1;
-    return n < effective ? 0 : (n - effective) / stride + 1;
+    long effective = (long) (window - 1) * dilation + 1;
+    return n < effective ? 0 : (int) ((n - effective) / stride + 1);
   }
 
   /**
@@ -61,13 +63,17 @@ final class Windows {
       List<Integer> window,
       List<Integer> dilation,
       String kind) {
-    int[] effective = new int[rank];
+    long[] effective = new long[rank];
     for (int axis = 0; axis < rank; axis++) {
-      effective[axis] = (window.get(axis) - 1) * dilation.get(axis) + 1;
+      effective[axis] = (long) (window.get(axis) - 1) * dilation.get(axis) + 1;
     }
     String windowText = Checks.dims(window) + " " + kind;
     if (!Checks.allOnes(dilation)) {
-      windowText += " dilated to " + Shape.of(effective);
+      StringJoiner dilated = new StringJoiner("x");
+      for (long e : effective) {
+        dilated.add(Long.toString(e));
+      }
+      windowText += " dilated to " + dilated;
     }
     String spatial = in.slice(0, rank).toString();
     return ShapeException.of(
