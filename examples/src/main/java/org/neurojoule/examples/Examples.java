@@ -5,10 +5,12 @@ import java.util.function.Supplier;
 import org.neurojoule.Accounting;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
+import org.neurojoule.examples.annotated.AnnotatedExamples;
 
 /**
  * The examples' entry point: prints the energy tables of the documentation's MNIST model and of
- * the four example architectures in both accounting modes.
+ * the four example architectures in both accounting modes, then what the annotation processor
+ * computed at compile time for the same networks declared as annotated classes.
  */
 public final class Examples {
   private Examples() {}
@@ -32,6 +34,9 @@ public final class Examples {
     architecture(out, "LCRM-VGG9", Architectures::lcrmVgg9);
     architecture(out, "AlexNet", Architectures::alexNet);
     architecture(out, "LCRM-AlexNet", Architectures::lcrmAlexNet);
+
+    // The same networks declared as annotated classes, counted by the processor at compile time.
+    AnnotatedExamples.run(out);
   }
 
   private static void architecture(PrintStream out, String title, Supplier<Model> declare) {

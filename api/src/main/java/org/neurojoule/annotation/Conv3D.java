@@ -1,0 +1,47 @@
+package org.neurojoule.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Keras' {@code Conv3D}: a 3-dimensional convolution, as {@code conv3d(filters, kernelSize, c -> ...)}.
+ *
+ * <p>Output per spatial axis: {@code valid}: {@code floor((n - ((k - 1) * d + 1)) / s) + 1}, {@code same}: {@code ceil(n / s)}; channels = {@code filters}.
+ *
+ * <p>Put it on a field of a {@link Network} class; the field name is the layer name. Example:
+ * {@code @Conv3D(filters = 64, kernelSize = 3, padding = SAME, activation = RELU) Object layer;}
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.FIELD)
+public @interface Conv3D {
+  /** The number of output channels (Keras' {@code filters}). */
+  int filters();
+
+  /** The window size: one value for every axis, or one per axis. */
+  int[] kernelSize();
+
+  /** The step between windows: one value, or one per axis. */
+  int[] strides() default 1;
+
+  /** How borders are treated. */
+  org.neurojoule.Padding padding() default org.neurojoule.Padding.VALID;
+
+  /** The spacing of kernel elements: one value, or one per axis. */
+  int[] dilationRate() default 1;
+
+  /** The activation applied to the output. */
+  org.neurojoule.Activation activation() default org.neurojoule.Activation.LINEAR;
+
+  /** Whether the layer adds a bias. */
+  boolean useBias() default true;
+
+  /**
+   * The earlier fields this layer takes its input from; empty (the default) means the field
+   * declared just before.
+   */
+  String[] from() default {};
+}

@@ -1,0 +1,35 @@
+package org.neurojoule.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Keras' {@code Dense}: maps the last axis to {@code units}, as {@code dense(units, d -> ...)}.
+ *
+ * <p>Works on inputs of any rank.
+ *
+ * <p>Put it on a field of a {@link Network} class; the field name is the layer name. Example:
+ * {@code @Dense(units = 1024, activation = RELU) Object layer;}
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.FIELD)
+public @interface Dense {
+  /** The number of output units. */
+  int units();
+
+  /** The activation applied to the output. */
+  org.neurojoule.Activation activation() default org.neurojoule.Activation.LINEAR;
+
+  /** Whether the layer adds a bias. */
+  boolean useBias() default true;
+
+  /**
+   * The earlier fields this layer takes its input from; empty (the default) means the field
+   * declared just before.
+   */
+  String[] from() default {};
+}

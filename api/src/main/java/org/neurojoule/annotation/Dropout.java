@@ -1,0 +1,29 @@
+package org.neurojoule.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Keras' {@code Dropout}, as {@code dropout(rate)}: the identity at inference.
+ *
+ * <p>Output shape = input shape.
+ *
+ * <p>Put it on a field of a {@link Network} class; the field name is the layer name. Example:
+ * {@code @Dropout(rate = 0.5) Object layer;}
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.FIELD)
+public @interface Dropout {
+  /** The fraction dropped in training, in [0, 1). */
+  double rate();
+
+  /**
+   * The earlier fields this layer takes its input from; empty (the default) means the field
+   * declared just before.
+   */
+  String[] from() default {};
+}

@@ -1,0 +1,26 @@
+package org.neurojoule.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Keras' {@code Flatten}, as {@code flatten()}.
+ *
+ * <p>All dimensions into one.
+ *
+ * <p>Put it on a field of a {@link Network} class; the field name is the layer name. Example:
+ * {@code @Flatten Object layer;}
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.FIELD)
+public @interface Flatten {
+  /**
+   * The earlier fields this layer takes its input from; empty (the default) means the field
+   * declared just before.
+   */
+  String[] from() default {};
+}

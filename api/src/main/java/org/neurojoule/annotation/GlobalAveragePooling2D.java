@@ -1,0 +1,29 @@
+package org.neurojoule.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Keras' {@code GlobalAveragePooling2D}, as {@code globalAveragePooling2d(g -> ...)}.
+ *
+ * <p>One value per channel over all spatial positions.
+ *
+ * <p>Put it on a field of a {@link Network} class; the field name is the layer name. Example:
+ * {@code @GlobalAveragePooling2D Object layer;}
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.FIELD)
+public @interface GlobalAveragePooling2D {
+  /** Whether the pooled axes stay, with size 1. */
+  boolean keepdims() default false;
+
+  /**
+   * The earlier fields this layer takes its input from; empty (the default) means the field
+   * declared just before.
+   */
+  String[] from() default {};
+}

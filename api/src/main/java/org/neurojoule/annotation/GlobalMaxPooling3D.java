@@ -1,0 +1,29 @@
+package org.neurojoule.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Keras' {@code GlobalMaxPooling3D}, as {@code globalMaxPooling3d(g -> ...)}.
+ *
+ * <p>One value per channel over all spatial positions.
+ *
+ * <p>Put it on a field of a {@link Network} class; the field name is the layer name. Example:
+ * {@code @GlobalMaxPooling3D Object layer;}
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.FIELD)
+public @interface GlobalMaxPooling3D {
+  /** Whether the pooled axes stay, with size 1. */
+  boolean keepdims() default false;
+
+  /**
+   * The earlier fields this layer takes its input from; empty (the default) means the field
+   * declared just before.
+   */
+  String[] from() default {};
+}

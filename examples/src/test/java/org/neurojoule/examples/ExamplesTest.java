@@ -1,0 +1,37 @@
+package org.neurojoule.examples;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The entry point runs and prints the reference tables. */
+class ExamplesTest {
+
+  private static String golden(String name) throws IOException {
+    Path dir = Path.of("").toAbsolutePath().getParent().getParent().resolve("shared/golden");
+    return Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void run_printsEveryTable() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Examples.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String out = bytes.toString(StandardCharsets.UTF_8);
+
+    assertThat(out).contains(golden("mnist_default.txt"));
+    assertThat(out).contains(golden("mnist_cpu_gpu.txt"));
+    for (String title : new String[] {"VGG9", "LCRM-VGG9", "AlexNet", "LCRM-AlexNet"}) {
+      assertThat(out).contains("## " + title + ": Keras summary");
+      assertThat(out).contains("## " + title + ": energy, KERAS_SPIKING accounting");
+      assertThat(out).contains("## " + title + ": energy, COMPLETE accounting");
+    }
+    assertThat(out).contains("Total params: 7895140 (30.12 MB)");
+    assertThat(out).contains("## Annotated networks: figures computed at compile time");
+  }
+}

@@ -1,0 +1,262 @@
+package org.neurojoule.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.neurojoule.Model;
+import org.neurojoule.Tensor;
+import org.neurojoule.shape.ShapeException;
+
+/**
+ * One test per diagnostic: each source under {@code bad/} has one mistake (but {@code ManyErrors},
+ * which has several), and the error names it, on the right file and line. Shape errors carry the
+ * runtime's own message.
+ */
+class NetworkProcessorErrorsTest {
+
+  private static JavaFileObject bad(String name) {
+    return Sources.resource("bad/test/" + name + ".java");
+  }
+
+  private static Compilation compile(JavaFileObject file) {
+    Compilation compilation = Sources.compile(file);
+    assertThat(compilation).failed();
+    return compilation;
+  }
+
+  @Test
+  void kernelTooLarge_isReportedOnTheField_withTheRuntimeMessage() {
+    JavaFileObject file = bad("KernelTooLarge");
+    Compilation compilation = compile(file);
+    ShapeException runtime = assertThrows(ShapeException.class,
+        () -> Model.input(5, 5, 3).conv2d(64, 11, c -> c.strides(4).name("conv")));
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(runtime.getMessage())
+        .inFile(file).onLineContaining("kernelSize = 11");
+    assertThat(runtime.getMessage()).startsWith("[NnKernelTooLarge] layer 1 'conv' conv2d(64, 11x11");
+  }
+
+  @Test
+  void poolTooLarge() {
+    JavaFileObject file = bad("PoolTooLarge");
+    Compilation compilation = compile(file);
+    ShapeException runtime = assertThrows(ShapeException.class, () -> Model.input(8, 8, 3)
+        .conv2d(4, 3).maxPooling2d(7, p -> p.strides(2).name("pool")));
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(runtime.getMessage())
+        .inFile(file).onLineContaining("poolSize = 7");
+    assertThat(runtime.getMessage()).startsWith("[NnPoolTooLarge] layer 2 'pool'");
+  }
+
+  @Test
+  void unknownFrom_isReportedOnTheAttribute() {
+    JavaFileObject file = bad("UnknownFrom");
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[NnUnknownFrom] layer 'relu' takes its input from"
+            + " 'cnov', but the network has no layer of that name; the layers declared before it"
+            + " are [input, conv]")
+        .inFile(file).onLineContaining("\"cnov\"");
+  }
+
+  @Test
+  void forwardReference() {
+    JavaFileObject file = bad("ForwardReference");
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[NnForwardReference] layer 'relu' takes its input"
+            + " from 'later', which is declared after it")
+        .inFile(file).onLineContaining("from = \"later\"");
+  }
+
+  @Test
+  void noInput() {
+    JavaFileObject file = bad("NoInput");
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[NnNoInput] network test.NoInput has no @Input")
+        .inFile(file).onLineContaining("class NoInput");
+  }
+
+  @Test
+  void noPreviousLayer() {
+    JavaFileObject file = bad("NoPreviousLayer");
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[NnNoPreviousLayer] layer 'relu' is declared"
+            + " before any other layer")
+        .inFile(file).onLineContaining("@ReLU");
+  }
+
+  @Test
+  void twoLayerAnnotations_isReportedOnTheSecond() {
+    JavaFileObject file = bad("TwoLayers");
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[NnTwoLayers] field 'dense' has two layer"
+            + " annotations, @Dense and @ReLU")
+        .inFile(file).onLineContaining("@ReLU");
+  }
+
+  @Test
+  void addOfDifferentShapes() {
+    JavaFileObject file = bad("AddMismatch");
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[NnAddShapeMismatch] layer 3 'sum' add: cannot add"
+            + " inputs of different shapes [6x6x4, 4x4x4]")
+        .inFile(file).onLineContaining("@Add");
+  }
+
+  @Test
+  void concatenateMismatch_hasTheRuntimeMessage() {
+    JavaFileObject file = bad("ConcatenateMismatch");
+    Compilation compilation = compile(file);
+    Tensor input = Model.input(8, 8, 3);
+    Tensor a = input.conv2d(4, 3);
+    Tensor b = input.conv2d(4, 3, c -> c.strides(2));
+    ShapeException runtime = assertThrows(ShapeException.class,
+        () -> Tensor.concatenate(java.util.List.of(a, b), c -> c.name("joined")));
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(runtime.getMessage())
+        .inFile(file).onLineContaining("@Concatenate");
+  }
+
+  @Test
+  void statisticsOverAnUndefinedDimension() {
+    JavaFileObject file = bad("UndefinedDimension");
+    Compilation compilation = compile(file);
+    ShapeException runtime = assertThrows(ShapeException.class,
+        () -> Model.input(Model.NONE, Model.NONE, 4).dense(2, d -> d.name("dense")).energy());
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(runtime.getMessage())
+        .inFile(file).onLineContaining("@Dense");
+    assertThat(runtime.getMessage()).startsWith("[NnUndefinedDimension] layer 1 'dense'");
+  }
+
+  @Test
+  void nonPositiveFilters_isReportedOnTheAttribute() {
+    JavaFileObject file = bad("ZeroFilters");
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+            "[NnInvalidArgument] layer 1 'conv' conv2d: filters must be > 0, was 0")
+        .inFile(file).onLineContaining("filters = 0");
+  }
+
+  @Test
+  void nonPositiveInputSize() {
+    JavaFileObject file = bad("ZeroInput");
+    Compilation compilation = compile(file);
+    IllegalArgumentException runtime =
+        assertThrows(IllegalArgumentException.class, () -> Model.input(0, 28));
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+            "[NnInvalidArgument] layer 0 'input' input: " + runtime.getMessage())
+        .inFile(file).onLineContaining("@Input({0, 28})");
+  }
+
+  @Test
+  void stridesWithDilation() {
+    JavaFileObject file = bad("StridesAndDilation");
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[NnInvalidArgument] layer 1 'conv' conv2d: strides"
+            + " 2x2 and dilationRate 2x2 cannot both be > 1")
+        .inFile(file).onLine(13);
+  }
+
+  @Test
+  void mergeOfOneInput() {
+    JavaFileObject file = bad("InputCount");
+    Compilation compilation = compile(file);
+    ShapeException runtime = assertThrows(ShapeException.class,
+        () -> Tensor.add(java.util.List.of(Model.input(8)), a -> a.name("sum")));
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(runtime.getMessage())
+        .inFile(file).onLineContaining("@Add");
+    assertThat(runtime.getMessage()).startsWith("[NnInputCount] layer 1 'sum' add: ");
+  }
+
+  @Test
+  void timeDistributedWithoutALayer() {
+    JavaFileObject file = bad("TimeDistributedAlone");
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[NnTimeDistributedAlone] field 'wrapped'")
+        .inFile(file).onLineContaining("@TimeDistributed");
+  }
+
+  @Test
+  void constantNameClash() {
+    JavaFileObject file = bad("NameClash");
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[NnNameClash] fields 'firstDense' and"
+            + " 'first_dense' would both generate the constants FIRST_DENSE_*")
+        .inFile(file).onLineContaining("first_dense");
+  }
+
+  @Test
+  void reservedNames() {
+    JavaFileObject file = bad("ReservedName");
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining("[NnReservedName] field 'model' would generate"
+            + " model()")
+        .inFile(file).onLineContaining("Object model");
+    assertThat(compilation).hadErrorContaining("[NnReservedName] field 'total' would generate"
+            + " TOTAL_PARAMS")
+        .inFile(file).onLineContaining("Object total");
+  }
+
+  @Test
+  void layerOutsideANetwork() {
+    JavaFileObject file = bad("NotInNetwork");
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[NnNotInNetwork] @Dense on field 'dense' has no"
+            + " effect: test.NotInNetwork is not annotated @Network")
+        .inFile(file).onLineContaining("@Dense");
+  }
+
+  @Test
+  void invalidGeneratedName() {
+    JavaFileObject file = bad("InvalidName");
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[NnInvalidName] @Network(name = \"not a name\")")
+        .inFile(file).onLineContaining("not a name");
+  }
+
+  @Test
+  void networkOnAnInterface() {
+    JavaFileObject file = bad("NotAClass");
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+            "[NnNotAClass] @Network applies to classes, not to the interface test.NotAClass")
+        .inFile(file).onLineContaining("interface NotAClass");
+  }
+
+  @Test
+  void everyIndependentError_isReported() {
+    JavaFileObject file = bad("ManyErrors");
+    Compilation compilation = compile(file);
+    // afterTooBig follows a broken layer and is not checked: one mistake, one error.
+    assertThat(compilation).hadErrorCount(4);
+    assertThat(compilation).hadErrorContaining("[NnKernelTooLarge] layer 1 'tooBig'")
+        .inFile(file).onLineContaining("Object tooBig");
+    assertThat(compilation).hadErrorContaining(
+            "[NnInvalidArgument] layer 1 'negative' conv2d: filters must be > 0, was -1")
+        .inFile(file).onLineContaining("Object negative");
+    assertThat(compilation).hadErrorContaining("[NnUnknownFrom] layer 'lost'")
+        .inFile(file).onLineContaining("Object lost");
+    assertThat(compilation).hadErrorContaining("[NnPoolTooLarge] layer 1 'poolTooBig'")
+        .inFile(file).onLineContaining("Object poolTooBig");
+  }
+}

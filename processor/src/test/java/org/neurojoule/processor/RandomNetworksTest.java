@@ -1,0 +1,170 @@
+package org.neurojoule.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.neurojoule.Accounting;
+import org.neurojoule.Layer;
+import org.neurojoule.Model;
+import org.neurojoule.ModelEnergy;
+import org.neurojoule.Tensor;
+import org.neurojoule.layer.LayerStats;
+import org.neurojoule.processor.RandomNetworks.RandomLayer;
+import org.neurojoule.processor.RandomNetworks.RandomNetwork;
+import org.neurojoule.shape.ShapeException;
+
+/**
+ * The property test: random networks, rendered as annotated source and compiled through the
+ * processor, give exactly the runtime's figures when the runtime accepts them, and a compiler
+ * error (with the runtime's message where the runtime places it on a layer) when it does not;
+ * never an exception. Valid and broken networks are compiled in one batch each.
+ */
+class RandomNetworksTest {
+  private static final int NETWORKS = 300;
+  private static final long SEED = 20261123L;
+
+  /** What the runtime makes of a network: a model and its energy, or the first error. */
+  private record Outcome(Model model, RuntimeException error) {}
+
+  @Test
+  void randomNetworks_agreeWithTheRuntime() throws Exception {
+    Random random = new Random(SEED);
+    Map<RandomNetwork, Outcome> valid = new LinkedHashMap<>();
+    Map<RandomNetwork, Outcome> broken = new LinkedHashMap<>();
+    for (int i = 0; i < NETWORKS; i++) {
+      RandomNetwork network = RandomNetworks.generate("Net" + i, random);
+      Outcome outcome = runtime(network);
+      (outcome.error() == null ? valid : broken).put(network, outcome);
+    }
+    assertWithMessage("valid networks").that(valid.size()).isAtLeast(NETWORKS / 5);
+    assertWithMessage("broken networks").that(broken.size()).isAtLeast(NETWORKS / 5);
+    checkValid(valid);
+    checkBroken(broken);
+  }
+
+  private static void checkValid(Map<RandomNetwork, Outcome> valid) throws Exception {
+    List<JavaFileObject> sources = valid.keySet().stream().map(RandomNetwork::source).toList();
+    Compilation compilation = Sources.strictCompiler().compile(sources);
+    assertThat(compilation).succeededWithoutWarnings();
+    for (Map.Entry<RandomNetwork, Outcome> entry : valid.entrySet()) {
+      RandomNetwork network = entry.getKey();
+      Model expected = entry.getValue().model();
+      Class<?> generated =
+          RandomNetworks.load(compilation, "test." + network.className() + "Model");
+      ModelEnergy complete = expected.energy();
+      ModelEnergy reference = expected.energy(e -> e.accounting(Accounting.KERAS_SPIKING));
+      long params = 0;
+      long connections = 0;
+      for (Layer layer : expected.layers()) {
+        String name = expected.nameOf(layer);
+        String prefix = name.toUpperCase(Locale.ROOT);
+        String where = network.className() + "." + name;
+        LayerStats stats = complete.layerStats(name);
+        LayerStats keras = reference.layerStats(name);
+        assertWithMessage(where).that(constant(generated, prefix + "_PARAMS"))
+            .isEqualTo(expected.params(layer).total());
+        assertWithMessage(where).that(constant(generated, prefix + "_CONNECTIONS"))
+            .isEqualTo(stats.connections());
+        assertWithMessage(where).that(constant(generated, prefix + "_NEURONS"))
+            .isEqualTo(stats.neurons());
+        if (keras.connections() != stats.connections() || keras.neurons() != stats.neurons()) {
+          assertWithMessage(where).that(constant(generated, prefix + "_CONNECTIONS_KERAS_SPIKING"))
+              .isEqualTo(keras.connections());
+          assertWithMessage(where).that(constant(generated, prefix + "_NEURONS_KERAS_SPIKING"))
+              .isEqualTo(keras.neurons());
+        }
+        assertWithMessage(where).that(generated.getField(prefix + "_SHAPE").get(null))
+            .isEqualTo(expected.applications(layer).get(0).shape());
+        params += expected.params(layer).total();
+        connections += stats.connections();
+      }
+      assertWithMessage(network.className()).that(constant(generated, "TOTAL_PARAMS"))
+          .isEqualTo(params);
+      assertWithMessage(network.className()).that(constant(generated, "TOTAL_CONNECTIONS"))
+          .isEqualTo(connections);
+      Model model = (Model) generated.getMethod("model").invoke(null);
+      assertWithMessage(network.className()).that(model.layerNames())
+          .containsExactlyElementsIn(expected.layerNames()).inOrder();
+    }
+  }
+
+  private static void checkBroken(Map<RandomNetwork, Outcome> broken) {
+    List<JavaFileObject> sources = broken.keySet().stream().map(RandomNetwork::source).toList();
+    // javac stops listing errors after 100 by default.
+    Compilation compilation = Sources.compiler().withOptions("-Xmaxerrs", "100000").compile(sources);
+    assertThat(compilation).failed();
+    Map<String, List<String>> errorsByFile = new HashMap<>();
+    for (Diagnostic<? extends JavaFileObject> d : compilation.errors()) {
+      String message = d.getMessage(Locale.ROOT);
+      assertThat(message).doesNotContain("[NnInternal]");
+      String file = d.getSource() == null ? "" : d.getSource().getName();
+      errorsByFile.computeIfAbsent(file, f -> new ArrayList<>()).add(message);
+    }
+    for (Map.Entry<RandomNetwork, Outcome> entry : broken.entrySet()) {
+      String className = entry.getKey().className();
+      List<String> errors = errorsByFile.entrySet().stream()
+          .filter(e -> e.getKey().equals("test/" + className + ".java")
+              || e.getKey().endsWith("/test/" + className + ".java"))
+          .flatMap(e -> e.getValue().stream()).toList();
+      RuntimeException error = entry.getValue().error();
+      assertWithMessage(className + " should not compile: " + error).that(errors).isNotEmpty();
+      if (error instanceof ShapeException shape && shape.layerName().isPresent()) {
+        assertWithMessage(className).that(errors).contains(shape.getMessage());
+      } else if (error instanceof ShapeException shape) {
+        assertWithMessage(className).that(String.join("\n", errors))
+            .contains(": " + shape.detail());
+      }
+    }
+  }
+
+  /** Builds the network with the runtime, as a user of the fluent API could from specs. */
+  private static Outcome runtime(RandomNetwork network) {
+    try {
+      Map<String, Tensor> tensors = new LinkedHashMap<>();
+      Set<String> read = new HashSet<>();
+      String previous = null;
+      for (RandomLayer layer : network.layers()) {
+        String name = layer.name();
+        if (layer.input() != null) {
+          tensors.put(name, Model.input(layer.input(), i -> i.name(name)));
+        } else {
+          List<String> from = layer.from().isEmpty() ? List.of(previous) : layer.from();
+          read.addAll(from);
+          Tensor[] inputs = from.stream().map(tensors::get).toArray(Tensor[]::new);
+          tensors.put(name,
+              Layer.of(RandomNetworks.named(layer.spec().get(), name)).apply(inputs));
+        }
+        previous = name;
+      }
+      Tensor[] outputs = tensors.entrySet().stream()
+          .filter(e -> !read.contains(e.getKey()))
+          .map(Map.Entry::getValue)
+          .toArray(Tensor[]::new);
+      Model model = Model.of(outputs);
+      model.energy();
+      model.energy(e -> e.accounting(Accounting.KERAS_SPIKING));
+      model.params();
+      return new Outcome(model, null);
+    } catch (RuntimeException e) {
+      return new Outcome(null, e);
+    }
+  }
+
+  private static long constant(Class<?> type, String name) throws ReflectiveOperationException {
+    return type.getField(name).getLong(null);
+  }
+}

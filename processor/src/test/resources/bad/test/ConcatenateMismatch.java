@@ -1,0 +1,15 @@
+package test;
+
+import static org.neurojoule.Activation.RELU;
+import static org.neurojoule.Padding.SAME;
+import static org.neurojoule.annotation.Input.NONE;
+
+import org.neurojoule.annotation.*;
+
+@Network
+class ConcatenateMismatch {
+  @Input({8, 8, 3}) Object input;
+  @Conv2D(filters = 4, kernelSize = 3) Object a;
+  @Conv2D(filters = 4, kernelSize = 3, strides = 2, from = "input") Object b;
+  @Concatenate(from = {"a", "b"}) Object joined;
+}

@@ -1,0 +1,14 @@
+package test;
+
+import static org.neurojoule.Activation.RELU;
+import static org.neurojoule.Padding.SAME;
+import static org.neurojoule.annotation.Input.NONE;
+
+import org.neurojoule.annotation.*;
+
+@Network
+class NameClash {
+  @Input({8}) Object input;
+  @Dense(units = 4) Object firstDense;
+  @Dense(units = 4) Object first_dense;
+}

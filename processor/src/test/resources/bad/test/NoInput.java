@@ -1,0 +1,12 @@
+package test;
+
+import static org.neurojoule.Activation.RELU;
+import static org.neurojoule.Padding.SAME;
+import static org.neurojoule.annotation.Input.NONE;
+
+import org.neurojoule.annotation.*;
+
+@Network
+class NoInput {
+  @Dense(units = 10) Object dense;
+}

@@ -1,0 +1,11 @@
+package test;
+
+import static org.neurojoule.Activation.RELU;
+import static org.neurojoule.Padding.SAME;
+import static org.neurojoule.annotation.Input.NONE;
+
+import org.neurojoule.annotation.*;
+
+class NotInNetwork {
+  @Dense(units = 4) Object dense;
+}

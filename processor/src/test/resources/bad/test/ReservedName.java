@@ -1,0 +1,14 @@
+package test;
+
+import static org.neurojoule.Activation.RELU;
+import static org.neurojoule.Padding.SAME;
+import static org.neurojoule.annotation.Input.NONE;
+
+import org.neurojoule.annotation.*;
+
+@Network
+class ReservedName {
+  @Input({8}) Object input;
+  @Dense(units = 4) Object model;
+  @Dense(units = 4) Object total;
+}

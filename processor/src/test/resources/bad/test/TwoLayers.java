@@ -1,0 +1,15 @@
+package test;
+
+import static org.neurojoule.Activation.RELU;
+import static org.neurojoule.Padding.SAME;
+import static org.neurojoule.annotation.Input.NONE;
+
+import org.neurojoule.annotation.*;
+
+@Network
+class TwoLayers {
+  @Input({8}) Object input;
+  @Dense(units = 10)
+  @ReLU
+  Object dense;
+}

@@ -1,0 +1,14 @@
+package test;
+
+import static org.neurojoule.Activation.RELU;
+import static org.neurojoule.Padding.SAME;
+import static org.neurojoule.annotation.Input.NONE;
+
+import org.neurojoule.annotation.*;
+
+@Network
+class UnknownFrom {
+  @Input({8, 8, 3}) Object input;
+  @Conv2D(filters = 4, kernelSize = 3) Object conv;
+  @ReLU(from = "cnov") Object relu;
+}
