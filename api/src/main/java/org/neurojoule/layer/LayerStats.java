@@ -26,6 +26,11 @@ public record LayerStats(long connections, long neurons, boolean spiking) {
     return new LayerStats(connections, 0, true);
   }
 
+  /** An activation layer: a neuron per output unit, no connections, not spiking. */
+  public static LayerStats neuronsOnly(long outputUnits) {
+    return new LayerStats(0, outputUnits, false);
+  }
+
   /**
    * A layer with {@code connections} followed by an activation over {@code outputSize} units: a
    * non-linear activation makes neurons and a non-spiking layer, a linear one none.

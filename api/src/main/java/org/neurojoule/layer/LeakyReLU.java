@@ -50,7 +50,7 @@ public record LeakyReLU(double alpha, Optional<String> name) implements LayerSpe
 
   @Override
   public Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting) {
-    return Optional.of(new LayerStats(0, Checks.unitsPerStep(output, inputs, "output"), false));
+    return Optional.of(LayerStats.neuronsOnly(Checks.unitsPerStep(output, inputs, "output")));
   }
 
   @Override

@@ -69,7 +69,7 @@ public record ReLU(
 
   @Override
   public Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting) {
-    return Optional.of(new LayerStats(0, Checks.unitsPerStep(output, inputs, "output"), false));
+    return Optional.of(LayerStats.neuronsOnly(Checks.unitsPerStep(output, inputs, "output")));
   }
 
   @Override
