@@ -1,18 +1,36 @@
 package org.neurojoule;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Example inputs for firing rates: a batch of examples, float32, row-major, with the batch as the
  * first dimension of {@link #shape()}.
+ *
+ * <p>Data comes from an array ({@link #of}), a constant ({@link #filled}) or a NumPy {@code .npy}
+ * file ({@link #fromNpy}); a file is read batch by batch while rates are computed, so it never has
+ * to fit in memory.
  */
 public final class ExampleData {
   private final float[] values;
+  private final float fill;
+  private final Npy npy;
   private final int[] shape;
 
-  private ExampleData(float[] values, int[] shape) {
+  private ExampleData(float[] values, float fill, Npy npy, int[] shape) {
     this.values = values;
+    this.fill = fill;
+    this.npy = npy;
     this.shape = shape;
   }
 
@@ -37,24 +55,31 @@ public final class ExampleData {
             + "; firing rates need finite numbers");
       }
     }
-    return new ExampleData(values.clone(), dims);
+    return new ExampleData(values.clone(), 0, null, dims);
   }
 
-  /** Data of this shape (batch first) with every value {@code value}. */
+  /** Data of this shape (batch first) with every value {@code value}; takes no memory per value. */
   public static ExampleData filled(double value, int... shape) {
-    if (!Double.isFinite(value)) {
+    if (!Double.isFinite(value) || !Float.isFinite((float) value)) {
       throw new IllegalArgumentException(
           "example data value is " + value + "; firing rates need finite numbers");
     }
     int[] dims = checkShape(shape);
-    long n = count(dims);
-    if (n > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("example data of shape " + Arrays.toString(dims)
-          + " has " + n + " values, more than one array holds");
-    }
-    float[] values = new float[(int) n];
-    Arrays.fill(values, (float) value);
-    return new ExampleData(values, dims);
+    return new ExampleData(null, (float) value, null, dims);
+  }
+
+  /**
+   * Data from a NumPy {@code .npy} file of float32 or float64 values in C order, batch first. The
+   * header is read now; the values are read (and float64 rounded to float32) batch by batch when
+   * rates are computed, and a NaN or infinite value then fails naming the file and the index.
+   *
+   * @throws IllegalArgumentException naming the file if it is not such an array
+   * @throws UncheckedIOException if it cannot be read
+   */
+  public static ExampleData fromNpy(Path file) {
+    Objects.requireNonNull(file, "file == null");
+    Npy npy = Npy.open(file);
+    return new ExampleData(null, 0, npy, npy.shape);
   }
 
   /** The shape, batch first. */
@@ -67,14 +92,53 @@ public final class ExampleData {
     return shape[0];
   }
 
-  /** The values, row-major (a copy). */
-  public float[] values() {
-    return values.clone();
+  /** The number of values in one example. */
+  public long exampleSize() {
+    return count(shape) / shape[0];
   }
 
-  /** The values without copying, for the engine. */
-  float[] buffer() {
-    return values;
+  /** Where the data comes from, for messages: {@code file x.npy}, {@code array} or {@code filled}. */
+  public String source() {
+    if (npy != null) {
+      return "file " + npy.file;
+    }
+    return values != null ? "array" : "filled with " + fill;
+  }
+
+  /** The values, row-major (a copy; reads the whole file for file data). */
+  public float[] values() {
+    if (values != null) {
+      return values.clone();
+    }
+    long n = count(shape);
+    if (n > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("example data of shape " + Arrays.toString(shape)
+          + " has " + n + " values, more than one array holds");
+    }
+    float[] all = new float[(int) n];
+    copyExamples(0, shape[0], all, 0);
+    return all;
+  }
+
+  /**
+   * Copies examples {@code [first, first + count)} into {@code dst} from {@code offset}, row-major.
+   *
+   * @throws IllegalArgumentException if a file value is NaN or infinite, naming the file and index
+   */
+  public void copyExamples(long first, int count, float[] dst, int offset) {
+    if (first < 0 || count < 0 || first + count > shape[0]) {
+      throw new IndexOutOfBoundsException("examples " + first + ".." + (first + count)
+          + " of " + shape[0]);
+    }
+    long per = exampleSize();
+    int len = Math.toIntExact(per * count);
+    if (values != null) {
+      System.arraycopy(values, Math.toIntExact(first * per), dst, offset, len);
+    } else if (npy != null) {
+      npy.read(first * per, len, dst, offset);
+    } else {
+      Arrays.fill(dst, offset, offset + len, fill);
+    }
   }
 
   private static int[] checkShape(int[] shape) {
@@ -99,10 +163,10 @@ public final class ExampleData {
     return n;
   }
 
-  private static int[] unravel(int index, int[] dims) {
+  private static int[] unravel(long index, int[] dims) {
     int[] at = new int[dims.length];
     for (int d = dims.length - 1; d >= 0; d--) {
-      at[d] = index % dims[d];
+      at[d] = (int) (index % dims[d]);
       index /= dims[d];
     }
     return at;
@@ -110,6 +174,163 @@ public final class ExampleData {
 
   @Override
   public String toString() {
-    return "ExampleData" + Arrays.toString(shape);
+    return "ExampleData" + Arrays.toString(shape) + (npy != null ? " from " + npy.file : "");
+  }
+
+  /** A NumPy {@code .npy} file: header parsed, values read on demand. */
+  private static final class Npy {
+    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
+    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+
+    final Path file;
+    final int[] shape;
+    final boolean doubles;
+    final ByteOrder order;
+    final long dataStart;
+
+    private Npy(Path file, int[] shape, boolean doubles, ByteOrder order, long dataStart) {
+      this.file = file;
+      this.shape = shape;
+      this.doubles = doubles;
+      this.order = order;
+      this.dataStart = dataStart;
+    }
+
+    static Npy open(Path file) {
+      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        ByteBuffer head = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(ch, head, 0);
+        head.flip();
+        byte[] magic = new byte[6];
+        if (head.remaining() < 10) {
+          throw bad(file, "it is too short to be a .npy file");
+        }
+        head.get(magic);
+        if ((magic[0] & 0xff) != 0x93 || !new String(magic, 1, 5, StandardCharsets.ISO_8859_1)
+            .equals("NUMPY")) {
+          throw bad(file, "it does not start with the .npy magic \\x93NUMPY");
+        }
+        int major = head.get() & 0xff;
+        head.get();
+        long headerLen;
+        long headerStart;
+        if (major == 1) {
+          headerLen = head.getShort() & 0xffff;
+          headerStart = 10;
+        } else if (major == 2 || major == 3) {
+          if (head.remaining() < 4) {
+            throw bad(file, "its header is cut off");
+          }
+          headerLen = head.getInt() & 0xffffffffL;
+          headerStart = 12;
+        } else {
+          throw bad(file, "it has .npy format version " + major + ", not 1, 2 or 3");
+        }
+        if (headerLen > 1 << 20) {
+          throw bad(file, "its header is " + headerLen + " bytes long");
+        }
+        ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
+        readFully(ch, hb, headerStart);
+        String header = new String(hb.array(), 0, hb.position(),
+            major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        Matcher d = DESCR.matcher(header);
+        Matcher f = FORTRAN.matcher(header);
+        Matcher s = SHAPE.matcher(header);
+        if (!d.find() || !f.find() || !s.find()) {
+          throw bad(file, "its header is not a .npy header: " + header.trim());
+        }
+        String descr = d.group(1);
+        boolean doubles;
+        ByteOrder order;
+        switch (descr) {
+          case "<f4", "=f4" -> { doubles = false; order = ByteOrder.LITTLE_ENDIAN; }
+          case ">f4" -> { doubles = false; order = ByteOrder.BIG_ENDIAN; }
+          case "<f8", "=f8" -> { doubles = true; order = ByteOrder.LITTLE_ENDIAN; }
+          case ">f8" -> { doubles = true; order = ByteOrder.BIG_ENDIAN; }
+          default -> throw bad(file, "its dtype is '" + descr
+              + "'; example data must be float32 ('<f4') or float64 ('<f8')");
+        }
+        if (f.group(1).equals("True")) {
+          throw bad(file, "it is in Fortran order; save it in C order"
+              + " (numpy.ascontiguousarray) for example data");
+        }
+        String dims = s.group(1).trim();
+        int[] shape = dims.isEmpty() ? new int[0] : Arrays.stream(dims.split(","))
+            .map(String::trim).filter(x -> !x.isEmpty()).mapToInt(Integer::parseInt).toArray();
+        if (shape.length == 0) {
+          throw bad(file, "it holds a scalar (shape ()); example data needs a batch dimension");
+        }
+        for (int x : shape) {
+          if (x <= 0) {
+            throw bad(file, "its shape " + pyShape(shape) + " has an empty dimension");
+          }
+        }
+        long dataStart = headerStart + headerLen;
+        long bytes = count(shape) * (doubles ? 8 : 4);
+        if (ch.size() < dataStart + bytes) {
+          throw bad(file, "it is cut off: shape " + pyShape(shape) + " needs " + bytes
+              + " bytes of data, the file has " + (ch.size() - dataStart));
+        }
+        return new Npy(file, shape, doubles, order, dataStart);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read example data file " + file, e);
+      }
+    }
+
+    void read(long firstValue, int len, float[] dst, int off) {
+      int item = doubles ? 8 : 4;
+      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        ByteBuffer buf = ByteBuffer.allocate(Math.min(len, 1 << 16) * item).order(order);
+        int done = 0;
+        while (done < len) {
+          int chunk = Math.min(len - done, buf.capacity() / item);
+          buf.clear().limit(chunk * item);
+          readFully(ch, buf, dataStart + (firstValue + done) * item);
+          if (buf.position() < chunk * item) {
+            throw bad(file, "it ended early");
+          }
+          buf.flip();
+          for (int i = 0; i < chunk; i++) {
+            float v = doubles ? (float) buf.getDouble() : buf.getFloat();
+            if (!Float.isFinite(v)) {
+              long index = firstValue + done + i;
+              throw new IllegalArgumentException("example data file " + file + ": value " + index
+                  + " (at " + Arrays.toString(unravel(index, shape)) + ") is " + v
+                  + "; firing rates need finite numbers");
+            }
+            dst[off + done + i] = v;
+          }
+          done += chunk;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read example data file " + file, e);
+      }
+    }
+
+    private static void readFully(FileChannel ch, ByteBuffer buf, long at) throws IOException {
+      while (buf.hasRemaining()) {
+        int r = ch.read(buf, at + buf.position());
+        if (r < 0) {
+          return;
+        }
+      }
+    }
+
+    private static IllegalArgumentException bad(Path file, String why) {
+      return new IllegalArgumentException("example data file " + file + " cannot be used: " + why);
+    }
+  }
+
+  /** A shape as NumPy prints it: {@code (32, 28, 28)}, {@code (5,)}. */
+  static String pyShape(int[] shape) {
+    StringBuilder s = new StringBuilder("(");
+    for (int i = 0; i < shape.length; i++) {
+      if (i > 0) {
+        s.append(", ");
+      }
+      s.append(shape[i]);
+    }
+    return s.append(shape.length == 1 ? ",)" : ")").toString();
   }
 }

@@ -1,10 +1,12 @@
 package org.neurojoule;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.neurojoule.layer.LayerSpec;
+import org.neurojoule.layer.WeightShapes;
 
 /**
  * One layer object: a {@link LayerSpec} with an identity. Every fluent call such as {@code
@@ -20,6 +22,7 @@ public final class Layer {
   private final LayerSpec spec;
   private final long creationOrder;
   private final Optional<Layer> wrapped;
+  private volatile float[][] weights;
 
   /**
    * A new layer object computing {@code spec}, to {@link #apply} to tensors; the way to declare
@@ -62,6 +65,84 @@ public final class Layer {
    */
   public Tensor apply(Tensor... inputs) {
     return Tensor.applied(this, List.of(inputs));
+  }
+
+  /**
+   * Sets the layer's weights, each array flattened row-major in its Keras shape and in Keras'
+   * order: kernel then bias (Conv, Dense, DepthwiseConv2D); depthwise kernel, pointwise kernel,
+   * bias (SeparableConv2D); gamma, beta, moving mean, moving variance (BatchNormalization). A
+   * {@code timeDistributed} layer takes its wrapped layer's weights. The arrays are copied.
+   *
+   * @throws IllegalArgumentException naming the layer and the expected shapes if the number of
+   *     arrays or their sizes do not fit
+   */
+  public void setWeights(float[]... weights) {
+    Objects.requireNonNull(weights, "weights == null");
+    if (wrapped.isPresent()) {
+      wrapped.get().setWeights(weights);
+      return;
+    }
+    if (!WeightShapes.hasWeights(spec)) {
+      throw new IllegalArgumentException("layer " + this + " (" + spec.type()
+          + ") has no weights, but " + weights.length + " arrays were given");
+    }
+    List<WeightShapes.Weight> one = WeightShapes.of(spec, 1);
+    for (float[] w : weights) {
+      Objects.requireNonNull(w, "a weight array is null");
+    }
+    int cin = weights.length == one.size()
+        ? WeightShapes.inferInputChannels(spec, weights[0].length)
+        : -1;
+    List<WeightShapes.Weight> expected = cin > 0 ? WeightShapes.of(spec, cin) : List.of();
+    boolean fits = cin > 0;
+    for (int i = 0; fits && i < weights.length; i++) {
+      fits = weights[i].length == expected.get(i).size();
+    }
+    if (!fits) {
+      List<Integer> sizes = new ArrayList<>();
+      for (float[] w : weights) {
+        sizes.add(w.length);
+      }
+      throw new IllegalArgumentException("layer " + describeForErrors() + " takes "
+          + one.size() + " weight arrays, " + WeightShapes.symbolic(spec)
+          + (cin > 0 ? " = " + expected : "") + ", each flattened row-major; got "
+          + weights.length + " arrays of sizes " + sizes);
+    }
+    float[][] copy = new float[weights.length][];
+    for (int i = 0; i < weights.length; i++) {
+      copy[i] = weights[i].clone();
+    }
+    this.weights = copy;
+  }
+
+  /**
+   * The weights set with {@link #setWeights} or {@code Model.initializeWeights}, copied, in Keras'
+   * order; empty if none were set (the forward pass then uses Keras' default initializers with a
+   * fixed seed).
+   */
+  public List<float[]> weights() {
+    if (wrapped.isPresent()) {
+      return wrapped.get().weights();
+    }
+    float[][] w = weights;
+    if (w == null) {
+      return List.of();
+    }
+    List<float[]> copy = new ArrayList<>(w.length);
+    for (float[] a : w) {
+      copy.add(a.clone());
+    }
+    return List.copyOf(copy);
+  }
+
+  /** Whether weights were set. */
+  public boolean hasWeights() {
+    return wrapped.map(Layer::hasWeights).orElse(weights != null);
+  }
+
+  private String describeForErrors() {
+    return spec.name().map(n -> "'" + n + "' (" + spec.type() + ")")
+        .orElse(spec.describe() + " (" + spec.type() + ")");
   }
 
   /** The layer a {@code timeDistributed} wrapper applies on each step, if this is one. */

@@ -171,6 +171,18 @@ public final class Model {
     return total;
   }
 
+  /**
+   * Gives every layer with weights Keras' default initial values: {@code glorot_uniform} kernels,
+   * zero biases, batch normalization gamma ones, beta zeros, moving mean zeros, moving variance
+   * ones. The same seed gives the same weights.
+   *
+   * @return this model
+   */
+  public Model initializeWeights(long seed) {
+    org.neurojoule.engine.WeightInit.initialize(this, seed);
+    return this;
+  }
+
   /** The energy estimate of this model without example data, counting {@link Accounting#COMPLETE}. */
   public ModelEnergy energy() {
     return energy(UnaryOperator.identity());

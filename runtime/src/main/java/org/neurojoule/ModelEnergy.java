@@ -67,7 +67,7 @@ public final class ModelEnergy {
     Set<String> uncounted = new LinkedHashSet<>();
     Set<String> beyond = new LinkedHashSet<>();
     Map<Layer, Double> rates = options.exampleData()
-        .map(data -> FiringRates.of(model, data))
+        .map(data -> FiringRates.of(model, data, options))
         .orElse(Map.of());
     Map<String, Row> table = new LinkedHashMap<>();
     for (Layer layer : model.layers()) {

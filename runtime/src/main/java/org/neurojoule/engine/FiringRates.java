@@ -1,16 +1,123 @@
 package org.neurojoule.engine;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.neurojoule.EnergyOptions;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Layer;
 import org.neurojoule.Model;
+import org.neurojoule.RateListener;
+import org.neurojoule.Tensor;
+import org.neurojoule.layer.InputLayer;
+import org.neurojoule.shape.Shape;
 
-/** Firing rates from example data: each layer's mean absolute input, from a forward pass. */
+/**
+ * Firing rates from example data: each layer's mean absolute input, from a streaming forward pass.
+ *
+ * <p>Mini-batches of the data flow through the model; every tensor's Σ|x| (in double) and element
+ * count are added up on the fly, so memory depends on the batch size and the model, not on the
+ * number of examples. A layer's rate is the Σ|x| of all its inputs over all its applications
+ * divided by their element count; an input layer's rate is the mean |x| of the data.
+ */
 public final class FiringRates {
   private FiringRates() {}
 
-  /** The rate of every layer of {@code model} on {@code data}. */
+  /** The rate of every layer of {@code model} on {@code data}, with default batch size. */
   public static Map<Layer, Double> of(Model model, ExampleData data) {
-    throw new UnsupportedOperationException("firing rates from example data are not available");
+    return of(model, data, EnergyOptions.DEFAULTS);
+  }
+
+  /** The rate of every layer of {@code model} on {@code data}, with the options' batch size and listener. */
+  public static Map<Layer, Double> of(Model model, ExampleData data, EnergyOptions options) {
+    return of(model, data, options.batchSize(), options.progress());
+  }
+
+  /** The rates, in mini-batches of {@code batchSize}; {@code listener} empty draws a bar on a terminal. */
+  public static Map<Layer, Double> of(Model model, ExampleData data, int batchSize,
+      Optional<RateListener> listener) {
+    return of(model, data, batchSize, listener, Gemm.best());
+  }
+
+  static Map<Layer, Double> of(Model model, ExampleData data, int batchSize,
+      Optional<RateListener> listener, Gemm gemm) {
+    int[] example = fit(model, data);
+    int total = data.batchSize();
+    int maxN = Math.max(1, Math.min(batchSize, total));
+    RateListener progress = listener.orElseGet(() -> ProgressBar.forTerminal(total));
+    long start = System.nanoTime();
+    try (Forward f = new Forward(model, example, maxN, gemm)) {
+      for (int first = 0; first < total; first += maxN) {
+        int n = Math.min(maxN, total - first);
+        data.copyExamples(first, n, f.inputBuffer(), 0);
+        f.run(n, first);
+        progress.progress(first + n, total, System.nanoTime() - start);
+      }
+      return rates(model, f);
+    } finally {
+      if (progress instanceof ProgressBar bar) {
+        bar.finish();
+      }
+    }
+  }
+
+  static Map<Layer, Double> rates(Model model, Forward f) {
+    Map<Layer, Double> rates = new LinkedHashMap<>();
+    for (Layer layer : model.layers()) {
+      double sum = 0;
+      long count = 0;
+      for (Tensor app : model.applications(layer)) {
+        if (layer.spec() instanceof InputLayer) {
+          sum += f.absSum(app);
+          count += f.count(app);
+          continue;
+        }
+        for (Tensor in : app.inputs()) {
+          sum += f.absSum(in);
+          count += f.count(in);
+        }
+      }
+      rates.put(layer, count == 0 ? Double.NaN : sum / count);
+    }
+    return rates;
+  }
+
+  /**
+   * The shape of one example as the model takes it: the data's, with a trailing 1 when it has one
+   * dimension fewer than the model input.
+   *
+   * @throws IllegalArgumentException naming the data's source and both shapes if they do not fit
+   */
+  static int[] fit(Model model, ExampleData data) {
+    if (model.inputs().size() != 1) {
+      throw new IllegalArgumentException("example data gives one input, but the model has "
+          + model.inputs().size() + " inputs");
+    }
+    Shape expected = model.inputs().get(0).shape();
+    int[] shape = data.shape();
+    int[] example = Arrays.copyOfRange(shape, 1, shape.length);
+    if (example.length == expected.rank() - 1) {
+      example = Arrays.copyOf(example, example.length + 1);
+      example[example.length - 1] = 1;
+    }
+    boolean fits = example.length == expected.rank();
+    for (int i = 0; fits && i < example.length; i++) {
+      fits = expected.get(i) == Shape.NONE || expected.get(i) == example[i];
+    }
+    if (!fits) {
+      throw new IllegalArgumentException("example data (" + data.source() + ") has shape "
+          + pyShape(shape) + ", but the model input expects " + expected.toKerasString()
+          + " (batch first; data with one dimension fewer gets a trailing 1)");
+    }
+    return example;
+  }
+
+  private static String pyShape(int[] shape) {
+    StringBuilder s = new StringBuilder("(");
+    for (int i = 0; i < shape.length; i++) {
+      s.append(i > 0 ? ", " : "").append(shape[i]);
+    }
+    return s.append(shape.length == 1 ? ",)" : ")").toString();
   }
 }

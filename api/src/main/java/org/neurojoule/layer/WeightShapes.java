@@ -1,0 +1,193 @@
+package org.neurojoule.layer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.neurojoule.shape.Shape;
+
+/**
+ * The weight arrays a layer holds, in Keras' order and layout: Conv kernel {@code (k..., cin,
+ * filters)} then bias; Dense {@code (in, units)} then bias; DepthwiseConv2D {@code (kh, kw, cin,
+ * dm)} then bias; SeparableConv2D depthwise kernel, pointwise kernel {@code (1, 1, cin * dm,
+ * filters)}, bias; BatchNormalization gamma, beta, moving mean, moving variance (gamma only with
+ * {@code scale}, beta only with {@code center}). {@code TimeDistributed} holds its layer's weights.
+ *
+ * <p>Every shape depends on the spec and the size of the input's last axis ({@code cin}) only.
+ */
+public final class WeightShapes {
+  private WeightShapes() {}
+
+  /** One weight array: its Keras name and shape. */
+  public record Weight(String name, int[] shape) {
+    public Weight {
+      shape = shape.clone();
+    }
+
+    @Override
+    public int[] shape() {
+      return shape.clone();
+    }
+
+    /** The number of values. */
+    public int size() {
+      long n = 1;
+      for (int d : shape) {
+        n = Math.multiplyExact(n, d);
+      }
+      return Math.toIntExact(n);
+    }
+
+    /** Keras' initializer for this array: {@code glorot_uniform}, {@code zeros} or {@code ones}. */
+    public String initializer() {
+      return switch (name) {
+        case "kernel", "depthwise_kernel", "pointwise_kernel" -> "glorot_uniform";
+        case "gamma", "moving_variance" -> "ones";
+        default -> "zeros";
+      };
+    }
+
+    /** {@code kernel (968, 128)}. */
+    @Override
+    public String toString() {
+      return name + " " + shapeText(shape);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Weight w && w.name.equals(name) && Arrays.equals(w.shape, shape);
+    }
+
+    @Override
+    public int hashCode() {
+      return name.hashCode() * 31 + Arrays.hashCode(shape);
+    }
+  }
+
+  /** The weights of {@code spec} applied to inputs of these shapes (without the batch). */
+  public static List<Weight> of(LayerSpec spec, List<Shape> inputs) {
+    if (!hasWeights(spec)) {
+      return List.of();
+    }
+    Shape in = Checks.single(inputs);
+    if (spec instanceof TimeDistributed td) {
+      return of(td.layer(), List.of(TimeDistributed.stepShape(in)));
+    }
+    int cin = in.get(-1);
+    if (cin == Shape.NONE) {
+      throw org.neurojoule.shape.ShapeException.invalid(
+          spec.describe() + ": weights need a defined last input axis, the input is " + in);
+    }
+    return of(spec, cin);
+  }
+
+  /** Whether {@code spec} holds weights. */
+  public static boolean hasWeights(LayerSpec spec) {
+    return spec instanceof Conv
+        || spec instanceof Dense
+        || spec instanceof DepthwiseConv2D
+        || spec instanceof SeparableConv2D
+        || spec instanceof BatchNormalization
+        || (spec instanceof TimeDistributed td && hasWeights(td.layer()));
+  }
+
+  /** The weights of {@code spec} for an input whose last axis has {@code cin} entries. */
+  public static List<Weight> of(LayerSpec spec, int cin) {
+    List<Weight> w = new ArrayList<>();
+    if (spec instanceof TimeDistributed td) {
+      return of(td.layer(), cin);
+    } else if (spec instanceof Conv c) {
+      int[] k = new int[c.rank() + 2];
+      for (int i = 0; i < c.rank(); i++) {
+        k[i] = c.kernelSize().get(i);
+      }
+      k[c.rank()] = cin;
+      k[c.rank() + 1] = c.filters();
+      w.add(new Weight("kernel", k));
+      if (c.useBias()) {
+        w.add(new Weight("bias", new int[] {c.filters()}));
+      }
+    } else if (spec instanceof Dense d) {
+      w.add(new Weight("kernel", new int[] {cin, d.units()}));
+      if (d.useBias()) {
+        w.add(new Weight("bias", new int[] {d.units()}));
+      }
+    } else if (spec instanceof DepthwiseConv2D d) {
+      w.add(new Weight("depthwise_kernel", new int[] {
+          d.kernelSize().get(0), d.kernelSize().get(1), cin, d.depthMultiplier()}));
+      if (d.useBias()) {
+        w.add(new Weight("bias", new int[] {Math.multiplyExact(cin, d.depthMultiplier())}));
+      }
+    } else if (spec instanceof SeparableConv2D s) {
+      w.add(new Weight("depthwise_kernel", new int[] {
+          s.kernelSize().get(0), s.kernelSize().get(1), cin, s.depthMultiplier()}));
+      w.add(new Weight("pointwise_kernel",
+          new int[] {1, 1, Math.multiplyExact(cin, s.depthMultiplier()), s.filters()}));
+      if (s.useBias()) {
+        w.add(new Weight("bias", new int[] {s.filters()}));
+      }
+    } else if (spec instanceof BatchNormalization b) {
+      if (b.scale()) {
+        w.add(new Weight("gamma", new int[] {cin}));
+      }
+      if (b.center()) {
+        w.add(new Weight("beta", new int[] {cin}));
+      }
+      w.add(new Weight("moving_mean", new int[] {cin}));
+      w.add(new Weight("moving_variance", new int[] {cin}));
+    }
+    return List.copyOf(w);
+  }
+
+  /**
+   * The input size {@code cin} that makes the first weight array hold {@code firstLength} values,
+   * or -1 if none does.
+   */
+  public static int inferInputChannels(LayerSpec spec, int firstLength) {
+    List<Weight> one = of(spec, 1);
+    if (one.isEmpty()) {
+      return -1;
+    }
+    int per = one.get(0).size();
+    if (spec instanceof BatchNormalization) {
+      return firstLength > 0 ? firstLength : -1;
+    }
+    return per > 0 && firstLength > 0 && firstLength % per == 0 ? firstLength / per : -1;
+  }
+
+  /** The shapes as text with {@code cin} for the input size: {@code [kernel (cin, 128), bias (128)]}. */
+  public static String symbolic(LayerSpec spec) {
+    // Use an unlikely sentinel size to locate the input axis in each shape.
+    int sentinel = 1_000_003;
+    List<String> parts = new ArrayList<>();
+    for (Weight w : of(spec, sentinel)) {
+      StringBuilder s = new StringBuilder(w.name()).append(" (");
+      int[] dims = w.shape();
+      for (int i = 0; i < dims.length; i++) {
+        if (i > 0) {
+          s.append(", ");
+        }
+        if (dims[i] == sentinel) {
+          s.append("cin");
+        } else if (dims[i] % sentinel == 0) {
+          s.append("cin*").append(dims[i] / sentinel);
+        } else {
+          s.append(dims[i]);
+        }
+      }
+      parts.add(s.append(dims.length == 1 ? ",)" : ")").toString());
+    }
+    return parts.toString();
+  }
+
+  /** A shape as Python prints a tuple: {@code (968, 128)}, {@code (128,)}. */
+  public static String shapeText(int[] shape) {
+    StringBuilder s = new StringBuilder("(");
+    for (int i = 0; i < shape.length; i++) {
+      if (i > 0) {
+        s.append(", ");
+      }
+      s.append(shape[i]);
+    }
+    return s.append(shape.length == 1 ? ",)" : ")").toString();
+  }
+}

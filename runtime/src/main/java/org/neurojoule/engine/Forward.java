@@ -1,0 +1,428 @@
+package org.neurojoule.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neurojoule.Layer;
+import org.neurojoule.Model;
+import org.neurojoule.Tensor;
+import org.neurojoule.layer.ActivationLayer;
+import org.neurojoule.layer.Add;
+import org.neurojoule.layer.BatchNormalization;
+import org.neurojoule.layer.Concatenate;
+import org.neurojoule.layer.Conv;
+import org.neurojoule.layer.Dense;
+import org.neurojoule.layer.DepthwiseConv2D;
+import org.neurojoule.layer.Dropout;
+import org.neurojoule.layer.Flatten;
+import org.neurojoule.layer.GlobalPooling;
+import org.neurojoule.layer.InputLayer;
+import org.neurojoule.layer.LayerSpec;
+import org.neurojoule.layer.LeakyReLU;
+import org.neurojoule.layer.PoolKind;
+import org.neurojoule.layer.Pooling;
+import org.neurojoule.layer.ReLU;
+import org.neurojoule.layer.Reshape;
+import org.neurojoule.layer.SeparableConv2D;
+import org.neurojoule.layer.SpikingActivation;
+import org.neurojoule.layer.TimeDistributed;
+import org.neurojoule.layer.WeightShapes;
+import org.neurojoule.shape.Shape;
+
+/**
+ * A model compiled for the forward pass: one {@link Node} per layer application in execution
+ * order, element-wise layers fused into the kernel that produces their input where that input is
+ * used by nothing else, and buffers sized for a maximum batch.
+ *
+ * <p>Each run adds every tensor's Σ|x| and element count, so firing rates come out of any number
+ * of batches without keeping activations.
+ */
+public final class Forward implements AutoCloseable {
+  /** Seed of the default weights of layers that have none set. */
+  static final long DEFAULT_WEIGHT_SEED = 0;
+  /** Seed of the initial voltages of spiking layers that were given none. */
+  static final long DEFAULT_SPIKING_SEED = 0;
+
+  final Model model;
+  final List<Node> nodes = new ArrayList<>();
+  final Map<Tensor, Node> byTensor = new IdentityHashMap<>();
+  final Node input;
+  final Ctx ctx;
+  private int maxN;
+
+  /** Compiles {@code model} for examples of {@code exampleShape} in batches of at most {@code maxN}. */
+  Forward(Model model, int[] exampleShape, int maxN, Gemm gemm) {
+    this.model = model;
+    this.ctx = new Ctx(gemm);
+    this.maxN = maxN;
+    if (model.inputs().size() != 1) {
+      throw new IllegalArgumentException("firing rates from example data need a model with one"
+          + " input; this one has " + model.inputs().size());
+    }
+    for (Tensor t : model.executionOrder()) {
+      Node[] ins = t.inputs().stream().map(byTensor::get).toArray(Node[]::new);
+      Node node = new Node(nodes.size(), t, t.layer(), ins);
+      nodes.add(node);
+      byTensor.put(t, node);
+      for (Node in : ins) {
+        in.consumers.add(node);
+      }
+    }
+    this.input = byTensor.get(model.inputs().get(0));
+    shapes(exampleShape);
+    for (Node node : nodes) {
+      node.op = opFor(node);
+    }
+    fuse();
+    for (Node node : nodes) {
+      if (node.spec instanceof InputLayer || node.fusedInto != null) {
+        continue;
+      }
+      int[][] in = Arrays.stream(node.inputs).map(x -> x.shape).toArray(int[][]::new);
+      node.op.prepare(ctx, in, node.last().shape, maxN);
+    }
+    allocate();
+  }
+
+  // ---------------------------------------------------------------- compile
+
+  private void shapes(int[] example) {
+    for (Node node : nodes) {
+      if (node.spec instanceof InputLayer) {
+        node.shape = example.clone();
+      } else {
+        List<Shape> in = Arrays.stream(node.inputs).map(x -> Shape.of(x.shape)).toList();
+        int[] out = node.spec.outputShape(in).toArray();
+        if (node.spec instanceof TimeDistributed) {
+          out[0] = node.inputs[0].shape[0];
+        }
+        for (int d : out) {
+          if (d == Shape.NONE) {
+            throw new IllegalArgumentException("layer '" + model.nameOf(node.layer)
+                + "' has an undefined output dimension " + Shape.of(out).toKerasString()
+                + " even with example data of shape " + Shape.of(example).toKerasString());
+          }
+        }
+        node.shape = out;
+      }
+      node.size = Ops.prod(node.shape, 0, node.shape.length);
+    }
+  }
+
+  private Op opFor(Node node) {
+    LayerSpec spec = node.spec;
+    if (spec instanceof InputLayer) {
+      return null;
+    }
+    if (spec instanceof TimeDistributed td) {
+      Op inner = opFor(node, td.layer());
+      // Per-step reshapes and element-wise layers work on the whole (batch, time, ...) block.
+      return inner instanceof Ops.AliasOp || inner instanceof Ops.ElementwiseOp
+          ? inner : new Ops.TimeDistributedOp(inner);
+    }
+    return opFor(node, spec);
+  }
+
+  private Op opFor(Node node, LayerSpec spec) {
+    if (spec instanceof Conv c) {
+      float[][] w = weights(node);
+      return new Ops.ConvOp(c.rank(), c.kernelSize(), c.strides(), c.dilationRate(), c.padding(),
+          w[0], c.useBias() ? w[1] : null, c.activation());
+    } else if (spec instanceof Dense d) {
+      float[][] w = weights(node);
+      return new Ops.DenseOp(w[0], d.useBias() ? w[1] : null, d.activation());
+    } else if (spec instanceof DepthwiseConv2D d) {
+      float[][] w = weights(node);
+      return new Ops.DepthwiseOp(d.kernelSize(), d.strides(), d.dilationRate(), d.padding(),
+          d.depthMultiplier(), w[0], d.useBias() ? w[1] : null, d.activation());
+    } else if (spec instanceof SeparableConv2D s) {
+      float[][] w = weights(node);
+      return new Ops.SeparableOp(s.kernelSize(), s.strides(), s.dilationRate(), s.padding(),
+          s.depthMultiplier(), w[0], w[1], s.useBias() ? w[2] : null, s.activation());
+    } else if (spec instanceof Pooling p) {
+      return new Ops.PoolOp(p.kind() == PoolKind.MAX, p.rank(), p.poolSize(), p.strides(),
+          p.padding());
+    } else if (spec instanceof GlobalPooling g) {
+      return new Ops.GlobalPoolOp(g.kind() == PoolKind.MAX);
+    } else if (spec instanceof Flatten || spec instanceof Reshape || spec instanceof Dropout) {
+      return new Ops.AliasOp();
+    } else if (spec instanceof Add) {
+      return new Ops.AddOp();
+    } else if (spec instanceof Concatenate c) {
+      return new Ops.ConcatOp(c.axis());
+    } else if (spec instanceof SpikingActivation s) {
+      return new Ops.SpikingOp(s.activation(), s.dt(), s.seed().orElse(DEFAULT_SPIKING_SEED));
+    }
+    Stage stage = stageOf(node, spec);
+    if (stage != null) {
+      return new Ops.ElementwiseOp(stage);
+    }
+    throw new UnsupportedOperationException("layer '" + model.nameOf(node.layer) + "' ("
+        + spec.type() + ") cannot run in NeuroJoule's forward pass, so firing rates from example"
+        + " data are not available for this model");
+  }
+
+  /** The element-wise stage a layer is, or null if it is not element-wise. */
+  private Stage stageOf(Node node, LayerSpec spec) {
+    if (spec instanceof ReLU r) {
+      return Stage.relu((float) r.maxValue().orElse(Double.NaN), (float) r.negativeSlope(),
+          (float) r.threshold());
+    } else if (spec instanceof LeakyReLU l) {
+      return Stage.leaky((float) l.alpha());
+    } else if (spec instanceof ActivationLayer a) {
+      return Stage.biasAct(null, a.activation());
+    } else if (spec instanceof BatchNormalization bn) {
+      float[][] w = weights(node);
+      int i = 0;
+      float[] gamma = bn.scale() ? w[i++] : null;
+      float[] beta = bn.center() ? w[i++] : null;
+      float[] mean = w[i++];
+      float[] var = w[i];
+      int c = mean.length;
+      float[] scale = new float[c];
+      float[] shift = new float[c];
+      float eps = (float) bn.epsilon();
+      for (int k = 0; k < c; k++) {
+        float inv = (float) (1.0 / Math.sqrt((double) (var[k] + eps)));
+        scale[k] = gamma == null ? inv : inv * gamma[k];
+        shift[k] = (beta == null ? 0f : beta[k]) - mean[k] * scale[k];
+      }
+      return Stage.affine(scale, shift);
+    }
+    return null;
+  }
+
+  /** The node's layer weights, checked against the shapes this input needs. */
+  private float[][] weights(Node node) {
+    Layer layer = node.layer;
+    List<Shape> in = Arrays.stream(node.inputs).map(x -> Shape.of(x.shape)).toList();
+    List<WeightShapes.Weight> expected = WeightShapes.of(node.spec, in);
+    List<float[]> given = layer.weights();
+    if (given.isEmpty()) {
+      return WeightInit.defaults(layer, model, DEFAULT_WEIGHT_SEED, model.indexOf(layer));
+    }
+    boolean fits = given.size() == expected.size();
+    for (int i = 0; fits && i < given.size(); i++) {
+      fits = given.get(i).length == expected.get(i).size();
+    }
+    if (!fits) {
+      List<Integer> sizes = given.stream().map(a -> a.length).toList();
+      throw new IllegalArgumentException("layer '" + model.nameOf(layer) + "' ("
+          + node.spec.type() + ") needs weights " + expected + " for its input "
+          + Shape.of(node.inputs[0].shape).toKerasString() + ", but holds arrays of sizes "
+          + sizes);
+    }
+    return given.toArray(float[][]::new);
+  }
+
+  /** Fuses element-wise layers into the kernel producing their only input. */
+  private void fuse() {
+    java.util.Set<Tensor> outputs = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    outputs.addAll(model.outputs());
+    for (Node node : nodes) {
+      if (node.fusedInto != null || node.op == null || !node.op.fuses()) {
+        continue;
+      }
+      Node tail = node;
+      while (tail.consumers.size() == 1 && !outputs.contains(tail.tensor)) {
+        Node next = tail.consumers.get(0);
+        if (!(next.op instanceof Ops.ElementwiseOp) || next.inputs.length != 1) {
+          break;
+        }
+        next.fusedInto = node;
+        node.chain.add(next);
+        tail = next;
+      }
+    }
+  }
+
+  private Epilogue epilogueOf(Node host) {
+    int len = 1 + host.chain.size();
+    Stage[] stages = new Stage[len];
+    Node[] targets = new Node[len];
+    stages[0] = host.op.ownStage();
+    targets[0] = host;
+    for (int i = 0; i < host.chain.size(); i++) {
+      Node next = host.chain.get(i);
+      stages[i + 1] = ((Ops.ElementwiseOp) next.op).stage;
+      targets[i + 1] = next;
+    }
+    return new Epilogue(stages, targets);
+  }
+
+  private final Map<Node, Epilogue> epilogues = new IdentityHashMap<>();
+
+  /**
+   * Gives every materialized tensor a buffer, reusing a buffer once its last reader has run (so
+   * memory follows the widest point of the model, not its depth). Aliases share their input's
+   * buffer; model outputs keep theirs.
+   */
+  private void allocate() {
+    Map<Node, Integer> lastUse = new IdentityHashMap<>();
+    java.util.Set<Tensor> outputs = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    outputs.addAll(model.outputs());
+    for (Node node : nodes) {
+      for (Node in : node.inputs) {
+        lastUse.merge(holder(in), node.id, Math::max);
+      }
+      if (outputs.contains(node.tensor)) {
+        lastUse.put(holder(node), Integer.MAX_VALUE);
+      }
+    }
+    java.util.TreeMap<Integer, List<float[]>> free = new java.util.TreeMap<>();
+    Map<Integer, List<Node>> releaseAt = new java.util.HashMap<>();
+    for (Node node : nodes) {
+      if (node.fusedInto == null) {
+        if (node.op instanceof Ops.AliasOp) {
+          node.buffer = node.inputs[0].buffer;
+        } else {
+          Node holder = node.last();
+          int need = Math.toIntExact(maxN * holder.size);
+          Map.Entry<Integer, List<float[]>> fit = free.ceilingEntry(need);
+          float[] buf;
+          if (fit != null && fit.getKey() <= 2L * need + 4096) {
+            buf = fit.getValue().remove(fit.getValue().size() - 1);
+            if (fit.getValue().isEmpty()) {
+              free.remove(fit.getKey());
+            }
+          } else {
+            buf = new float[need];
+          }
+          holder.buffer = buf;
+          if (node.op != null && node.op.fuses()) {
+            epilogues.put(node, epilogueOf(node));
+          }
+          int last = lastUse.getOrDefault(holder, node.id);
+          releaseAt.computeIfAbsent(last, x -> new ArrayList<>()).add(holder);
+        }
+      }
+      for (Node done : releaseAt.getOrDefault(node.id, List.of())) {
+        free.computeIfAbsent(done.buffer.length, x -> new ArrayList<>()).add(done.buffer);
+      }
+    }
+  }
+
+  /** The node whose buffer holds {@code node}'s values. */
+  private static Node holder(Node node) {
+    Node n = node;
+    while (n.op instanceof Ops.AliasOp) {
+      n = n.inputs[0];
+    }
+    return n;
+  }
+
+  // ---------------------------------------------------------------- run
+
+  /** The buffer the engine reads the batch's input from: fill its first n examples. */
+  float[] inputBuffer() {
+    return input.buffer;
+  }
+
+  int maxBatch() {
+    return maxN;
+  }
+
+  /**
+   * Runs a batch of {@code n} examples (already in {@link #inputBuffer()}), the first of which is
+   * the data's example {@code firstExample}.
+   */
+  void run(int n, long firstExample) {
+    ctx.firstExample = firstExample;
+    for (Node node : nodes) {
+      node.batchStart = node.absSum;
+    }
+    for (Node node : nodes) {
+      node.count += n * node.size;
+      if (node.fusedInto != null) {
+        continue;
+      }
+      if (node == input) {
+        node.absSum += parallelAbsSum(node.buffer, Math.toIntExact(n * node.size));
+        continue;
+      }
+      if (node.op instanceof Ops.AliasOp) {
+        Node from = node.inputs[0];
+        node.absSum += from.absSum - from.batchStart;
+        continue;
+      }
+      float[][] in = new float[node.inputs.length][];
+      for (int i = 0; i < in.length; i++) {
+        in[i] = node.inputs[i].buffer;
+      }
+      Node target = node.last();
+      Epilogue epi = epilogues.get(node);
+      long t0 = PROFILE ? System.nanoTime() : 0;
+      node.op.run(ctx, n, in, target.buffer, epi);
+      if (epi == null) {
+        node.absSum += parallelAbsSum(target.buffer, Math.toIntExact(n * node.size));
+      }
+      if (PROFILE) {
+        node.nanos += System.nanoTime() - t0;
+      }
+    }
+  }
+
+  /** With {@code -Dneurojoule.profile=true}, the time per kernel goes to standard error at close. */
+  static final boolean PROFILE = Boolean.getBoolean("neurojoule.profile");
+
+  private void printProfile() {
+    long total = nodes.stream().mapToLong(x -> x.nanos).sum();
+    StringBuilder s = new StringBuilder("neurojoule profile (" + ctx.gemm.name() + "):\n");
+    for (Node node : nodes) {
+      if (node.nanos > 0) {
+        s.append(String.format(java.util.Locale.ROOT, "  %-28s %8.1f ms %5.1f %%  %s%n",
+            model.nameOf(node.layer) + (node.chain.isEmpty() ? "" : "+" + node.chain.size()),
+            node.nanos / 1e6, 100.0 * node.nanos / total, Arrays.toString(node.last().shape)));
+      }
+    }
+    long[] ph = MatMulCore.PHASES;
+    s.append(String.format(java.util.Locale.ROOT,
+        "  matmul phases (thread-ms): fill %.1f, multiply %.1f, epilogue %.1f%n",
+        ph[0] / 1e6, ph[1] / 1e6, ph[2] / 1e6));
+    System.err.print(s);
+  }
+
+  static double parallelAbsSum(float[] v, int len) {
+    double[] parts = new double[Parallel.THREADS];
+    int per = Math.max(1 << 14, (len + parts.length - 1) / parts.length);
+    Parallel.forRange(len, per, (from, to) -> {
+      double s = AbsSum.of(v, from, to - from);
+      synchronized (parts) {
+        parts[0] += s;
+      }
+    });
+    return parts[0];
+  }
+
+  @Override
+  public void close() {
+    if (PROFILE) {
+      printProfile();
+    }
+    for (Node node : nodes) {
+      if (node.op != null) {
+        node.op.close();
+      }
+    }
+  }
+
+  /** Σ|x| and count of one tensor. */
+  double absSum(Tensor t) {
+    return byTensor.get(t).absSum;
+  }
+
+  long count(Tensor t) {
+    return byTensor.get(t).count;
+  }
+
+  /** The last batch's output of {@code t} (n examples), for tests; null if fused away. */
+  float[] output(Tensor t, int n) {
+    Node node = byTensor.get(t);
+    if (node.buffer == null) {
+      return null;
+    }
+    return Arrays.copyOf(node.buffer, Math.toIntExact(n * node.size));
+  }
+}

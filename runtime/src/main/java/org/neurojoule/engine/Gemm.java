@@ -1,0 +1,97 @@
+package org.neurojoule.engine;
+
+import java.util.logging.Logger;
+
+/**
+ * Single-precision matrix multiplication {@code C = A · B}, row-major and contiguous ({@code A} is
+ * m × k, {@code B} k × n, {@code C} m × n), on buffers it allocates.
+ *
+ * <p>{@link #best()} is OpenBLAS through JavaCPP when its native library loads (from the
+ * {@code org.bytedeco:openblas} artifact on the class path), else {@link JavaGemm}, a blocked,
+ * multithreaded pure-Java kernel giving the same results up to float rounding. The system property
+ * {@code neurojoule.gemm} = {@code java} or {@code native} forces one.
+ */
+abstract class Gemm {
+  private static final Logger LOG = Logger.getLogger(Gemm.class.getName());
+  private static volatile Gemm best;
+
+  /** A name for reports: {@code openblas} or {@code java}. */
+  abstract String name();
+
+  /** A buffer of {@code floats} floats (contents undefined). */
+  abstract Mat allocate(long floats);
+
+  /**
+   * {@code C[cOff ...] = A[aOff ...] · B}: A is m × k (row stride k), B k × n, C m × n (row stride
+   * n), on the calling thread only.
+   */
+  void multiply(int m, int n, int k, Mat a, long aOff, Mat b, Mat c, long cOff) {
+    multiply(m, n, k, a, aOff, k, b, 0, n, c, cOff, n);
+  }
+
+  /** {@code C = A · B} with row strides: A m × k, B k × n, C m × n; on the calling thread only. */
+  abstract void multiply(int m, int n, int k, Mat a, long aOff, int lda, Mat b, long bOff, int ldb,
+      Mat c, long cOff, int ldc);
+
+  /** {@code C = A · B} (contiguous) split across the engine's threads, by rows or by columns. */
+  void multiplyParallel(int m, int n, int k, Mat a, long aOff, Mat b, Mat c, long cOff) {
+    if ((long) m * n * k < 1 << 18 || Parallel.THREADS == 1) {
+      multiply(m, n, k, a, aOff, b, c, cOff);
+    } else if (m >= 64 * Parallel.THREADS) {
+      Parallel.forRange(m, 16, (from, to) ->
+          multiply(to - from, n, k, a, aOff + (long) from * k, k, b, 0, n, c,
+              cOff + (long) from * n, n));
+    } else {
+      Parallel.forRange(n, 16, (from, to) ->
+          multiply(m, to - from, k, a, aOff, k, b, from, n, c, cOff + from, n));
+    }
+  }
+
+  /** A buffer holding {@code values}. */
+  Mat constant(float[] values) {
+    Mat m = allocate(values.length);
+    m.put(0, values, 0, values.length);
+    return m;
+  }
+
+  /** The pure-Java implementation. */
+  static Gemm java() {
+    return JavaGemm.INSTANCE;
+  }
+
+  /** The fastest implementation that loads here; says once on the log if it falls back. */
+  static Gemm best() {
+    Gemm g = best;
+    if (g == null) {
+      synchronized (Gemm.class) {
+        g = best;
+        if (g == null) {
+          g = choose();
+          best = g;
+        }
+      }
+    }
+    return g;
+  }
+
+  private static Gemm choose() {
+    String forced = System.getProperty("neurojoule.gemm", "").trim().toLowerCase();
+    if (forced.equals("java")) {
+      return java();
+    }
+    try {
+      return (Gemm) Class.forName("org.neurojoule.engine.OpenBlasGemm")
+          .getDeclaredMethod("load").invoke(null);
+    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+      Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite
+          && ite.getCause() != null ? ite.getCause() : e;
+      if (forced.equals("native")) {
+        throw new IllegalStateException("neurojoule.gemm=native but OpenBLAS did not load: "
+            + cause, cause);
+      }
+      LOG.warning("NeuroJoule: native OpenBLAS did not load (" + cause
+          + "); using the slower pure-Java matrix multiply (same results)");
+      return java();
+    }
+  }
+}

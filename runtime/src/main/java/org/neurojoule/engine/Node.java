@@ -1,0 +1,48 @@
+package org.neurojoule.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.neurojoule.Layer;
+import org.neurojoule.Tensor;
+import org.neurojoule.layer.LayerSpec;
+
+/** One layer application in the compiled forward pass: the tensor it produces and how. */
+final class Node {
+  final int id;
+  final Tensor tensor;
+  final Layer layer;
+  final LayerSpec spec;
+  final Node[] inputs;
+  final List<Node> consumers = new ArrayList<>();
+  /** The concrete shape of one example's output. */
+  int[] shape;
+  /** Values per example. */
+  long size;
+  Op op;
+  /** The node whose kernel computes this one as a fused stage, or null. */
+  Node fusedInto;
+  /** For a host: the nodes fused after it, in order. */
+  final List<Node> chain = new ArrayList<>();
+  /** The output values (batch first), or null while fused away. */
+  float[] buffer;
+  /** Σ|output| and element count over the whole run. */
+  double absSum;
+  long count;
+  /** {@link #absSum} before the current batch. */
+  double batchStart;
+  /** Time spent in this node's kernel, with profiling on. */
+  long nanos;
+
+  Node(int id, Tensor tensor, Layer layer, Node[] inputs) {
+    this.id = id;
+    this.tensor = tensor;
+    this.layer = layer;
+    this.spec = layer.spec();
+    this.inputs = inputs;
+  }
+
+  /** The last node of this node's fused chain: whose buffer receives the kernel's output. */
+  Node last() {
+    return chain.isEmpty() ? this : chain.get(chain.size() - 1);
+  }
+}

@@ -1,0 +1,725 @@
+package org.neurojoule.engine;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.neurojoule.Activation;
+import org.neurojoule.Padding;
+
+/** The kernels of the forward pass, float32, channels last. */
+final class Ops {
+  private Ops() {}
+
+  static long prod(int[] s, int from, int to) {
+    long p = 1;
+    for (int i = from; i < to; i++) {
+      p *= s[i];
+    }
+    return p;
+  }
+
+  /** Spatial geometry of a window op on (D, H, W, C) with rank 1..3 mapped to the last axes. */
+  static final class Window {
+    final int[] in = new int[3];
+    final int[] out = new int[3];
+    final int[] k = new int[3];
+    final int[] s = new int[3];
+    final int[] d = new int[3];
+    final int[] pad = new int[3];
+
+    Window(int rank, int[] inShape, int[] outShape, List<Integer> kernel, List<Integer> strides,
+        List<Integer> dilation, Padding padding) {
+      Arrays.fill(in, 1);
+      Arrays.fill(out, 1);
+      Arrays.fill(k, 1);
+      Arrays.fill(s, 1);
+      Arrays.fill(d, 1);
+      for (int i = 0; i < rank; i++) {
+        int a = 3 - rank + i;
+        in[a] = inShape[i];
+        out[a] = outShape[i];
+        k[a] = kernel.get(i);
+        s[a] = strides.get(i);
+        d[a] = dilation == null ? 1 : dilation.get(i);
+        if (padding == Padding.SAME) {
+          int effective = (k[a] - 1) * d[a] + 1;
+          int total = Math.max((out[a] - 1) * s[a] + effective - in[a], 0);
+          pad[a] = total / 2;
+        }
+      }
+    }
+
+    int outPixels() {
+      return out[0] * out[1] * out[2];
+    }
+
+    int taps() {
+      return k[0] * k[1] * k[2];
+    }
+  }
+
+  // ---------------------------------------------------------------- convolution (im2col + GEMM)
+
+  static final class ConvOp extends Op {
+    final int rank;
+    final List<Integer> kernel;
+    final List<Integer> strides;
+    final List<Integer> dilation;
+    final Padding padding;
+    final float[] weights;
+    final Stage own;
+    Window w;
+    int cin;
+    int cout;
+    boolean direct;
+    MatMulCore core;
+
+    ConvOp(int rank, List<Integer> kernel, List<Integer> strides, List<Integer> dilation,
+        Padding padding, float[] weights, float[] bias, Activation activation) {
+      this.rank = rank;
+      this.kernel = kernel;
+      this.strides = strides;
+      this.dilation = dilation;
+      this.padding = padding;
+      this.weights = weights;
+      this.own = Stage.biasAct(bias, activation);
+    }
+
+    @Override
+    void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
+      w = new Window(rank, in[0], out, kernel, strides, dilation, padding);
+      cin = in[0][rank];
+      cout = out[rank];
+      direct = w.taps() == 1 && w.s[0] == 1 && w.s[1] == 1 && w.s[2] == 1;
+      core = new MatMulCore(w.taps() * cin, cout);
+      core.prepare(ctx, weights, (long) maxN * w.outPixels());
+    }
+
+    @Override
+    void run(Ctx ctx, int n, float[][] in, float[] out, Epilogue epi) {
+      float[] x = in[0];
+      int rows = n * w.outPixels();
+      if (direct) {
+        core.run(rows, x, null, out, epi);
+      } else {
+        core.run(rows, null, (row0, count, dst, off) -> im2col(x, row0, count, dst, off), out, epi);
+      }
+    }
+
+    void im2col(float[] x, int row0, int count, float[] dst, int off) {
+      int od = w.out[0];
+      int oh = w.out[1];
+      int ow = w.out[2];
+      int id = w.in[0];
+      int ih = w.in[1];
+      int iw = w.in[2];
+      int kd = w.k[0];
+      int kh = w.k[1];
+      int kw = w.k[2];
+      int c = cin;
+      int runLen = kw * c;
+      int pix = od * oh * ow;
+      int pos = off;
+      for (int r = row0; r < row0 + count; r++) {
+        int b = r / pix;
+        int p = r - b * pix;
+        int z = p / (oh * ow);
+        int y = (p / ow) % oh;
+        int xo = p % ow;
+        int x0 = xo * w.s[2] - w.pad[2];
+        boolean rowInside = x0 >= 0 && x0 + (kw - 1) * w.d[2] < iw && w.d[2] == 1;
+        for (int i = 0; i < kd; i++) {
+          int zi = z * w.s[0] - w.pad[0] + i * w.d[0];
+          for (int j = 0; j < kh; j++) {
+            int yi = y * w.s[1] - w.pad[1] + j * w.d[1];
+            if (zi < 0 || zi >= id || yi < 0 || yi >= ih) {
+              Arrays.fill(dst, pos, pos + runLen, 0f);
+              pos += runLen;
+              continue;
+            }
+            int rowBase = ((b * id + zi) * ih + yi) * iw;
+            if (rowInside) {
+              System.arraycopy(x, (rowBase + x0) * c, dst, pos, runLen);
+              pos += runLen;
+              continue;
+            }
+            for (int l = 0; l < kw; l++) {
+              int xi = x0 + l * w.d[2];
+              if (xi < 0 || xi >= iw) {
+                Arrays.fill(dst, pos, pos + c, 0f);
+              } else {
+                System.arraycopy(x, (rowBase + xi) * c, dst, pos, c);
+              }
+              pos += c;
+            }
+          }
+        }
+      }
+    }
+
+    @Override
+    boolean fuses() {
+      return true;
+    }
+
+    @Override
+    Stage ownStage() {
+      return own;
+    }
+
+    @Override
+    void close() {
+      if (core != null) {
+        core.close();
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- dense
+
+  static final class DenseOp extends Op {
+    final float[] weights;
+    final Stage own;
+    int in;
+    int units;
+    long rowsPerExample;
+    MatMulCore core;
+
+    DenseOp(float[] weights, float[] bias, Activation activation) {
+      this.weights = weights;
+      this.own = Stage.biasAct(bias, activation);
+    }
+
+    @Override
+    void prepare(Ctx ctx, int[][] inShapes, int[] out, int maxN) {
+      int[] s = inShapes[0];
+      in = s[s.length - 1];
+      units = out[out.length - 1];
+      rowsPerExample = prod(s, 0, s.length - 1);
+      core = new MatMulCore(in, units);
+      core.prepare(ctx, weights, maxN * rowsPerExample);
+    }
+
+    @Override
+    void run(Ctx ctx, int n, float[][] x, float[] out, Epilogue epi) {
+      core.run(Math.toIntExact(n * rowsPerExample), x[0], null, out, epi);
+    }
+
+    @Override
+    boolean fuses() {
+      return true;
+    }
+
+    @Override
+    Stage ownStage() {
+      return own;
+    }
+
+    @Override
+    void close() {
+      if (core != null) {
+        core.close();
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- depthwise (direct)
+
+  static final class DepthwiseOp extends Op {
+    final List<Integer> kernel;
+    final List<Integer> strides;
+    final List<Integer> dilation;
+    final Padding padding;
+    final int dm;
+    final float[] weights;
+    final Stage own;
+    Window w;
+    int c;
+    /** Weights rearranged to [tap][m][c] so the inner loop runs over contiguous channels. */
+    float[] w2;
+
+    DepthwiseOp(List<Integer> kernel, List<Integer> strides, List<Integer> dilation,
+        Padding padding, int dm, float[] weights, float[] bias, Activation activation) {
+      this.kernel = kernel;
+      this.strides = strides;
+      this.dilation = dilation;
+      this.padding = padding;
+      this.dm = dm;
+      this.weights = weights;
+      this.own = bias == null && activation == Activation.LINEAR ? null
+          : Stage.biasAct(bias, activation);
+    }
+
+    @Override
+    void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
+      w = new Window(2, in[0], out, kernel, strides, dilation, padding);
+      c = in[0][2];
+      int taps = w.taps();
+      w2 = new float[taps * dm * c];
+      for (int t = 0; t < taps; t++) {
+        for (int ch = 0; ch < c; ch++) {
+          for (int m = 0; m < dm; m++) {
+            w2[(t * dm + m) * c + ch] = weights[(t * c + ch) * dm + m];
+          }
+        }
+      }
+    }
+
+    @Override
+    void run(Ctx ctx, int n, float[][] in, float[] out, Epilogue epi) {
+      float[] x = in[0];
+      int oh = w.out[1];
+      int ow = w.out[2];
+      int cd = c * dm;
+      Parallel.forRange(n * oh, 1, (from, to) -> {
+        double[] sums = epi == null ? null : epi.newSums();
+        float[] row = new float[ow * cd];
+        float[] acc = new float[cd];
+        for (int r = from; r < to; r++) {
+          int b = r / oh;
+          int y = r - b * oh;
+          computeRow(x, b, y, row, acc);
+          if (epi != null) {
+            epi.process(row, 0, ow, cd, sums);
+          }
+          System.arraycopy(row, 0, out, r * ow * cd, ow * cd);
+        }
+        if (epi != null) {
+          epi.merge(sums);
+        }
+      });
+    }
+
+    private void computeRow(float[] x, int b, int y, float[] row, float[] acc) {
+      int ih = w.in[1];
+      int iw = w.in[2];
+      int kh = w.k[1];
+      int kw = w.k[2];
+      int ow = w.out[2];
+      int cd = c * dm;
+      for (int xo = 0; xo < ow; xo++) {
+        Arrays.fill(acc, 0f);
+        for (int i = 0; i < kh; i++) {
+          int yi = y * w.s[1] - w.pad[1] + i * w.d[1];
+          if (yi < 0 || yi >= ih) {
+            continue;
+          }
+          for (int j = 0; j < kw; j++) {
+            int xi = xo * w.s[2] - w.pad[2] + j * w.d[2];
+            if (xi < 0 || xi >= iw) {
+              continue;
+            }
+            int ib = ((b * ih + yi) * iw + xi) * c;
+            int tap = i * kw + j;
+            for (int m = 0; m < dm; m++) {
+              int wb = (tap * dm + m) * c;
+              int ab = m * c;
+              for (int ch = 0; ch < c; ch++) {
+                acc[ab + ch] += x[ib + ch] * w2[wb + ch];
+              }
+            }
+          }
+        }
+        int ob = xo * cd;
+        if (dm == 1) {
+          System.arraycopy(acc, 0, row, ob, c);
+        } else {
+          for (int m = 0; m < dm; m++) {
+            for (int ch = 0; ch < c; ch++) {
+              row[ob + ch * dm + m] = acc[m * c + ch];
+            }
+          }
+        }
+      }
+    }
+
+    @Override
+    boolean fuses() {
+      return true;
+    }
+
+    @Override
+    Stage ownStage() {
+      return own == null ? Stage.identity() : own;
+    }
+  }
+
+  // ---------------------------------------------------------------- separable
+
+  static final class SeparableOp extends Op {
+    final DepthwiseOp depthwise;
+    final float[] pointwise;
+    final Stage own;
+    int pixels;
+    int mid;
+    float[] buffer;
+    MatMulCore core;
+
+    SeparableOp(List<Integer> kernel, List<Integer> strides, List<Integer> dilation,
+        Padding padding, int dm, float[] depthwiseKernel, float[] pointwiseKernel, float[] bias,
+        Activation activation) {
+      this.depthwise = new DepthwiseOp(kernel, strides, dilation, padding, dm, depthwiseKernel,
+          null, Activation.LINEAR);
+      this.pointwise = pointwiseKernel;
+      this.own = Stage.biasAct(bias, activation);
+    }
+
+    @Override
+    void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
+      mid = in[0][2] * depthwise.dm;
+      int[] midShape = {out[0], out[1], mid};
+      depthwise.prepare(ctx, in, midShape, maxN);
+      pixels = out[0] * out[1];
+      buffer = new float[Math.toIntExact((long) maxN * pixels * mid)];
+      core = new MatMulCore(mid, out[2]);
+      core.prepare(ctx, pointwise, (long) maxN * pixels);
+    }
+
+    @Override
+    void run(Ctx ctx, int n, float[][] in, float[] out, Epilogue epi) {
+      depthwise.run(ctx, n, in, buffer, null);
+      core.run(n * pixels, buffer, null, out, epi);
+    }
+
+    @Override
+    boolean fuses() {
+      return true;
+    }
+
+    @Override
+    Stage ownStage() {
+      return own;
+    }
+
+    @Override
+    void close() {
+      if (core != null) {
+        core.close();
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- pooling
+
+  static final class PoolOp extends Op {
+    final boolean max;
+    final int rank;
+    final List<Integer> pool;
+    final List<Integer> strides;
+    final Padding padding;
+    Window w;
+    int c;
+
+    PoolOp(boolean max, int rank, List<Integer> pool, List<Integer> strides, Padding padding) {
+      this.max = max;
+      this.rank = rank;
+      this.pool = pool;
+      this.strides = strides;
+      this.padding = padding;
+    }
+
+    @Override
+    void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
+      w = new Window(rank, in[0], out, pool, strides, null, padding);
+      c = in[0][rank];
+    }
+
+    @Override
+    void run(Ctx ctx, int n, float[][] in, float[] out, Epilogue epi) {
+      float[] x = in[0];
+      int od = w.out[0];
+      int oh = w.out[1];
+      int ow = w.out[2];
+      Parallel.forRange(n * od * oh, 1, (from, to) -> {
+        float[] acc = new float[c];
+        for (int r = from; r < to; r++) {
+          int b = r / (od * oh);
+          int z = (r / oh) % od;
+          int y = r % oh;
+          for (int xo = 0; xo < ow; xo++) {
+            Arrays.fill(acc, max ? Float.NEGATIVE_INFINITY : 0f);
+            int count = 0;
+            for (int i = 0; i < w.k[0]; i++) {
+              int zi = z * w.s[0] - w.pad[0] + i;
+              if (zi < 0 || zi >= w.in[0]) {
+                continue;
+              }
+              for (int j = 0; j < w.k[1]; j++) {
+                int yi = y * w.s[1] - w.pad[1] + j;
+                if (yi < 0 || yi >= w.in[1]) {
+                  continue;
+                }
+                for (int l = 0; l < w.k[2]; l++) {
+                  int xi = xo * w.s[2] - w.pad[2] + l;
+                  if (xi < 0 || xi >= w.in[2]) {
+                    continue;
+                  }
+                  int ib = (((b * w.in[0] + zi) * w.in[1] + yi) * w.in[2] + xi) * c;
+                  count++;
+                  if (max) {
+                    for (int ch = 0; ch < c; ch++) {
+                      acc[ch] = Math.max(acc[ch], x[ib + ch]);
+                    }
+                  } else {
+                    for (int ch = 0; ch < c; ch++) {
+                      acc[ch] += x[ib + ch];
+                    }
+                  }
+                }
+              }
+            }
+            int ob = (r * ow + xo) * c;
+            if (max) {
+              System.arraycopy(acc, 0, out, ob, c);
+            } else {
+              float inv = 1f / count;
+              for (int ch = 0; ch < c; ch++) {
+                out[ob + ch] = acc[ch] * inv;
+              }
+            }
+          }
+        }
+      });
+    }
+  }
+
+  static final class GlobalPoolOp extends Op {
+    final boolean max;
+    int spatial;
+    int c;
+
+    GlobalPoolOp(boolean max) {
+      this.max = max;
+    }
+
+    @Override
+    void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
+      int[] s = in[0];
+      c = s[s.length - 1];
+      spatial = (int) prod(s, 0, s.length - 1);
+    }
+
+    @Override
+    void run(Ctx ctx, int n, float[][] in, float[] out, Epilogue epi) {
+      float[] x = in[0];
+      Parallel.forRange(n, 1, (from, to) -> {
+        double[] acc = new double[c];
+        for (int b = from; b < to; b++) {
+          int ob = b * c;
+          if (max) {
+            Arrays.fill(out, ob, ob + c, Float.NEGATIVE_INFINITY);
+          } else {
+            Arrays.fill(acc, 0);
+          }
+          for (int p = 0; p < spatial; p++) {
+            int ib = (b * spatial + p) * c;
+            if (max) {
+              for (int ch = 0; ch < c; ch++) {
+                out[ob + ch] = Math.max(out[ob + ch], x[ib + ch]);
+              }
+            } else {
+              for (int ch = 0; ch < c; ch++) {
+                acc[ch] += x[ib + ch];
+              }
+            }
+          }
+          if (!max) {
+            for (int ch = 0; ch < c; ch++) {
+              out[ob + ch] = (float) (acc[ch] / spatial);
+            }
+          }
+        }
+      });
+    }
+  }
+
+  // ---------------------------------------------------------------- element-wise and merges
+
+  static final class ElementwiseOp extends Op {
+    final Stage stage;
+    int c;
+    long size;
+
+    ElementwiseOp(Stage stage) {
+      this.stage = stage;
+    }
+
+    @Override
+    void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
+      c = out.length == 0 ? 1 : out[out.length - 1];
+      size = prod(out, 0, out.length);
+    }
+
+    @Override
+    void run(Ctx ctx, int n, float[][] in, float[] out, Epilogue epi) {
+      int rows = Math.toIntExact(n * size / c);
+      float[] x = in[0];
+      Parallel.forRange(rows, 64, (from, to) -> {
+        System.arraycopy(x, from * c, out, from * c, (to - from) * c);
+        stage.apply(out, from * c, to - from, c);
+      });
+    }
+  }
+
+  static final class AddOp extends Op {
+    long size;
+
+    @Override
+    void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
+      size = prod(out, 0, out.length);
+    }
+
+    @Override
+    void run(Ctx ctx, int n, float[][] in, float[] out, Epilogue epi) {
+      int len = Math.toIntExact(n * size);
+      System.arraycopy(in[0], 0, out, 0, len);
+      for (int i = 1; i < in.length; i++) {
+        float[] x = in[i];
+        for (int j = 0; j < len; j++) {
+          out[j] += x[j];
+        }
+      }
+    }
+  }
+
+  static final class ConcatOp extends Op {
+    final int kerasAxis;
+    long outer;
+    int[] inner;
+    int total;
+
+    ConcatOp(int kerasAxis) {
+      this.kerasAxis = kerasAxis;
+    }
+
+    @Override
+    void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
+      int rank = out.length;
+      int axis = kerasAxis < 0 ? rank + kerasAxis : kerasAxis - 1;
+      outer = prod(out, 0, axis);
+      inner = new int[in.length];
+      total = 0;
+      for (int i = 0; i < in.length; i++) {
+        inner[i] = (int) prod(in[i], axis, in[i].length);
+        total += inner[i];
+      }
+    }
+
+    @Override
+    void run(Ctx ctx, int n, float[][] in, float[] out, Epilogue epi) {
+      long rows = n * outer;
+      for (long r = 0; r < rows; r++) {
+        int pos = Math.toIntExact(r * total);
+        for (int i = 0; i < in.length; i++) {
+          System.arraycopy(in[i], Math.toIntExact(r * inner[i]), out, pos, inner[i]);
+          pos += inner[i];
+        }
+      }
+    }
+  }
+
+  /** Flatten, Reshape, Dropout: the same values; the engine shares the input's buffer. */
+  static final class AliasOp extends Op {
+    @Override
+    void run(Ctx ctx, int n, float[][] in, float[] out, Epilogue epi) {
+      // Nothing: the output buffer is the input buffer.
+    }
+  }
+
+  // ---------------------------------------------------------------- time
+
+  static final class TimeDistributedOp extends Op {
+    final Op inner;
+    int steps;
+
+    TimeDistributedOp(Op inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
+      steps = in[0][0];
+      int[][] stepIn = {Arrays.copyOfRange(in[0], 1, in[0].length)};
+      inner.prepare(ctx, stepIn, Arrays.copyOfRange(out, 1, out.length), maxN * steps);
+    }
+
+    @Override
+    void run(Ctx ctx, int n, float[][] in, float[] out, Epilogue epi) {
+      inner.run(ctx, n * steps, in, out, epi);
+    }
+
+    @Override
+    boolean fuses() {
+      return inner.fuses();
+    }
+
+    @Override
+    Stage ownStage() {
+      return inner.ownStage();
+    }
+
+    @Override
+    void close() {
+      inner.close();
+    }
+  }
+
+  /**
+   * KerasSpiking's SpikingActivation over the time axis: per element {@code v += act(x) * dt},
+   * {@code n = floor(v)}, {@code v -= n}, output {@code n / dt}; initial {@code v} uniform in [0,
+   * 1), drawn per example from the layer's seed and the example's index in the data (so results do
+   * not depend on the batch size).
+   */
+  static final class SpikingOp extends Op {
+    final Activation activation;
+    final float dt;
+    final long seed;
+    int steps;
+    int units;
+    int c;
+
+    SpikingOp(Activation activation, double dt, long seed) {
+      this.activation = activation;
+      this.dt = (float) dt;
+      this.seed = seed;
+    }
+
+    @Override
+    void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
+      steps = in[0][0];
+      units = (int) prod(in[0], 1, in[0].length);
+      c = in[0][in[0].length - 1];
+    }
+
+    @Override
+    void run(Ctx ctx, int n, float[][] in, float[] out, Epilogue epi) {
+      float[] x = in[0];
+      long first = ctx.firstExample;
+      Parallel.forRange(n, 1, (from, to) -> {
+        float[] v = new float[units];
+        float[] a = new float[units];
+        for (int b = from; b < to; b++) {
+          initialVoltages(seed, first + b, v);
+          for (int t = 0; t < steps; t++) {
+            int base = (b * steps + t) * units;
+            System.arraycopy(x, base, a, 0, units);
+            Activations.apply(activation, a, 0, units / c, c);
+            for (int u = 0; u < units; u++) {
+              float vu = v[u] + a[u] * dt;
+              float spikes = (float) Math.floor(vu);
+              v[u] = vu - spikes;
+              out[base + u] = spikes / dt;
+            }
+          }
+        }
+      });
+    }
+
+    static void initialVoltages(long seed, long example, float[] v) {
+      SplittableRandom r = new SplittableRandom(WeightInit.mix(seed, example));
+      for (int i = 0; i < v.length; i++) {
+        v[i] = (r.nextInt() >>> 8) * 0x1.0p-24f;
+      }
+    }
+  }
+}

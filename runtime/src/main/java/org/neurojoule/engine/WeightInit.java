@@ -1,0 +1,68 @@
+package org.neurojoule.engine;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.neurojoule.Layer;
+import org.neurojoule.Model;
+import org.neurojoule.Tensor;
+import org.neurojoule.layer.WeightShapes;
+import org.neurojoule.shape.Shape;
+
+/** Keras' default initial weights: glorot_uniform kernels, zero biases, BN ones/zeros/zeros/ones. */
+public final class WeightInit {
+  private WeightInit() {}
+
+  /** Sets the weights of every layer of {@code model} that has weights, deterministically. */
+  public static void initialize(Model model, long seed) {
+    List<Layer> layers = model.layers();
+    for (int i = 0; i < layers.size(); i++) {
+      Layer layer = layers.get(i);
+      if (!WeightShapes.hasWeights(layer.spec())) {
+        continue;
+      }
+      layer.setWeights(defaults(layer, model, seed, i));
+    }
+  }
+
+  /** The default weights of {@code layer} (the {@code index}-th of the model) for {@code seed}. */
+  static float[][] defaults(Layer layer, Model model, long seed, int index) {
+    Tensor first = model.applications(layer).get(0);
+    List<Shape> in = first.inputs().stream().map(Tensor::shape).toList();
+    List<WeightShapes.Weight> shapes = WeightShapes.of(layer.spec(), in);
+    SplittableRandom random = new SplittableRandom(mix(seed, index));
+    float[][] w = new float[shapes.size()][];
+    for (int j = 0; j < w.length; j++) {
+      w[j] = values(shapes.get(j), random.split());
+    }
+    return w;
+  }
+
+  static float[] values(WeightShapes.Weight weight, SplittableRandom random) {
+    float[] a = new float[weight.size()];
+    switch (weight.initializer()) {
+      case "ones" -> java.util.Arrays.fill(a, 1f);
+      case "zeros" -> { }
+      default -> {
+        int[] s = weight.shape();
+        long receptive = 1;
+        for (int i = 0; i < s.length - 2; i++) {
+          receptive *= s[i];
+        }
+        double fanIn = s.length >= 2 ? (double) receptive * s[s.length - 2] : s[0];
+        double fanOut = s.length >= 2 ? (double) receptive * s[s.length - 1] : s[0];
+        double limit = Math.sqrt(6.0 / (fanIn + fanOut));
+        for (int i = 0; i < a.length; i++) {
+          a[i] = (float) ((random.nextDouble() * 2 - 1) * limit);
+        }
+      }
+    }
+    return a;
+  }
+
+  static long mix(long seed, long index) {
+    long z = seed * 0x9E3779B97F4A7C15L + index * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}

@@ -1,0 +1,158 @@
+package org.neurojoule;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ExampleData from arrays, constants and .npy files, and its errors. */
+class ExampleDataTest {
+  @TempDir Path dir;
+
+  /** Writes a version-1 .npy file with this header dict and raw data. */
+  static Path npy(Path file, String descr, boolean fortran, int[] shape, byte[] data)
+      throws IOException {
+    StringBuilder s = new StringBuilder("(");
+    for (int i = 0; i < shape.length; i++) {
+      s.append(i > 0 ? ", " : "").append(shape[i]);
+    }
+    s.append(shape.length == 1 ? ",)" : ")");
+    String dict = "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False")
+        + ", 'shape': " + s + ", }";
+    int total = 10 + dict.length() + 1;
+    int pad = (64 - total % 64) % 64;
+    String header = dict + " ".repeat(pad) + "\n";
+    ByteBuffer b = ByteBuffer.allocate(10 + header.length() + data.length)
+        .order(ByteOrder.LITTLE_ENDIAN);
+    b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1)
+        .put((byte) 0).putShort((short) header.length())
+        .put(header.getBytes(StandardCharsets.US_ASCII)).put(data);
+    Files.write(file, b.array());
+    return file;
+  }
+
+  static byte[] floats(float... v) {
+    ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+    for (float x : v) {
+      b.putFloat(x);
+    }
+    return b.array();
+  }
+
+  static byte[] doubles(double... v) {
+    ByteBuffer b = ByteBuffer.allocate(8 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+    for (double x : v) {
+      b.putDouble(x);
+    }
+    return b.array();
+  }
+
+  @Test
+  void readsFloat32AndFloat64() throws IOException {
+    ExampleData f = ExampleData.fromNpy(npy(dir.resolve("a.npy"), "<f4", false, new int[] {2, 3},
+        floats(1, -2, 3, 4, 5, 6)));
+    assertThat(f.shape()).isEqualTo(new int[] {2, 3});
+    assertThat(f.values()).isEqualTo(new float[] {1, -2, 3, 4, 5, 6});
+    ExampleData d = ExampleData.fromNpy(npy(dir.resolve("b.npy"), "<f8", false, new int[] {2, 3},
+        doubles(0.1, 2, 3, 4, 5, 6)));
+    assertThat(d.values()[0]).isEqualTo(0.1f);
+    float[] two = new float[3];
+    d.copyExamples(1, 1, two, 0);
+    assertThat(two).isEqualTo(new float[] {4, 5, 6});
+  }
+
+  @Test
+  void npyRatesEqualArrayRates() throws IOException {
+    float[] x = new float[6 * 4];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) Math.sin(i);
+    }
+    Path file = npy(dir.resolve("x.npy"), "<f4", false, new int[] {6, 4}, floats(x));
+    Model m = Model.of(Model.input(4, 1).conv1d(3, 2).relu().flatten().dense(2))
+        .initializeWeights(1);
+    Map<String, Double> a =
+        m.energy(e -> e.exampleData(ExampleData.of(x, 6, 4)).batchSize(4)).rates();
+    Map<String, Double> b = m.energy(e -> e.exampleData(ExampleData.fromNpy(file)).batchSize(4))
+        .rates();
+    assertThat(b).isEqualTo(a);
+    // Another batch size only regroups the float partial sums.
+    Map<String, Double> c = m.energy(e -> e.exampleData(ExampleData.of(x, 6, 4))).rates();
+    for (String layer : a.keySet()) {
+      assertThat(c.get(layer)).isWithin(1e-6 * a.get(layer)).of(a.get(layer));
+    }
+  }
+
+  @Test
+  void rejectsOtherDtypesAndFortranOrder() throws IOException {
+    Path ints = npy(dir.resolve("i.npy"), "<i4", false, new int[] {2}, new byte[8]);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ExampleData.fromNpy(ints));
+    assertThat(e).hasMessageThat().contains("i.npy");
+    assertThat(e).hasMessageThat().contains("'<i4'");
+    Path fortran = npy(dir.resolve("f.npy"), "<f4", true, new int[] {2, 2}, new byte[16]);
+    e = assertThrows(IllegalArgumentException.class, () -> ExampleData.fromNpy(fortran));
+    assertThat(e).hasMessageThat().contains("Fortran order");
+    Path cut = npy(dir.resolve("c.npy"), "<f4", false, new int[] {4, 4}, new byte[16]);
+    e = assertThrows(IllegalArgumentException.class, () -> ExampleData.fromNpy(cut));
+    assertThat(e).hasMessageThat().contains("cut off");
+  }
+
+  @Test
+  void shapeThatDoesNotFitNamesFileAndShapes() throws IOException {
+    Path file = npy(dir.resolve("s.npy"), "<f4", false, new int[] {2, 27, 28}, new byte[2 * 27
+        * 28 * 4]);
+    Model m = GoldenSummaryTest.mnist().model();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> m.energy(o -> o.exampleData(ExampleData.fromNpy(file))).rates());
+    assertThat(e).hasMessageThat().contains("s.npy");
+    assertThat(e).hasMessageThat().contains("(2, 27, 28)");
+    assertThat(e).hasMessageThat().contains("(None, 28, 28, 1)");
+  }
+
+  @Test
+  void missingChannelGetsTrailingOne() {
+    Model m = GoldenSummaryTest.mnist().model().initializeWeights(0);
+    Map<String, Double> a = m.energy(e -> e.exampleData(ExampleData.filled(0.5, 2, 28, 28)))
+        .rates();
+    Map<String, Double> b = m.energy(e -> e.exampleData(ExampleData.filled(0.5, 2, 28, 28, 1)))
+        .rates();
+    assertThat(a).isEqualTo(b);
+    assertThat(a.get("input_1")).isEqualTo(0.5);
+  }
+
+  @Test
+  void nanAndInfinityAreErrors() throws IOException {
+    assertThrows(IllegalArgumentException.class,
+        () -> ExampleData.of(new float[] {1, Float.NaN}, 1, 2));
+    assertThrows(IllegalArgumentException.class,
+        () -> ExampleData.filled(Double.POSITIVE_INFINITY, 1, 2));
+    Path file = npy(dir.resolve("n.npy"), "<f4", false, new int[] {1, 2},
+        floats(1, Float.NEGATIVE_INFINITY));
+    ExampleData d = ExampleData.fromNpy(file);
+    Model m = Model.of(Model.input(2).dense(1)).initializeWeights(0);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> m.energy(o -> o.exampleData(d)).rates());
+    assertThat(e).hasMessageThat().contains("n.npy");
+    assertThat(e).hasMessageThat().contains("-Infinity");
+  }
+
+  @Test
+  void progressListenerHearsEveryBatch() {
+    Model m = Model.of(Model.input(4).dense(2)).initializeWeights(0);
+    java.util.List<Long> seen = new java.util.ArrayList<>();
+    EnergyOptions options = EnergyOptions.DEFAULTS.batchSize(3).progress((done, total, nanos) -> {
+      assertThat(total).isEqualTo(10);
+      seen.add(done);
+    });
+    org.neurojoule.engine.FiringRates.of(m, ExampleData.filled(1, 10, 4), options);
+    assertThat(seen).containsExactly(3L, 6L, 9L, 10L).inOrder();
+  }
+}
