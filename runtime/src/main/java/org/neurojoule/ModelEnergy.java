@@ -252,8 +252,9 @@ public final class ModelEnergy {
     List<String> notes = new ArrayList<>();
     if (o.printWarnings() && !energyColumns.isEmpty()) {
       notes.add(ESTIMATES_WARNING);
+      // As in the reference, only total-energy columns count as showing a device.
       boolean spikingShown =
-          columns.stream().anyMatch(c -> c.device().map(Device::spiking).orElse(false));
+          energyColumns.stream().anyMatch(c -> c.device().map(Device::spiking).orElse(false));
       if (spikingShown && rows.values().stream().anyMatch(r -> !r.stats().spiking())) {
         notes.add(NON_SPIKING_WARNING);
       }
