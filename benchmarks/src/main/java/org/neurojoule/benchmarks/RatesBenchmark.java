@@ -5,12 +5,19 @@ import static org.neurojoule.Padding.SAME;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import org.neurojoule.Activation;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Model;
+import org.neurojoule.RateListener;
 import org.neurojoule.Tensor;
 import org.neurojoule.engine.EngineInfo;
 import org.neurojoule.engine.FiringRates;
@@ -126,32 +133,44 @@ public final class RatesBenchmark {
     return total;
   }
 
-  public static void main(String[] args) {
-    List<String> nets = List.of("vgg9", "lcrm_vgg9");
+  public static void main(String[] args) throws Exception {
+    List<String> nets = List.of("mnist", "vgg9", "lcrm_vgg9", "alexnet");
     int[] batches = {1, 8, 32};
-    double seconds = 1.0;
+    int reps = 9;
+    double repSeconds = 0.5;
+    double warmupSeconds = 1.0;
+    int warmupRuns = 3;
+    boolean memory = true;
+    String out = null;
     for (String a : args) {
+      String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : "";
       if (a.startsWith("--nets=")) {
-        nets = Arrays.asList(a.substring(7).split(","));
+        nets = Arrays.asList(v.split(","));
       } else if (a.startsWith("--batches=")) {
-        batches = Arrays.stream(a.substring(10).split(",")).mapToInt(Integer::parseInt).toArray();
-      } else if (a.startsWith("--seconds=")) {
-        seconds = Double.parseDouble(a.substring(10));
+        batches = Arrays.stream(v.split(",")).mapToInt(Integer::parseInt).toArray();
+      } else if (a.startsWith("--reps=")) {
+        reps = Math.max(5, Integer.parseInt(v));
+      } else if (a.startsWith("--rep-seconds=") || a.startsWith("--seconds=")) {
+        repSeconds = Double.parseDouble(v);
+      } else if (a.startsWith("--warmup-seconds=")) {
+        warmupSeconds = Double.parseDouble(v);
+      } else if (a.startsWith("--memory=")) {
+        memory = Boolean.parseBoolean(v);
+      } else if (a.startsWith("--out=")) {
+        out = v.isEmpty() ? null : v;
       } else {
-        throw new IllegalArgumentException("unknown option " + a
-            + "; options: --nets=vgg9,lcrm_vgg9,alexnet,mnist --batches=1,8,32 --seconds=1.0");
+        throw new IllegalArgumentException("unknown option " + a + "; options:"
+            + " --nets=mnist,vgg9,lcrm_vgg9,alexnet --batches=1,8,32 --reps=9 --rep-seconds=0.5"
+            + " --warmup-seconds=1.0 --memory=true --out=results.json");
       }
     }
-    System.out.printf(Locale.ROOT, "engine: gemm=%s threads=%d java=%s%n", EngineInfo.gemm(),
-        EngineInfo.threads(), System.getProperty("java.version"));
+    System.out.printf(Locale.ROOT, "engine: gemm=%s threads=%d java=%s max heap %d MB%n",
+        EngineInfo.gemm(), EngineInfo.threads(), System.getProperty("java.version"),
+        Runtime.getRuntime().maxMemory() >> 20);
     double peak = EngineInfo.gemmGflops(4096, true, 5);
     System.out.printf(Locale.ROOT, "PEAK sgemm 4096^3 (%s): %.1f GFLOP/s%n", EngineInfo.gemm(),
         peak);
-    if (!EngineInfo.gemm().equals("java")) {
-      System.out.printf(Locale.ROOT, "     sgemm 1024^3 (pure-Java fallback): %.1f GFLOP/s%n",
-          EngineInfo.gemmGflops(1024, false, 3));
-    }
-    List<String> rows = new ArrayList<>();
+    List<Map<String, Object>> results = new ArrayList<>();
     for (String net : nets) {
       Model model = network(net).initializeWeights(1);
       long macs = macs(model);
@@ -159,46 +178,210 @@ public final class RatesBenchmark {
       int[] shape = model.inputs().get(0).shape().toArray();
       int per = Arrays.stream(shape).reduce(1, (x, y) -> x * y);
       for (int batch : batches) {
-        // Warm up (JIT, native buffers), then time passes over enough examples for `seconds`.
-        ExampleData warm = data(batch * 3, shape, per);
+        // As tf-bench: one cold run, warm-up of >= 3 runs and >= 1 s, then `reps` repetitions
+        // of `iters` batches each (about `repSeconds` per repetition); the median counts. One
+        // repetition is one FiringRates.of call streaming iters * batch examples.
+        ExampleData one = data(batch, shape, per);
+        resetPeaks();
         long t0 = System.nanoTime();
-        FiringRates.of(model, warm, batch, Optional.empty());
-        double warmRate = batch * 3 / ((System.nanoTime() - t0) / 1e9);
-        FiringRates.of(model, warm, batch, Optional.empty());
-        int batchesPerRep = (int) Math.max(1, Math.ceil(warmRate * seconds / batch));
-        ExampleData data = data(batch * batchesPerRep, shape, per);
-        double[] rates = new double[5];
-        for (int r = 0; r < rates.length; r++) {
-          long s = System.nanoTime();
-          FiringRates.of(model, data, batch, Optional.empty());
-          rates[r] = data.batchSize() / ((System.nanoTime() - s) / 1e9);
+        FiringRates.of(model, one, batch, QUIET);
+        double firstMs = (System.nanoTime() - t0) / 1e6;
+        int warm = 0;
+        long ws = System.nanoTime();
+        ExampleData three = data(batch * 3, shape, per);
+        while (warm < warmupRuns || System.nanoTime() - ws < warmupSeconds * 1e9) {
+          FiringRates.of(model, three, batch, QUIET);
+          warm += 3;
         }
-        Arrays.sort(rates);
-        double img = rates[rates.length / 2];
+        double perBatchS = (System.nanoTime() - ws) / 1e9 / warm;
+        int iters = (int) Math.max(1, Math.round(repSeconds / perBatchS));
+        ExampleData data = data(batch * iters, shape, per);
+        double[] rates = new double[reps];
+        for (int r = 0; r < reps; r++) {
+          long s = System.nanoTime();
+          FiringRates.of(model, data, batch, QUIET);
+          rates[r] = (double) batch * iters / ((System.nanoTime() - s) / 1e9);
+        }
+        long heapPeak = heapPeak();
+        double[] sorted = rates.clone();
+        Arrays.sort(sorted);
+        double img = sorted[reps / 2];
         double gflops = img * macs * 2 / 1e9;
-        String row = String.format(Locale.ROOT,
-            "RESULT %-9s batch %2d: %7.1f img/s  %6.1f GFLOP/s  %5.1f %% of peak  (min %.1f, max %.1f img/s)",
-            net, batch, img, gflops, 100 * gflops / peak, rates[0], rates[rates.length - 1]);
-        System.out.println(row);
-        rows.add(row);
+        System.out.printf(Locale.ROOT,
+            "RESULT network=%-9s batch=%-2d img/s=%9.1f GFLOP/s=%7.1f %5.1f %% of peak"
+                + "  peak heap %4d MB (median of %d reps x %d batches, min %.1f max %.1f,"
+                + " first run %.0f ms)%n",
+            net, batch, img, gflops, 100 * gflops / peak, heapPeak >> 20, reps, iters,
+            sorted[0], sorted[reps - 1], firstMs);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("network", net);
+        row.put("batch", batch);
+        row.put("img_per_s", img);
+        row.put("gflops", gflops);
+        row.put("img_per_s_min", sorted[0]);
+        row.put("img_per_s_max", sorted[reps - 1]);
+        row.put("img_per_s_reps", rates);
+        row.put("iters_per_rep", iters);
+        row.put("first_run_ms", firstMs);
+        row.put("peak_heap_mb", heapPeak / 1048576.0);
+        results.add(row);
       }
     }
     // A VM's neighbours can slow one measurement: measure the peak again and keep the higher.
     double again = EngineInfo.gemmGflops(4096, true, 5);
-    System.out.println();
+    double best = Math.max(peak, again);
     System.out.printf(Locale.ROOT,
         "peak %.1f GFLOP/s (%s, %d threads; measured %.1f before and %.1f after)%n",
-        Math.max(peak, again), EngineInfo.gemm(), EngineInfo.threads(), peak, again);
-    double best = Math.max(peak, again);
-    for (String row : rows) {
-      System.out.println(row.replaceAll("\\s+[0-9.]+ % of peak",
-          String.format(Locale.ROOT, "  %5.1f %% of peak", 100 * gflopsOf(row) / best)));
+        best, EngineInfo.gemm(), EngineInfo.threads(), peak, again);
+    Map<String, Object> mem = memory ? memoryCheck() : null;
+    if (out != null) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("harness", "neurojoule RatesBenchmark");
+      doc.put("timestamp", java.time.Instant.now().toString());
+      doc.put("gemm", EngineInfo.gemm());
+      doc.put("threads", EngineInfo.threads());
+      doc.put("java_version", System.getProperty("java.version"));
+      doc.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+      doc.put("peak_gflops", best);
+      doc.put("results", results);
+      if (mem != null) {
+        doc.put("memory", mem);
+      }
+      java.nio.file.Files.writeString(java.nio.file.Path.of(out), json(doc) + "\n");
+      System.out.println("wrote " + out);
     }
   }
 
-  private static double gflopsOf(String row) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9.]+) GFLOP/s").matcher(row);
-    return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+  private static final Optional<RateListener> QUIET = Optional.of((done, total, nanos) -> { });
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        p.resetPeakUsage();
+      }
+    }
+  }
+
+  /** Sum of the heap pools' peak use since {@link #resetPeaks()} (garbage included). */
+  private static long heapPeak() {
+    long sum = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        sum += p.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * Rates of the MNIST model over 100 and over 10 000 MNIST-size examples streamed from .npy
+   * files, batch 32: the largest live heap (after a full GC, sampled after every batch) and the
+   * pools' peak use for each. A streaming pass keeps only a batch, so both should be equal.
+   */
+  private static Map<String, Object> memoryCheck() throws java.io.IOException {
+    Model model = mnist().initializeWeights(1);
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("neurojoule-mem");
+    Map<String, Object> mem = new LinkedHashMap<>();
+    try {
+      for (int n : new int[] {100, 10_000}) {
+        java.nio.file.Path file = dir.resolve("mnist-" + n + ".npy");
+        writeNpy(file, n, 28 * 28);
+        ExampleData data = ExampleData.fromNpy(file);
+        long[] live = {0};
+        int[] calls = {0};
+        MemoryMXBean bean = ManagementFactory.getMemoryMXBean();
+        RateListener sampler = (done, total, nanos) -> {
+          if (calls[0]++ % 4 == 0 || done == total) {
+            System.gc();
+            live[0] = Math.max(live[0], bean.getHeapMemoryUsage().getUsed());
+          }
+        };
+        System.gc();
+        long before = bean.getHeapMemoryUsage().getUsed();
+        resetPeaks();
+        long t0 = System.nanoTime();
+        FiringRates.of(model, data, 32, Optional.of(sampler));
+        double secs = (System.nanoTime() - t0) / 1e9;
+        long peakPools = heapPeak();
+        System.out.printf(Locale.ROOT,
+            "MEMORY mnist %,6d examples (streamed from .npy, batch 32): live heap max %.1f MB"
+                + " (%.1f MB before the pass), pools' peak %.1f MB, %.2f s with GC sampling%n",
+            n, live[0] / 1048576.0, before / 1048576.0, peakPools / 1048576.0, secs);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("live_heap_max_mb", live[0] / 1048576.0);
+        m.put("live_heap_before_mb", before / 1048576.0);
+        m.put("pools_peak_mb", peakPools / 1048576.0);
+        mem.put("mnist_" + n, m);
+      }
+    } finally {
+      try (var files = java.nio.file.Files.list(dir)) {
+        for (java.nio.file.Path f : files.toList()) {
+          java.nio.file.Files.deleteIfExists(f);
+        }
+      }
+      java.nio.file.Files.deleteIfExists(dir);
+    }
+    return mem;
+  }
+
+  /** A float32 .npy file of shape (n, 28, 28) with seeded uniform values, written in chunks. */
+  private static void writeNpy(java.nio.file.Path file, int n, int per) throws java.io.IOException {
+    String header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + n + ", 28, 28), }";
+    int total = 10 + header.length() + 1;
+    int padded = (total + 63) / 64 * 64;
+    StringBuilder h = new StringBuilder(header);
+    while (10 + h.length() + 1 < padded) {
+      h.append(' ');
+    }
+    h.append('\n');
+    try (var os = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
+      os.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+      os.write(h.length() & 0xff);
+      os.write(h.length() >> 8);
+      os.write(h.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(per * 4)
+          .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      SplittableRandom r = new SplittableRandom(3);
+      for (int i = 0; i < n; i++) {
+        buf.clear();
+        for (int j = 0; j < per; j++) {
+          buf.putFloat((float) r.nextDouble());
+        }
+        os.write(buf.array());
+      }
+    }
+  }
+
+  /** A minimal JSON writer for maps, lists, numbers, strings, double[] and null. */
+  private static String json(Object o) {
+    if (o == null) {
+      return "null";
+    } else if (o instanceof Map<?, ?> m) {
+      StringBuilder s = new StringBuilder("{");
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        s.append(s.length() > 1 ? ", " : "").append(json(String.valueOf(e.getKey()))).append(": ")
+            .append(json(e.getValue()));
+      }
+      return s.append('}').toString();
+    } else if (o instanceof List<?> l) {
+      StringBuilder s = new StringBuilder("[");
+      for (Object x : l) {
+        s.append(s.length() > 1 ? ",\n " : "").append(json(x));
+      }
+      return s.append(']').toString();
+    } else if (o instanceof double[] d) {
+      StringBuilder s = new StringBuilder("[");
+      for (double x : d) {
+        s.append(s.length() > 1 ? ", " : "").append(json(x));
+      }
+      return s.append(']').toString();
+    } else if (o instanceof Double d) {
+      return d.isNaN() || d.isInfinite() ? "null" : String.format(Locale.ROOT, "%.4f", d);
+    } else if (o instanceof Number || o instanceof Boolean) {
+      return o.toString();
+    }
+    String str = o.toString();
+    return "\"" + str.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   private static ExampleData data(int n, int[] shape, int per) {

@@ -76,20 +76,34 @@ abstract class Gemm {
 
   private static Gemm choose() {
     String forced = System.getProperty("neurojoule.gemm", "").trim().toLowerCase();
+    return choose(forced, () -> (Gemm) Class.forName("org.neurojoule.engine.OpenBlasGemm")
+        .getDeclaredMethod("load").invoke(null), LOG);
+  }
+
+  /** Loads a native implementation. */
+  @FunctionalInterface
+  interface NativeLoader {
+    Gemm load() throws Exception;
+  }
+
+  /**
+   * {@code native} when it loads, else pure Java with one warning on {@code log}; {@code forced}
+   * is {@code java}, {@code native} (fail rather than fall back) or anything else (auto).
+   */
+  static Gemm choose(String forced, NativeLoader nativeGemm, Logger log) {
     if (forced.equals("java")) {
       return java();
     }
     try {
-      return (Gemm) Class.forName("org.neurojoule.engine.OpenBlasGemm")
-          .getDeclaredMethod("load").invoke(null);
-    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+      return nativeGemm.load();
+    } catch (Exception | LinkageError e) {
       Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite
           && ite.getCause() != null ? ite.getCause() : e;
       if (forced.equals("native")) {
         throw new IllegalStateException("neurojoule.gemm=native but OpenBLAS did not load: "
             + cause, cause);
       }
-      LOG.warning("NeuroJoule: native OpenBLAS did not load (" + cause
+      log.warning("NeuroJoule: native OpenBLAS did not load (" + cause
           + "); using the slower pure-Java matrix multiply (same results)");
       return java();
     }

@@ -16,7 +16,7 @@ final class MatMulCore {
 
   /** Floats of A per block and thread (tunable: {@code -Dneurojoule.blockFloats}). */
   static final int BLOCK_FLOATS = Integer.getInteger("neurojoule.blockFloats", 1 << 20);
-  static final int MAX_BLOCK_ROWS = Integer.getInteger("neurojoule.maxBlockRows", 512);
+  static final int MAX_BLOCK_ROWS = Integer.getInteger("neurojoule.maxBlockRows", 128);
 
   /** With profiling: nanoseconds in fill, multiply, epilogue, summed over threads. */
   static final long[] PHASES = new long[3];

@@ -1,0 +1,41 @@
+"""Prints NeuroJoule's rates throughput next to TensorFlow's (tf-bench) and their ratios."""
+import json
+import platform
+import sys
+
+nj = json.load(open(sys.argv[1]))
+tf = json.load(open(sys.argv[2]))
+tfr = {(r["network"], r["batch"], r["mode"]): r for r in tf["results"]}
+cpu = tf.get("machine", {}).get("cpu_model", platform.processor())
+cores = tf.get("machine", {}).get("available_processors", "?")
+peak = tf.get("numpy_peak", {}).get("gflops")
+print(f"Machine: {cpu}, {cores} vCPUs; NeuroJoule {nj['timestamp'][:16]}Z, "
+      f"TensorFlow {tf['timestamp'][:16]}Z (back to back)")
+print(f"Peak: numpy/OpenBLAS sgemm 4096^3 {peak:.0f} GFLOP/s (tf-bench); NeuroJoule's "
+      f"{nj['gemm']} sgemm 4096^3 {nj['peak_gflops']:.0f} GFLOP/s; NeuroJoule gemm={nj['gemm']}, "
+      f"threads={nj['threads']}; TF 2.18 oneDNN, 2 intra-op threads")
+print()
+print("| network | batch | NeuroJoule rates img/s | GFLOP/s | % of numpy peak | peak heap MB "
+      "| TF rates img/s | TF forward img/s | NJ / TF rates | NJ / TF forward |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for r in nj["results"]:
+    key = (r["network"], r["batch"])
+    rates = tfr.get(key + ("rates",))
+    fwd = tfr.get(key + ("forward",))
+    pct = 100 * r["gflops"] / peak if peak else float("nan")
+
+    def fmt(x):
+        return f"{x['img_per_s']:.1f}" if x else "-"
+
+    def ratio(x):
+        return f"{r['img_per_s'] / x['img_per_s']:.2f}x" if x else "-"
+
+    print(f"| {r['network']} | {r['batch']} | {r['img_per_s']:.1f} | {r['gflops']:.1f} | "
+          f"{pct:.0f} % | {r['peak_heap_mb']:.0f} | {fmt(rates)} | {fmt(fwd)} | {ratio(rates)} | "
+          f"{ratio(fwd)} |")
+mem = nj.get("memory")
+if mem:
+    print()
+    for k, m in mem.items():
+        print(f"Memory, {k.replace('_', ' ')} examples (streamed from .npy, batch 32): live heap "
+              f"max {m['live_heap_max_mb']:.1f} MB, heap pools' peak {m['pools_peak_mb']:.1f} MB")
