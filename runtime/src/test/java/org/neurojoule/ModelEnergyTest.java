@@ -192,4 +192,16 @@ class ModelEnergyTest {
             .layerStats("depthwise_conv2d").connections())
         .isEqualTo(0);
   }
+
+  @Test
+  void reusedLayer_rateIsTheSumOfEachApplicationsMeanInput() {
+    // As KerasSpiking: sum over the layer's applications of mean |input|.
+    Tensor x = Model.input(4);
+    Tensor a = x.dense(3);
+    Tensor b = a.layer().apply(x.reshape(4));
+    ModelEnergy e = Tensor.add(a, b).model()
+        .energy(o -> o.exampleData(ExampleData.filled(2.0, 5, 4)));
+    assertThat(e.rates().get("input_1")).isWithin(1e-12).of(2.0);
+    assertThat(e.rates().get("dense")).isWithin(1e-12).of(4.0);
+  }
 }

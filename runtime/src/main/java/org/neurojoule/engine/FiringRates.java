@@ -2,6 +2,7 @@ package org.neurojoule.engine;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.neurojoule.EnergyOptions;
@@ -18,8 +19,9 @@ import org.neurojoule.shape.Shape;
  *
  * <p>Mini-batches of the data flow through the model; every tensor's Σ|x| (in double) and element
  * count are added up on the fly, so memory depends on the batch size and the model, not on the
- * number of examples. A layer's rate is the Σ|x| of all its inputs over all its applications
- * divided by their element count; an input layer's rate is the mean |x| of the data.
+ * number of examples. A layer's rate is the mean |x| of all its inputs together, summed over
+ * the applications of a reused layer (as KerasSpiking does); an input layer's rate is the mean
+ * |x| of the data.
  */
 public final class FiringRates {
   private FiringRates() {}
@@ -65,20 +67,20 @@ public final class FiringRates {
   static Map<Layer, Double> rates(Model model, Forward f) {
     Map<Layer, Double> rates = new LinkedHashMap<>();
     for (Layer layer : model.layers()) {
-      double sum = 0;
-      long count = 0;
+      // As the reference: the mean |x| of each application's inputs (all of them together),
+      // summed over the applications of a reused layer.
+      double rate = 0;
       for (Tensor app : model.applications(layer)) {
-        if (layer.spec() instanceof InputLayer) {
-          sum += f.absSum(app);
-          count += f.count(app);
-          continue;
-        }
-        for (Tensor in : app.inputs()) {
+        List<Tensor> read = layer.spec() instanceof InputLayer ? List.of(app) : app.inputs();
+        double sum = 0;
+        long count = 0;
+        for (Tensor in : read) {
           sum += f.absSum(in);
           count += f.count(in);
         }
+        rate += count == 0 ? Double.NaN : sum / count;
       }
-      rates.put(layer, count == 0 ? Double.NaN : sum / count);
+      rates.put(layer, rate);
     }
     return rates;
   }

@@ -155,9 +155,11 @@ class ReferenceRatesTest {
     }
     Map<Layer, Double> rates = new IdentityHashMap<>();
     for (Layer layer : model.layers()) {
-      double sum = 0;
-      long count = 0;
+      // KerasSpiking: sum over a layer's applications of np.mean(np.abs(inputs)).
+      double rate = 0;
       for (Tensor app : model.applications(layer)) {
+        double sum = 0;
+        long count = 0;
         List<Tensor> from = layer.spec() instanceof InputLayer ? List.of(app) : app.inputs();
         for (Tensor in : from) {
           for (double[] v : values.get(in)) {
@@ -167,8 +169,9 @@ class ReferenceRatesTest {
             count += v.length;
           }
         }
+        rate += sum / count;
       }
-      rates.put(layer, sum / count);
+      rates.put(layer, rate);
     }
     return rates;
   }
