@@ -32,6 +32,10 @@ class ExamplesTest {
       assertThat(out).contains("## " + title + ": energy, COMPLETE accounting");
     }
     assertThat(out).contains("Total params: 7895140 (30.12 MB)");
+    assertThat(out).contains("## MNIST model on Loihi: firing rates from example data");
+    assertThat(out).contains("Total energy per inference [Joules/inf] (loihi): ");
+    // cpu energy does not depend on rates: the low-cost variant's saving is exact.
+    assertThat(out).containsMatch("cpu +4\\.480e\\+00 J +2\\.638e\\+00 J +41\\.1 %");
     assertThat(out).contains("## Annotated networks: figures computed at compile time");
   }
 }
