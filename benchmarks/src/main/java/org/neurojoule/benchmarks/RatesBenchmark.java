@@ -164,8 +164,8 @@ public final class RatesBenchmark {
             + " --warmup-seconds=1.0 --memory=true --out=results.json");
       }
     }
-    System.out.printf(Locale.ROOT, "engine: gemm=%s threads=%d java=%s max heap %d MB%n",
-        EngineInfo.gemm(), EngineInfo.threads(), System.getProperty("java.version"),
+    System.out.printf(Locale.ROOT, "engine: gemm=%s conv=%s threads=%d java=%s max heap %d MB%n",
+        EngineInfo.gemm(), EngineInfo.conv(), EngineInfo.threads(), System.getProperty("java.version"),
         Runtime.getRuntime().maxMemory() >> 20);
     double peak = EngineInfo.gemmGflops(4096, true, 5);
     System.out.printf(Locale.ROOT, "PEAK sgemm 4096^3 (%s): %.1f GFLOP/s%n", EngineInfo.gemm(),

@@ -9,6 +9,11 @@ public final class EngineInfo {
     return Gemm.best().name();
   }
 
+  /** How convolutions run: {@code dnnl} (oneDNN) or {@code im2col} (im2col and the GEMM). */
+  public static String conv() {
+    return Gemm.best().dnnlConv() ? "dnnl" : "im2col";
+  }
+
   /** The number of engine threads. */
   public static int threads() {
     return Parallel.THREADS;

@@ -369,7 +369,8 @@ public final class Forward implements AutoCloseable {
 
   private void printProfile() {
     long total = nodes.stream().mapToLong(x -> x.nanos).sum();
-    StringBuilder s = new StringBuilder("neurojoule profile (" + ctx.gemm.name() + "):\n");
+    StringBuilder s = new StringBuilder("neurojoule profile (" + ctx.gemm.name()
+        + (ctx.gemm.dnnlConv() ? ", convolutions on oneDNN" : "") + "):\n");
     for (Node node : nodes) {
       if (node.nanos > 0) {
         s.append(String.format(java.util.Locale.ROOT, "  %-28s %8.1f ms %5.1f %%  %s%n",
@@ -381,6 +382,12 @@ public final class Forward implements AutoCloseable {
     s.append(String.format(java.util.Locale.ROOT,
         "  matmul phases (thread-ms): fill %.1f, multiply %.1f, epilogue %.1f%n",
         ph[0] / 1e6, ph[1] / 1e6, ph[2] / 1e6));
+    long[] dp = DnnlConv.PHASES;
+    if (dp[1] > 0) {
+      s.append(String.format(java.util.Locale.ROOT, "  oneDNN convolutions: copy in %.1f ms,"
+          + " convolve %.1f ms, copy out %.1f thread-ms, epilogue %.1f thread-ms%n",
+          dp[0] / 1e6, dp[1] / 1e6, dp[2] / 1e6, dp[3] / 1e6));
+    }
     System.err.print(s);
   }
 

@@ -18,6 +18,16 @@ abstract class Gemm {
   /** A name for reports: {@code openblas} or {@code java}. */
   abstract String name();
 
+  /** Whether convolutions run on oneDNN ({@link DnnlConv}) rather than im2col and this multiply. */
+  boolean dnnlConv() {
+    return false;
+  }
+
+  /** This multiply without the oneDNN convolutions. */
+  Gemm plain() {
+    return this;
+  }
+
   /** A buffer of {@code floats} floats (contents undefined). */
   abstract Mat allocate(long floats);
 
@@ -76,8 +86,82 @@ abstract class Gemm {
 
   private static Gemm choose() {
     String forced = System.getProperty("neurojoule.gemm", "").trim().toLowerCase();
-    return choose(forced, () -> (Gemm) Class.forName("org.neurojoule.engine.OpenBlasGemm")
+    Gemm g = choose(forced, () -> (Gemm) Class.forName("org.neurojoule.engine.OpenBlasGemm")
         .getDeclaredMethod("load").invoke(null), LOG);
+    String conv = System.getProperty("neurojoule.conv", "").trim().toLowerCase();
+    return withConv(g, conv, () -> Class.forName("org.neurojoule.engine.DnnlConv")
+        .getDeclaredMethod("load").invoke(null), LOG);
+  }
+
+  /** Loads oneDNN. */
+  @FunctionalInterface
+  interface ConvLoader {
+    void load() throws Exception;
+  }
+
+  /**
+   * {@code g} with oneDNN convolutions when they load: {@code conv} = {@code gemm} (never),
+   * {@code dnnl} (fail rather than fall back) or anything else (auto: only beside a native
+   * multiply, since the pure-Java path is the fallback for when natives do not load).
+   */
+  static Gemm withConv(Gemm g, String conv, ConvLoader loader, Logger log) {
+    if (conv.equals("gemm") || (!conv.equals("dnnl") && g == java())) {
+      return g;
+    }
+    try {
+      loader.load();
+      return new DnnlGemm(g);
+    } catch (Exception | LinkageError e) {
+      Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite
+          && ite.getCause() != null ? ite.getCause() : e;
+      if (conv.equals("dnnl")) {
+        throw new IllegalStateException("neurojoule.conv=dnnl but oneDNN did not load: "
+            + cause, cause);
+      }
+      log.warning("NeuroJoule: oneDNN did not load (" + cause
+          + "); convolutions use im2col and " + g.name() + " (same results)");
+      return g;
+    }
+  }
+
+  /** A multiply whose convolutions run on oneDNN; the multiply itself is {@code inner}'s. */
+  static final class DnnlGemm extends Gemm {
+    final Gemm inner;
+
+    DnnlGemm(Gemm inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    boolean dnnlConv() {
+      return true;
+    }
+
+    @Override
+    Gemm plain() {
+      return inner;
+    }
+
+    @Override
+    String name() {
+      return inner.name();
+    }
+
+    @Override
+    Mat allocate(long floats) {
+      return inner.allocate(floats);
+    }
+
+    @Override
+    void multiply(int m, int n, int k, Mat a, long aOff, int lda, Mat b, long bOff, int ldb,
+        Mat c, long cOff, int ldc) {
+      inner.multiply(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+    }
+
+    @Override
+    void multiplyParallel(int m, int n, int k, Mat a, long aOff, Mat b, Mat c, long cOff) {
+      inner.multiplyParallel(m, n, k, a, aOff, b, c, cOff);
+    }
   }
 
   /** Loads a native implementation. */

@@ -73,6 +73,7 @@ final class Ops {
     int cout;
     boolean direct;
     MatMulCore core;
+    DnnlConv dnnl;
 
     ConvOp(int rank, List<Integer> kernel, List<Integer> strides, List<Integer> dilation,
         Padding padding, float[] weights, float[] bias, Activation activation) {
@@ -91,6 +92,12 @@ final class Ops {
       cin = in[0][rank];
       cout = out[rank];
       direct = w.taps() == 1 && w.s[0] == 1 && w.s[1] == 1 && w.s[2] == 1;
+      close();
+      if (ctx.gemm.dnnlConv()) {
+        dnnl = new DnnlConv(rank, w, cin, cout, weights);
+        dnnl.prepare(maxN);
+        return;
+      }
       core = new MatMulCore(w.taps() * cin, cout);
       core.prepare(ctx, weights, (long) maxN * w.outPixels());
     }
@@ -98,6 +105,10 @@ final class Ops {
     @Override
     void run(Ctx ctx, int n, float[][] in, float[] out, Epilogue epi) {
       float[] x = in[0];
+      if (dnnl != null) {
+        dnnl.run(n, x, out, epi);
+        return;
+      }
       int rows = n * w.outPixels();
       if (direct) {
         core.run(rows, x, null, out, epi);
@@ -172,6 +183,11 @@ final class Ops {
       if (core != null) {
         core.close();
       }
+      if (dnnl != null) {
+        dnnl.close();
+      }
+      core = null;
+      dnnl = null;
     }
   }
 

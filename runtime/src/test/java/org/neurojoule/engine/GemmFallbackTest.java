@@ -54,4 +54,56 @@ class GemmFallbackTest {
   void bestIsChosenOnce() {
     assertSame(Gemm.best(), Gemm.best());
   }
+
+  @Test
+  void convFallsBackToGemmWithOneWarning() {
+    java.util.List<String> msgs = new java.util.ArrayList<>();
+    Logger log = Logger.getAnonymousLogger();
+    log.setUseParentHandlers(false);
+    log.addHandler(new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord r) {
+        msgs.add(r.getMessage());
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    });
+    Gemm.ConvLoader broken = () -> {
+      throw new UnsatisfiedLinkError("no libdnnl here");
+    };
+    // A stand-in for a native multiply (not the pure-Java one, which never tries oneDNN).
+    Gemm plain = new Gemm() {
+      @Override
+      String name() {
+        return "stub";
+      }
+
+      @Override
+      Mat allocate(long floats) {
+        return Gemm.java().allocate(floats);
+      }
+
+      @Override
+      void multiply(int m, int n, int k, Mat a, long aOff, int lda, Mat b, long bOff, int ldb,
+          Mat c, long cOff, int ldc) {
+        Gemm.java().multiply(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+      }
+    };
+    assertSame(plain, Gemm.withConv(plain, "", broken, log));
+    assertEquals(1, msgs.size());
+    assertTrue(msgs.get(0).contains("oneDNN"), msgs.get(0));
+    assertSame(plain, Gemm.withConv(plain, "gemm", () -> {
+      throw new AssertionError("must not try oneDNN");
+    }, log));
+    assertSame(Gemm.java(), Gemm.withConv(Gemm.java(), "", () -> {
+      throw new AssertionError("pure Java stays pure Java");
+    }, log));
+    assertThrows(IllegalStateException.class, () -> Gemm.withConv(plain, "dnnl", broken, log));
+    assertTrue(Gemm.withConv(plain, "", () -> {}, log).dnnlConv());
+    assertEquals(1, msgs.size());
+  }
 }

@@ -21,7 +21,7 @@ import org.neurojoule.Tensor;
 class KernelTest {
 
   static Stream<Gemm> gemms() {
-    return Stream.of(Gemm.java(), Gemm.best()).distinct();
+    return Stream.of(Gemm.java(), Gemm.best().plain(), Gemm.best()).distinct();
   }
 
   /** Runs the model of {@code out} on {@code x} and returns {@code out}'s values. */

@@ -39,7 +39,7 @@ import org.neurojoule.layer.WeightShapes;
 class ReferenceRatesTest {
 
   static Stream<Gemm> gemms() {
-    return Stream.of(Gemm.java(), Gemm.best()).distinct();
+    return Stream.of(Gemm.java(), Gemm.best().plain(), Gemm.best()).distinct();
   }
 
   /** Deterministic weights like golden/README.md: scale * sin(1.3 i + phase), BN near identity. */

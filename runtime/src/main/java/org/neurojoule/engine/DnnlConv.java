@@ -1,0 +1,238 @@
+package org.neurojoule.engine;
+
+import static org.bytedeco.dnnl.global.dnnl.*;
+
+import java.nio.FloatBuffer;
+import java.util.HashMap;
+import java.util.Map;
+import org.bytedeco.dnnl.dnnl_engine;
+import org.bytedeco.dnnl.dnnl_exec_arg_t;
+import org.bytedeco.dnnl.dnnl_memory;
+import org.bytedeco.dnnl.dnnl_memory_desc;
+import org.bytedeco.dnnl.dnnl_primitive;
+import org.bytedeco.dnnl.dnnl_primitive_desc;
+import org.bytedeco.dnnl.dnnl_stream;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.javacpp.Pointer;
+
+/**
+ * A convolution on oneDNN's direct convolution primitive (JavaCPP's {@code org.bytedeco:dnnl}),
+ * channels last in and out, weights reordered once into oneDNN's preferred layout. oneDNN runs on
+ * its own (OpenMP) threads; the epilogue (bias, activation, fused layers, |x| sums) then runs on
+ * the engine's threads while copying the output back, so firing rates stay exact.
+ */
+final class DnnlConv implements AutoCloseable {
+  private static dnnl_engine engine;
+  private static dnnl_stream stream;
+
+  /** Loads oneDNN and creates the CPU engine and stream; throws if it cannot. */
+  static synchronized void load() {
+    if (engine != null) {
+      return;
+    }
+    Loader.load(org.bytedeco.dnnl.global.dnnl.class);
+    dnnl_engine e = new dnnl_engine();
+    check(dnnl_engine_create(e, dnnl_cpu, 0), "engine");
+    dnnl_stream s = new dnnl_stream();
+    check(dnnl_stream_create(s, e, dnnl_stream_default_flags), "stream");
+    engine = e;
+    stream = s;
+  }
+
+  static void check(int status, String what) {
+    if (status != dnnl_success) {
+      throw new IllegalStateException("oneDNN " + what + " failed with status " + status);
+    }
+  }
+
+  private final int rank;
+  private final Ops.Window w;
+  private final int cin;
+  private final int cout;
+  private final float[] kernel;
+  private final long inSize;
+  private final long outSize;
+  private FloatPointer src;
+  private FloatPointer dst;
+  private FloatBuffer srcView;
+  private FloatBuffer dstView;
+  private final Map<Integer, Prim> prims = new HashMap<>();
+
+  /** One primitive for a batch size, with its memories and reordered weights. */
+  private static final class Prim {
+    dnnl_primitive primitive;
+    dnnl_memory srcMem;
+    dnnl_memory dstMem;
+    dnnl_memory weightsMem;
+    Pointer weights;
+    dnnl_exec_arg_t args;
+  }
+
+  DnnlConv(int rank, Ops.Window w, int cin, int cout, float[] kernel) {
+    this.rank = rank;
+    this.w = w;
+    this.cin = cin;
+    this.cout = cout;
+    this.kernel = kernel;
+    this.inSize = (long) w.in[0] * w.in[1] * w.in[2] * cin;
+    this.outSize = (long) w.outPixels() * cout;
+  }
+
+  /** Allocates buffers for up to {@code maxN} examples and builds the primitive for {@code maxN}. */
+  void prepare(int maxN) {
+    close();
+    src = new FloatPointer(Math.max(1, maxN * inSize));
+    dst = new FloatPointer(Math.max(1, maxN * outSize));
+    srcView = src.asBuffer();
+    dstView = dst.asBuffer();
+    prim(maxN);
+  }
+
+  private long[] dims(int n, int c, int[] spatial) {
+    long[] d = new long[2 + rank];
+    d[0] = n;
+    d[1] = c;
+    for (int i = 0; i < rank; i++) {
+      d[2 + i] = spatial[3 - rank + i];
+    }
+    return d;
+  }
+
+  private static dnnl_memory_desc md(long[] dims, int tag) {
+    dnnl_memory_desc m = new dnnl_memory_desc();
+    check(dnnl_memory_desc_create_with_tag(m, dims.length, dims, dnnl_f32, tag), "memory desc");
+    return m;
+  }
+
+  private Prim prim(int n) {
+    Prim p = prims.get(n);
+    if (p != null) {
+      return p;
+    }
+    int act = rank == 1 ? dnnl_nwc : rank == 2 ? dnnl_nhwc : dnnl_ndhwc;
+    int user = rank == 1 ? dnnl_wio : rank == 2 ? dnnl_hwio : dnnl_dhwio;
+    long[] wd = new long[2 + rank];
+    wd[0] = cout;
+    wd[1] = cin;
+    long[] strides = new long[rank];
+    long[] dil = new long[rank];
+    long[] padL = new long[rank];
+    long[] padR = new long[rank];
+    for (int i = 0; i < rank; i++) {
+      int a = 3 - rank + i;
+      wd[2 + i] = w.k[a];
+      strides[i] = w.s[a];
+      dil[i] = w.d[a] - 1;
+      padL[i] = w.pad[a];
+      long eff = (long) (w.k[a] - 1) * w.d[a] + 1;
+      padR[i] = Math.max(0, (long) (w.out[a] - 1) * w.s[a] + eff - w.in[a] - w.pad[a]);
+    }
+    dnnl_memory_desc srcMd = md(dims(n, cin, w.in), act);
+    dnnl_memory_desc dstMd = md(dims(n, cout, w.out), act);
+    dnnl_memory_desc anyW = md(wd, dnnl_format_tag_any);
+    dnnl_memory_desc userW = md(wd, user);
+    dnnl_primitive_desc pd = new dnnl_primitive_desc();
+    check(dnnl_convolution_forward_primitive_desc_create(pd, engine, dnnl_forward_inference,
+        dnnl_convolution_direct, srcMd, anyW, null, dstMd, strides, dil, padL, padR, null),
+        "convolution descriptor");
+    p = new Prim();
+    p.primitive = new dnnl_primitive();
+    check(dnnl_primitive_create(p.primitive, pd), "convolution primitive");
+    // The weights: Keras' layout into a user memory, reordered to what the primitive wants.
+    dnnl_memory_desc wantW = dnnl_primitive_desc_query_md(pd, dnnl_query_weights_md, 0);
+    FloatPointer userBuf = new FloatPointer(kernel.length);
+    userBuf.put(kernel);
+    dnnl_memory userMem = new dnnl_memory();
+    check(dnnl_memory_create(userMem, userW, engine, userBuf), "weights memory");
+    p.weights = new FloatPointer(dnnl_memory_desc_get_size(wantW) / 4 + 16);
+    p.weightsMem = new dnnl_memory();
+    check(dnnl_memory_create(p.weightsMem, wantW, engine, p.weights), "weights memory");
+    dnnl_primitive_desc rpd = new dnnl_primitive_desc();
+    check(dnnl_reorder_primitive_desc_create(rpd, userW, engine, wantW, engine, null), "reorder");
+    dnnl_primitive reorder = new dnnl_primitive();
+    check(dnnl_primitive_create(reorder, rpd), "reorder primitive");
+    dnnl_exec_arg_t ra = new dnnl_exec_arg_t(2);
+    ra.position(0).arg(DNNL_ARG_FROM).memory(userMem);
+    ra.position(1).arg(DNNL_ARG_TO).memory(p.weightsMem);
+    check(dnnl_primitive_execute(reorder, stream, 2, ra.position(0)), "reorder");
+    check(dnnl_stream_wait(stream), "stream wait");
+    dnnl_primitive_destroy(reorder);
+    dnnl_primitive_desc_destroy(rpd);
+    dnnl_memory_destroy(userMem);
+    userBuf.close();
+    p.srcMem = new dnnl_memory();
+    check(dnnl_memory_create(p.srcMem, srcMd, engine, src), "src memory");
+    p.dstMem = new dnnl_memory();
+    check(dnnl_memory_create(p.dstMem, dstMd, engine, dst), "dst memory");
+    p.args = new dnnl_exec_arg_t(3);
+    p.args.position(0).arg(DNNL_ARG_SRC).memory(p.srcMem);
+    p.args.position(1).arg(DNNL_ARG_WEIGHTS).memory(p.weightsMem);
+    p.args.position(2).arg(DNNL_ARG_DST).memory(p.dstMem);
+    p.args.position(0);
+    dnnl_primitive_desc_destroy(pd);
+    dnnl_memory_desc_destroy(srcMd);
+    dnnl_memory_desc_destroy(dstMd);
+    dnnl_memory_desc_destroy(anyW);
+    dnnl_memory_desc_destroy(userW);
+    prims.put(n, p);
+    return p;
+  }
+
+  /** Rows of the output per epilogue step. */
+  private static final int BLOCK_ROWS = 64;
+
+  /** Convolves {@code n} examples of {@code x} into {@code out}, then applies {@code epi}. */
+  void run(int n, float[] x, float[] out, Epilogue epi) {
+    Prim p = prim(n);
+    int inLen = Math.toIntExact(n * inSize);
+    long t0 = Forward.PROFILE ? System.nanoTime() : 0;
+    Parallel.forRange(inLen, 4096, (from, to) -> srcView.put(from, x, from, to - from));
+    long t1 = Forward.PROFILE ? System.nanoTime() : 0;
+    synchronized (DnnlConv.class) {
+      check(dnnl_primitive_execute(p.primitive, stream, 3, p.args), "convolution");
+      check(dnnl_stream_wait(stream), "stream wait");
+    }
+    long t2 = Forward.PROFILE ? System.nanoTime() : 0;
+    int rows = n * w.outPixels();
+    Parallel.forRange(rows, BLOCK_ROWS, (from, to) -> {
+      double[] sums = epi.newSums();
+      long a = Forward.PROFILE ? System.nanoTime() : 0;
+      epi.process(dstView, from * cout, out, from * cout, to - from, cout, sums);
+      epi.merge(sums);
+      if (Forward.PROFILE) {
+        synchronized (PHASES) {
+          PHASES[3] += System.nanoTime() - a;
+        }
+      }
+    });
+    if (Forward.PROFILE) {
+      synchronized (PHASES) {
+        PHASES[0] += t1 - t0;
+        PHASES[1] += t2 - t1;
+      }
+    }
+  }
+
+  /** With profiling: nanoseconds copying in (wall), convolving (wall), (unused), copy out and epilogue (thread). */
+  static final long[] PHASES = new long[4];
+
+  @Override
+  public void close() {
+    for (Prim p : prims.values()) {
+      dnnl_primitive_destroy(p.primitive);
+      dnnl_memory_destroy(p.srcMem);
+      dnnl_memory_destroy(p.dstMem);
+      dnnl_memory_destroy(p.weightsMem);
+      p.weights.close();
+      p.args.close();
+    }
+    prims.clear();
+    if (src != null) {
+      src.close();
+      dst.close();
+    }
+    src = null;
+    dst = null;
+  }
+}
