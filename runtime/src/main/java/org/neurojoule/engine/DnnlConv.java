@@ -50,6 +50,8 @@ final class DnnlConv implements AutoCloseable {
   private final Ops.Window w;
   private final int cin;
   private final int cout;
+  /** 1 for an ordinary convolution, {@code cin} for a depthwise one. */
+  private final int groups;
   private final float[] kernel;
   private final long inSize;
   private final long outSize;
@@ -70,10 +72,20 @@ final class DnnlConv implements AutoCloseable {
   }
 
   DnnlConv(int rank, Ops.Window w, int cin, int cout, float[] kernel) {
+    this(rank, w, cin, cout, 1, kernel);
+  }
+
+  /**
+   * A convolution in {@code groups} groups: 1 for Conv1D/2D/3D with Keras' {@code (k..., cin,
+   * cout)} kernel, {@code cin} for DepthwiseConv2D with Keras' {@code (kh, kw, cin, dm)} kernel,
+   * whose output channel {@code c * dm + m} is oneDNN's group {@code c}, channel {@code m}.
+   */
+  DnnlConv(int rank, Ops.Window w, int cin, int cout, int groups, float[] kernel) {
     this.rank = rank;
     this.w = w;
     this.cin = cin;
     this.cout = cout;
+    this.groups = groups;
     this.kernel = kernel;
     this.inSize = (long) w.in[0] * w.in[1] * w.in[2] * cin;
     this.outSize = (long) w.outPixels() * cout;
@@ -111,17 +123,25 @@ final class DnnlConv implements AutoCloseable {
       return p;
     }
     int act = rank == 1 ? dnnl_nwc : rank == 2 ? dnnl_nhwc : dnnl_ndhwc;
-    int user = rank == 1 ? dnnl_wio : rank == 2 ? dnnl_hwio : dnnl_dhwio;
-    long[] wd = new long[2 + rank];
-    wd[0] = cout;
-    wd[1] = cin;
+    boolean grouped = groups > 1;
+    int user = grouped ? dnnl_hwigo : rank == 1 ? dnnl_wio : rank == 2 ? dnnl_hwio : dnnl_dhwio;
+    int lead = grouped ? 3 : 2;
+    long[] wd = new long[lead + rank];
+    if (grouped) {
+      wd[0] = groups;
+      wd[1] = cout / groups;
+      wd[2] = cin / groups;
+    } else {
+      wd[0] = cout;
+      wd[1] = cin;
+    }
     long[] strides = new long[rank];
     long[] dil = new long[rank];
     long[] padL = new long[rank];
     long[] padR = new long[rank];
     for (int i = 0; i < rank; i++) {
       int a = 3 - rank + i;
-      wd[2 + i] = w.k[a];
+      wd[lead + i] = w.k[a];
       strides[i] = w.s[a];
       dil[i] = w.d[a] - 1;
       padL[i] = w.pad[a];
@@ -195,6 +215,11 @@ final class DnnlConv implements AutoCloseable {
     }
     long t2 = Forward.PROFILE ? System.nanoTime() : 0;
     int rows = n * w.outPixels();
+    if (epi == null) {
+      int len = rows * cout;
+      Parallel.forRange(len, 4096, (from, to) -> dstView.get(from, out, from, to - from));
+      return;
+    }
     Parallel.forRange(rows, BLOCK_ROWS, (from, to) -> {
       double[] sums = epi.newSums();
       long a = Forward.PROFILE ? System.nanoTime() : 0;

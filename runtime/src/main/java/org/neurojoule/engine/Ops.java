@@ -253,6 +253,7 @@ final class Ops {
     int c;
     /** Weights rearranged to [tap][m][c] so the inner loop runs over contiguous channels. */
     float[] w2;
+    DnnlConv dnnl;
 
     DepthwiseOp(List<Integer> kernel, List<Integer> strides, List<Integer> dilation,
         Padding padding, int dm, float[] weights, float[] bias, Activation activation) {
@@ -270,6 +271,12 @@ final class Ops {
     void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
       w = new Window(2, in[0], out, kernel, strides, dilation, padding);
       c = in[0][2];
+      close();
+      if (ctx.gemm.dnnlConv()) {
+        dnnl = new DnnlConv(2, w, c, c * dm, c, weights);
+        dnnl.prepare(maxN);
+        return;
+      }
       int taps = w.taps();
       w2 = new float[taps * dm * c];
       for (int t = 0; t < taps; t++) {
@@ -284,6 +291,10 @@ final class Ops {
     @Override
     void run(Ctx ctx, int n, float[][] in, float[] out, Epilogue epi) {
       float[] x = in[0];
+      if (dnnl != null) {
+        dnnl.run(n, x, out, epi);
+        return;
+      }
       int oh = w.out[1];
       int ow = w.out[2];
       int cd = c * dm;
@@ -358,6 +369,14 @@ final class Ops {
     Stage ownStage() {
       return own == null ? Stage.identity() : own;
     }
+
+    @Override
+    void close() {
+      if (dnnl != null) {
+        dnnl.close();
+      }
+      dnnl = null;
+    }
   }
 
   // ---------------------------------------------------------------- separable
@@ -409,6 +428,7 @@ final class Ops {
 
     @Override
     void close() {
+      depthwise.close();
       if (core != null) {
         core.close();
       }
