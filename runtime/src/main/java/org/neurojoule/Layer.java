@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.neurojoule.layer.LayerSpec;
 import org.neurojoule.layer.WeightShapes;
+import org.neurojoule.shape.Shape;
+import org.neurojoule.shape.ShapeException;
 
 /**
  * One layer object: a {@link LayerSpec} with an identity. Every fluent call such as {@code
@@ -23,6 +25,10 @@ public final class Layer {
   private final long creationOrder;
   private final Optional<Layer> wrapped;
   private volatile float[][] weights;
+  /** The input shapes of the first application: they fix the exact weight shapes. */
+  private volatile List<Shape> inputShapes;
+  /** The name the latest model built over this layer gave it, for error messages. */
+  private volatile String modelName;
 
   /**
    * A new layer object computing {@code spec}, to {@link #apply} to tensors; the way to declare
@@ -78,23 +84,25 @@ public final class Layer {
    */
   public void setWeights(float[]... weights) {
     Objects.requireNonNull(weights, "weights == null");
-    if (wrapped.isPresent()) {
-      wrapped.get().setWeights(weights);
-      return;
-    }
     if (!WeightShapes.hasWeights(spec)) {
-      throw new IllegalArgumentException("layer " + this + " (" + spec.type()
-          + ") has no weights, but " + weights.length + " arrays were given");
+      throw new IllegalArgumentException("layer " + describeForErrors()
+          + " has no weights, but got " + weights.length
+          + (weights.length == 1 ? " array" : " arrays"));
     }
-    List<WeightShapes.Weight> one = WeightShapes.of(spec, 1);
     for (float[] w : weights) {
       Objects.requireNonNull(w, "a weight array is null");
     }
-    int cin = weights.length == one.size()
-        ? WeightShapes.inferInputChannels(spec, weights[0].length)
-        : -1;
-    List<WeightShapes.Weight> expected = cin > 0 ? WeightShapes.of(spec, cin) : List.of();
-    boolean fits = cin > 0;
+    List<WeightShapes.Weight> expected = exactShapes();
+    String forInput = expected.isEmpty() ? "" : " for its input "
+        + inputShapes.get(0).toKerasString();
+    if (expected.isEmpty()) {
+      // Not applied yet: the input size is whatever the first array implies.
+      int cin = weights.length == WeightShapes.of(spec, 1).size()
+          ? WeightShapes.inferInputChannels(spec, weights[0].length)
+          : -1;
+      expected = cin > 0 ? WeightShapes.of(spec, cin) : List.of();
+    }
+    boolean fits = !expected.isEmpty() && weights.length == expected.size();
     for (int i = 0; fits && i < weights.length; i++) {
       fits = weights[i].length == expected.get(i).size();
     }
@@ -103,16 +111,44 @@ public final class Layer {
       for (float[] w : weights) {
         sizes.add(w.length);
       }
+      String shapes = forInput.isEmpty()
+          ? WeightShapes.symbolic(spec) + (expected.isEmpty() ? "" : " = " + expected)
+          : expected.toString();
       throw new IllegalArgumentException("layer " + describeForErrors() + " takes "
-          + one.size() + " weight arrays, " + WeightShapes.symbolic(spec)
-          + (cin > 0 ? " = " + expected : "") + ", each flattened row-major; got "
-          + weights.length + " arrays of sizes " + sizes);
+          + WeightShapes.of(spec, 1).size() + " weight arrays, " + shapes + forInput
+          + ", each flattened row-major; got " + weights.length + " arrays of sizes " + sizes);
     }
     float[][] copy = new float[weights.length][];
     for (int i = 0; i < weights.length; i++) {
       copy[i] = weights[i].clone();
     }
-    this.weights = copy;
+    // A timeDistributed wrapper's weights are its wrapped layer's.
+    wrapped.orElse(this).weights = copy;
+  }
+
+  /** The weight shapes for the inputs of the first application; empty before one. */
+  private List<WeightShapes.Weight> exactShapes() {
+    List<Shape> in = inputShapes;
+    if (in == null) {
+      return List.of();
+    }
+    try {
+      return WeightShapes.of(spec, in);
+    } catch (ShapeException e) {
+      return List.of();   // an undefined last axis: fall back to the implied input size
+    }
+  }
+
+  /** Called for each application, with the shapes it was applied to. */
+  void appliedTo(List<Shape> shapes) {
+    if (inputShapes == null) {
+      inputShapes = List.copyOf(shapes);
+    }
+  }
+
+  /** Called when a model names this layer. */
+  void namedInModel(String name) {
+    modelName = name;
   }
 
   /**
@@ -141,8 +177,9 @@ public final class Layer {
   }
 
   private String describeForErrors() {
-    return spec.name().map(n -> "'" + n + "' (" + spec.type() + ")")
-        .orElse(spec.describe() + " (" + spec.type() + ")");
+    String name = spec.name().orElse(modelName);
+    return (name != null ? "'" + name + "' " + spec.describe() : spec.describe())
+        + " (" + spec.type() + ")";
   }
 
   /** The layer a {@code timeDistributed} wrapper applies on each step, if this is one. */

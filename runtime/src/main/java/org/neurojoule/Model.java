@@ -269,6 +269,7 @@ public final class Model {
         } while (given.contains(name));
       }
       names.put(layer, name);
+      layer.namedInModel(name);
     }
     return names;
   }

@@ -66,6 +66,7 @@ public final class Tensor {
     List<Shape> shapes = inputs.stream().map(Tensor::shape).toList();
     Shape out = Layers.outputShape(
         positionFor(inputs), provisionalName(layer, inputs), layer.spec(), shapes);
+    layer.appliedTo(shapes);
     return new Tensor(layer, List.copyOf(inputs), out);
   }
 

@@ -318,11 +318,35 @@ class KernelTest {
     Tensor out = Model.input(28, 28, 1).conv2d(2, 7);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> out.layer().setWeights(new float[5], new float[2]));
-    assertThat(e).hasMessageThat().contains("kernel (7, 7, cin, 2)");
-    assertThat(e).hasMessageThat().contains("conv2d");
-    // A consistent set for another input size passes setWeights but fails in the model.
-    out.layer().setWeights(new float[7 * 7 * 3 * 2], new float[2]);
-    Model m = Model.of(out);
+    assertThat(e).hasMessageThat().isEqualTo("layer conv2d(2, 7x7) (Conv2D) takes 2 weight"
+        + " arrays, [kernel (7, 7, 1, 2), bias (2,)] for its input (None, 28, 28, 1), each"
+        + " flattened row-major; got 2 arrays of sizes [5, 2]");
+    // A set that would fit another input size is refused as well: the input is known.
+    assertThrows(IllegalArgumentException.class,
+        () -> out.layer().setWeights(new float[7 * 7 * 3 * 2], new float[2]));
+
+    Model m = Model.input(28, 28, 1).conv2d(2, 7).relu().flatten().dense(128).relu().dense(10)
+        .model();
+    IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+        () -> m.layer("dense_1").setWeights(new float[100 * 10], new float[10]));
+    assertThat(e2).hasMessageThat().isEqualTo("layer 'dense_1' dense(10) (Dense) takes 2"
+        + " weight arrays, [kernel (128, 10), bias (10,)] for its input (None, 128), each"
+        + " flattened row-major; got 2 arrays of sizes [1000, 10]");
+    IllegalArgumentException e3 = assertThrows(IllegalArgumentException.class,
+        () -> m.layer("re_lu").setWeights(new float[1]));
+    assertThat(e3).hasMessageThat().isEqualTo(
+        "layer 're_lu' relu (ReLU) has no weights, but got 1 array");
+  }
+
+  @org.junit.jupiter.api.Test
+  void weightsOfAnUnappliedLayerFollowTheFirstArray() {
+    Layer conv = Layer.of(org.neurojoule.layer.Conv.of(2, 2, 7));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> conv.setWeights(new float[5], new float[2]));
+    assertThat(e).hasMessageThat().contains("[kernel (7, 7, cin, 2), bias (2,)]");
+    conv.setWeights(new float[7 * 7 * 3 * 2], new float[2]);
+    // Applied to one channel, those weights fail where the model runs, naming the layer.
+    Model m = Model.of(conv.apply(Model.input(28, 28, 1)));
     IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
         () -> FiringRates.of(m, ExampleData.filled(1, 1, 28, 28, 1)));
     assertThat(e2).hasMessageThat().contains("'conv2d'");
