@@ -10,8 +10,18 @@ package org.neurojoule;
 public enum Activation {
   LINEAR("linear"),
   RELU("relu"),
+  /**
+   * {@code x} for {@code x >= 0}, {@code 0.2 * x} below: the slope is {@code tf.nn.leaky_relu}'s
+   * default. The {@code LeakyReLU} layer ({@code leakyRelu()}) is configurable and defaults to
+   * Keras 2's alpha 0.3.
+   */
   LEAKY_RELU("leaky_relu"),
   SIGMOID("sigmoid"),
+  /**
+   * Keras 2's (tf.keras up to 2.15) piecewise-linear sigmoid, {@code clip(0.2 * x + 0.5, 0, 1)}.
+   * Keras 3 changed it to {@code relu6(x + 3) / 6} (slope 1/6, saturating at {@code |x| = 3}
+   * instead of 2.5): the two agree only at 0 and for {@code |x| >= 3}, and this is the Keras 2 one.
+   */
   HARD_SIGMOID("hard_sigmoid"),
   TANH("tanh"),
   SOFTMAX("softmax"),

@@ -71,7 +71,8 @@ public final class ExampleData {
   /**
    * Data from a NumPy {@code .npy} file of float32 or float64 values in C order, batch first. The
    * header is read now; the values are read (and float64 rounded to float32) batch by batch when
-   * rates are computed, and a NaN or infinite value then fails naming the file and the index.
+   * rates are computed, and a NaN or infinite value (or a float64 value beyond float32's range)
+   * then fails naming the file and the index.
    *
    * @throws IllegalArgumentException naming the file if it is not such an array
    * @throws UncheckedIOException if it cannot be read
@@ -292,11 +293,14 @@ public final class ExampleData {
           }
           buf.flip();
           for (int i = 0; i < chunk; i++) {
-            float v = doubles ? (float) buf.getDouble() : buf.getFloat();
+            double raw = doubles ? buf.getDouble() : buf.getFloat();
+            float v = (float) raw;
             if (!Float.isFinite(v)) {
               long index = firstValue + done + i;
+              // A finite double that rounds to infinity is not "Infinity" in the file: say why.
+              String what = Double.isFinite(raw) ? raw + ", which overflows float32" : "" + v;
               throw new IllegalArgumentException("example data file " + file + ": value " + index
-                  + " (at " + Arrays.toString(unravel(index, shape)) + ") is " + v
+                  + " (at " + Arrays.toString(unravel(index, shape)) + ") is " + what
                   + "; firing rates need finite numbers");
             }
             dst[off + done + i] = v;

@@ -40,7 +40,11 @@ class ExampleDataTest {
   }
 
   static byte[] floats(float... v) {
-    ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+    return floats(ByteOrder.LITTLE_ENDIAN, v);
+  }
+
+  static byte[] floats(ByteOrder order, float... v) {
+    ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(order);
     for (float x : v) {
       b.putFloat(x);
     }
@@ -48,7 +52,11 @@ class ExampleDataTest {
   }
 
   static byte[] doubles(double... v) {
-    ByteBuffer b = ByteBuffer.allocate(8 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+    return doubles(ByteOrder.LITTLE_ENDIAN, v);
+  }
+
+  static byte[] doubles(ByteOrder order, double... v) {
+    ByteBuffer b = ByteBuffer.allocate(8 * v.length).order(order);
     for (double x : v) {
       b.putDouble(x);
     }
@@ -88,6 +96,69 @@ class ExampleDataTest {
     for (String layer : a.keySet()) {
       assertThat(c.get(layer)).isWithin(1e-6 * a.get(layer)).of(a.get(layer));
     }
+  }
+
+  @Test
+  void readsBigEndianFloat32AndFloat64() throws IOException {
+    ExampleData f = ExampleData.fromNpy(npy(dir.resolve("be4.npy"), ">f4", false,
+        new int[] {2, 2}, floats(ByteOrder.BIG_ENDIAN, 1.5f, -2, 1e-20f, 3e38f)));
+    assertThat(f.values()).isEqualTo(new float[] {1.5f, -2, 1e-20f, 3e38f});
+    ExampleData d = ExampleData.fromNpy(npy(dir.resolve("be8.npy"), ">f8", false,
+        new int[] {2, 2}, doubles(ByteOrder.BIG_ENDIAN, 0.1, -2, 1e-20, 3e38)));
+    assertThat(d.values()).isEqualTo(new float[] {0.1f, -2, 1e-20f, 3e38f});
+    float[] second = new float[2];
+    d.copyExamples(1, 1, second, 0);
+    assertThat(second).isEqualTo(new float[] {1e-20f, 3e38f});
+  }
+
+  @Test
+  void nanInNpyNamesFileIndexAndValue() throws IOException {
+    Path f4 = npy(dir.resolve("nan4.npy"), "<f4", false, new int[] {2, 2},
+        floats(1, 2, Float.NaN, 4));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ExampleData.fromNpy(f4).values());
+    assertThat(e).hasMessageThat().isEqualTo("example data file " + f4
+        + ": value 2 (at [1, 0]) is NaN; firing rates need finite numbers");
+    Path f8 = npy(dir.resolve("nan8.npy"), "<f8", false, new int[] {3},
+        doubles(1, 2, Double.NaN));
+    e = assertThrows(IllegalArgumentException.class, () -> ExampleData.fromNpy(f8).values());
+    assertThat(e).hasMessageThat().isEqualTo("example data file " + f8
+        + ": value 2 (at [2]) is NaN; firing rates need finite numbers");
+  }
+
+  @Test
+  void float64BeyondFloat32RangeSaysItOverflows() throws IOException {
+    Path file = npy(dir.resolve("big.npy"), "<f8", false, new int[] {2, 2},
+        doubles(0, 3.4e38, -1e39, 0));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ExampleData.fromNpy(file).values());
+    assertThat(e).hasMessageThat().isEqualTo("example data file " + file
+        + ": value 2 (at [1, 0]) is -1.0E39, which overflows float32;"
+        + " firing rates need finite numbers");
+    // An infinity in the file is reported as such.
+    Path inf = npy(dir.resolve("inf.npy"), "<f8", false, new int[] {1},
+        doubles(Double.POSITIVE_INFINITY));
+    e = assertThrows(IllegalArgumentException.class, () -> ExampleData.fromNpy(inf).values());
+    assertThat(e).hasMessageThat().isEqualTo("example data file " + inf
+        + ": value 0 (at [0]) is Infinity; firing rates need finite numbers");
+  }
+
+  @Test
+  void fortranOrderErrorNamesTheFile() throws IOException {
+    Path file = npy(dir.resolve("fortran.npy"), "<f8", true, new int[] {2, 3}, new byte[48]);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ExampleData.fromNpy(file));
+    assertThat(e).hasMessageThat().isEqualTo("example data file " + file
+        + " cannot be used: it is in Fortran order; save it in C order"
+        + " (numpy.ascontiguousarray) for example data");
+  }
+
+  @Test
+  void nanInArrayNamesIndexAndPosition() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ExampleData.of(new float[] {1, 2, 3, Float.NaN, 5, 6}, 2, 3));
+    assertThat(e).hasMessageThat().isEqualTo(
+        "example data value 3 (at [1, 0]) is NaN; firing rates need finite numbers");
   }
 
   @Test

@@ -8,7 +8,10 @@ final class Activations {
 
   static final float SELU_ALPHA = 1.6732632423543772848170429916717f;
   static final float SELU_SCALE = 1.0507009873554804934193349852946f;
-  /** Keras 3's default negative slope for the {@code leaky_relu} activation function. */
+  /**
+   * The slope below zero of the {@code leaky_relu} activation function: {@code tf.nn.leaky_relu}'s
+   * default 0.2. The {@code LeakyReLU} layer is separate and defaults to Keras 2's alpha 0.3.
+   */
   static final float LEAKY_SLOPE = 0.2f;
 
   static void apply(Activation a, float[] v, int off, int rows, int c) {
@@ -33,6 +36,7 @@ final class Activations {
         }
       }
       case HARD_SIGMOID -> {
+        // Keras 2 (tf.keras up to 2.15): clip(0.2x + 0.5, 0, 1), not Keras 3's relu6(x + 3) / 6.
         for (int i = off; i < end; i++) {
           v[i] = Math.min(1f, Math.max(0f, 0.2f * v[i] + 0.5f));
         }
