@@ -4,9 +4,16 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.neurojoule.Padding.SAME;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.neurojoule.device.Device;
 import org.neurojoule.layer.CustomLayer;
 import org.neurojoule.layer.LayerStats;
 import org.neurojoule.shape.Shape;
@@ -42,12 +49,48 @@ class ModelEnergyTest {
   }
 
   @Test
-  void registerDevice_overwritesAnExistingName() {
-    ModelEnergy.registerDevice("test-chip", 1e-9, 1e-9, false);
-    ModelEnergy.registerDevice("TEST-CHIP", 2e-9, 3e-9, false);
-    assertThat(ModelEnergy.device("test-chip").energyPerSynop()).isEqualTo(2e-9);
-    double total = GoldenSummaryTest.mnist().energy().totalEnergy("test-chip");
-    assertThat(total).isWithin(1e-15).of(2e-9 * (47432 + 123904 + 1280) + 3e-9 * (968 + 128));
+  void registerDevice_overwritesAnExistingName_withAWarning() {
+    Device gpu = ModelEnergy.device("gpu");
+    List<String> names = ModelEnergy.devices();
+    // The JUL logger behind ModelEnergy's System.Logger (the default backend), held strongly.
+    Logger logger = Logger.getLogger(ModelEnergy.class.getName());
+    List<LogRecord> records = new ArrayList<>();
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        records.add(record);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    boolean useParentHandlers = logger.getUseParentHandlers();
+    logger.addHandler(capture);
+    logger.setUseParentHandlers(false);  // keep the expected warnings out of the build log
+    Device replacement = new Device("GPU", 2e-9, 3e-9, false);
+    try {
+      ModelEnergy.registerDevice("GPU", 2e-9, 3e-9, false);
+      assertThat(ModelEnergy.device("gpu")).isEqualTo(replacement);
+      double total = GoldenSummaryTest.mnist().energy().totalEnergy("gpu");
+      assertThat(total).isWithin(1e-15).of(2e-9 * (47432 + 123904 + 1280) + 3e-9 * (968 + 128));
+    } finally {
+      // Put the built-in device back (same name, same place in the listing) for the other tests.
+      ModelEnergy.registerDevice(gpu.name(), gpu.energyPerSynop(), gpu.energyPerNeuron(),
+          gpu.spiking());
+      logger.removeHandler(capture);
+      logger.setUseParentHandlers(useParentHandlers);
+    }
+    assertThat(ModelEnergy.device("gpu")).isEqualTo(gpu);
+    assertThat(ModelEnergy.devices()).isEqualTo(names);
+    // The overwrite, then the restore.
+    assertThat(records).hasSize(2);
+    LogRecord warning = records.get(0);
+    assertThat(warning.getLevel()).isEqualTo(Level.WARNING);
+    assertThat(new SimpleFormatter().formatMessage(warning)).isEqualTo(
+        "Device 'GPU' already registered; overwriting it (" + gpu + " -> " + replacement + ")");
   }
 
   @Test
@@ -131,10 +174,17 @@ class ModelEnergyTest {
   @Test
   void badSummaryOptions_fail() {
     ModelEnergy e = GoldenSummaryTest.mnist().energy();
-    assertThrows(IllegalArgumentException.class,
+    var steps = assertThrows(IllegalArgumentException.class,
         () -> e.summaryString(o -> o.timestepsPerInference(0)));
-    assertThrows(IllegalArgumentException.class, () -> e.summaryString(o -> o.dt(Double.NaN)));
-    assertThrows(IllegalArgumentException.class, () -> e.summaryString(o -> o.lineLength(3)));
+    assertThat(steps).hasMessageThat().isEqualTo("timestepsPerInference must be >= 1, was 0");
+    var dt = assertThrows(IllegalArgumentException.class,
+        () -> e.summaryString(o -> o.dt(Double.NaN)));
+    assertThat(dt).hasMessageThat().isEqualTo("dt must be a finite number > 0, was NaN");
+    // SummaryOptions.DEFAULT_COLUMNS: six.
+    var width = assertThrows(IllegalArgumentException.class,
+        () -> e.summaryString(o -> o.lineLength(3)));
+    assertThat(width).hasMessageThat().isEqualTo("lineLength 3 is too short for 6 columns; it must"
+        + " be at least one character per column");
   }
 
   @Test

@@ -32,19 +32,30 @@ import org.neurojoule.processor.validate.StrayAnnotations;
  * writes the class. Every problem goes through one {@link ErrorReporter}, which records and goes
  * on, so all the errors of a class are reported together.
  *
- * <p>{@link #process} never throws and returns {@code false}: the annotations stay unclaimed so
- * that other processors may read them too. An unexpected exception is a bug in this processor; it
- * becomes an {@code [NnInternal]} error on the class being processed. A class whose annotation
- * values javac has not resolved yet (a constant of a class generated in this round) waits for the
- * next round. The processor takes no {@code -A} options.
+ * <p>{@link #process} never throws. It claims the annotations it is given (returns {@code true})
+ * when every one is a type of the package {@code org.neurojoule.annotation}, all of which it
+ * handles, so that {@code javac -Xlint:all -Werror} does not fail with "No processor claimed any
+ * of these annotations"; otherwise (an annotation of a subpackage, which {@code
+ * "org.neurojoule.annotation.*"} also matches) it returns {@code false}, leaving them to other
+ * processors. For the same reason it also claims {@code @javax.annotation.processing.Generated},
+ * which marks the classes it writes, in a round where that annotation marks nothing else. An
+ * unexpected exception is a bug in this processor; it becomes an {@code
+ * [NnInternal]} error on the class being processed. A class whose annotation values javac has not
+ * resolved yet (a constant of a class generated in this round) waits for the next round. The
+ * processor takes no {@code -A} options.
  */
 @AutoService(Processor.class)
 public final class NetworkProcessor extends AbstractProcessor {
+  private static final String ANNOTATION_PACKAGE = "org.neurojoule.annotation";
+  private static final String GENERATED = "javax.annotation.processing.Generated";
+
   private final Set<String> deferred = new LinkedHashSet<>();
+  /** The classes this processor wrote, whose {@code @Generated} it claims in the next round. */
+  private final Set<String> written = new LinkedHashSet<>();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of("org.neurojoule.annotation.*");
+    return Set.of(ANNOTATION_PACKAGE + ".*", GENERATED);
   }
 
   @Override
@@ -67,7 +78,7 @@ public final class NetworkProcessor extends AbstractProcessor {
     }
     deferred.clear();
     TypeElement network = processingEnv.getElementUtils()
-        .getTypeElement("org.neurojoule.annotation.Network");
+        .getTypeElement(ANNOTATION_PACKAGE + ".Network");
     if (network != null) {
       for (Element e : round.getElementsAnnotatedWith(network)) {
         if (e instanceof TypeElement type) {
@@ -78,7 +89,24 @@ public final class NetworkProcessor extends AbstractProcessor {
     for (TypeElement type : networks) {
       processNetwork(type, reporter, round.processingOver());
     }
-    return false;
+    return annotations.stream().allMatch(a -> isOurs(a) || marksOnlyWrittenClasses(a, round));
+  }
+
+  /** Whether {@code annotation} is declared in {@code org.neurojoule.annotation} itself. */
+  private boolean isOurs(TypeElement annotation) {
+    return processingEnv.getElementUtils().getPackageOf(annotation).getQualifiedName()
+        .contentEquals(ANNOTATION_PACKAGE);
+  }
+
+  /**
+   * Whether {@code annotation} is {@code @Generated} on classes this processor wrote only: javac
+   * would otherwise warn that no processor claimed it, and another generator's stays unclaimed.
+   */
+  private boolean marksOnlyWrittenClasses(TypeElement annotation, RoundEnvironment round) {
+    return annotation.getQualifiedName().contentEquals(GENERATED)
+        && round.getElementsAnnotatedWith(annotation).stream()
+            .allMatch(e -> e instanceof TypeElement t
+                && written.contains(t.getQualifiedName().toString()));
   }
 
   private void processNetwork(TypeElement type, ErrorReporter reporter, boolean lastRound) {
@@ -107,6 +135,10 @@ public final class NetworkProcessor extends AbstractProcessor {
   private void write(TypeElement type, JavaFile file, ErrorReporter reporter) {
     try {
       file.writeTo(processingEnv.getFiler());
+      // A network in the unnamed package gets its class there too.
+      written.add(file.packageName().isEmpty()
+          ? file.typeSpec().name()
+          : file.packageName() + "." + file.typeSpec().name());
     } catch (IOException e) {
       reporter.writeFailed(type, file.packageName() + "." + file.typeSpec().name(), e.toString());
     }

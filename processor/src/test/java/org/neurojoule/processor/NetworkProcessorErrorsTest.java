@@ -5,8 +5,15 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.neurojoule.Model;
 import org.neurojoule.Tensor;
 import org.neurojoule.shape.ShapeException;
@@ -103,13 +110,62 @@ class NetworkProcessorErrorsTest {
   }
 
   @Test
-  void addOfDifferentShapes() {
+  void addOfDifferentShapes_hasExactlyTheRuntimeMessage() {
     JavaFileObject file = bad("AddMismatch");
     Compilation compilation = compile(file);
+    Tensor input = Model.input(8, 8, 3);
+    Tensor a = input.conv2d(4, 3, c -> c.name("a"));
+    Tensor b = input.conv2d(4, 5, c -> c.name("b"));
+    ShapeException runtime = assertThrows(ShapeException.class,
+        () -> Tensor.add(List.of(a, b), s -> s.name("sum")));
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining("[NnAddShapeMismatch] layer 3 'sum' add: cannot add"
-            + " inputs of different shapes [6x6x4, 4x4x4]")
+    assertThat(compilation).hadErrorContaining(runtime.getMessage())
         .inFile(file).onLineContaining("@Add");
+    // The whole message, not a prefix: nothing added or cut on the way through the processor.
+    assertThat(compilation.errors().get(0).getMessage(Locale.ROOT))
+        .isEqualTo(runtime.getMessage());
+    assertThat(runtime.getMessage()).startsWith("[NnAddShapeMismatch] layer 3 'sum' add: cannot add"
+        + " inputs of different shapes [6x6x4, 4x4x4]");
+  }
+
+  /** A layer with one non-positive (or, for dropout, out of range) attribute on line 9. */
+  static Stream<Arguments> nonPositiveAttributes() {
+    return Stream.of(
+        Arguments.of("@Conv2D(filters = 4,", "kernelSize = 0", "conv",
+            "[NnInvalidArgument] layer 1 'conv' conv2d: kernelSize must be > 0, was 0"),
+        Arguments.of("@Conv2D(filters = 4, kernelSize = 3,", "strides = 0", "conv",
+            "[NnInvalidArgument] layer 1 'conv' conv2d: strides must be > 0, was 0"),
+        Arguments.of("@MaxPooling2D(", "poolSize = 0", "pool",
+            "[NnInvalidArgument] layer 1 'pool' maxPooling2d: poolSize must be > 0, was 0"),
+        Arguments.of("@Dense(", "units = 0", "dense",
+            "[NnInvalidArgument] layer 1 'dense' dense: units must be > 0, was 0"),
+        Arguments.of("@DepthwiseConv2D(kernelSize = 3,", "depthMultiplier = 0", "depthwise",
+            "[NnInvalidArgument] layer 1 'depthwise' depthwiseConv2d: depthMultiplier must be"
+                + " > 0, was 0"),
+        Arguments.of("@Dropout(", "rate = 1.0", "dropout",
+            "[NnInvalidArgument] layer 1 'dropout' dropout: dropout rate must be in [0, 1), was"
+                + " 1.0"));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("nonPositiveAttributes")
+  void nonPositiveAttribute_isReportedOnItsLine(
+      String annotation, String attribute, String field, String message) {
+    JavaFileObject file = JavaFileObjects.forSourceLines("test.NonPositive",
+        "package test;",
+        "",
+        "import org.neurojoule.annotation.*;",
+        "",
+        "@Network",
+        "class NonPositive {",
+        "  @Input({8, 8, 3}) Object input;",
+        "  " + annotation,
+        "      " + attribute + ") Object " + field + ";",
+        "}");
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(message).inFile(file).onLine(9);
+    assertThat(compilation.errors().get(0).getMessage(Locale.ROOT)).isEqualTo(message);
   }
 
   @Test

@@ -5,7 +5,11 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -15,12 +19,43 @@ import org.neurojoule.Model;
 class NetworkProcessorTest {
 
   @Test
-  void mnist_generatesTheGoldenSource() {
+  void mnist_generatesTheGoldenSource() throws IOException {
     Compilation compilation = Sources.strictCompiler().compile(Sources.resource("good/test/Mnist.java"));
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation)
         .generatedSourceFile("test.MnistModel")
         .hasSourceEquivalentTo(Sources.resource("expected/test/MnistModel.java"));
+    // hasSourceEquivalentTo compares syntax trees only; the Javadoc and layout must match too.
+    assertThat(compilation)
+        .generatedSourceFile("test.MnistModel")
+        .contentsAsUtf8String()
+        .isEqualTo(resourceText("expected/test/MnistModel.java"));
+  }
+
+  @Test
+  void mnist_compilesWithTheProcessor_underAllLintWarningsAsErrors() {
+    // -Xlint:processing included: unclaimed annotations would fail the build under -Werror.
+    Compilation compilation = Compiler.javac().withProcessors(new NetworkProcessor())
+        .withOptions("-Xlint:all", "-Werror")
+        .compile(Sources.resource("good/test/Mnist.java"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.MnistModel");
+  }
+
+  @Test
+  void generatedAnnotationOfAnotherGenerator_staysUnclaimed() {
+    // The processor claims @Generated on its own classes only; someone else's is not its to take.
+    JavaFileObject other = JavaFileObjects.forSourceLines("test.Other",
+        "package test;",
+        "",
+        "@javax.annotation.processing.Generated(\"someone.Else\")",
+        "final class Other {}");
+    Compilation compilation = Compiler.javac().withProcessors(new NetworkProcessor())
+        .withOptions("-Xlint:all").compile(other);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining(
+        "No processor claimed any of these annotations: java.compiler/"
+            + "javax.annotation.processing.Generated");
   }
 
   @Test
@@ -63,6 +98,13 @@ class NetworkProcessorTest {
     assertThat(type.getField("CONV_PARAMS").getLong(null))
         .isEqualTo(built.params(built.layer("conv")).total());
     assertThat(type.getField("GLOBAL_MAX_PARAMS").getLong(null)).isEqualTo(0);
+  }
+
+  private static String resourceText(String path) throws IOException {
+    try (InputStream in = NetworkProcessorTest.class.getClassLoader().getResourceAsStream(path)) {
+      assertThat(in).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   private static String generated(String source, String name) throws Exception {

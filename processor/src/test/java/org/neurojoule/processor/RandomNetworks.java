@@ -52,6 +52,19 @@ final class RandomNetworks {
 
   /** One network: a class name and its layers. */
   record RandomNetwork(String className, List<RandomLayer> layers) {
+    /** The lines of {@link #source()} before the first layer's. */
+    private static final int HEADER_LINES = 6;
+
+    /** The line of {@link #source()} that declares layer {@code name}, one line per layer. */
+    int lineOf(String name) {
+      for (int i = 0; i < layers.size(); i++) {
+        if (layers.get(i).name().equals(name)) {
+          return HEADER_LINES + 1 + i;
+        }
+      }
+      throw new IllegalArgumentException(className + " has no layer " + name);
+    }
+
     JavaFileObject source() {
       StringBuilder s = new StringBuilder("package test;\n\nimport org.neurojoule.annotation.*;\n\n"
           + "@Network\nfinal class " + className + " {\n");

@@ -37,8 +37,14 @@ class RandomNetworksTest {
   private static final int NETWORKS = 300;
   private static final long SEED = 20261123L;
 
-  /** What the runtime makes of a network: a model and its energy, or the first error. */
-  private record Outcome(Model model, RuntimeException error) {}
+  /**
+   * What the runtime makes of a network: a model and its energy, or the first error and the layer
+   * to blame (the one it names or the one being built; null if neither).
+   */
+  private record Outcome(Model model, RuntimeException error, String brokenLayer) {}
+
+  /** One compiler error: its message and line. */
+  private record CompileError(String message, long line) {}
 
   @Test
   void randomNetworks_agreeWithTheRuntime() throws Exception {
@@ -69,6 +75,9 @@ class RandomNetworksTest {
       ModelEnergy reference = expected.energy(e -> e.accounting(Accounting.KERAS_SPIKING));
       long params = 0;
       long connections = 0;
+      long neurons = 0;
+      long kerasConnections = 0;
+      long kerasNeurons = 0;
       for (Layer layer : expected.layers()) {
         String name = expected.nameOf(layer);
         String prefix = name.toUpperCase(Locale.ROOT);
@@ -91,11 +100,24 @@ class RandomNetworksTest {
             .isEqualTo(expected.applications(layer).get(0).shape());
         params += expected.params(layer).total();
         connections += stats.connections();
+        neurons += stats.neurons();
+        kerasConnections += keras.connections();
+        kerasNeurons += keras.neurons();
       }
       assertWithMessage(network.className()).that(constant(generated, "TOTAL_PARAMS"))
           .isEqualTo(params);
       assertWithMessage(network.className()).that(constant(generated, "TOTAL_CONNECTIONS"))
           .isEqualTo(connections);
+      assertWithMessage(network.className()).that(constant(generated, "TOTAL_NEURONS"))
+          .isEqualTo(neurons);
+      if (kerasConnections != connections || kerasNeurons != neurons) {
+        assertWithMessage(network.className())
+            .that(constant(generated, "TOTAL_CONNECTIONS_KERAS_SPIKING"))
+            .isEqualTo(kerasConnections);
+        assertWithMessage(network.className())
+            .that(constant(generated, "TOTAL_NEURONS_KERAS_SPIKING"))
+            .isEqualTo(kerasNeurons);
+      }
       Model model = (Model) generated.getMethod("model").invoke(null);
       assertWithMessage(network.className()).that(model.layerNames())
           .containsExactlyElementsIn(expected.layerNames()).inOrder();
@@ -107,38 +129,58 @@ class RandomNetworksTest {
     // javac stops listing errors after 100 by default.
     Compilation compilation = Sources.compiler().withOptions("-Xmaxerrs", "100000").compile(sources);
     assertThat(compilation).failed();
-    Map<String, List<String>> errorsByFile = new HashMap<>();
+    Map<String, List<CompileError>> errorsByFile = new HashMap<>();
     for (Diagnostic<? extends JavaFileObject> d : compilation.errors()) {
       String message = d.getMessage(Locale.ROOT);
       assertThat(message).doesNotContain("[NnInternal]");
       String file = d.getSource() == null ? "" : d.getSource().getName();
-      errorsByFile.computeIfAbsent(file, f -> new ArrayList<>()).add(message);
+      errorsByFile.computeIfAbsent(file, f -> new ArrayList<>())
+          .add(new CompileError(message, d.getLineNumber()));
     }
+    int linesChecked = 0;
     for (Map.Entry<RandomNetwork, Outcome> entry : broken.entrySet()) {
-      String className = entry.getKey().className();
-      List<String> errors = errorsByFile.entrySet().stream()
+      RandomNetwork network = entry.getKey();
+      String className = network.className();
+      List<CompileError> errors = errorsByFile.entrySet().stream()
           .filter(e -> e.getKey().equals("test/" + className + ".java")
               || e.getKey().endsWith("/test/" + className + ".java"))
           .flatMap(e -> e.getValue().stream()).toList();
       RuntimeException error = entry.getValue().error();
       assertWithMessage(className + " should not compile: " + error).that(errors).isNotEmpty();
+      List<String> messages = errors.stream().map(CompileError::message).toList();
       if (error instanceof ShapeException shape && shape.layerName().isPresent()) {
-        assertWithMessage(className).that(errors).contains(shape.getMessage());
+        assertWithMessage(className).that(messages).contains(shape.getMessage());
       } else if (error instanceof ShapeException shape) {
-        assertWithMessage(className).that(String.join("\n", errors))
+        assertWithMessage(className).that(String.join("\n", messages))
             .contains(": " + shape.detail());
       }
+      // Each layer is one line of the source, so the error must be on the broken layer's line.
+      String layer = entry.getValue().brokenLayer();
+      if (error instanceof ShapeException shape && layer != null) {
+        long line = network.lineOf(layer);
+        assertWithMessage(className + ": an error on line " + line + " (" + layer + ") among "
+                + errors)
+            .that(errors.stream().anyMatch(e -> e.line() == line
+                && (e.message().equals(shape.getMessage())
+                    || e.message().contains(": " + shape.detail()))))
+            .isTrue();
+        linesChecked++;
+      }
     }
+    assertWithMessage("broken networks whose line is checked").that(linesChecked)
+        .isAtLeast(broken.size() / 2);
   }
 
   /** Builds the network with the runtime, as a user of the fluent API could from specs. */
   private static Outcome runtime(RandomNetwork network) {
+    String building = null;
     try {
       Map<String, Tensor> tensors = new LinkedHashMap<>();
       Set<String> read = new HashSet<>();
       String previous = null;
       for (RandomLayer layer : network.layers()) {
         String name = layer.name();
+        building = name;
         if (layer.input() != null) {
           tensors.put(name, Model.input(layer.input(), i -> i.name(name)));
         } else {
@@ -150,6 +192,7 @@ class RandomNetworksTest {
         }
         previous = name;
       }
+      building = null;
       Tensor[] outputs = tensors.entrySet().stream()
           .filter(e -> !read.contains(e.getKey()))
           .map(Map.Entry::getValue)
@@ -158,9 +201,12 @@ class RandomNetworksTest {
       model.energy();
       model.energy(e -> e.accounting(Accounting.KERAS_SPIKING));
       model.params();
-      return new Outcome(model, null);
+      return new Outcome(model, null, null);
     } catch (RuntimeException e) {
-      return new Outcome(null, e);
+      String blamed = e instanceof ShapeException shape && shape.layerName().isPresent()
+          ? shape.layerName().get()
+          : building;
+      return new Outcome(null, e, blamed);
     }
   }
 

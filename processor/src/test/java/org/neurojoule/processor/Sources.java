@@ -19,9 +19,9 @@ final class Sources {
     return Compiler.javac().withProcessors(new NetworkProcessor());
   }
 
-  /** javac with the processor, all lint warnings (but the processing ones) as errors. */
+  /** javac with the processor, all lint warnings as errors. */
   static Compiler strictCompiler() {
-    return compiler().withOptions("-Xlint:all,-processing", "-Werror");
+    return compiler().withOptions("-Xlint:all", "-Werror");
   }
 
   static Compilation compile(JavaFileObject... files) {
