@@ -164,9 +164,10 @@ public final class RatesBenchmark {
             + " --warmup-seconds=1.0 --memory=true --out=results.json");
       }
     }
-    System.out.printf(Locale.ROOT, "engine: gemm=%s conv=%s threads=%d java=%s max heap %d MB%n",
-        EngineInfo.gemm(), EngineInfo.conv(), EngineInfo.threads(), System.getProperty("java.version"),
-        Runtime.getRuntime().maxMemory() >> 20);
+    System.out.printf(Locale.ROOT,
+        "engine: gemm=%s conv=%s (libgomp: %s) threads=%d java=%s max heap %d MB%n",
+        EngineInfo.gemm(), EngineInfo.conv(), EngineInfo.gompSpin(), EngineInfo.threads(),
+        System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
     double peak = EngineInfo.gemmGflops(4096, true, 5);
     System.out.printf(Locale.ROOT, "PEAK sgemm 4096^3 (%s): %.1f GFLOP/s%n", EngineInfo.gemm(),
         peak);
@@ -180,7 +181,10 @@ public final class RatesBenchmark {
       for (int batch : batches) {
         // As tf-bench: one cold run, warm-up of >= 3 runs and >= 1 s, then `reps` repetitions
         // of `iters` batches each (about `repSeconds` per repetition); the median counts. One
-        // repetition is one FiringRates.of call streaming iters * batch examples.
+        // repetition is one FiringRates.of call streaming iters * batch examples, so it includes
+        // building the pass (buffers, oneDNN primitives: ~40 ms for AlexNet); at least
+        // MIN_BATCHES batches keep that a small share, as over a real data set, where tf-bench
+        // builds its graph once and times Session.run alone.
         ExampleData one = data(batch, shape, per);
         resetPeaks();
         long t0 = System.nanoTime();
@@ -194,7 +198,7 @@ public final class RatesBenchmark {
           warm += 3;
         }
         double perBatchS = (System.nanoTime() - ws) / 1e9 / warm;
-        int iters = (int) Math.max(1, Math.round(repSeconds / perBatchS));
+        int iters = (int) Math.max(MIN_BATCHES, Math.round(repSeconds / perBatchS));
         ExampleData data = data(batch * iters, shape, per);
         double[] rates = new double[reps];
         for (int r = 0; r < reps; r++) {
@@ -239,6 +243,8 @@ public final class RatesBenchmark {
       doc.put("harness", "neurojoule RatesBenchmark");
       doc.put("timestamp", java.time.Instant.now().toString());
       doc.put("gemm", EngineInfo.gemm());
+      doc.put("conv", EngineInfo.conv());
+      doc.put("libgomp", EngineInfo.gompSpin());
       doc.put("threads", EngineInfo.threads());
       doc.put("java_version", System.getProperty("java.version"));
       doc.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
@@ -251,6 +257,9 @@ public final class RatesBenchmark {
       System.out.println("wrote " + out);
     }
   }
+
+  /** The fewest batches one repetition streams. */
+  private static final int MIN_BATCHES = 8;
 
   private static final Optional<RateListener> QUIET = Optional.of((done, total, nanos) -> { });
 

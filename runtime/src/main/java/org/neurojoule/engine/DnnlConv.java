@@ -31,6 +31,8 @@ final class DnnlConv implements AutoCloseable {
     if (engine != null) {
       return;
     }
+    // Before libgomp loads with oneDNN: it reads its spin count only then.
+    GompSpin.apply(java.util.logging.Logger.getLogger(DnnlConv.class.getName()));
     Loader.load(org.bytedeco.dnnl.global.dnnl.class);
     dnnl_engine e = new dnnl_engine();
     check(dnnl_engine_create(e, dnnl_cpu, 0), "engine");

@@ -14,6 +14,11 @@ public final class EngineInfo {
     return Gemm.best().dnnlConv() ? "dnnl" : "im2col";
   }
 
+  /** libgomp's spin setting for oneDNN's threads, and where it comes from. */
+  public static String gompSpin() {
+    return GompSpin.setting();
+  }
+
   /** The number of engine threads. */
   public static int threads() {
     return Parallel.THREADS;
