@@ -28,6 +28,19 @@ abstract class Gemm {
     return this;
   }
 
+  /**
+   * Whether convolutions with at most {@link NarrowConv#MAX_OUTPUTS} filters run on {@link
+   * NarrowConv}, as they do by default, rather than on the general path.
+   */
+  boolean narrowConv() {
+    return true;
+  }
+
+  /** This multiply with every convolution on the general path, so tests can cover that path. */
+  Gemm wide() {
+    return new Wide(this);
+  }
+
   /** A buffer of {@code floats} floats (contents undefined). */
   abstract Mat allocate(long floats);
 
@@ -161,6 +174,51 @@ abstract class Gemm {
     @Override
     void multiplyParallel(int m, int n, int k, Mat a, long aOff, Mat b, Mat c, long cOff) {
       inner.multiplyParallel(m, n, k, a, aOff, b, c, cOff);
+    }
+  }
+
+  /** {@code inner} without {@link NarrowConv}. */
+  static final class Wide extends Gemm {
+    final Gemm inner;
+
+    Wide(Gemm inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    boolean narrowConv() {
+      return false;
+    }
+
+    @Override
+    boolean dnnlConv() {
+      return inner.dnnlConv();
+    }
+
+    @Override
+    String name() {
+      return inner.name();
+    }
+
+    @Override
+    Mat allocate(long floats) {
+      return inner.allocate(floats);
+    }
+
+    @Override
+    void multiply(int m, int n, int k, Mat a, long aOff, int lda, Mat b, long bOff, int ldb,
+        Mat c, long cOff, int ldc) {
+      inner.multiply(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+    }
+
+    @Override
+    void multiplyParallel(int m, int n, int k, Mat a, long aOff, Mat b, Mat c, long cOff) {
+      inner.multiplyParallel(m, n, k, a, aOff, b, c, cOff);
+    }
+
+    @Override
+    public String toString() {
+      return inner.name() + (inner.dnnlConv() ? " with oneDNN" : "") + ", no narrow kernel";
     }
   }
 

@@ -74,6 +74,7 @@ final class Ops {
     boolean direct;
     MatMulCore core;
     DnnlConv dnnl;
+    NarrowConv narrow;
 
     ConvOp(int rank, List<Integer> kernel, List<Integer> strides, List<Integer> dilation,
         Padding padding, float[] weights, float[] bias, Activation activation) {
@@ -93,6 +94,10 @@ final class Ops {
       cout = out[rank];
       direct = w.taps() == 1 && w.s[0] == 1 && w.s[1] == 1 && w.s[2] == 1;
       close();
+      if (ctx.gemm.narrowConv() && cout <= NarrowConv.MAX_OUTPUTS) {
+        narrow = new NarrowConv(w, cin, cout, weights);
+        return;
+      }
       if (ctx.gemm.dnnlConv()) {
         dnnl = new DnnlConv(rank, w, cin, cout, weights);
         dnnl.prepare(maxN);
@@ -105,6 +110,10 @@ final class Ops {
     @Override
     void run(Ctx ctx, int n, float[][] in, float[] out, Epilogue epi) {
       float[] x = in[0];
+      if (narrow != null) {
+        narrow.run(n, x, out, epi);
+        return;
+      }
       if (dnnl != null) {
         dnnl.run(n, x, out, epi);
         return;
@@ -188,6 +197,7 @@ final class Ops {
       }
       core = null;
       dnnl = null;
+      narrow = null;
     }
   }
 
