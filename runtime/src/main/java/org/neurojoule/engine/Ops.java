@@ -478,6 +478,9 @@ final class Ops {
       int ow = w.out[2];
       Parallel.forRange(n * od * oh, 1, (from, to) -> {
         float[] acc = new float[c];
+        // Each input pixel is copied to index 0 first: the JIT (Java 17) vectorizes a loop
+        // whose arrays share one index, not acc[ch] vs x[ib + ch].
+        float[] pixel = new float[c];
         for (int r = from; r < to; r++) {
           int b = r / (od * oh);
           int z = (r / oh) % od;
@@ -502,13 +505,14 @@ final class Ops {
                   }
                   int ib = (((b * w.in[0] + zi) * w.in[1] + yi) * w.in[2] + xi) * c;
                   count++;
+                  System.arraycopy(x, ib, pixel, 0, c);
                   if (max) {
                     for (int ch = 0; ch < c; ch++) {
-                      acc[ch] = Math.max(acc[ch], x[ib + ch]);
+                      acc[ch] = Math.max(acc[ch], pixel[ch]);
                     }
                   } else {
                     for (int ch = 0; ch < c; ch++) {
-                      acc[ch] += x[ib + ch];
+                      acc[ch] += pixel[ch];
                     }
                   }
                 }
