@@ -137,22 +137,22 @@ abstract class Gemm {
     }
   }
 
-  /** A multiply whose convolutions run on oneDNN; the multiply itself is {@code inner}'s. */
-  static final class DnnlGemm extends Gemm {
+  /** {@code inner}'s multiply with a different choice of convolution kernels. */
+  abstract static class Decorated extends Gemm {
     final Gemm inner;
 
-    DnnlGemm(Gemm inner) {
+    Decorated(Gemm inner) {
       this.inner = inner;
     }
 
     @Override
     boolean dnnlConv() {
-      return true;
+      return inner.dnnlConv();
     }
 
     @Override
-    Gemm plain() {
-      return inner;
+    boolean narrowConv() {
+      return inner.narrowConv();
     }
 
     @Override
@@ -177,43 +177,32 @@ abstract class Gemm {
     }
   }
 
-  /** {@code inner} without {@link NarrowConv}. */
-  static final class Wide extends Gemm {
-    final Gemm inner;
+  /** A multiply whose convolutions run on oneDNN; the multiply itself is {@code inner}'s. */
+  static final class DnnlGemm extends Decorated {
+    DnnlGemm(Gemm inner) {
+      super(inner);
+    }
 
+    @Override
+    boolean dnnlConv() {
+      return true;
+    }
+
+    @Override
+    Gemm plain() {
+      return inner;
+    }
+  }
+
+  /** {@code inner} without {@link NarrowConv}. */
+  static final class Wide extends Decorated {
     Wide(Gemm inner) {
-      this.inner = inner;
+      super(inner);
     }
 
     @Override
     boolean narrowConv() {
       return false;
-    }
-
-    @Override
-    boolean dnnlConv() {
-      return inner.dnnlConv();
-    }
-
-    @Override
-    String name() {
-      return inner.name();
-    }
-
-    @Override
-    Mat allocate(long floats) {
-      return inner.allocate(floats);
-    }
-
-    @Override
-    void multiply(int m, int n, int k, Mat a, long aOff, int lda, Mat b, long bOff, int ldb,
-        Mat c, long cOff, int ldc) {
-      inner.multiply(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-    }
-
-    @Override
-    void multiplyParallel(int m, int n, int k, Mat a, long aOff, Mat b, Mat c, long cOff) {
-      inner.multiplyParallel(m, n, k, a, aOff, b, c, cOff);
     }
 
     @Override
