@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,18 @@ import org.neurojoule.shape.ShapeException;
  * never an exception. Valid and broken networks are compiled in one batch each.
  */
 class RandomNetworksTest {
-  private static final int NETWORKS = 300;
+  private static final int NETWORKS = 500;
   private static final long SEED = 20261123L;
+
+  /** The generator's rarer features, as they appear in the source. */
+  private static final Map<String, Pattern> FEATURES = Map.of(
+      "per-axis sizes", Pattern.compile("(kernelSize|strides|poolSize) = \\{"),
+      "dilationRate", Pattern.compile("dilationRate = "),
+      "@Reshape", Pattern.compile("@Reshape\\("),
+      "@Conv3D", Pattern.compile("@Conv3D\\("),
+      "useBias = false", Pattern.compile("useBias = false"),
+      "@Concatenate with an axis", Pattern.compile("@Concatenate\\([^)]*axis = "),
+      "several @Input", Pattern.compile("@Input(?s:.*)@Input"));
 
   /**
    * What the runtime makes of a network: a model and its energy, or the first error and the layer
@@ -58,6 +69,15 @@ class RandomNetworksTest {
     }
     assertWithMessage("valid networks").that(valid.size()).isAtLeast(NETWORKS / 5);
     assertWithMessage("broken networks").that(broken.size()).isAtLeast(NETWORKS / 5);
+    // The generator must keep exercising each feature, in networks that work and that do not.
+    for (Map.Entry<String, Pattern> feature : FEATURES.entrySet()) {
+      for (Map<RandomNetwork, Outcome> set : List.of(valid, broken)) {
+        long count = set.keySet().stream()
+            .filter(n -> feature.getValue().matcher(n.text()).find()).count();
+        assertWithMessage(feature.getKey() + " in " + (set == valid ? "valid" : "broken")
+            + " networks").that(count).isAtLeast(1L);
+      }
+    }
     checkValid(valid);
     checkBroken(broken);
   }
