@@ -229,7 +229,7 @@ final class DnnlConv implements AutoCloseable {
       epi.merge(sums);
       if (Forward.PROFILE) {
         synchronized (PHASES) {
-          PHASES[3] += System.nanoTime() - a;
+          PHASES[2] += System.nanoTime() - a;
         }
       }
     });
@@ -241,8 +241,11 @@ final class DnnlConv implements AutoCloseable {
     }
   }
 
-  /** With profiling: nanoseconds copying in (wall), convolving (wall), (unused), copy out and epilogue (thread). */
-  static final long[] PHASES = new long[4];
+  /**
+   * With profiling: nanoseconds copying in (wall), convolving (wall), and copying out with the
+   * epilogue (summed over threads).
+   */
+  static final long[] PHASES = new long[3];
 
   @Override
   public void close() {

@@ -385,8 +385,8 @@ public final class Forward implements AutoCloseable {
     long[] dp = DnnlConv.PHASES;
     if (dp[1] > 0) {
       s.append(String.format(java.util.Locale.ROOT, "  oneDNN convolutions: copy in %.1f ms,"
-          + " convolve %.1f ms, copy out %.1f thread-ms, epilogue %.1f thread-ms%n",
-          dp[0] / 1e6, dp[1] / 1e6, dp[2] / 1e6, dp[3] / 1e6));
+          + " convolve %.1f ms, copy out and epilogue %.1f thread-ms%n",
+          dp[0] / 1e6, dp[1] / 1e6, dp[2] / 1e6));
     }
     System.err.print(s);
   }

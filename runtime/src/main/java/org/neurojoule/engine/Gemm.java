@@ -125,8 +125,7 @@ abstract class Gemm {
       loader.load();
       return new DnnlGemm(g);
     } catch (Exception | LinkageError e) {
-      Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite
-          && ite.getCause() != null ? ite.getCause() : e;
+      Throwable cause = loadFailure(e);
       if (conv.equals("dnnl")) {
         throw new IllegalStateException("neurojoule.conv=dnnl but oneDNN did not load: "
             + cause, cause);
@@ -228,8 +227,7 @@ abstract class Gemm {
     try {
       return nativeGemm.load();
     } catch (Exception | LinkageError e) {
-      Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite
-          && ite.getCause() != null ? ite.getCause() : e;
+      Throwable cause = loadFailure(e);
       if (forced.equals("native")) {
         throw new IllegalStateException("neurojoule.gemm=native but OpenBLAS did not load: "
             + cause, cause);
@@ -238,5 +236,11 @@ abstract class Gemm {
           + "); using the slower pure-Java matrix multiply (same results)");
       return java();
     }
+  }
+
+  /** What made a reflective native load fail: the load's own exception, not its wrapper. */
+  private static Throwable loadFailure(Throwable e) {
+    return e instanceof java.lang.reflect.InvocationTargetException ite && ite.getCause() != null
+        ? ite.getCause() : e;
   }
 }
