@@ -13,9 +13,12 @@ import java.util.Optional;
  * @param batchSize examples per mini-batch of the firing-rate pass (memory grows with it)
  * @param progress hears the firing-rate pass's progress; when empty, a progress bar is drawn on a
  *     terminal for long passes
+ * @param logWarnings whether the estimate logs its {@link ModelEnergy#warnings()} (layers it cannot
+ *     count, inputs that look channels-first) through {@link System.Logger}, once per model and
+ *     warning; the summary text is the same either way
  */
 public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accounting,
-    int batchSize, Optional<RateListener> progress) {
+    int batchSize, Optional<RateListener> progress, boolean logWarnings) {
   /** The default mini-batch size of the firing-rate pass. */
   public static final int DEFAULT_BATCH_SIZE = 32;
 
@@ -32,29 +35,38 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
     }
   }
 
-  /** Options with this data and accounting and the default batch size. */
+  /** Options with this data and accounting, the default batch size, warnings logged. */
   public EnergyOptions(Optional<ExampleData> exampleData, Accounting accounting) {
-    this(exampleData, accounting, DEFAULT_BATCH_SIZE, Optional.empty());
+    this(exampleData, accounting, DEFAULT_BATCH_SIZE, Optional.empty(), true);
   }
 
   /** A copy with this example data. */
   public EnergyOptions exampleData(ExampleData exampleData) {
-    return new EnergyOptions(Optional.of(exampleData), accounting, batchSize, progress);
+    return new EnergyOptions(
+        Optional.of(exampleData), accounting, batchSize, progress, logWarnings);
   }
 
   /** A copy with this accounting. */
   public EnergyOptions accounting(Accounting accounting) {
-    return new EnergyOptions(exampleData, accounting, batchSize, progress);
+    return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings);
   }
 
   /** A copy whose firing-rate pass runs mini-batches of {@code batchSize} examples. */
   public EnergyOptions batchSize(int batchSize) {
-    return new EnergyOptions(exampleData, accounting, batchSize, progress);
+    return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings);
   }
 
   /** A copy whose firing-rate pass reports to {@code listener} (and draws no progress bar). */
   public EnergyOptions progress(RateListener listener) {
     return new EnergyOptions(exampleData, accounting, batchSize,
-        Optional.of(Objects.requireNonNull(listener, "listener == null")));
+        Optional.of(Objects.requireNonNull(listener, "listener == null")), logWarnings);
+  }
+
+  /**
+   * A copy that logs its warnings ({@code true}, the default) or keeps them silent; they stay in
+   * {@link ModelEnergy#warnings()} either way.
+   */
+  public EnergyOptions logWarnings(boolean logWarnings) {
+    return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings);
   }
 }

@@ -1,8 +1,10 @@
 package org.neurojoule;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.neurojoule.layer.InputLayer;
 import org.neurojoule.layer.KerasNames;
@@ -36,9 +39,12 @@ public final class Model {
   private final List<Layer> layers;
   private final Map<Layer, String> names;
   private final Map<String, Layer> byName;
+  private final Map<Layer, Integer> positions = new IdentityHashMap<>();
   private final Map<Layer, List<Tensor>> nodes;
   private final List<Tensor> executionOrder;
   private final boolean chain;
+  /** The warnings already logged for this model, so each is logged once. */
+  private final Set<String> loggedWarnings = ConcurrentHashMap.newKeySet();
 
   private Model(List<Tensor> inputs, List<Tensor> outputs, Graph graph) {
     this.inputs = List.copyOf(inputs);
@@ -51,6 +57,7 @@ public final class Model {
     Map<String, Layer> index = new LinkedHashMap<>();
     for (Layer layer : layers) {
       index.put(names.get(layer), layer);
+      positions.put(layer, positions.size());
     }
     this.byName = Collections.unmodifiableMap(index);
   }
@@ -141,9 +148,9 @@ public final class Model {
     return name;
   }
 
-  /** The position of {@code layer} among {@link #layers()}. */
+  /** The position of {@code layer} among {@link #layers()}, or -1 if it is not in this model. */
   public int indexOf(Layer layer) {
-    return layers.indexOf(layer);
+    return positions.getOrDefault(layer, -1);
   }
 
   /** The applications of {@code layer} in this model: one output tensor per application. */
@@ -223,6 +230,11 @@ public final class Model {
     return layer.spec() instanceof InputLayer
         ? "[" + first.toKerasString() + "]"
         : first.toKerasString();
+  }
+
+  /** Whether {@code warning} is new for this model (and so to be logged); records it. */
+  boolean firstTimeWarned(String warning) {
+    return loggedWarnings.add(warning);
   }
 
   static List<Shape> shapesOf(List<Tensor> tensors) {
@@ -334,20 +346,41 @@ public final class Model {
       return new Graph(outputs);
     }
 
+    /**
+     * Keras' depth-first walk, with an explicit stack so that no depth of graph can overflow the
+     * thread's stack: a node's layer is reached before its inputs are walked, in order, and the
+     * node is finished (listed) after them.
+     */
     private static void visit(
-        Tensor node,
+        Tensor root,
         Map<Layer, Integer> firstReached,
         Map<Tensor, Boolean> finished,
         List<Tensor> postOrder) {
-      if (finished.containsKey(node)) {
+      if (finished.containsKey(root)) {
         return;
       }
-      firstReached.putIfAbsent(node.layer(), firstReached.size());
-      for (Tensor in : node.inputs()) {
-        visit(in, firstReached, finished, postOrder);
+      Deque<Tensor> nodes = new ArrayDeque<>();
+      Deque<Integer> nextInput = new ArrayDeque<>();
+      firstReached.putIfAbsent(root.layer(), firstReached.size());
+      nodes.push(root);
+      nextInput.push(0);
+      while (!nodes.isEmpty()) {
+        Tensor node = nodes.peek();
+        int i = nextInput.pop();
+        if (i < node.inputs().size()) {
+          nextInput.push(i + 1);
+          Tensor in = node.inputs().get(i);
+          if (!finished.containsKey(in)) {
+            firstReached.putIfAbsent(in.layer(), firstReached.size());
+            nodes.push(in);
+            nextInput.push(0);
+          }
+        } else {
+          nodes.pop();
+          finished.put(node, Boolean.TRUE);
+          postOrder.add(node);
+        }
       }
-      finished.put(node, Boolean.TRUE);
-      postOrder.add(node);
     }
   }
 }

@@ -16,6 +16,7 @@ import org.neurojoule.device.DeviceRegistry;
 import org.neurojoule.energy.Column;
 import org.neurojoule.energy.PythonFormat;
 import org.neurojoule.energy.SummaryText;
+import org.neurojoule.energy.TableLayout;
 import org.neurojoule.engine.FiringRates;
 import org.neurojoule.layer.InputLayer;
 import org.neurojoule.layer.LayerStats;
@@ -89,7 +90,17 @@ public final class ModelEnergy {
     this.rows = Collections.unmodifiableMap(table);
     List<String> notes = new ArrayList<>();
     uncounted.forEach(t -> notes.add("Cannot compute stats for layer of type '" + t + "'"));
+    notes.addAll(LayoutWarnings.of(model));
     this.warnings = List.copyOf(notes);
+    if (options.logWarnings()) {
+      // As the reference's Python warnings: on stderr (System.Logger's default) when the
+      // estimate is made, each once per model; the summary text stays the reference's.
+      for (String warning : warnings) {
+        if (model.firstTimeWarned(warning)) {
+          LOG.log(System.Logger.Level.WARNING, warning);
+        }
+      }
+    }
     this.typesBeyondReference = Collections.unmodifiableSet(beyond);
   }
 
@@ -200,7 +211,13 @@ public final class ModelEnergy {
     return Collections.unmodifiableMap(out);
   }
 
-  /** What could not be counted, such as {@code Cannot compute stats for layer of type 'X'}. */
+  /**
+   * What the estimate warns about: layers it cannot count ({@code Cannot compute stats for layer of
+   * type 'X'}, counted as zero, as the reference does) and inputs that look channels-first. They
+   * are logged through {@link System.Logger} (logger {@code org.neurojoule.ModelEnergy}, level
+   * WARNING; on standard error by default) once per model when the estimate is made, unless
+   * {@link EnergyOptions#logWarnings(boolean) logWarnings(false)}; summaries never print them.
+   */
   public List<String> warnings() {
     return warnings;
   }
@@ -234,6 +251,8 @@ public final class ModelEnergy {
     columns.forEach(c -> c.device().ifPresent(this::requireRates));
     List<String> headers = columns.stream().map(Column::header).toList();
     List<Boolean> left = columns.stream().map(c -> c.kind() == Column.Kind.NAME).toList();
+    List<Boolean> numeric = columns.stream()
+        .map(c -> c.kind() != Column.Kind.NAME && c.kind() != Column.Kind.OUTPUT_SHAPE).toList();
     List<List<String>> cells = new ArrayList<>();
     for (Row row : rows.values()) {
       cells.add(columns.stream().map(c -> cell(row, c, o)).toList());
@@ -264,7 +283,13 @@ public final class ModelEnergy {
             + " energy(e -> e.accounting(Accounting.KERAS_SPIKING)).");
       }
     }
-    return SummaryText.render(headers, cells, left, totals, notes, o.lineLength());
+    int lineLength = o.lineLength() == SummaryOptions.AUTO
+        ? TableLayout.naturalWidth(headers, cells)
+        : o.lineLength();
+    int wrap = o.lineLength() == SummaryOptions.AUTO
+        ? Math.max(lineLength, SummaryOptions.DEFAULTS.lineLength())
+        : lineLength;
+    return SummaryText.render(headers, cells, left, numeric, totals, notes, lineLength, wrap);
   }
 
   @Override

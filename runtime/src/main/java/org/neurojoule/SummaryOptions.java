@@ -11,7 +11,8 @@ import java.util.Objects;
  *     <device>}, {@code neuron_energy <device>}
  * @param timestepsPerInference how many timesteps one inference takes on a spiking device
  * @param dt the length of a timestep on a spiking device, in seconds
- * @param lineLength the width of the table
+ * @param lineLength the width of the table, or {@link #AUTO} for a table as wide as its longest
+ *     cells, which never cuts one
  * @param printWarnings whether to print the notes on the estimates' assumptions
  */
 public record SummaryOptions(
@@ -20,6 +21,12 @@ public record SummaryOptions(
     double dt,
     int lineLength,
     boolean printWarnings) {
+  /**
+   * The {@link #lineLength(int) line length} of a table that is never cut: each column as wide as
+   * its longest cell; its warnings are wrapped at that width, or at the default 98 if wider.
+   */
+  public static final int AUTO = 0;
+
   /** The columns shown by default. */
   public static final List<String> DEFAULT_COLUMNS =
       List.of("name", "output_shape", "params", "connections", "neurons", "energy cpu");
@@ -40,7 +47,7 @@ public record SummaryOptions(
     if (!(dt > 0) || Double.isInfinite(dt)) {
       throw new IllegalArgumentException("dt must be a finite number > 0, was " + dt);
     }
-    if (lineLength < columns.size()) {
+    if (lineLength != AUTO && lineLength < columns.size()) {
       throw new IllegalArgumentException("lineLength " + lineLength + " is too short for "
           + columns.size() + " columns; it must be at least one character per column");
     }
@@ -62,7 +69,10 @@ public record SummaryOptions(
     return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings);
   }
 
-  /** A copy with this table width. */
+  /**
+   * A copy with this table width: cells longer than their column are cut, numbers then marked
+   * with a trailing {@code …}; {@link #AUTO} never cuts.
+   */
   public SummaryOptions lineLength(int lineLength) {
     return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings);
   }

@@ -65,7 +65,7 @@ public final class Tensor {
     inputs.forEach(t -> Objects.requireNonNull(t, "input == null"));
     List<Shape> shapes = inputs.stream().map(Tensor::shape).toList();
     Shape out = Layers.outputShape(
-        positionFor(inputs), provisionalName(layer, inputs), layer.spec(), shapes);
+        () -> positionFor(inputs), () -> provisionalName(layer, inputs), layer.spec(), shapes);
     layer.appliedTo(shapes);
     return new Tensor(layer, List.copyOf(inputs), out);
   }

@@ -3,6 +3,8 @@ package org.neurojoule.layer;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.neurojoule.Accounting;
 import org.neurojoule.shape.Shape;
 import org.neurojoule.shape.ShapeError;
@@ -22,6 +24,15 @@ public final class Layers {
    * @throws ShapeException naming the layer, if the spec does not fit the inputs
    */
   public static Shape outputShape(int index, String name, LayerSpec spec, List<Shape> inputs) {
+    return placed(() -> index, () -> name, spec, inputs, () -> spec.outputShape(inputs));
+  }
+
+  /**
+   * As {@link #outputShape(int, String, LayerSpec, List)}, with the layer's index and name
+   * computed only for an error message: finding them can cost a walk of the whole graph.
+   */
+  public static Shape outputShape(
+      IntSupplier index, Supplier<String> name, LayerSpec spec, List<Shape> inputs) {
     return placed(index, name, spec, inputs, () -> spec.outputShape(inputs));
   }
 
@@ -62,16 +73,21 @@ public final class Layers {
 
   private static <T> T placed(
       int index, String name, LayerSpec spec, List<Shape> inputs, Rule<T> rule) {
+    return placed(() -> index, () -> name, spec, inputs, rule);
+  }
+
+  private static <T> T placed(IntSupplier index, Supplier<String> name, LayerSpec spec,
+      List<Shape> inputs, Rule<T> rule) {
     try {
       checkInputCount(spec, inputs);
       return rule.apply();
     } catch (ShapeException e) {
-      throw e.inLayer(index, name, spec.describe());
+      throw e.inLayer(index.getAsInt(), name.get(), spec.describe());
     } catch (ArithmeticException e) {
       throw ShapeException.of(ShapeError.OVERFLOW, inputs,
               "a size or count for input " + listShapes(inputs) + " is too large: a dimension"
                   + " must fit in 32 bits (at most " + Integer.MAX_VALUE + ") and a count in 64")
-          .inLayer(index, name, spec.describe());
+          .inLayer(index.getAsInt(), name.get(), spec.describe());
     }
   }
 

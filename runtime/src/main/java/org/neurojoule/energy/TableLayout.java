@@ -1,6 +1,7 @@
 package org.neurojoule.energy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -15,6 +16,8 @@ import java.util.List;
  * Python's {@code len} does.
  */
 public final class TableLayout {
+  /** Ends a number that had to be cut to fit its column. */
+  public static final String CUT_MARK = "\u2026";
 
   private TableLayout() {}
 
@@ -40,11 +43,34 @@ public final class TableLayout {
       List<Boolean> leftAligned,
       int lineLength) {
     validate(headers, rows, leftAligned, lineLength);
+    return render(headers, rows, leftAligned, Collections.nCopies(headers.size(), false),
+        lineLength);
+  }
+
+  /**
+   * As {@link #render(List, List, List, int)}, but a body cell of a column whose {@code markCut}
+   * entry is true ends in {@value #CUT_MARK} when it had to be cut, so that a cut number is never
+   * read as a smaller one. The reference cuts silently; it never cuts a number in its documented
+   * tables, so marking numbers changes none of them.
+   *
+   * @param markCut for each column, whether its cut body cells are marked
+   */
+  public static List<String> render(
+      List<String> headers,
+      List<List<String>> rows,
+      List<Boolean> leftAligned,
+      List<Boolean> markCut,
+      int lineLength) {
+    validate(headers, rows, leftAligned, lineLength);
+    if (markCut == null || markCut.size() != headers.size() || containsNull(markCut)) {
+      throw new IllegalArgumentException("markCut must have one non-null entry per column: "
+          + markCut);
+    }
     int[] widths = columnWidths(headers, rows, lineLength);
 
     List<String> lines = new ArrayList<>(rows.size() + 2);
     // The header is left-aligned in every column, whatever the body alignment.
-    lines.add(line(headers, widths, null));
+    lines.add(line(headers, widths, null, null));
     StringBuilder dashes = new StringBuilder();
     for (int col = 0; col < widths.length; col++) {
       if (col > 0) {
@@ -54,9 +80,23 @@ public final class TableLayout {
     }
     lines.add(dashes.toString());
     for (List<String> row : rows) {
-      lines.add(line(row, widths, leftAligned));
+      lines.add(line(row, widths, leftAligned, markCut));
     }
     return lines;
+  }
+
+  /** The line length at which no cell of the table is cut: every longest cell and separators. */
+  public static int naturalWidth(List<String> headers, List<List<String>> rows) {
+    validate(headers, rows, Collections.nCopies(headers.size(), true), Integer.MAX_VALUE);
+    long sum = headers.size() - 1;
+    for (int col = 0; col < headers.size(); col++) {
+      int longest = length(headers.get(col));
+      for (List<String> row : rows) {
+        longest = Math.max(longest, length(row.get(col)));
+      }
+      sum += longest;
+    }
+    return (int) Math.min(sum, Integer.MAX_VALUE);
   }
 
   private static void validate(
@@ -166,8 +206,12 @@ public final class TableLayout {
     return (double) (longest - width) / width;
   }
 
-  /** Joins the cut and padded cells; a null {@code leftAligned} means all left-aligned. */
-  private static String line(List<String> cells, int[] widths, List<Boolean> leftAligned) {
+  /**
+   * Joins the cut and padded cells; a null {@code leftAligned} means all left-aligned, a null
+   * {@code markCut} no marks.
+   */
+  private static String line(
+      List<String> cells, int[] widths, List<Boolean> leftAligned, List<Boolean> markCut) {
     StringBuilder out = new StringBuilder();
     for (int col = 0; col < widths.length; col++) {
       if (col > 0) {
@@ -176,7 +220,9 @@ public final class TableLayout {
       String cell = cells.get(col);
       int width = widths[col];
       if (length(cell) > width) {
-        cell = cell.substring(0, cell.offsetByCodePoints(0, width));
+        boolean mark = markCut != null && markCut.get(col) && width > 0;
+        int keep = mark ? width - 1 : width;
+        cell = cell.substring(0, cell.offsetByCodePoints(0, keep)) + (mark ? CUT_MARK : "");
       }
       String padding = " ".repeat(width - length(cell));
       boolean left = leftAligned == null || leftAligned.get(col);
