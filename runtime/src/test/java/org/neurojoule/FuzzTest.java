@@ -1,0 +1,493 @@
+package org.neurojoule;
+
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.neurojoule.layer.LayerStats;
+import org.neurojoule.layer.WeightShapes;
+import org.neurojoule.shape.Shape;
+
+/**
+ * Random networks, options, weights and data through the public API, friendly and hostile: each
+ * case must either give finite, non-negative figures that do not depend on how the data is split
+ * into batches, or fail with a clear error (an {@link IllegalArgumentException} or {@link
+ * IllegalStateException} with a message of our own); never another exception, a JVM error or a
+ * hang.
+ *
+ * <p>{@code mvn verify} runs {@value #DEFAULT_CASES} cases (a few seconds), in the second surefire
+ * pass on the pure-Java multiply too. For a release, run a longer one: {@code mvn -pl runtime -am
+ * test -Dtest=FuzzTest -Dneurojoule.fuzz.cases=20000 -Dneurojoule.fuzz.seed=$RANDOM}; a failure
+ * prints the seed and case number and the calls that built the case.
+ */
+class FuzzTest {
+  static final int DEFAULT_CASES = 400;
+  private static final Duration HANG = Duration.ofSeconds(30);
+  private static final Activation[] ACTIVATIONS = Activation.values();
+  private static final Accounting[] ACCOUNTINGS = Accounting.values();
+  private static final AtomicInteger ESTIMATED = new AtomicInteger();
+  private static final AtomicInteger WITH_DATA = new AtomicInteger();
+
+  @Test
+  void randomAndHostileInputs_giveFiguresOrClearErrors() {
+    long seed = Long.getLong("neurojoule.fuzz.seed", 20261201L);
+    int cases = Integer.getInteger("neurojoule.fuzz.cases", DEFAULT_CASES);
+    List<AssertionError> failures = new ArrayList<>();
+    for (int i = 0; i < cases && failures.size() < 20; i++) {
+      FuzzCase c = new FuzzCase(new Random(seed * 1_000_003L + i));
+      try {
+        assertTimeoutPreemptively(HANG, c::run);
+      } catch (AssertionError e) {
+        failures.add(new AssertionError(header(seed, i, c) + e.getMessage(), e));
+      } catch (Throwable e) {
+        failures.add(new AssertionError(header(seed, i, c) + "unexpected " + e, e));
+      }
+    }
+    System.out.printf("FuzzTest: %d cases (seed %d): %d estimated, %d of them with data; the"
+        + " rest ended in a clear error%n", cases, seed, ESTIMATED.get(), WITH_DATA.get());
+    if (!failures.isEmpty()) {
+      AssertionError all = new AssertionError(failures.size() + " failing case(s)"
+          + (failures.size() == 20 ? " (stopped at 20)" : "") + "; the first:\n"
+          + failures.get(0).getMessage());
+      failures.forEach(all::addSuppressed);
+      throw all;
+    }
+  }
+
+  private static String header(long seed, int n, FuzzCase c) {
+    return "fuzz seed " + seed + " case " + n + ":\n  " + String.join("\n  ", c.recipe) + "\n";
+  }
+
+  /** One random case: builds a network step by step, recording the calls in {@link #recipe}. */
+  private static final class FuzzCase {
+    final Random r;
+    final List<String> recipe = new ArrayList<>();
+
+    FuzzCase(Random r) {
+      this.r = r;
+    }
+
+    void run() {
+      int[] inputShape = inputShape();
+      Tensor x = step("Model.input" + Arrays.toString(inputShape), () -> Model.input(inputShape));
+      if (x == null) {
+        return;
+      }
+      int layers = 1 + r.nextInt(6);
+      for (int i = 0; i < layers; i++) {
+        Tensor next = step(x);
+        if (next == null) {
+          return;
+        }
+        x = next;
+      }
+      Model model = stepValue("Model.of", x::model);
+      if (model == null) {
+        return;
+      }
+      if (r.nextInt(4) == 0 && !weights(model)) {
+        return;
+      }
+      boolean withData = r.nextInt(3) != 0;
+      ExampleData data = withData ? data(inputShape) : null;
+      if (withData && data == null) {
+        return;
+      }
+      Accounting accounting = ACCOUNTINGS[r.nextInt(ACCOUNTINGS.length)];
+      int batch = r.nextInt(8) == 0 ? -r.nextInt(3) : 1 + r.nextInt(6);
+      UnaryOperator<EnergyOptions> options = e -> {
+        EnergyOptions o = e.accounting(accounting).batchSize(batch).logWarnings(false);
+        return data == null ? o : o.exampleData(data);
+      };
+      ModelEnergy energy = stepValue(
+          "energy(accounting " + accounting + ", batchSize " + batch + ")",
+          () -> model.energy(options));
+      if (energy == null) {
+        return;
+      }
+      ESTIMATED.incrementAndGet();
+      if (data != null) {
+        WITH_DATA.incrementAndGet();
+      }
+      checkFigures(model, energy, data);
+      if (data != null) {
+        checkBatchInvariance(model, energy, data, accounting);
+      }
+      summary(energy, data != null);
+    }
+
+    // ---- the network ----
+
+    private int[] inputShape() {
+      int rank = 1 + r.nextInt(4);
+      int[] shape = new int[rank];
+      for (int i = 0; i < rank; i++) {
+        shape[i] = 1 + r.nextInt(9);
+      }
+      if (rank >= 2 && r.nextInt(5) == 0) {
+        shape[0] = Model.NONE;
+      }
+      if (r.nextInt(40) == 0) {
+        shape[r.nextInt(rank)] = hostileInt();
+      }
+      return shape;
+    }
+
+    private Tensor step(Tensor x) {
+      int rank = x.shape().rank();
+      switch (r.nextInt(22)) {
+        case 0: {
+          int units = size(16);
+          return step("dense(" + units + ")", () -> x.dense(units, d -> d.activation(act())
+              .useBias(r.nextBoolean())));
+        }
+        case 1: {
+          int f = size(6);
+          int k = size(4);
+          int s = small();
+          int d = r.nextInt(6) == 0 ? hostileInt() : 1;
+          Padding p = pad();
+          int convRank = Math.max(1, Math.min(3, rank - 1));
+          String call = "conv" + convRank + "d(" + f + ", " + k + ", strides " + s + ", dilation "
+              + d + ", " + p + ")";
+          return step(call, () -> {
+            UnaryOperator<org.neurojoule.layer.Conv> c =
+                cc -> d > 1 ? cc.dilationRate(d).padding(p) : cc.strides(s).padding(p);
+            return switch (convRank) {
+              case 1 -> x.conv1d(f, k, c);
+              case 2 -> x.conv2d(f, k, c);
+              default -> x.conv3d(f, k, c);
+            };
+          });
+        }
+        case 2: {
+          int k = size(4);
+          int dm = size(3);
+          Padding p = pad();
+          int d = r.nextInt(6) == 0 ? hostileInt() : 1;
+          return step("depthwiseConv2d(" + k + ", dm " + dm + ", dilation " + d + ", " + p + ")",
+              () -> x.depthwiseConv2d(k, c -> c.depthMultiplier(dm).padding(p).dilationRate(d)));
+        }
+        case 3: {
+          int f = size(5);
+          int k = size(3);
+          int s = small();
+          Padding p = pad();
+          return step("separableConv2d(" + f + ", " + k + ", strides " + s + ", " + p + ")",
+              () -> x.separableConv2d(f, k, c -> c.strides(s).padding(p)));
+        }
+        case 4:
+        case 5: {
+          int k = r.nextInt(8) == 0 ? hostileInt() : size(3);
+          int s = r.nextInt(8) == 0 ? hostileInt() : small();
+          Padding p = pad();
+          boolean max = r.nextBoolean();
+          int poolRank = Math.max(1, Math.min(3, rank - 1));
+          String call = (max ? "max" : "average") + "Pooling" + poolRank + "d(" + k + ", strides "
+              + s + ", " + p + ")";
+          return step(call, () -> {
+            UnaryOperator<org.neurojoule.layer.Pooling> c = pp -> pp.strides(s).padding(p);
+            return switch (poolRank * (max ? 1 : -1)) {
+              case 1 -> x.maxPooling1d(k, c);
+              case 2 -> x.maxPooling2d(k, c);
+              case 3 -> x.maxPooling3d(k, c);
+              case -1 -> x.averagePooling1d(k, c);
+              case -2 -> x.averagePooling2d(k, c);
+              default -> x.averagePooling3d(k, c);
+            };
+          });
+        }
+        case 6:
+          return step("relu", x::relu);
+        case 7: {
+          double slope = hostileDouble();
+          return step("relu(negativeSlope " + slope + ")", () -> x.relu(c -> c.negativeSlope(slope)));
+        }
+        case 8: {
+          double alpha = hostileDouble();
+          return step("leakyRelu(alpha " + alpha + ")", () -> x.leakyRelu(c -> c.alpha(alpha)));
+        }
+        case 9: {
+          Activation a = act();
+          return step("activation(" + a + ")", () -> x.activation(a));
+        }
+        case 10: {
+          double eps = r.nextInt(4) == 0 ? hostileDouble() : 1e-3;
+          return step("batchNormalization(epsilon " + eps + ")",
+              () -> x.batchNormalization(b -> b.epsilon(eps)));
+        }
+        case 11: {
+          Activation a = act();
+          double dt = r.nextInt(4) == 0 ? hostileDouble() : 0.001;
+          return step("spikingActivation(" + a + ", dt " + dt + ")",
+              () -> x.spikingActivation(a, s -> s.dt(dt)));
+        }
+        case 12: {
+          Activation a = act();
+          return step("timeDistributed(spikingActivation(" + a + "))",
+              () -> x.timeDistributed(t -> t.spikingActivation(a)));
+        }
+        case 13: {
+          int units = size(8);
+          return step("timeDistributed(dense(" + units + "))",
+              () -> x.timeDistributed(t -> t.dense(units)));
+        }
+        case 14:
+          return step("flatten", x::flatten);
+        case 15: {
+          double rate = r.nextInt(5) == 0 ? hostileDouble() : 0.5;
+          return step("dropout(" + rate + ")", () -> x.dropout(rate));
+        }
+        case 16: {
+          int[] target = reshapeTarget(x.shape());
+          return step("reshape" + Arrays.toString(target), () -> x.reshape(target));
+        }
+        case 17:
+          return step("add(relu, leakyRelu)", () -> Tensor.add(x.relu(), x.leakyRelu()));
+        case 18: {
+          int axis = -1 - r.nextInt(Math.max(1, rank));
+          return step("concatenate(relu, activation(tanh), axis " + axis + ")",
+              () -> Tensor.concatenate(List.of(x.relu(), x.activation(Activation.TANH)),
+                  c -> c.axis(axis)));
+        }
+        case 19:
+          return step("layer().apply (reuse)", () -> x.layer().apply(x));
+        case 20:
+          return step(rank == 4 ? "globalAveragePooling2d" : "globalMaxPooling1d",
+              () -> rank == 4 ? x.globalAveragePooling2d() : x.globalMaxPooling1d());
+        default: {
+          int units = size(16);
+          return step("dense(" + units + ").relu()", () -> x.dense(units).relu());
+        }
+      }
+    }
+
+    private int[] reshapeTarget(Shape shape) {
+      if (!shape.isFullyDefined() || r.nextInt(4) == 0) {
+        return new int[] {1 + r.nextInt(8), -1};
+      }
+      long count = shape.elementCount().orElse(1);
+      return r.nextBoolean() ? new int[] {(int) count} : new int[] {-1, 1};
+    }
+
+    // ---- weights, data and options ----
+
+    /** Sets random weights on some layers: the right shapes, sometimes a wrong or hostile one. */
+    private boolean weights(Model model) {
+      for (Layer layer : model.layers()) {
+        if (!WeightShapes.hasWeights(layer.spec()) || r.nextBoolean()) {
+          continue;
+        }
+        List<Shape> in = Model.shapesOf(model.applications(layer).get(0).inputs());
+        List<WeightShapes.Weight> shapes;
+        try {
+          shapes = WeightShapes.of(layer.spec(), in);
+        } catch (IllegalArgumentException e) {
+          continue;
+        }
+        float[][] arrays = new float[shapes.size()][];
+        StringBuilder hostile = new StringBuilder();
+        long total = 0;
+        for (WeightShapes.Weight w : shapes) {
+          total += w.size();
+        }
+        if (total > 1_000_000) {
+          continue;
+        }
+        for (int i = 0; i < arrays.length; i++) {
+          int size = shapes.get(i).size() + (r.nextInt(20) == 0 ? 1 : 0);
+          arrays[i] = new float[size];
+          for (int j = 0; j < size; j++) {
+            arrays[i][j] = (float) (r.nextGaussian() * 0.5 + (i == 3 ? 1.5 : 0));
+          }
+          if (size > 0 && r.nextInt(15) == 0) {
+            int at = r.nextInt(size);
+            arrays[i][at] = hostileFloat();
+            hostile.append(", array ").append(i).append(" value ").append(arrays[i][at])
+                .append(" at ").append(at);
+          }
+        }
+        String name = model.nameOf(layer);
+        if (stepValue("weights of '" + name + "' sizes " + Arrays.stream(arrays)
+            .map(a -> a.length).toList() + hostile, () -> {
+          layer.setWeights(arrays);
+          return Boolean.TRUE;
+        }) == null) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private ExampleData data(int[] inputShape) {
+      int[] shape = new int[inputShape.length + 1];
+      shape[0] = 1 + r.nextInt(5);
+      for (int i = 0; i < inputShape.length; i++) {
+        shape[i + 1] = inputShape[i] == Model.NONE ? 1 + r.nextInt(4) : inputShape[i];
+      }
+      long count = 1;
+      for (int d : shape) {
+        count *= d;
+      }
+      if (count > 200_000) {
+        return stepValue("data filled(1, " + Arrays.toString(shape) + ")",
+            () -> ExampleData.filled(1, shape));
+      }
+      float[] values = new float[(int) count];
+      double scale = r.nextInt(10) == 0 ? 1e30 : 1;
+      for (int i = 0; i < values.length; i++) {
+        values[i] = (float) (r.nextGaussian() * scale);
+      }
+      String hostile = "";
+      if (r.nextInt(15) == 0) {
+        int at = r.nextInt(values.length);
+        values[at] = hostileFloat();
+        hostile = ", value " + values[at] + " at " + at;
+      }
+      return stepValue("data of shape " + Arrays.toString(shape) + " scale " + scale + hostile,
+          () -> ExampleData.of(values, shape));
+    }
+
+    private void summary(ModelEnergy energy, boolean hasData) {
+      List<String> columns = new ArrayList<>(List.of("name"));
+      String[] pool = {"output_shape", "params", "connections", "neurons", "rate", "energy cpu",
+          "energy loihi", "synop_energy spinnaker", "neuron_energy gpu", "energy arm"};
+      for (String c : pool) {
+        if (r.nextInt(3) == 0) {
+          columns.add(c);
+        }
+      }
+      if (r.nextInt(20) == 0) {
+        columns.add("energy nowhere");
+      }
+      int line = r.nextInt(6) == 0 ? SummaryOptions.AUTO : r.nextInt(8) == 0 ? r.nextInt(8)
+          : 20 + r.nextInt(120);
+      int steps = r.nextInt(10) == 0 ? -r.nextInt(2) : 1 + r.nextInt(10);
+      double dt = r.nextInt(10) == 0 ? hostileDouble() : 0.001;
+      String text = stepValue("summaryString(" + columns + ", lineLength " + line
+          + ", timesteps " + steps + ", dt " + dt + ")",
+          () -> energy.summaryString(o -> o.columns(columns.toArray(String[]::new))
+              .lineLength(line).timestepsPerInference(steps).dt(dt)));
+      if (text != null && line != SummaryOptions.AUTO && line >= columns.size()) {
+        String header = text.substring(0, text.indexOf('\n'));
+        if (header.codePointCount(0, header.length()) > line) {
+          fail("the header is wider than the line length " + line + ":\n" + text);
+        }
+      }
+    }
+
+    // ---- checks ----
+
+    private void checkFigures(Model model, ModelEnergy energy, ExampleData data) {
+      for (String name : model.layerNames()) {
+        LayerStats s = energy.layerStats(name);
+        if (s.connections() < 0 || s.neurons() < 0) {
+          fail("negative statistics for '" + name + "': " + s);
+        }
+        double rate = energy.rates().get(name);
+        if (data != null && !(rate >= 0 && rate < Double.POSITIVE_INFINITY)) {
+          fail("rate of '" + name + "' is " + rate + " for finite data");
+        }
+      }
+      for (String device : List.of("cpu", "gpu", "loihi", "spinnaker2")) {
+        if (data == null && ModelEnergy.device(device).spiking()) {
+          continue;
+        }
+        Double total = stepValue("totalEnergy(" + device + ")", () -> energy.totalEnergy(device));
+        if (total != null && !(total >= 0 && total < Double.POSITIVE_INFINITY)) {
+          fail("total energy on " + device + " is " + total);
+        }
+      }
+    }
+
+    private void checkBatchInvariance(
+        Model model, ModelEnergy energy, ExampleData data, Accounting accounting) {
+      ModelEnergy whole = stepValue("energy(all examples in one batch)", () -> model.energy(e -> e
+          .exampleData(data).accounting(accounting).batchSize(data.batchSize())
+          .logWarnings(false)));
+      if (whole == null) {
+        fail("the same data in one batch failed where smaller batches did not");
+      }
+      for (Map.Entry<String, Double> rate : energy.rates().entrySet()) {
+        double a = rate.getValue();
+        double b = whole.rates().get(rate.getKey());
+        if (Math.abs(a - b) > 1e-4 * Math.max(Math.abs(a), Math.abs(b)) + 1e-6) {
+          fail("rate of '" + rate.getKey() + "' depends on the batch size: " + a + " in batches"
+              + " of " + energy.options().batchSize() + ", " + b + " in one batch");
+        }
+      }
+    }
+
+    // ---- running one call ----
+
+    private Tensor step(String call, Supplier<Tensor> body) {
+      return stepValue(call, body);
+    }
+
+    /** Runs one call; a clear error ends the case (null), anything else fails the test. */
+    private <T> T stepValue(String call, Supplier<T> body) {
+      recipe.add(call);
+      try {
+        return body.get();
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        requireClear(call, e);
+        return null;
+      }
+    }
+
+    private static void requireClear(String call, RuntimeException e) {
+      String m = e.getMessage();
+      if (m == null || m.length() < 15 || m.contains("long overflow")
+          || m.contains("integer overflow") || m.startsWith("Index ") || m.startsWith("For input")
+          || m.contains("out of bounds")) {
+        throw new AssertionError(call + " failed without a clear message: " + e, e);
+      }
+    }
+
+    // ---- random values ----
+
+    private int size(int max) {
+      return r.nextInt(12) == 0 ? (r.nextBoolean() ? 0 : hostileInt()) : 1 + r.nextInt(max);
+    }
+
+    private int small() {
+      return 1 + r.nextInt(3);
+    }
+
+    private Padding pad() {
+      return r.nextBoolean() ? Padding.SAME : Padding.VALID;
+    }
+
+    private Activation act() {
+      return ACTIVATIONS[r.nextInt(ACTIVATIONS.length)];
+    }
+
+    private int hostileInt() {
+      int[] values = {0, -1, -7, 1 << 16, 1_500_000_000, 2_000_000_000, Integer.MAX_VALUE,
+          Integer.MIN_VALUE, 46_341};
+      return values[r.nextInt(values.length)];
+    }
+
+    private double hostileDouble() {
+      double[] values = {0, -1, 1e300, -1e300, 1e-50, 1e-300, Double.NaN,
+          Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE, Double.MIN_VALUE,
+          0.3, 1, 0.999999};
+      return values[r.nextInt(values.length)];
+    }
+
+    private float hostileFloat() {
+      float[] values = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+          Float.MAX_VALUE, -Float.MAX_VALUE, 6e36f, Float.MIN_VALUE};
+      return values[r.nextInt(values.length)];
+    }
+  }
+}
