@@ -124,7 +124,8 @@ public final class ExampleData {
   /**
    * Copies examples {@code [first, first + count)} into {@code dst} from {@code offset}, row-major.
    *
-   * @throws IllegalArgumentException if a file value is NaN or infinite, naming the file and index
+   * @throws IllegalArgumentException if a file value is NaN or infinite, naming the file and index,
+   *     or if {@code dst} has no room for the examples
    */
   public void copyExamples(long first, int count, float[] dst, int offset) {
     if (first < 0 || count < 0 || first + count > shape[0]) {
@@ -132,7 +133,13 @@ public final class ExampleData {
           + " of " + shape[0]);
     }
     long per = exampleSize();
-    int len = Math.toIntExact(per * count);
+    // No overflow: count examples are at most all of them, whose count fits in a long.
+    if (per * count > dst.length - (long) offset) {
+      throw new IllegalArgumentException("examples " + first + ".." + (first + count)
+          + " of example data of shape " + Arrays.toString(shape) + " hold " + per * count
+          + " values; the destination has room for " + Math.max(0, dst.length - (long) offset));
+    }
+    int len = (int) (per * count);
     if (values != null) {
       System.arraycopy(values, Math.toIntExact(first * per), dst, offset, len);
     } else if (npy != null) {

@@ -95,6 +95,7 @@ public final class Model {
       }
     }
     for (Tensor given : inputs) {
+      Objects.requireNonNull(given, "an input == null");
       if (!(given.layer().spec() instanceof InputLayer)) {
         throw new IllegalArgumentException(
             "model inputs must be input tensors (Model.input(...)), not " + given);

@@ -153,6 +153,10 @@ class HostileInputTest {
         new Case("example data array beyond 2^63-1 values", IAE,
             "example data of shape [100000, 100000, 100000, 100000] has more than 2^63-1 values",
             () -> ExampleData.of(new float[1], 100000, 100000, 100000, 100000)),
+        new Case("examples beyond 32 bits copied into an array", IAE,
+            "examples 0..1 of example data of shape [1, 50000, 50000] hold 2500000000 values;"
+                + " the destination has room for 16",
+            () -> ExampleData.filled(1, 1, 50000, 50000).copyExamples(0, 1, new float[16], 0)),
 
         // ---- .npy headers ----
         new Case(".npy shape whose byte count wraps to 0", IAE,
@@ -207,6 +211,11 @@ class HostileInputTest {
         new Case("Model.of(null)", NPE, "outputs == null", () -> Model.of((Tensor[]) null)),
         new Case("Model.of(null, outputs)", NPE, "inputs == null",
             () -> Model.of(null, List.of(Model.input(2)))),
+        new Case("Model.of(inputs with a null, outputs)", NPE, "an input == null",
+            () -> {
+              Tensor x = Model.input(2);
+              Model.of(Arrays.asList(x, null), List.of(x.dense(1)));
+            }),
         new Case("model.layer(null)", NPE, "name == null",
             () -> Model.input(2).dense(2).model().layer(null)),
         new Case("model.energy(null)", NPE, "configure == null",
