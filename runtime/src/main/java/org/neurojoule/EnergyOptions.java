@@ -42,8 +42,8 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
 
   /** A copy with this example data. */
   public EnergyOptions exampleData(ExampleData exampleData) {
-    return new EnergyOptions(
-        Optional.of(exampleData), accounting, batchSize, progress, logWarnings);
+    return new EnergyOptions(Optional.of(Objects.requireNonNull(exampleData, "exampleData == null")),
+        accounting, batchSize, progress, logWarnings);
   }
 
   /** A copy with this accounting. */

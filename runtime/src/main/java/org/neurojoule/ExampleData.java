@@ -124,7 +124,8 @@ public final class ExampleData {
   /**
    * Copies examples {@code [first, first + count)} into {@code dst} from {@code offset}, row-major.
    *
-   * @throws IllegalArgumentException if a file value is NaN or infinite, naming the file and index
+   * @throws IllegalArgumentException if a file value is NaN or infinite, naming the file and index,
+   *     or if {@code dst} has no room for the examples
    */
   public void copyExamples(long first, int count, float[] dst, int offset) {
     if (first < 0 || count < 0 || first + count > shape[0]) {
@@ -132,7 +133,13 @@ public final class ExampleData {
           + " of " + shape[0]);
     }
     long per = exampleSize();
-    int len = Math.toIntExact(per * count);
+    // No overflow: count examples are at most all of them, whose count fits in a long.
+    if (per * count > dst.length - (long) offset) {
+      throw new IllegalArgumentException("examples " + first + ".." + (first + count)
+          + " of example data of shape " + Arrays.toString(shape) + " hold " + per * count
+          + " values; the destination has room for " + Math.max(0, dst.length - (long) offset));
+    }
+    int len = (int) (per * count);
     if (values != null) {
       System.arraycopy(values, Math.toIntExact(first * per), dst, offset, len);
     } else if (npy != null) {
@@ -153,7 +160,24 @@ public final class ExampleData {
             "example data dimensions must be > 0, got " + Arrays.toString(shape));
       }
     }
-    return shape.clone();
+    int[] dims = shape.clone();
+    if (countOrNegative(dims) < 0) {
+      throw new IllegalArgumentException("example data of shape " + Arrays.toString(dims)
+          + " has more than 2^63-1 values");
+    }
+    return dims;
+  }
+
+  /** The number of values, or -1 if a {@code long} cannot count them. */
+  private static long countOrNegative(int[] dims) {
+    long n = 1;
+    for (int d : dims) {
+      if (n > Long.MAX_VALUE / d) {
+        return -1;
+      }
+      n *= d;
+    }
+    return n;
   }
 
   private static long count(int[] dims) {
@@ -183,6 +207,7 @@ public final class ExampleData {
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+    private static final Pattern SIZE = Pattern.compile("[0-9]+");
 
     final Path file;
     final int[] shape;
@@ -233,6 +258,10 @@ public final class ExampleData {
         }
         ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
         readFully(ch, hb, headerStart);
+        if (hb.hasRemaining()) {
+          throw bad(file, "its header is cut off: it should be " + headerLen
+              + " bytes long, the file has " + hb.position() + " after the preamble");
+        }
         String header = new String(hb.array(), 0, hb.position(),
             major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         Matcher d = DESCR.matcher(header);
@@ -256,9 +285,7 @@ public final class ExampleData {
           throw bad(file, "it is in Fortran order; save it in C order"
               + " (numpy.ascontiguousarray) for example data");
         }
-        String dims = s.group(1).trim();
-        int[] shape = dims.isEmpty() ? new int[0] : Arrays.stream(dims.split(","))
-            .map(String::trim).filter(x -> !x.isEmpty()).mapToInt(Integer::parseInt).toArray();
+        int[] shape = parseShape(file, s.group(1));
         if (shape.length == 0) {
           throw bad(file, "it holds a scalar (shape ()); example data needs a batch dimension");
         }
@@ -268,15 +295,49 @@ public final class ExampleData {
           }
         }
         long dataStart = headerStart + headerLen;
-        long bytes = count(shape) * (doubles ? 8 : 4);
-        if (ch.size() < dataStart + bytes) {
-          throw bad(file, "it is cut off: shape " + pyShape(shape) + " needs " + bytes
-              + " bytes of data, the file has " + (ch.size() - dataStart));
+        long values = countOrNegative(shape);
+        int item = doubles ? 8 : 4;
+        long present = ch.size() - dataStart;
+        if (values < 0 || values > present / item) {
+          String needed = values < 0 || values > Long.MAX_VALUE / item
+              ? "more than 2^63-1" : Long.toString(values * item);
+          throw bad(file, "it is cut off: shape " + pyShape(shape) + " needs " + needed
+              + " bytes of data, the file has " + present);
         }
         return new Npy(file, shape, doubles, order, dataStart);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read example data file " + file, e);
       }
+    }
+
+    /**
+     * The sizes of a header's {@code 'shape'} tuple. Python 2's numpy wrote longs as {@code 10L};
+     * numpy reads them, so the suffix is accepted.
+     */
+    private static int[] parseShape(Path file, String tuple) {
+      String[] parts = tuple.trim().isEmpty() ? new String[0] : tuple.split(",", -1);
+      int n = parts.length;
+      if (n > 0 && parts[n - 1].isBlank()) {
+        n--;   // the trailing comma of (5,)
+      }
+      int[] shape = new int[n];
+      for (int i = 0; i < n; i++) {
+        String size = parts[i].trim();
+        if (size.endsWith("L") || size.endsWith("l")) {
+          size = size.substring(0, size.length() - 1);
+        }
+        if (!SIZE.matcher(size).matches()) {
+          throw bad(file, "its header's shape (" + tuple.trim() + ") is not a tuple of sizes:"
+              + " '" + parts[i].trim() + "' is not a size");
+        }
+        long d = size.length() > 10 ? Long.MAX_VALUE : Long.parseLong(size);
+        if (d > Integer.MAX_VALUE) {
+          throw bad(file, "its header's shape (" + tuple.trim() + ") has dimension " + size
+              + ", more than " + Integer.MAX_VALUE + ", the largest one example data takes");
+        }
+        shape[i] = (int) d;
+      }
+      return shape;
     }
 
     void read(long firstValue, int len, float[] dst, int off) {

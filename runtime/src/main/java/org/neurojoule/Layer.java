@@ -70,6 +70,10 @@ public final class Layer {
    * @throws org.neurojoule.shape.ShapeException naming the layer if it does not fit the inputs
    */
   public Tensor apply(Tensor... inputs) {
+    Objects.requireNonNull(inputs, "inputs == null");
+    for (int i = 0; i < inputs.length; i++) {
+      Objects.requireNonNull(inputs[i], "inputs[" + i + "] == null");
+    }
     return Tensor.applied(this, List.of(inputs));
   }
 
@@ -80,7 +84,8 @@ public final class Layer {
    * {@code timeDistributed} layer takes its wrapped layer's weights. The arrays are copied.
    *
    * @throws IllegalArgumentException naming the layer and the expected shapes if the number of
-   *     arrays or their sizes do not fit
+   *     arrays or their sizes do not fit; naming the layer, the array, the index and the value if
+   *     a value is NaN or infinite, or a moving variance is negative
    */
   public void setWeights(float[]... weights) {
     Objects.requireNonNull(weights, "weights == null");
@@ -89,8 +94,8 @@ public final class Layer {
           + " has no weights, but got " + weights.length
           + (weights.length == 1 ? " array" : " arrays"));
     }
-    for (float[] w : weights) {
-      Objects.requireNonNull(w, "a weight array is null");
+    for (int i = 0; i < weights.length; i++) {
+      Objects.requireNonNull(weights[i], "weights[" + i + "] == null");
     }
     List<WeightShapes.Weight> expected = exactShapes();
     String forInput = expected.isEmpty() ? "" : " for its input "
@@ -104,7 +109,7 @@ public final class Layer {
     }
     boolean fits = !expected.isEmpty() && weights.length == expected.size();
     for (int i = 0; fits && i < weights.length; i++) {
-      fits = weights[i].length == expected.get(i).size();
+      fits = weights[i].length == expected.get(i).count();
     }
     if (!fits) {
       List<Integer> sizes = new ArrayList<>();
@@ -118,12 +123,28 @@ public final class Layer {
           + WeightShapes.of(spec, 1).size() + " weight arrays, " + shapes + forInput
           + ", each flattened row-major; got " + weights.length + " arrays of sizes " + sizes);
     }
+    for (int i = 0; i < weights.length; i++) {
+      checkValues(expected.get(i).name(), weights[i]);
+    }
     float[][] copy = new float[weights.length][];
     for (int i = 0; i < weights.length; i++) {
       copy[i] = weights[i].clone();
     }
     // A timeDistributed wrapper's weights are its wrapped layer's.
     wrapped.orElse(this).weights = copy;
+  }
+
+  /** Weights must be finite, and a variance (batch normalization's) must be >= 0. */
+  private void checkValues(String array, float[] values) {
+    boolean variance = array.equals("moving_variance");
+    for (int i = 0; i < values.length; i++) {
+      float v = values[i];
+      if (!Float.isFinite(v) || (variance && !(v >= 0))) {
+        throw new IllegalArgumentException("layer " + describeForErrors() + ": " + array + "["
+            + i + "] is " + v + "; " + (Float.isFinite(v)
+                ? "a variance must be >= 0" : "weights must be finite numbers"));
+      }
+    }
   }
 
   /** The weight shapes for the inputs of the first application; empty before one. */

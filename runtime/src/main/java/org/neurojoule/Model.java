@@ -73,12 +73,15 @@ public final class Model {
 
   /** A new input tensor, configured: {@code Model.input(new int[] {28, 28}, i -> i.name("x"))}. */
   public static Tensor input(int[] shape, UnaryOperator<InputLayer> configure) {
+    Objects.requireNonNull(shape, "shape == null");
+    Objects.requireNonNull(configure, "configure == null");
     InputLayer spec = configure.apply(InputLayer.of(Shape.of(shape)));
     return Tensor.input(new Layer(spec, Optional.empty()), spec.shape());
   }
 
   /** The model from every input the {@code outputs} depend on to the {@code outputs}. */
   public static Model of(Tensor... outputs) {
+    Objects.requireNonNull(outputs, "outputs == null");
     Graph graph = Graph.walk(List.of(outputs));
     return new Model(graph.inputs, List.of(outputs), graph);
   }
@@ -89,6 +92,8 @@ public final class Model {
    * @throws IllegalArgumentException if an output depends on an input not listed
    */
   public static Model of(List<Tensor> inputs, List<Tensor> outputs) {
+    Objects.requireNonNull(inputs, "inputs == null");
+    Objects.requireNonNull(outputs, "outputs == null");
     Graph graph = Graph.walk(outputs);
     for (Tensor needed : graph.inputs) {
       if (inputs.stream().noneMatch(t -> t == needed)) {
@@ -97,6 +102,7 @@ public final class Model {
       }
     }
     for (Tensor given : inputs) {
+      Objects.requireNonNull(given, "an input == null");
       if (!(given.layer().spec() instanceof InputLayer)) {
         throw new IllegalArgumentException(
             "model inputs must be input tensors (Model.input(...)), not " + given);
@@ -131,6 +137,7 @@ public final class Model {
    * @throws IllegalArgumentException if there is none, listing the names there are
    */
   public Layer layer(String name) {
+    Objects.requireNonNull(name, "name == null");
     Layer layer = byName.get(name);
     if (layer == null) {
       throw new IllegalArgumentException(
@@ -169,11 +176,20 @@ public final class Model {
     return Layers.params(indexOf(layer), nameOf(layer), layer.spec(), shapesOf(first.inputs()));
   }
 
-  /** The parameter count of the whole model. */
+  /**
+   * The parameter count of the whole model.
+   *
+   * @throws IllegalArgumentException naming the layer where the count passes {@code 2^63-1}
+   */
   public ParamCount params() {
     ParamCount total = ParamCount.ZERO;
     for (Layer layer : layers) {
-      total = total.plus(params(layer));
+      try {
+        total = total.plus(params(layer));
+      } catch (ArithmeticException e) {
+        throw new IllegalArgumentException("the model's parameter count overflows at layer '"
+            + nameOf(layer) + "' (" + layer.type() + "): " + e.getMessage(), e);
+      }
     }
     return total;
   }
@@ -199,6 +215,7 @@ public final class Model {
    * The energy estimate, configured: {@code e -> e.exampleData(data).accounting(KERAS_SPIKING)}.
    */
   public ModelEnergy energy(UnaryOperator<EnergyOptions> configure) {
+    Objects.requireNonNull(configure, "configure == null");
     return new ModelEnergy(this, configure.apply(EnergyOptions.DEFAULTS));
   }
 

@@ -146,6 +146,7 @@ public final class ModelEnergy {
 
   /** Removes a rule registered with {@link #registerLayer}; built-in rules apply again. */
   public static void unregisterLayer(String type) {
+    Objects.requireNonNull(type, "type == null");
     LAYER_RULES.remove(type);
   }
 
@@ -184,6 +185,7 @@ public final class ModelEnergy {
    */
   public LayerEnergy layerEnergy(
       String layerName, String device, UnaryOperator<SummaryOptions> configure) {
+    Objects.requireNonNull(configure, "configure == null");
     SummaryOptions o = configure.apply(SummaryOptions.DEFAULTS);
     return energy(row(layerName), requireRates(DEVICES.get(device)), o);
   }
@@ -195,6 +197,7 @@ public final class ModelEnergy {
 
   /** The energy of the whole model for one inference, with {@code o -> o.timestepsPerInference(10)}. */
   public double totalEnergy(String device, UnaryOperator<SummaryOptions> configure) {
+    Objects.requireNonNull(configure, "configure == null");
     SummaryOptions o = configure.apply(SummaryOptions.DEFAULTS);
     Device d = requireRates(DEVICES.get(device));
     double total = 0;
@@ -246,6 +249,7 @@ public final class ModelEnergy {
    * @throws IllegalStateException for a spiking device without example data
    */
   public String summaryString(UnaryOperator<SummaryOptions> configure) {
+    Objects.requireNonNull(configure, "configure == null");
     SummaryOptions o = configure.apply(SummaryOptions.DEFAULTS);
     List<Column> columns = o.columns().stream().map(c -> Column.parse(c, DEVICES)).toList();
     columns.forEach(c -> c.device().ifPresent(this::requireRates));
@@ -339,13 +343,19 @@ public final class ModelEnergy {
   /** The statistics of {@code layer} summed over its applications; empty if there is no rule. */
   private Optional<LayerStats> stats(Layer layer, Accounting accounting) {
     LayerStats sum = null;
-    for (Tensor node : model.applications(layer)) {
+    List<Tensor> nodes = model.applications(layer);
+    for (Tensor node : nodes) {
       List<Shape> in = Model.shapesOf(node.inputs());
       Optional<LayerStats> one = statsOf(layer, in, node.shape(), accounting);
       if (one.isEmpty()) {
         return Optional.empty();
       }
-      sum = sum == null ? one.get() : sum.plus(one.get());
+      try {
+        sum = sum == null ? one.get() : sum.plus(one.get());
+      } catch (ArithmeticException e) {
+        throw new IllegalArgumentException("layer '" + model.nameOf(layer) + "' ("
+            + layer.type() + "), applied " + nodes.size() + " times: " + e.getMessage(), e);
+      }
     }
     return Optional.ofNullable(sum);
   }
@@ -354,7 +364,13 @@ public final class ModelEnergy {
       Layer layer, List<Shape> inputs, Shape output, Accounting accounting) {
     LayerStatsRule rule = LAYER_RULES.get(layer.type());
     if (rule != null) {
-      return Optional.of(rule.stats(layer.spec(), inputs, output));
+      LayerStats stats = rule.stats(layer.spec(), inputs, output);
+      if (stats == null) {
+        throw new IllegalStateException("the rule registered for layer type '" + layer.type()
+            + "' returned null for layer '" + model.nameOf(layer) + "'; a rule must return"
+            + " LayerStats (LayerStats.NONE for nothing to count)");
+      }
+      return Optional.of(stats);
     }
     return Layers.stats(
         model.indexOf(layer), model.nameOf(layer), layer.spec(), inputs, output, accounting);

@@ -1,5 +1,6 @@
 package org.neurojoule;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,7 +11,8 @@ import java.util.Objects;
  *     connections}, {@code neurons}, {@code rate}, {@code energy <device>}, {@code synop_energy
  *     <device>}, {@code neuron_energy <device>}
  * @param timestepsPerInference how many timesteps one inference takes on a spiking device
- * @param dt the length of a timestep on a spiking device, in seconds
+ * @param dt the length of a timestep on a spiking device, in seconds: {@code > 0} and at most
+ *     {@link #MAX_DT} (which keeps every energy finite)
  * @param lineLength the width of the table, or {@link #AUTO} for a table as wide as its longest
  *     cells, which never cuts one
  * @param printWarnings whether to print the notes on the estimates' assumptions
@@ -31,12 +33,19 @@ public record SummaryOptions(
   public static final List<String> DEFAULT_COLUMNS =
       List.of("name", "output_shape", "params", "connections", "neurons", "energy cpu");
 
+  /** The longest timestep, in seconds. */
+  public static final double MAX_DT = 1000;
+
   /** Default columns, one timestep of 0.001 s, 98 characters, warnings on. */
   public static final SummaryOptions DEFAULTS =
       new SummaryOptions(DEFAULT_COLUMNS, 1, 0.001, 98, true);
 
   public SummaryOptions {
-    columns = List.copyOf(Objects.requireNonNull(columns, "columns == null"));
+    Objects.requireNonNull(columns, "columns == null");
+    for (int i = 0; i < columns.size(); i++) {
+      Objects.requireNonNull(columns.get(i), "columns[" + i + "] == null");
+    }
+    columns = List.copyOf(columns);
     if (columns.isEmpty()) {
       throw new IllegalArgumentException("a summary needs at least one column");
     }
@@ -44,8 +53,9 @@ public record SummaryOptions(
       throw new IllegalArgumentException(
           "timestepsPerInference must be >= 1, was " + timestepsPerInference);
     }
-    if (!(dt > 0) || Double.isInfinite(dt)) {
-      throw new IllegalArgumentException("dt must be a finite number > 0, was " + dt);
+    if (!(dt > 0 && dt <= MAX_DT)) {
+      throw new IllegalArgumentException(
+          "dt must be a number of seconds > 0 and at most " + MAX_DT + ", was " + dt);
     }
     if (lineLength != AUTO && lineLength < columns.size()) {
       throw new IllegalArgumentException("lineLength " + lineLength + " is too short for "
@@ -55,7 +65,8 @@ public record SummaryOptions(
 
   /** A copy with these columns. */
   public SummaryOptions columns(String... columns) {
-    return new SummaryOptions(List.of(columns), timestepsPerInference, dt, lineLength,
+    Objects.requireNonNull(columns, "columns == null");
+    return new SummaryOptions(Arrays.asList(columns), timestepsPerInference, dt, lineLength,
         printWarnings);
   }
 

@@ -25,8 +25,14 @@ class ExampleDataTest {
       s.append(i > 0 ? ", " : "").append(shape[i]);
     }
     s.append(shape.length == 1 ? ",)" : ")");
+    return npy(file, descr, fortran, s.toString(), data);
+  }
+
+  /** Writes a version-1 .npy file whose header's shape is {@code shapeTuple}, as written. */
+  static Path npy(Path file, String descr, boolean fortran, String shapeTuple, byte[] data)
+      throws IOException {
     String dict = "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False")
-        + ", 'shape': " + s + ", }";
+        + ", 'shape': " + shapeTuple + ", }";
     int total = 10 + dict.length() + 1;
     int pad = (64 - total % 64) % 64;
     String header = dict + " ".repeat(pad) + "\n";
@@ -213,6 +219,17 @@ class ExampleDataTest {
         () -> m.energy(o -> o.exampleData(d)).rates());
     assertThat(e).hasMessageThat().contains("n.npy");
     assertThat(e).hasMessageThat().contains("-Infinity");
+  }
+
+  @Test
+  void python2LongSizesInTheHeaderAreRead() throws IOException {
+    ExampleData d = ExampleData.fromNpy(npy(dir.resolve("py2.npy"), "<f4", false, "(2L, 3L)",
+        floats(1, -2, 3, 4, 5, 6)));
+    assertThat(d.shape()).isEqualTo(new int[] {2, 3});
+    assertThat(d.values()).isEqualTo(new float[] {1, -2, 3, 4, 5, 6});
+    ExampleData one = ExampleData.fromNpy(npy(dir.resolve("py2one.npy"), "<f4", false, "(2L,)",
+        floats(7, 8)));
+    assertThat(one.shape()).isEqualTo(new int[] {2});
   }
 
   @Test

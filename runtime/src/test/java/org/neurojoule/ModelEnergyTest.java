@@ -97,7 +97,8 @@ class ModelEnergyTest {
   void registerDevice_rejectsNegativeEnergy() {
     var e = assertThrows(IllegalArgumentException.class,
         () -> ModelEnergy.registerDevice("bad", -1, 0, false));
-    assertThat(e).hasMessageThat().contains("energyPerSynop of device 'bad' must be a finite");
+    assertThat(e).hasMessageThat().isEqualTo(
+        "energyPerSynop of device 'bad' must be a number of joules from 0 to 1.0, was -1.0");
   }
 
   @Test
@@ -179,7 +180,7 @@ class ModelEnergyTest {
     assertThat(steps).hasMessageThat().isEqualTo("timestepsPerInference must be >= 1, was 0");
     var dt = assertThrows(IllegalArgumentException.class,
         () -> e.summaryString(o -> o.dt(Double.NaN)));
-    assertThat(dt).hasMessageThat().isEqualTo("dt must be a finite number > 0, was NaN");
+    assertThat(dt).hasMessageThat().isEqualTo("dt must be a number of seconds > 0 and at most 1000.0, was NaN");
     // SummaryOptions.DEFAULT_COLUMNS: six.
     var width = assertThrows(IllegalArgumentException.class,
         () -> e.summaryString(o -> o.lineLength(3)));

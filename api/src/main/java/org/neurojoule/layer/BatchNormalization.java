@@ -13,6 +13,10 @@ import org.neurojoule.shape.ShapeException;
  * trainable, moving mean and variance not); without {@code center} or {@code scale}, beta or gamma
  * is left out. No statistics: KerasSpiking has no rule (zero and a warning), and {@link
  * Accounting#COMPLETE} counts zero because deployment folds it into the previous layer.
+ *
+ * <p>{@code epsilon} is {@code > 0} within float32's range ({@code Float.MIN_VALUE} to {@code
+ * Float.MAX_VALUE}), so that {@code variance + epsilon} never rounds to 0 in the float32 forward
+ * pass; a set moving variance must be {@code >= 0}.
  */
 public record BatchNormalization(
     double momentum, double epsilon, boolean center, boolean scale, Optional<String> name)
@@ -24,9 +28,7 @@ public record BatchNormalization(
     if (!(momentum >= 0 && momentum <= 1)) {
       throw ShapeException.invalid("momentum must be in [0, 1], was " + momentum);
     }
-    if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
-      throw ShapeException.invalid("epsilon must be a finite number > 0, was " + epsilon);
-    }
+    Checks.positiveFloat("epsilon", epsilon);
     name = Checks.name(name);
   }
 

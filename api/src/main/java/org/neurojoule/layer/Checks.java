@@ -27,6 +27,39 @@ final class Checks {
     return value;
   }
 
+  /**
+   * A value the float32 forward pass can hold: finite, with {@code |value| <= Float.MAX_VALUE},
+   * since a larger one would turn into infinity there.
+   */
+  static double finiteFloat(String what, double value) {
+    if (!(Math.abs(value) <= Float.MAX_VALUE)) {
+      throw ShapeException.invalid(what + " must be a finite number within float32's range (at"
+          + " most " + Float.MAX_VALUE + " in magnitude), was " + value);
+    }
+    return value;
+  }
+
+  /** A value {@code >= 0} that float32 holds, see {@link #finiteFloat}. */
+  static double nonNegativeFloat(String what, double value) {
+    if (!(value >= 0 && value <= Float.MAX_VALUE)) {
+      throw ShapeException.invalid(what + " must be a number >= 0 within float32's range (at"
+          + " most " + Float.MAX_VALUE + "), was " + value);
+    }
+    return value;
+  }
+
+  /**
+   * A value {@code > 0} that stays {@code > 0} and finite in float32: from {@code Float.MIN_VALUE}
+   * to {@code Float.MAX_VALUE}; a smaller one would round to 0 there and divide by zero.
+   */
+  static double positiveFloat(String what, double value) {
+    if (!(value > 0 && (float) value > 0 && value <= Float.MAX_VALUE)) {
+      throw ShapeException.invalid(what + " must be a number > 0 within float32's range ("
+          + Float.MIN_VALUE + " to " + Float.MAX_VALUE + "), was " + value);
+    }
+    return value;
+  }
+
   static <T> T notNull(T value, String what) {
     return Objects.requireNonNull(value, what + " == null");
   }

@@ -41,11 +41,15 @@ public record LayerStats(long connections, long neurons, boolean spiking) {
     return new LayerStats(connections, neurons, neurons == 0);
   }
 
-  /** The statistics of two applications of a layer together (a reused layer). */
+  /**
+   * The statistics of two applications of a layer together (a reused layer).
+   *
+   * @throws ArithmeticException saying whether connections or neurons pass {@code 2^63-1}
+   */
   public LayerStats plus(LayerStats other) {
     return new LayerStats(
-        Math.addExact(connections, other.connections),
-        Math.addExact(neurons, other.neurons),
+        ParamCount.sum("connections", connections, other.connections),
+        ParamCount.sum("neurons", neurons, other.neurons),
         spiking && other.spiking);
   }
 }

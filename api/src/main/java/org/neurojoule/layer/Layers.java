@@ -24,7 +24,7 @@ public final class Layers {
    * @throws ShapeException naming the layer, if the spec does not fit the inputs
    */
   public static Shape outputShape(int index, String name, LayerSpec spec, List<Shape> inputs) {
-    return placed(() -> index, () -> name, spec, inputs, () -> spec.outputShape(inputs));
+    return outputShape(() -> index, () -> name, spec, inputs);
   }
 
   /**
@@ -33,12 +33,13 @@ public final class Layers {
    */
   public static Shape outputShape(
       IntSupplier index, Supplier<String> name, LayerSpec spec, List<Shape> inputs) {
-    return placed(index, name, spec, inputs, () -> spec.outputShape(inputs));
+    return placed(index, name, spec, inputs,
+        () -> returned(spec, "outputShape", spec.outputShape(inputs)));
   }
 
   /** The parameter count of {@code spec} on {@code inputs}, errors naming the layer. */
   public static ParamCount params(int index, String name, LayerSpec spec, List<Shape> inputs) {
-    return placed(index, name, spec, inputs, () -> spec.params(inputs));
+    return placed(index, name, spec, inputs, () -> returned(spec, "params", spec.params(inputs)));
   }
 
   /**
@@ -52,7 +53,8 @@ public final class Layers {
       List<Shape> inputs,
       Shape output,
       Accounting accounting) {
-    return placed(index, name, spec, inputs, () -> spec.stats(inputs, output, accounting));
+    return placed(index, name, spec, inputs,
+        () -> returned(spec, "stats", spec.stats(inputs, output, accounting)));
   }
 
   /** The type named in "Cannot compute stats" warnings: the wrapped layer's, for wrappers. */
@@ -65,6 +67,15 @@ public final class Layers {
     StringJoiner j = new StringJoiner(", ", "[", "]");
     shapes.forEach(s -> j.add(s.toString()));
     return j.toString();
+  }
+
+  /** A custom layer's method may return null: fail here, where the layer can be named. */
+  private static <T> T returned(LayerSpec spec, String method, T value) {
+    if (value == null) {
+      throw ShapeException.invalid(method + "(...) of layer type '" + spec.type() + "' ("
+          + spec.getClass().getName() + ") returned null");
+    }
+    return value;
   }
 
   private interface Rule<T> {

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import org.neurojoule.Accounting;
 import org.neurojoule.shape.Shape;
-import org.neurojoule.shape.ShapeException;
 
 /**
  * Keras' {@code LeakyReLU}: {@code x} for {@code x >= 0}, {@code alpha * x} below (Keras 2's
- * default alpha, 0.3).
+ * default alpha, 0.3). {@code alpha} is {@code >= 0} and within float32's range, as the forward
+ * pass computes in float32.
  *
  * <p>Output shape = input shape; no parameters; neurons = the output units per timestep.
  */
@@ -17,9 +17,7 @@ public record LeakyReLU(double alpha, Optional<String> name) implements LayerSpe
   public static final double DEFAULT_ALPHA = 0.3;
 
   public LeakyReLU {
-    if (!(alpha >= 0) || Double.isInfinite(alpha)) {
-      throw ShapeException.invalid("alpha must be a finite number >= 0, was " + alpha);
-    }
+    Checks.nonNegativeFloat("alpha", alpha);
     name = Checks.name(name);
   }
 

@@ -22,14 +22,32 @@ public record ParamCount(long trainable, long nonTrainable) {
     return new ParamCount(n, 0);
   }
 
-  /** All parameters. */
+  /**
+   * All parameters.
+   *
+   * @throws ArithmeticException saying so if they are more than {@code 2^63-1}
+   */
   public long total() {
-    return Math.addExact(trainable, nonTrainable);
+    return sum("parameters", trainable, nonTrainable);
   }
 
-  /** The sum of both counts. */
+  /**
+   * The sum of both counts.
+   *
+   * @throws ArithmeticException saying which count passes {@code 2^63-1}
+   */
   public ParamCount plus(ParamCount other) {
-    return new ParamCount(
-        Math.addExact(trainable, other.trainable), Math.addExact(nonTrainable, other.nonTrainable));
+    return new ParamCount(sum("trainable parameters", trainable, other.trainable),
+        sum("non-trainable parameters", nonTrainable, other.nonTrainable));
+  }
+
+  /** {@code a + b}, or an error that says what overflowed (callers add where). */
+  static long sum(String what, long a, long b) {
+    long s = a + b;
+    if (s < 0) {   // both are >= 0, so only an overflow is negative
+      throw new ArithmeticException(what + " beyond 2^63-1 (" + Long.MAX_VALUE + "): " + a
+          + " + " + b);
+    }
+    return s;
   }
 }

@@ -5,13 +5,14 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.neurojoule.Accounting;
 import org.neurojoule.shape.Shape;
-import org.neurojoule.shape.ShapeException;
 
 /**
  * Keras' {@code ReLU} layer: {@code max(x, 0)}, optionally capped at {@code maxValue}, with a
  * slope below {@code threshold}.
  *
- * <p>Output shape = input shape; no parameters; neurons = the output units per timestep.
+ * <p>Output shape = input shape; no parameters; neurons = the output units per timestep. {@code
+ * maxValue} and {@code negativeSlope} are {@code >= 0} and {@code threshold} finite, all within
+ * float32's range, as the forward pass computes in float32.
  */
 public record ReLU(
     OptionalDouble maxValue, double negativeSlope, double threshold, Optional<String> name)
@@ -19,16 +20,9 @@ public record ReLU(
 
   public ReLU {
     Checks.notNull(maxValue, "maxValue");
-    maxValue.ifPresent(
-        m -> {
-          if (!(m >= 0)) {
-            throw ShapeException.invalid("maxValue must be >= 0, was " + m);
-          }
-        });
-    if (!(negativeSlope >= 0)) {
-      throw ShapeException.invalid("negativeSlope must be >= 0, was " + negativeSlope);
-    }
-    Checks.finite("threshold", threshold);
+    maxValue.ifPresent(m -> Checks.nonNegativeFloat("maxValue", m));
+    Checks.nonNegativeFloat("negativeSlope", negativeSlope);
+    Checks.finiteFloat("threshold", threshold);
     name = Checks.name(name);
   }
 

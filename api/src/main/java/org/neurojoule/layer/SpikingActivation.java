@@ -15,7 +15,8 @@ import org.neurojoule.shape.ShapeException;
  * <p>Its input is {@code (time, units...)}: the first axis is always time. Per element and step,
  * {@code v += activation(x) * dt}, {@code n = floor(v)}, {@code v -= n}, output {@code n / dt}.
  * Output shape = input shape; no parameters; neurons = the product of the input shape without the
- * time axis; spiking.
+ * time axis; spiking. {@code dt} is {@code > 0} and within float32's range ({@code
+ * Float.MIN_VALUE} to {@code Float.MAX_VALUE} seconds): the forward pass divides by it in float32.
  */
 public record SpikingActivation(
     Activation activation, double dt, OptionalLong seed, Optional<String> name)
@@ -25,9 +26,7 @@ public record SpikingActivation(
 
   public SpikingActivation {
     Checks.notNull(activation, "activation");
-    if (!(dt > 0) || Double.isInfinite(dt)) {
-      throw ShapeException.invalid("dt must be a finite number > 0, was " + dt);
-    }
+    Checks.positiveFloat("dt", dt);
     Checks.notNull(seed, "seed");
     name = Checks.name(name);
   }

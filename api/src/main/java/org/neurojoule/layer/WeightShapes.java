@@ -28,13 +28,35 @@ public final class WeightShapes {
       return shape.clone();
     }
 
-    /** The number of values. */
-    public int size() {
+    /**
+     * The number of values, counted in {@code long}.
+     *
+     * @throws IllegalArgumentException naming the array if even a {@code long} cannot count them
+     */
+    public long count() {
       long n = 1;
       for (int d : shape) {
-        n = Math.multiplyExact(n, d);
+        if (d != 0 && n > Long.MAX_VALUE / d) {
+          throw new IllegalArgumentException("weight array " + this
+              + " has more than 2^63-1 values");
+        }
+        n *= d;
       }
-      return Math.toIntExact(n);
+      return n;
+    }
+
+    /**
+     * The number of values, as the length of the array holding them.
+     *
+     * @throws IllegalArgumentException naming the array and its size if no Java array holds it
+     */
+    public int size() {
+      long n = count();
+      if (n > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("weight array " + this + " has " + n
+            + " values, more than a Java array holds (at most " + Integer.MAX_VALUE + ")");
+      }
+      return (int) n;
     }
 
     /** Keras' initializer for this array: {@code glorot_uniform}, {@code zeros} or {@code ones}. */

@@ -104,9 +104,9 @@ class SpikingActivationTest {
   void invalidDt_isRejected() {
     Apply.assertInvalid(
         () -> SpikingActivation.of(Activation.RELU).dt(0),
-        "dt must be a finite number > 0, was 0.0");
+        "dt must be a number > 0 within float32's range (1.4E-45 to 3.4028235E38), was 0.0");
     Apply.assertInvalid(
         () -> SpikingActivation.of(Activation.RELU).dt(Double.NaN),
-        "dt must be a finite number > 0, was NaN");
+        "dt must be a number > 0 within float32's range (1.4E-45 to 3.4028235E38), was NaN");
   }
 }

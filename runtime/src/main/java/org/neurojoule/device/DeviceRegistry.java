@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,7 @@ public final class DeviceRegistry {
    * @return the device it replaced, if any
    */
   public synchronized Optional<Device> register(Device device) {
+    Objects.requireNonNull(device, "device == null");
     return Optional.ofNullable(devices.put(key(device.name()), device));
   }
 
@@ -36,6 +38,7 @@ public final class DeviceRegistry {
    * @throws IllegalArgumentException if there is none, listing the known devices
    */
   public synchronized Device get(String name) {
+    Objects.requireNonNull(name, "device == null");
     Device d = devices.get(key(name));
     if (d == null) {
       throw new IllegalArgumentException(
