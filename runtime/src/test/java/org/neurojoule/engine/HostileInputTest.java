@@ -132,6 +132,16 @@ class HostileInputTest {
     assertThat(e).hasMessageThat().endsWith(" (example data of shape (None, 5, 4))");
   }
 
+  @Test
+  void dataOfTheWrongTimeLength_namesTheDimension() {
+    Model m = Model.of(Model.input(3, 4).relu());
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> FiringRates.fit(m, ExampleData.filled(1, 2, 5, 4)));
+    assertThat(e).hasMessageThat().endsWith("has shape (2, 5, 4), but the model input expects"
+        + " (None, 3, 4) (batch first; data with one dimension fewer gets a trailing 1):"
+        + " dimension 1 is 5, the model declares 3");
+  }
+
   // ---------------------------------------------------------------- sizes
 
   @Test
