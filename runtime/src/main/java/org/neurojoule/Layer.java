@@ -160,6 +160,11 @@ public final class Layer {
     }
   }
 
+  /** The input shapes of the first application; null before one. */
+  List<Shape> firstInputShapes() {
+    return inputShapes;
+  }
+
   /** Called for each application, with the shapes it was applied to. */
   void appliedTo(List<Shape> shapes) {
     if (inputShapes == null) {

@@ -17,18 +17,23 @@ public record LayerEnergy(double synop, double neuron) {
    * spiking device the inference takes {@code timesteps} steps of {@code dt} seconds, synaptic
    * operations happen only on input spikes (at {@code rate} Hz) and neurons update every step:
    * {@code synop = e_synop * connections * rate * dt * timesteps}, {@code neuron = e_neuron *
-   * neurons * timesteps}.
+   * neurons * timesteps}. A layer with no connections has no synaptic energy and one with no
+   * neurons no neuron energy, whatever the rate (even infinite or NaN).
    */
   public static LayerEnergy of(
       Device device, LayerStats stats, double rate, int timesteps, double dt) {
+    // No connections (or neurons) means no energy, whatever the rate: 0 * inf or 0 * NaN must
+    // not turn a total into NaN.
+    double neuron = stats.neurons() == 0 ? 0
+        : device.energyPerNeuron() * stats.neurons() * (device.spiking() ? timesteps : 1);
+    if (stats.connections() == 0) {
+      return new LayerEnergy(0, neuron);
+    }
     if (!device.spiking()) {
-      return new LayerEnergy(
-          device.energyPerSynop() * stats.connections(),
-          device.energyPerNeuron() * stats.neurons());
+      return new LayerEnergy(device.energyPerSynop() * stats.connections(), neuron);
     }
     return new LayerEnergy(
-        device.energyPerSynop() * stats.connections() * rate * dt * timesteps,
-        device.energyPerNeuron() * stats.neurons() * timesteps);
+        device.energyPerSynop() * stats.connections() * rate * dt * timesteps, neuron);
   }
 
   /** Synaptic plus neuron energy. */

@@ -32,6 +32,7 @@ import org.neurojoule.layer.Reshape;
 import org.neurojoule.layer.SeparableConv2D;
 import org.neurojoule.layer.SpikingActivation;
 import org.neurojoule.layer.TimeDistributed;
+import org.neurojoule.layer.WeightShapes;
 import org.neurojoule.shape.Shape;
 import org.neurojoule.shape.ShapeException;
 
@@ -66,8 +67,45 @@ public final class Tensor {
     List<Shape> shapes = inputs.stream().map(Tensor::shape).toList();
     Shape out = Layers.outputShape(
         () -> positionFor(inputs), () -> provisionalName(layer, inputs), layer.spec(), shapes);
+    requireSameWeights(layer, shapes, inputs);
     layer.appliedTo(shapes);
     return new Tensor(layer, List.copyOf(inputs), out);
+  }
+
+  /**
+   * A reused layer with weights must get inputs its weights fit, as in Keras (whose weights are
+   * built for the first input): the weight shapes of every application must be the first's.
+   */
+  private static void requireSameWeights(Layer layer, List<Shape> shapes, List<Tensor> inputs) {
+    List<Shape> first = layer.firstInputShapes();
+    if (first == null || !WeightShapes.hasWeights(layer.spec())) {
+      return;
+    }
+    List<WeightShapes.Weight> built;
+    List<WeightShapes.Weight> now;
+    try {
+      built = WeightShapes.of(layer.spec(), first);
+      now = WeightShapes.of(layer.spec(), shapes);
+    } catch (ShapeException e) {
+      return;   // an undefined channel axis: outputShape has had its say
+    }
+    if (!built.equals(now)) {
+      throw new IllegalArgumentException("layer '" + provisionalName(layer, inputs) + "' "
+          + layer.spec().describe() + " (" + layer.spec().type() + ") was built for input "
+          + kerasShapes(first) + "; it cannot be applied to " + kerasShapes(shapes)
+          + ": its weights are " + weightsText(built) + ", the new input would need "
+          + weightsText(now));
+    }
+  }
+
+  private static String kerasShapes(List<Shape> shapes) {
+    return shapes.size() == 1 ? shapes.get(0).toKerasString()
+        : shapes.stream().map(Shape::toKerasString).toList().toString();
+  }
+
+  private static String weightsText(List<WeightShapes.Weight> weights) {
+    return weights.stream().map(w -> WeightShapes.shapeText(w.shape()))
+        .collect(java.util.stream.Collectors.joining(" and "));
   }
 
   /** The shape of one example (without the batch). */

@@ -115,4 +115,36 @@ class TensorErrorsTest {
     var e = assertThrows(IllegalArgumentException.class, () -> Model.input(28, 0));
     assertThat(e).hasMessageThat().contains("dimension 1 of a shape must be > 0 or NONE, was 0");
   }
+
+  @Test
+  void reusedDenseOnAnotherFeatureCount_isRefused() {
+    // Keras builds the weights for the first input; reading them for another once crashed the JVM.
+    Tensor d = Model.input(3).dense(991);
+    var e = assertThrows(IllegalArgumentException.class, () -> d.layer().apply(d));
+    assertThat(e).hasMessageThat().isEqualTo("layer 'dense' dense(991) (Dense) was built for"
+        + " input (None, 3); it cannot be applied to (None, 991): its weights are (3, 991) and"
+        + " (991,), the new input would need (991, 991) and (991,)");
+  }
+
+  @Test
+  void reusedConvOnAnotherChannelCount_isRefused() {
+    Tensor c = Model.input(8, 8, 3).conv2d(4, 3);
+    var e = assertThrows(IllegalArgumentException.class, () -> c.layer().apply(c));
+    assertThat(e).hasMessageThat().isEqualTo("layer 'conv2d' conv2d(4, 3x3) (Conv2D) was built"
+        + " for input (None, 8, 8, 3); it cannot be applied to (None, 6, 6, 4): its weights are"
+        + " (3, 3, 3, 4) and (4,), the new input would need (3, 3, 4, 4) and (4,)");
+    // The same channel count on another spatial size is fine, as in Keras.
+    Tensor other = Model.input(10, 10, 3);
+    assertThat(c.layer().apply(other).shape()).isEqualTo(Shape.of(8, 8, 4));
+  }
+
+  @Test
+  void nonSquareKernelSizeError_namesTheLayer() {
+    assertThat(Model.input(10, 10, 3).conv2d(32, 1, c -> c.kernelSize(1, 7)).shape())
+        .isEqualTo(Shape.of(10, 4, 32));
+    var e = assertThrows(ShapeException.class,
+        () -> Model.input(10, 10, 3).conv2d(32, 1, c -> c.kernelSize(1, 7, 7)));
+    assertThat(e).hasMessageThat().isEqualTo("[NnInvalidArgument] layer 1 'conv2d' conv2d:"
+        + " kernelSize takes 1 or 2 values, got 3");
+  }
 }

@@ -56,6 +56,12 @@ public record Conv(
         Optional.empty());
   }
 
+  /** A copy with this kernel size (one value, or one per axis, such as {@code kernelSize(1, 7)}). */
+  public Conv kernelSize(int... kernelSize) {
+    return new Conv(rank, filters, Checks.perAxis("kernelSize", rank, kernelSize), strides,
+        padding, dilationRate, activation, useBias, name);
+  }
+
   /** A copy with these strides (one value, or one per axis). */
   public Conv strides(int... strides) {
     return new Conv(rank, filters, kernelSize, Checks.perAxis("strides", rank, strides), padding,

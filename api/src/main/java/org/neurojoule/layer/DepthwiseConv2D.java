@@ -50,6 +50,12 @@ public record DepthwiseConv2D(
         activation, useBias, name);
   }
 
+  /** A copy with this kernel size (one value, or one per axis, such as {@code kernelSize(1, 7)}). */
+  public DepthwiseConv2D kernelSize(int... kernelSize) {
+    return new DepthwiseConv2D(Checks.perAxis("kernelSize", 2, kernelSize), depthMultiplier,
+        strides, padding, dilationRate, activation, useBias, name);
+  }
+
   /** A copy with these strides (one value, or one per axis). */
   public DepthwiseConv2D strides(int... strides) {
     return new DepthwiseConv2D(kernelSize, depthMultiplier, Checks.perAxis("strides", 2, strides),

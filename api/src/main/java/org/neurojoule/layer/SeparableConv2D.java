@@ -53,6 +53,12 @@ public record SeparableConv2D(
         dilationRate, activation, useBias, name);
   }
 
+  /** A copy with this kernel size (one value, or one per axis, such as {@code kernelSize(1, 7)}). */
+  public SeparableConv2D kernelSize(int... kernelSize) {
+    return new SeparableConv2D(filters, Checks.perAxis("kernelSize", 2, kernelSize),
+        depthMultiplier, strides, padding, dilationRate, activation, useBias, name);
+  }
+
   /** A copy with these strides (one value, or one per axis). */
   public SeparableConv2D strides(int... strides) {
     return new SeparableConv2D(filters, kernelSize, depthMultiplier,

@@ -108,4 +108,12 @@ class DepthwiseConv2DTest {
     Apply.assertInvalid(
         () -> DepthwiseConv2D.of(3).dilationRate(0), "dilationRate must be > 0, was 0");
   }
+
+  @Test
+  void kernelSize_takesOneValuePerAxis() {
+    DepthwiseConv2D d = DepthwiseConv2D.of(3).kernelSize(1, 7);
+    assertThat(d.kernelSize()).containsExactly(1, 7).inOrder();
+    var e = assertThrows(ShapeException.class, () -> DepthwiseConv2D.of(3).kernelSize(-1));
+    assertThat(e).hasMessageThat().contains("kernelSize must be > 0, was -1");
+  }
 }

@@ -1,6 +1,7 @@
 package org.neurojoule.layer;
 
 import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.neurojoule.Accounting.COMPLETE;
 import static org.neurojoule.Accounting.KERAS_SPIKING;
 
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.neurojoule.Activation;
 import org.neurojoule.Padding;
 import org.neurojoule.shape.Shape;
+import org.neurojoule.shape.ShapeException;
 
 class SeparableConv2DTest {
   private static final Shape IN = Shape.of(10, 10, 4);
@@ -84,5 +86,13 @@ class SeparableConv2DTest {
     Apply.assertInvalid(
         () -> SeparableConv2D.of(4, 3).depthMultiplier(-1), "depthMultiplier must be > 0, was -1");
     Apply.assertInvalid(() -> SeparableConv2D.of(4, 3).strides(0), "strides must be > 0, was 0");
+  }
+
+  @Test
+  void kernelSize_takesOneValuePerAxis() {
+    SeparableConv2D s = SeparableConv2D.of(4, 3).kernelSize(7, 1);
+    assertThat(s.kernelSize()).containsExactly(7, 1).inOrder();
+    var e = assertThrows(ShapeException.class, () -> SeparableConv2D.of(4, 3).kernelSize(1, 2, 3));
+    assertThat(e).hasMessageThat().contains("kernelSize takes 1 or 2 values, got 3");
   }
 }

@@ -9,8 +9,8 @@ import java.nio.FloatBuffer;
  *
  * <p>The rows go through a small per-thread scratch block starting at index 0, with per-channel
  * constants tiled to the block's length, so every loop indexes all its arrays alike and the JIT
- * vectorizes it (it does not for {@code v[off + i] + bias[i]}). The |x| sums collect element-wise
- * in float over a few blocks and then go into double.
+ * vectorizes it (it does not for {@code v[off + i] + bias[i]}). The |x| of each block go into
+ * double sums before the next block.
  */
 final class Epilogue {
   final Stage[] stages;
@@ -18,8 +18,11 @@ final class Epilogue {
 
   /** Floats per scratch block (a whole number of rows; at least one row). */
   private static final int BLOCK = 8192;
-  /** Blocks added in float before the partial sums go into double. */
-  private static final int FLUSH = 16;
+  /**
+   * Blocks added in float before the partial sums go into double: one, so each float partial
+   * holds a single |value| and cannot overflow (16 values near 10^37 would).
+   */
+  private static final int FLUSH = 1;
 
   private volatile Tiles tiles;
 

@@ -22,6 +22,11 @@ import org.neurojoule.shape.Shape;
  * number of examples. A layer's rate is the mean |x| of all its inputs together, summed over
  * the applications of a reused layer (as KerasSpiking does); an input layer's rate is the mean
  * |x| of the data.
+ *
+ * <p>Rates do not depend on the batch size (up to double rounding). Values that do not fit in
+ * float32 inside the network (|x| beyond {@code Float.MAX_VALUE}, or NaN) are an error naming the
+ * first layer producing them, never an infinite or NaN rate. An error while running the model on
+ * the data names the layer and the data's shape.
  */
 public final class FiringRates {
   private FiringRates() {}
@@ -110,9 +115,25 @@ public final class FiringRates {
     if (!fits) {
       throw new IllegalArgumentException("example data (" + data.source() + ") has shape "
           + pyShape(shape) + ", but the model input expects " + expected.toKerasString()
-          + " (batch first; data with one dimension fewer gets a trailing 1)");
+          + " (batch first; data with one dimension fewer gets a trailing 1)"
+          + misfit(example, expected));
     }
     return example;
+  }
+
+  /** Which dimension does not fit, when the ranks agree: the data's axis counted batch first. */
+  private static String misfit(int[] example, Shape expected) {
+    if (example.length != expected.rank()) {
+      return ": " + (example.length + 1) + " dimensions given, " + (expected.rank() + 1)
+          + " expected";
+    }
+    for (int i = 0; i < example.length; i++) {
+      if (expected.get(i) != Shape.NONE && expected.get(i) != example[i]) {
+        return ": dimension " + (i + 1) + " is " + example[i] + ", the model declares "
+            + expected.get(i);
+      }
+    }
+    return "";
   }
 
   private static String pyShape(int[] shape) {

@@ -30,6 +30,7 @@ import org.neurojoule.layer.SpikingActivation;
 import org.neurojoule.layer.TimeDistributed;
 import org.neurojoule.layer.WeightShapes;
 import org.neurojoule.shape.Shape;
+import org.neurojoule.shape.ShapeException;
 
 /**
  * A model compiled for the forward pass: one {@link Node} per layer application in execution
@@ -71,19 +72,57 @@ public final class Forward implements AutoCloseable {
       }
     }
     this.input = byTensor.get(model.inputs().get(0));
-    shapes(exampleShape);
-    for (Node node : nodes) {
-      node.op = opFor(node);
-    }
-    fuse();
-    for (Node node : nodes) {
-      if (node.spec instanceof InputLayer || node.fusedInto != null) {
-        continue;
+    this.example = exampleShape.clone();
+    try {
+      shapes(exampleShape);
+      for (Node node : nodes) {
+        node.op = inLayer(node, () -> opFor(node));
       }
-      int[][] in = Arrays.stream(node.inputs).map(x -> x.shape).toArray(int[][]::new);
-      node.op.prepare(ctx, in, node.last().shape, maxN);
+      fuse();
+      for (Node node : nodes) {
+        if (node.spec instanceof InputLayer || node.fusedInto != null) {
+          continue;
+        }
+        int[][] in = Arrays.stream(node.inputs).map(x -> x.shape).toArray(int[][]::new);
+        inLayer(node, () -> {
+          node.op.prepare(ctx, in, node.last().shape, maxN);
+          return null;
+        });
+      }
+      allocate();
+    } catch (RuntimeException | Error e) {
+      close();
+      throw e;
     }
-    allocate();
+  }
+
+  /** The shape of one example, without the batch. */
+  private final int[] example;
+
+  /** Runs {@code step} for {@code node}; an error from it names the layer and the data's shape. */
+  private <T> T inLayer(Node node, java.util.function.Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (ShapeException e) {
+      if (e.layerName().isPresent()) {
+        throw e;
+      }
+      throw ShapeException.of(e.error(), e.inputShapes(), e.detail() + withData())
+          .inLayer(model.indexOf(node.layer), model.nameOf(node.layer), node.spec.describe());
+    } catch (RuntimeException e) {
+      String name = "layer '" + model.nameOf(node.layer) + "'";
+      if (e.getMessage() != null && e.getMessage().startsWith(name)) {
+        throw e;
+      }
+      throw new IllegalArgumentException(name + " (" + node.spec.type() + ") on its input "
+          + Arrays.stream(node.inputs).map(x -> Shape.of(x.shape).toKerasString())
+              .collect(java.util.stream.Collectors.joining(", "))
+          + withData() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private String withData() {
+    return " (example data of shape " + Shape.of(example).toKerasString() + ")";
   }
 
   // ---------------------------------------------------------------- compile
@@ -94,7 +133,7 @@ public final class Forward implements AutoCloseable {
         node.shape = example.clone();
       } else {
         List<Shape> in = Arrays.stream(node.inputs).map(x -> Shape.of(x.shape)).toList();
-        int[] out = node.spec.outputShape(in).toArray();
+        int[] out = inLayer(node, () -> node.spec.outputShape(in).toArray());
         if (node.spec instanceof TimeDistributed) {
           out[0] = node.inputs[0].shape[0];
         }
@@ -200,21 +239,24 @@ public final class Forward implements AutoCloseable {
     List<Shape> in = Arrays.stream(node.inputs).map(x -> Shape.of(x.shape)).toList();
     List<WeightShapes.Weight> expected = WeightShapes.of(node.spec, in);
     List<float[]> given = layer.weights();
-    if (given.isEmpty()) {
-      return WeightInit.defaults(layer, model, DEFAULT_WEIGHT_SEED, model.indexOf(layer));
-    }
-    boolean fits = given.size() == expected.size();
-    for (int i = 0; fits && i < given.size(); i++) {
-      fits = given.get(i).length == expected.get(i).size();
+    float[][] w = given.isEmpty()
+        ? WeightInit.defaults(layer, model, DEFAULT_WEIGHT_SEED, model.indexOf(layer))
+        : given.toArray(float[][]::new);
+    // Also for default weights: they are made for the layer's first input, and a kernel must
+    // never read past them.
+    boolean fits = w.length == expected.size();
+    for (int i = 0; fits && i < w.length; i++) {
+      fits = w[i].length == WeightInit.length(expected.get(i));
     }
     if (!fits) {
-      List<Integer> sizes = given.stream().map(a -> a.length).toList();
+      List<Integer> sizes = Arrays.stream(w).map(a -> a.length).toList();
       throw new IllegalArgumentException("layer '" + model.nameOf(layer) + "' ("
           + node.spec.type() + ") needs weights " + expected + " for its input "
-          + Shape.of(node.inputs[0].shape).toKerasString() + ", but holds arrays of sizes "
-          + sizes);
+          + Shape.of(node.inputs[0].shape).toKerasString() + ", but holds "
+          + (given.isEmpty() ? "default weights (made for its first input) of sizes "
+              : "arrays of sizes ") + sizes);
     }
-    return given.toArray(float[][]::new);
+    return w;
   }
 
   /** Fuses element-wise layers into the kernel producing their only input. */
@@ -279,7 +321,11 @@ public final class Forward implements AutoCloseable {
           node.buffer = node.inputs[0].buffer;
         } else {
           Node holder = node.last();
-          int need = Math.toIntExact(maxN * holder.size);
+          long needed = Buffers.times(maxN, holder.size);
+          Buffers.requireFloats(needed, "layer '" + model.nameOf(holder.layer) + "': its output"
+              + " buffer for " + maxN + (maxN == 1 ? " example" : " examples") + " of "
+              + Shape.of(holder.shape).toKerasString());
+          int need = (int) needed;
           Map.Entry<Integer, List<float[]>> fit = free.ceilingEntry(need);
           float[] buf;
           if (fit != null && fit.getKey() <= 2L * need + 4096) {
@@ -288,7 +334,9 @@ public final class Forward implements AutoCloseable {
               free.remove(fit.getKey());
             }
           } else {
-            buf = new float[need];
+            buf = Buffers.floats(need, "layer '" + model.nameOf(holder.layer) + "': its output"
+                + " buffer for " + maxN + (maxN == 1 ? " example" : " examples") + " of "
+                + Shape.of(holder.shape).toKerasString());
           }
           holder.buffer = buf;
           if (node.op != null && node.op.fuses()) {
@@ -354,12 +402,34 @@ public final class Forward implements AutoCloseable {
       Node target = node.last();
       Epilogue epi = epilogues.get(node);
       long t0 = PROFILE ? System.nanoTime() : 0;
-      node.op.run(ctx, n, in, target.buffer, epi);
+      inLayer(node, () -> {
+        node.op.run(ctx, n, in, target.buffer, epi);
+        return null;
+      });
       if (epi == null) {
         node.absSum += parallelAbsSum(target.buffer, Math.toIntExact(n * node.size));
       }
       if (PROFILE) {
         node.nanos += System.nanoTime() - t0;
+      }
+    }
+    requireFinite(n, firstExample);
+  }
+
+  /**
+   * Values beyond float32's range (or NaN) inside the network would make a firing rate infinite
+   * or NaN: refused, naming the first tensor (in execution order) that holds them.
+   */
+  private void requireFinite(int n, long firstExample) {
+    for (Node node : nodes) {
+      if (!Double.isFinite(node.absSum)) {
+        String examples = n == 1 ? "example " + firstExample
+            : "examples " + firstExample + " to " + (firstExample + n - 1);
+        String what = node == input ? "the example data holds values that are not finite"
+            : "layer '" + model.nameOf(node.layer) + "' (" + node.spec.type()
+                + ") produces values beyond float32's range (|x| > 3.4028235E38) or NaN";
+        throw new IllegalArgumentException(what + " on " + examples + withData()
+            + ", so its firing rate would not be finite; scale the data or the weights down");
       }
     }
   }

@@ -17,7 +17,7 @@ final class JavaGemm extends Gemm {
 
   @Override
   Mat allocate(long floats) {
-    return new HeapMat(new float[Math.toIntExact(floats)]);
+    return new HeapMat(Buffers.floats(floats, "a matrix"));
   }
 
   @Override

@@ -44,6 +44,9 @@ final class MatMulCore {
     threads = Parallel.THREADS;
     blockRows = Math.max(8, Math.min(MAX_BLOCK_ROWS, BLOCK_FLOATS / Math.max(k, 1)));
     blockRows = (int) Math.min(blockRows, Math.max(1, (maxRows + threads - 1) / threads));
+    // Checked in long: a Java multiply holds each in one array, and offsets are ints.
+    Buffers.requireFloats((long) threads * blockRows * k, "the multiply's input blocks");
+    Buffers.requireFloats((long) threads * blockRows * n, "the multiply's output blocks");
     a = gemm.allocate((long) threads * blockRows * k);
     c = gemm.allocate((long) threads * blockRows * n);
     tmp = new float[threads][blockRows * k];

@@ -33,6 +33,23 @@ final class NarrowConv {
     this.kernel = kernel;
   }
 
+  /** Whether this kernel's per-thread buffers for {@code w} fit in arrays (checked in long). */
+  static boolean fits(Ops.Window w, int cin, int cout) {
+    long volume = 1;
+    long span = 0;
+    long plane = 1;
+    for (int a = 2; a >= 0; a--) {
+      long eff = (long) (w.k[a] - 1) * w.d[a] + 1;
+      long p = Math.max(w.in[a], w.out[a] + eff - 1);
+      span += (w.out[a] - 1) * plane;
+      plane *= p;
+      volume *= p;
+    }
+    span += 1;
+    return cin * volume <= Buffers.MAX_ARRAY && cout * span <= Buffers.MAX_ARRAY
+        && (long) w.taps() * cin * cout <= Buffers.MAX_ARRAY;
+  }
+
   /** Convolves {@code n} examples of {@code x} into {@code out}, then applies {@code epi}. */
   void run(int n, float[] x, float[] out, Epilogue epi) {
     if (w.s[0] == 1 && w.s[1] == 1 && w.s[2] == 1) {

@@ -10,22 +10,40 @@ import org.neurojoule.Padding;
 final class Ops {
   private Ops() {}
 
+  /** The product of {@code s[from .. to)}, saturating at {@code Long.MAX_VALUE} (then refused). */
   static long prod(int[] s, int from, int to) {
     long p = 1;
     for (int i = from; i < to; i++) {
-      p *= s[i];
+      p = Buffers.times(p, s[i]);
     }
     return p;
   }
 
-  /** Spatial geometry of a window op on (D, H, W, C) with rank 1..3 mapped to the last axes. */
+  /**
+   * Spatial geometry of a window op on (D, H, W, C) with rank 1..3 mapped to the last axes.
+   *
+   * <p>Computed in long, then clipped to the taps that touch the input for some output position:
+   * with 'same' padding a dilated kernel or a pool may be far larger than the input (legal in
+   * Keras; most taps then fall in the padding and contribute nothing). After clipping every
+   * offset a kernel computes lies within about twice the input extent, so the kernels' int
+   * arithmetic cannot wrap, and a huge window costs no more than the input. The padding of a
+   * clipped window may be negative (its first kept tap starts inside the input).
+   */
   static final class Window {
     final int[] in = new int[3];
     final int[] out = new int[3];
+    /** Kept taps per axis. */
     final int[] k = new int[3];
     final int[] s = new int[3];
     final int[] d = new int[3];
     final int[] pad = new int[3];
+    /** The layer's own kernel size per axis, and the first of its taps kept. */
+    final int[] full = new int[3];
+    final int[] first = new int[3];
+    /** Whether some tap was dropped; false keeps the layer's exact geometry. */
+    final boolean clipped;
+    /** Whether no tap ever touches the input (the output is the bias alone). */
+    final boolean empty;
 
     Window(int rank, int[] inShape, int[] outShape, List<Integer> kernel, List<Integer> strides,
         List<Integer> dilation, Padding padding) {
@@ -34,19 +52,51 @@ final class Ops {
       Arrays.fill(k, 1);
       Arrays.fill(s, 1);
       Arrays.fill(d, 1);
+      Arrays.fill(full, 1);
+      boolean anyClipped = false;
+      boolean none = false;
       for (int i = 0; i < rank; i++) {
         int a = 3 - rank + i;
         in[a] = inShape[i];
         out[a] = outShape[i];
-        k[a] = kernel.get(i);
         s[a] = strides.get(i);
-        d[a] = dilation == null ? 1 : dilation.get(i);
-        if (padding == Padding.SAME) {
-          int effective = (k[a] - 1) * d[a] + 1;
-          int total = Math.max((out[a] - 1) * s[a] + effective - in[a], 0);
-          pad[a] = total / 2;
+        full[a] = kernel.get(i);
+        long dil = dilation == null ? 1 : dilation.get(i);
+        long kk = full[a];
+        long effective = (kk - 1) * dil + 1;
+        long lastStart = (long) (out[a] - 1) * s[a];
+        long p = padding == Padding.SAME ? Math.max(lastStart + effective - in[a], 0) / 2 : 0;
+        // Tap t reads positions o * s - p + t * dil: it touches [0, in) for some output o iff
+        // t * dil > p - lastStart - 1 and t * dil < in + p.
+        long lo = Math.max(0, Math.floorDiv(p - lastStart + dil - 1, dil));
+        long hi = Math.min(kk - 1, Math.floorDiv(in[a] - 1 + p, dil));
+        if (lo > hi) {
+          // No tap ever touches the input: keep one tap, zero-weighted, always in the padding.
+          none = true;
+          anyClipped = true;
+          first[a] = 0;
+          k[a] = 1;
+          d[a] = 1;
+          pad[a] = checked(in[a] + lastStart, "padding");
+          continue;
         }
+        first[a] = (int) lo;
+        k[a] = (int) (hi - lo + 1);
+        d[a] = k[a] == 1 ? 1 : (int) dil;
+        pad[a] = checked(p - lo * dil, "padding");
+        anyClipped |= k[a] != full[a];
+        checked(lastStart + (long) (k[a] - 1) * d[a] + Math.abs((long) pad[a]) + in[a], "window");
       }
+      clipped = anyClipped;
+      empty = none;
+    }
+
+    private static int checked(long v, String what) {
+      if (Math.abs(v) > Integer.MAX_VALUE / 2) {
+        throw new IllegalArgumentException("the " + what + " of this window (" + v
+            + ") is beyond what the engine can index");
+      }
+      return (int) v;
     }
 
     int outPixels() {
@@ -55,6 +105,40 @@ final class Ops {
 
     int taps() {
       return k[0] * k[1] * k[2];
+    }
+
+    /**
+     * The kept taps of a Keras kernel laid out {@code (k..., inner)} (inner = the values per tap,
+     * such as cin * filters): {@code kernel} itself if nothing was clipped, zeros if no tap
+     * touches the input.
+     *
+     * @throws IllegalArgumentException if {@code kernel} does not hold {@code full taps * inner}
+     *     values (a second line of defence: the engine must never read past the weights)
+     */
+    float[] keptTaps(float[] kernel, long inner) {
+      long need = (long) full[0] * full[1] * full[2] * inner;
+      if (kernel.length != need) {
+        throw new IllegalArgumentException("its kernel holds " + kernel.length + " values, but"
+            + " this input needs " + full[0] + "x" + full[1] + "x" + full[2] + "x" + inner + " = "
+            + need);
+      }
+      if (!clipped) {
+        return kernel;
+      }
+      int block = (int) inner;
+      float[] kept = new float[taps() * block];
+      if (empty) {
+        return kept;
+      }
+      int pos = 0;
+      for (int i = 0; i < k[0]; i++) {
+        for (int j = 0; j < k[1]; j++) {
+          long row = ((long) (first[0] + i) * full[1] + first[1] + j) * full[2] + first[2];
+          System.arraycopy(kernel, (int) (row * block), kept, pos, k[2] * block);
+          pos += k[2] * block;
+        }
+      }
+      return kept;
     }
   }
 
@@ -92,19 +176,24 @@ final class Ops {
       w = new Window(rank, in[0], out, kernel, strides, dilation, padding);
       cin = in[0][rank];
       cout = out[rank];
-      direct = w.taps() == 1 && w.s[0] == 1 && w.s[1] == 1 && w.s[2] == 1;
+      float[] kept = w.keptTaps(weights, (long) cin * cout);
+      direct = w.taps() == 1 && w.s[0] == 1 && w.s[1] == 1 && w.s[2] == 1
+          && w.pad[0] == 0 && w.pad[1] == 0 && w.pad[2] == 0;
       close();
-      if (ctx.gemm.narrowConv() && cout <= NarrowConv.MAX_OUTPUTS) {
-        narrow = new NarrowConv(w, cin, cout, weights);
+      // A clipped window (a dilated kernel mostly in the padding) goes to im2col, which takes
+      // any offsets; oneDNN and the narrow kernel's padded volume assume the layer's geometry.
+      if (ctx.gemm.narrowConv() && cout <= NarrowConv.MAX_OUTPUTS && !w.clipped
+          && NarrowConv.fits(w, cin, cout)) {
+        narrow = new NarrowConv(w, cin, cout, kept);
         return;
       }
-      if (ctx.gemm.dnnlConv()) {
-        dnnl = new DnnlConv(rank, w, cin, cout, weights);
+      if (ctx.gemm.dnnlConv() && !w.clipped) {
+        dnnl = new DnnlConv(rank, w, cin, cout, kept);
         dnnl.prepare(maxN);
         return;
       }
-      core = new MatMulCore(w.taps() * cin, cout);
-      core.prepare(ctx, weights, (long) maxN * w.outPixels());
+      core = new MatMulCore(Buffers.intSize((long) w.taps() * cin, "im2col row"), cout);
+      core.prepare(ctx, kept, (long) maxN * w.outPixels());
     }
 
     @Override
@@ -222,6 +311,11 @@ final class Ops {
       in = s[s.length - 1];
       units = out[out.length - 1];
       rowsPerExample = prod(s, 0, s.length - 1);
+      if (weights.length != (long) in * units) {
+        // The engine must never read past the weights, whatever let them through.
+        throw new IllegalArgumentException("its kernel holds " + weights.length + " values, but"
+            + " this input needs " + in + "x" + units + " = " + (long) in * units);
+      }
       core = new MatMulCore(in, units);
       core.prepare(ctx, weights, maxN * rowsPerExample);
     }
@@ -281,8 +375,9 @@ final class Ops {
     void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
       w = new Window(2, in[0], out, kernel, strides, dilation, padding);
       c = in[0][2];
+      float[] weights = w.keptTaps(this.weights, (long) c * dm);
       close();
-      if (ctx.gemm.dnnlConv()) {
+      if (ctx.gemm.dnnlConv() && !w.clipped) {
         dnnl = new DnnlConv(2, w, c, c * dm, c, weights);
         dnnl.prepare(maxN);
         return;
@@ -415,7 +510,7 @@ final class Ops {
       int[] midShape = {out[0], out[1], mid};
       depthwise.prepare(ctx, in, midShape, maxN);
       pixels = out[0] * out[1];
-      buffer = new float[Math.toIntExact((long) maxN * pixels * mid)];
+      buffer = Buffers.floats((long) maxN * pixels * mid, "the depthwise result");
       core = new MatMulCore(mid, out[2]);
       core.prepare(ctx, pointwise, (long) maxN * pixels);
     }
@@ -488,22 +583,17 @@ final class Ops {
           for (int xo = 0; xo < ow; xo++) {
             Arrays.fill(acc, max ? Float.NEGATIVE_INFINITY : 0f);
             int count = 0;
-            for (int i = 0; i < w.k[0]; i++) {
-              int zi = z * w.s[0] - w.pad[0] + i;
-              if (zi < 0 || zi >= w.in[0]) {
-                continue;
-              }
-              for (int j = 0; j < w.k[1]; j++) {
-                int yi = y * w.s[1] - w.pad[1] + j;
-                if (yi < 0 || yi >= w.in[1]) {
-                  continue;
-                }
-                for (int l = 0; l < w.k[2]; l++) {
-                  int xi = xo * w.s[2] - w.pad[2] + l;
-                  if (xi < 0 || xi >= w.in[2]) {
-                    continue;
-                  }
-                  int ib = (((b * w.in[0] + zi) * w.in[1] + yi) * w.in[2] + xi) * c;
+            // Only the taps over the input: the padding adds nothing (and is not counted).
+            int z0 = z * w.s[0] - w.pad[0];
+            int y0 = y * w.s[1] - w.pad[1];
+            int x0 = xo * w.s[2] - w.pad[2];
+            int iEnd = Math.min(w.k[0], w.in[0] - z0);
+            int jEnd = Math.min(w.k[1], w.in[1] - y0);
+            int lEnd = Math.min(w.k[2], w.in[2] - x0);
+            for (int i = Math.max(0, -z0); i < iEnd; i++) {
+              for (int j = Math.max(0, -y0); j < jEnd; j++) {
+                for (int l = Math.max(0, -x0); l < lEnd; l++) {
+                  int ib = (((b * w.in[0] + z0 + i) * w.in[1] + y0 + j) * w.in[2] + x0 + l) * c;
                   count++;
                   System.arraycopy(x, ib, pixel, 0, c);
                   if (max) {
@@ -695,7 +785,15 @@ final class Ops {
 
     @Override
     void run(Ctx ctx, int n, float[][] in, float[] out, Epilogue epi) {
-      inner.run(ctx, n * steps, in, out, epi);
+      // The inner layer sees example x step as its examples: number them so in the whole data,
+      // so per-example state (a spiking layer's initial voltages) does not depend on batching.
+      long first = ctx.firstExample;
+      ctx.firstExample = first * steps;
+      try {
+        inner.run(ctx, n * steps, in, out, epi);
+      } finally {
+        ctx.firstExample = first;
+      }
     }
 
     @Override

@@ -32,13 +32,25 @@ public final class WeightInit {
     SplittableRandom random = new SplittableRandom(mix(seed, index));
     float[][] w = new float[shapes.size()][];
     for (int j = 0; j < w.length; j++) {
-      w[j] = values(shapes.get(j), random.split());
+      WeightShapes.Weight weight = shapes.get(j);
+      float[] a = Buffers.floats(length(weight), "layer '" + model.nameOf(layer)
+          + "': its default " + weight);
+      w[j] = values(weight, a, random.split());
     }
     return w;
   }
 
-  static float[] values(WeightShapes.Weight weight, SplittableRandom random) {
-    float[] a = new float[weight.size()];
+  /** The number of values of {@code weight}, in long (its int size may not hold it). */
+  static long length(WeightShapes.Weight weight) {
+    long n = 1;
+    for (int d : weight.shape()) {
+      n = Buffers.times(n, d);
+    }
+    return n;
+  }
+
+  /** Fills {@code a} with {@code weight}'s initializer. */
+  static float[] values(WeightShapes.Weight weight, float[] a, SplittableRandom random) {
     switch (weight.initializer()) {
       case "ones" -> java.util.Arrays.fill(a, 1f);
       case "zeros" -> { }

@@ -326,6 +326,116 @@ class NaiveReferenceTest {
 
   // ---- Running the engine and comparing.
 
+  @ParameterizedTest
+  @MethodSource("gemms")
+  void hugeDilationSame_onlyTheCentreTapTouchesTheInput(Gemm gemm) {
+    // (3 - 1) * 1.5e9 + 1 is beyond int: the window arithmetic once wrapped (a SIGSEGV in
+    // oneDNN, wrong values on im2col, NegativeArraySizeException in the narrow kernel).
+    for (int filters : new int[] {2, 8}) {
+      Tensor t = Model.input(8, 8, 1).conv2d(filters, 3,
+          c -> c.dilationRate(1_500_000_000).padding(SAME));
+      float[] w = seq(9 * filters, 0.3, 1);
+      float[] b = seq(filters, 0.1, 2);
+      t.layer().setWeights(w, b);
+      float[] x = seq(N * 64, 1, 0.5);
+      assertClose(gemm, run(t, gemm, x, N, 8, 8, 1), conv(x, dims(8, 8), 1,
+          window(dims(3, 3), dims(1, 1), dims(1_500_000_000, 1_500_000_000), SAME), w, b,
+          filters));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("gemms")
+  void dilatedKernelPartlyInThePadding_inEveryRank(Gemm gemm) {
+    // Kernel 5 dilated 6 on 8, same: taps 0 and 4 never touch the input, taps 1..3 do.
+    Tensor t1 = Model.input(8, 2).conv1d(3, 5, c -> c.dilationRate(6).padding(SAME));
+    float[] w1 = seq(5 * 2 * 3, 0.3, 1);
+    float[] b1 = seq(3, 0.1, 2);
+    t1.layer().setWeights(w1, b1);
+    float[] x1 = seq(N * 16, 1, 0.5);
+    assertClose(gemm, run(t1, gemm, x1, N, 8, 2),
+        conv(x1, dims(8), 2, window(dims(5), dims(1), dims(6), SAME), w1, b1, 3));
+    Tensor t2 = Model.input(8, 7, 2).conv2d(5, 5,
+        c -> c.kernelSize(5, 3).dilationRate(6, 1_000_000_000).padding(SAME));
+    float[] w2 = seq(5 * 3 * 2 * 5, 0.3, 1);
+    float[] b2 = seq(5, 0.1, 2);
+    t2.layer().setWeights(w2, b2);
+    float[] x2 = seq(N * 112, 1, 0.5);
+    assertClose(gemm, run(t2, gemm, x2, N, 8, 7, 2), conv(x2, dims(8, 7), 2,
+        window(dims(5, 3), dims(1, 1), dims(6, 1_000_000_000), SAME), w2, b2, 5));
+    Tensor t3 = Model.input(4, 5, 6, 1).conv3d(2, 3,
+        c -> c.dilationRate(2_000_000_000).padding(SAME));
+    float[] w3 = seq(27 * 2, 0.3, 1);
+    float[] b3 = seq(2, 0.1, 2);
+    t3.layer().setWeights(w3, b3);
+    float[] x3 = seq(N * 120, 1, 0.5);
+    assertClose(gemm, run(t3, gemm, x3, N, 4, 5, 6, 1), conv(x3, dims(4, 5, 6), 1,
+        window(dims(3, 3, 3), dims(1, 1, 1), dims(2_000_000_000, 2_000_000_000, 2_000_000_000),
+            SAME), w3, b3, 2));
+  }
+
+  @ParameterizedTest
+  @MethodSource("gemms")
+  void dilatedKernelThatNeverTouchesTheInput_givesTheBias(Gemm gemm) {
+    // Kernel 2 dilated 1e9 on 6, same: both taps fall in the padding for every output.
+    Tensor t = Model.input(6, 6, 2).conv2d(3, 2, c -> c.dilationRate(1_000_000_000)
+        .padding(SAME));
+    float[] w = seq(4 * 2 * 3, 0.3, 1);
+    float[] b = seq(3, 0.1, 2);
+    t.layer().setWeights(w, b);
+    float[] x = seq(N * 72, 1, 0.5);
+    double[] want = conv(x, dims(6, 6), 2, window(dims(2, 2), dims(1, 1),
+        dims(1_000_000_000, 1_000_000_000), SAME), w, b, 3);
+    for (int i = 0; i < want.length; i++) {
+      assertWithMessage("reference value %s", i).that(want[i]).isEqualTo((double) b[i % 3]);
+    }
+    assertClose(gemm, run(t, gemm, x, N, 6, 6, 2), want);
+  }
+
+  @ParameterizedTest
+  @MethodSource("gemms")
+  void hugeDilationSame_depthwiseAndSeparable(Gemm gemm) {
+    Tensor d = Model.input(7, 6, 2).depthwiseConv2d(3,
+        c -> c.depthMultiplier(2).dilationRate(1_500_000_000).padding(SAME));
+    float[] w = seq(9 * 2 * 2, 0.3, 1);
+    float[] b = seq(4, 0.1, 2);
+    d.layer().setWeights(w, b);
+    float[] x = seq(N * 84, 1, 0.5);
+    Window huge = window(dims(3, 3), dims(1, 1), dims(1_500_000_000, 1_500_000_000), SAME);
+    assertClose(gemm, run(d, gemm, x, N, 7, 6, 2), depthwise(x, dims(7, 6), 2, huge, w, b, 2));
+    Tensor s = Model.input(7, 6, 2).separableConv2d(3, 3,
+        c -> c.dilationRate(1_500_000_000).padding(SAME));
+    float[] dw = seq(9 * 2, 0.3, 1);
+    float[] pw = seq(2 * 3, 0.3, 3);
+    float[] sb = seq(3, 0.1, 2);
+    s.layer().setWeights(dw, pw, sb);
+    float[] mid = floats(depthwise(x, dims(7, 6), 2, huge, dw, null, 1));
+    assertClose(gemm, run(s, gemm, x, N, 7, 6, 2), conv(mid, dims(7, 6), 2,
+        window(dims(1, 1), dims(1, 1), dims(1, 1), VALID), pw, sb, 3));
+  }
+
+  @ParameterizedTest
+  @MethodSource("gemms")
+  void hugePoolSame_isTheGlobalPoolAtEveryPosition(Gemm gemm) {
+    // A 2e9 pool with strides 1 once looped over its whole window per output (a hang). Every
+    // window covers the 32x32 input, as a 64 pool's does, which the naive loops can afford.
+    float[] x = seq(N * 32 * 32 * 2, 1, 0.5);
+    for (boolean max : new boolean[] {true, false}) {
+      Tensor t = max
+          ? Model.input(32, 32, 2).maxPooling2d(2_000_000_000, p -> p.strides(1).padding(SAME))
+          : Model.input(32, 32, 2).averagePooling2d(2_000_000_000,
+              p -> p.strides(1).padding(SAME));
+      double[] want = pool(x, dims(32, 32), 2, dims(64, 64), dims(1, 1), SAME, max);
+      double[] global = globalPool(x, 32 * 32, 2, max);
+      for (int i = 0; i < want.length; i++) {
+        int e = i / (32 * 32 * 2);
+        assertWithMessage("reference value %s", i).that(want[i])
+            .isWithin(1e-9 * Math.abs(global[e * 2 + i % 2])).of(global[e * 2 + i % 2]);
+      }
+      assertClose(gemm, run(t, gemm, x, N, 32, 32, 2), want);
+    }
+  }
+
   /** Runs the model of {@code out} on {@code x} and returns {@code out}'s values. */
   private static float[] run(Tensor out, Gemm gemm, float[] x, int... shape) {
     return KernelTest.run(out, gemm, x, shape);
@@ -358,20 +468,21 @@ class NaiveReferenceTest {
       return kernel.length;
     }
 
-    int extent(int a) {
-      return (kernel[a] - 1) * dilation[a] + 1;
+    // In long: a huge dilated window must not wrap here either.
+    long extent(int a) {
+      return (long) (kernel[a] - 1) * dilation[a] + 1;
     }
 
     /** Output length along axis {@code a}, as in TensorFlow. */
     int out(int[] in, int a) {
-      return padding == SAME ? (in[a] + strides[a] - 1) / strides[a]
-          : (in[a] - extent(a)) / strides[a] + 1;
+      return (int) (padding == SAME ? ((long) in[a] + strides[a] - 1) / strides[a]
+          : (in[a] - extent(a)) / strides[a] + 1);
     }
 
     /** Padding before axis {@code a}: TensorFlow puts the odd one after. */
-    int padBefore(int[] in, int a) {
+    long padBefore(int[] in, int a) {
       return padding == SAME
-          ? Math.max((out(in, a) - 1) * strides[a] + extent(a) - in[a], 0) / 2 : 0;
+          ? Math.max((long) (out(in, a) - 1) * strides[a] + extent(a) - in[a], 0) / 2 : 0;
     }
 
     int[] outShape(int[] in) {
@@ -389,11 +500,11 @@ class NaiveReferenceTest {
     int input(int[] in, int[] o, int[] tap) {
       int flat = 0;
       for (int a = 0; a < rank(); a++) {
-        int pos = o[a] * strides[a] - padBefore(in, a) + tap[a] * dilation[a];
+        long pos = (long) o[a] * strides[a] - padBefore(in, a) + (long) tap[a] * dilation[a];
         if (pos < 0 || pos >= in[a]) {
           return -1;
         }
-        flat = flat * in[a] + pos;
+        flat = flat * in[a] + (int) pos;
       }
       return flat;
     }
