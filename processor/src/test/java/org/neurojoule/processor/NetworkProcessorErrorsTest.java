@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.File;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.neurojoule.Layer;
 import org.neurojoule.Model;
 import org.neurojoule.Tensor;
+import org.neurojoule.annotation.Network;
 import org.neurojoule.layer.PoolKind;
 import org.neurojoule.layer.Pooling;
 import org.neurojoule.layer.TimeDistributed;
@@ -387,6 +389,33 @@ class NetworkProcessorErrorsTest {
     assertThat(inWrapper.getMessage())
         .startsWith("[NnPoolTooLarge] layer 3 'tooBigPerStep' timeDistributed(maxPooling2d(7x7))");
     assertThat(after.getMessage()).startsWith("[NnKernelTooLarge] layer 3 'tooBig' conv3d(2,");
+  }
+
+  /** A user who depends on neurojoule-api alone: one error, no generated class to fail in. */
+  @Test
+  void withoutTheRuntimeOnTheClasspath_oneErrorOnTheNetworkClass() throws Exception {
+    File api = new File(Network.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    JavaFileObject file = Sources.resource("good/test/Mnist.java");
+    Compilation compilation = Sources.compiler().withClasspath(List.of(api)).compile(file);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[NnRuntimeMissing] @Network class test.Mnist needs"
+            + " neurojoule-runtime on the compile classpath (the generated MnistModel uses"
+            + " org.neurojoule.Model); add the dependency org.neurojoule:neurojoule-runtime")
+        .inFile(file).onLineContaining("final class Mnist");
+    // A generated MnistModel would have failed with cannot-find-symbol errors of its own.
+  }
+
+  @Test
+  void withoutTheRuntime_theLayersAreStillChecked() throws Exception {
+    File api = new File(Network.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    JavaFileObject file = bad("KernelTooLarge");
+    Compilation compilation = Sources.compiler().withClasspath(List.of(api)).compile(file);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining("[NnRuntimeMissing] @Network class test.KernelTooLarge")
+        .inFile(file).onLineContaining("class KernelTooLarge");
+    assertThat(compilation).hadErrorContaining("[NnKernelTooLarge] layer 1 'conv'")
+        .inFile(file).onLineContaining("kernelSize = 11");
   }
 
   @Test
