@@ -33,10 +33,26 @@ import java.lang.annotation.Target;
  *       builder at run time.
  * </ul>
  *
+ * <p>All the errors of a class are reported in one compilation: a layer whose input is unknown
+ * because an earlier layer failed is not checked against it, but its own values are. A message's
+ * {@code layer N} is the runtime's: the number of layers upstream of the layer (a {@link
+ * TimeDistributed} counting the layer it wraps too), which in a plain chain is the field's
+ * position, the input being 0.
+ *
  * <p>The generated class, next to this one and named {@code <ClassName>Model} unless {@link
- * #name()} says otherwise, holds per layer the constants {@code <FIELD>_PARAMS}, {@code
- * <FIELD>_CONNECTIONS}, {@code <FIELD>_NEURONS} and {@code <FIELD>_SHAPE}, the network's totals,
- * an accessor per layer returning its spec, {@code model()} and {@code energy()}.
+ * #name()} says otherwise (for {@code Mnist}, {@code MnistModel}), holds per layer the constants
+ * {@code <FIELD>_PARAMS}, {@code <FIELD>_CONNECTIONS}, {@code <FIELD>_NEURONS} and {@code
+ * <FIELD>_SHAPE}, the network's totals, an accessor per layer returning its spec, {@code model()}
+ * and {@code energy()}.
+ *
+ * <p>This annotation does nothing by itself: the generated class exists only if javac runs the
+ * processor, {@code org.neurojoule:neurojoule-processor}, which Maven needs listed under the
+ * compiler plugin's {@code <annotationProcessorPaths>}. Without it, the class with {@code @Network}
+ * compiles and the first use of the generated class fails with {@code cannot find symbol
+ * MnistModel}. The generated class uses the runtime ({@code org.neurojoule.Model}, {@code Layer},
+ * {@code Tensor}, {@code ModelEnergy}), so {@code org.neurojoule:neurojoule-runtime} must be a
+ * compile dependency too; without it the processor reports {@code [NnRuntimeMissing]} on this
+ * class and generates nothing.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

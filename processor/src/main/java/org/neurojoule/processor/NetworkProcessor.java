@@ -13,6 +13,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 import org.neurojoule.processor.generate.ModelWriter;
 import org.neurojoule.processor.model.NetworkDeclaration;
 import org.neurojoule.processor.model.ResolvedNetwork;
@@ -40,7 +41,9 @@ import org.neurojoule.processor.validate.StrayAnnotations;
  * processors. For the same reason it also claims {@code @javax.annotation.processing.Generated},
  * which marks the classes it writes, in a round where that annotation marks nothing else. An
  * unexpected exception is a bug in this processor; it becomes an {@code
- * [NnInternal]} error on the class being processed. A class whose annotation values javac has not
+ * [NnInternal]} error on the class being processed. The generated class needs {@code
+ * neurojoule-runtime}; without it on the compile classpath, the class gets one {@code
+ * [NnRuntimeMissing]} error and nothing is generated. A class whose annotation values javac has not
  * resolved yet (a constant of a class generated in this round) waits for the next round. The
  * processor takes no {@code -A} options.
  */
@@ -117,6 +120,7 @@ public final class NetworkProcessor extends AbstractProcessor {
       if (declaration.isEmpty()) {
         return;
       }
+      checkRuntime(declaration.get(), reporter);
       Optional<ResolvedNetwork> network = new NetworkValidator(reporter).validate(declaration.get());
       if (network.isPresent() && reporter.errorCount() == errorsBefore) {
         write(type, ModelWriter.write(network.get()), reporter);
@@ -130,6 +134,19 @@ public final class NetworkProcessor extends AbstractProcessor {
     } catch (RuntimeException e) {
       reporter.internalError(type, e);
     }
+  }
+
+  /**
+   * Reports, instead of the generated class's cannot-find-symbol errors, that neurojoule-runtime
+   * is missing from the compile classpath; the layers are still checked, nothing is written.
+   */
+  private void checkRuntime(NetworkDeclaration declaration, ErrorReporter reporter) {
+    Elements elements = processingEnv.getElementUtils();
+    ModelWriter.RUNTIME_TYPES.stream()
+        .filter(t -> elements.getTypeElement(t.canonicalName()) == null)
+        .findFirst()
+        .ifPresent(missing -> reporter.runtimeMissing(declaration.type(),
+            declaration.generated().simpleName(), missing.canonicalName()));
   }
 
   private void write(TypeElement type, JavaFile file, ErrorReporter reporter) {

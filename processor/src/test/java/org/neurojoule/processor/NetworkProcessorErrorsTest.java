@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.File;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -14,8 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.neurojoule.Layer;
 import org.neurojoule.Model;
 import org.neurojoule.Tensor;
+import org.neurojoule.annotation.Network;
+import org.neurojoule.layer.PoolKind;
+import org.neurojoule.layer.Pooling;
+import org.neurojoule.layer.TimeDistributed;
 import org.neurojoule.shape.ShapeException;
 
 /**
@@ -297,6 +303,161 @@ class NetworkProcessorErrorsTest {
     assertThat(compilation).hadErrorContaining(
             "[NnNotAClass] @Network applies to classes, not to the interface test.NotAClass")
         .inFile(file).onLineContaining("interface NotAClass");
+  }
+
+  /**
+   * Mistakes in one branch, one downstream of another, and in other branches: each is reported
+   * once, where the runtime (after the earlier mistakes are fixed) would report it, and nothing
+   * cascades from a layer whose output is unknown.
+   */
+  @Test
+  void independentErrors_afterABrokenLayer_areAllReported() {
+    JavaFileObject file = bad("IndependentErrors");
+    Compilation compilation = compile(file);
+    // The dropout's bad rate leaves its shape known, so tooBig is still checked against 8x8x3.
+    ShapeException tooBig = assertThrows(ShapeException.class, () -> Model.input(8, 8, 3)
+        .dropout(0.5, d -> d.name("drop")).conv2d(4, 11, c -> c.name("tooBig")));
+    ShapeException poolTooBig = assertThrows(ShapeException.class,
+        () -> Model.input(8, 8, 3).maxPooling2d(9, p -> p.name("poolTooBig")));
+    List<String> expected = List.of(
+        "[NnInvalidArgument] layer 1 'drop' dropout: dropout rate must be in [0, 1), was 1.5",
+        tooBig.getMessage(),
+        // Fed by tooBig, whose output is unknown: only its own values are checked.
+        "[NnInvalidArgument] layer 3 'afterTooBig' relu: negativeSlope must be >= 0, was -1.0",
+        "[NnInvalidArgument] layer 4 'zeroUnits' dense: units must be > 0, was 0",
+        "[NnInvalidArgument] layer 1 'twoBad' conv2d: strides must be > 0, was 0",
+        "[NnInvalidArgument] layer 1 'twoBad' conv2d: dilationRate must be > 0, was 0",
+        poolTooBig.getMessage(),
+        "[NnUnknownFrom] layer 'lost' takes its input from 'nowhere', but the network has no"
+            + " layer of that name; the layers declared before it are [input, drop, tooBig,"
+            + " afterTooBig, zeroUnits, twoBad, poolTooBig]");
+    assertThat(compilation.errors().stream().map(d -> d.getMessage(Locale.ROOT)).toList())
+        .containsExactlyElementsIn(expected);
+    assertThat(tooBig.getMessage()).startsWith("[NnKernelTooLarge] layer 2 'tooBig' conv2d(4,"
+        + " 11x11): input 8x8x3 is smaller");
+    assertThat(poolTooBig.getMessage()).startsWith("[NnPoolTooLarge] layer 1 'poolTooBig'");
+    String[] lines = {"Object drop", "Object tooBig", "Object afterTooBig", "Object zeroUnits",
+        "Object twoBad", "Object twoBad", "Object poolTooBig", "Object lost"};
+    for (int i = 0; i < lines.length; i++) {
+      assertThat(compilation).hadErrorContaining(expected.get(i))
+          .inFile(file).onLineContaining(lines[i]);
+    }
+    assertThat(compilation).hadErrorCount(8);
+  }
+
+  /** "layer N" counts the layers upstream, as the runtime does: 5 here, for the seventh field. */
+  @Test
+  void errorAfterAConcatenate_hasTheRuntimeIndexAndMessage() {
+    JavaFileObject file = bad("AfterConcatenate");
+    Compilation compilation = compile(file);
+    Tensor input = Model.input(new int[] {8, 8, 3}, i -> i.name("input"));
+    Tensor a = input.conv2d(4, 3, c -> c.name("a"));
+    Tensor b = input.relu(r -> r.name("side")).conv2d(4, 3, c -> c.name("b"));
+    Tensor joined = Tensor.concatenate(List.of(a, b), c -> c.name("joined"));
+    ShapeException runtime = assertThrows(ShapeException.class,
+        () -> joined.conv2d(2, 7, c -> c.name("tooBig")));
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation.errors().get(0).getMessage(Locale.ROOT))
+        .isEqualTo(runtime.getMessage());
+    assertThat(compilation).hadErrorContaining(runtime.getMessage())
+        .inFile(file).onLineContaining("Object tooBig");
+    assertThat(runtime.getMessage()).startsWith("[NnKernelTooLarge] layer 5 'tooBig' conv2d(2, 7x7)");
+  }
+
+  /**
+   * A TimeDistributed layer counts itself and the layer it wraps, at run time as here. The wrapper
+   * is applied as the generated model applies it, from its spec (the fluent {@code
+   * timeDistributed(t -> ...)} reports a wrapped layer's shape error on the inner layer instead).
+   */
+  @Test
+  void errorsInAndAfterATimeDistributed_haveTheRuntimeIndexAndMessage() {
+    JavaFileObject file = bad("AfterTimeDistributed");
+    Compilation compilation = compile(file);
+    Tensor perStep = Model.input(new int[] {5, 8, 8, 3}, i -> i.name("input"))
+        .timeDistributed(t -> t.conv2d(4, 3), t -> t.name("perStep"));
+    ShapeException inWrapper = assertThrows(ShapeException.class, () -> Layer.of(
+        TimeDistributed.of(Pooling.of(PoolKind.MAX, 2, 7)).name("tooBigPerStep")).apply(perStep));
+    ShapeException after = assertThrows(ShapeException.class,
+        () -> perStep.conv3d(2, 9, c -> c.name("tooBig")));
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation.errors().stream().map(d -> d.getMessage(Locale.ROOT)).toList())
+        .containsExactly(inWrapper.getMessage(), after.getMessage());
+    assertThat(compilation).hadErrorContaining(inWrapper.getMessage())
+        .inFile(file).onLineContaining("Object tooBigPerStep");
+    assertThat(compilation).hadErrorContaining(after.getMessage())
+        .inFile(file).onLineContaining("Object tooBig;");
+    assertThat(inWrapper.getMessage())
+        .startsWith("[NnPoolTooLarge] layer 3 'tooBigPerStep' timeDistributed(maxPooling2d(7x7))");
+    assertThat(after.getMessage()).startsWith("[NnKernelTooLarge] layer 3 'tooBig' conv3d(2,");
+  }
+
+  /** A user who depends on neurojoule-api alone: one error, no generated class to fail in. */
+  @Test
+  void withoutTheRuntimeOnTheClasspath_oneErrorOnTheNetworkClass() throws Exception {
+    File api = new File(Network.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    JavaFileObject file = Sources.resource("good/test/Mnist.java");
+    Compilation compilation = Sources.compiler().withClasspath(List.of(api)).compile(file);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[NnRuntimeMissing] @Network class test.Mnist needs"
+            + " neurojoule-runtime on the compile classpath (the generated MnistModel uses"
+            + " org.neurojoule.Model); add the dependency org.neurojoule:neurojoule-runtime")
+        .inFile(file).onLineContaining("final class Mnist");
+    // A generated MnistModel would have failed with cannot-find-symbol errors of its own.
+  }
+
+  @Test
+  void withoutTheRuntime_theLayersAreStillChecked() throws Exception {
+    File api = new File(Network.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    JavaFileObject file = bad("KernelTooLarge");
+    Compilation compilation = Sources.compiler().withClasspath(List.of(api)).compile(file);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining("[NnRuntimeMissing] @Network class test.KernelTooLarge")
+        .inFile(file).onLineContaining("class KernelTooLarge");
+    assertThat(compilation).hadErrorContaining("[NnKernelTooLarge] layer 1 'conv'")
+        .inFile(file).onLineContaining("kernelSize = 11");
+  }
+
+  @Test
+  void withoutAnInput_theLayersOwnValuesAreStillChecked() {
+    JavaFileObject file = JavaFileObjects.forSourceLines("test.NoInputZeroUnits",
+        "package test;",
+        "",
+        "import org.neurojoule.annotation.*;",
+        "",
+        "@Network",
+        "class NoInputZeroUnits {",
+        "  @Dense(units = 0) Object dense;",
+        "}");
+    Compilation compilation = compile(file);
+    // No [NnNoPreviousLayer] on top: the missing input is one mistake.
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining("[NnNoInput] network test.NoInputZeroUnits")
+        .inFile(file).onLine(6);
+    assertThat(compilation).hadErrorContaining(
+            "[NnInvalidArgument] layer 0 'dense' dense: units must be > 0, was 0")
+        .inFile(file).onLine(7);
+  }
+
+  @Test
+  void anInvalidGeneratedName_stillChecksTheLayers() {
+    JavaFileObject file = JavaFileObjects.forSourceLines("test.BadNameAndKernel",
+        "package test;",
+        "",
+        "import org.neurojoule.annotation.*;",
+        "",
+        "@Network(name = \"not a name\")",
+        "class BadNameAndKernel {",
+        "  @Input({5, 5, 3}) Object input;",
+        "  @Conv2D(filters = 64, kernelSize = 11, strides = 4) Object conv;",
+        "}");
+    Compilation compilation = compile(file);
+    ShapeException runtime = assertThrows(ShapeException.class,
+        () -> Model.input(5, 5, 3).conv2d(64, 11, c -> c.strides(4).name("conv")));
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining("[NnInvalidName] @Network(name = \"not a name\")")
+        .inFile(file).onLine(5);
+    assertThat(compilation).hadErrorContaining(runtime.getMessage()).inFile(file).onLine(8);
   }
 
   @Test

@@ -224,8 +224,12 @@ final class RandomNetworks {
       case 0 -> new RandomLayer(name, "@Dense(units = " + filters + act + noBias + ")", null,
           () -> Dense.of(filters).activation(activation).useBias(bias), List.of());
       case 1 -> new RandomLayer(name, "@ReLU", null, () -> ReLU.of(), List.of());
-      case 2 -> new RandomLayer(name, "@Dropout(rate = 0.5)", null,
-          () -> Dropout.of(0.5), List.of());
+      // Rarely a rate out of range: the layers after it can still be checked.
+      case 2 -> {
+        double rate = r.nextInt(8) == 0 ? 1.5 : 0.5;
+        yield new RandomLayer(name, "@Dropout(rate = " + rate + ")", null,
+            () -> Dropout.of(rate), List.of());
+      }
       case 3 -> new RandomLayer(name, "@BatchNormalization", null,
           () -> BatchNormalization.of(), List.of());
       case 4 -> new RandomLayer(name, "@LeakyReLU(alpha = 0.2)", null,

@@ -23,6 +23,8 @@ import org.neurojoule.Layer;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
 import org.neurojoule.Tensor;
+import org.neurojoule.layer.Dropout;
+import org.neurojoule.layer.LayerSpec;
 import org.neurojoule.layer.LayerStats;
 import org.neurojoule.processor.RandomNetworks.RandomLayer;
 import org.neurojoule.processor.RandomNetworks.RandomNetwork;
@@ -47,6 +49,10 @@ class RandomNetworksTest {
       "useBias = false", Pattern.compile("useBias = false"),
       "@Concatenate with an axis", Pattern.compile("@Concatenate\\([^)]*axis = "),
       "several @Input", Pattern.compile("@Input(?s:.*)@Input"));
+
+  /** The layers whose output has their input's shape whatever their attributes. */
+  private static final Pattern KEEPS_SHAPE = Pattern.compile(
+      "@(ReLU|LeakyReLU|Activation|SpikingActivation|Dropout|BatchNormalization)\\b");
 
   /**
    * What the runtime makes of a network: a model and its energy, or the first error and the layer
@@ -189,6 +195,85 @@ class RandomNetworksTest {
     }
     assertWithMessage("broken networks whose line is checked").that(linesChecked)
         .isAtLeast(broken.size() / 2);
+    checkEveryBuildError(broken.keySet(), errorsByFile);
+  }
+
+  /**
+   * Every mistake the runtime finds when each layer is built on its own, over the layers it could
+   * build, is among the compiler's errors: the processor does not stop at the first one.
+   */
+  private static void checkEveryBuildError(
+      Set<RandomNetwork> broken, Map<String, List<CompileError>> errorsByFile) {
+    int withSeveral = 0;
+    for (RandomNetwork network : broken) {
+      List<String> messages = errorsByFile.entrySet().stream()
+          .filter(e -> e.getKey().endsWith("test/" + network.className() + ".java"))
+          .flatMap(e -> e.getValue().stream()).map(CompileError::message).toList();
+      List<ShapeException> expected = buildErrors(network);
+      for (ShapeException error : expected) {
+        // A spec's own error is not placed on a layer at run time; the processor places it.
+        boolean placed = error.layerName().isPresent();
+        assertWithMessage(network.className() + ": " + error.getMessage() + " among " + messages)
+            .that(messages.stream().anyMatch(m -> placed
+                ? m.equals(error.getMessage())
+                : m.endsWith(": " + error.detail())))
+            .isTrue();
+      }
+      if (expected.size() > 1) {
+        withSeveral++;
+      }
+    }
+    assertWithMessage("broken networks with several independent errors").that(withSeveral)
+        .isAtLeast(5);
+  }
+
+  /**
+   * The errors of building each layer whose inputs the runtime could build, going on after each
+   * failure; for a layer whose inputs failed, the errors of its spec alone.
+   */
+  private static List<ShapeException> buildErrors(RandomNetwork network) {
+    Map<String, Tensor> tensors = new HashMap<>();
+    List<ShapeException> errors = new ArrayList<>();
+    String previous = null;
+    for (RandomLayer layer : network.layers()) {
+      String name = layer.name();
+      List<String> from = layer.from().isEmpty() && previous != null
+          ? List.of(previous)
+          : layer.from();
+      try {
+        if (layer.input() != null) {
+          tensors.put(name, Model.input(layer.input(), i -> i.name(name)));
+        } else if (from.stream().allMatch(tensors::containsKey)) {
+          Tensor[] inputs = from.stream().map(tensors::get).toArray(Tensor[]::new);
+          LayerSpec spec = specOrStandIn(layer, errors);
+          if (spec != null) {
+            tensors.put(name, Layer.of(RandomNetworks.named(spec, name)).apply(inputs));
+          }
+        } else {
+          layer.spec().get();
+        }
+      } catch (ShapeException e) {
+        errors.add(e);
+      } catch (IllegalArgumentException e) {
+        // An input of a non-positive size: no tensor, and the processor's own message.
+      }
+      previous = name;
+    }
+    return errors;
+  }
+
+  /**
+   * The layer's spec; if it rejects a value, that error is recorded and a layer that keeps its
+   * input's shape whatever the value gets a dropout in its place (one layer, as it counts in the
+   * numbering), null any other.
+   */
+  private static LayerSpec specOrStandIn(RandomLayer layer, List<ShapeException> errors) {
+    try {
+      return layer.spec().get();
+    } catch (ShapeException e) {
+      errors.add(e);
+      return KEEPS_SHAPE.matcher(layer.annotation()).lookingAt() ? Dropout.of(0) : null;
+    }
   }
 
   /** Builds the network with the runtime, as a user of the fluent API could from specs. */

@@ -37,6 +37,8 @@ public final class ModelWriter {
   private static final ClassName LAYER = ClassName.get("org.neurojoule", "Layer");
   private static final ClassName MODEL_ENERGY = ClassName.get("org.neurojoule", "ModelEnergy");
   private static final ClassName SHAPE = ClassName.get(Shape.class);
+  /** The runtime types the generated class uses: without them on the classpath it cannot compile. */
+  public static final List<ClassName> RUNTIME_TYPES = List.of(MODEL, TENSOR, LAYER, MODEL_ENERGY);
 
   private ModelWriter() {}
 

@@ -75,6 +75,17 @@ public enum LayerKind {
     return s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
   }
 
+  /**
+   * Whether the layer's output has its input's shape whatever its attributes (activations,
+   * dropout, batch normalization): after one with a bad value, the next layers can still be checked.
+   */
+  public boolean keepsShape() {
+    return switch (this) {
+      case RELU, LEAKY_RELU, ACTIVATION, SPIKING_ACTIVATION, DROPOUT, BATCH_NORMALIZATION -> true;
+      default -> false;
+    };
+  }
+
   /** The kind whose annotation has this qualified name. */
   public static Optional<LayerKind> forAnnotation(String qualifiedName) {
     for (LayerKind kind : values()) {

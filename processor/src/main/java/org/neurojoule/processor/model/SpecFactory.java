@@ -33,9 +33,9 @@ public final class SpecFactory {
   private SpecFactory() {}
 
   /**
-   * The spec of {@code layer}, named after its field.
+   * The spec of {@code layer}, named after its field, with every value the spec rejects.
    *
-   * @throws SpecArgumentException if the spec rejects a value, naming the attribute
+   * @throws SpecArgumentException if the input's shape is invalid
    */
   public static Recipe<? extends LayerSpec> build(LayerDeclaration layer) {
     Attributes a = layer.attributes();
@@ -112,8 +112,10 @@ public final class SpecFactory {
         r = optional(r, a, "dt", s -> s.dt(a.real("dt")));
         long[] seed = (long[]) a.get("seed");
         if (seed.length > 1) {
-          throw new SpecArgumentException("seed", ShapeException.invalid(
-              "seed takes no value (random) or one, got " + Arrays.toString(seed)));
+          yield r.then("seed", "seed", s -> {
+            throw ShapeException.invalid(
+                "seed takes no value (random) or one, got " + Arrays.toString(seed));
+          });
         }
         yield seed.length == 0 ? r : r.then("seed", "seed", s -> s.seed(seed[0]), seed[0]);
       }

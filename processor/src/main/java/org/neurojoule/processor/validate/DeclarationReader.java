@@ -39,7 +39,8 @@ public final class DeclarationReader {
   /**
    * The declaration of {@code type}, or empty if it is too broken to check further (the errors
    * are reported). A declaration is returned despite errors that do not hide others, such as a
-   * name clash, so that shape errors surface in the same compilation.
+   * name clash, an invalid generated name or a missing input, so that the layers' errors surface
+   * in the same compilation.
    *
    * @throws org.neurojoule.processor.model.UnresolvedAttributeException if a value is unresolved
    */
@@ -49,17 +50,17 @@ public final class DeclarationReader {
           type.getQualifiedName().toString()), type);
       return Optional.empty();
     }
-    Optional<ClassName> generated = generatedName(type);
+    ClassName generated = generatedName(type);
     List<LayerDeclaration> layers = new ArrayList<>();
     for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
       layer(field, layers.size()).ifPresent(layers::add);
     }
     if (layers.stream().noneMatch(l -> l.kind() == LayerKind.INPUT)) {
+      // Still checked: the layers' own values can be wrong too.
       reporter.error(Messages.noInput(type.getQualifiedName().toString()), type);
-      return Optional.empty();
     }
     checkNames(layers);
-    return generated.map(name -> new NetworkDeclaration(type, name, layers));
+    return Optional.of(new NetworkDeclaration(type, generated, layers));
   }
 
   /** The mirrors of {@code @Network} and the layer annotations on {@code element}. */
@@ -74,19 +75,20 @@ public final class DeclarationReader {
     return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
   }
 
-  private Optional<ClassName> generatedName(TypeElement type) {
+  /**
+   * The name of the class to generate. An invalid {@code name} is reported and replaced by the
+   * default, so that the layers are still checked; nothing is generated after an error.
+   */
+  private ClassName generatedName(TypeElement type) {
     String pkg = elements.getPackageOf(type).getQualifiedName().toString();
     AnnotationMirror network = networkAnnotation(type).orElseThrow();
     Attributes attributes = Attributes.of(network, elements);
     String name = (String) attributes.get("name");
-    if (name.isEmpty()) {
-      return Optional.of(ClassName.get(pkg, type.getSimpleName() + "Model"));
-    }
-    if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
+    if (!name.isEmpty() && (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name))) {
       reporter.error(Messages.invalidClassName(name), type, network, attributes.written("name"));
-      return Optional.empty();
+      name = "";
     }
-    return Optional.of(ClassName.get(pkg, name));
+    return ClassName.get(pkg, name.isEmpty() ? type.getSimpleName() + "Model" : name);
   }
 
   private Optional<LayerDeclaration> layer(VariableElement field, int position) {

@@ -58,6 +58,11 @@ public final class ErrorReporter {
     error(Messages.writeFailed(generated, reason), element);
   }
 
+  /** Reports that a runtime type the generated class needs is not on the compile classpath. */
+  public void runtimeMissing(Element network, String generated, String missing) {
+    error(Messages.runtimeMissing(network.toString(), generated, missing), network);
+  }
+
   /** Reports annotation values that were still unresolved in the last round. */
   public void unresolved(Element element) {
     error(Messages.unresolved(element.toString()), element);

@@ -66,6 +66,12 @@ public final class Messages {
         + " is not annotated @Network";
   }
 
+  static String runtimeMissing(String network, String generated, String missing) {
+    return "[NnRuntimeMissing] @Network class " + network + " needs neurojoule-runtime on the"
+        + " compile classpath (the generated " + generated + " uses " + missing + "); add the"
+        + " dependency org.neurojoule:neurojoule-runtime";
+  }
+
   static String unresolved(String network) {
     return "[NnUnresolved] network " + network + " has annotation values that never resolved;"
         + " fix the errors javac reports on them";

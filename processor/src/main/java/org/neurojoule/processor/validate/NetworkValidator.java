@@ -28,8 +28,11 @@ import org.neurojoule.shape.ShapeException;
  * resolves it for the writer.
  *
  * <p>It reports every independent problem: all unknown or forward {@code from} names, all values
- * a spec rejects, and each layer that does not fit its inputs. A layer whose inputs failed is not
- * checked, so one mistake does not cascade down a chain; independent branches still are.
+ * a spec rejects (whatever the layer's inputs), and each layer that does not fit its inputs. A
+ * layer whose input shape is unknown because an upstream layer failed is not checked against it,
+ * so one mistake does not cascade down a chain; independent branches still are, and so are the
+ * layers after a failed one whose output shape does not depend on the bad value (an activation,
+ * a dropout, a batch normalization keep their input's shape).
  * Messages are the runtime's own: {@link Layers} places each error on the layer, numbered as the
  * runtime numbers it (see {@link Graph}).
  */
@@ -44,7 +47,8 @@ public final class NetworkValidator {
   public Optional<ResolvedNetwork> validate(NetworkDeclaration network) {
     int errorsBefore = reporter.errorCount();
     List<LayerDeclaration> layers = network.layers();
-    List<List<Integer>> inputs = resolveInputs(layers);
+    boolean hasInput = layers.stream().anyMatch(l -> l.kind() == LayerKind.INPUT);
+    List<List<Integer>> inputs = resolveInputs(layers, hasInput);
     boolean connected = inputs.stream().allMatch(in -> in != null);
     BitSet wrappers = new BitSet();
     layers.forEach(l -> wrappers.set(l.position(), l.timeDistributed().isPresent()));
@@ -62,7 +66,11 @@ public final class NetworkValidator {
     for (LayerDeclaration layer : layers) {
       int i = layer.position();
       List<Integer> in = inputs.get(i);
-      if (recipes.get(i) == null || in == null || in.stream().anyMatch(j -> shapes[j] == null)) {
+      if (in == null || in.stream().anyMatch(j -> shapes[j] == null)) {
+        continue;
+      }
+      if (recipes.get(i) == null) {
+        shapes[i] = keptShape(layer, shapesOf(in, shapes));
         continue;
       }
       int index = graph.upstreamCount(i);
@@ -81,7 +89,7 @@ public final class NetworkValidator {
     List<ResolvedLayer> resolved = new ArrayList<>();
     for (LayerDeclaration layer : layers) {
       int i = layer.position();
-      if (shapes[i] != null) {
+      if (shapes[i] != null && recipes.get(i) != null) {
         List<String> names = inputs.get(i).stream().map(j -> layers.get(j).name()).toList();
         statistics(layer, recipes.get(i), inputs.get(i), shapes, kerasIndex[i])
             .map(stats -> stats.resolve(layer, recipes.get(i), names))
@@ -95,8 +103,20 @@ public final class NetworkValidator {
     return Optional.of(new ResolvedNetwork(network, resolved, outputs));
   }
 
-  /** For each layer, the positions it reads; null where a {@code from} name is bad. */
-  private List<List<Integer>> resolveInputs(List<LayerDeclaration> layers) {
+  /**
+   * The output shape of a layer whose spec rejected a value, where that value cannot change it:
+   * the input's shape for the layers that keep it; null otherwise.
+   */
+  private static Shape keptShape(LayerDeclaration layer, List<Shape> in) {
+    boolean keeps = layer.kind().keepsShape() && layer.timeDistributed().isEmpty();
+    return keeps && in.size() == 1 ? in.get(0) : null;
+  }
+
+  /**
+   * For each layer, the positions it reads; null where a {@code from} name is bad. Without any
+   * input in the network (reported already), the first layer's missing input is not reported again.
+   */
+  private List<List<Integer>> resolveInputs(List<LayerDeclaration> layers, boolean hasInput) {
     Map<String, Integer> positions = new HashMap<>();
     layers.forEach(l -> positions.put(l.name(), l.position()));
     List<List<Integer>> all = new ArrayList<>();
@@ -105,7 +125,7 @@ public final class NetworkValidator {
       if (layer.kind() == LayerKind.INPUT) {
         all.add(List.of());
       } else if (layer.from().isEmpty()) {
-        if (i == 0) {
+        if (i == 0 && hasInput) {
           reporter.error(Messages.noPreviousLayer(layer.name()), layer.field(), layer.mirror(),
               Optional.empty());
         }
@@ -141,18 +161,24 @@ public final class NetworkValidator {
     return ok ? in : null;
   }
 
-  /** The layer's spec, or null if the spec rejects a value (reported on that attribute). */
+  /** The layer's spec, or null if the spec rejects values (each reported on its attribute). */
   private Recipe<? extends LayerSpec> recipe(LayerDeclaration layer, int index) {
+    Recipe<? extends LayerSpec> recipe = null;
+    List<SpecArgumentException> errors;
     try {
-      return SpecFactory.build(layer);
+      recipe = SpecFactory.build(layer);
+      errors = recipe.errors();
     } catch (SpecArgumentException e) {
+      errors = List.of(e);
+    }
+    for (SpecArgumentException e : errors) {
       String message = e.error().inLayer(index, layer.name(), layer.methodName()).getMessage();
       boolean onAnnotation = e.attribute().isEmpty();
       reporter.error(message, layer.field(),
           onAnnotation ? layer.timeDistributed().orElse(layer.mirror()) : layer.mirror(),
           onAnnotation ? Optional.empty() : layer.attributes().written(e.attribute()));
-      return null;
     }
+    return errors.isEmpty() ? recipe : null;
   }
 
   /** What the algebra computes for a layer, before it is put together with its source. */
