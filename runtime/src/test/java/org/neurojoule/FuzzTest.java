@@ -298,7 +298,7 @@ class FuzzTest {
         StringBuilder hostile = new StringBuilder();
         long total = 0;
         for (WeightShapes.Weight w : shapes) {
-          total += w.size();
+          total += w.count();
         }
         if (total > 1_000_000) {
           continue;

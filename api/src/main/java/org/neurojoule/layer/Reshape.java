@@ -80,7 +80,13 @@ public record Reshape(List<Integer> targetShape, Optional<String> name) implemen
               : " (" + known + " elements); the element counts must be equal"));
     }
     if (inferAt >= 0) {
-      out[inferAt] = Math.toIntExact(elements / known);
+      long inferred = elements / known;
+      if (inferred > Integer.MAX_VALUE) {
+        throw ShapeException.of(ShapeError.OVERFLOW, inputs, "cannot reshape input " + in
+            + " (" + elements + " elements) to " + target() + ": the inferred dimension would be "
+            + inferred + ", more than a dimension holds (at most " + Integer.MAX_VALUE + ")");
+      }
+      out[inferAt] = (int) inferred;
     }
     return Shape.of(out);
   }
