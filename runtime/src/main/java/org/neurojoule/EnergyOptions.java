@@ -23,6 +23,14 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
   public static final EnergyOptions DEFAULTS =
       new EnergyOptions(Optional.empty(), Accounting.COMPLETE);
 
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param exampleData the example data the firing rates come from, if any
+   * @param accounting which statistics to count
+   * @param batchSize the number of examples per mini-batch
+   * @param progress receives the progress of the firing-rate pass, if any
+   */
   public EnergyOptions {
     Objects.requireNonNull(exampleData, "exampleData == null");
     Objects.requireNonNull(accounting, "accounting == null");
@@ -32,27 +40,48 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
     }
   }
 
-  /** Options with this data and accounting and the default batch size. */
+  /**
+   * Options with this data and accounting and the default batch size.
+   *
+   * @param exampleData the example data the firing rates come from, if any
+   * @param accounting which statistics to count
+   */
   public EnergyOptions(Optional<ExampleData> exampleData, Accounting accounting) {
     this(exampleData, accounting, DEFAULT_BATCH_SIZE, Optional.empty());
   }
 
-  /** A copy with this example data. */
+  /**
+   * {@return a copy with this example data}
+   *
+   * @param exampleData the example data the firing rates come from, if any
+   */
   public EnergyOptions exampleData(ExampleData exampleData) {
     return new EnergyOptions(Optional.of(exampleData), accounting, batchSize, progress);
   }
 
-  /** A copy with this accounting. */
+  /**
+   * {@return a copy with this accounting}
+   *
+   * @param accounting which statistics to count
+   */
   public EnergyOptions accounting(Accounting accounting) {
     return new EnergyOptions(exampleData, accounting, batchSize, progress);
   }
 
-  /** A copy whose firing-rate pass runs mini-batches of {@code batchSize} examples. */
+  /**
+   * {@return a copy whose firing-rate pass runs mini-batches of {@code batchSize} examples}
+   *
+   * @param batchSize the number of examples per mini-batch
+   */
   public EnergyOptions batchSize(int batchSize) {
     return new EnergyOptions(exampleData, accounting, batchSize, progress);
   }
 
-  /** A copy whose firing-rate pass reports to {@code listener} (and draws no progress bar). */
+  /**
+   * {@return a copy whose firing-rate pass reports to {@code listener} (and draws no progress bar)}
+   *
+   * @param listener receives the progress of the pass
+   */
   public EnergyOptions progress(RateListener listener) {
     return new EnergyOptions(exampleData, accounting, batchSize,
         Optional.of(Objects.requireNonNull(listener, "listener == null")));

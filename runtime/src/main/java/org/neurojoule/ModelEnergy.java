@@ -99,9 +99,11 @@ public final class ModelEnergy {
    * Registers a device, or replaces one of the same name (with a logged warning), so that columns
    * such as {@code "energy <name>"} can use it.
    *
+   * @param name the device name, ignoring case
    * @param energyPerSynop joules per synaptic operation
    * @param energyPerNeuron joules per neuron update
    * @param spiking whether synaptic operations happen only on input spikes
+   * 
    */
   public static void registerDevice(
       String name, double energyPerSynop, double energyPerNeuron, boolean spiking) {
@@ -110,15 +112,17 @@ public final class ModelEnergy {
         "Device ''{0}'' already registered; overwriting it ({1} -> {2})", name, old, device));
   }
 
-  /** The names of the registered devices, built-in ones first. */
+  /** {@return the names of the registered devices, built-in ones first} */
   public static List<String> devices() {
     return DEVICES.names();
   }
 
   /**
-   * The device named {@code name}, ignoring case.
+   * {@return the device named {@code name}, ignoring case}
    *
+   * @param name the device name, ignoring case
    * @throws IllegalArgumentException if there is none, listing the known devices
+   * 
    */
   public static Device device(String name) {
     return DEVICES.get(name);
@@ -127,49 +131,67 @@ public final class ModelEnergy {
   /**
    * Uses {@code rule} for the statistics of every layer whose Keras type is {@code type}, such as
    * a {@link org.neurojoule.layer.CustomLayer}'s type, in both accounting modes.
+   *
+   * @param type the Keras layer type, such as {@code MyLayer}
+   * @param rule computes the statistics of one application
    */
   public static void registerLayer(String type, LayerStatsRule rule) {
     Objects.requireNonNull(type, "type == null");
     LAYER_RULES.put(type, Objects.requireNonNull(rule, "rule == null"));
   }
 
-  /** Removes a rule registered with {@link #registerLayer}; built-in rules apply again. */
+  /**
+   * Removes a rule registered with {@link #registerLayer}; built-in rules apply again.
+   *
+   * @param type the Keras layer type, such as {@code MyLayer}
+   */
   public static void unregisterLayer(String type) {
     LAYER_RULES.remove(type);
   }
 
   // ---- per-layer figures ----
 
-  /** The model estimated. */
+  /** {@return the model estimated} */
   public Model model() {
     return model;
   }
 
-  /** How it was estimated. */
+  /** {@return how it was estimated} */
   public EnergyOptions options() {
     return options;
   }
 
   /**
-   * The statistics of a layer: connections, neurons and whether it spikes, summed over the layer's
-   * applications.
+   * {@return the statistics of a layer: connections, neurons and whether it spikes, summed over the
+   * layer's applications}
    *
+   * @param layerName the layer's name in the model
    * @throws IllegalArgumentException if there is no such layer
+   * 
    */
   public LayerStats layerStats(String layerName) {
     return row(layerName).stats();
   }
 
-  /** The energy of a layer for one inference on {@code device}, one timestep of 0.001 s. */
+  /**
+   * {@return the energy of a layer for one inference on {@code device}, one timestep of 0.001 s}
+   *
+   * @param layerName the layer's name in the model
+   * @param device the device name, ignoring case
+   */
   public LayerEnergy layerEnergy(String layerName, String device) {
     return layerEnergy(layerName, device, UnaryOperator.identity());
   }
 
   /**
-   * The energy of a layer for one inference on {@code device}, with the timesteps and dt of
-   * {@code configure}.
+   * {@return the energy of a layer for one inference on {@code device}, with the timesteps and dt
+   * of {@code configure}}
    *
+   * @param layerName the layer's name in the model
+   * @param device the device name, ignoring case
+   * @param configure sets summary options such as timesteps per inference and dt
    * @throws IllegalStateException for a spiking device without example data
+   * 
    */
   public LayerEnergy layerEnergy(
       String layerName, String device, UnaryOperator<SummaryOptions> configure) {
@@ -177,12 +199,22 @@ public final class ModelEnergy {
     return energy(row(layerName), requireRates(DEVICES.get(device)), o);
   }
 
-  /** The energy of the whole model for one inference on {@code device}, in joules. */
+  /**
+   * {@return the energy of the whole model for one inference on {@code device}, in joules}
+   *
+   * @param device the device name, ignoring case
+   */
   public double totalEnergy(String device) {
     return totalEnergy(device, UnaryOperator.identity());
   }
 
-  /** The energy of the whole model for one inference, with {@code o -> o.timestepsPerInference(10)}. */
+  /**
+   * {@return the energy of the whole model for one inference, with {@code o ->
+   * o.timestepsPerInference(10)}}
+   *
+   * @param device the device name, ignoring case
+   * @param configure sets summary options such as timesteps per inference and dt
+   */
   public double totalEnergy(String device, UnaryOperator<SummaryOptions> configure) {
     SummaryOptions o = configure.apply(SummaryOptions.DEFAULTS);
     Device d = requireRates(DEVICES.get(device));
@@ -193,14 +225,19 @@ public final class ModelEnergy {
     return total;
   }
 
-  /** Each layer's firing rate (mean absolute input), in layer order; NaN without example data. */
+  /**
+   * {@return each layer's firing rate (mean absolute input), in layer order; NaN without example
+   * data}
+   */
   public Map<String, Double> rates() {
     Map<String, Double> out = new LinkedHashMap<>();
     rows.values().forEach(r -> out.put(r.name(), r.rate()));
     return Collections.unmodifiableMap(out);
   }
 
-  /** What could not be counted, such as {@code Cannot compute stats for layer of type 'X'}. */
+  /**
+   * {@return what could not be counted, such as {@code Cannot compute stats for layer of type 'X'}}
+   */
   public List<String> warnings() {
     return warnings;
   }
@@ -212,21 +249,30 @@ public final class ModelEnergy {
     System.out.print(summaryString());
   }
 
-  /** Prints the summary, configured, to standard output. */
+  /**
+   * Prints the summary, configured, to standard output.
+   *
+   * @param configure sets summary options such as timesteps per inference and dt
+   */
   public void summary(UnaryOperator<SummaryOptions> configure) {
     System.out.print(summaryString(configure));
   }
 
-  /** The default summary: name, output shape, parameters, connections, neurons, cpu energy. */
+  /**
+   * {@return the default summary: name, output shape, parameters, connections, neurons, cpu energy}
+   */
   public String summaryString() {
     return summaryString(UnaryOperator.identity());
   }
 
   /**
-   * The summary table, configured: {@code o -> o.columns("name", "energy loihi").dt(0.002)}.
+   * {@return the summary table, configured: {@code o -> o.columns("name", "energy
+   * loihi").dt(0.002)}}
    *
+   * @param configure sets summary options such as timesteps per inference and dt
    * @throws IllegalArgumentException for an unknown column or device, listing the valid ones
    * @throws IllegalStateException for a spiking device without example data
+   * 
    */
   public String summaryString(UnaryOperator<SummaryOptions> configure) {
     SummaryOptions o = configure.apply(SummaryOptions.DEFAULTS);

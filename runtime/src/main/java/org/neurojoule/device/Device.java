@@ -13,6 +13,15 @@ import java.util.Objects;
  */
 public record Device(String name, double energyPerSynop, double energyPerNeuron, boolean spiking) {
 
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param name the name, matched ignoring case
+   * @param energyPerSynop joules per synaptic operation, finite and not negative
+   * @param energyPerNeuron joules per neuron update, finite and not negative
+   * @param spiking whether the device runs spiking networks, where synaptic energy scales with
+   *     the firing rate
+   */
   public Device {
     Objects.requireNonNull(name, "name == null");
     if (name.isBlank()) {
