@@ -30,6 +30,58 @@ import org.neurojoule.shape.Shape;
  * <p>Get one with {@code model.energy()} or {@code model.energy(e -> e.exampleData(data))}. All
  * statistics are computed when it is created, so a model whose statistics cannot be computed (an
  * undefined dimension) fails there, naming the layer.
+ *
+ * <h2>Assumptions</h2>
+ *
+ * <p>A summary with warnings starts them with "These are estimates only; see the documentation of ModelEnergy for a
+ * list of the assumptions being made". These are they. The figures are rough: real consumption
+ * depends on the software and hardware that run the network far more than on anything counted
+ * here.
+ *
+ * <ul>
+ *   <li><b>Published device figures.</b> Each device is two numbers, joules per synaptic operation
+ *       and joules per neuron update, taken from the literature: Degnan, Marr and Hasler, IEEE
+ *       TVLSI 24(1), 2015 for {@code cpu}, {@code gpu} and {@code arm}; Davies et al., IEEE Micro
+ *       38(1), 2018 for {@code loihi}; H&ouml;ppner et al., IEEE TCAS-I 66(8), 2019 for {@code
+ *       spinnaker} and {@code spinnaker2}. A real chip, compiler or workload can differ from them
+ *       by a large factor; {@link #registerDevice} replaces or adds figures.
+ *   <li><b>Only the model's arithmetic.</b> Energy is synaptic operations plus neuron updates.
+ *       Moving data on and off the device, memory traffic, the host, static or idle power and any
+ *       other overhead are not counted, although they often dominate in practice.
+ *   <li><b>Connections are synaptic operations.</b> A connection joins an input unit to an output
+ *       unit whose value it can change (convolutions: output size &times; kernel volume &times;
+ *       input channels; dense layers: inputs &times; units per position). Each costs one synaptic
+ *       operation per timestep; bias additions, pooling comparisons and softmax normalization cost
+ *       nothing.
+ *   <li><b>Neurons are non-linear units.</b> A neuron update is counted for each output unit of an
+ *       activation layer, or of a layer with a non-linear {@code activation}; a linear activation
+ *       has none.
+ *   <li><b>Non-spiking devices run an ordinary network.</b> Each connection and neuron works once
+ *       per inference; timesteps, {@code dt} and firing rates do not change the figure.
+ *   <li><b>Spiking devices only pay for spikes.</b> An inference lasts {@code
+ *       timestepsPerInference} steps of {@code dt} seconds (1 and 0.001 s unless set). Synaptic
+ *       energy = energy per operation &times; connections &times; firing rate &times; {@code dt}
+ *       &times; timesteps, so it grows with how often inputs spike; neuron energy = energy per
+ *       update &times; neurons &times; timesteps, as every neuron updates on every step.
+ *   <li><b>Firing rates from example data.</b> A layer's rate is the mean absolute value of its
+ *       input over the example data, as if a unit's activation were its spike rate in hertz. It
+ *       needs example data; without it rates are NaN and a spiking device is an error.
+ *   <li><b>Non-spiking activations are converted.</b> On a spiking device a model is assumed to run
+ *       fully spiking, even where it declares ordinary activations such as {@code relu}: they are
+ *       taken to become spiking equivalents (the summary warns). Such a conversion is not free in
+ *       practice and changes the energy; {@code spikingActivation(...)} makes it explicit.
+ *   <li><b>One pass is one timestep.</b> A model without a time axis is taken to be what the
+ *       device computes on each timestep. A leading undefined dimension is time and is not
+ *       counted; {@code timeDistributed(x)} counts {@code x} on one timestep.
+ *   <li><b>Batch normalization is folded.</b> It is assumed merged into the preceding layer's
+ *       weights at deployment, so it counts zero; so does max pooling (comparisons only).
+ *   <li><b>Two accounting modes.</b> {@link Accounting#KERAS_SPIKING} applies the reference's rules
+ *       exactly and reproduces its published figures: layers it has no rule for (depthwise and
+ *       separable convolutions, average pooling, custom layers) count zero, with a warning.
+ *       {@link Accounting#COMPLETE}, the default, also counts the multiplications of depthwise and
+ *       separable convolutions and the additions of average and global average pooling; the
+ *       summary says when the two modes differ.
+ * </ul>
  */
 public final class ModelEnergy {
   private static final DeviceRegistry DEVICES = DeviceRegistry.withBuiltIns();
