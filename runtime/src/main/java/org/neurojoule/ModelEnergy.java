@@ -33,10 +33,10 @@ import org.neurojoule.shape.Shape;
  *
  * <h2>Assumptions</h2>
  *
- * <p>A summary with warnings starts them with "These are estimates only; see the documentation of ModelEnergy for a
- * list of the assumptions being made". These are they. The figures are rough: real consumption
- * depends on the software and hardware that run the network far more than on anything counted
- * here.
+ * <p>The warnings of every summary start with "These are estimates only; see the documentation
+ * of ModelEnergy for a list of the assumptions being made". These are they. The figures are
+ * rough: real consumption depends on the software and hardware that run the network far more than
+ * on anything counted here.
  *
  * <ul>
  *   <li><b>Published device figures.</b> Each device is two numbers, joules per synaptic operation
