@@ -11,6 +11,8 @@ package org.neurojoule;
  * (comparisons, no multiplications) count zero in both.
  */
 public enum Accounting {
+  /** KerasSpiking's rules exactly; its published figures, uncounted layers zero with a warning. */
   KERAS_SPIKING,
+  /** Also counts what the reference drops: depthwise, separable and average pooling work. */
   COMPLETE
 }

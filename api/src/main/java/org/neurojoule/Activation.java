@@ -8,7 +8,9 @@ package org.neurojoule;
  * neurons in the energy statistics.
  */
 public enum Activation {
+  /** The identity: no neuron update. */
   LINEAR("linear"),
+  /** max(x, 0). */
   RELU("relu"),
   /**
    * {@code x} for {@code x >= 0}, {@code 0.2 * x} below: the slope is {@code tf.nn.leaky_relu}'s
@@ -16,6 +18,7 @@ public enum Activation {
    * Keras 2's alpha 0.3.
    */
   LEAKY_RELU("leaky_relu"),
+  /** 1 / (1 + e^-x). */
   SIGMOID("sigmoid"),
   /**
    * Keras 2's (tf.keras up to 2.15) piecewise-linear sigmoid, {@code clip(0.2 * x + 0.5, 0, 1)}.
@@ -23,13 +26,21 @@ public enum Activation {
    * instead of 2.5): the two agree only at 0 and for {@code |x| >= 3}, and this is the Keras 2 one.
    */
   HARD_SIGMOID("hard_sigmoid"),
+  /** The hyperbolic tangent. */
   TANH("tanh"),
+  /** e^x normalized over the last axis. */
   SOFTMAX("softmax"),
+  /** The exponential linear unit. */
   ELU("elu"),
+  /** The scaled exponential linear unit. */
   SELU("selu"),
+  /** log(1 + e^x). */
   SOFTPLUS("softplus"),
+  /** x / (1 + |x|). */
   SOFTSIGN("softsign"),
+  /** x * sigmoid(x). */
   SWISH("swish"),
+  /** The Gaussian error linear unit. */
   GELU("gelu");
 
   private final String kerasName;
@@ -38,17 +49,23 @@ public enum Activation {
     this.kerasName = kerasName;
   }
 
-  /** The name Keras uses for this activation, such as {@code "relu"}. */
+  /** {@return the name Keras uses for this activation, such as {@code "relu"}} */
   public String kerasName() {
     return kerasName;
   }
 
-  /** Whether this is the identity, which needs no neuron update. */
+  /** {@return whether this is the identity, which needs no neuron update} */
   public boolean isLinear() {
     return this == LINEAR;
   }
 
-  /** Looks an activation up by its Keras name, ignoring case. */
+  /**
+   * Looks an activation up by its Keras name, ignoring case.
+   *
+   * @param name the Keras name, such as {@code "relu"}
+   * @return the activation
+   * @throws IllegalArgumentException if no activation has that name
+   */
   public static Activation fromKerasName(String name) {
     for (Activation a : values()) {
       if (a.kerasName.equalsIgnoreCase(name)) {

@@ -8,10 +8,12 @@ package org.neurojoule;
  * the end.
  */
 public enum Padding {
+  /** No padding: windows lie wholly inside the input. */
   VALID,
+  /** Zero padding so that the output size is {@code ceil(n / s)}. */
   SAME;
 
-  /** The Keras spelling, {@code "valid"} or {@code "same"}. */
+  /** {@return the Keras spelling, {@code "valid"} or {@code "same"}} */
   public String kerasName() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

@@ -26,6 +26,15 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
   public static final EnergyOptions DEFAULTS =
       new EnergyOptions(Optional.empty(), Accounting.COMPLETE);
 
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param exampleData the example data the firing rates come from, if any
+   * @param accounting which statistics to count
+   * @param batchSize the number of examples per mini-batch
+   * @param progress receives the progress of the firing-rate pass, if any
+   * @param logWarnings whether the estimate logs its warnings
+   */
   public EnergyOptions {
     Objects.requireNonNull(exampleData, "exampleData == null");
     Objects.requireNonNull(accounting, "accounting == null");
@@ -35,36 +44,59 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
     }
   }
 
-  /** Options with this data and accounting, the default batch size, warnings logged. */
+  /**
+   * Options with this data and accounting, the default batch size, warnings logged.
+   *
+   * @param exampleData the example data the firing rates come from, if any
+   * @param accounting which statistics to count
+   */
   public EnergyOptions(Optional<ExampleData> exampleData, Accounting accounting) {
     this(exampleData, accounting, DEFAULT_BATCH_SIZE, Optional.empty(), true);
   }
 
-  /** A copy with this example data. */
+  /**
+   * {@return a copy with this example data}
+   *
+   * @param exampleData the example data the firing rates come from, if any
+   */
   public EnergyOptions exampleData(ExampleData exampleData) {
     return new EnergyOptions(Optional.of(Objects.requireNonNull(exampleData, "exampleData == null")),
         accounting, batchSize, progress, logWarnings);
   }
 
-  /** A copy with this accounting. */
+  /**
+   * {@return a copy with this accounting}
+   *
+   * @param accounting which statistics to count
+   */
   public EnergyOptions accounting(Accounting accounting) {
     return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings);
   }
 
-  /** A copy whose firing-rate pass runs mini-batches of {@code batchSize} examples. */
+  /**
+   * {@return a copy whose firing-rate pass runs mini-batches of {@code batchSize} examples}
+   *
+   * @param batchSize the number of examples per mini-batch
+   */
   public EnergyOptions batchSize(int batchSize) {
     return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings);
   }
 
-  /** A copy whose firing-rate pass reports to {@code listener} (and draws no progress bar). */
+  /**
+   * {@return a copy whose firing-rate pass reports to {@code listener} (and draws no progress bar)}
+   *
+   * @param listener receives the progress of the pass
+   */
   public EnergyOptions progress(RateListener listener) {
     return new EnergyOptions(exampleData, accounting, batchSize,
         Optional.of(Objects.requireNonNull(listener, "listener == null")), logWarnings);
   }
 
   /**
-   * A copy that logs its warnings ({@code true}, the default) or keeps them silent; they stay in
-   * {@link ModelEnergy#warnings()} either way.
+   * {@return a copy that logs its warnings or keeps them silent}
+   *
+   * @param logWarnings {@code true} (the default) to log the warnings through {@link
+   *     System.Logger}; they stay in {@link ModelEnergy#warnings()} either way
    */
   public EnergyOptions logWarnings(boolean logWarnings) {
     return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings);

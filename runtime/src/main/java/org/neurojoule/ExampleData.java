@@ -35,10 +35,13 @@ public final class ExampleData {
   }
 
   /**
-   * Data from {@code values} in row-major order with this shape (batch first). The array is
-   * copied.
+   * {@return data from {@code values} in row-major order with this shape (batch first)} The array
+   * is copied.
    *
+   * @param values the values in row-major order, batch first (copied)
+   * @param shape the dimensions, batch first
    * @throws IllegalArgumentException if the sizes do not match, or a value is NaN or infinite
+   * 
    */
   public static ExampleData of(float[] values, int... shape) {
     Objects.requireNonNull(values, "values == null");
@@ -58,7 +61,13 @@ public final class ExampleData {
     return new ExampleData(values.clone(), 0, null, dims);
   }
 
-  /** Data of this shape (batch first) with every value {@code value}; takes no memory per value. */
+  /**
+   * {@return data of this shape (batch first) with every value {@code value}; takes no memory per
+   * value}
+   *
+   * @param value the value of every element
+   * @param shape the dimensions, batch first
+   */
   public static ExampleData filled(double value, int... shape) {
     if (!Double.isFinite(value) || !Float.isFinite((float) value)) {
       throw new IllegalArgumentException(
@@ -69,13 +78,15 @@ public final class ExampleData {
   }
 
   /**
-   * Data from a NumPy {@code .npy} file of float32 or float64 values in C order, batch first. The
-   * header is read now; the values are read (and float64 rounded to float32) batch by batch when
-   * rates are computed, and a NaN or infinite value (or a float64 value beyond float32's range)
-   * then fails naming the file and the index.
+   * {@return data from a NumPy {@code .npy} file of float32 or float64 values in C order, batch
+   * first} The header is read now; the values are read (and float64 rounded to float32) batch by
+   * batch when rates are computed, and a NaN or infinite value (or a float64 value beyond float32's
+   * range) then fails naming the file and the index.
    *
+   * @param file the {@code .npy} file
    * @throws IllegalArgumentException naming the file if it is not such an array
    * @throws UncheckedIOException if it cannot be read
+   * 
    */
   public static ExampleData fromNpy(Path file) {
     Objects.requireNonNull(file, "file == null");
@@ -83,22 +94,25 @@ public final class ExampleData {
     return new ExampleData(null, 0, npy, npy.shape);
   }
 
-  /** The shape, batch first. */
+  /** {@return the shape, batch first} */
   public int[] shape() {
     return shape.clone();
   }
 
-  /** The number of examples (the first dimension). */
+  /** {@return the number of examples (the first dimension)} */
   public int batchSize() {
     return shape[0];
   }
 
-  /** The number of values in one example. */
+  /** {@return the number of values in one example} */
   public long exampleSize() {
     return count(shape) / shape[0];
   }
 
-  /** Where the data comes from, for messages: {@code file x.npy}, {@code array} or {@code filled}. */
+  /**
+   * {@return where the data comes from, for messages: {@code file x.npy}, {@code array} or {@code
+   * filled}}
+   */
   public String source() {
     if (npy != null) {
       return "file " + npy.file;
@@ -106,7 +120,7 @@ public final class ExampleData {
     return values != null ? "array" : "filled with " + fill;
   }
 
-  /** The values, row-major (a copy; reads the whole file for file data). */
+  /** {@return the values, row-major (a copy; reads the whole file for file data)} */
   public float[] values() {
     if (values != null) {
       return values.clone();
@@ -124,6 +138,10 @@ public final class ExampleData {
   /**
    * Copies examples {@code [first, first + count)} into {@code dst} from {@code offset}, row-major.
    *
+   * @param first the index of the first example copied
+   * @param count the number of examples copied
+   * @param dst the array written
+   * @param offset the first index written in {@code dst}
    * @throws IllegalArgumentException if a file value is NaN or infinite, naming the file and index,
    *     or if {@code dst} has no room for the examples
    */

@@ -31,9 +31,11 @@ public final class Layer {
   private volatile String modelName;
 
   /**
-   * A new layer object computing {@code spec}, to {@link #apply} to tensors; the way to declare
-   * layers from specs, as generated model classes do. A {@code TimeDistributed} spec gets its own
-   * inner layer object, as in Keras.
+   * {@return a new layer object computing {@code spec}, to {@link #apply} to tensors; the way to
+   * declare layers from specs, as generated model classes do} A {@code TimeDistributed} spec gets
+   * its own inner layer object, as in Keras.
+   *
+   * @param spec what the layer computes
    */
   public static Layer of(LayerSpec spec) {
     Objects.requireNonNull(spec, "spec == null");
@@ -49,17 +51,17 @@ public final class Layer {
     this.creationOrder = CREATED.incrementAndGet();
   }
 
-  /** What the layer computes. */
+  /** {@return what the layer computes} */
   public LayerSpec spec() {
     return spec;
   }
 
-  /** The name the user gave, if any. */
+  /** {@return the name the user gave, if any} */
   public Optional<String> givenName() {
     return spec.name();
   }
 
-  /** The Keras type, such as {@code Conv2D}. */
+  /** {@return the Keras type, such as {@code Conv2D}} */
   public String type() {
     return spec.type();
   }
@@ -67,7 +69,10 @@ public final class Layer {
   /**
    * Applies this layer again, to {@code inputs}: the result shares this layer (and its weights).
    *
+   * @param inputs the input tensors
+   * @return the output of the new application
    * @throws org.neurojoule.shape.ShapeException naming the layer if it does not fit the inputs
+   * 
    */
   public Tensor apply(Tensor... inputs) {
     Objects.requireNonNull(inputs, "inputs == null");
@@ -83,6 +88,7 @@ public final class Layer {
    * bias (SeparableConv2D); gamma, beta, moving mean, moving variance (BatchNormalization). A
    * {@code timeDistributed} layer takes its wrapped layer's weights. The arrays are copied.
    *
+   * @param weights the weight arrays in Keras' order, each flattened row-major
    * @throws IllegalArgumentException naming the layer and the expected shapes if the number of
    *     arrays or their sizes do not fit; naming the layer, the array, the index and the value if
    *     a value is NaN or infinite, or a moving variance is negative
@@ -178,9 +184,9 @@ public final class Layer {
   }
 
   /**
-   * The weights set with {@link #setWeights} or {@code Model.initializeWeights}, copied, in Keras'
-   * order; empty if none were set (the forward pass then uses Keras' default initializers with a
-   * fixed seed).
+   * {@return the weights set with {@link #setWeights} or {@code Model.initializeWeights}, copied,
+   * in Keras' order; empty if none were set (the forward pass then uses Keras' default initializers
+   * with a fixed seed)}
    */
   public List<float[]> weights() {
     if (wrapped.isPresent()) {
@@ -197,7 +203,7 @@ public final class Layer {
     return List.copyOf(copy);
   }
 
-  /** Whether weights were set. */
+  /** {@return whether weights were set} */
   public boolean hasWeights() {
     return wrapped.map(Layer::hasWeights).orElse(weights != null);
   }

@@ -12,13 +12,19 @@ import org.neurojoule.layer.LayerStats;
 public record LayerEnergy(double synop, double neuron) {
 
   /**
-   * The one energy rule. On a non-spiking device every connection and neuron works once per
-   * inference: {@code synop = e_synop * connections}, {@code neuron = e_neuron * neurons}. On a
+   * {@return the one energy rule} On a non-spiking device every connection and neuron works once
+   * per inference: {@code synop = e_synop * connections}, {@code neuron = e_neuron * neurons}. On a
    * spiking device the inference takes {@code timesteps} steps of {@code dt} seconds, synaptic
    * operations happen only on input spikes (at {@code rate} Hz) and neurons update every step:
    * {@code synop = e_synop * connections * rate * dt * timesteps}, {@code neuron = e_neuron *
    * neurons * timesteps}. A layer with no connections has no synaptic energy and one with no
    * neurons no neuron energy, whatever the rate (even infinite or NaN).
+   *
+   * @param device the device
+   * @param stats the layer's statistics for one timestep
+   * @param rate the layer's firing rate (mean |input|)
+   * @param timesteps the number of timesteps per inference
+   * @param dt the timestep in seconds
    */
   public static LayerEnergy of(
       Device device, LayerStats stats, double rate, int timesteps, double dt) {
@@ -36,7 +42,7 @@ public record LayerEnergy(double synop, double neuron) {
         device.energyPerSynop() * stats.connections() * rate * dt * timesteps, neuron);
   }
 
-  /** Synaptic plus neuron energy. */
+  /** {@return synaptic plus neuron energy} */
   public double total() {
     return synop + neuron;
   }

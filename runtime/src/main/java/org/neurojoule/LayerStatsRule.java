@@ -11,6 +11,12 @@ import org.neurojoule.shape.Shape;
  */
 @FunctionalInterface
 public interface LayerStatsRule {
-  /** The statistics of one application of {@code layer} on one timestep. */
+  /**
+   * {@return the statistics of one application of {@code layer} on one timestep}
+   *
+   * @param layer the layer spec
+   * @param inputShapes the shapes of the inputs (without the batch)
+   * @param outputShape the shape of the output (without the batch)
+   */
   LayerStats stats(LayerSpec layer, List<Shape> inputShapes, Shape outputShape);
 }

@@ -63,15 +63,24 @@ public final class Model {
   }
 
   /**
-   * A new input tensor whose examples have these dimensions ({@link #NONE} for undefined ones).
+   * {@return a new input tensor whose examples have these dimensions ({@link #NONE} for undefined
+   * ones)}
    *
+   * @param shape the dimensions of one example, without the batch
    * @throws IllegalArgumentException if a dimension is zero or negative
+   * 
    */
   public static Tensor input(int... shape) {
     return input(shape, UnaryOperator.identity());
   }
 
-  /** A new input tensor, configured: {@code Model.input(new int[] {28, 28}, i -> i.name("x"))}. */
+  /**
+   * {@return a new input tensor, configured: {@code Model.input(new int[] {28, 28}, i ->
+   * i.name("x"))}}
+   *
+   * @param shape the dimensions of one example, without the batch
+   * @param configure sets the optional arguments on the defaults
+   */
   public static Tensor input(int[] shape, UnaryOperator<InputLayer> configure) {
     Objects.requireNonNull(shape, "shape == null");
     Objects.requireNonNull(configure, "configure == null");
@@ -79,7 +88,11 @@ public final class Model {
     return Tensor.input(new Layer(spec, Optional.empty()), spec.shape());
   }
 
-  /** The model from every input the {@code outputs} depend on to the {@code outputs}. */
+  /**
+   * {@return the model from every input the {@code outputs} depend on to the {@code outputs}}
+   *
+   * @param outputs the output tensors
+   */
   public static Model of(Tensor... outputs) {
     Objects.requireNonNull(outputs, "outputs == null");
     Graph graph = Graph.walk(List.of(outputs));
@@ -87,9 +100,12 @@ public final class Model {
   }
 
   /**
-   * The model from {@code inputs} to {@code outputs}.
+   * {@return the model from {@code inputs} to {@code outputs}}
    *
+   * @param inputs the input tensors
+   * @param outputs the output tensors
    * @throws IllegalArgumentException if an output depends on an input not listed
+   * 
    */
   public static Model of(List<Tensor> inputs, List<Tensor> outputs) {
     Objects.requireNonNull(inputs, "inputs == null");
@@ -111,30 +127,32 @@ public final class Model {
     return new Model(inputs, outputs, graph);
   }
 
-  /** The model's input tensors. */
+  /** {@return the model's input tensors} */
   public List<Tensor> inputs() {
     return inputs;
   }
 
-  /** The model's output tensors. */
+  /** {@return the model's output tensors} */
   public List<Tensor> outputs() {
     return outputs;
   }
 
-  /** The layers in Keras' order (the order of summary rows). */
+  /** {@return the layers in Keras' order (the order of summary rows)} */
   public List<Layer> layers() {
     return layers;
   }
 
-  /** The layer names in Keras' order. */
+  /** {@return the layer names in Keras' order} */
   public List<String> layerNames() {
     return List.copyOf(byName.keySet());
   }
 
   /**
-   * The layer named {@code name}.
+   * {@return the layer named {@code name}}
    *
+   * @param name the layer name
    * @throws IllegalArgumentException if there is none, listing the names there are
+   * 
    */
   public Layer layer(String name) {
     Objects.requireNonNull(name, "name == null");
@@ -146,7 +164,11 @@ public final class Model {
     return layer;
   }
 
-  /** The name of {@code layer} in this model (its given name, or its Keras auto name). */
+  /**
+   * {@return the name of {@code layer} in this model (its given name, or its Keras auto name)}
+   *
+   * @param layer a layer of this model
+   */
   public String nameOf(Layer layer) {
     String name = names.get(Objects.requireNonNull(layer, "layer == null"));
     if (name == null) {
@@ -155,29 +177,45 @@ public final class Model {
     return name;
   }
 
-  /** The position of {@code layer} among {@link #layers()}, or -1 if it is not in this model. */
+  /**
+   * {@return the position of {@code layer} among {@link #layers()}, or -1 if it is not in this
+   * model}
+   *
+   * @param layer a layer of this model
+   */
   public int indexOf(Layer layer) {
     return positions.getOrDefault(layer, -1);
   }
 
-  /** The applications of {@code layer} in this model: one output tensor per application. */
+  /**
+   * {@return the applications of {@code layer} in this model: one output tensor per application}
+   *
+   * @param layer a layer of this model
+   */
   public List<Tensor> applications(Layer layer) {
     return nodes.getOrDefault(layer, List.of());
   }
 
-  /** Every layer application, each after the ones it depends on: the order to compute them. */
+  /**
+   * {@return every layer application, each after the ones it depends on: the order to compute them}
+   */
   public List<Tensor> executionOrder() {
     return executionOrder;
   }
 
-  /** The parameter count of {@code layer} (reused layers count once, as weights are shared). */
+  /**
+   * {@return the parameter count of {@code layer} (reused layers count once, as weights are
+   * shared)}
+   *
+   * @param layer a layer of this model
+   */
   public ParamCount params(Layer layer) {
     Tensor first = applications(layer).get(0);
     return Layers.params(indexOf(layer), nameOf(layer), layer.spec(), shapesOf(first.inputs()));
   }
 
   /**
-   * The parameter count of the whole model.
+   * {@return the parameter count of the whole model}
    *
    * @throws IllegalArgumentException naming the layer where the count passes {@code 2^63-1}
    */
@@ -199,20 +237,28 @@ public final class Model {
    * zero biases, batch normalization gamma ones, beta zeros, moving mean zeros, moving variance
    * ones. The same seed gives the same weights.
    *
+   * @param seed the seed of the random initial values
    * @return this model
+   * 
    */
   public Model initializeWeights(long seed) {
     org.neurojoule.engine.WeightInit.initialize(this, seed);
     return this;
   }
 
-  /** The energy estimate of this model without example data, counting {@link Accounting#COMPLETE}. */
+  /**
+   * {@return the energy estimate of this model without example data, counting {@link
+   * Accounting#COMPLETE}}
+   */
   public ModelEnergy energy() {
     return energy(UnaryOperator.identity());
   }
 
   /**
-   * The energy estimate, configured: {@code e -> e.exampleData(data).accounting(KERAS_SPIKING)}.
+   * {@return the energy estimate, configured: {@code e ->
+   * e.exampleData(data).accounting(KERAS_SPIKING)}}
+   *
+   * @param configure sets the optional arguments on the defaults
    */
   public ModelEnergy energy(UnaryOperator<EnergyOptions> configure) {
     Objects.requireNonNull(configure, "configure == null");
@@ -224,14 +270,18 @@ public final class Model {
     System.out.print(summaryString());
   }
 
-  /** Keras' {@code model.summary()} table: layers, output shapes, parameter counts, totals. */
+  /**
+   * Keras' {@code model.summary()} table: layers, output shapes, parameter counts, totals.
+   *
+   * @return the table, lines ending in a newline
+   */
   public String summaryString() {
     return KerasSummary.of(this);
   }
 
   /**
-   * Whether the model is one chain of layers without reuse: what Keras calls sequential-like (one
-   * node per depth, each with at most one input, no shared layer).
+   * {@return whether the model is one chain of layers without reuse: what Keras calls
+   * sequential-like (one node per depth, each with at most one input, no shared layer)}
    */
   public boolean isChain() {
     return chain;

@@ -31,6 +31,58 @@ import org.neurojoule.shape.Shape;
  * <p>Get one with {@code model.energy()} or {@code model.energy(e -> e.exampleData(data))}. All
  * statistics are computed when it is created, so a model whose statistics cannot be computed (an
  * undefined dimension) fails there, naming the layer.
+ *
+ * <h2>Assumptions</h2>
+ *
+ * <p>The warnings of every summary start with "These are estimates only; see the documentation
+ * of ModelEnergy for a list of the assumptions being made". These are they. The figures are
+ * rough: real consumption depends on the software and hardware that run the network far more than
+ * on anything counted here.
+ *
+ * <ul>
+ *   <li><b>Published device figures.</b> Each device is two numbers, joules per synaptic operation
+ *       and joules per neuron update, taken from the literature: Degnan, Marr and Hasler, IEEE
+ *       TVLSI 24(1), 2015 for {@code cpu}, {@code gpu} and {@code arm}; Davies et al., IEEE Micro
+ *       38(1), 2018 for {@code loihi}; H&ouml;ppner et al., IEEE TCAS-I 66(8), 2019 for {@code
+ *       spinnaker} and {@code spinnaker2}. A real chip, compiler or workload can differ from them
+ *       by a large factor; {@link #registerDevice} replaces or adds figures.
+ *   <li><b>Only the model's arithmetic.</b> Energy is synaptic operations plus neuron updates.
+ *       Moving data on and off the device, memory traffic, the host, static or idle power and any
+ *       other overhead are not counted, although they often dominate in practice.
+ *   <li><b>Connections are synaptic operations.</b> A connection joins an input unit to an output
+ *       unit whose value it can change (convolutions: output size &times; kernel volume &times;
+ *       input channels; dense layers: inputs &times; units per position). Each costs one synaptic
+ *       operation per timestep; bias additions, pooling comparisons and softmax normalization cost
+ *       nothing.
+ *   <li><b>Neurons are non-linear units.</b> A neuron update is counted for each output unit of an
+ *       activation layer, or of a layer with a non-linear {@code activation}; a linear activation
+ *       has none.
+ *   <li><b>Non-spiking devices run an ordinary network.</b> Each connection and neuron works once
+ *       per inference; timesteps, {@code dt} and firing rates do not change the figure.
+ *   <li><b>Spiking devices only pay for spikes.</b> An inference lasts {@code
+ *       timestepsPerInference} steps of {@code dt} seconds (1 and 0.001 s unless set). Synaptic
+ *       energy = energy per operation &times; connections &times; firing rate &times; {@code dt}
+ *       &times; timesteps, so it grows with how often inputs spike; neuron energy = energy per
+ *       update &times; neurons &times; timesteps, as every neuron updates on every step.
+ *   <li><b>Firing rates from example data.</b> A layer's rate is the mean absolute value of its
+ *       input over the example data, as if a unit's activation were its spike rate in hertz. It
+ *       needs example data; without it rates are NaN and a spiking device is an error.
+ *   <li><b>Non-spiking activations are converted.</b> On a spiking device a model is assumed to run
+ *       fully spiking, even where it declares ordinary activations such as {@code relu}: they are
+ *       taken to become spiking equivalents (the summary warns). Such a conversion is not free in
+ *       practice and changes the energy; {@code spikingActivation(...)} makes it explicit.
+ *   <li><b>One pass is one timestep.</b> A model without a time axis is taken to be what the
+ *       device computes on each timestep. A leading undefined dimension is time and is not
+ *       counted; {@code timeDistributed(x)} counts {@code x} on one timestep.
+ *   <li><b>Batch normalization is folded.</b> It is assumed merged into the preceding layer's
+ *       weights at deployment, so it counts zero; so does max pooling (comparisons only).
+ *   <li><b>Two accounting modes.</b> {@link Accounting#KERAS_SPIKING} applies the reference's rules
+ *       exactly and reproduces its published figures: layers it has no rule for (depthwise and
+ *       separable convolutions, average pooling, custom layers) count zero, with a warning.
+ *       {@link Accounting#COMPLETE}, the default, also counts the multiplications of depthwise and
+ *       separable convolutions and the additions of average and global average pooling; the
+ *       summary says when the two modes differ.
+ * </ul>
  */
 public final class ModelEnergy {
   private static final DeviceRegistry DEVICES = DeviceRegistry.withBuiltIns();
@@ -110,9 +162,11 @@ public final class ModelEnergy {
    * Registers a device, or replaces one of the same name (with a logged warning), so that columns
    * such as {@code "energy <name>"} can use it.
    *
+   * @param name the device name, ignoring case
    * @param energyPerSynop joules per synaptic operation
    * @param energyPerNeuron joules per neuron update
    * @param spiking whether synaptic operations happen only on input spikes
+   * 
    */
   public static void registerDevice(
       String name, double energyPerSynop, double energyPerNeuron, boolean spiking) {
@@ -121,15 +175,17 @@ public final class ModelEnergy {
         "Device ''{0}'' already registered; overwriting it ({1} -> {2})", name, old, device));
   }
 
-  /** The names of the registered devices, built-in ones first. */
+  /** {@return the names of the registered devices, built-in ones first} */
   public static List<String> devices() {
     return DEVICES.names();
   }
 
   /**
-   * The device named {@code name}, ignoring case.
+   * {@return the device named {@code name}, ignoring case}
    *
+   * @param name the device name, ignoring case
    * @throws IllegalArgumentException if there is none, listing the known devices
+   * 
    */
   public static Device device(String name) {
     return DEVICES.get(name);
@@ -138,13 +194,20 @@ public final class ModelEnergy {
   /**
    * Uses {@code rule} for the statistics of every layer whose Keras type is {@code type}, such as
    * a {@link org.neurojoule.layer.CustomLayer}'s type, in both accounting modes.
+   *
+   * @param type the Keras layer type, such as {@code MyLayer}
+   * @param rule computes the statistics of one application
    */
   public static void registerLayer(String type, LayerStatsRule rule) {
     Objects.requireNonNull(type, "type == null");
     LAYER_RULES.put(type, Objects.requireNonNull(rule, "rule == null"));
   }
 
-  /** Removes a rule registered with {@link #registerLayer}; built-in rules apply again. */
+  /**
+   * Removes a rule registered with {@link #registerLayer}; built-in rules apply again.
+   *
+   * @param type the Keras layer type, such as {@code MyLayer}
+   */
   public static void unregisterLayer(String type) {
     Objects.requireNonNull(type, "type == null");
     LAYER_RULES.remove(type);
@@ -152,36 +215,47 @@ public final class ModelEnergy {
 
   // ---- per-layer figures ----
 
-  /** The model estimated. */
+  /** {@return the model estimated} */
   public Model model() {
     return model;
   }
 
-  /** How it was estimated. */
+  /** {@return how it was estimated} */
   public EnergyOptions options() {
     return options;
   }
 
   /**
-   * The statistics of a layer: connections, neurons and whether it spikes, summed over the layer's
-   * applications.
+   * {@return the statistics of a layer: connections, neurons and whether it spikes, summed over the
+   * layer's applications}
    *
+   * @param layerName the layer's name in the model
    * @throws IllegalArgumentException if there is no such layer
+   * 
    */
   public LayerStats layerStats(String layerName) {
     return row(layerName).stats();
   }
 
-  /** The energy of a layer for one inference on {@code device}, one timestep of 0.001 s. */
+  /**
+   * {@return the energy of a layer for one inference on {@code device}, one timestep of 0.001 s}
+   *
+   * @param layerName the layer's name in the model
+   * @param device the device name, ignoring case
+   */
   public LayerEnergy layerEnergy(String layerName, String device) {
     return layerEnergy(layerName, device, UnaryOperator.identity());
   }
 
   /**
-   * The energy of a layer for one inference on {@code device}, with the timesteps and dt of
-   * {@code configure}.
+   * {@return the energy of a layer for one inference on {@code device}, with the timesteps and dt
+   * of {@code configure}}
    *
+   * @param layerName the layer's name in the model
+   * @param device the device name, ignoring case
+   * @param configure sets summary options such as timesteps per inference and dt
    * @throws IllegalStateException for a spiking device without example data
+   * 
    */
   public LayerEnergy layerEnergy(
       String layerName, String device, UnaryOperator<SummaryOptions> configure) {
@@ -190,12 +264,22 @@ public final class ModelEnergy {
     return energy(row(layerName), requireRates(DEVICES.get(device)), o);
   }
 
-  /** The energy of the whole model for one inference on {@code device}, in joules. */
+  /**
+   * {@return the energy of the whole model for one inference on {@code device}, in joules}
+   *
+   * @param device the device name, ignoring case
+   */
   public double totalEnergy(String device) {
     return totalEnergy(device, UnaryOperator.identity());
   }
 
-  /** The energy of the whole model for one inference, with {@code o -> o.timestepsPerInference(10)}. */
+  /**
+   * {@return the energy of the whole model for one inference, with {@code o ->
+   * o.timestepsPerInference(10)}}
+   *
+   * @param device the device name, ignoring case
+   * @param configure sets summary options such as timesteps per inference and dt
+   */
   public double totalEnergy(String device, UnaryOperator<SummaryOptions> configure) {
     Objects.requireNonNull(configure, "configure == null");
     SummaryOptions o = configure.apply(SummaryOptions.DEFAULTS);
@@ -207,7 +291,10 @@ public final class ModelEnergy {
     return total;
   }
 
-  /** Each layer's firing rate (mean absolute input), in layer order; NaN without example data. */
+  /**
+   * {@return each layer's firing rate (mean absolute input), in layer order; NaN without example
+   * data}
+   */
   public Map<String, Double> rates() {
     Map<String, Double> out = new LinkedHashMap<>();
     rows.values().forEach(r -> out.put(r.name(), r.rate()));
@@ -215,7 +302,7 @@ public final class ModelEnergy {
   }
 
   /**
-   * What the estimate warns about: layers it cannot count ({@code Cannot compute stats for layer of
+   * {@return what the estimate warns about}: layers it cannot count ({@code Cannot compute stats for layer of
    * type 'X'}, counted as zero, as the reference does) and inputs that look channels-first. They
    * are logged through {@link System.Logger} (logger {@code org.neurojoule.ModelEnergy}, level
    * WARNING; on standard error by default) once per model when the estimate is made, unless
@@ -232,21 +319,30 @@ public final class ModelEnergy {
     System.out.print(summaryString());
   }
 
-  /** Prints the summary, configured, to standard output. */
+  /**
+   * Prints the summary, configured, to standard output.
+   *
+   * @param configure sets summary options such as timesteps per inference and dt
+   */
   public void summary(UnaryOperator<SummaryOptions> configure) {
     System.out.print(summaryString(configure));
   }
 
-  /** The default summary: name, output shape, parameters, connections, neurons, cpu energy. */
+  /**
+   * {@return the default summary: name, output shape, parameters, connections, neurons, cpu energy}
+   */
   public String summaryString() {
     return summaryString(UnaryOperator.identity());
   }
 
   /**
-   * The summary table, configured: {@code o -> o.columns("name", "energy loihi").dt(0.002)}.
+   * {@return the summary table, configured: {@code o -> o.columns("name", "energy
+   * loihi").dt(0.002)}}
    *
+   * @param configure sets summary options such as timesteps per inference and dt
    * @throws IllegalArgumentException for an unknown column or device, listing the valid ones
    * @throws IllegalStateException for a spiking device without example data
+   * 
    */
   public String summaryString(UnaryOperator<SummaryOptions> configure) {
     Objects.requireNonNull(configure, "configure == null");

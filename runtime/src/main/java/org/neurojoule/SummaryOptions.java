@@ -40,6 +40,15 @@ public record SummaryOptions(
   public static final SummaryOptions DEFAULTS =
       new SummaryOptions(DEFAULT_COLUMNS, 1, 0.001, 98, true);
 
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param columns the column names, such as {@code "name"} or {@code "energy loihi"}
+   * @param timestepsPerInference the timesteps of one inference on a spiking device
+   * @param dt the timestep in seconds
+   * @param lineLength the table width in characters
+   * @param printWarnings whether the warnings are printed below the table
+   */
   public SummaryOptions {
     Objects.requireNonNull(columns, "columns == null");
     for (int i = 0; i < columns.size(); i++) {
@@ -63,32 +72,50 @@ public record SummaryOptions(
     }
   }
 
-  /** A copy with these columns. */
+  /**
+   * {@return a copy with these columns}
+   *
+   * @param columns the column names, such as {@code "name"} or {@code "energy loihi"}
+   */
   public SummaryOptions columns(String... columns) {
     Objects.requireNonNull(columns, "columns == null");
     return new SummaryOptions(Arrays.asList(columns), timestepsPerInference, dt, lineLength,
         printWarnings);
   }
 
-  /** A copy with this many timesteps per inference. */
+  /**
+   * {@return a copy with this many timesteps per inference}
+   *
+   * @param timesteps the number of timesteps per inference
+   */
   public SummaryOptions timestepsPerInference(int timesteps) {
     return new SummaryOptions(columns, timesteps, dt, lineLength, printWarnings);
   }
 
-  /** A copy with this timestep length, in seconds. */
+  /**
+   * {@return a copy with this timestep length, in seconds}
+   *
+   * @param dt the timestep in seconds
+   */
   public SummaryOptions dt(double dt) {
     return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings);
   }
 
   /**
-   * A copy with this table width: cells longer than their column are cut, numbers then marked
-   * with a trailing {@code …}; {@link #AUTO} never cuts.
+   * {@return a copy with this table width}
+   *
+   * @param lineLength the table width in characters: cells longer than their column are cut, and
+   *     numbers then marked with a trailing {@code …}; {@link #AUTO} never cuts
    */
   public SummaryOptions lineLength(int lineLength) {
     return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings);
   }
 
-  /** A copy with or without the warnings. */
+  /**
+   * {@return a copy with or without the warnings}
+   *
+   * @param printWarnings whether the warnings are printed below the table
+   */
   public SummaryOptions printWarnings(boolean printWarnings) {
     return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings);
   }

@@ -108,79 +108,142 @@ public final class Tensor {
         .collect(java.util.stream.Collectors.joining(" and "));
   }
 
-  /** The shape of one example (without the batch). */
+  /** {@return the shape of one example (without the batch)} */
   public Shape shape() {
     return shape;
   }
 
-  /** The layer that produced this tensor. */
+  /** {@return the layer that produced this tensor} */
   public Layer layer() {
     return layer;
   }
 
-  /** The tensors the producing layer was applied to; empty for an input. */
+  /** {@return the tensors the producing layer was applied to; empty for an input} */
   public List<Tensor> inputs() {
     return inputs;
   }
 
-  /** The model from the inputs this tensor depends on to this tensor. */
+  /** {@return the model from the inputs this tensor depends on to this tensor} */
   public Model model() {
     return Model.of(this);
   }
 
-  /** The energy estimate of {@link #model()} without example data. */
+  /** {@return the energy estimate of {@link #model()} without example data} */
   public ModelEnergy energy() {
     return model().energy();
   }
 
   // ---- convolutions ----
 
-  /** Keras' {@code Conv1D} with {@code filters} kernels of {@code kernelSize} steps. */
+  /**
+   * Keras' {@code Conv1D} with {@code filters} kernels of {@code kernelSize} steps.
+   *
+   * @param filters the number of output channels
+   * @param kernelSize the side of the kernel along every spatial axis
+   * @return the new layer's output
+   */
   public Tensor conv1d(int filters, int kernelSize) {
     return conv1d(filters, kernelSize, UnaryOperator.identity());
   }
 
-  /** Keras' {@code Conv1D}, configured: {@code c -> c.strides(2).padding(SAME)}. */
+  /**
+   * Keras' {@code Conv1D}, configured: {@code c -> c.strides(2).padding(SAME)}.
+   *
+   * @param filters the number of output channels
+   * @param kernelSize the side of the kernel along every spatial axis
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor conv1d(int filters, int kernelSize, UnaryOperator<Conv> configure) {
     return then("conv1d", () -> configure.apply(Conv.of(1, filters, kernelSize)));
   }
 
-  /** Keras' {@code Conv2D} with {@code filters} square kernels of side {@code kernelSize}. */
+  /**
+   * Keras' {@code Conv2D} with {@code filters} square kernels of side {@code kernelSize}.
+   *
+   * @param filters the number of output channels
+   * @param kernelSize the side of the kernel along every spatial axis
+   * @return the new layer's output
+   */
   public Tensor conv2d(int filters, int kernelSize) {
     return conv2d(filters, kernelSize, UnaryOperator.identity());
   }
 
-  /** Keras' {@code Conv2D}, configured: {@code c -> c.strides(4).padding(SAME).activation(RELU)}. */
+  /**
+   * Keras' {@code Conv2D}, configured: {@code c -> c.strides(4).padding(SAME).activation(RELU)}.
+   *
+   * @param filters the number of output channels
+   * @param kernelSize the side of the kernel along every spatial axis
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor conv2d(int filters, int kernelSize, UnaryOperator<Conv> configure) {
     return then("conv2d", () -> configure.apply(Conv.of(2, filters, kernelSize)));
   }
 
-  /** Keras' {@code Conv3D} with {@code filters} cubic kernels of side {@code kernelSize}. */
+  /**
+   * Keras' {@code Conv3D} with {@code filters} cubic kernels of side {@code kernelSize}.
+   *
+   * @param filters the number of output channels
+   * @param kernelSize the side of the kernel along every spatial axis
+   * @return the new layer's output
+   */
   public Tensor conv3d(int filters, int kernelSize) {
     return conv3d(filters, kernelSize, UnaryOperator.identity());
   }
 
-  /** Keras' {@code Conv3D}, configured. */
+  /**
+   * Keras' {@code Conv3D}, configured.
+   *
+   * @param filters the number of output channels
+   * @param kernelSize the side of the kernel along every spatial axis
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor conv3d(int filters, int kernelSize, UnaryOperator<Conv> configure) {
     return then("conv3d", () -> configure.apply(Conv.of(3, filters, kernelSize)));
   }
 
-  /** Keras' {@code DepthwiseConv2D} with square kernels of side {@code kernelSize}. */
+  /**
+   * Keras' {@code DepthwiseConv2D} with square kernels of side {@code kernelSize}.
+   *
+   * @param kernelSize the side of the kernel along every spatial axis
+   * @return the new layer's output
+   */
   public Tensor depthwiseConv2d(int kernelSize) {
     return depthwiseConv2d(kernelSize, UnaryOperator.identity());
   }
 
-  /** Keras' {@code DepthwiseConv2D}, configured: {@code c -> c.depthMultiplier(2)}. */
+  /**
+   * Keras' {@code DepthwiseConv2D}, configured: {@code c -> c.depthMultiplier(2)}.
+   *
+   * @param kernelSize the side of the kernel along every spatial axis
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor depthwiseConv2d(int kernelSize, UnaryOperator<DepthwiseConv2D> configure) {
     return then("depthwiseConv2d", () -> configure.apply(DepthwiseConv2D.of(kernelSize)));
   }
 
-  /** Keras' {@code SeparableConv2D} to {@code filters} channels with square kernels. */
+  /**
+   * Keras' {@code SeparableConv2D} to {@code filters} channels with square kernels.
+   *
+   * @param filters the number of output channels
+   * @param kernelSize the side of the kernel along every spatial axis
+   * @return the new layer's output
+   */
   public Tensor separableConv2d(int filters, int kernelSize) {
     return separableConv2d(filters, kernelSize, UnaryOperator.identity());
   }
 
-  /** Keras' {@code SeparableConv2D}, configured. */
+  /**
+   * Keras' {@code SeparableConv2D}, configured.
+   *
+   * @param filters the number of output channels
+   * @param kernelSize the side of the kernel along every spatial axis
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor separableConv2d(
       int filters, int kernelSize, UnaryOperator<SeparableConv2D> configure) {
     return then(
@@ -189,217 +252,428 @@ public final class Tensor {
 
   // ---- dense and activations ----
 
-  /** Keras' {@code Dense} with {@code units} outputs, on the last axis. */
+  /**
+   * Keras' {@code Dense} with {@code units} outputs, on the last axis.
+   *
+   * @param units the number of output units
+   * @return the new layer's output
+   */
   public Tensor dense(int units) {
     return dense(units, UnaryOperator.identity());
   }
 
-  /** Keras' {@code Dense}, configured: {@code d -> d.activation(RELU)}. */
+  /**
+   * Keras' {@code Dense}, configured: {@code d -> d.activation(RELU)}.
+   *
+   * @param units the number of output units
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor dense(int units, UnaryOperator<Dense> configure) {
     return then("dense", () -> configure.apply(Dense.of(units)));
   }
 
-  /** Keras' {@code ReLU} layer. */
+  /**
+   * Keras' {@code ReLU} layer.
+   *
+   * @return the new layer's output
+   */
   public Tensor relu() {
     return relu(UnaryOperator.identity());
   }
 
-  /** Keras' {@code ReLU} layer, configured: {@code r -> r.maxValue(6)}. */
+  /**
+   * Keras' {@code ReLU} layer, configured: {@code r -> r.maxValue(6)}.
+   *
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor relu(UnaryOperator<ReLU> configure) {
     return then("relu", () -> configure.apply(ReLU.of()));
   }
 
-  /** Keras' {@code LeakyReLU} layer (alpha 0.3). */
+  /**
+   * Keras' {@code LeakyReLU} layer (alpha 0.3).
+   *
+   * @return the new layer's output
+   */
   public Tensor leakyRelu() {
     return leakyRelu(UnaryOperator.identity());
   }
 
-  /** Keras' {@code LeakyReLU} layer, configured: {@code r -> r.alpha(0.1)}. */
+  /**
+   * Keras' {@code LeakyReLU} layer, configured: {@code r -> r.alpha(0.1)}.
+   *
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor leakyRelu(UnaryOperator<LeakyReLU> configure) {
     return then("leakyRelu", () -> configure.apply(LeakyReLU.of()));
   }
 
-  /** Keras' {@code Activation} layer. */
+  /**
+   * Keras' {@code Activation} layer.
+   *
+   * @param activation the activation function
+   * @return the new layer's output
+   */
   public Tensor activation(Activation activation) {
     return activation(activation, UnaryOperator.identity());
   }
 
-  /** Keras' {@code Activation} layer, configured (its name). */
+  /**
+   * Keras' {@code Activation} layer, configured (its name).
+   *
+   * @param activation the activation function
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor activation(Activation activation, UnaryOperator<ActivationLayer> configure) {
     return then("activation", () -> configure.apply(ActivationLayer.of(activation)));
   }
 
-  /** KerasSpiking's {@code SpikingActivation}: {@code activation} as spikes over time. */
+  /**
+   * KerasSpiking's {@code SpikingActivation}: {@code activation} as spikes over time.
+   *
+   * @param activation the activation function
+   * @return the new layer's output
+   */
   public Tensor spikingActivation(Activation activation) {
     return spikingActivation(activation, UnaryOperator.identity());
   }
 
-  /** KerasSpiking's {@code SpikingActivation}, configured: {@code s -> s.dt(0.002).seed(1)}. */
+  /**
+   * KerasSpiking's {@code SpikingActivation}, configured: {@code s -> s.dt(0.002).seed(1)}.
+   *
+   * @param activation the activation function
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor spikingActivation(
       Activation activation, UnaryOperator<SpikingActivation> configure) {
     return then("spikingActivation", () -> configure.apply(SpikingActivation.of(activation)));
   }
 
-  /** Keras' {@code BatchNormalization} over the last axis. */
+  /**
+   * Keras' {@code BatchNormalization} over the last axis.
+   *
+   * @return the new layer's output
+   */
   public Tensor batchNormalization() {
     return batchNormalization(UnaryOperator.identity());
   }
 
-  /** Keras' {@code BatchNormalization}, configured: {@code b -> b.epsilon(1e-5)}. */
+  /**
+   * Keras' {@code BatchNormalization}, configured: {@code b -> b.epsilon(1e-5)}.
+   *
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor batchNormalization(UnaryOperator<BatchNormalization> configure) {
     return then("batchNormalization", () -> configure.apply(BatchNormalization.of()));
   }
 
   // ---- pooling ----
 
-  /** Keras' {@code MaxPooling1D} (strides default to the pool size). */
+  /**
+   * Keras' {@code MaxPooling1D} (strides default to the pool size).
+   *
+   * @param poolSize the side of the window along every pooled axis
+   * @return the new layer's output
+   */
   public Tensor maxPooling1d(int poolSize) {
     return pooling(PoolKind.MAX, 1, poolSize, UnaryOperator.identity());
   }
 
-  /** Keras' {@code MaxPooling1D}, configured: {@code p -> p.strides(1)}. */
+  /**
+   * Keras' {@code MaxPooling1D}, configured: {@code p -> p.strides(1)}.
+   *
+   * @param poolSize the side of the window along every pooled axis
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor maxPooling1d(int poolSize, UnaryOperator<Pooling> configure) {
     return pooling(PoolKind.MAX, 1, poolSize, configure);
   }
 
-  /** Keras' {@code MaxPooling2D} (strides default to the pool size). */
+  /**
+   * Keras' {@code MaxPooling2D} (strides default to the pool size).
+   *
+   * @param poolSize the side of the window along every pooled axis
+   * @return the new layer's output
+   */
   public Tensor maxPooling2d(int poolSize) {
     return pooling(PoolKind.MAX, 2, poolSize, UnaryOperator.identity());
   }
 
-  /** Keras' {@code MaxPooling2D}, configured: {@code p -> p.strides(2)}. */
+  /**
+   * Keras' {@code MaxPooling2D}, configured: {@code p -> p.strides(2)}.
+   *
+   * @param poolSize the side of the window along every pooled axis
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor maxPooling2d(int poolSize, UnaryOperator<Pooling> configure) {
     return pooling(PoolKind.MAX, 2, poolSize, configure);
   }
 
-  /** Keras' {@code MaxPooling3D} (strides default to the pool size). */
+  /**
+   * Keras' {@code MaxPooling3D} (strides default to the pool size).
+   *
+   * @param poolSize the side of the window along every pooled axis
+   * @return the new layer's output
+   */
   public Tensor maxPooling3d(int poolSize) {
     return pooling(PoolKind.MAX, 3, poolSize, UnaryOperator.identity());
   }
 
-  /** Keras' {@code MaxPooling3D}, configured. */
+  /**
+   * Keras' {@code MaxPooling3D}, configured.
+   *
+   * @param poolSize the side of the window along every pooled axis
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor maxPooling3d(int poolSize, UnaryOperator<Pooling> configure) {
     return pooling(PoolKind.MAX, 3, poolSize, configure);
   }
 
-  /** Keras' {@code AveragePooling1D} (strides default to the pool size). */
+  /**
+   * Keras' {@code AveragePooling1D} (strides default to the pool size).
+   *
+   * @param poolSize the side of the window along every pooled axis
+   * @return the new layer's output
+   */
   public Tensor averagePooling1d(int poolSize) {
     return pooling(PoolKind.AVERAGE, 1, poolSize, UnaryOperator.identity());
   }
 
-  /** Keras' {@code AveragePooling1D}, configured. */
+  /**
+   * Keras' {@code AveragePooling1D}, configured.
+   *
+   * @param poolSize the side of the window along every pooled axis
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor averagePooling1d(int poolSize, UnaryOperator<Pooling> configure) {
     return pooling(PoolKind.AVERAGE, 1, poolSize, configure);
   }
 
-  /** Keras' {@code AveragePooling2D} (strides default to the pool size). */
+  /**
+   * Keras' {@code AveragePooling2D} (strides default to the pool size).
+   *
+   * @param poolSize the side of the window along every pooled axis
+   * @return the new layer's output
+   */
   public Tensor averagePooling2d(int poolSize) {
     return pooling(PoolKind.AVERAGE, 2, poolSize, UnaryOperator.identity());
   }
 
-  /** Keras' {@code AveragePooling2D}, configured. */
+  /**
+   * Keras' {@code AveragePooling2D}, configured.
+   *
+   * @param poolSize the side of the window along every pooled axis
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor averagePooling2d(int poolSize, UnaryOperator<Pooling> configure) {
     return pooling(PoolKind.AVERAGE, 2, poolSize, configure);
   }
 
-  /** Keras' {@code AveragePooling3D} (strides default to the pool size). */
+  /**
+   * Keras' {@code AveragePooling3D} (strides default to the pool size).
+   *
+   * @param poolSize the side of the window along every pooled axis
+   * @return the new layer's output
+   */
   public Tensor averagePooling3d(int poolSize) {
     return pooling(PoolKind.AVERAGE, 3, poolSize, UnaryOperator.identity());
   }
 
-  /** Keras' {@code AveragePooling3D}, configured. */
+  /**
+   * Keras' {@code AveragePooling3D}, configured.
+   *
+   * @param poolSize the side of the window along every pooled axis
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor averagePooling3d(int poolSize, UnaryOperator<Pooling> configure) {
     return pooling(PoolKind.AVERAGE, 3, poolSize, configure);
   }
 
-  /** Keras' {@code GlobalAveragePooling1D}. */
+  /**
+   * Keras' {@code GlobalAveragePooling1D}.
+   *
+   * @return the new layer's output
+   */
   public Tensor globalAveragePooling1d() {
     return globalPooling(PoolKind.AVERAGE, 1, UnaryOperator.identity());
   }
 
-  /** Keras' {@code GlobalAveragePooling1D}, configured: {@code g -> g.keepdims(true)}. */
+  /**
+   * Keras' {@code GlobalAveragePooling1D}, configured: {@code g -> g.keepdims(true)}.
+   *
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor globalAveragePooling1d(UnaryOperator<GlobalPooling> configure) {
     return globalPooling(PoolKind.AVERAGE, 1, configure);
   }
 
-  /** Keras' {@code GlobalAveragePooling2D}. */
+  /**
+   * Keras' {@code GlobalAveragePooling2D}.
+   *
+   * @return the new layer's output
+   */
   public Tensor globalAveragePooling2d() {
     return globalPooling(PoolKind.AVERAGE, 2, UnaryOperator.identity());
   }
 
-  /** Keras' {@code GlobalAveragePooling2D}, configured. */
+  /**
+   * Keras' {@code GlobalAveragePooling2D}, configured.
+   *
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor globalAveragePooling2d(UnaryOperator<GlobalPooling> configure) {
     return globalPooling(PoolKind.AVERAGE, 2, configure);
   }
 
-  /** Keras' {@code GlobalAveragePooling3D}. */
+  /**
+   * Keras' {@code GlobalAveragePooling3D}.
+   *
+   * @return the new layer's output
+   */
   public Tensor globalAveragePooling3d() {
     return globalPooling(PoolKind.AVERAGE, 3, UnaryOperator.identity());
   }
 
-  /** Keras' {@code GlobalAveragePooling3D}, configured. */
+  /**
+   * Keras' {@code GlobalAveragePooling3D}, configured.
+   *
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor globalAveragePooling3d(UnaryOperator<GlobalPooling> configure) {
     return globalPooling(PoolKind.AVERAGE, 3, configure);
   }
 
-  /** Keras' {@code GlobalMaxPooling1D}. */
+  /**
+   * Keras' {@code GlobalMaxPooling1D}.
+   *
+   * @return the new layer's output
+   */
   public Tensor globalMaxPooling1d() {
     return globalPooling(PoolKind.MAX, 1, UnaryOperator.identity());
   }
 
-  /** Keras' {@code GlobalMaxPooling1D}, configured. */
+  /**
+   * Keras' {@code GlobalMaxPooling1D}, configured.
+   *
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor globalMaxPooling1d(UnaryOperator<GlobalPooling> configure) {
     return globalPooling(PoolKind.MAX, 1, configure);
   }
 
-  /** Keras' {@code GlobalMaxPooling2D}. */
+  /**
+   * Keras' {@code GlobalMaxPooling2D}.
+   *
+   * @return the new layer's output
+   */
   public Tensor globalMaxPooling2d() {
     return globalPooling(PoolKind.MAX, 2, UnaryOperator.identity());
   }
 
-  /** Keras' {@code GlobalMaxPooling2D}, configured. */
+  /**
+   * Keras' {@code GlobalMaxPooling2D}, configured.
+   *
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor globalMaxPooling2d(UnaryOperator<GlobalPooling> configure) {
     return globalPooling(PoolKind.MAX, 2, configure);
   }
 
-  /** Keras' {@code GlobalMaxPooling3D}. */
+  /**
+   * Keras' {@code GlobalMaxPooling3D}.
+   *
+   * @return the new layer's output
+   */
   public Tensor globalMaxPooling3d() {
     return globalPooling(PoolKind.MAX, 3, UnaryOperator.identity());
   }
 
-  /** Keras' {@code GlobalMaxPooling3D}, configured. */
+  /**
+   * Keras' {@code GlobalMaxPooling3D}, configured.
+   *
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor globalMaxPooling3d(UnaryOperator<GlobalPooling> configure) {
     return globalPooling(PoolKind.MAX, 3, configure);
   }
 
   // ---- reshaping and regularisation ----
 
-  /** Keras' {@code Flatten}. */
+  /**
+   * Keras' {@code Flatten}.
+   *
+   * @return the new layer's output
+   */
   public Tensor flatten() {
     return flatten(UnaryOperator.identity());
   }
 
-  /** Keras' {@code Flatten}, configured (its name). */
+  /**
+   * Keras' {@code Flatten}, configured (its name).
+   *
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor flatten(UnaryOperator<Flatten> configure) {
     return then("flatten", () -> configure.apply(Flatten.of()));
   }
 
-  /** Keras' {@code Reshape} to {@code targetShape}; one entry may be -1 (inferred). */
+  /**
+   * Keras' {@code Reshape} to {@code targetShape}; one entry may be -1 (inferred).
+   *
+   * @param targetShape the new dimensions without the batch; one may be -1 (inferred)
+   * @return the new layer's output
+   */
   public Tensor reshape(int... targetShape) {
     return reshape(targetShape, UnaryOperator.identity());
   }
 
-  /** Keras' {@code Reshape}, configured (its name). */
+  /**
+   * Keras' {@code Reshape}, configured (its name).
+   *
+   * @param targetShape the new dimensions without the batch; one may be -1 (inferred)
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor reshape(int[] targetShape, UnaryOperator<Reshape> configure) {
     return then("reshape", () -> configure.apply(Reshape.of(targetShape)));
   }
 
-  /** Keras' {@code Dropout}: identity at inference. */
+  /**
+   * Keras' {@code Dropout}: identity at inference.
+   *
+   * @param rate the fraction of inputs dropped in training, in [0, 1)
+   * @return the new layer's output
+   */
   public Tensor dropout(double rate) {
     return dropout(rate, UnaryOperator.identity());
   }
 
-  /** Keras' {@code Dropout}, configured (its name). */
+  /**
+   * Keras' {@code Dropout}, configured (its name).
+   *
+   * @param rate the fraction of inputs dropped in training, in [0, 1)
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor dropout(double rate, UnaryOperator<Dropout> configure) {
     return then("dropout", () -> configure.apply(Dropout.of(rate)));
   }
@@ -409,12 +683,21 @@ public final class Tensor {
   /**
    * Keras' {@code TimeDistributed}: the one layer that {@code step} applies to a single timestep
    * is applied on every step of the first axis, {@code timeDistributed(t -> t.conv2d(2, 7))}.
+   *
+   * @param step applies the one wrapped layer to a tensor of a single timestep
+   * @return the new layer's output
    */
   public Tensor timeDistributed(UnaryOperator<Tensor> step) {
     return timeDistributed(step, UnaryOperator.identity());
   }
 
-  /** Keras' {@code TimeDistributed}, with the wrapper configured (its name). */
+  /**
+   * Keras' {@code TimeDistributed}, with the wrapper configured (its name).
+   *
+   * @param step applies the one wrapped layer to a tensor of a single timestep
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public Tensor timeDistributed(
       UnaryOperator<Tensor> step, UnaryOperator<TimeDistributed> configure) {
     Objects.requireNonNull(step, "step == null");
@@ -443,28 +726,53 @@ public final class Tensor {
   /**
    * Applies a layer given as a spec, such as a {@link org.neurojoule.layer.CustomLayer} of the
    * user's own; its statistics can be registered with {@link ModelEnergy#registerLayer}.
+   *
+   * @param spec the layer spec
+   * @return the new layer's output
    */
   public Tensor apply(LayerSpec spec) {
     Objects.requireNonNull(spec, "spec == null");
     return Layer.of(spec).apply(this);
   }
 
-  /** Keras' {@code Add}: the element-wise sum of two or more tensors of one shape. */
+  /**
+   * Keras' {@code Add}: the element-wise sum of two or more tensors of one shape.
+   *
+   * @param inputs the input tensors, all of one shape for add
+   * @return the new layer's output
+   */
   public static Tensor add(Tensor... inputs) {
     return add(List.of(inputs), UnaryOperator.identity());
   }
 
-  /** Keras' {@code Add}, configured (its name). */
+  /**
+   * Keras' {@code Add}, configured (its name).
+   *
+   * @param inputs the input tensors, all of one shape for add
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public static Tensor add(List<Tensor> inputs, UnaryOperator<org.neurojoule.layer.Add> configure) {
     return merge(inputs, "add", () -> configure.apply(org.neurojoule.layer.Add.of()));
   }
 
-  /** Keras' {@code Concatenate} along the last axis. */
+  /**
+   * Keras' {@code Concatenate} along the last axis.
+   *
+   * @param inputs the input tensors, all of one shape for add
+   * @return the new layer's output
+   */
   public static Tensor concatenate(Tensor... inputs) {
     return concatenate(List.of(inputs), UnaryOperator.identity());
   }
 
-  /** Keras' {@code Concatenate}, configured: {@code c -> c.axis(1)}. */
+  /**
+   * Keras' {@code Concatenate}, configured: {@code c -> c.axis(1)}.
+   *
+   * @param inputs the input tensors, all of one shape for add
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
   public static Tensor concatenate(List<Tensor> inputs, UnaryOperator<Concatenate> configure) {
     return merge(inputs, "concatenate", () -> configure.apply(Concatenate.of()));
   }

@@ -8,20 +8,33 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads the reference outputs in {@code shared/golden} beside the repository (or in the folder
- * named by the system property {@code neurojoule.golden}).
+ * Reads the reference outputs: the project's copy in {@code runtime/src/test/resources/golden}
+ * (or the folder named by the system property {@code neurojoule.golden}).
  */
 public final class Golden {
   private Golden() {}
 
+  /** The repository's root; tests run in their module's folder, one level below it. */
+  static Path repositoryRoot() {
+    return Path.of("").toAbsolutePath().getParent();
+  }
+
+  /** The project's own copy of the golden files. */
+  static Path projectCopy() {
+    return repositoryRoot().resolve("runtime/src/test/resources/golden");
+  }
+
+  /** Where the goldens come from: {@code shared/golden} beside the repository, if present. */
+  static Path shared() {
+    return repositoryRoot().getParent().resolve("shared/golden");
+  }
+
   public static Path dir() {
     String configured = System.getProperty("neurojoule.golden");
-    Path dir = configured != null
-        ? Path.of(configured)
-        : Path.of("").toAbsolutePath().getParent().getParent().resolve("shared/golden");
+    Path dir = configured != null ? Path.of(configured) : projectCopy();
     if (!Files.isDirectory(dir)) {
       throw new IllegalStateException("golden files not found at " + dir
-          + "; set -Dneurojoule.golden=<folder> to where shared/golden is");
+          + (configured != null ? " (set by -Dneurojoule.golden)" : ""));
     }
     return dir;
   }

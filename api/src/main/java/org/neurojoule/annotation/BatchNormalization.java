@@ -18,21 +18,21 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface BatchNormalization {
-  /** The moving-average momentum. */
+  /** {@return the moving-average momentum} */
   double momentum() default 0.99;
 
-  /** The variance epsilon. */
+  /** {@return the variance epsilon} */
   double epsilon() default 1e-3;
 
-  /** Whether a beta offset is learned. */
+  /** {@return whether a beta offset is learned} */
   boolean center() default true;
 
-  /** Whether a gamma factor is learned. */
+  /** {@return whether a gamma factor is learned} */
   boolean scale() default true;
 
   /**
-   * The earlier fields this layer takes its input from; empty (the default) means the field
-   * declared just before.
+   * {@return the earlier fields this layer takes its input from; empty (the default) means the
+   * field declared just before}
    */
   String[] from() default {};
 }

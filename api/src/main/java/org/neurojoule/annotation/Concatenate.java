@@ -18,12 +18,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Concatenate {
-  /** The axis in Keras' numbering (the batch is 0); -1, the default, is the last. */
+  /** {@return the axis in Keras' numbering (the batch is 0); -1, the default, is the last} */
   int axis() default -1;
 
   /**
-   * The earlier fields this layer takes its input from; empty (the default) means the field
-   * declared just before.
+   * {@return the earlier fields this layer takes its input from; empty (the default) means the
+   * field declared just before}
    */
   String[] from() default {};
 }

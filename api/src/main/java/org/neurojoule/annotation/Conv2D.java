@@ -18,30 +18,30 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Conv2D {
-  /** The number of output channels (Keras' {@code filters}). */
+  /** {@return the number of output channels (Keras' {@code filters})} */
   int filters();
 
-  /** The window size: one value for every axis, or one per axis. */
+  /** {@return the window size: one value for every axis, or one per axis} */
   int[] kernelSize();
 
-  /** The step between windows: one value, or one per axis. */
+  /** {@return the step between windows: one value, or one per axis} */
   int[] strides() default 1;
 
-  /** How borders are treated. */
+  /** {@return how borders are treated} */
   org.neurojoule.Padding padding() default org.neurojoule.Padding.VALID;
 
-  /** The spacing of kernel elements: one value, or one per axis. */
+  /** {@return the spacing of kernel elements: one value, or one per axis} */
   int[] dilationRate() default 1;
 
-  /** The activation applied to the output. */
+  /** {@return the activation applied to the output} */
   org.neurojoule.Activation activation() default org.neurojoule.Activation.LINEAR;
 
-  /** Whether the layer adds a bias. */
+  /** {@return whether the layer adds a bias} */
   boolean useBias() default true;
 
   /**
-   * The earlier fields this layer takes its input from; empty (the default) means the field
-   * declared just before.
+   * {@return the earlier fields this layer takes its input from; empty (the default) means the
+   * field declared just before}
    */
   String[] from() default {};
 }

@@ -18,18 +18,18 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Dense {
-  /** The number of output units. */
+  /** {@return the number of output units} */
   int units();
 
-  /** The activation applied to the output. */
+  /** {@return the activation applied to the output} */
   org.neurojoule.Activation activation() default org.neurojoule.Activation.LINEAR;
 
-  /** Whether the layer adds a bias. */
+  /** {@return whether the layer adds a bias} */
   boolean useBias() default true;
 
   /**
-   * The earlier fields this layer takes its input from; empty (the default) means the field
-   * declared just before.
+   * {@return the earlier fields this layer takes its input from; empty (the default) means the
+   * field declared just before}
    */
   String[] from() default {};
 }

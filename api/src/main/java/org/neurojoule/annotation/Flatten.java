@@ -19,8 +19,8 @@ import java.lang.annotation.Target;
 @Target(ElementType.FIELD)
 public @interface Flatten {
   /**
-   * The earlier fields this layer takes its input from; empty (the default) means the field
-   * declared just before.
+   * {@return the earlier fields this layer takes its input from; empty (the default) means the
+   * field declared just before}
    */
   String[] from() default {};
 }

@@ -18,12 +18,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface GlobalAveragePooling1D {
-  /** Whether the pooled axes stay, with size 1. */
+  /** {@return whether the pooled axes stay, with size 1} */
   boolean keepdims() default false;
 
   /**
-   * The earlier fields this layer takes its input from; empty (the default) means the field
-   * declared just before.
+   * {@return the earlier fields this layer takes its input from; empty (the default) means the
+   * field declared just before}
    */
   String[] from() default {};
 }

@@ -21,6 +21,6 @@ public @interface Input {
   /** Marks an undefined dimension, as {@code Model.NONE}; a leading one is time. */
   int NONE = -1;
 
-  /** The dimensions of one example, without the batch. */
+  /** {@return the dimensions of one example, without the batch} */
   int[] value();
 }

@@ -18,12 +18,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface LeakyReLU {
-  /** The slope below zero (Keras 2's default, 0.3). */
+  /** {@return the slope below zero (Keras 2's default, 0.3)} */
   double alpha() default 0.3;
 
   /**
-   * The earlier fields this layer takes its input from; empty (the default) means the field
-   * declared just before.
+   * {@return the earlier fields this layer takes its input from; empty (the default) means the
+   * field declared just before}
    */
   String[] from() default {};
 }

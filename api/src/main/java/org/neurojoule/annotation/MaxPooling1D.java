@@ -18,18 +18,21 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface MaxPooling1D {
-  /** The window size: one value for every axis, or one per axis. */
+  /** {@return the window size: one value for every axis, or one per axis} */
   int[] poolSize() default 2;
 
-  /** The step between windows: one value, or one per axis; empty (the default) means the pool size, as Keras' {@code None}. */
+  /**
+   * {@return the step between windows: one value, or one per axis; empty (the default) means the
+   * pool size, as Keras' {@code None}}
+   */
   int[] strides() default {};
 
-  /** How borders are treated. */
+  /** {@return how borders are treated} */
   org.neurojoule.Padding padding() default org.neurojoule.Padding.VALID;
 
   /**
-   * The earlier fields this layer takes its input from; empty (the default) means the field
-   * declared just before.
+   * {@return the earlier fields this layer takes its input from; empty (the default) means the
+   * field declared just before}
    */
   String[] from() default {};
 }

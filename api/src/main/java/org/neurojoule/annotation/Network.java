@@ -58,6 +58,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Network {
-  /** The simple name of the generated class; empty (the default) means the class name + "Model". */
+  /**
+   * {@return the simple name of the generated class; empty (the default) means the class name +
+   * "Model"}
+   */
   String name() default "";
 }

@@ -18,18 +18,18 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface ReLU {
-  /** The cap on the output; infinity (the default) means none. */
+  /** {@return the cap on the output; infinity (the default) means none} */
   double maxValue() default Double.POSITIVE_INFINITY;
 
-  /** The slope below the threshold. */
+  /** {@return the slope below the threshold} */
   double negativeSlope() default 0;
 
-  /** The threshold below which the slope applies. */
+  /** {@return the threshold below which the slope applies} */
   double threshold() default 0;
 
   /**
-   * The earlier fields this layer takes its input from; empty (the default) means the field
-   * declared just before.
+   * {@return the earlier fields this layer takes its input from; empty (the default) means the
+   * field declared just before}
    */
   String[] from() default {};
 }

@@ -21,12 +21,12 @@ public @interface Reshape {
   /** Marks the one entry of {@link #targetShape()} inferred from the element count. */
   int INFER = -1;
 
-  /** The new dimensions (without the batch); one may be {@link #INFER}. */
+  /** {@return the new dimensions (without the batch); one may be {@link #INFER}} */
   int[] targetShape();
 
   /**
-   * The earlier fields this layer takes its input from; empty (the default) means the field
-   * declared just before.
+   * {@return the earlier fields this layer takes its input from; empty (the default) means the
+   * field declared just before}
    */
   String[] from() default {};
 }

@@ -18,18 +18,18 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface SpikingActivation {
-  /** The activation turned into spikes. */
+  /** {@return the activation turned into spikes} */
   org.neurojoule.Activation value();
 
-  /** The simulation timestep in seconds. */
+  /** {@return the simulation timestep in seconds} */
   double dt() default 0.001;
 
-  /** The seed of the initial voltages: empty (the default) for random, or one value. */
+  /** {@return the seed of the initial voltages: empty (the default) for random, or one value} */
   long[] seed() default {};
 
   /**
-   * The earlier fields this layer takes its input from; empty (the default) means the field
-   * declared just before.
+   * {@return the earlier fields this layer takes its input from; empty (the default) means the
+   * field declared just before}
    */
   String[] from() default {};
 }

@@ -14,17 +14,31 @@ import org.neurojoule.shape.Shape;
  */
 public record ActivationLayer(Activation activation, Optional<String> name) implements LayerSpec {
 
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param activation the activation function
+   * @param name the name the user gave, or empty for an automatic one
+   */
   public ActivationLayer {
     Checks.notNull(activation, "activation");
     name = Checks.name(name);
   }
 
-  /** An unnamed activation layer. */
+  /**
+   * {@return an unnamed activation layer}
+   *
+   * @param activation the activation function
+   */
   public static ActivationLayer of(Activation activation) {
     return new ActivationLayer(activation, Optional.empty());
   }
 
-  /** A copy with this name. */
+  /**
+   * {@return a copy with this name}
+   *
+   * @param name the name
+   */
   public ActivationLayer name(String name) {
     return new ActivationLayer(activation, Optional.of(name));
   }

@@ -13,16 +13,25 @@ import org.neurojoule.shape.ShapeException;
  */
 public record Add(Optional<String> name) implements LayerSpec {
 
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param name the name the user gave, or empty for an automatic one
+   */
   public Add {
     name = Checks.name(name);
   }
 
-  /** An unnamed add layer. */
+  /** {@return an unnamed add layer} */
   public static Add of() {
     return new Add(Optional.empty());
   }
 
-  /** A copy with this name. */
+  /**
+   * {@return a copy with this name}
+   *
+   * @param name the name
+   */
   public Add name(String name) {
     return new Add(Optional.of(name));
   }

@@ -24,6 +24,15 @@ public record BatchNormalization(
   /** Keras' default epsilon. */
   public static final double DEFAULT_EPSILON = 1e-3;
 
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param momentum the moving-average momentum
+   * @param epsilon the variance epsilon
+   * @param center whether a beta offset is learned
+   * @param scale whether a gamma factor is learned
+   * @param name the name the user gave, or empty for an automatic one
+   */
   public BatchNormalization {
     if (!(momentum >= 0 && momentum <= 1)) {
       throw ShapeException.invalid("momentum must be in [0, 1], was " + momentum);
@@ -32,32 +41,52 @@ public record BatchNormalization(
     name = Checks.name(name);
   }
 
-  /** Keras' defaults: momentum 0.99, epsilon 1e-3, center and scale. */
+  /** {@return Keras' defaults: momentum 0.99, epsilon 1e-3, center and scale} */
   public static BatchNormalization of() {
     return new BatchNormalization(0.99, DEFAULT_EPSILON, true, true, Optional.empty());
   }
 
-  /** A copy with this momentum. */
+  /**
+   * {@return a copy with this momentum}
+   *
+   * @param momentum the moving-average momentum
+   */
   public BatchNormalization momentum(double momentum) {
     return new BatchNormalization(momentum, epsilon, center, scale, name);
   }
 
-  /** A copy with this epsilon. */
+  /**
+   * {@return a copy with this epsilon}
+   *
+   * @param epsilon the variance epsilon
+   */
   public BatchNormalization epsilon(double epsilon) {
     return new BatchNormalization(momentum, epsilon, center, scale, name);
   }
 
-  /** A copy with or without the beta offset. */
+  /**
+   * {@return a copy with or without the beta offset}
+   *
+   * @param center whether a beta offset is learned
+   */
   public BatchNormalization center(boolean center) {
     return new BatchNormalization(momentum, epsilon, center, scale, name);
   }
 
-  /** A copy with or without the gamma factor. */
+  /**
+   * {@return a copy with or without the gamma factor}
+   *
+   * @param scale whether a gamma factor is learned
+   */
   public BatchNormalization scale(boolean scale) {
     return new BatchNormalization(momentum, epsilon, center, scale, name);
   }
 
-  /** A copy with this name. */
+  /**
+   * {@return a copy with this name}
+   *
+   * @param name the name
+   */
   public BatchNormalization name(String name) {
     return new BatchNormalization(momentum, epsilon, center, scale, Optional.of(name));
   }

@@ -14,6 +14,12 @@ import org.neurojoule.shape.ShapeException;
  */
 public record Concatenate(int axis, Optional<String> name) implements LayerSpec {
 
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param axis the axis; negative values count from the end
+   * @param name the name the user gave, or empty for an automatic one
+   */
   public Concatenate {
     if (axis == 0) {
       throw ShapeException.invalid("cannot concatenate along axis 0, the batch axis");
@@ -21,17 +27,25 @@ public record Concatenate(int axis, Optional<String> name) implements LayerSpec 
     name = Checks.name(name);
   }
 
-  /** Concatenation along the last axis. */
+  /** {@return concatenation along the last axis} */
   public static Concatenate of() {
     return new Concatenate(-1, Optional.empty());
   }
 
-  /** A copy along this axis. */
+  /**
+   * {@return a copy along this axis}
+   *
+   * @param axis the axis; negative values count from the end
+   */
   public Concatenate axis(int axis) {
     return new Concatenate(axis, name);
   }
 
-  /** A copy with this name. */
+  /**
+   * {@return a copy with this name}
+   *
+   * @param name the name
+   */
   public Concatenate name(String name) {
     return new Concatenate(axis, Optional.of(name));
   }

@@ -28,6 +28,19 @@ public record Conv(
     Optional<String> name)
     implements LayerSpec {
 
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param rank the number of spatial axes: 1, 2 or 3
+   * @param filters the number of output channels
+   * @param kernelSize the kernel size, one value per spatial axis
+   * @param strides the step between windows, one value per axis
+   * @param padding how borders are treated
+   * @param dilationRate the spacing of kernel elements, one value per axis
+   * @param activation the activation function
+   * @param useBias whether the layer adds a bias
+   * @param name the name the user gave, or empty for an automatic one
+   */
   public Conv {
     if (rank < 1 || rank > 3) {
       throw ShapeException.invalid("convolution rank must be 1, 2 or 3, was " + rank);
@@ -42,7 +55,14 @@ public record Conv(
     Checks.stridesOrDilation(strides, dilationRate);
   }
 
-  /** A convolution with Keras' defaults: strides 1, valid padding, no dilation, linear, bias. */
+  /**
+   * {@return a convolution with Keras' defaults: strides 1, valid padding, no dilation, linear,
+   * bias}
+   *
+   * @param rank the number of spatial axes: 1, 2 or 3
+   * @param filters the number of output channels
+   * @param kernelSize the kernel size: one value for every axis, or one per axis
+   */
   public static Conv of(int rank, int filters, int... kernelSize) {
     return new Conv(
         rank,
@@ -56,43 +76,71 @@ public record Conv(
         Optional.empty());
   }
 
-  /** A copy with this kernel size (one value, or one per axis, such as {@code kernelSize(1, 7)}). */
+  /**
+   * {@return a copy with this kernel size (one value, or one per axis)}
+   *
+   * @param kernelSize the window's size: one value, or one per axis, such as {@code kernelSize(1, 7)}
+   */
   public Conv kernelSize(int... kernelSize) {
     return new Conv(rank, filters, Checks.perAxis("kernelSize", rank, kernelSize), strides,
         padding, dilationRate, activation, useBias, name);
   }
 
-  /** A copy with these strides (one value, or one per axis). */
+  /**
+   * {@return a copy with these strides (one value, or one per axis)}
+   *
+   * @param strides the step between windows: one value, or one per axis
+   */
   public Conv strides(int... strides) {
     return new Conv(rank, filters, kernelSize, Checks.perAxis("strides", rank, strides), padding,
         dilationRate, activation, useBias, name);
   }
 
-  /** A copy with this padding. */
+  /**
+   * {@return a copy with this padding}
+   *
+   * @param padding how borders are treated
+   */
   public Conv padding(Padding padding) {
     return new Conv(rank, filters, kernelSize, strides, padding, dilationRate, activation, useBias,
         name);
   }
 
-  /** A copy with this dilation rate (one value, or one per axis). */
+  /**
+   * {@return a copy with this dilation rate (one value, or one per axis)}
+   *
+   * @param dilationRate the spacing of kernel elements: one value, or one per axis
+   */
   public Conv dilationRate(int... dilationRate) {
     return new Conv(rank, filters, kernelSize, strides, padding,
         Checks.perAxis("dilationRate", rank, dilationRate), activation, useBias, name);
   }
 
-  /** A copy with this activation. */
+  /**
+   * {@return a copy with this activation}
+   *
+   * @param activation the activation function
+   */
   public Conv activation(Activation activation) {
     return new Conv(rank, filters, kernelSize, strides, padding, dilationRate, activation, useBias,
         name);
   }
 
-  /** A copy with or without bias. */
+  /**
+   * {@return a copy with or without bias}
+   *
+   * @param useBias whether the layer adds a bias
+   */
   public Conv useBias(boolean useBias) {
     return new Conv(rank, filters, kernelSize, strides, padding, dilationRate, activation, useBias,
         name);
   }
 
-  /** A copy with this name. */
+  /**
+   * {@return a copy with this name}
+   *
+   * @param name the name
+   */
   public Conv name(String name) {
     return new Conv(rank, filters, kernelSize, strides, padding, dilationRate, activation, useBias,
         Optional.of(name));

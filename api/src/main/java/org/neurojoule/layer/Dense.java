@@ -18,28 +18,52 @@ import org.neurojoule.shape.ShapeException;
 public record Dense(int units, Activation activation, boolean useBias, Optional<String> name)
     implements LayerSpec {
 
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param units the number of output units
+   * @param activation the activation function
+   * @param useBias whether the layer adds a bias
+   * @param name the name the user gave, or empty for an automatic one
+   */
   public Dense {
     Checks.positive("units", units);
     Checks.notNull(activation, "activation");
     name = Checks.name(name);
   }
 
-  /** Keras' defaults: linear, with bias. */
+  /**
+   * {@return Keras' defaults: linear, with bias}
+   *
+   * @param units the number of output units
+   */
   public static Dense of(int units) {
     return new Dense(units, Activation.LINEAR, true, Optional.empty());
   }
 
-  /** A copy with this activation. */
+  /**
+   * {@return a copy with this activation}
+   *
+   * @param activation the activation function
+   */
   public Dense activation(Activation activation) {
     return new Dense(units, activation, useBias, name);
   }
 
-  /** A copy with or without bias. */
+  /**
+   * {@return a copy with or without bias}
+   *
+   * @param useBias whether the layer adds a bias
+   */
   public Dense useBias(boolean useBias) {
     return new Dense(units, activation, useBias, name);
   }
 
-  /** A copy with this name. */
+  /**
+   * {@return a copy with this name}
+   *
+   * @param name the name
+   */
   public Dense name(String name) {
     return new Dense(units, activation, useBias, Optional.of(name));
   }

@@ -27,6 +27,18 @@ public record DepthwiseConv2D(
     Optional<String> name)
     implements LayerSpec {
 
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param kernelSize the kernel size, one value per spatial axis
+   * @param depthMultiplier the number of output channels per input channel
+   * @param strides the step between windows, one value per axis
+   * @param padding how borders are treated
+   * @param dilationRate the spacing of kernel elements, one value per axis
+   * @param activation the activation function
+   * @param useBias whether the layer adds a bias
+   * @param name the name the user gave, or empty for an automatic one
+   */
   public DepthwiseConv2D {
     kernelSize = Checks.perAxis("kernelSize", 2, kernelSize);
     Checks.positive("depthMultiplier", depthMultiplier);
@@ -38,55 +50,91 @@ public record DepthwiseConv2D(
     Checks.stridesOrDilation(strides, dilationRate);
   }
 
-  /** Keras' defaults: depth multiplier 1, strides 1, valid padding, linear, bias. */
+  /**
+   * {@return Keras' defaults: depth multiplier 1, strides 1, valid padding, linear, bias}
+   *
+   * @param kernelSize the kernel size: one value for both axes, or one per axis
+   */
   public static DepthwiseConv2D of(int... kernelSize) {
     return new DepthwiseConv2D(Checks.perAxis("kernelSize", 2, kernelSize), 1,
         List.of(1, 1), Padding.VALID, List.of(1, 1), Activation.LINEAR, true, Optional.empty());
   }
 
-  /** A copy with this depth multiplier. */
+  /**
+   * {@return a copy with this depth multiplier}
+   *
+   * @param depthMultiplier the number of output channels per input channel
+   */
   public DepthwiseConv2D depthMultiplier(int depthMultiplier) {
     return new DepthwiseConv2D(kernelSize, depthMultiplier, strides, padding, dilationRate,
         activation, useBias, name);
   }
 
-  /** A copy with this kernel size (one value, or one per axis, such as {@code kernelSize(1, 7)}). */
+  /**
+   * {@return a copy with this kernel size (one value, or one per axis)}
+   *
+   * @param kernelSize the window's size: one value, or one per axis, such as {@code kernelSize(1, 7)}
+   */
   public DepthwiseConv2D kernelSize(int... kernelSize) {
     return new DepthwiseConv2D(Checks.perAxis("kernelSize", 2, kernelSize), depthMultiplier,
         strides, padding, dilationRate, activation, useBias, name);
   }
 
-  /** A copy with these strides (one value, or one per axis). */
+  /**
+   * {@return a copy with these strides (one value, or one per axis)}
+   *
+   * @param strides the step between windows: one value, or one per axis
+   */
   public DepthwiseConv2D strides(int... strides) {
     return new DepthwiseConv2D(kernelSize, depthMultiplier, Checks.perAxis("strides", 2, strides),
         padding, dilationRate, activation, useBias, name);
   }
 
-  /** A copy with this padding. */
+  /**
+   * {@return a copy with this padding}
+   *
+   * @param padding how borders are treated
+   */
   public DepthwiseConv2D padding(Padding padding) {
     return new DepthwiseConv2D(kernelSize, depthMultiplier, strides, padding, dilationRate,
         activation, useBias, name);
   }
 
-  /** A copy with this dilation rate (one value, or one per axis). */
+  /**
+   * {@return a copy with this dilation rate (one value, or one per axis)}
+   *
+   * @param dilationRate the spacing of kernel elements: one value, or one per axis
+   */
   public DepthwiseConv2D dilationRate(int... dilationRate) {
     return new DepthwiseConv2D(kernelSize, depthMultiplier, strides, padding,
         Checks.perAxis("dilationRate", 2, dilationRate), activation, useBias, name);
   }
 
-  /** A copy with this activation. */
+  /**
+   * {@return a copy with this activation}
+   *
+   * @param activation the activation function
+   */
   public DepthwiseConv2D activation(Activation activation) {
     return new DepthwiseConv2D(kernelSize, depthMultiplier, strides, padding, dilationRate,
         activation, useBias, name);
   }
 
-  /** A copy with or without bias. */
+  /**
+   * {@return a copy with or without bias}
+   *
+   * @param useBias whether the layer adds a bias
+   */
   public DepthwiseConv2D useBias(boolean useBias) {
     return new DepthwiseConv2D(kernelSize, depthMultiplier, strides, padding, dilationRate,
         activation, useBias, name);
   }
 
-  /** A copy with this name. */
+  /**
+   * {@return a copy with this name}
+   *
+   * @param name the name
+   */
   public DepthwiseConv2D name(String name) {
     return new DepthwiseConv2D(kernelSize, depthMultiplier, strides, padding, dilationRate,
         activation, useBias, Optional.of(name));

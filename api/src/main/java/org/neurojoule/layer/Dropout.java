@@ -12,6 +12,12 @@ import org.neurojoule.shape.ShapeException;
  */
 public record Dropout(double rate, Optional<String> name) implements LayerSpec {
 
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param rate the fraction of inputs dropped in training, in [0, 1)
+   * @param name the name the user gave, or empty for an automatic one
+   */
   public Dropout {
     if (!(rate >= 0 && rate < 1)) {
       throw ShapeException.invalid("dropout rate must be in [0, 1), was " + rate);
@@ -19,12 +25,20 @@ public record Dropout(double rate, Optional<String> name) implements LayerSpec {
     name = Checks.name(name);
   }
 
-  /** Dropout at this rate. */
+  /**
+   * {@return dropout at this rate}
+   *
+   * @param rate the fraction of inputs dropped in training, in [0, 1)
+   */
   public static Dropout of(double rate) {
     return new Dropout(rate, Optional.empty());
   }
 
-  /** A copy with this name. */
+  /**
+   * {@return a copy with this name}
+   *
+   * @param name the name
+   */
   public Dropout name(String name) {
     return new Dropout(rate, Optional.of(name));
   }

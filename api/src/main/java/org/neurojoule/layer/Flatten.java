@@ -13,16 +13,25 @@ import org.neurojoule.shape.ShapeException;
  */
 public record Flatten(Optional<String> name) implements LayerSpec {
 
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param name the name the user gave, or empty for an automatic one
+   */
   public Flatten {
     name = Checks.name(name);
   }
 
-  /** An unnamed flatten layer. */
+  /** {@return an unnamed flatten layer} */
   public static Flatten of() {
     return new Flatten(Optional.empty());
   }
 
-  /** A copy with this name. */
+  /**
+   * {@return a copy with this name}
+   *
+   * @param name the name
+   */
   public Flatten name(String name) {
     return new Flatten(Optional.of(name));
   }

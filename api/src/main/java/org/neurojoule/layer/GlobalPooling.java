@@ -18,6 +18,14 @@ import org.neurojoule.shape.ShapeException;
 public record GlobalPooling(PoolKind kind, int rank, boolean keepdims, Optional<String> name)
     implements LayerSpec {
 
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param kind max or average pooling
+   * @param rank the number of spatial axes: 1, 2 or 3
+   * @param keepdims whether the pooled axes stay, with size 1
+   * @param name the name the user gave, or empty for an automatic one
+   */
   public GlobalPooling {
     Checks.notNull(kind, "kind");
     if (rank < 1 || rank > 3) {
@@ -26,17 +34,30 @@ public record GlobalPooling(PoolKind kind, int rank, boolean keepdims, Optional<
     name = Checks.name(name);
   }
 
-  /** Global pooling without keepdims. */
+  /**
+   * {@return global pooling without keepdims}
+   *
+   * @param kind max or average pooling
+   * @param rank the number of spatial axes: 1, 2 or 3
+   */
   public static GlobalPooling of(PoolKind kind, int rank) {
     return new GlobalPooling(kind, rank, false, Optional.empty());
   }
 
-  /** A copy that keeps the pooled axes as size 1. */
+  /**
+   * {@return a copy that keeps the pooled axes as size 1}
+   *
+   * @param keepdims whether the pooled axes stay, with size 1
+   */
   public GlobalPooling keepdims(boolean keepdims) {
     return new GlobalPooling(kind, rank, keepdims, name);
   }
 
-  /** A copy with this name. */
+  /**
+   * {@return a copy with this name}
+   *
+   * @param name the name
+   */
   public GlobalPooling name(String name) {
     return new GlobalPooling(kind, rank, keepdims, Optional.of(name));
   }

@@ -13,17 +13,31 @@ public record InputLayer(Shape shape, Optional<String> name) implements LayerSpe
   /** The stem of automatic input names. */
   public static final String NAME_PREFIX = "input";
 
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param shape the dimensions
+   * @param name the name the user gave, or empty for an automatic one
+   */
   public InputLayer {
     Checks.notNull(shape, "shape");
     name = Checks.name(name);
   }
 
-  /** An unnamed input of this shape. */
+  /**
+   * {@return an unnamed input of this shape}
+   *
+   * @param shape the dimensions of one example, without the batch
+   */
   public static InputLayer of(Shape shape) {
     return new InputLayer(shape, Optional.empty());
   }
 
-  /** A copy with this name. */
+  /**
+   * {@return a copy with this name}
+   *
+   * @param name the name
+   */
   public InputLayer name(String name) {
     return new InputLayer(shape, Optional.of(name));
   }

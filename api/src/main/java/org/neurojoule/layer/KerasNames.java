@@ -13,6 +13,9 @@ public final class KerasNames {
   /**
    * Keras' {@code to_snake_case}: {@code Conv2D} to {@code conv2d}, {@code ReLU} to {@code re_lu},
    * {@code BatchNormalization} to {@code batch_normalization}.
+   *
+   * @param type a Keras class name, such as {@code Conv2D}
+   * @return the snake-case name
    */
   public static String snakeCase(String type) {
     String intermediate = WORD.matcher(type).replaceAll("$1_$2");
@@ -20,8 +23,11 @@ public final class KerasNames {
   }
 
   /**
-   * The automatic name of the {@code n}-th layer (from 0) with this prefix: {@code conv2d}, {@code
-   * conv2d_1}, ...; input layers count from one ({@code input_1}).
+   * {@return the automatic name of the {@code n}-th layer (from 0) with this prefix: {@code
+   * conv2d}, {@code conv2d_1}, ...; input layers count from one ({@code input_1})}
+   *
+   * @param prefix the stem of the name, such as {@code conv2d}
+   * @param n how many layers with this prefix came before
    */
   public static String autoName(String prefix, int n) {
     if (prefix.equals(InputLayer.NAME_PREFIX)) {

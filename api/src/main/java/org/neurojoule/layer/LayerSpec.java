@@ -36,47 +36,61 @@ public sealed interface LayerSpec
         SpikingActivation,
         CustomLayer {
 
-  /** The Keras class name, shown in summaries: {@code Conv2D}, {@code ReLU}, ... */
+  /** {@return the Keras class name, shown in summaries: {@code Conv2D}, {@code ReLU}, ...} */
   String type();
 
-  /** The name the user gave, if any; otherwise the model names the layer after its type. */
+  /**
+   * {@return the name the user gave, if any; otherwise the model names the layer after its type}
+   */
   Optional<String> name();
 
-  /** The stem of automatic names: Keras' snake case of {@link #type()}, {@code re_lu}. */
+  /** {@return the stem of automatic names: Keras' snake case of {@link #type()}, {@code re_lu}} */
   default String namePrefix() {
     return KerasNames.snakeCase(type());
   }
 
-  /** The fewest inputs the layer takes. */
+  /** {@return the fewest inputs the layer takes} */
   default int minInputs() {
     return 1;
   }
 
-  /** The most inputs the layer takes. */
+  /** {@return the most inputs the layer takes} */
   default int maxInputs() {
     return 1;
   }
 
   /**
-   * The shape of one example of the output.
+   * {@return the shape of one example of the output}
    *
+   * @param inputs the shapes of the inputs (without the batch)
    * @throws ShapeException if the layer cannot be applied to these inputs
+   * 
    */
   Shape outputShape(List<Shape> inputs);
 
-  /** The Keras parameter count for these inputs. */
+  /**
+   * {@return the Keras parameter count for these inputs}
+   *
+   * @param inputs the shapes of the inputs (without the batch)
+   */
   default ParamCount params(List<Shape> inputs) {
     return ParamCount.ZERO;
   }
 
   /**
-   * The statistics of one application on one timestep, or empty when {@code accounting} has no
-   * rule for this layer (the reference then warns and counts nothing).
+   * {@return the statistics of one application on one timestep, or empty when {@code accounting}
+   * has no rule for this layer (the reference then warns and counts nothing)}
    *
+   * @param inputs the shapes of the inputs (without the batch)
+   * @param output the output shape (without the batch)
+   * @param accounting which statistics to count
    * @throws ShapeException if a size the statistics need is undefined
+   * 
    */
   Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting);
 
-  /** The declaration in a short readable form, {@code conv2d(64, 11x11, strides 4, same)}. */
+  /**
+   * {@return the declaration in a short readable form, {@code conv2d(64, 11x11, strides 4, same)}}
+   */
   String describe();
 }

@@ -18,10 +18,15 @@ public final class Layers {
   private Layers() {}
 
   /**
-   * The output shape of {@code spec} on {@code inputs}, for the layer at {@code index} named
-   * {@code name}.
+   * {@return the output shape of {@code spec} on {@code inputs}, for the layer at {@code index}
+   * named {@code name}}
    *
+   * @param index the position of the layer in its network (the input is 0)
+   * @param name the layer's name, for messages
+   * @param spec the layer spec
+   * @param inputs the shapes of the inputs (without the batch)
    * @throws ShapeException naming the layer, if the spec does not fit the inputs
+   * 
    */
   public static Shape outputShape(int index, String name, LayerSpec spec, List<Shape> inputs) {
     return outputShape(() -> index, () -> name, spec, inputs);
@@ -30,6 +35,13 @@ public final class Layers {
   /**
    * As {@link #outputShape(int, String, LayerSpec, List)}, with the layer's index and name
    * computed only for an error message: finding them can cost a walk of the whole graph.
+   *
+   * @param index gives the layer's position, for messages
+   * @param name gives the layer's name, for messages
+   * @param spec the layer
+   * @param inputs the shapes of its inputs
+   * @return the output shape
+   * @throws ShapeException naming the layer, if the spec does not fit the inputs
    */
   public static Shape outputShape(
       IntSupplier index, Supplier<String> name, LayerSpec spec, List<Shape> inputs) {
@@ -37,14 +49,28 @@ public final class Layers {
         () -> returned(spec, "outputShape", spec.outputShape(inputs)));
   }
 
-  /** The parameter count of {@code spec} on {@code inputs}, errors naming the layer. */
+  /**
+   * {@return the parameter count of {@code spec} on {@code inputs}, errors naming the layer}
+   *
+   * @param index the position of the layer in its network (the input is 0)
+   * @param name the layer's name, for messages
+   * @param spec the layer spec
+   * @param inputs the shapes of the inputs (without the batch)
+   */
   public static ParamCount params(int index, String name, LayerSpec spec, List<Shape> inputs) {
     return placed(index, name, spec, inputs, () -> returned(spec, "params", spec.params(inputs)));
   }
 
   /**
-   * The statistics of {@code spec} on {@code inputs}, errors naming the layer; empty when the
-   * accounting has no rule for it.
+   * {@return the statistics of {@code spec} on {@code inputs}, errors naming the layer; empty when
+   * the accounting has no rule for it}
+   *
+   * @param index the position of the layer in its network (the input is 0)
+   * @param name the layer's name, for messages
+   * @param spec the layer spec
+   * @param inputs the shapes of the inputs (without the batch)
+   * @param output the output shape (without the batch)
+   * @param accounting which statistics to count
    */
   public static Optional<LayerStats> stats(
       int index,
@@ -57,7 +83,11 @@ public final class Layers {
         () -> returned(spec, "stats", spec.stats(inputs, output, accounting)));
   }
 
-  /** The type named in "Cannot compute stats" warnings: the wrapped layer's, for wrappers. */
+  /**
+   * {@return the type named in "Cannot compute stats" warnings: the wrapped layer's, for wrappers}
+   *
+   * @param spec the layer spec
+   */
   public static String statsType(LayerSpec spec) {
     return spec instanceof TimeDistributed td ? statsType(td.layer()) : spec.type();
   }

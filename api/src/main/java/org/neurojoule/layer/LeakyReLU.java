@@ -16,22 +16,36 @@ public record LeakyReLU(double alpha, Optional<String> name) implements LayerSpe
   /** Keras 2's default slope. */
   public static final double DEFAULT_ALPHA = 0.3;
 
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param alpha the slope below zero
+   * @param name the name the user gave, or empty for an automatic one
+   */
   public LeakyReLU {
     Checks.nonNegativeFloat("alpha", alpha);
     name = Checks.name(name);
   }
 
-  /** The default slope. */
+  /** {@return a leaky ReLU with the default slope} */
   public static LeakyReLU of() {
     return new LeakyReLU(DEFAULT_ALPHA, Optional.empty());
   }
 
-  /** A copy with this slope. */
+  /**
+   * {@return a copy with this slope}
+   *
+   * @param alpha the slope below zero
+   */
   public LeakyReLU alpha(double alpha) {
     return new LeakyReLU(alpha, name);
   }
 
-  /** A copy with this name. */
+  /**
+   * {@return a copy with this name}
+   *
+   * @param name the name
+   */
   public LeakyReLU name(String name) {
     return new LeakyReLU(alpha, Optional.of(name));
   }

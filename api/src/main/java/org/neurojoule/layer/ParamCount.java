@@ -10,6 +10,12 @@ public record ParamCount(long trainable, long nonTrainable) {
   /** No parameters. */
   public static final ParamCount ZERO = new ParamCount(0, 0);
 
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param trainable the parameters learned in training
+   * @param nonTrainable the parameters not learned in training, such as moving statistics
+   */
   public ParamCount {
     if (trainable < 0 || nonTrainable < 0) {
       throw new IllegalArgumentException(
@@ -17,13 +23,17 @@ public record ParamCount(long trainable, long nonTrainable) {
     }
   }
 
-  /** Trainable parameters only. */
+  /**
+   * {@return trainable parameters only}
+   *
+   * @param n the number of parameters
+   */
   public static ParamCount trainable(long n) {
     return new ParamCount(n, 0);
   }
 
   /**
-   * All parameters.
+   * {@return all parameters}
    *
    * @throws ArithmeticException saying so if they are more than {@code 2^63-1}
    */
@@ -32,8 +42,9 @@ public record ParamCount(long trainable, long nonTrainable) {
   }
 
   /**
-   * The sum of both counts.
+   * {@return the sum of both counts}
    *
+   * @param other the count added
    * @throws ArithmeticException saying which count passes {@code 2^63-1}
    */
   public ParamCount plus(ParamCount other) {

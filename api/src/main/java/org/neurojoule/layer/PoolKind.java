@@ -2,7 +2,9 @@ package org.neurojoule.layer;
 
 /** Whether a pooling layer takes the maximum or the mean of its window. */
 public enum PoolKind {
+  /** The largest value of each window. */
   MAX("Max", "max"),
+  /** The mean of each window. */
   AVERAGE("Average", "average");
 
   private final String typeWord;
@@ -13,12 +15,12 @@ public enum PoolKind {
     this.methodWord = methodWord;
   }
 
-  /** {@code Max} or {@code Average}, as in Keras' class names. */
+  /** {@return {@code Max} or {@code Average}, as in Keras' class names} */
   public String typeWord() {
     return typeWord;
   }
 
-  /** {@code max} or {@code average}, as in the fluent methods' names. */
+  /** {@return {@code max} or {@code average}, as in the fluent methods' names} */
   public String methodWord() {
     return methodWord;
   }

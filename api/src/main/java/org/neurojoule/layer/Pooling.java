@@ -24,6 +24,16 @@ public record Pooling(
     Optional<String> name)
     implements LayerSpec {
 
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param kind max or average pooling
+   * @param rank the number of spatial axes: 1, 2 or 3
+   * @param poolSize the window size, one value per axis
+   * @param strides the step between windows, one value per axis
+   * @param padding how borders are treated
+   * @param name the name the user gave, or empty for an automatic one
+   */
   public Pooling {
     Checks.notNull(kind, "kind");
     if (rank < 1 || rank > 3) {
@@ -36,24 +46,42 @@ public record Pooling(
     name = Checks.name(name);
   }
 
-  /** Pooling with strides equal to the pool size and valid padding, as Keras defaults. */
+  /**
+   * {@return pooling with strides equal to the pool size and valid padding, as Keras defaults}
+   *
+   * @param kind max or average pooling
+   * @param rank the number of spatial axes: 1, 2 or 3
+   * @param poolSize the window size: one value for every axis, or one per axis
+   */
   public static Pooling of(PoolKind kind, int rank, int... poolSize) {
     List<Integer> pool = Checks.perAxis("poolSize", rank, poolSize);
     return new Pooling(kind, rank, pool, pool, Padding.VALID, Optional.empty());
   }
 
-  /** A copy with these strides (one value, or one per axis). */
+  /**
+   * {@return a copy with these strides (one value, or one per axis)}
+   *
+   * @param strides the step between windows: one value, or one per axis
+   */
   public Pooling strides(int... strides) {
     return new Pooling(kind, rank, poolSize, Checks.perAxis("strides", rank, strides), padding,
         name);
   }
 
-  /** A copy with this padding. */
+  /**
+   * {@return a copy with this padding}
+   *
+   * @param padding how borders are treated
+   */
   public Pooling padding(Padding padding) {
     return new Pooling(kind, rank, poolSize, strides, padding, name);
   }
 
-  /** A copy with this name. */
+  /**
+   * {@return a copy with this name}
+   *
+   * @param name the name
+   */
   public Pooling name(String name) {
     return new Pooling(kind, rank, poolSize, strides, padding, Optional.of(name));
   }

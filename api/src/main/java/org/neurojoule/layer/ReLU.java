@@ -18,6 +18,14 @@ public record ReLU(
     OptionalDouble maxValue, double negativeSlope, double threshold, Optional<String> name)
     implements LayerSpec {
 
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param maxValue the cap on the output
+   * @param negativeSlope the slope below the threshold
+   * @param threshold the input below which the negative slope applies
+   * @param name the name the user gave, or empty for an automatic one
+   */
   public ReLU {
     Checks.notNull(maxValue, "maxValue");
     maxValue.ifPresent(m -> Checks.nonNegativeFloat("maxValue", m));
@@ -26,27 +34,43 @@ public record ReLU(
     name = Checks.name(name);
   }
 
-  /** The plain rectifier. */
+  /** {@return the plain rectifier} */
   public static ReLU of() {
     return new ReLU(OptionalDouble.empty(), 0, 0, Optional.empty());
   }
 
-  /** A copy capped at {@code maxValue}. */
+  /**
+   * {@return a copy capped at {@code maxValue}}
+   *
+   * @param maxValue the cap on the output
+   */
   public ReLU maxValue(double maxValue) {
     return new ReLU(OptionalDouble.of(maxValue), negativeSlope, threshold, name);
   }
 
-  /** A copy with this slope below the threshold. */
+  /**
+   * {@return a copy with this slope below the threshold}
+   *
+   * @param negativeSlope the slope below the threshold
+   */
   public ReLU negativeSlope(double negativeSlope) {
     return new ReLU(maxValue, negativeSlope, threshold, name);
   }
 
-  /** A copy with this threshold. */
+  /**
+   * {@return a copy with this threshold}
+   *
+   * @param threshold the input below which the negative slope applies
+   */
   public ReLU threshold(double threshold) {
     return new ReLU(maxValue, negativeSlope, threshold, name);
   }
 
-  /** A copy with this name. */
+  /**
+   * {@return a copy with this name}
+   *
+   * @param name the name
+   */
   public ReLU name(String name) {
     return new ReLU(maxValue, negativeSlope, threshold, Optional.of(name));
   }

@@ -16,6 +16,12 @@ public record Reshape(List<Integer> targetShape, Optional<String> name) implemen
   /** The entry of a target shape that Keras infers from the element count. */
   public static final int INFER = -1;
 
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param targetShape the new dimensions without the batch; one may be -1 (inferred)
+   * @param name the name the user gave, or empty for an automatic one
+   */
   public Reshape {
     targetShape = List.copyOf(Checks.notNull(targetShape, "targetShape"));
     if (targetShape.isEmpty()) {
@@ -36,12 +42,20 @@ public record Reshape(List<Integer> targetShape, Optional<String> name) implemen
     name = Checks.name(name);
   }
 
-  /** A reshape to these dimensions. */
+  /**
+   * {@return a reshape to these dimensions}
+   *
+   * @param targetShape the new dimensions without the batch; one may be -1 (inferred)
+   */
   public static Reshape of(int... targetShape) {
     return new Reshape(java.util.Arrays.stream(targetShape).boxed().toList(), Optional.empty());
   }
 
-  /** A copy with this name. */
+  /**
+   * {@return a copy with this name}
+   *
+   * @param name the name
+   */
   public Reshape name(String name) {
     return new Reshape(targetShape, Optional.of(name));
   }

@@ -29,6 +29,19 @@ public record SeparableConv2D(
     Optional<String> name)
     implements LayerSpec {
 
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param filters the number of output channels
+   * @param kernelSize the kernel size, one value per spatial axis
+   * @param depthMultiplier the number of output channels per input channel
+   * @param strides the step between windows, one value per axis
+   * @param padding how borders are treated
+   * @param dilationRate the spacing of kernel elements, one value per axis
+   * @param activation the activation function
+   * @param useBias whether the layer adds a bias
+   * @param name the name the user gave, or empty for an automatic one
+   */
   public SeparableConv2D {
     Checks.positive("filters", filters);
     kernelSize = Checks.perAxis("kernelSize", 2, kernelSize);
@@ -41,55 +54,92 @@ public record SeparableConv2D(
     Checks.stridesOrDilation(strides, dilationRate);
   }
 
-  /** Keras' defaults: depth multiplier 1, strides 1, valid padding, linear, bias. */
+  /**
+   * {@return Keras' defaults: depth multiplier 1, strides 1, valid padding, linear, bias}
+   *
+   * @param filters the number of output channels
+   * @param kernelSize the kernel size: one value for both axes, or one per axis
+   */
   public static SeparableConv2D of(int filters, int... kernelSize) {
     return new SeparableConv2D(filters, Checks.perAxis("kernelSize", 2, kernelSize), 1,
         List.of(1, 1), Padding.VALID, List.of(1, 1), Activation.LINEAR, true, Optional.empty());
   }
 
-  /** A copy with this depth multiplier. */
+  /**
+   * {@return a copy with this depth multiplier}
+   *
+   * @param depthMultiplier the number of output channels per input channel
+   */
   public SeparableConv2D depthMultiplier(int depthMultiplier) {
     return new SeparableConv2D(filters, kernelSize, depthMultiplier, strides, padding,
         dilationRate, activation, useBias, name);
   }
 
-  /** A copy with this kernel size (one value, or one per axis, such as {@code kernelSize(1, 7)}). */
+  /**
+   * {@return a copy with this kernel size (one value, or one per axis)}
+   *
+   * @param kernelSize the window's size: one value, or one per axis, such as {@code kernelSize(1, 7)}
+   */
   public SeparableConv2D kernelSize(int... kernelSize) {
     return new SeparableConv2D(filters, Checks.perAxis("kernelSize", 2, kernelSize),
         depthMultiplier, strides, padding, dilationRate, activation, useBias, name);
   }
 
-  /** A copy with these strides (one value, or one per axis). */
+  /**
+   * {@return a copy with these strides (one value, or one per axis)}
+   *
+   * @param strides the step between windows: one value, or one per axis
+   */
   public SeparableConv2D strides(int... strides) {
     return new SeparableConv2D(filters, kernelSize, depthMultiplier,
         Checks.perAxis("strides", 2, strides), padding, dilationRate, activation, useBias, name);
   }
 
-  /** A copy with this padding. */
+  /**
+   * {@return a copy with this padding}
+   *
+   * @param padding how borders are treated
+   */
   public SeparableConv2D padding(Padding padding) {
     return new SeparableConv2D(filters, kernelSize, depthMultiplier, strides, padding,
         dilationRate, activation, useBias, name);
   }
 
-  /** A copy with this dilation rate (one value, or one per axis). */
+  /**
+   * {@return a copy with this dilation rate (one value, or one per axis)}
+   *
+   * @param dilationRate the spacing of kernel elements: one value, or one per axis
+   */
   public SeparableConv2D dilationRate(int... dilationRate) {
     return new SeparableConv2D(filters, kernelSize, depthMultiplier, strides, padding,
         Checks.perAxis("dilationRate", 2, dilationRate), activation, useBias, name);
   }
 
-  /** A copy with this activation. */
+  /**
+   * {@return a copy with this activation}
+   *
+   * @param activation the activation function
+   */
   public SeparableConv2D activation(Activation activation) {
     return new SeparableConv2D(filters, kernelSize, depthMultiplier, strides, padding,
         dilationRate, activation, useBias, name);
   }
 
-  /** A copy with or without bias. */
+  /**
+   * {@return a copy with or without bias}
+   *
+   * @param useBias whether the layer adds a bias
+   */
   public SeparableConv2D useBias(boolean useBias) {
     return new SeparableConv2D(filters, kernelSize, depthMultiplier, strides, padding,
         dilationRate, activation, useBias, name);
   }
 
-  /** A copy with this name. */
+  /**
+   * {@return a copy with this name}
+   *
+   * @param name the name
+   */
   public SeparableConv2D name(String name) {
     return new SeparableConv2D(filters, kernelSize, depthMultiplier, strides, padding,
         dilationRate, activation, useBias, Optional.of(name));

@@ -24,6 +24,14 @@ public record SpikingActivation(
   /** KerasSpiking's default timestep, in seconds. */
   public static final double DEFAULT_DT = 0.001;
 
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param activation the activation function
+   * @param dt the timestep in seconds
+   * @param seed the seed of the initial voltages, or empty for random ones
+   * @param name the name the user gave, or empty for an automatic one
+   */
   public SpikingActivation {
     Checks.notNull(activation, "activation");
     Checks.positiveFloat("dt", dt);
@@ -31,22 +39,38 @@ public record SpikingActivation(
     name = Checks.name(name);
   }
 
-  /** Spiking {@code activation} with the default dt and a random initial voltage. */
+  /**
+   * {@return spiking {@code activation} with the default dt and a random initial voltage}
+   *
+   * @param activation the activation function
+   */
   public static SpikingActivation of(Activation activation) {
     return new SpikingActivation(activation, DEFAULT_DT, OptionalLong.empty(), Optional.empty());
   }
 
-  /** A copy with this timestep. */
+  /**
+   * {@return a copy with this timestep}
+   *
+   * @param dt the timestep in seconds
+   */
   public SpikingActivation dt(double dt) {
     return new SpikingActivation(activation, dt, seed, name);
   }
 
-  /** A copy whose initial voltages come from this seed. */
+  /**
+   * {@return a copy whose initial voltages come from this seed}
+   *
+   * @param seed the seed of the initial voltages
+   */
   public SpikingActivation seed(long seed) {
     return new SpikingActivation(activation, dt, OptionalLong.of(seed), name);
   }
 
-  /** A copy with this name. */
+  /**
+   * {@return a copy with this name}
+   *
+   * @param name the name
+   */
   public SpikingActivation name(String name) {
     return new SpikingActivation(activation, dt, seed, Optional.of(name));
   }

@@ -16,6 +16,12 @@ import org.neurojoule.shape.ShapeException;
  */
 public record TimeDistributed(LayerSpec layer, Optional<String> name) implements LayerSpec {
 
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param layer the wrapped layer, applied to each timestep
+   * @param name the name the user gave, or empty for an automatic one
+   */
   public TimeDistributed {
     Checks.notNull(layer, "layer");
     if (layer.minInputs() != 1 || layer.maxInputs() != 1) {
@@ -25,12 +31,20 @@ public record TimeDistributed(LayerSpec layer, Optional<String> name) implements
     name = Checks.name(name);
   }
 
-  /** {@code layer} on every timestep. */
+  /**
+   * {@return {@code layer} on every timestep}
+   *
+   * @param layer the wrapped layer, applied to each timestep
+   */
   public static TimeDistributed of(LayerSpec layer) {
     return new TimeDistributed(layer, Optional.empty());
   }
 
-  /** A copy with this name. */
+  /**
+   * {@return a copy with this name}
+   *
+   * @param name the name
+   */
   public TimeDistributed name(String name) {
     return new TimeDistributed(layer, Optional.of(name));
   }
@@ -40,7 +54,11 @@ public record TimeDistributed(LayerSpec layer, Optional<String> name) implements
     return "TimeDistributed";
   }
 
-  /** The shape one timestep of {@code input} has. */
+  /**
+   * {@return the shape one timestep of {@code input} has}
+   *
+   * @param input the input shape, time first
+   */
   public static Shape stepShape(Shape input) {
     return input.dropFirst(1);
   }

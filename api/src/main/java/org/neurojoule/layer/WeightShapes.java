@@ -19,17 +19,24 @@ public final class WeightShapes {
 
   /** One weight array: its Keras name and shape. */
   public record Weight(String name, int[] shape) {
+    /**
+     * Checks every component; a bad one is an error naming it.
+     *
+     * @param name the name the user gave, or empty for an automatic one
+     * @param shape the dimensions
+     */
     public Weight {
       shape = shape.clone();
     }
 
+    /** {@return the dimensions in Keras' layout (a copy)} */
     @Override
     public int[] shape() {
       return shape.clone();
     }
 
     /**
-     * The number of values, counted in {@code long}.
+     * {@return the number of values, counted in {@code long}}
      *
      * @throws IllegalArgumentException naming the array if even a {@code long} cannot count them
      */
@@ -46,7 +53,7 @@ public final class WeightShapes {
     }
 
     /**
-     * The number of values, as the length of the array holding them.
+     * {@return the number of values, as the length of the array holding them}
      *
      * @throws IllegalArgumentException naming the array and its size if no Java array holds it
      */
@@ -59,7 +66,10 @@ public final class WeightShapes {
       return (int) n;
     }
 
-    /** Keras' initializer for this array: {@code glorot_uniform}, {@code zeros} or {@code ones}. */
+    /**
+     * {@return Keras' initializer for this array: {@code glorot_uniform}, {@code zeros} or {@code
+     * ones}}
+     */
     public String initializer() {
       return switch (name) {
         case "kernel", "depthwise_kernel", "pointwise_kernel" -> "glorot_uniform";
@@ -85,7 +95,12 @@ public final class WeightShapes {
     }
   }
 
-  /** The weights of {@code spec} applied to inputs of these shapes (without the batch). */
+  /**
+   * {@return the weights of {@code spec} applied to inputs of these shapes (without the batch)}
+   *
+   * @param spec the layer spec
+   * @param inputs the shapes of the inputs (without the batch)
+   */
   public static List<Weight> of(LayerSpec spec, List<Shape> inputs) {
     if (!hasWeights(spec)) {
       return List.of();
@@ -102,7 +117,11 @@ public final class WeightShapes {
     return of(spec, cin);
   }
 
-  /** Whether {@code spec} holds weights. */
+  /**
+   * {@return whether {@code spec} holds weights}
+   *
+   * @param spec the layer spec
+   */
   public static boolean hasWeights(LayerSpec spec) {
     return spec instanceof Conv
         || spec instanceof Dense
@@ -112,7 +131,12 @@ public final class WeightShapes {
         || (spec instanceof TimeDistributed td && hasWeights(td.layer()));
   }
 
-  /** The weights of {@code spec} for an input whose last axis has {@code cin} entries. */
+  /**
+   * {@return the weights of {@code spec} for an input whose last axis has {@code cin} entries}
+   *
+   * @param spec the layer spec
+   * @param cin the size of the input's last axis
+   */
   public static List<Weight> of(LayerSpec spec, int cin) {
     List<Weight> w = new ArrayList<>();
     if (spec instanceof TimeDistributed td) {
@@ -163,6 +187,10 @@ public final class WeightShapes {
   /**
    * The input size {@code cin} that makes the first weight array hold {@code firstLength} values,
    * or -1 if none does.
+   *
+   * @param spec the layer spec
+   * @param firstLength the number of values in the first weight array
+   * @return that input size, or -1
    */
   public static int inferInputChannels(LayerSpec spec, int firstLength) {
     List<Weight> one = of(spec, 1);
@@ -176,7 +204,12 @@ public final class WeightShapes {
     return per > 0 && firstLength > 0 && firstLength % per == 0 ? firstLength / per : -1;
   }
 
-  /** The shapes as text with {@code cin} for the input size: {@code [kernel (cin, 128), bias (128)]}. */
+  /**
+   * {@return the shapes as text with {@code cin} for the input size: {@code [kernel (cin, 128),
+   * bias (128)]}}
+   *
+   * @param spec the layer spec
+   */
   public static String symbolic(LayerSpec spec) {
     // Use an unlikely sentinel size to locate the input axis in each shape.
     int sentinel = 1_000_003;
@@ -201,7 +234,11 @@ public final class WeightShapes {
     return parts.toString();
   }
 
-  /** A shape as Python prints a tuple: {@code (968, 128)}, {@code (128,)}. */
+  /**
+   * {@return a shape as Python prints a tuple: {@code (968, 128)}, {@code (128,)}}
+   *
+   * @param shape the dimensions
+   */
   public static String shapeText(int[] shape) {
     StringBuilder s = new StringBuilder("(");
     for (int i = 0; i < shape.length; i++) {

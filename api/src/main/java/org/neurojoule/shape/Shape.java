@@ -23,9 +23,11 @@ public final class Shape {
   }
 
   /**
-   * A shape from its dimensions, {@link #NONE} for undefined ones.
+   * {@return a shape from its dimensions, {@link #NONE} for undefined ones}
    *
+   * @param dims the dimensions; {@link #NONE} for undefined ones
    * @throws IllegalArgumentException if a dimension is zero or negative (other than {@code NONE})
+   * 
    */
   public static Shape of(int... dims) {
     int[] copy = dims.clone();
@@ -38,28 +40,41 @@ public final class Shape {
     return new Shape(copy);
   }
 
-  /** The number of dimensions (without the batch). */
+  /** {@return the number of dimensions (without the batch)} */
   public int rank() {
     return dims.length;
   }
 
-  /** Whether dimension {@code axis} has a size. Negative axes count from the end. */
+  /**
+   * {@return whether dimension {@code axis} has a size} Negative axes count from the end.
+   *
+   * @param axis the axis (without the batch); negative values count from the end
+   */
   public boolean isDefined(int axis) {
     return dims[index(axis)] != NONE;
   }
 
-  /** The size of dimension {@code axis}, empty if undefined. Negative axes count from the end. */
+  /**
+   * {@return the size of dimension {@code axis}, empty if undefined} Negative axes count from the
+   * end.
+   *
+   * @param axis the axis (without the batch); negative values count from the end
+   */
   public OptionalInt dimension(int axis) {
     int d = dims[index(axis)];
     return d == NONE ? OptionalInt.empty() : OptionalInt.of(d);
   }
 
-  /** The size of dimension {@code axis} or {@link #NONE}; for code that carries NONE along. */
+  /**
+   * {@return the size of dimension {@code axis} or {@link #NONE}; for code that carries NONE along}
+   *
+   * @param axis the axis (without the batch); negative values count from the end
+   */
   public int get(int axis) {
     return dims[index(axis)];
   }
 
-  /** Whether every dimension has a size. */
+  /** {@return whether every dimension has a size} */
   public boolean isFullyDefined() {
     for (int d : dims) {
       if (d == NONE) {
@@ -69,15 +84,18 @@ public final class Shape {
     return true;
   }
 
-  /** Whether the first dimension is undefined, which the reference reads as a time axis. */
+  /**
+   * {@return whether the first dimension is undefined, which the reference reads as a time axis}
+   */
   public boolean hasLeadingTime() {
     return dims.length > 0 && dims[0] == NONE;
   }
 
   /**
-   * The number of elements, or empty if a dimension is undefined.
+   * {@return the number of elements, or empty if a dimension is undefined}
    *
    * @throws ArithmeticException if the count overflows a long
+   * 
    */
   public java.util.OptionalLong elementCount() {
     long n = 1;
@@ -90,17 +108,30 @@ public final class Shape {
     return java.util.OptionalLong.of(n);
   }
 
-  /** The dimensions from {@code from} (inclusive) to {@code to} (exclusive). */
+  /**
+   * {@return the dimensions from {@code from} (inclusive) to {@code to} (exclusive)}
+   *
+   * @param from the first axis taken (inclusive)
+   * @param to the first axis not taken (exclusive)
+   */
   public Shape slice(int from, int to) {
     return new Shape(Arrays.copyOfRange(dims, from, to));
   }
 
-  /** This shape without its first {@code n} dimensions. */
+  /**
+   * {@return this shape without its first {@code n} dimensions}
+   *
+   * @param n the number of dimensions dropped
+   */
   public Shape dropFirst(int n) {
     return slice(n, dims.length);
   }
 
-  /** This shape with {@code dim} added in front. */
+  /**
+   * {@return this shape with {@code dim} added in front}
+   *
+   * @param dim the size of the dimension
+   */
   public Shape prepend(int dim) {
     int[] out = new int[dims.length + 1];
     out[0] = dim;
@@ -108,19 +139,25 @@ public final class Shape {
     return of(out);
   }
 
-  /** This shape with its last dimension replaced by {@code dim}. */
+  /**
+   * {@return this shape with its last dimension replaced by {@code dim}}
+   *
+   * @param dim the size of the dimension
+   */
   public Shape withLast(int dim) {
     int[] out = dims.clone();
     out[out.length - 1] = dim;
     return of(out);
   }
 
-  /** The dimensions as a new array, {@link #NONE} for undefined ones. */
+  /** {@return the dimensions as a new array, {@link #NONE} for undefined ones} */
   public int[] toArray() {
     return dims.clone();
   }
 
-  /** Keras' printed form, with the batch: {@code (None, 22, 22, 2)}, or {@code (None,)}. */
+  /**
+   * {@return Keras' printed form, with the batch: {@code (None, 22, 22, 2)}, or {@code (None,)}}
+   */
   public String toKerasString() {
     StringJoiner j = new StringJoiner(", ", "(", dims.length == 0 ? ",)" : ")");
     j.add("None");

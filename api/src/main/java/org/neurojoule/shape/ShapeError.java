@@ -34,7 +34,7 @@ public enum ShapeError {
     this.code = code;
   }
 
-  /** The stable code, such as {@code NnKernelTooLarge}. */
+  /** {@return the stable code, such as {@code NnKernelTooLarge}} */
   public String code() {
     return code;
   }

@@ -18,11 +18,16 @@ import java.util.OptionalInt;
 public final class ShapeException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The kind of error. */
   private final ShapeError error;
+  /** What is wrong, without the code and the layer. */
   private final String detail;
   private final transient List<Shape> inputShapes;
+  /** The position of the layer in its network, or -1 if not known. */
   private final int layerIndex;
+  /** The name of the layer, or null if not known. */
   private final String layerName;
+  /** The layer as declared, or null if not known. */
   private final String layerDescription;
 
   private ShapeException(
@@ -41,19 +46,36 @@ public final class ShapeException extends IllegalArgumentException {
     this.layerDescription = layerDescription;
   }
 
-  /** An error found by a layer spec, not yet placed in a network. */
+  /**
+   * {@return an error found by a layer spec, not yet placed in a network}
+   *
+   * @param error the kind of error
+   * @param inputShapes the shapes of the inputs (without the batch)
+   * @param detail what is wrong
+   */
   public static ShapeException of(ShapeError error, List<Shape> inputShapes, String detail) {
     Objects.requireNonNull(error, "error == null");
     Objects.requireNonNull(detail, "detail == null");
     return new ShapeException(error, detail, inputShapes, -1, null, null);
   }
 
-  /** An invalid argument (a non-positive size, a rate out of range), with no input involved. */
+  /**
+   * {@return an invalid argument (a non-positive size, a rate out of range), with no input
+   * involved}
+   *
+   * @param detail what is wrong
+   */
   public static ShapeException invalid(String detail) {
     return of(ShapeError.INVALID_ARGUMENT, List.of(), detail);
   }
 
-  /** The same error, placed on the layer at {@code index} named {@code name}. */
+  /**
+   * {@return the same error, placed on the layer at {@code index} named {@code name}}
+   *
+   * @param index the position of the layer in its network (the input is 0)
+   * @param name the layer's name
+   * @param description the layer as declared, such as {@code conv2d(2, 7x7)}
+   */
   public ShapeException inLayer(int index, String name, String description) {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(description, "description == null");
@@ -63,37 +85,37 @@ public final class ShapeException extends IllegalArgumentException {
     return placed;
   }
 
-  /** The kind of error. */
+  /** {@return the kind of error} */
   public ShapeError error() {
     return error;
   }
 
-  /** The stable code, such as {@code NnKernelTooLarge}. */
+  /** {@return the stable code, such as {@code NnKernelTooLarge}} */
   public String code() {
     return error.code();
   }
 
-  /** What is wrong, without the code and the layer. */
+  /** {@return what is wrong, without the code and the layer} */
   public String detail() {
     return detail;
   }
 
-  /** The shapes the layer was applied to; empty for argument errors. */
+  /** {@return the shapes the layer was applied to; empty for argument errors} */
   public List<Shape> inputShapes() {
     return inputShapes == null ? List.of() : inputShapes;
   }
 
-  /** The position of the layer in its network (the input is 0), if known. */
+  /** {@return the position of the layer in its network (the input is 0), if known} */
   public OptionalInt layerIndex() {
     return layerIndex < 0 ? OptionalInt.empty() : OptionalInt.of(layerIndex);
   }
 
-  /** The name of the layer, if known. */
+  /** {@return the name of the layer, if known} */
   public Optional<String> layerName() {
     return Optional.ofNullable(layerName);
   }
 
-  /** The layer as declared, such as {@code conv2d(2, 7x7)}, if known. */
+  /** {@return the layer as declared, such as {@code conv2d(2, 7x7)}, if known} */
   public Optional<String> layerDescription() {
     return Optional.ofNullable(layerDescription);
   }

@@ -18,6 +18,15 @@ public record Device(String name, double energyPerSynop, double energyPerNeuron,
   /** The largest energy per operation a device may have, in joules. */
   public static final double MAX_ENERGY_PER_OPERATION = 1.0;
 
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param name the name, matched ignoring case
+   * @param energyPerSynop joules per synaptic operation, finite and not negative
+   * @param energyPerNeuron joules per neuron update, finite and not negative
+   * @param spiking whether the device runs spiking networks, where synaptic energy scales with
+   *     the firing rate
+   */
   public Device {
     Objects.requireNonNull(name, "name == null");
     if (name.isBlank()) {

@@ -15,7 +15,7 @@ import java.util.Optional;
 public final class DeviceRegistry {
   private final Map<String, Device> devices = new LinkedHashMap<>();
 
-  /** A registry holding the built-in devices. */
+  /** {@return a registry holding the built-in devices} */
   public static DeviceRegistry withBuiltIns() {
     DeviceRegistry r = new DeviceRegistry();
     BuiltInDevices.ALL.forEach(d -> r.devices.put(key(d.name()), d));
@@ -25,7 +25,9 @@ public final class DeviceRegistry {
   /**
    * Adds {@code device}, replacing any device of the same name.
    *
+   * @param device the device to add
    * @return the device it replaced, if any
+   * 
    */
   public synchronized Optional<Device> register(Device device) {
     Objects.requireNonNull(device, "device == null");
@@ -33,9 +35,11 @@ public final class DeviceRegistry {
   }
 
   /**
-   * The device named {@code name}, ignoring case.
+   * {@return the device named {@code name}, ignoring case}
    *
+   * @param name the device name
    * @throws IllegalArgumentException if there is none, listing the known devices
+   * 
    */
   public synchronized Device get(String name) {
     Objects.requireNonNull(name, "device == null");
@@ -47,7 +51,7 @@ public final class DeviceRegistry {
     return d;
   }
 
-  /** The names of the known devices, built-in ones first. */
+  /** {@return the names of the known devices, built-in ones first} */
   public synchronized List<String> names() {
     List<String> out = new ArrayList<>();
     devices.values().forEach(d -> out.add(d.name()));
