@@ -35,9 +35,10 @@ import java.lang.annotation.Target;
  *
  * <p>All the errors of a class are reported in one compilation: a layer whose input is unknown
  * because an earlier layer failed is not checked against it, but its own values are. A message's
- * {@code layer N} is the runtime's: the number of layers upstream of the layer (a {@link
- * TimeDistributed} counting the layer it wraps too), which in a plain chain is the field's
- * position, the input being 0.
+ * {@code layer N} is the field's position among the class's layer fields, the first being 0;
+ * otherwise the text is the runtime's. (The fluent builder, which has no fields, numbers a layer
+ * by the layers upstream of it, a {@link TimeDistributed} counting the one it wraps too: the same
+ * number in a plain chain.)
  *
  * <p>The generated class, next to this one and named {@code <ClassName>Model} unless {@link
  * #name()} says otherwise (for {@code Mnist}, {@code MnistModel}), holds per layer the constants

@@ -323,11 +323,13 @@ class NetworkProcessorErrorsTest {
         "[NnInvalidArgument] layer 1 'drop' dropout: dropout rate must be in [0, 1), was 1.5",
         tooBig.getMessage(),
         // Fed by tooBig, whose output is unknown: only its own values are checked.
-        "[NnInvalidArgument] layer 3 'afterTooBig' relu: negativeSlope must be >= 0, was -1.0",
+        "[NnInvalidArgument] layer 3 'afterTooBig' relu: negativeSlope must be a number >= 0 within"
+            + " float32's range (at most 3.4028235E38), was -1.0",
         "[NnInvalidArgument] layer 4 'zeroUnits' dense: units must be > 0, was 0",
-        "[NnInvalidArgument] layer 1 'twoBad' conv2d: strides must be > 0, was 0",
-        "[NnInvalidArgument] layer 1 'twoBad' conv2d: dilationRate must be > 0, was 0",
-        poolTooBig.getMessage(),
+        // "layer N" is the field's position: the sixth and seventh fields are layers 5 and 6.
+        "[NnInvalidArgument] layer 5 'twoBad' conv2d: strides must be > 0, was 0",
+        "[NnInvalidArgument] layer 5 'twoBad' conv2d: dilationRate must be > 0, was 0",
+        atField(6, poolTooBig.getMessage()),
         "[NnUnknownFrom] layer 'lost' takes its input from 'nowhere', but the network has no"
             + " layer of that name; the layers declared before it are [input, drop, tooBig,"
             + " afterTooBig, zeroUnits, twoBad, poolTooBig]");
@@ -345,9 +347,9 @@ class NetworkProcessorErrorsTest {
     assertThat(compilation).hadErrorCount(8);
   }
 
-  /** "layer N" counts the layers upstream, as the runtime does: 5 here, for the seventh field. */
+  /** "layer N" is the field's position (5: the sixth field), and the message the runtime's. */
   @Test
-  void errorAfterAConcatenate_hasTheRuntimeIndexAndMessage() {
+  void errorAfterAConcatenate_hasTheFieldsIndexAndTheRuntimesMessage() {
     JavaFileObject file = bad("AfterConcatenate");
     Compilation compilation = compile(file);
     Tensor input = Model.input(new int[] {8, 8, 3}, i -> i.name("input"));
@@ -365,12 +367,13 @@ class NetworkProcessorErrorsTest {
   }
 
   /**
-   * A TimeDistributed layer counts itself and the layer it wraps, at run time as here. The wrapper
+   * A TimeDistributed field is one layer, numbered by its position; at run time the layers
+   * upstream are counted, the wrapped one too, so the third field is layer 3 there. The wrapper
    * is applied as the generated model applies it, from its spec (the fluent {@code
    * timeDistributed(t -> ...)} reports a wrapped layer's shape error on the inner layer instead).
    */
   @Test
-  void errorsInAndAfterATimeDistributed_haveTheRuntimeIndexAndMessage() {
+  void errorsInAndAfterATimeDistributed_haveTheFieldsIndexAndTheRuntimesMessage() {
     JavaFileObject file = bad("AfterTimeDistributed");
     Compilation compilation = compile(file);
     Tensor perStep = Model.input(new int[] {5, 8, 8, 3}, i -> i.name("input"))
@@ -381,8 +384,8 @@ class NetworkProcessorErrorsTest {
         () -> perStep.conv3d(2, 9, c -> c.name("tooBig")));
     assertThat(compilation).hadErrorCount(2);
     assertThat(compilation.errors().stream().map(d -> d.getMessage(Locale.ROOT)).toList())
-        .containsExactly(inWrapper.getMessage(), after.getMessage());
-    assertThat(compilation).hadErrorContaining(inWrapper.getMessage())
+        .containsExactly(atField(2, inWrapper.getMessage()), after.getMessage());
+    assertThat(compilation).hadErrorContaining(atField(2, inWrapper.getMessage()))
         .inFile(file).onLineContaining("Object tooBigPerStep");
     assertThat(compilation).hadErrorContaining(after.getMessage())
         .inFile(file).onLineContaining("Object tooBig;");
@@ -469,11 +472,20 @@ class NetworkProcessorErrorsTest {
     assertThat(compilation).hadErrorContaining("[NnKernelTooLarge] layer 1 'tooBig'")
         .inFile(file).onLineContaining("Object tooBig");
     assertThat(compilation).hadErrorContaining(
-            "[NnInvalidArgument] layer 1 'negative' conv2d: filters must be > 0, was -1")
+            "[NnInvalidArgument] layer 3 'negative' conv2d: filters must be > 0, was -1")
         .inFile(file).onLineContaining("Object negative");
     assertThat(compilation).hadErrorContaining("[NnUnknownFrom] layer 'lost'")
         .inFile(file).onLineContaining("Object lost");
-    assertThat(compilation).hadErrorContaining("[NnPoolTooLarge] layer 1 'poolTooBig'")
+    assertThat(compilation).hadErrorContaining("[NnPoolTooLarge] layer 5 'poolTooBig'")
         .inFile(file).onLineContaining("Object poolTooBig");
+  }
+
+  /**
+   * A runtime message as the processor gives it for the field at {@code position}: the runtime
+   * numbers a layer by the layers upstream of it when it is applied, the processor by its field's
+   * position, and the two differ where branches or wrappers come before it.
+   */
+  static String atField(int position, String runtimeMessage) {
+    return runtimeMessage.replaceFirst("^(\\[\\w+\\] layer )\\d+ ", "$1" + position + " ");
   }
 }

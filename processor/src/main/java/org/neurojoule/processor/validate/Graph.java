@@ -1,35 +1,28 @@
 package org.neurojoule.processor.validate;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The connections between a network's layers, by position, and the two layer numberings the
- * runtime uses in its messages, so that compile-time messages name layers identically:
- *
- * <ul>
- *   <li>{@link #upstreamCount}: while a model is built, a layer is numbered by the layers upstream
- *       of it (a {@code TimeDistributed} counts its wrapped layer too). In a chain that is the
- *       field's position, the input being 0.
- *   <li>{@link #kerasOrder}: statistics name a layer by its index in the model's Keras order
- *       (deepest first; ties in the order a depth-first walk from the outputs reaches them).
- * </ul>
+ * The connections between a network's layers, by position, and the numbering the runtime's
+ * statistics use in their messages: a layer's index in the model's Keras order (deepest first;
+ * ties in the order a depth-first walk from the outputs reaches them). Shape and value errors
+ * number a layer by its field's position instead (see {@link NetworkValidator}).
  */
 final class Graph {
   private final List<List<Integer>> inputs;
-  private final BitSet wrappers;
 
   /**
    * @param inputs for each layer, the positions of the layers it reads
-   * @param wrappers the positions of the {@code TimeDistributed} layers
    */
-  Graph(List<List<Integer>> inputs, BitSet wrappers) {
+  Graph(List<List<Integer>> inputs) {
     this.inputs = inputs;
-    this.wrappers = wrappers;
   }
 
   /** The layers no later layer reads, in order: the model's outputs. */
@@ -43,22 +36,6 @@ final class Graph {
       }
     }
     return out;
-  }
-
-  /** The number of layer objects upstream of {@code layer}, as the runtime counts them. */
-  int upstreamCount(int layer) {
-    BitSet seen = new BitSet();
-    List<Integer> todo = new ArrayList<>(inputs.get(layer));
-    while (!todo.isEmpty()) {
-      int next = todo.remove(todo.size() - 1);
-      if (!seen.get(next)) {
-        seen.set(next);
-        todo.addAll(inputs.get(next));
-      }
-    }
-    BitSet wrapped = (BitSet) seen.clone();
-    wrapped.and(wrappers);
-    return seen.cardinality() + wrapped.cardinality();
   }
 
   /** For each layer, its index in Keras' order of the model's layers. */
@@ -85,16 +62,33 @@ final class Graph {
     return index;
   }
 
+  /**
+   * Keras' depth-first walk from {@code root}, inputs in order, with an explicit stack so that no
+   * number of fields can overflow the compiler's stack: a layer is reached before its inputs are
+   * walked and finished (listed) after them.
+   */
   private void visit(
-      int node, Map<Integer, Integer> firstReached, BitSet finished, List<Integer> postOrder) {
-    if (finished.get(node)) {
+      int root, Map<Integer, Integer> firstReached, BitSet finished, List<Integer> postOrder) {
+    if (finished.get(root)) {
       return;
     }
-    firstReached.putIfAbsent(node, firstReached.size());
-    for (int in : inputs.get(node)) {
-      visit(in, firstReached, finished, postOrder);
+    Deque<int[]> stack = new ArrayDeque<>();
+    firstReached.putIfAbsent(root, firstReached.size());
+    stack.push(new int[] {root, 0});
+    while (!stack.isEmpty()) {
+      int[] frame = stack.peek();
+      List<Integer> in = inputs.get(frame[0]);
+      if (frame[1] < in.size()) {
+        int next = in.get(frame[1]++);
+        if (!finished.get(next)) {
+          firstReached.putIfAbsent(next, firstReached.size());
+          stack.push(new int[] {next, 0});
+        }
+      } else {
+        stack.pop();
+        finished.set(frame[0]);
+        postOrder.add(frame[0]);
+      }
     }
-    finished.set(node);
-    postOrder.add(node);
   }
 }

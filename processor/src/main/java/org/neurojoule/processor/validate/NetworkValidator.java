@@ -1,7 +1,6 @@
 package org.neurojoule.processor.validate;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,16 +49,14 @@ public final class NetworkValidator {
     boolean hasInput = layers.stream().anyMatch(l -> l.kind() == LayerKind.INPUT);
     List<List<Integer>> inputs = resolveInputs(layers, hasInput);
     boolean connected = inputs.stream().allMatch(in -> in != null);
-    BitSet wrappers = new BitSet();
-    layers.forEach(l -> wrappers.set(l.position(), l.timeDistributed().isPresent()));
-    // Unresolved inputs count as none: such layers are not checked against their inputs, and
-    // the layers above them keep the numbers the runtime would give them.
+    // Unresolved inputs count as none: such layers are not checked against their inputs.
     Graph graph = new Graph(
-        inputs.stream().map(in -> in == null ? List.<Integer>of() : in).toList(), wrappers);
+        inputs.stream().map(in -> in == null ? List.<Integer>of() : in).toList());
 
     List<Recipe<? extends LayerSpec>> recipes = new ArrayList<>();
     for (LayerDeclaration layer : layers) {
-      recipes.add(recipe(layer, graph.upstreamCount(layer.position())));
+      // "layer N" in a compile-time message is the field's position among the network's fields.
+      recipes.add(recipe(layer, layer.position()));
     }
 
     Shape[] shapes = new Shape[layers.size()];
@@ -73,9 +70,8 @@ public final class NetworkValidator {
         shapes[i] = keptShape(layer, shapesOf(in, shapes));
         continue;
       }
-      int index = graph.upstreamCount(i);
       try {
-        shapes[i] = Layers.outputShape(index, layer.name(), recipes.get(i).value(),
+        shapes[i] = Layers.outputShape(i, layer.name(), recipes.get(i).value(),
             shapesOf(in, shapes));
       } catch (ShapeException e) {
         reporter.error(e.getMessage(), layer.field(), layer.mirror(), Optional.empty());
