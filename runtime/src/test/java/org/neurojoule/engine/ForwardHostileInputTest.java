@@ -25,7 +25,7 @@ import org.neurojoule.shape.ShapeException;
  * Inputs that once crashed, hung or gave wrong figures in the forward pass: each now gives the
  * right rates or an error naming the layer, the sizes and the data.
  */
-class HostileInputTest {
+class ForwardHostileInputTest {
 
   static Stream<Gemm> gemms() {
     return KernelTest.gemms();
