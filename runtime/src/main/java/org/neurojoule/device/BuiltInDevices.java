@@ -17,18 +17,27 @@ import java.util.List;
  * </ul>
  */
 public final class BuiltInDevices {
+  private static final String DEGNAN = "Intel i7-4960X; Degnan, Marr & Hasler, IEEE TVLSI 24(1),"
+      + " 2015";
+  private static final String HOPPNER = "Höppner et al., IEEE TCAS-I 66(8), 2019";
+
   /** Intel i7-4960X. */
-  public static final Device CPU = new Device("cpu", 8.6e-9, 8.6e-9, false);
+  public static final Device CPU = new Device("cpu", 8.6e-9, 8.6e-9, false, DEGNAN);
   /** Nvidia GTX Titan Black. */
-  public static final Device GPU = new Device("gpu", 0.3e-9, 0.3e-9, false);
+  public static final Device GPU = new Device("gpu", 0.3e-9, 0.3e-9, false,
+      "Nvidia GTX Titan Black; Degnan, Marr & Hasler, IEEE TVLSI 24(1), 2015");
   /** ARM Cortex-A. */
-  public static final Device ARM = new Device("arm", 0.9e-9, 0.9e-9, false);
+  public static final Device ARM = new Device("arm", 0.9e-9, 0.9e-9, false,
+      "ARM Cortex-A; Degnan, Marr & Hasler, IEEE TVLSI 24(1), 2015");
   /** Intel Loihi. */
-  public static final Device LOIHI = new Device("loihi", (23.6 + 3.5) * 1e-12, 81e-12, true);
+  public static final Device LOIHI = new Device("loihi", (23.6 + 3.5) * 1e-12, 81e-12, true,
+      "Intel Loihi; Davies et al., IEEE Micro 38(1), 2018");
   /** SpiNNaker 1. */
-  public static final Device SPINNAKER = new Device("spinnaker", 13.3e-9, 26e-9, true);
+  public static final Device SPINNAKER = new Device("spinnaker", 13.3e-9, 26e-9, true,
+      "SpiNNaker 1; " + HOPPNER);
   /** SpiNNaker 2. */
-  public static final Device SPINNAKER2 = new Device("spinnaker2", 450e-12, 2.19e-9, true);
+  public static final Device SPINNAKER2 = new Device("spinnaker2", 450e-12, 2.19e-9, true,
+      "SpiNNaker 2; " + HOPPNER);
 
   /** All built-in devices, in the order listings show them. */
   public static final List<Device> ALL = List.of(CPU, GPU, ARM, LOIHI, SPINNAKER, SPINNAKER2);

@@ -36,8 +36,12 @@ public final class Csv {
     out.append('\n');
   }
 
-  /** {@return {@code text} as one CSV field, quoted only where RFC 4180 needs it} */
-  static String quote(String text) {
+  /**
+   * {@return {@code text} as one CSV field, quoted only where RFC 4180 needs it}
+   *
+   * @param text any string
+   */
+  public static String quote(String text) {
     boolean needs = text.indexOf(',') >= 0 || text.indexOf('"') >= 0
         || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
     return needs ? '"' + text.replace("\"", "\"\"") + '"' : text;
