@@ -1,6 +1,7 @@
 package org.neurojoule.device;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The published figures the estimates rest on.
@@ -17,30 +18,38 @@ import java.util.List;
  * </ul>
  */
 public final class BuiltInDevices {
-  private static final String DEGNAN = "Intel i7-4960X; Degnan, Marr & Hasler, IEEE TVLSI 24(1),"
-      + " 2015";
-  private static final String HOPPNER = "Höppner et al., IEEE TCAS-I 66(8), 2019";
-
   /** Intel i7-4960X. */
-  public static final Device CPU = new Device("cpu", 8.6e-9, 8.6e-9, false, DEGNAN);
+  public static final Device CPU = new Device("cpu", 8.6e-9, 8.6e-9, false);
   /** Nvidia GTX Titan Black. */
-  public static final Device GPU = new Device("gpu", 0.3e-9, 0.3e-9, false,
-      "Nvidia GTX Titan Black; Degnan, Marr & Hasler, IEEE TVLSI 24(1), 2015");
+  public static final Device GPU = new Device("gpu", 0.3e-9, 0.3e-9, false);
   /** ARM Cortex-A. */
-  public static final Device ARM = new Device("arm", 0.9e-9, 0.9e-9, false,
-      "ARM Cortex-A; Degnan, Marr & Hasler, IEEE TVLSI 24(1), 2015");
+  public static final Device ARM = new Device("arm", 0.9e-9, 0.9e-9, false);
   /** Intel Loihi. */
-  public static final Device LOIHI = new Device("loihi", (23.6 + 3.5) * 1e-12, 81e-12, true,
-      "Intel Loihi; Davies et al., IEEE Micro 38(1), 2018");
+  public static final Device LOIHI = new Device("loihi", (23.6 + 3.5) * 1e-12, 81e-12, true);
   /** SpiNNaker 1. */
-  public static final Device SPINNAKER = new Device("spinnaker", 13.3e-9, 26e-9, true,
-      "SpiNNaker 1; " + HOPPNER);
+  public static final Device SPINNAKER = new Device("spinnaker", 13.3e-9, 26e-9, true);
   /** SpiNNaker 2. */
-  public static final Device SPINNAKER2 = new Device("spinnaker2", 450e-12, 2.19e-9, true,
-      "SpiNNaker 2; " + HOPPNER);
+  public static final Device SPINNAKER2 = new Device("spinnaker2", 450e-12, 2.19e-9, true);
 
   /** All built-in devices, in the order listings show them. */
   public static final List<Device> ALL = List.of(CPU, GPU, ARM, LOIHI, SPINNAKER, SPINNAKER2);
 
+  private static final String DEGNAN = "Degnan, Marr & Hasler, IEEE TVLSI 24(1), 2015";
+  private static final String HOPPNER = "Höppner et al., IEEE TCAS-I 66(8), 2019";
+
+  /** The citation of each built-in device; a device with other figures cites nothing. */
+  private static final Map<Device, String> SOURCES = Map.of(
+      CPU, "Intel i7-4960X; " + DEGNAN,
+      GPU, "Nvidia GTX Titan Black; " + DEGNAN,
+      ARM, "ARM Cortex-A; " + DEGNAN,
+      LOIHI, "Intel Loihi; Davies et al., IEEE Micro 38(1), 2018",
+      SPINNAKER, "SpiNNaker 1; " + HOPPNER,
+      SPINNAKER2, "SpiNNaker 2; " + HOPPNER);
+
   private BuiltInDevices() {}
+
+  /** {@return the citation of {@code device}'s figures, if they are a built-in device's; or ""} */
+  static String sourceOf(Device device) {
+    return SOURCES.getOrDefault(device, "");
+  }
 }

@@ -13,11 +13,8 @@ import java.util.Objects;
  * @param energyPerNeuron joules per neuron update (one unit's non-linearity, every timestep)
  * @param spiking whether the device is event based: synaptic operations happen only when an input
  *     spikes, so their count depends on firing rates
- * @param source where the figures come from (the built-in devices cite their papers); empty if
- *     not given
  */
-public record Device(
-    String name, double energyPerSynop, double energyPerNeuron, boolean spiking, String source) {
+public record Device(String name, double energyPerSynop, double energyPerNeuron, boolean spiking) {
   /** The largest energy per operation a device may have, in joules. */
   public static final double MAX_ENERGY_PER_OPERATION = 1.0;
 
@@ -29,11 +26,9 @@ public record Device(
    * @param energyPerNeuron joules per neuron update, finite and not negative
    * @param spiking whether the device runs spiking networks, where synaptic energy scales with
    *     the firing rate
-   * @param source where the figures come from, or empty
    */
   public Device {
     Objects.requireNonNull(name, "name == null");
-    Objects.requireNonNull(source, "source == null");
     if (name.isBlank()) {
       throw new IllegalArgumentException("a device name must not be blank");
     }
@@ -42,15 +37,11 @@ public record Device(
   }
 
   /**
-   * A device whose figures cite no source.
-   *
-   * @param name the name, matched ignoring case
-   * @param energyPerSynop joules per synaptic operation, finite and not negative
-   * @param energyPerNeuron joules per neuron update, finite and not negative
-   * @param spiking whether the device runs spiking networks
+   * {@return where the figures come from: the paper and chip for a built-in device (DESIGN.md
+   * §6), empty for any other device or figures}
    */
-  public Device(String name, double energyPerSynop, double energyPerNeuron, boolean spiking) {
-    this(name, energyPerSynop, energyPerNeuron, spiking, "");
+  public String source() {
+    return BuiltInDevices.sourceOf(this);
   }
 
   private static void checkEnergy(String device, String what, double joules) {
