@@ -392,6 +392,92 @@ public final class ModelEnergy {
     return SummaryText.render(headers, cells, left, numeric, totals, notes, lineLength, wrap);
   }
 
+  // ---- totals and exports ----
+
+  /**
+   * {@return the model's totals for one inference, one timestep of 0.001 s: parameters,
+   * connections, neurons and energy on every device that can be estimated}
+   */
+  public EnergyTotals totals() {
+    return totals(UnaryOperator.identity());
+  }
+
+  /**
+   * {@return the model's totals for one inference with the timesteps and dt of {@code configure}}
+   * Energy is given for every non-spiking device, and for spiking ones only with example data.
+   *
+   * @param configure sets summary options such as timesteps per inference and dt
+   * @throws IllegalArgumentException if a total passes {@code 2^63-1}, saying which
+   */
+  public EnergyTotals totals(UnaryOperator<SummaryOptions> configure) {
+    Objects.requireNonNull(configure, "configure == null");
+    SummaryOptions o = configure.apply(SummaryOptions.DEFAULTS);
+    ParamCount params = ParamCount.ZERO;
+    LayerStats stats = LayerStats.NONE;
+    for (Row row : rows.values()) {
+      try {
+        params = params.plus(row.params());
+        stats = stats.plus(row.stats());
+      } catch (ArithmeticException e) {
+        throw new IllegalArgumentException("the model's totals overflow at layer '" + row.name()
+            + "' (" + row.type() + "): " + e.getMessage(), e);
+      }
+    }
+    Map<String, Double> energy = new LinkedHashMap<>();
+    for (String name : DEVICES.names()) {
+      Device d = DEVICES.get(name);
+      if (!d.spiking() || options.exampleData().isPresent()) {
+        energy.put(d.name(), totalEnergy(d, o));
+      }
+    }
+    return new EnergyTotals(params.total(), params.trainable(), params.nonTrainable(),
+        stats.connections(), stats.neurons(), energy);
+  }
+
+  /** {@return the default summary's columns as CSV; see {@link #toCsv(UnaryOperator)}} */
+  public String toCsv() {
+    return toCsv(UnaryOperator.identity());
+  }
+
+  /**
+   * {@return one CSV record per layer, then the totals, with the columns of {@code configure}}
+   * The header names each field with its unit: {@code layer,type,output_shape,params,
+   * connections,neurons,rate_hz,energy_j_cpu,synop_energy_j_cpu,neuron_energy_j_cpu}; {@code
+   * layer} and {@code type} always come first. Numbers are at full precision ({@link
+   * Double#toString}), a missing rate is {@code NaN}; the totals record has {@code layer} {@code
+   * total} and an empty {@code type}. Quoting follows RFC 4180; records end with {@code \n}.
+   *
+   * @param configure chooses columns, timesteps per inference and dt (line length and warnings do
+   *     not apply)
+   * @throws IllegalArgumentException for an unknown column or device, listing the valid ones
+   * @throws IllegalStateException for a spiking device without example data
+   */
+  public String toCsv(UnaryOperator<SummaryOptions> configure) {
+    return org.neurojoule.energy.Csv.write(exportTable(configure));
+  }
+
+  /** {@return the default summary's columns as JSON; see {@link #toJson(UnaryOperator)}} */
+  public String toJson() {
+    return toJson(UnaryOperator.identity());
+  }
+
+  /**
+   * {@return the estimate as one JSON object, with the columns of {@code configure}} It holds
+   * {@code accounting} ({@code "complete"} or {@code "keras-spiking"}), {@code
+   * timesteps_per_inference}, {@code dt_s}, {@code example_data} (its source, or null), {@code
+   * layers} (one object per layer with the fields {@link #toCsv(UnaryOperator)} names), {@code
+   * totals} (the numeric fields summed) and {@code warnings}. Numbers are at full precision; a
+   * missing rate is {@code null}. Every name is escaped.
+   *
+   * @param configure chooses columns, timesteps per inference and dt (line length and warnings do
+   *     not apply)
+   * @throws IllegalArgumentException for an unknown column or device, listing the valid ones
+   * @throws IllegalStateException for a spiking device without example data
+   */
+  public String toJson(UnaryOperator<SummaryOptions> configure) {
+    return org.neurojoule.energy.Json.write(exportTable(configure));
+  }
+
   @Override
   public String toString() {
     return "ModelEnergy[" + model + ", " + options.accounting() + "]";
@@ -415,6 +501,89 @@ public final class ModelEnergy {
           + " model.energy(e -> e.exampleData(ExampleData.of(values, shape)))");
     }
     return device;
+  }
+
+  private double totalEnergy(Device device, SummaryOptions o) {
+    double total = 0;
+    for (Row row : rows.values()) {
+      total += energy(row, device, o).total();
+    }
+    return total;
+  }
+
+  /** The rows and totals of the exports, with the columns of {@code configure}. */
+  private org.neurojoule.energy.ExportTable exportTable(UnaryOperator<SummaryOptions> configure) {
+    Objects.requireNonNull(configure, "configure == null");
+    SummaryOptions o = configure.apply(SummaryOptions.DEFAULTS);
+    Map<String, Column> fields = new LinkedHashMap<>();
+    fields.put("layer", null);
+    fields.put("type", null);
+    for (String name : o.columns()) {
+      Column c = Column.parse(name, DEVICES);
+      c.device().ifPresent(this::requireRates);
+      if (c.kind() != Column.Kind.NAME) {
+        fields.putIfAbsent(exportField(c), c);
+      }
+    }
+    List<List<Object>> table = new ArrayList<>();
+    for (Row row : rows.values()) {
+      List<Object> values = new ArrayList<>();
+      values.add(row.name());
+      values.add(row.type());
+      fields.values().stream().skip(2).forEach(c -> values.add(exportValue(row, c, o)));
+      table.add(values);
+    }
+    EnergyTotals t = totals(configure);
+    List<Object> totals = new ArrayList<>();
+    totals.add("total");
+    totals.add("");
+    for (Column c : fields.values().stream().skip(2).toList()) {
+      totals.add(switch (c.kind()) {
+        case PARAMS -> t.params();
+        case CONNECTIONS -> t.connections();
+        case NEURONS -> t.neurons();
+        case ENERGY, SYNOP_ENERGY, NEURON_ENERGY -> {
+          double sum = 0;
+          for (List<Object> values : table) {
+            sum += (Double) values.get(totals.size());
+          }
+          yield sum;
+        }
+        default -> null;
+      });
+    }
+    Map<String, Object> about = new LinkedHashMap<>();
+    about.put("accounting",
+        options.accounting().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    about.put("timesteps_per_inference", (long) o.timestepsPerInference());
+    about.put("dt_s", o.dt());
+    about.put("example_data", options.exampleData().map(ExampleData::source).orElse(null));
+    return new org.neurojoule.energy.ExportTable(
+        List.copyOf(fields.keySet()), table, totals, about, warnings);
+  }
+
+  /** {@code energy cpu} is {@code energy_j_cpu}: each field says its unit. */
+  private static String exportField(Column c) {
+    return switch (c.kind()) {
+      case RATE -> "rate_hz";
+      case ENERGY, SYNOP_ENERGY, NEURON_ENERGY ->
+          c.kind().key() + "_j_" + c.device().orElseThrow().name();
+      default -> c.kind().key();
+    };
+  }
+
+  private static Object exportValue(Row row, Column column, SummaryOptions o) {
+    return switch (column.kind()) {
+      case NAME -> row.name();
+      case OUTPUT_SHAPE -> row.outputShape();
+      case PARAMS -> row.params().total();
+      case CONNECTIONS -> row.stats().connections();
+      case NEURONS -> row.stats().neurons();
+      case RATE -> row.rate();
+      case ENERGY -> energy(row, column.device().orElseThrow(), o).total();
+      case SYNOP_ENERGY -> energy(row, column.device().orElseThrow(), o).synop();
+      case NEURON_ENERGY -> energy(row, column.device().orElseThrow(), o).neuron();
+    };
   }
 
   private static LayerEnergy energy(Row row, Device device, SummaryOptions o) {

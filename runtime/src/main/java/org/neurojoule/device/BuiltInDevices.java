@@ -1,6 +1,7 @@
 package org.neurojoule.device;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The published figures the estimates rest on.
@@ -33,5 +34,22 @@ public final class BuiltInDevices {
   /** All built-in devices, in the order listings show them. */
   public static final List<Device> ALL = List.of(CPU, GPU, ARM, LOIHI, SPINNAKER, SPINNAKER2);
 
+  private static final String DEGNAN = "Degnan, Marr & Hasler, IEEE TVLSI 24(1), 2015";
+  private static final String HOPPNER = "Höppner et al., IEEE TCAS-I 66(8), 2019";
+
+  /** The citation of each built-in device; a device with other figures cites nothing. */
+  private static final Map<Device, String> SOURCES = Map.of(
+      CPU, "Intel i7-4960X; " + DEGNAN,
+      GPU, "Nvidia GTX Titan Black; " + DEGNAN,
+      ARM, "ARM Cortex-A; " + DEGNAN,
+      LOIHI, "Intel Loihi; Davies et al., IEEE Micro 38(1), 2018",
+      SPINNAKER, "SpiNNaker 1; " + HOPPNER,
+      SPINNAKER2, "SpiNNaker 2; " + HOPPNER);
+
   private BuiltInDevices() {}
+
+  /** {@return the citation of {@code device}'s figures, if they are a built-in device's; or ""} */
+  static String sourceOf(Device device) {
+    return SOURCES.getOrDefault(device, "");
+  }
 }

@@ -36,6 +36,14 @@ public record Device(String name, double energyPerSynop, double energyPerNeuron,
     checkEnergy(name, "energyPerNeuron", energyPerNeuron);
   }
 
+  /**
+   * {@return where the figures come from: the paper and chip for a built-in device (DESIGN.md
+   * §6), empty for any other device or figures}
+   */
+  public String source() {
+    return BuiltInDevices.sourceOf(this);
+  }
+
   private static void checkEnergy(String device, String what, double joules) {
     if (!(joules >= 0 && joules <= MAX_ENERGY_PER_OPERATION)) {
       throw new IllegalArgumentException(what + " of device '" + device + "' must be a number"

@@ -1,0 +1,102 @@
+package org.neurojoule.cli;
+
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import org.neurojoule.Accounting;
+import org.neurojoule.ExampleData;
+import org.neurojoule.Model;
+import org.neurojoule.ModelEnergy;
+import org.neurojoule.SummaryOptions;
+import org.neurojoule.cli.Converters.Format;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The options of every command that estimates a model: how, and how the result is printed. */
+final class EstimateOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  @Option(names = "--example-data", paramLabel = "FILE.npy",
+      description = "NumPy array of example inputs (batch first) for firing rates; needed for"
+          + " spiking devices (loihi, spinnaker, spinnaker2).")
+  Path exampleData;
+
+  @Option(names = "--timesteps", paramLabel = "N", defaultValue = "1",
+      description = "Timesteps per inference on spiking devices (default: ${DEFAULT-VALUE}).")
+  int timesteps;
+
+  @Option(names = "--dt", paramLabel = "SECONDS", defaultValue = "0.001",
+      description = "Length of a timestep on spiking devices (default: ${DEFAULT-VALUE}).")
+  double dt;
+
+  @Option(names = "--accounting", paramLabel = "MODE", defaultValue = "complete",
+      converter = Converters.AccountingConverter.class,
+      description = "complete (default) or keras-spiking (KerasSpiking's published rules).")
+  Accounting accounting;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      converter = Converters.FormatConverter.class,
+      description = "text (default), csv or json; csv and json give every figure at full"
+          + " precision.")
+  Format format;
+
+  @Option(names = "--allow-unknown",
+      description = "For model files: unsupported layers become zero-cost layers, with a"
+          + " warning, instead of an error.")
+  boolean allowUnknown;
+
+  @Option(names = {"-q", "--quiet"}, description = "Do not print the library's warnings.")
+  boolean quiet;
+
+  @Option(names = "--verbose", description = "Print the stack trace of an error.")
+  boolean verbose;
+
+  /** Refuses timesteps and dt the estimate cannot use, as usage errors naming the option. */
+  void check() {
+    if (timesteps < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid value for option '--timesteps': must be at least 1, was " + timesteps);
+    }
+    if (!(dt > 0 && dt <= SummaryOptions.MAX_DT)) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--dt': must be"
+          + " a number of seconds > 0 and at most " + SummaryOptions.MAX_DT + ", was " + dt);
+    }
+  }
+
+  /**
+   * Refuses a column of a spiking device without {@code --example-data}, saying to give it (the
+   * library's own message shows the Java call). Other columns are left to the library.
+   *
+   * @param column a column name such as {@code energy loihi}
+   */
+  void checkDeviceColumn(String column) {
+    String[] parts = column.trim().split("\\s+", 2);
+    if (exampleData != null || parts.length < 2 || !ModelEnergy.devices().stream()
+        .anyMatch(d -> d.equalsIgnoreCase(parts[1]))) {
+      return;
+    }
+    if (ModelEnergy.device(parts[1]).spiking()) {
+      throw new IllegalArgumentException("column '" + column + "': device '" + parts[1]
+          + "' is spiking, so its energy depends on firing rates; give --example-data FILE.npy");
+    }
+  }
+
+  /**
+   * {@return the estimate of the model {@code model} names, with these options}
+   *
+   * @param model a bundled name or a model file
+   */
+  ModelEnergy estimate(String model) {
+    Model m = ModelSource.load(model, allowUnknown);
+    ExampleData data = exampleData == null ? null : ExampleData.fromNpy(exampleData);
+    return m.energy(e -> data == null ? e.accounting(accounting)
+        : e.accounting(accounting).exampleData(data));
+  }
+
+  /** {@return the timesteps and dt, applied to summary options} */
+  UnaryOperator<SummaryOptions> timing() {
+    return o -> o.timestepsPerInference(timesteps).dt(dt);
+  }
+}

@@ -1,0 +1,66 @@
+package org.neurojoule.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import org.neurojoule.ModelEnergy;
+import org.neurojoule.SummaryOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code neurojoule summary MODEL}: the energy table of one model, or its CSV or JSON. */
+@Command(name = "summary", mixinStandardHelpOptions = true,
+    description = "Prints the energy summary of a model, as KerasSpiking's ModelEnergy does.")
+final class SummaryCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "MODEL",
+      description = "A bundled model (mnist, vgg9, lcrm-vgg9, alexnet, lcrm-alexnet) or a model"
+          + " file.")
+  String model;
+
+  @Option(names = "--columns", paramLabel = "COLUMN", split = ",",
+      description = "Columns, comma separated: name, output_shape, params, connections, neurons,"
+          + " rate, energy <device>, synop_energy <device>, neuron_energy <device> (default:"
+          + " name,output_shape,params,connections,neurons,energy cpu).")
+  List<String> columns = SummaryOptions.DEFAULT_COLUMNS;
+
+  @Option(names = "--line-length", paramLabel = "N|auto", defaultValue = "98",
+      converter = Converters.LineLengthConverter.class,
+      description = "Width of the text table (default: ${DEFAULT-VALUE}); auto fits every cell"
+          + " without cutting.")
+  int lineLength;
+
+  @Option(names = "--notes",
+      description = "Print the reference's notes on the estimate's assumptions below the text"
+          + " table.")
+  boolean notes;
+
+  @Mixin
+  EstimateOptions estimate;
+
+  @Override
+  public Integer call() {
+    estimate.check();
+    columns.forEach(estimate::checkDeviceColumn);
+    try (WarningLog log = WarningLog.to(spec.commandLine().getErr(), estimate.quiet)) {
+      ModelEnergy energy = estimate.estimate(model);
+      UnaryOperator<SummaryOptions> options = o -> estimate.timing().apply(o)
+          .columns(columns.toArray(String[]::new));
+      String out = switch (estimate.format) {
+        case TEXT -> energy.summaryString(
+            o -> options.apply(o).lineLength(lineLength).printWarnings(notes));
+        case CSV -> energy.toCsv(options);
+        case JSON -> energy.toJson(options);
+      };
+      spec.commandLine().getOut().print(out);
+      spec.commandLine().getOut().flush();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,382 @@
+package org.neurojoule.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurojoule.ExampleData;
+import org.neurojoule.ModelEnergy;
+import org.neurojoule.SummaryOptions;
+import org.neurojoule.examples.Architectures;
+
+/** The neurojoule command run in-process: exact outputs, exit codes and one-line errors. */
+class NeurojouleTest {
+  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+  private static final String NOT_SPIKING = "loihi, spinnaker, spinnaker2: spiking, so their"
+      + " energy needs firing rates; give --example-data\n";
+
+  @TempDir Path dir;
+
+  /** What one run printed and returned. */
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Neurojoule.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  static String golden(String name) throws IOException {
+    return Files.readString(ROOT.resolve("runtime/src/test/resources/golden").resolve(name),
+        StandardCharsets.UTF_8);
+  }
+
+  /** Asserts exit code {@code code}, nothing on stdout and exactly {@code line} on stderr. */
+  static void assertFails(int code, String line, String... args) {
+    Run r = run(args);
+    assertThat(r.err()).isEqualTo(line + "\n");
+    assertThat(r.out()).isEmpty();
+    assertThat(r.code()).isEqualTo(code);
+  }
+
+  /** A float32 .npy file of this shape, every value {@code value}. */
+  Path npy(String name, float value, int... shape) throws IOException {
+    StringBuilder tuple = new StringBuilder("(");
+    int n = 1;
+    for (int i = 0; i < shape.length; i++) {
+      tuple.append(i > 0 ? ", " : "").append(shape[i]);
+      n *= shape[i];
+    }
+    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + tuple + "), }";
+    String header = dict + " ".repeat((64 - (10 + dict.length() + 1) % 64) % 64) + "\n";
+    ByteBuffer b = ByteBuffer.allocate(10 + header.length() + 4 * n)
+        .order(ByteOrder.LITTLE_ENDIAN);
+    b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1)
+        .put((byte) 0).putShort((short) header.length())
+        .put(header.getBytes(StandardCharsets.US_ASCII));
+    for (int i = 0; i < n; i++) {
+      b.putFloat(value);
+    }
+    return Files.write(dir.resolve(name), b.array());
+  }
+
+  // ---- summary ----
+
+  @Test
+  void summaryMnist_isTheGoldenDefaultSummary() throws IOException {
+    Run r = run("summary", "mnist");
+    assertThat(r.out()).isEqualTo(golden("mnist_default.txt"));
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(run("summary", "MNIST").out()).isEqualTo(golden("mnist_default.txt"));
+  }
+
+  @Test
+  void summary_columnsAndLineLength_areTheGoldens() throws IOException {
+    assertThat(run("summary", "mnist", "--line-length", "60").out())
+        .isEqualTo(golden("mnist_line60.txt"));
+    assertThat(run("summary", "mnist", "--columns", "name,energy cpu,energy gpu,"
+        + "synop_energy cpu,synop_energy gpu,neuron_energy cpu,neuron_energy gpu").out())
+        .isEqualTo(golden("mnist_cpu_gpu.txt"));
+    assertThat(run("summary", "mnist", "--columns", "name,output_shape,energy cpu,energy gpu",
+        "--line-length", "60", "--notes").out()).isEqualTo(golden("mnist_line60_warn.txt"));
+  }
+
+  @Test
+  void summary_lineLengthAuto_neverCuts() {
+    Run r = run("summary", "vgg9", "--line-length", "auto", "--columns",
+        "name,output_shape,connections,energy cpu,energy gpu");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).isEqualTo(Architectures.vgg9().energy().summaryString(o -> o
+        .columns("name", "output_shape", "connections", "energy cpu", "energy gpu")
+        .lineLength(SummaryOptions.AUTO).printWarnings(false)));
+    assertThat(r.out()).contains("batch_normalization_5 (BatchNormalization)|");
+  }
+
+  @Test
+  void summaryCsv_isExact() {
+    Run r = run("summary", "mnist", "--format", "csv");
+    assertThat(r.out()).isEqualTo("""
+        layer,type,output_shape,params,connections,neurons,energy_j_cpu
+        input_1,InputLayer,"[(None, 28, 28, 1)]",0,0,0,0.0
+        conv2d,Conv2D,"(None, 22, 22, 2)",100,47432,0,4.079152E-4
+        re_lu,ReLU,"(None, 22, 22, 2)",0,0,968,8.324799999999999E-6
+        flatten,Flatten,"(None, 968)",0,0,0,0.0
+        dense,Dense,"(None, 128)",124032,123904,0,0.0010655743999999998
+        re_lu_1,ReLU,"(None, 128)",0,0,128,1.1008E-6
+        dense_1,Dense,"(None, 10)",1290,1280,0,1.1007999999999999E-5
+        total,,,125422,172616,1096,0.0014939232
+        """);
+    assertThat(r.code()).isEqualTo(0);
+  }
+
+  @Test
+  void summaryJson_isExact() {
+    Run r = run("summary", "mnist", "--format", "JSON", "--columns", "name,params,energy gpu",
+        "--accounting", "keras-spiking", "--timesteps", "10", "--dt", "0.002");
+    assertThat(r.out()).isEqualTo("""
+        {
+          "accounting": "keras-spiking",
+          "timesteps_per_inference": 10,
+          "dt_s": 0.002,
+          "example_data": null,
+          "layers": [
+            {"layer": "input_1", "type": "InputLayer", "params": 0, "energy_j_gpu": 0.0},
+            {"layer": "conv2d", "type": "Conv2D", "params": 100, "energy_j_gpu": 1.42296E-5},
+            {"layer": "re_lu", "type": "ReLU", "params": 0, "energy_j_gpu": 2.904E-7},
+            {"layer": "flatten", "type": "Flatten", "params": 0, "energy_j_gpu": 0.0},
+            {"layer": "dense", "type": "Dense", "params": 124032, "energy_j_gpu": 3.71712E-5},
+            {"layer": "re_lu_1", "type": "ReLU", "params": 0, "energy_j_gpu": 3.84E-8},
+            {"layer": "dense_1", "type": "Dense", "params": 1290, "energy_j_gpu": 3.84E-7}
+          ],
+          "totals": {"params": 125422, "energy_j_gpu": 5.211360000000001E-5},
+          "warnings": []
+        }
+        """);
+    assertThat(r.code()).isEqualTo(0);
+  }
+
+  @Test
+  void summary_withExampleData_givesTheLibrarysSpikingFigures() throws IOException {
+    Path data = npy("ones.npy", 1f, 4, 28, 28);
+    Run r = run("summary", "mnist", "--example-data", data.toString(), "--timesteps", "10",
+        "--columns", "name,rate,energy loihi", "--notes");
+    ModelEnergy expected =
+        Architectures.mnist().energy(e -> e.exampleData(ExampleData.fromNpy(data)));
+    assertThat(r.out()).isEqualTo(expected.summaryString(
+        o -> o.columns("name", "rate", "energy loihi").timestepsPerInference(10)));
+    assertThat(r.out()).contains("* This model contains non-spiking activations");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isEqualTo(0);
+  }
+
+  @Test
+  void libraryWarnings_areOneLineEach_onStderr_andQuietDropsThem() {
+    Run r = run("summary", "lcrm-vgg9", "--accounting", "keras-spiking");
+    assertThat(r.err()).isEqualTo("""
+        warning: Cannot compute stats for layer of type 'BatchNormalization'
+        warning: Cannot compute stats for layer of type 'MaxPooling2D'
+        warning: Cannot compute stats for layer of type 'DepthwiseConv2D'
+        """);
+    assertThat(r.code()).isEqualTo(0);
+    Run quiet = run("summary", "lcrm-vgg9", "--accounting", "keras-spiking", "--quiet");
+    assertThat(quiet.err()).isEmpty();
+    assertThat(quiet.out()).isEqualTo(r.out());
+  }
+
+  // ---- compare ----
+
+  @Test
+  void compareVgg9_isExact() {
+    Run r = run("compare", "vgg9", "lcrm-vgg9");
+    assertThat(r.out()).isEqualTo("""
+                            vgg9    lcrm-vgg9  reduction
+        cpu          4.480e+00 J  2.638e+00 J     41.1 %
+        gpu          1.563e-01 J  9.202e-02 J     41.1 %
+        arm          4.689e-01 J  2.760e-01 J     41.1 %
+        params           7895140      3654462     53.7 %
+        connections    520528128    306285824     41.2 %
+        neurons           435556       435518      0.0 %
+        """ + NOT_SPIKING);
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isEqualTo(0);
+  }
+
+  @Test
+  void compareCsvAndJson_areExact() {
+    assertThat(run("compare", "vgg9", "lcrm-vgg9", "--format", "csv").out()).isEqualTo("""
+        quantity,vgg9,lcrm-vgg9,reduction_percent
+        energy_j_cpu,4.480287682399999,2.6378035412,41.12423736622684
+        energy_j_gpu,0.1562891052,0.0920164026,41.12423736622686
+        energy_j_arm,0.46886731559999995,0.2760492078,41.12423736622686
+        params,7895140,3654462,53.712511747733416
+        connections,520528128,306285824,41.15864109460766
+        neurons,435556,435518,0.008724480893385067
+        """);
+    assertThat(run("compare", "mnist", "mnist", "--format", "json").out()).isEqualTo("""
+        {
+          "models": ["mnist", "mnist"],
+          "accounting": "complete",
+          "timesteps_per_inference": 1,
+          "dt_s": 0.001,
+          "quantities": [
+            {"quantity": "energy_j_cpu", "values": [0.0014939232, 0.0014939232], \
+        "reduction_percent": 0.0},
+            {"quantity": "energy_j_gpu", "values": [5.211360000000001E-5, 5.211360000000001E-5], \
+        "reduction_percent": 0.0},
+            {"quantity": "energy_j_arm", "values": [1.563408E-4, 1.563408E-4], \
+        "reduction_percent": 0.0},
+            {"quantity": "params", "values": [125422, 125422], "reduction_percent": 0.0},
+            {"quantity": "connections", "values": [172616, 172616], "reduction_percent": 0.0},
+            {"quantity": "neurons", "values": [1096, 1096], "reduction_percent": 0.0}
+          ]
+        }
+        """);
+  }
+
+  @Test
+  void compare_withExampleData_coversSpikingDevices() throws IOException {
+    Path data = npy("half.npy", 0.5f, 2, 28, 28);
+    Run r = run("compare", "mnist", "mnist", "--example-data", data.toString());
+    assertThat(r.out()).contains("\nloihi        ");
+    assertThat(r.out()).doesNotContain("give --example-data");
+    assertThat(r.code()).isEqualTo(0);
+  }
+
+  // ---- devices ----
+
+  @Test
+  void devices_isExact() {
+    assertThat(run("devices").out()).isEqualTo("""
+        device       J/synop  J/neuron  spiking  source
+        cpu         8.60e-09  8.60e-09  no       Intel i7-4960X; Degnan, Marr & Hasler, IEEE \
+        TVLSI 24(1), 2015
+        gpu         3.00e-10  3.00e-10  no       Nvidia GTX Titan Black; Degnan, Marr & Hasler, \
+        IEEE TVLSI 24(1), 2015
+        arm         9.00e-10  9.00e-10  no       ARM Cortex-A; Degnan, Marr & Hasler, IEEE TVLSI \
+        24(1), 2015
+        loihi       2.71e-11  8.10e-11  yes      Intel Loihi; Davies et al., IEEE Micro 38(1), 2018
+        spinnaker   1.33e-08  2.60e-08  yes      SpiNNaker 1; Höppner et al., IEEE TCAS-I 66(8), \
+        2019
+        spinnaker2  4.50e-10  2.19e-09  yes      SpiNNaker 2; Höppner et al., IEEE TCAS-I 66(8), \
+        2019
+        """);
+    assertThat(run("devices", "--format", "csv").out()).isEqualTo("""
+        device,energy_per_synop_j,energy_per_neuron_j,spiking,source
+        cpu,8.6E-9,8.6E-9,false,"Intel i7-4960X; Degnan, Marr & Hasler, IEEE TVLSI 24(1), 2015"
+        gpu,3.0E-10,3.0E-10,false,"Nvidia GTX Titan Black; Degnan, Marr & Hasler, IEEE TVLSI \
+        24(1), 2015"
+        arm,9.0E-10,9.0E-10,false,"ARM Cortex-A; Degnan, Marr & Hasler, IEEE TVLSI 24(1), 2015"
+        loihi,2.7100000000000002E-11,8.1E-11,true,"Intel Loihi; Davies et al., IEEE Micro 38(1), \
+        2018"
+        spinnaker,1.33E-8,2.6E-8,true,"SpiNNaker 1; Höppner et al., IEEE TCAS-I 66(8), 2019"
+        spinnaker2,4.5E-10,2.19E-9,true,"SpiNNaker 2; Höppner et al., IEEE TCAS-I 66(8), 2019"
+        """);
+    assertThat(run("devices", "--format", "json").out()).startsWith("{\n  \"devices\": [\n"
+        + "    {\"device\": \"cpu\", \"energy_per_synop_j\": 8.6E-9, \"energy_per_neuron_j\":"
+        + " 8.6E-9, \"spiking\": false, \"source\": \"Intel i7-4960X; Degnan, Marr & Hasler,"
+        + " IEEE TVLSI 24(1), 2015\"},\n");
+  }
+
+  // ---- help, version ----
+
+  @Test
+  void helpAndVersion() {
+    Run help = run("--help");
+    assertThat(help.code()).isEqualTo(0);
+    assertThat(help.out()).startsWith("Usage: neurojoule [-hV] [COMMAND]\n");
+    assertThat(help.out()).contains("  summary              Prints the energy summary of a model");
+    Run summaryHelp = run("summary", "--help");
+    assertThat(summaryHelp.out()).contains("--accounting=MODE");
+    assertThat(summaryHelp.out()).contains("--allow-unknown");
+    assertThat(run("compare", "--help").out()).contains("the reduction from A to B in %.");
+    Run version = run("--version");
+    assertThat(version.out()).matches("neurojoule \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
+    assertThat(version.code()).isEqualTo(0);
+  }
+
+  // ---- errors: exit code and one line ----
+
+  @Test
+  void usageErrors_exit2_withOneLine() {
+    assertFails(2, "neurojoule: Invalid value for option '--accounting': 'foo' is not an"
+        + " accounting mode; use keras-spiking or complete (see 'neurojoule summary --help')",
+        "summary", "mnist", "--accounting", "foo");
+    assertFails(2, "neurojoule: Invalid value for option '--line-length': 'wide' is not a line"
+        + " length; use a number of characters (1 or more) or auto (see 'neurojoule summary"
+        + " --help')", "summary", "mnist", "--line-length", "wide");
+    assertFails(2, "neurojoule: Invalid value for option '--line-length': '0' is not a line"
+        + " length; use a number of characters (1 or more) or auto (see 'neurojoule summary"
+        + " --help')", "summary", "mnist", "--line-length", "0");
+    assertFails(2, "neurojoule: Invalid value for option '--format': 'xml' is not an output"
+        + " format; use text, csv or json (see 'neurojoule compare --help')",
+        "compare", "mnist", "vgg9", "--format", "xml");
+    assertFails(2, "neurojoule: Invalid value for option '--timesteps': must be at least 1, was"
+        + " 0 (see 'neurojoule summary --help')", "summary", "mnist", "--timesteps", "0");
+    assertFails(2, "neurojoule: Invalid value for option '--dt': must be a number of seconds > 0"
+        + " and at most 1000.0, was NaN (see 'neurojoule compare --help')",
+        "compare", "mnist", "mnist", "--dt", "NaN");
+    assertFails(2, "neurojoule: Unknown option: '--colour' (see 'neurojoule summary --help')",
+        "summary", "mnist", "--colour");
+    assertFails(2, "neurojoule: Missing required parameter: 'MODEL' (see 'neurojoule summary"
+        + " --help')", "summary");
+    assertFails(2, "neurojoule: Missing required parameter: 'B' (see 'neurojoule compare"
+        + " --help')", "compare", "mnist");
+    assertFails(2, "neurojoule: a command is needed: summary, compare or devices (see"
+        + " 'neurojoule --help')");
+    assertFails(2, "neurojoule: Unmatched argument at index 0: 'sumary' (see 'neurojoule"
+        + " --help')", "sumary");
+  }
+
+  @Test
+  void failures_exit1_withOneLineNamingWhatAndWhere() throws IOException {
+    assertFails(1, "neurojoule: 'resnet' is neither a bundled model (mnist, vgg9, lcrm-vgg9,"
+        + " alexnet, lcrm-alexnet) nor an existing file", "summary", "resnet");
+    Path file = Files.writeString(dir.resolve("model.h5"), "not yet");
+    assertFails(1, "neurojoule: " + file + " is not a bundled model (mnist, vgg9, lcrm-vgg9,"
+        + " alexnet, lcrm-alexnet) and reading model files is not available in this build",
+        "compare", "mnist", file.toString());
+    assertFails(1, "neurojoule: unknown column 'watts'; valid columns: name, output_shape,"
+        + " params, connections, neurons, rate, energy <device>, synop_energy <device>,"
+        + " neuron_energy <device>", "summary", "mnist", "--columns", "name,watts");
+    assertFails(1, "neurojoule: column 'energy tpu': unknown device 'tpu'; known devices: cpu,"
+        + " gpu, arm, loihi, spinnaker, spinnaker2", "summary", "mnist", "--columns",
+        "name,energy tpu");
+    assertFails(1, "neurojoule: column 'energy loihi': device 'loihi' is spiking, so its energy"
+        + " depends on firing rates; give --example-data FILE.npy",
+        "summary", "mnist", "--columns", "name,energy loihi");
+    assertFails(1, "neurojoule: lineLength 3 is too short for 6 columns; it must be at least one"
+        + " character per column", "summary", "mnist", "--line-length", "3");
+  }
+
+  @Test
+  void exampleDataErrors_nameTheFile() throws IOException {
+    Path missing = dir.resolve("missing.npy");
+    assertFails(1, "neurojoule: cannot read example data file " + missing + ": no such file",
+        "summary", "mnist", "--example-data", missing.toString());
+    Path text = Files.writeString(dir.resolve("text.npy"), "hello, not numpy");
+    assertFails(1, "neurojoule: example data file " + text + " cannot be used: it does not start"
+        + " with the .npy magic \\x93NUMPY", "summary", "mnist", "--example-data", text.toString());
+    Path wrongShape = npy("wrong.npy", 1f, 2, 5, 5);
+    Run shape = run("summary", "mnist", "--example-data", wrongShape.toString());
+    assertThat(shape.code()).isEqualTo(1);
+    assertThat(shape.err()).contains("dimension 1 is 5, the model declares 28");
+    assertThat(shape.err().lines().count()).isEqualTo(1);
+  }
+
+  @Test
+  void verbose_printsTheStackTrace_thenTheLine() {
+    Run r = run("summary", "resnet", "--verbose");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("java.lang.IllegalArgumentException: 'resnet' is neither");
+    assertThat(r.err()).contains("\tat org.neurojoule.cli.ModelSource.load(");
+    assertThat(r.err()).endsWith("\nneurojoule: 'resnet' is neither a bundled model (mnist,"
+        + " vgg9, lcrm-vgg9, alexnet, lcrm-alexnet) nor an existing file\n");
+    assertThat(run("summary", "resnet").err()).doesNotContain("\tat ");
+  }
+
+  // ---- the launcher ----
+
+  @Test
+  void launcher_runsTheJar_fromAnotherDirectory() throws Exception {
+    assumeTrue(Files.isRegularFile(ROOT.resolve("cli/target/neurojoule.jar")),
+        "needs cli/target/neurojoule.jar (mvn package)");
+    Process p = new ProcessBuilder(ROOT.resolve("neurojoule").toString(), "--version")
+        .directory(dir.toFile()).redirectErrorStream(true).start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(out).startsWith("neurojoule ");
+    assertThat(p.exitValue()).isEqualTo(0);
+  }
+}

@@ -1,0 +1,27 @@
+package org.neurojoule.device;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Devices say where their figures come from. */
+class DeviceSourceTest {
+  @Test
+  void builtIns_citeTheirPapers() {
+    assertThat(BuiltInDevices.CPU.source())
+        .isEqualTo("Intel i7-4960X; Degnan, Marr & Hasler, IEEE TVLSI 24(1), 2015");
+    assertThat(BuiltInDevices.LOIHI.source())
+        .isEqualTo("Intel Loihi; Davies et al., IEEE Micro 38(1), 2018");
+    assertThat(BuiltInDevices.SPINNAKER2.source())
+        .isEqualTo("SpiNNaker 2; Höppner et al., IEEE TCAS-I 66(8), 2019");
+    BuiltInDevices.ALL.forEach(d -> assertThat(d.source()).isNotEmpty());
+  }
+
+  @Test
+  void theSameFigures_citeTheSource_otherFiguresNone() {
+    assertThat(new Device("gpu", 0.3e-9, 0.3e-9, false).source())
+        .isEqualTo("Nvidia GTX Titan Black; Degnan, Marr & Hasler, IEEE TVLSI 24(1), 2015");
+    assertThat(new Device("gpu", 1e-9, 0.3e-9, false).source()).isEmpty();
+    assertThat(new Device("mine", 1e-9, 1e-9, false).source()).isEmpty();
+  }
+}
