@@ -36,9 +36,9 @@ final class SummaryCommand implements Callable<Integer> {
           + " without cutting.")
   int lineLength;
 
-  @Option(names = "--notes",
+  @Option(names = "--notes", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Print the reference's notes on the estimate's assumptions below the text"
-          + " table.")
+          + " table, as the library's summary does (default); --no-notes leaves them out.")
   boolean notes;
 
   @Mixin
