@@ -70,6 +70,33 @@ class KerasImportTest {
     assertThat(m.layers()).hasSize(layers);
   }
 
+  /** Files not copied here (GPL or no visible licence): read from the shared folder if present. */
+  @ParameterizedTest
+  @CsvSource({
+      "k3_3.10.0_legacy_seq_dense.h5, 2945",
+      "k3_3.10.0_seq_cnn_fashion_mnist.keras, 121930",
+      "k3_3.10.0_functional_dense_bn_dropout.keras, 10369",
+  })
+  void sharedFixture_importsWithTheStoredParameterCount(String file, long values) {
+    Path shared = Path.of("../../shared/fixtures/keras").resolve(file);
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(shared), "no " + shared);
+
+    Model m = KerasModels.load(shared);
+
+    assertThat(m.params().total()).isEqualTo(values);
+    assertThat(m.layers().stream().allMatch(
+        l -> l.hasWeights() || !org.neurojoule.layer.WeightShapes.hasWeights(l.spec()))).isTrue();
+  }
+
+  @Test
+  void causalPadding_isRefusedNamingTheLayer() {
+    Path file = resource("tfk_2.2.4_functional_conv1d.h5");
+
+    assertThat(failure(file)).hasMessageThat().isEqualTo(file + " (model_config): layer"
+        + " 'conv1d_12' (Conv1D): field 'padding' is 'causal'; NeuroJoule supports 'valid' and"
+        + " 'same'");
+  }
+
   @Test
   void unsupportedLayers_oneErrorListsThemAll() {
     Path file = resource("k2_2.2.0_functional_12net_none_spatial_prelu_2outputs.h5");
