@@ -1,0 +1,335 @@
+package org.neurojoule.keras;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.neurojoule.Activation;
+import org.neurojoule.KerasImportException;
+import org.neurojoule.Padding;
+import org.neurojoule.layer.ActivationLayer;
+import org.neurojoule.layer.Add;
+import org.neurojoule.layer.BatchNormalization;
+import org.neurojoule.layer.Concatenate;
+import org.neurojoule.layer.Conv;
+import org.neurojoule.layer.Dense;
+import org.neurojoule.layer.DepthwiseConv2D;
+import org.neurojoule.layer.Dropout;
+import org.neurojoule.layer.Flatten;
+import org.neurojoule.layer.GlobalPooling;
+import org.neurojoule.layer.LayerSpec;
+import org.neurojoule.layer.LeakyReLU;
+import org.neurojoule.layer.PoolKind;
+import org.neurojoule.layer.Pooling;
+import org.neurojoule.layer.ReLU;
+import org.neurojoule.layer.Reshape;
+import org.neurojoule.layer.SeparableConv2D;
+import org.neurojoule.layer.SpikingActivation;
+import org.neurojoule.layer.TimeDistributed;
+import org.neurojoule.shape.Shape;
+
+/**
+ * Keras layer classes to NeuroJoule specs: one small method per class, reading the config's keys
+ * (Keras 2 and Keras 3 spellings). A class without a method here has no NeuroJoule equivalent.
+ */
+final class LayerMapping {
+  /** Maps one layer config; {@code input} is the (first) input shape, without the batch. */
+  @FunctionalInterface
+  interface Mapper {
+    LayerSpec map(Cfg c, Shape input);
+  }
+
+  private static final Map<String, Mapper> MAPPERS = Map.ofEntries(
+      Map.entry("Dense", LayerMapping::dense),
+      Map.entry("Conv1D", (c, in) -> conv(c, 1)),
+      Map.entry("Conv2D", (c, in) -> conv(c, 2)),
+      Map.entry("Conv3D", (c, in) -> conv(c, 3)),
+      Map.entry("DepthwiseConv2D", LayerMapping::depthwiseConv2d),
+      Map.entry("SeparableConv2D", LayerMapping::separableConv2d),
+      Map.entry("BatchNormalization", LayerMapping::batchNormalization),
+      Map.entry("Activation", LayerMapping::activationLayer),
+      Map.entry("ReLU", LayerMapping::relu),
+      Map.entry("LeakyReLU", LayerMapping::leakyRelu),
+      Map.entry("MaxPooling1D", (c, in) -> pooling(c, PoolKind.MAX, 1)),
+      Map.entry("MaxPooling2D", (c, in) -> pooling(c, PoolKind.MAX, 2)),
+      Map.entry("MaxPooling3D", (c, in) -> pooling(c, PoolKind.MAX, 3)),
+      Map.entry("AveragePooling1D", (c, in) -> pooling(c, PoolKind.AVERAGE, 1)),
+      Map.entry("AveragePooling2D", (c, in) -> pooling(c, PoolKind.AVERAGE, 2)),
+      Map.entry("AveragePooling3D", (c, in) -> pooling(c, PoolKind.AVERAGE, 3)),
+      Map.entry("GlobalMaxPooling1D", (c, in) -> globalPooling(c, PoolKind.MAX, 1)),
+      Map.entry("GlobalMaxPooling2D", (c, in) -> globalPooling(c, PoolKind.MAX, 2)),
+      Map.entry("GlobalMaxPooling3D", (c, in) -> globalPooling(c, PoolKind.MAX, 3)),
+      Map.entry("GlobalAveragePooling1D", (c, in) -> globalPooling(c, PoolKind.AVERAGE, 1)),
+      Map.entry("GlobalAveragePooling2D", (c, in) -> globalPooling(c, PoolKind.AVERAGE, 2)),
+      Map.entry("GlobalAveragePooling3D", (c, in) -> globalPooling(c, PoolKind.AVERAGE, 3)),
+      Map.entry("Flatten", LayerMapping::flatten),
+      Map.entry("Reshape", LayerMapping::reshape),
+      Map.entry("Dropout", LayerMapping::dropout),
+      Map.entry("SpatialDropout1D", LayerMapping::dropout),
+      Map.entry("SpatialDropout2D", LayerMapping::dropout),
+      Map.entry("SpatialDropout3D", LayerMapping::dropout),
+      Map.entry("Add", (c, in) -> Add.of().name(name(c))),
+      Map.entry("Concatenate", LayerMapping::concatenate),
+      Map.entry("TimeDistributed", LayerMapping::timeDistributed),
+      Map.entry("SpikingActivation", LayerMapping::spikingActivation));
+
+  private LayerMapping() {}
+
+  /** {@return whether the class maps, looking inside a TimeDistributed wrapper} */
+  static boolean supports(String className, Cfg config) {
+    if (className.equals("TimeDistributed")) {
+      Optional<String> inner = wrappedClass(config);
+      return inner.isPresent() && !inner.get().equals("TimeDistributed")
+          && MAPPERS.containsKey(inner.get());
+    }
+    return MAPPERS.containsKey(className);
+  }
+
+  /** {@return the class as listed in errors: {@code TimeDistributed(LSTM)} for wrappers} */
+  static String describeClass(String className, Cfg config) {
+    return className.equals("TimeDistributed")
+        ? className + "(" + wrappedClass(config).orElse("?") + ")"
+        : className;
+  }
+
+  private static Optional<String> wrappedClass(Cfg config) {
+    if (config.raw("layer") instanceof JsonObject o && o.get("class_name") instanceof JsonPrimitive p
+        && p.isString()) {
+      return Optional.of(ConfigReader.bareClassName(p.getAsString()));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * {@return the spec of a supported layer}
+   *
+   * @throws KerasImportException naming the layer and the field if its config does not fit
+   */
+  static LayerSpec spec(String className, Cfg config, Shape input) {
+    Mapper m = MAPPERS.get(className);
+    if (m == null) {
+      throw config.error("no NeuroJoule equivalent");
+    }
+    if (config.has("data_format")
+        && config.string("data_format").equals("channels_first")) {
+      throw config.error("data_format 'channels_first' is not supported; NeuroJoule's layers are"
+          + " channels_last (re-save the model with channels_last layers)");
+    }
+    try {
+      return m.map(config, input);
+    } catch (KerasImportException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw config.error(e.getMessage());
+    }
+  }
+
+  private static String name(Cfg c) {
+    return c.string("name");
+  }
+
+  private static LayerSpec dense(Cfg c, Shape in) {
+    return Dense.of(c.positiveInt("units"))
+        .activation(activation(c, "activation", Activation.LINEAR))
+        .useBias(c.bool("use_bias", true))
+        .name(name(c));
+  }
+
+  private static LayerSpec conv(Cfg c, int rank) {
+    groupsMustBeOne(c);
+    return Conv.of(rank, c.positiveInt("filters"), toArray(c.positiveInts("kernel_size", rank)))
+        .strides(toArray(c.positiveInts("strides", rank, 1)))
+        .padding(padding(c))
+        .dilationRate(toArray(c.positiveInts("dilation_rate", rank, 1)))
+        .activation(activation(c, "activation", Activation.LINEAR))
+        .useBias(c.bool("use_bias", true))
+        .name(name(c));
+  }
+
+  private static LayerSpec depthwiseConv2d(Cfg c, Shape in) {
+    return DepthwiseConv2D.of(toArray(c.positiveInts("kernel_size", 2)))
+        .depthMultiplier(c.positiveInt("depth_multiplier", 1))
+        .strides(toArray(c.positiveInts("strides", 2, 1)))
+        .padding(padding(c))
+        .dilationRate(toArray(c.positiveInts("dilation_rate", 2, 1)))
+        .activation(activation(c, "activation", Activation.LINEAR))
+        .useBias(c.bool("use_bias", true))
+        .name(name(c));
+  }
+
+  private static LayerSpec separableConv2d(Cfg c, Shape in) {
+    return SeparableConv2D.of(c.positiveInt("filters"), toArray(c.positiveInts("kernel_size", 2)))
+        .depthMultiplier(c.positiveInt("depth_multiplier", 1))
+        .strides(toArray(c.positiveInts("strides", 2, 1)))
+        .padding(padding(c))
+        .dilationRate(toArray(c.positiveInts("dilation_rate", 2, 1)))
+        .activation(activation(c, "activation", Activation.LINEAR))
+        .useBias(c.bool("use_bias", true))
+        .name(name(c));
+  }
+
+  private static LayerSpec batchNormalization(Cfg c, Shape in) {
+    int axis = axis(c, "axis", -1);
+    if (axis != -1 && axis != in.rank()) {
+      throw c.error("field 'axis' is " + axis + ": NeuroJoule normalizes the last axis only"
+          + " (input " + in.toKerasString() + ")");
+    }
+    return BatchNormalization.of()
+        .momentum(c.number("momentum", 0.99))
+        .epsilon(c.number("epsilon", BatchNormalization.DEFAULT_EPSILON))
+        .center(c.bool("center", true))
+        .scale(c.bool("scale", true))
+        .name(name(c));
+  }
+
+  private static LayerSpec activationLayer(Cfg c, Shape in) {
+    return ActivationLayer.of(activation(c, "activation", null)).name(name(c));
+  }
+
+  private static LayerSpec relu(Cfg c, Shape in) {
+    ReLU r = ReLU.of()
+        .negativeSlope(c.number("negative_slope", 0))
+        .threshold(c.number("threshold", 0))
+        .name(name(c));
+    return c.has("max_value") ? r.maxValue(c.number("max_value")) : r;
+  }
+
+  private static LayerSpec leakyRelu(Cfg c, Shape in) {
+    double alpha = c.has("negative_slope")
+        ? c.number("negative_slope")
+        : c.number("alpha", LeakyReLU.DEFAULT_ALPHA);
+    return LeakyReLU.of().alpha(alpha).name(name(c));
+  }
+
+  private static LayerSpec pooling(Cfg c, PoolKind kind, int rank) {
+    int[] pool = toArray(c.positiveInts("pool_size", rank, 2));
+    int[] strides = c.has("strides") ? toArray(c.positiveInts("strides", rank)) : pool;
+    return Pooling.of(kind, rank, pool).strides(strides).padding(padding(c)).name(name(c));
+  }
+
+  private static LayerSpec globalPooling(Cfg c, PoolKind kind, int rank) {
+    return GlobalPooling.of(kind, rank).keepdims(c.bool("keepdims", false)).name(name(c));
+  }
+
+  private static LayerSpec flatten(Cfg c, Shape in) {
+    return Flatten.of().name(name(c));
+  }
+
+  private static LayerSpec reshape(Cfg c, Shape in) {
+    JsonArray target = c.array("target_shape");
+    int[] dims = new int[target.size()];
+    for (int i = 0; i < dims.length; i++) {
+      Long v = Cfg.asLong(target.get(i));
+      if (v == null || v < -1 || v == 0 || v > Integer.MAX_VALUE) {
+        throw c.error("field 'target_shape' must list positive sizes or -1, was "
+            + Cfg.shortText(target));
+      }
+      dims[i] = (int) (long) v;
+    }
+    return Reshape.of(dims).name(name(c));
+  }
+
+  private static LayerSpec dropout(Cfg c, Shape in) {
+    return Dropout.of(c.number("rate")).name(name(c));
+  }
+
+  private static LayerSpec concatenate(Cfg c, Shape in) {
+    return Concatenate.of().axis(c.integer("axis", -1)).name(name(c));
+  }
+
+  private static LayerSpec timeDistributed(Cfg c, Shape in) {
+    Cfg wrapped = c.object("layer", c.where());
+    String inner = ConfigReader.bareClassName(wrapped.string("class_name"));
+    Cfg innerCfg = wrapped.object("config", c.where() + ", wrapped " + inner);
+    if (in.rank() < 2) {
+      throw c.error("TimeDistributed needs an input with a time axis, the input is "
+          + in.toKerasString());
+    }
+    LayerSpec step = spec(inner, innerCfg, in.dropFirst(1));
+    return TimeDistributed.of(step).name(name(c));
+  }
+
+  private static LayerSpec spikingActivation(Cfg c, Shape in) {
+    SpikingActivation s = SpikingActivation.of(activation(c, "activation", null))
+        .dt(c.number("dt", SpikingActivation.DEFAULT_DT))
+        .name(name(c));
+    if (c.has("seed")) {
+      Long seed = Cfg.asLong(c.raw("seed"));
+      if (seed == null) {
+        throw c.error("field 'seed' must be an integer, was " + Cfg.shortText(c.raw("seed")));
+      }
+      s = s.seed(seed);
+    }
+    return s;
+  }
+
+  // ---- shared config keys
+
+  static Activation activation(Cfg c, String field, Activation fallback) {
+    if (!c.has(field)) {
+      if (fallback == null) {
+        throw c.error("field '" + field + "' is missing");
+      }
+      return fallback;
+    }
+    String s = c.string(field);
+    String key = s.equals("silu") ? "swish" : s;
+    try {
+      return Activation.fromKerasName(key);
+    } catch (IllegalArgumentException e) {
+      List<String> known = new ArrayList<>();
+      for (Activation a : Activation.values()) {
+        known.add(a.kerasName());
+      }
+      throw c.error("field '" + field + "': unknown activation '" + s + "'; NeuroJoule knows "
+          + String.join(", ", known));
+    }
+  }
+
+  private static Padding padding(Cfg c) {
+    String p = c.optString("padding").orElse("valid");
+    switch (p) {
+      case "valid":
+        return Padding.VALID;
+      case "same":
+        return Padding.SAME;
+      default:
+        throw c.error("field 'padding' is '" + p + "'; NeuroJoule supports 'valid' and 'same'");
+    }
+  }
+
+  private static void groupsMustBeOne(Cfg c) {
+    if (c.has("groups") && c.positiveInt("groups") != 1) {
+      throw c.error("field 'groups' is " + c.positiveInt("groups")
+          + "; NeuroJoule's convolutions are not grouped");
+    }
+  }
+
+  /** An axis written as an int or, by tf.keras, as a one-element list. */
+  private static int axis(Cfg c, String field, int fallback) {
+    JsonElement e = c.raw(field);
+    if (e == null) {
+      return fallback;
+    }
+    if (e instanceof JsonArray a && a.size() == 1) {
+      e = a.get(0);
+    }
+    Long v = Cfg.asLong(e);
+    if (v == null || Math.abs(v) > 64) {
+      throw c.error("field '" + field + "' must be one axis, was " + Cfg.shortText(c.raw(field)));
+    }
+    return (int) (long) v;
+  }
+
+  private static int[] toArray(List<Integer> values) {
+    int[] out = new int[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i);
+    }
+    return out;
+  }
+}
