@@ -6,10 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.neurojoule.KerasModels;
 import org.neurojoule.Model;
 import org.neurojoule.examples.Architectures;
 
-/** What a MODEL argument names: a bundled example (ignoring case) or a model file. */
+/**
+ * What a MODEL argument names: a bundled example (ignoring case) or a Keras file (.h5, .keras or an
+ * architecture .json), read by {@link KerasModels}.
+ */
 final class ModelSource {
   /** The bundled examples, in the order help and errors list them. */
   static final Map<String, Supplier<Model>> BUNDLED = bundled();
@@ -33,9 +37,7 @@ final class ModelSource {
       throw new IllegalArgumentException("'" + spec + "' is neither a bundled model ("
           + names() + ") nor an existing file");
     }
-    // Model files are read once the Keras importer is wired in here.
-    throw new IllegalArgumentException(spec + " is not a bundled model (" + names()
-        + ") and reading model files is not available in this build");
+    return KerasModels.load(path, o -> o.allowUnknown(allowUnknown));
   }
 
   /** {@return the bundled names, comma separated} */
