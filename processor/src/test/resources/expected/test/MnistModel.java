@@ -191,7 +191,7 @@ public final class MnistModel {
    * Layer {@code conv2d}: {@code conv2d(2, 7x7)}, output {@code (None, 22, 22, 2)}.
    */
   public static Conv conv2d() {
-    return Conv.of(2, 2, 7).name("conv2d");
+    return Conv.conv2d(2, 7).name("conv2d");
   }
 
   /**

@@ -37,6 +37,12 @@ import org.neurojoule.annotation.Reshape;
 import org.neurojoule.annotation.SeparableConv2D;
 import org.neurojoule.annotation.SpikingActivation;
 import org.neurojoule.annotation.TimeDistributed;
+import org.neurojoule.annotation.Cropping1D;
+import org.neurojoule.annotation.Cropping2D;
+import org.neurojoule.annotation.UpSampling2D;
+import org.neurojoule.annotation.UpSampling3D;
+import org.neurojoule.annotation.ZeroPadding2D;
+import org.neurojoule.annotation.ZeroPadding3D;
 
 /** Every layer annotation at least once, with non-default attributes, three inputs and branches. */
 @Network(name = "EveryLayer")
@@ -77,4 +83,12 @@ final class AllLayers {
   @GlobalAveragePooling3D NetworkLayer globalAverage3d;
   @GlobalMaxPooling3D(from = "conv3d") NetworkLayer globalMax3d;
   @Flatten(from = "conv3d") NetworkLayer flat;
+
+  @Input({6, 7, 2}) NetworkLayer grid;
+  @ZeroPadding2D(padding = {1, 2, 0, 1}) NetworkLayer padded;
+  @Cropping2D(cropping = 1) NetworkLayer cropped;
+  @UpSampling2D(size = {2, 3}, interpolation = "nearest") NetworkLayer upsampled;
+  @Cropping1D(cropping = {1, 2}, from = "series") NetworkLayer cropped1d;
+  @ZeroPadding3D(padding = {1, 0, 2}, from = "volume") NetworkLayer padded3d;
+  @UpSampling3D(from = "volume") NetworkLayer upsampled3d;
 }

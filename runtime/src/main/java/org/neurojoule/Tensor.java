@@ -724,6 +724,213 @@ public final class Tensor {
   }
 
   /**
+   * Keras' {@code ZeroPadding1D}.
+   *
+   * @param padding the zeros added: one value, one per axis, or a (before, after) pair per axis
+   * @return the new layer's output
+   */
+  public Tensor zeroPadding1d(int... padding) {
+    return zeroPadding1d(padding, UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code ZeroPadding1D}, configured: {@code p -> p.name("zeroPadding")}.
+   *
+   * @param padding the zeros added: one value, one per axis, or a (before, after) pair per axis
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor zeroPadding1d(int[] padding, UnaryOperator<org.neurojoule.layer.ZeroPadding> configure) {
+    int[] values = padding.clone();
+    return then("zeroPadding1d",
+        () -> configure.apply(org.neurojoule.layer.ZeroPadding.zeroPadding1d(values)));
+  }
+
+  /**
+   * Keras' {@code ZeroPadding2D}.
+   *
+   * @param padding the zeros added: one value, one per axis, or a (before, after) pair per axis
+   * @return the new layer's output
+   */
+  public Tensor zeroPadding2d(int... padding) {
+    return zeroPadding2d(padding, UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code ZeroPadding2D}, configured: {@code p -> p.name("zeroPadding")}.
+   *
+   * @param padding the zeros added: one value, one per axis, or a (before, after) pair per axis
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor zeroPadding2d(int[] padding, UnaryOperator<org.neurojoule.layer.ZeroPadding> configure) {
+    int[] values = padding.clone();
+    return then("zeroPadding2d",
+        () -> configure.apply(org.neurojoule.layer.ZeroPadding.zeroPadding2d(values)));
+  }
+
+  /**
+   * Keras' {@code ZeroPadding3D}.
+   *
+   * @param padding the zeros added: one value, one per axis, or a (before, after) pair per axis
+   * @return the new layer's output
+   */
+  public Tensor zeroPadding3d(int... padding) {
+    return zeroPadding3d(padding, UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code ZeroPadding3D}, configured: {@code p -> p.name("zeroPadding")}.
+   *
+   * @param padding the zeros added: one value, one per axis, or a (before, after) pair per axis
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor zeroPadding3d(int[] padding, UnaryOperator<org.neurojoule.layer.ZeroPadding> configure) {
+    int[] values = padding.clone();
+    return then("zeroPadding3d",
+        () -> configure.apply(org.neurojoule.layer.ZeroPadding.zeroPadding3d(values)));
+  }
+
+  /**
+   * Keras' {@code Cropping1D}.
+   *
+   * @param cropping the entries removed: one value, one per axis, or a (before, after) pair per axis
+   * @return the new layer's output
+   */
+  public Tensor cropping1d(int... cropping) {
+    return cropping1d(cropping, UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code Cropping1D}, configured: {@code p -> p.name("cropping")}.
+   *
+   * @param cropping the entries removed: one value, one per axis, or a (before, after) pair per axis
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor cropping1d(int[] cropping, UnaryOperator<org.neurojoule.layer.Cropping> configure) {
+    int[] values = cropping.clone();
+    return then("cropping1d",
+        () -> configure.apply(org.neurojoule.layer.Cropping.cropping1d(values)));
+  }
+
+  /**
+   * Keras' {@code Cropping2D}.
+   *
+   * @param cropping the entries removed: one value, one per axis, or a (before, after) pair per axis
+   * @return the new layer's output
+   */
+  public Tensor cropping2d(int... cropping) {
+    return cropping2d(cropping, UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code Cropping2D}, configured: {@code p -> p.name("cropping")}.
+   *
+   * @param cropping the entries removed: one value, one per axis, or a (before, after) pair per axis
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor cropping2d(int[] cropping, UnaryOperator<org.neurojoule.layer.Cropping> configure) {
+    int[] values = cropping.clone();
+    return then("cropping2d",
+        () -> configure.apply(org.neurojoule.layer.Cropping.cropping2d(values)));
+  }
+
+  /**
+   * Keras' {@code Cropping3D}.
+   *
+   * @param cropping the entries removed: one value, one per axis, or a (before, after) pair per axis
+   * @return the new layer's output
+   */
+  public Tensor cropping3d(int... cropping) {
+    return cropping3d(cropping, UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code Cropping3D}, configured: {@code p -> p.name("cropping")}.
+   *
+   * @param cropping the entries removed: one value, one per axis, or a (before, after) pair per axis
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor cropping3d(int[] cropping, UnaryOperator<org.neurojoule.layer.Cropping> configure) {
+    int[] values = cropping.clone();
+    return then("cropping3d",
+        () -> configure.apply(org.neurojoule.layer.Cropping.cropping3d(values)));
+  }
+
+  /**
+   * Keras' {@code UpSampling1D}.
+   *
+   * @param size the repeat count: one value, or one per axis
+   * @return the new layer's output
+   */
+  public Tensor upSampling1d(int... size) {
+    return upSampling1d(size, UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code UpSampling1D}, configured: {@code p -> p.name("upSampling")}.
+   *
+   * @param size the repeat count: one value, or one per axis
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor upSampling1d(int[] size, UnaryOperator<org.neurojoule.layer.UpSampling> configure) {
+    int[] values = size.clone();
+    return then("upSampling1d",
+        () -> configure.apply(org.neurojoule.layer.UpSampling.upSampling1d(values)));
+  }
+
+  /**
+   * Keras' {@code UpSampling2D}.
+   *
+   * @param size the repeat count: one value, or one per axis
+   * @return the new layer's output
+   */
+  public Tensor upSampling2d(int... size) {
+    return upSampling2d(size, UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code UpSampling2D}, configured: {@code p -> p.name("upSampling")}.
+   *
+   * @param size the repeat count: one value, or one per axis
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor upSampling2d(int[] size, UnaryOperator<org.neurojoule.layer.UpSampling> configure) {
+    int[] values = size.clone();
+    return then("upSampling2d",
+        () -> configure.apply(org.neurojoule.layer.UpSampling.upSampling2d(values)));
+  }
+
+  /**
+   * Keras' {@code UpSampling3D}.
+   *
+   * @param size the repeat count: one value, or one per axis
+   * @return the new layer's output
+   */
+  public Tensor upSampling3d(int... size) {
+    return upSampling3d(size, UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code UpSampling3D}, configured: {@code p -> p.name("upSampling")}.
+   *
+   * @param size the repeat count: one value, or one per axis
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor upSampling3d(int[] size, UnaryOperator<org.neurojoule.layer.UpSampling> configure) {
+    int[] values = size.clone();
+    return then("upSampling3d",
+        () -> configure.apply(org.neurojoule.layer.UpSampling.upSampling3d(values)));
+  }
+
+  /**
    * Applies a layer given as a spec, such as a {@link org.neurojoule.layer.CustomLayer} of the
    * user's own; its statistics can be registered with {@link ModelEnergy#registerLayer}.
    *

@@ -17,6 +17,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
+@LayerOf(value = org.neurojoule.layer.ActivationLayer.class, keepsShape = true)
 public @interface Activation {
   /** {@return the activation function} */
   org.neurojoule.Activation value();

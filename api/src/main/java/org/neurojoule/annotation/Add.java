@@ -17,6 +17,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
+@LayerOf(org.neurojoule.layer.Add.class)
 public @interface Add {
   /**
    * {@return the earlier fields this layer takes its input from; empty (the default) means the

@@ -17,6 +17,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
+@LayerOf(value = org.neurojoule.layer.Pooling.class, factory = "averagePooling3d")
 public @interface AveragePooling3D {
   /** {@return the window size: one value for every axis, or one per axis} */
   int[] poolSize() default 2;

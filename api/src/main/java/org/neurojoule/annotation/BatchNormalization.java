@@ -17,6 +17,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
+@LayerOf(value = org.neurojoule.layer.BatchNormalization.class, keepsShape = true)
 public @interface BatchNormalization {
   /** {@return the moving-average momentum} */
   double momentum() default 0.99;

@@ -17,6 +17,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
+@LayerOf(org.neurojoule.layer.Concatenate.class)
 public @interface Concatenate {
   /** {@return the axis in Keras' numbering (the batch is 0); -1, the default, is the last} */
   int axis() default -1;

@@ -17,6 +17,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
+@LayerOf(value = org.neurojoule.layer.Conv.class, factory = "conv3d")
 public @interface Conv3D {
   /** {@return the number of output channels (Keras' {@code filters})} */
   int filters();

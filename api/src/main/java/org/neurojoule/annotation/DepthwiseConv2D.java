@@ -17,6 +17,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
+@LayerOf(org.neurojoule.layer.DepthwiseConv2D.class)
 public @interface DepthwiseConv2D {
   /** {@return the window size: one value for every axis, or one per axis} */
   int[] kernelSize();

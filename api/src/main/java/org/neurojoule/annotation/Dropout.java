@@ -17,6 +17,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
+@LayerOf(value = org.neurojoule.layer.Dropout.class, keepsShape = true)
 public @interface Dropout {
   /** {@return the fraction dropped in training, in [0, 1)} */
   double rate();

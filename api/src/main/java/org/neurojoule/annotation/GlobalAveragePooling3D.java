@@ -17,6 +17,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
+@LayerOf(value = org.neurojoule.layer.GlobalPooling.class, factory = "globalAveragePooling3d")
 public @interface GlobalAveragePooling3D {
   /** {@return whether the pooled axes stay, with size 1} */
   boolean keepdims() default false;

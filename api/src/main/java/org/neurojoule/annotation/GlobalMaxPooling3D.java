@@ -17,6 +17,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
+@LayerOf(value = org.neurojoule.layer.GlobalPooling.class, factory = "globalMaxPooling3d")
 public @interface GlobalMaxPooling3D {
   /** {@return whether the pooled axes stay, with size 1} */
   boolean keepdims() default false;

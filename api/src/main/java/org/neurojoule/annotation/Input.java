@@ -17,6 +17,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
+@LayerOf(org.neurojoule.layer.InputLayer.class)
 public @interface Input {
   /** Marks an undefined dimension, as {@code Model.NONE}; a leading one is time. */
   int NONE = -1;

@@ -17,6 +17,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
+@LayerOf(value = org.neurojoule.layer.LeakyReLU.class, keepsShape = true)
 public @interface LeakyReLU {
   /** {@return the slope below zero (Keras 2's default, 0.3)} */
   double alpha() default 0.3;

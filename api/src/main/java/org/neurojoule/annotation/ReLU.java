@@ -17,6 +17,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
+@LayerOf(value = org.neurojoule.layer.ReLU.class, keepsShape = true)
 public @interface ReLU {
   /** {@return the cap on the output; infinity (the default) means none} */
   double maxValue() default Double.POSITIVE_INFINITY;

@@ -17,6 +17,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
+@LayerOf(org.neurojoule.layer.Reshape.class)
 public @interface Reshape {
   /** Marks the one entry of {@link #targetShape()} inferred from the element count. */
   int INFER = -1;

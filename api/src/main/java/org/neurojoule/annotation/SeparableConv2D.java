@@ -17,6 +17,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
+@LayerOf(org.neurojoule.layer.SeparableConv2D.class)
 public @interface SeparableConv2D {
   /** {@return the number of output channels (Keras' {@code filters})} */
   int filters();

@@ -17,6 +17,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
+@LayerOf(value = org.neurojoule.layer.SpikingActivation.class, keepsShape = true)
 public @interface SpikingActivation {
   /** {@return the activation turned into spikes} */
   org.neurojoule.Activation value();

@@ -56,6 +56,36 @@ public record Conv(
   }
 
   /**
+   * {@return Keras' {@code Conv1D} with its defaults, as {@link #of of(1, filters, kernelSize)}}
+   *
+   * @param filters the number of output channels
+   * @param kernelSize the kernel size: one value for every axis, or one per axis
+   */
+  public static Conv conv1d(int filters, int... kernelSize) {
+    return of(1, filters, kernelSize);
+  }
+
+  /**
+   * {@return Keras' {@code Conv2D} with its defaults, as {@link #of of(2, filters, kernelSize)}}
+   *
+   * @param filters the number of output channels
+   * @param kernelSize the kernel size: one value for every axis, or one per axis
+   */
+  public static Conv conv2d(int filters, int... kernelSize) {
+    return of(2, filters, kernelSize);
+  }
+
+  /**
+   * {@return Keras' {@code Conv3D} with its defaults, as {@link #of of(3, filters, kernelSize)}}
+   *
+   * @param filters the number of output channels
+   * @param kernelSize the kernel size: one value for every axis, or one per axis
+   */
+  public static Conv conv3d(int filters, int... kernelSize) {
+    return of(3, filters, kernelSize);
+  }
+
+  /**
    * {@return a convolution with Keras' defaults: strides 1, valid padding, no dilation, linear,
    * bias}
    *

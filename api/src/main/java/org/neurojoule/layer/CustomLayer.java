@@ -11,7 +11,7 @@ import org.neurojoule.shape.Shape;
  * layer then counts nothing, with a warning), or from a rule registered at run time with {@code
  * ModelEnergy.registerLayer}.
  */
-public non-sealed interface CustomLayer extends LayerSpec {
+public interface CustomLayer extends LayerSpec {
 
   @Override
   default Optional<String> name() {

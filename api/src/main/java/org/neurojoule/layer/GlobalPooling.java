@@ -34,6 +34,36 @@ public record GlobalPooling(PoolKind kind, int rank, boolean keepdims, Optional<
     name = Checks.name(name);
   }
 
+  /** {@return Keras' {@code GlobalMaxPooling1D}, as {@link #of of(PoolKind.MAX, 1)}} */
+  public static GlobalPooling globalMaxPooling1d() {
+    return of(PoolKind.MAX, 1);
+  }
+
+  /** {@return Keras' {@code GlobalMaxPooling2D}, as {@link #of of(PoolKind.MAX, 2)}} */
+  public static GlobalPooling globalMaxPooling2d() {
+    return of(PoolKind.MAX, 2);
+  }
+
+  /** {@return Keras' {@code GlobalMaxPooling3D}, as {@link #of of(PoolKind.MAX, 3)}} */
+  public static GlobalPooling globalMaxPooling3d() {
+    return of(PoolKind.MAX, 3);
+  }
+
+  /** {@return Keras' {@code GlobalAveragePooling1D}, as {@link #of of(PoolKind.AVERAGE, 1)}} */
+  public static GlobalPooling globalAveragePooling1d() {
+    return of(PoolKind.AVERAGE, 1);
+  }
+
+  /** {@return Keras' {@code GlobalAveragePooling2D}, as {@link #of of(PoolKind.AVERAGE, 2)}} */
+  public static GlobalPooling globalAveragePooling2d() {
+    return of(PoolKind.AVERAGE, 2);
+  }
+
+  /** {@return Keras' {@code GlobalAveragePooling3D}, as {@link #of of(PoolKind.AVERAGE, 3)}} */
+  public static GlobalPooling globalAveragePooling3d() {
+    return of(PoolKind.AVERAGE, 3);
+  }
+
   /**
    * {@return global pooling without keepdims}
    *

@@ -14,27 +14,12 @@ import org.neurojoule.shape.ShapeException;
  * fluent builder calls these at run time and the annotation processor at compile time, through
  * {@link Layers}, so the two cannot disagree. Specs are immutable values; their bare-named methods
  * ({@code strides(4)}, {@code padding(SAME)}) return modified copies.
+ *
+ * <p>A new layer type is a spec, an annotation that names it with {@link
+ * org.neurojoule.annotation.LayerOf}, a fluent method and a forward-pass kernel; the README's
+ * "Adding a layer type" shows the steps.
  */
-public sealed interface LayerSpec
-    permits InputLayer,
-        Conv,
-        DepthwiseConv2D,
-        SeparableConv2D,
-        Dense,
-        ReLU,
-        LeakyReLU,
-        ActivationLayer,
-        BatchNormalization,
-        Pooling,
-        GlobalPooling,
-        Flatten,
-        Reshape,
-        Dropout,
-        Add,
-        Concatenate,
-        TimeDistributed,
-        SpikingActivation,
-        CustomLayer {
+public interface LayerSpec {
 
   /** {@return the Keras class name, shown in summaries: {@code Conv2D}, {@code ReLU}, ...} */
   String type();

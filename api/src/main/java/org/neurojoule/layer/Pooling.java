@@ -47,6 +47,66 @@ public record Pooling(
   }
 
   /**
+   * {@return Keras' {@code MaxPooling1D} with its defaults, as {@link #of of(PoolKind.MAX, 1,
+   * poolSize)}}
+   *
+   * @param poolSize the window size: one value for every axis, or one per axis
+   */
+  public static Pooling maxPooling1d(int... poolSize) {
+    return of(PoolKind.MAX, 1, poolSize);
+  }
+
+  /**
+   * {@return Keras' {@code MaxPooling2D} with its defaults, as {@link #of of(PoolKind.MAX, 2,
+   * poolSize)}}
+   *
+   * @param poolSize the window size: one value for every axis, or one per axis
+   */
+  public static Pooling maxPooling2d(int... poolSize) {
+    return of(PoolKind.MAX, 2, poolSize);
+  }
+
+  /**
+   * {@return Keras' {@code MaxPooling3D} with its defaults, as {@link #of of(PoolKind.MAX, 3,
+   * poolSize)}}
+   *
+   * @param poolSize the window size: one value for every axis, or one per axis
+   */
+  public static Pooling maxPooling3d(int... poolSize) {
+    return of(PoolKind.MAX, 3, poolSize);
+  }
+
+  /**
+   * {@return Keras' {@code AveragePooling1D} with its defaults, as {@link #of of(PoolKind.AVERAGE, 1,
+   * poolSize)}}
+   *
+   * @param poolSize the window size: one value for every axis, or one per axis
+   */
+  public static Pooling averagePooling1d(int... poolSize) {
+    return of(PoolKind.AVERAGE, 1, poolSize);
+  }
+
+  /**
+   * {@return Keras' {@code AveragePooling2D} with its defaults, as {@link #of of(PoolKind.AVERAGE, 2,
+   * poolSize)}}
+   *
+   * @param poolSize the window size: one value for every axis, or one per axis
+   */
+  public static Pooling averagePooling2d(int... poolSize) {
+    return of(PoolKind.AVERAGE, 2, poolSize);
+  }
+
+  /**
+   * {@return Keras' {@code AveragePooling3D} with its defaults, as {@link #of of(PoolKind.AVERAGE, 3,
+   * poolSize)}}
+   *
+   * @param poolSize the window size: one value for every axis, or one per axis
+   */
+  public static Pooling averagePooling3d(int... poolSize) {
+    return of(PoolKind.AVERAGE, 3, poolSize);
+  }
+
+  /**
    * {@return pooling with strides equal to the pool size and valid padding, as Keras defaults}
    *
    * @param kind max or average pooling

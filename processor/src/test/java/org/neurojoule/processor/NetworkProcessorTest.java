@@ -14,6 +14,7 @@ import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.neurojoule.Model;
+import org.neurojoule.shape.Shape;
 
 /** Valid networks: what the processor generates, and that it compiles without a warning. */
 class NetworkProcessorTest {
@@ -98,6 +99,12 @@ class NetworkProcessorTest {
     assertThat(type.getField("CONV_PARAMS").getLong(null))
         .isEqualTo(built.params(built.layer("conv")).total());
     assertThat(type.getField("GLOBAL_MAX_PARAMS").getLong(null)).isEqualTo(0);
+    // Layer types added with only a spec, an annotation, a fluent method and a kernel.
+    assertThat(type.getField("UPSAMPLED_SHAPE").get(null)).isEqualTo(Shape.of(14, 18, 2));
+    assertThat(type.getField("CROPPED1D_SHAPE").get(null)).isEqualTo(Shape.of(13, 4));
+    assertThat(type.getField("PADDED3D_SHAPE").get(null)).isEqualTo(Shape.of(10, 8, 12, 2));
+    assertThat(built.layer("upsampled").spec())
+        .isEqualTo(org.neurojoule.layer.UpSampling.upSampling2d(2, 3).name("upsampled"));
   }
 
   private static String resourceText(String path) throws IOException {

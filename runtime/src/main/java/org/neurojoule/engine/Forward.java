@@ -8,25 +8,8 @@ import java.util.Map;
 import org.neurojoule.Layer;
 import org.neurojoule.Model;
 import org.neurojoule.Tensor;
-import org.neurojoule.layer.ActivationLayer;
-import org.neurojoule.layer.Add;
-import org.neurojoule.layer.BatchNormalization;
-import org.neurojoule.layer.Concatenate;
-import org.neurojoule.layer.Conv;
-import org.neurojoule.layer.Dense;
-import org.neurojoule.layer.DepthwiseConv2D;
-import org.neurojoule.layer.Dropout;
-import org.neurojoule.layer.Flatten;
-import org.neurojoule.layer.GlobalPooling;
 import org.neurojoule.layer.InputLayer;
 import org.neurojoule.layer.LayerSpec;
-import org.neurojoule.layer.LeakyReLU;
-import org.neurojoule.layer.PoolKind;
-import org.neurojoule.layer.Pooling;
-import org.neurojoule.layer.ReLU;
-import org.neurojoule.layer.Reshape;
-import org.neurojoule.layer.SeparableConv2D;
-import org.neurojoule.layer.SpikingActivation;
 import org.neurojoule.layer.TimeDistributed;
 import org.neurojoule.layer.WeightShapes;
 import org.neurojoule.shape.Shape;
@@ -165,72 +148,14 @@ public final class Forward implements AutoCloseable {
   }
 
   private Op opFor(Node node, LayerSpec spec) {
-    if (spec instanceof Conv c) {
-      float[][] w = weights(node);
-      return new Ops.ConvOp(c.rank(), c.kernelSize(), c.strides(), c.dilationRate(), c.padding(),
-          w[0], c.useBias() ? w[1] : null, c.activation());
-    } else if (spec instanceof Dense d) {
-      float[][] w = weights(node);
-      return new Ops.DenseOp(w[0], d.useBias() ? w[1] : null, d.activation());
-    } else if (spec instanceof DepthwiseConv2D d) {
-      float[][] w = weights(node);
-      return new Ops.DepthwiseOp(d.kernelSize(), d.strides(), d.dilationRate(), d.padding(),
-          d.depthMultiplier(), w[0], d.useBias() ? w[1] : null, d.activation());
-    } else if (spec instanceof SeparableConv2D s) {
-      float[][] w = weights(node);
-      return new Ops.SeparableOp(s.kernelSize(), s.strides(), s.dilationRate(), s.padding(),
-          s.depthMultiplier(), w[0], w[1], s.useBias() ? w[2] : null, s.activation());
-    } else if (spec instanceof Pooling p) {
-      return new Ops.PoolOp(p.kind() == PoolKind.MAX, p.rank(), p.poolSize(), p.strides(),
-          p.padding());
-    } else if (spec instanceof GlobalPooling g) {
-      return new Ops.GlobalPoolOp(g.kind() == PoolKind.MAX);
-    } else if (spec instanceof Flatten || spec instanceof Reshape || spec instanceof Dropout) {
-      return new Ops.AliasOp();
-    } else if (spec instanceof Add) {
-      return new Ops.AddOp();
-    } else if (spec instanceof Concatenate c) {
-      return new Ops.ConcatOp(c.axis());
-    } else if (spec instanceof SpikingActivation s) {
-      return new Ops.SpikingOp(s.activation(), s.dt(), s.seed().orElse(DEFAULT_SPIKING_SEED));
-    }
-    Stage stage = stageOf(node, spec);
-    if (stage != null) {
-      return new Ops.ElementwiseOp(stage);
+    int[][] in = Arrays.stream(node.inputs).map(x -> x.shape).toArray(int[][]::new);
+    Op op = Kernels.op(spec, new KernelInput(() -> weights(node), in));
+    if (op != null) {
+      return op;
     }
     throw new UnsupportedOperationException("layer '" + model.nameOf(node.layer) + "' ("
         + spec.type() + ") cannot run in NeuroJoule's forward pass, so firing rates from example"
         + " data are not available for this model");
-  }
-
-  /** The element-wise stage a layer is, or null if it is not element-wise. */
-  private Stage stageOf(Node node, LayerSpec spec) {
-    if (spec instanceof ReLU r) {
-      return Stage.relu((float) r.maxValue().orElse(Double.NaN), (float) r.negativeSlope(),
-          (float) r.threshold());
-    } else if (spec instanceof LeakyReLU l) {
-      return Stage.leaky((float) l.alpha());
-    } else if (spec instanceof ActivationLayer a) {
-      return Stage.biasAct(null, a.activation());
-    } else if (spec instanceof BatchNormalization bn) {
-      float[][] w = weights(node);
-      int i = 0;
-      float[] gamma = bn.scale() ? w[i++] : null;
-      float[] beta = bn.center() ? w[i++] : null;
-      float[] mean = w[i++];
-      float[] var = w[i];
-      int c = mean.length;
-      float[] scale = new float[c];
-      float[] shift = new float[c];
-      float eps = (float) bn.epsilon();
-      for (int k = 0; k < c; k++) {
-        float inv = (float) (1.0 / Math.sqrt((double) (var[k] + eps)));
-        scale[k] = gamma == null ? inv : inv * gamma[k];
-        shift[k] = (beta == null ? 0f : beta[k]) - mean[k] * scale[k];
-      }
-      return Stage.affine(scale, shift);
-    }
-    return null;
   }
 
   /** The node's layer weights, checked against the shapes this input needs. */

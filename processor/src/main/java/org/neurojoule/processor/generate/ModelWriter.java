@@ -14,7 +14,6 @@ import javax.lang.model.element.Modifier;
 import org.neurojoule.Accounting;
 import org.neurojoule.layer.InputLayer;
 import org.neurojoule.processor.model.ConstantNames;
-import org.neurojoule.processor.model.LayerKind;
 import org.neurojoule.processor.model.Literals;
 import org.neurojoule.processor.model.ResolvedLayer;
 import org.neurojoule.processor.model.ResolvedNetwork;
@@ -161,7 +160,7 @@ public final class ModelWriter {
         .returns(MODEL)
         .addJavadoc("A new runtime model of this network, its layers named after the fields.\n");
     for (ResolvedLayer layer : network.layers()) {
-      if (layer.declaration().kind() == LayerKind.INPUT) {
+      if (layer.declaration().kind().isInput()) {
         model.addStatement("$T $N = $T.input(new int[] {$L}, $N -> $N.name($S))", TENSOR,
             names.get(layer), MODEL, inputDims(((InputLayer) layer.spec()).shape()), spec, spec,
             layer.name());

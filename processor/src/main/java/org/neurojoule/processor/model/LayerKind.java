@@ -1,54 +1,29 @@
 package org.neurojoule.processor.model;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import org.neurojoule.layer.InputLayer;
+import org.neurojoule.layer.LayerType;
 
 /**
- * The layer annotations of {@code org.neurojoule.annotation}, one constant each, in the order
- * DESIGN.md lists the layers. {@link #TIME_DISTRIBUTED} wraps another layer annotation on the same
- * field and is not a layer by itself.
+ * A layer annotation of {@code org.neurojoule.annotation}: one that names its spec with {@code
+ * @LayerOf}, or {@code @TimeDistributed}, which wraps another layer annotation on the same field
+ * and is not a layer by itself. Everything per layer type comes from the annotation's {@code
+ * @LayerOf} and the spec, so no list of layer types lives here.
  */
-public enum LayerKind {
-  INPUT("Input", 0),
-  CONV1D("Conv1D", 1),
-  CONV2D("Conv2D", 2),
-  CONV3D("Conv3D", 3),
-  DEPTHWISE_CONV2D("DepthwiseConv2D", 2),
-  SEPARABLE_CONV2D("SeparableConv2D", 2),
-  DENSE("Dense", 0),
-  RELU("ReLU", 0),
-  LEAKY_RELU("LeakyReLU", 0),
-  ACTIVATION("Activation", 0),
-  BATCH_NORMALIZATION("BatchNormalization", 0),
-  MAX_POOLING1D("MaxPooling1D", 1),
-  MAX_POOLING2D("MaxPooling2D", 2),
-  MAX_POOLING3D("MaxPooling3D", 3),
-  AVERAGE_POOLING1D("AveragePooling1D", 1),
-  AVERAGE_POOLING2D("AveragePooling2D", 2),
-  AVERAGE_POOLING3D("AveragePooling3D", 3),
-  GLOBAL_MAX_POOLING1D("GlobalMaxPooling1D", 1),
-  GLOBAL_MAX_POOLING2D("GlobalMaxPooling2D", 2),
-  GLOBAL_MAX_POOLING3D("GlobalMaxPooling3D", 3),
-  GLOBAL_AVERAGE_POOLING1D("GlobalAveragePooling1D", 1),
-  GLOBAL_AVERAGE_POOLING2D("GlobalAveragePooling2D", 2),
-  GLOBAL_AVERAGE_POOLING3D("GlobalAveragePooling3D", 3),
-  FLATTEN("Flatten", 0),
-  RESHAPE("Reshape", 0),
-  DROPOUT("Dropout", 0),
-  ADD("Add", 0),
-  CONCATENATE("Concatenate", 0),
-  SPIKING_ACTIVATION("SpikingActivation", 0),
-  TIME_DISTRIBUTED("TimeDistributed", 0);
-
+public final class LayerKind {
   /** The package of the annotations. */
-  public static final String PACKAGE = "org.neurojoule.annotation";
+  public static final String PACKAGE = LayerType.ANNOTATIONS;
+
+  private static final String TIME_DISTRIBUTED = "TimeDistributed";
 
   private final String simpleName;
-  private final int rank;
+  private final LayerType type;
 
-  LayerKind(String simpleName, int rank) {
+  private LayerKind(String simpleName, LayerType type) {
     this.simpleName = simpleName;
-    this.rank = rank;
+    this.type = type;
   }
 
   /** The annotation's simple name, such as {@code Conv2D}: also Keras' class name. */
@@ -61,9 +36,19 @@ public enum LayerKind {
     return PACKAGE + "." + simpleName;
   }
 
-  /** The number of spatial axes of windowed layers (1, 2 or 3); 0 for the others. */
-  public int rank() {
-    return rank;
+  /** The layer type the annotation declares; not for {@code @TimeDistributed}. */
+  public LayerType type() {
+    return Objects.requireNonNull(type, "@TimeDistributed is not a layer by itself");
+  }
+
+  /** Whether this is {@code @TimeDistributed}. */
+  public boolean isTimeDistributed() {
+    return type == null;
+  }
+
+  /** Whether this is {@code @Input}. */
+  public boolean isInput() {
+    return type != null && type.spec() == InputLayer.class;
   }
 
   /**
@@ -80,19 +65,33 @@ public enum LayerKind {
    * dropout, batch normalization): after one with a bad value, the next layers can still be checked.
    */
   public boolean keepsShape() {
-    return switch (this) {
-      case RELU, LEAKY_RELU, ACTIVATION, SPIKING_ACTIVATION, DROPOUT, BATCH_NORMALIZATION -> true;
-      default -> false;
-    };
+    return type != null && type.keepsShape();
   }
 
   /** The kind whose annotation has this qualified name. */
   public static Optional<LayerKind> forAnnotation(String qualifiedName) {
-    for (LayerKind kind : values()) {
-      if (kind.qualifiedName().equals(qualifiedName)) {
-        return Optional.of(kind);
-      }
+    if (!qualifiedName.startsWith(PACKAGE + ".")) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    String simple = qualifiedName.substring(PACKAGE.length() + 1);
+    if (simple.equals(TIME_DISTRIBUTED)) {
+      return Optional.of(new LayerKind(simple, null));
+    }
+    return LayerType.named(simple).map(t -> new LayerKind(simple, t));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LayerKind k && k.simpleName.equals(simpleName);
+  }
+
+  @Override
+  public int hashCode() {
+    return simpleName.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return simpleName;
   }
 }

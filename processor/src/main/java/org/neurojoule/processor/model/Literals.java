@@ -42,6 +42,8 @@ public final class Literals {
   static CodeBlock literal(Object arg) {
     if (arg instanceof CodeBlock code) {
       return code;
+    } else if (arg instanceof org.neurojoule.shape.Shape shape) {
+      return shape(shape);
     } else if (arg instanceof Enum<?> e) {
       return CodeBlock.of("$T.$L", e.getDeclaringClass(), e.name());
     } else if (arg instanceof String s) {

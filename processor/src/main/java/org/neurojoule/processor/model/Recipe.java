@@ -45,6 +45,16 @@ public final class Recipe<T> {
     }
   }
 
+  /** A recipe whose factory call could not even be written (a value of the wrong type). */
+  public static <T> Recipe<T> failed(SpecArgumentException error) {
+    return new Recipe<>(null, CodeBlock.of(""), List.of(error));
+  }
+
+  /** This recipe with one more rejected value; the step it stood for is skipped. */
+  public Recipe<T> rejected(SpecArgumentException error) {
+    return new Recipe<>(value, code, plus(errors, error));
+  }
+
   /** A spec built around another recipe's, as {@code TimeDistributed.of(inner)}. */
   public static <T, I> Recipe<T> wrap(
       Class<?> owner, String method, Recipe<I> inner, Function<I, T> make) {

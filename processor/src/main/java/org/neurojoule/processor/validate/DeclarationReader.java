@@ -55,7 +55,7 @@ public final class DeclarationReader {
     for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
       layer(field, layers.size()).ifPresent(layers::add);
     }
-    if (layers.stream().noneMatch(l -> l.kind() == LayerKind.INPUT)) {
+    if (layers.stream().noneMatch(l -> l.kind().isInput())) {
       // Still checked: the layers' own values can be wrong too.
       reporter.error(Messages.noInput(type.getQualifiedName().toString()), type);
     }
@@ -99,7 +99,7 @@ public final class DeclarationReader {
       if (kind.isEmpty()) {
         continue;
       }
-      if (kind.get() == LayerKind.TIME_DISTRIBUTED) {
+      if (kind.get().isTimeDistributed()) {
         timeDistributed = Optional.of(mirror);
       } else {
         layerMirrors.add(mirror);

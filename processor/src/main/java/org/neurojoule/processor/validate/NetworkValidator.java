@@ -12,7 +12,6 @@ import org.neurojoule.layer.LayerStats;
 import org.neurojoule.layer.Layers;
 import org.neurojoule.layer.ParamCount;
 import org.neurojoule.processor.model.LayerDeclaration;
-import org.neurojoule.processor.model.LayerKind;
 import org.neurojoule.processor.model.NetworkDeclaration;
 import org.neurojoule.processor.model.Recipe;
 import org.neurojoule.processor.model.ResolvedLayer;
@@ -46,7 +45,7 @@ public final class NetworkValidator {
   public Optional<ResolvedNetwork> validate(NetworkDeclaration network) {
     int errorsBefore = reporter.errorCount();
     List<LayerDeclaration> layers = network.layers();
-    boolean hasInput = layers.stream().anyMatch(l -> l.kind() == LayerKind.INPUT);
+    boolean hasInput = layers.stream().anyMatch(l -> l.kind().isInput());
     List<List<Integer>> inputs = resolveInputs(layers, hasInput);
     boolean connected = inputs.stream().allMatch(in -> in != null);
     // Unresolved inputs count as none: such layers are not checked against their inputs.
@@ -118,7 +117,7 @@ public final class NetworkValidator {
     List<List<Integer>> all = new ArrayList<>();
     for (LayerDeclaration layer : layers) {
       int i = layer.position();
-      if (layer.kind() == LayerKind.INPUT) {
+      if (layer.kind().isInput()) {
         all.add(List.of());
       } else if (layer.from().isEmpty()) {
         if (i == 0 && hasInput) {

@@ -1,0 +1,123 @@
+package org.neurojoule.layer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.neurojoule.Accounting;
+import org.neurojoule.shape.Shape;
+import org.neurojoule.shape.ShapeError;
+import org.neurojoule.shape.ShapeException;
+
+/**
+ * Keras' {@code UpSampling1D/2D/3D} with nearest-neighbour interpolation: repeats each entry of
+ * every spatial axis of a channels-last input {@code size} times.
+ *
+ * <p>No parameters. It moves data: connections and neurons are 0 under {@link
+ * Accounting#COMPLETE}; the reference has no rule for it (0 with a warning under {@link
+ * Accounting#KERAS_SPIKING}). Bilinear interpolation is refused.
+ *
+ * @param rank the number of spatial axes: 1, 2 or 3
+ * @param size the repeat count of each axis
+ * @param name the name the user gave, or empty for an automatic one
+ */
+public record UpSampling(int rank, List<Integer> size, Optional<String> name)
+    implements LayerSpec {
+
+  /**
+   * Checks every component; a bad one is an error naming it.
+   *
+   * @param rank the number of spatial axes: 1, 2 or 3
+   * @param size the repeat count of each axis
+   * @param name the name the user gave, or empty for an automatic one
+   */
+  public UpSampling {
+    if (rank < 1 || rank > 3) {
+      throw ShapeException.invalid("up-sampling rank must be 1, 2 or 3, was " + rank);
+    }
+    size = Checks.perAxis("size", rank, size);
+    name = Checks.name(name);
+  }
+
+  /**
+   * {@return Keras' {@code UpSampling1D}}
+   *
+   * @param size the repeat count
+   */
+  public static UpSampling upSampling1d(int... size) {
+    return new UpSampling(1, Checks.perAxis("size", 1, size), Optional.empty());
+  }
+
+  /**
+   * {@return Keras' {@code UpSampling2D}}
+   *
+   * @param size the repeat count: one for every axis, or one per axis
+   */
+  public static UpSampling upSampling2d(int... size) {
+    return new UpSampling(2, Checks.perAxis("size", 2, size), Optional.empty());
+  }
+
+  /**
+   * {@return Keras' {@code UpSampling3D}}
+   *
+   * @param size the repeat count: one for every axis, or one per axis
+   */
+  public static UpSampling upSampling3d(int... size) {
+    return new UpSampling(3, Checks.perAxis("size", 3, size), Optional.empty());
+  }
+
+  /**
+   * {@return this spec if {@code interpolation} is {@code nearest}, the only one supported}
+   *
+   * @param interpolation Keras' interpolation name
+   * @throws ShapeException for any other interpolation
+   */
+  public UpSampling interpolation(String interpolation) {
+    if (!"nearest".equals(interpolation)) {
+      throw ShapeException.invalid("interpolation '" + interpolation + "' is not supported;"
+          + " only 'nearest'");
+    }
+    return this;
+  }
+
+  /**
+   * {@return a copy with this name}
+   *
+   * @param name the name
+   */
+  public UpSampling name(String name) {
+    return new UpSampling(rank, size, Optional.of(name));
+  }
+
+  @Override
+  public String type() {
+    return "UpSampling" + rank + "D";
+  }
+
+  @Override
+  public Shape outputShape(List<Shape> inputs) {
+    Checks.requireRank(inputs, rank + 1, Checks.spatialAxes(rank));
+    int[] out = Checks.single(inputs).toArray();
+    for (int i = 0; i < rank; i++) {
+      if (out[i] != Shape.NONE) {
+        long n = (long) out[i] * size.get(i);
+        if (n > Integer.MAX_VALUE) {
+          throw ShapeException.of(ShapeError.OVERFLOW, inputs, "up-sampling axis " + i + " of "
+              + Checks.single(inputs) + " by " + size.get(i) + " gives " + n
+              + ", more than one dimension holds (" + Integer.MAX_VALUE + ")");
+        }
+        out[i] = (int) n;
+      }
+    }
+    return Shape.of(out);
+  }
+
+  @Override
+  public Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting) {
+    return accounting == Accounting.KERAS_SPIKING ? Optional.empty() : Optional.of(LayerStats.NONE);
+  }
+
+  @Override
+  public String describe() {
+    return "upSampling" + rank + "d(" + Checks.dims(size) + ")";
+  }
+}

@@ -1,0 +1,32 @@
+package org.neurojoule.engine;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.neurojoule.layer.LayerSpec;
+
+/** The registered kernels by spec class, loaded once. */
+final class Kernels {
+  private static final Map<Class<?>, Kernel<?>> BY_SPEC = load();
+
+  private Kernels() {}
+
+  private static Map<Class<?>, Kernel<?>> load() {
+    Map<Class<?>, Kernel<?>> all = new HashMap<>();
+    for (Kernel<?> k : ServiceLoader.load(Kernel.class, Kernel.class.getClassLoader())) {
+      Kernel<?> before = all.putIfAbsent(k.spec(), k);
+      if (before != null) {
+        throw new IllegalStateException("two kernels for " + k.spec().getName() + ": "
+            + before.getClass().getName() + " and " + k.getClass().getName());
+      }
+    }
+    return Map.copyOf(all);
+  }
+
+  /** The op of {@code spec}, or null if no kernel runs its class. */
+  @SuppressWarnings("unchecked")
+  static Op op(LayerSpec spec, KernelInput layer) {
+    Kernel<LayerSpec> k = (Kernel<LayerSpec>) BY_SPEC.get(spec.getClass());
+    return k == null ? null : k.op(spec, layer);
+  }
+}
