@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurojoule.ExampleData;
+import org.neurojoule.KerasModels;
 import org.neurojoule.ModelEnergy;
 import org.neurojoule.SummaryOptions;
 import org.neurojoule.examples.Architectures;
@@ -182,6 +183,43 @@ class NeurojouleTest {
     assertThat(quiet.out()).isEqualTo(r.out());
   }
 
+  // ---- Keras files ----
+
+  private static Path keras(String name) {
+    return ROOT.resolve("runtime/src/test/resources/keras").resolve(name);
+  }
+
+  @Test
+  void summary_ofAKerasFile_isTheImportedModelsSummary() {
+    Path lenet = keras("pair_tfk_2.2.4_lenet_mnist.json");
+    Run r = run("summary", lenet.toString(), "--columns", "name,output_shape,params,energy gpu");
+    assertThat(r.out()).isEqualTo(KerasModels.load(lenet).energy()
+        .summaryString(o -> o.columns("name", "output_shape", "params", "energy gpu")));
+    assertThat(r.out()).contains("conv2d_1 (Conv2D)");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isEqualTo(0);
+  }
+
+  @Test
+  void compare_ofTwoKerasFiles_givesEachModelsTotals() {
+    Path vgg16 = keras("arch_tfk_2.2.4_vgg16.json");
+    Path lenet = keras("pair_tfk_2.2.4_lenet_mnist.json");
+    Run r = run("compare", vgg16.toString(), lenet.toString(), "--format", "csv");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).contains("params," + KerasModels.load(vgg16).params().total() + ","
+        + KerasModels.load(lenet).params().total());
+  }
+
+  @Test
+  void allowUnknown_importsUnsupportedLayersAsZeroCost_withAWarningEach() {
+    Path file = keras("k3_3.9.2_seq_dense_leakyrelu_dropout.keras");
+    assertThat(run("summary", file.toString()).code()).isEqualTo(0);
+    Path prelu = keras("k2_2.2.0_functional_12net_none_spatial_prelu_2outputs.h5");
+    Run r = run("summary", prelu.toString(), "--allow-unknown");
+    assertThat(r.err()).contains("warning: " + prelu + ": layer 'PReLU1' (PReLU) has no"
+        + " NeuroJoule equivalent; imported as a zero-cost layer");
+  }
+
   // ---- compare ----
 
   @Test
@@ -331,9 +369,13 @@ class NeurojouleTest {
     assertFails(1, "neurojoule: 'resnet' is neither a bundled model (mnist, vgg9, lcrm-vgg9,"
         + " alexnet, lcrm-alexnet) nor an existing file", "summary", "resnet");
     Path file = Files.writeString(dir.resolve("model.h5"), "not yet");
-    assertFails(1, "neurojoule: " + file + " is not a bundled model (mnist, vgg9, lcrm-vgg9,"
-        + " alexnet, lcrm-alexnet) and reading model files is not available in this build",
+    assertFails(1, "neurojoule: " + file + ": not a Keras file: it starts with neither the HDF5"
+        + " signature, a zip header nor a JSON object (first bytes 6e 6f 74 20 79 65 74)",
         "compare", "mnist", file.toString());
+    Path prelu = keras("k2_2.2.0_functional_12net_none_spatial_prelu_2outputs.h5");
+    assertFails(1, "neurojoule: " + prelu + ": 3 layers have no NeuroJoule equivalent: 'PReLU1'"
+        + " (PReLU), 'PReLU2' (PReLU), 'PReLU3' (PReLU); pass allowUnknown (--allow-unknown) to"
+        + " count them as zero-cost layers", "summary", prelu.toString());
     assertFails(1, "neurojoule: unknown column 'watts'; valid columns: name, output_shape,"
         + " params, connections, neurons, rate, energy <device>, synop_energy <device>,"
         + " neuron_energy <device>", "summary", "mnist", "--columns", "name,watts");

@@ -135,7 +135,7 @@ public final class KerasImporter {
     throw new KerasImportException(label + ": " + unsupported.size()
         + (unsupported.size() == 1 ? " layer has" : " layers have")
         + " no NeuroJoule equivalent: " + String.join(", ", unsupported)
-        + "; pass allowUnknown to count them as zero-cost layers");
+        + "; pass allowUnknown (--allow-unknown) to count them as zero-cost layers");
   }
 
   private static void collectUnsupported(ModelDef def, List<String> out) {

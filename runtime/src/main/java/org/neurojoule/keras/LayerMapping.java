@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import org.neurojoule.layer.Dropout;
 import org.neurojoule.layer.Flatten;
 import org.neurojoule.layer.GlobalPooling;
 import org.neurojoule.layer.LayerSpec;
+import org.neurojoule.layer.LayerType;
 import org.neurojoule.layer.LeakyReLU;
 import org.neurojoule.layer.PoolKind;
 import org.neurojoule.layer.Pooling;
@@ -74,6 +76,15 @@ final class LayerMapping {
       Map.entry("SpatialDropout3D", LayerMapping::dropout),
       Map.entry("Add", (c, in) -> Add.of().name(name(c))),
       Map.entry("Concatenate", LayerMapping::concatenate),
+      Map.entry("ZeroPadding1D", bound("ZeroPadding1D", "padding")),
+      Map.entry("ZeroPadding2D", bound("ZeroPadding2D", "padding")),
+      Map.entry("ZeroPadding3D", bound("ZeroPadding3D", "padding")),
+      Map.entry("Cropping1D", bound("Cropping1D", "cropping")),
+      Map.entry("Cropping2D", bound("Cropping2D", "cropping")),
+      Map.entry("Cropping3D", bound("Cropping3D", "cropping")),
+      Map.entry("UpSampling1D", bound("UpSampling1D", "size")),
+      Map.entry("UpSampling2D", bound("UpSampling2D", "size", "interpolation")),
+      Map.entry("UpSampling3D", bound("UpSampling3D", "size")),
       Map.entry("TimeDistributed", LayerMapping::timeDistributed),
       Map.entry("SpikingActivation", LayerMapping::spikingActivation));
 
@@ -231,6 +242,61 @@ final class LayerMapping {
       dims[i] = (int) (long) v;
     }
     return Reshape.of(dims).name(name(c));
+  }
+
+  /**
+   * A layer whose Keras config fields are its spec's attributes: they bind to the spec through its
+   * annotation ({@link LayerType}), snake_case turned to camelCase, nested lists of sizes such as
+   * ZeroPadding2D's {@code [[1, 1], [2, 2]]} flattened to {@code 1, 1, 2, 2}.
+   */
+  private static Mapper bound(String className, String... fields) {
+    return (c, in) -> {
+      LayerType type = LayerType.named(className).orElseThrow(
+          () -> c.error("no NeuroJoule equivalent"));
+      Map<String, Object> attributes = new LinkedHashMap<>();
+      for (String field : fields) {
+        if (c.has(field)) {
+          attributes.put(camelCase(field), plain(c, field, c.raw(field)));
+        }
+      }
+      attributes.put("name", name(c));
+      return type.bind(attributes);
+    };
+  }
+
+  private static String camelCase(String snake) {
+    StringBuilder out = new StringBuilder();
+    boolean upper = false;
+    for (char ch : snake.toCharArray()) {
+      if (ch == '_') {
+        upper = true;
+      } else {
+        out.append(upper ? Character.toUpperCase(ch) : ch);
+        upper = false;
+      }
+    }
+    return out.toString();
+  }
+
+  /** A JSON value as the binder takes it: a number, a string, a boolean or a flat list. */
+  private static Object plain(Cfg c, String field, JsonElement e) {
+    if (e instanceof JsonPrimitive p) {
+      return p.isNumber() ? (Object) p.getAsNumber() : p.isBoolean() ? p.getAsBoolean()
+          : p.getAsString();
+    }
+    if (e instanceof JsonArray a) {
+      List<Object> flat = new ArrayList<>();
+      for (JsonElement item : a) {
+        Object value = plain(c, field, item);
+        if (value instanceof List<?> inner) {
+          flat.addAll(inner);
+        } else {
+          flat.add(value);
+        }
+      }
+      return flat;
+    }
+    throw c.error("field '" + field + "' must be a number, a string or a list, got " + e);
   }
 
   private static LayerSpec dropout(Cfg c, Shape in) {

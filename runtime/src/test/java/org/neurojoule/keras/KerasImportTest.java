@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,8 @@ class KerasImportTest {
       "k3_3.9.2_seq_dense_leakyrelu_dropout.keras, 10786, 8",
       "arch_k2_2.1.5_two_input_add.json, 436, 6",
       "arch_k2_2.3.1_timedistributed_dense.json, 12, 2",
+      "tfk_2.2.4_functional_depthwiseconv2d_pool_crop.h5, 60, 14",
+      "tfk_2.2.4_functional_conv3d.h5, 764, 9",
   })
   void supportedFixture_importsWithTheStoredParameterCount(String file, long values, int layers) {
     Model m = KerasModels.load(resource(file));
@@ -105,8 +108,8 @@ class KerasImportTest {
         () -> KerasModels.load(file));
 
     assertThat(e).hasMessageThat().isEqualTo(file + ": 3 layers have no NeuroJoule equivalent:"
-        + " 'PReLU1' (PReLU), 'PReLU2' (PReLU), 'PReLU3' (PReLU); pass allowUnknown to count"
-        + " them as zero-cost layers");
+        + " 'PReLU1' (PReLU), 'PReLU2' (PReLU), 'PReLU3' (PReLU); pass allowUnknown"
+        + " (--allow-unknown) to count them as zero-cost layers");
   }
 
   @Test
@@ -162,6 +165,69 @@ class KerasImportTest {
     long fluentConn = connections(fluent.energy(e -> e.accounting(Accounting.COMPLETE)), fluent);
     assertThat(importedConn).isEqualTo(fluentConn);
     assertThat(Math.abs(importedConn - 15.5e9) / 15.5e9).isLessThan(0.02);
+  }
+
+  /** MobileNet v1 1.0-224 (Howard et al. 2017): 4,253,864 parameters, 569 M multiply-adds. */
+  @Test
+  void mobileNetV1_parametersAndCompleteConnectionsEqualTheFluentNetwork() {
+    Model imported = KerasModels.load(resource("arch_tfk_2.2.4_mobilenet_v1_1.0_224.json"));
+    UnaryOperator<Tensor> bnRelu6 = t -> t.batchNormalization().relu(r -> r.maxValue(6));
+    Tensor x = Model.input(224, 224, 3).zeroPadding2d(0, 1, 0, 1)
+        .conv2d(32, 3, c -> c.strides(2).useBias(false));
+    x = bnRelu6.apply(x);
+    int[][] blocks = {{64, 1}, {128, 2}, {128, 1}, {256, 2}, {256, 1}, {512, 2}, {512, 1},
+        {512, 1}, {512, 1}, {512, 1}, {512, 1}, {1024, 2}, {1024, 1}};
+    for (int[] b : blocks) {
+      int stride = b[1];
+      if (stride == 2) {
+        x = x.zeroPadding2d(0, 1, 0, 1);
+      }
+      x = bnRelu6.apply(x.depthwiseConv2d(3, c -> c.strides(stride)
+          .padding(stride == 2 ? Padding.VALID : Padding.SAME).useBias(false)));
+      x = bnRelu6.apply(x.conv2d(b[0], 1, c -> c.padding(Padding.SAME).useBias(false)));
+    }
+    Model fluent = Model.of(x.globalAveragePooling2d().reshape(1, 1, 1024).dropout(0.001)
+        .conv2d(1000, 1, c -> c.padding(Padding.SAME)).reshape(1000)
+        .activation(Activation.SOFTMAX));
+
+    assertThat(imported.params().total()).isEqualTo(4_253_864L);
+    assertThat(fluent.params().total()).isEqualTo(4_253_864L);
+    long importedConn = connections(imported.energy(), imported);
+    assertThat(importedConn).isEqualTo(connections(fluent.energy(), fluent));
+    assertThat(Math.abs(importedConn - 569e6) / 569e6).isLessThan(0.02);
+  }
+
+  /** ResNet-50 (He et al. 2016): 25,636,712 parameters, 3.86 G multiply-adds counted exactly. */
+  @Test
+  void resNet50_parametersAndCompleteConnectionsEqualTheFluentNetwork() {
+    Model imported = KerasModels.load(resource("arch_tfk_2.2.4_resnet50.json"));
+    Tensor x = Model.input(224, 224, 3).zeroPadding2d(3).conv2d(64, 7, c -> c.strides(2))
+        .batchNormalization().activation(Activation.RELU).zeroPadding2d(1)
+        .maxPooling2d(3, p -> p.strides(2));
+    int[][] stages = {{64, 3, 1}, {128, 4, 2}, {256, 6, 2}, {512, 3, 2}};
+    for (int[] stage : stages) {
+      int filters = stage[0];
+      for (int block = 0; block < stage[1]; block++) {
+        int stride = block == 0 ? stage[2] : 1;
+        Tensor shortcut = block == 0
+            ? x.conv2d(4 * filters, 1, c -> c.strides(stride)).batchNormalization()
+            : x;
+        Tensor y = x.conv2d(filters, 1, c -> c.strides(stride)).batchNormalization()
+            .activation(Activation.RELU)
+            .conv2d(filters, 3, c -> c.padding(Padding.SAME)).batchNormalization()
+            .activation(Activation.RELU)
+            .conv2d(4 * filters, 1).batchNormalization();
+        x = Tensor.add(shortcut, y).activation(Activation.RELU);
+      }
+    }
+    Model fluent = Model.of(x.globalAveragePooling2d()
+        .dense(1000, d -> d.activation(Activation.SOFTMAX)));
+
+    assertThat(imported.params().total()).isEqualTo(25_636_712L);
+    assertThat(fluent.params().total()).isEqualTo(25_636_712L);
+    long importedConn = connections(imported.energy(), imported);
+    assertThat(importedConn).isEqualTo(connections(fluent.energy(), fluent));
+    assertThat(Math.abs(importedConn - 3.86e9) / 3.86e9).isLessThan(0.02);
   }
 
   private static long connections(ModelEnergy energy, Model model) {
