@@ -87,7 +87,11 @@ final class CompareCommand implements Callable<Integer> {
 
   private String text(List<Quantity> quantities, List<String> skipped) {
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("", a, b, "reduction"));
+    // A model file is headed by its file name, unless both have the same one.
+    String la = fileName(a);
+    String lb = fileName(b);
+    boolean clash = la.equals(lb) && !a.equals(b);
+    rows.add(List.of("", clash ? a : la, clash ? b : lb, "reduction"));
     for (Quantity q : quantities) {
       rows.add(List.of(q.label(), textValue(q, q.a()), textValue(q, q.b()),
           Double.isNaN(q.reduction()) ? "-"
@@ -99,6 +103,14 @@ final class CompareCommand implements Callable<Integer> {
     }
     return table + String.join(", ", skipped)
         + ": spiking, so their energy needs firing rates; give --example-data\n";
+  }
+
+  private static String fileName(String model) {
+    if (ModelSource.BUNDLED.containsKey(model.toLowerCase(Locale.ROOT))) {
+      return model;
+    }
+    java.nio.file.Path name = java.nio.file.Path.of(model).getFileName();
+    return name == null ? model : name.toString();
   }
 
   private static String textValue(Quantity q, Number value) {
