@@ -2,12 +2,8 @@ package org.neurojoule;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.neurojoule.layer.Conv;
-import org.neurojoule.layer.DepthwiseConv2D;
 import org.neurojoule.layer.InputLayer;
 import org.neurojoule.layer.LayerSpec;
-import org.neurojoule.layer.Pooling;
-import org.neurojoule.layer.SeparableConv2D;
 import org.neurojoule.shape.Shape;
 
 /**
@@ -26,7 +22,7 @@ final class LayoutWarnings {
     List<String> warnings = new ArrayList<>();
     for (Tensor node : model.executionOrder()) {
       LayerSpec spec = node.layer().spec();
-      if (!isSpatial(spec)) {
+      if (!spec.readsChannelsLast()) {
         continue;
       }
       for (Tensor in : node.inputs()) {
@@ -45,11 +41,6 @@ final class LayoutWarnings {
       }
     }
     return warnings;
-  }
-
-  private static boolean isSpatial(LayerSpec spec) {
-    return spec instanceof Conv || spec instanceof DepthwiseConv2D
-        || spec instanceof SeparableConv2D || spec instanceof Pooling;
   }
 
   /** A few channels first and many last, with every axis known: (3, 32, 32), (1, 28, 28). */

@@ -1020,6 +1020,229 @@ public final class Tensor {
     return applied(new Layer(built, wrapped), inputs);
   }
 
+  // ---- element-wise merges, softmax, elu, permute, repeat vector, rescaling ----
+
+  /**
+   * Keras' {@code Multiply}: the element-wise product of two or more tensors; shapes
+   * broadcast as Keras does ({@code (8, 8, 32)} with {@code (1, 1, 32)}).
+   *
+   * @param inputs two or more input tensors
+   * @return the new layer's output
+   */
+  public static Tensor multiply(Tensor... inputs) {
+    return multiply(List.of(inputs), UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code Multiply}, configured (its name).
+   *
+   * @param inputs two or more input tensors
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public static Tensor multiply(
+      List<Tensor> inputs, UnaryOperator<org.neurojoule.layer.Merge> configure) {
+    return merge(inputs, "multiply", () -> configure.apply(org.neurojoule.layer.Merge.multiply()));
+  }
+
+  /**
+   * Keras' {@code Subtract}: {@code a - b} element-wise; shapes broadcast as Keras does.
+   *
+   * @param a the tensor subtracted from
+   * @param b the tensor subtracted
+   * @return the new layer's output
+   */
+  public static Tensor subtract(Tensor a, Tensor b) {
+    return subtract(a, b, UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code Subtract}, configured (its name).
+   *
+   * @param a the tensor subtracted from
+   * @param b the tensor subtracted
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public static Tensor subtract(
+      Tensor a, Tensor b, UnaryOperator<org.neurojoule.layer.Merge> configure) {
+    return merge(java.util.Arrays.asList(a, b), "subtract",
+        () -> configure.apply(org.neurojoule.layer.Merge.subtract()));
+  }
+
+  /**
+   * Keras' {@code Average}: the element-wise mean of two or more tensors; shapes
+   * broadcast as Keras does ({@code (8, 8, 32)} with {@code (1, 1, 32)}).
+   *
+   * @param inputs two or more input tensors
+   * @return the new layer's output
+   */
+  public static Tensor average(Tensor... inputs) {
+    return average(List.of(inputs), UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code Average}, configured (its name).
+   *
+   * @param inputs two or more input tensors
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public static Tensor average(
+      List<Tensor> inputs, UnaryOperator<org.neurojoule.layer.Merge> configure) {
+    return merge(inputs, "average", () -> configure.apply(org.neurojoule.layer.Merge.average()));
+  }
+
+  /**
+   * Keras' {@code Maximum}: the element-wise maximum of two or more tensors; shapes
+   * broadcast as Keras does ({@code (8, 8, 32)} with {@code (1, 1, 32)}).
+   *
+   * @param inputs two or more input tensors
+   * @return the new layer's output
+   */
+  public static Tensor maximum(Tensor... inputs) {
+    return maximum(List.of(inputs), UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code Maximum}, configured (its name).
+   *
+   * @param inputs two or more input tensors
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public static Tensor maximum(
+      List<Tensor> inputs, UnaryOperator<org.neurojoule.layer.Merge> configure) {
+    return merge(inputs, "maximum", () -> configure.apply(org.neurojoule.layer.Merge.maximum()));
+  }
+
+  /**
+   * Keras' {@code Minimum}: the element-wise minimum of two or more tensors; shapes
+   * broadcast as Keras does ({@code (8, 8, 32)} with {@code (1, 1, 32)}).
+   *
+   * @param inputs two or more input tensors
+   * @return the new layer's output
+   */
+  public static Tensor minimum(Tensor... inputs) {
+    return minimum(List.of(inputs), UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code Minimum}, configured (its name).
+   *
+   * @param inputs two or more input tensors
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public static Tensor minimum(
+      List<Tensor> inputs, UnaryOperator<org.neurojoule.layer.Merge> configure) {
+    return merge(inputs, "minimum", () -> configure.apply(org.neurojoule.layer.Merge.minimum()));
+  }
+
+  /**
+   * Keras' {@code Softmax}: a softmax over the last axis.
+   *
+   * @return the new layer's output
+   */
+  public Tensor softmax() {
+    return softmax(UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code Softmax}, configured: {@code l -> l.name("softmax")}.
+   *
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor softmax(UnaryOperator<org.neurojoule.layer.Softmax> configure) {
+    return then("softmax", () -> configure.apply(org.neurojoule.layer.Softmax.of()));
+  }
+
+  /**
+   * Keras' {@code ELU}: {@code x} above zero, {@code alpha * (exp(x) - 1)} below (alpha 1
+   * unless configured).
+   *
+   * @return the new layer's output
+   */
+  public Tensor elu() {
+    return elu(UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code ELU}, configured: {@code l -> l.name("elu")}.
+   *
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor elu(UnaryOperator<org.neurojoule.layer.ELU> configure) {
+    return then("elu", () -> configure.apply(org.neurojoule.layer.ELU.of()));
+  }
+
+  /**
+   * Keras' {@code RepeatVector}: {@code (features)} repeated {@code n} times, {@code (n,
+   * features)}.
+   *
+   * @param n the number of repeats
+   * @return the new layer's output
+   */
+  public Tensor repeatVector(int n) {
+    return repeatVector(n, UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code RepeatVector}, configured: {@code l -> l.name("repeatVector")}.
+   *
+   * @param n the number of repeats
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor repeatVector(int n, UnaryOperator<org.neurojoule.layer.RepeatVector> configure) {
+    return then("repeatVector", () -> configure.apply(org.neurojoule.layer.RepeatVector.of(n)));
+  }
+
+  /**
+   * Keras' {@code Rescaling}: {@code x * scale} element-wise (plus an offset if configured).
+   *
+   * @param scale the factor
+   * @return the new layer's output
+   */
+  public Tensor rescaling(double scale) {
+    return rescaling(scale, UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code Rescaling}, configured: {@code l -> l.name("rescaling")}.
+   *
+   * @param scale the factor
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor rescaling(double scale, UnaryOperator<org.neurojoule.layer.Rescaling> configure) {
+    return then("rescaling", () -> configure.apply(org.neurojoule.layer.Rescaling.of(scale)));
+  }
+
+  /**
+   * Keras' {@code Permute}: reorders the axes of each example; {@code permute(2, 1)} swaps two.
+   *
+   * @param dims the input axis of each output axis, counted from 1 (the batch stays put)
+   * @return the new layer's output
+   */
+  public Tensor permute(int... dims) {
+    return permute(dims, UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code Permute}, configured: {@code p -> p.name("permute")}.
+   *
+   * @param dims the input axis of each output axis, counted from 1 (the batch stays put)
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor permute(int[] dims, UnaryOperator<org.neurojoule.layer.Permute> configure) {
+    int[] values = dims.clone();
+    return then("permute", () -> configure.apply(org.neurojoule.layer.Permute.of(values)));
+  }
+
   // ---- names and positions before a model exists, for error messages ----
 
   /** The index the next layer after {@code inputs} has: the number of layers upstream. */

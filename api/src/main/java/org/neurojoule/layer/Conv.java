@@ -208,6 +208,11 @@ public record Conv(
   }
 
   @Override
+  public boolean readsChannelsLast() {
+    return true;
+  }
+
+  @Override
   public String describe() {
     return Describe.window("conv" + rank + "d(" + filters + ", ", kernelSize, strides, padding,
         dilationRate, activation, useBias);

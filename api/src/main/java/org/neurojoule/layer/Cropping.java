@@ -101,6 +101,11 @@ public record Cropping(int rank, List<Integer> cropping, Optional<String> name)
   }
 
   @Override
+  public boolean readsChannelsLast() {
+    return true;
+  }
+
+  @Override
   public String describe() {
     return "cropping" + rank + "d(" + ZeroPadding.pairsText(cropping) + ")";
   }

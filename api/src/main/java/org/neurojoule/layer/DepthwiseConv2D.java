@@ -171,6 +171,11 @@ public record DepthwiseConv2D(
   }
 
   @Override
+  public boolean readsChannelsLast() {
+    return true;
+  }
+
+  @Override
   public String describe() {
     String head = "depthwiseConv2d(" + (depthMultiplier == 1 ? "" : "x" + depthMultiplier + ", ");
     return Describe.window(head, kernelSize, strides, padding, dilationRate, activation, useBias);

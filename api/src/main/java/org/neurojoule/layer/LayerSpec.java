@@ -75,6 +75,15 @@ public interface LayerSpec {
   Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting);
 
   /**
+   * {@return whether the layer reads its input as spatial axes followed by channels (convolutions,
+   * pooling, padding, cropping, up-sampling), so that channels-first data would be misread; a
+   * model warns when such a layer reads an input that looks channels-first}
+   */
+  default boolean readsChannelsLast() {
+    return false;
+  }
+
+  /**
    * {@return the declaration in a short readable form, {@code conv2d(64, 11x11, strides 4, same)}}
    */
   String describe();

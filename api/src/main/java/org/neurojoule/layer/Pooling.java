@@ -175,6 +175,11 @@ public record Pooling(
   }
 
   @Override
+  public boolean readsChannelsLast() {
+    return true;
+  }
+
+  @Override
   public String describe() {
     StringBuilder s = new StringBuilder(kind.methodWord()).append("Pooling").append(rank)
         .append("d(").append(Checks.dims(poolSize));

@@ -182,6 +182,11 @@ public record SeparableConv2D(
   }
 
   @Override
+  public boolean readsChannelsLast() {
+    return true;
+  }
+
+  @Override
   public String describe() {
     String head = "separableConv2d(" + filters + ", "
         + (depthMultiplier == 1 ? "" : "x" + depthMultiplier + ", ");

@@ -117,6 +117,11 @@ public record UpSampling(int rank, List<Integer> size, Optional<String> name)
   }
 
   @Override
+  public boolean readsChannelsLast() {
+    return true;
+  }
+
+  @Override
   public String describe() {
     return "upSampling" + rank + "d(" + Checks.dims(size) + ")";
   }

@@ -101,6 +101,11 @@ public record ZeroPadding(int rank, List<Integer> padding, Optional<String> name
   }
 
   @Override
+  public boolean readsChannelsLast() {
+    return true;
+  }
+
+  @Override
   public String describe() {
     return "zeroPadding" + rank + "d(" + pairsText(padding) + ")";
   }

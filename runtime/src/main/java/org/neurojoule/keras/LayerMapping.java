@@ -86,7 +86,18 @@ final class LayerMapping {
       Map.entry("UpSampling2D", bound("UpSampling2D", "size", "interpolation")),
       Map.entry("UpSampling3D", bound("UpSampling3D", "size")),
       Map.entry("TimeDistributed", LayerMapping::timeDistributed),
-      Map.entry("SpikingActivation", LayerMapping::spikingActivation));
+      Map.entry("SpikingActivation", LayerMapping::spikingActivation),
+      // ---- weightless layers: merges, Softmax, ELU, Permute, RepeatVector, Rescaling ----
+      Map.entry("Multiply", bound("Multiply")),
+      Map.entry("Subtract", bound("Subtract")),
+      Map.entry("Average", bound("Average")),
+      Map.entry("Maximum", bound("Maximum")),
+      Map.entry("Minimum", bound("Minimum")),
+      Map.entry("Softmax", bound("Softmax", "axis")),
+      Map.entry("ELU", bound("ELU", "alpha")),
+      Map.entry("Permute", bound("Permute", "dims")),
+      Map.entry("RepeatVector", bound("RepeatVector", "n")),
+      Map.entry("Rescaling", bound("Rescaling", "scale", "offset")));
 
   private LayerMapping() {}
 

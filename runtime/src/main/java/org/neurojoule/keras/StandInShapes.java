@@ -16,9 +16,6 @@ final class StandInShapes {
   static Optional<Shape> of(String className, Cfg c, Shape in) {
     int[] d = in.toArray();
     switch (className) {
-      case "RepeatVector" -> {
-        return Optional.of(Shape.of(c.positiveInt("n"), d[d.length - 1]));
-      }
       case "Embedding" -> {
         int[] out = java.util.Arrays.copyOf(d, d.length + 1);
         out[d.length] = c.positiveInt("output_dim");

@@ -1,0 +1,28 @@
+package org.neurojoule.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Keras' {@code Multiply}, as {@code Tensor.multiply(a, b)}: the element-wise product of two or
+ * more inputs, their shapes broadcast as Keras does.
+ *
+ * <p>Name the inputs with {@link #from()}.
+ *
+ * <p>Put it on a field of a {@link Network} class; the field name is the layer name. Example:
+ * {@code @Multiply(from = {"a", "b"}) Object layer;}
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.FIELD)
+@LayerOf(value = org.neurojoule.layer.Merge.class, factory = "multiply")
+public @interface Multiply {
+  /**
+   * {@return the earlier fields this layer takes its input from; empty (the default) means the
+   * field declared just before}
+   */
+  String[] from() default {};
+}
