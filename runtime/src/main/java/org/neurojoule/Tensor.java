@@ -1241,6 +1241,95 @@ public final class Tensor {
   public Tensor permute(int[] dims, UnaryOperator<org.neurojoule.layer.Permute> configure) {
     int[] values = dims.clone();
     return then("permute", () -> configure.apply(org.neurojoule.layer.Permute.of(values)));
+
+  // ---- recurrent ----
+
+  /**
+   * Keras' {@code SimpleRNN} over an input {@code (time, features)}: tanh, last state only.
+   *
+   * @param units the size of the state and the output
+   * @return the new layer's output
+   */
+  public Tensor simpleRnn(int units) {
+    return simpleRnn(units, UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code SimpleRNN}, configured: {@code r -> r.returnSequences(true)}.
+   *
+   * @param units the size of the state and the output
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor simpleRnn(int units, UnaryOperator<org.neurojoule.layer.Recurrent> configure) {
+    return then("simpleRnn",
+        () -> configure.apply(org.neurojoule.layer.Recurrent.simpleRnn(units)));
+  }
+
+  /**
+   * Keras' {@code LSTM} over an input {@code (time, features)}: tanh, sigmoid gates, last state.
+   *
+   * @param units the size of the state and the output
+   * @return the new layer's output
+   */
+  public Tensor lstm(int units) {
+    return lstm(units, UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code LSTM}, configured: {@code r -> r.returnSequences(true)}.
+   *
+   * @param units the size of the state and the output
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor lstm(int units, UnaryOperator<org.neurojoule.layer.Recurrent> configure) {
+    return then("lstm", () -> configure.apply(org.neurojoule.layer.Recurrent.lstm(units)));
+  }
+
+  /**
+   * Keras' {@code GRU} over an input {@code (time, features)}: tanh, sigmoid gates, reset after.
+   *
+   * @param units the size of the state and the output
+   * @return the new layer's output
+   */
+  public Tensor gru(int units) {
+    return gru(units, UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code GRU}, configured: {@code r -> r.resetAfter(false)}.
+   *
+   * @param units the size of the state and the output
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor gru(int units, UnaryOperator<org.neurojoule.layer.Recurrent> configure) {
+    return then("gru", () -> configure.apply(org.neurojoule.layer.Recurrent.gru(units)));
+  }
+
+  /**
+   * Keras' {@code Bidirectional}: {@code layer} forwards and a copy backwards, concatenated, as
+   * {@code bidirectional(Recurrent.lstm(8).returnSequences(true))}.
+   *
+   * @param layer the recurrent layer, as it runs forwards
+   * @return the new layer's output
+   */
+  public Tensor bidirectional(org.neurojoule.layer.Recurrent layer) {
+    return bidirectional(layer, UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code Bidirectional}, configured: {@code b -> b.mergeMode(MergeMode.SUM)}.
+   *
+   * @param layer the recurrent layer, as it runs forwards
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor bidirectional(org.neurojoule.layer.Recurrent layer,
+      UnaryOperator<org.neurojoule.layer.Bidirectional> configure) {
+    return then("bidirectional",
+        () -> configure.apply(org.neurojoule.layer.Bidirectional.of(layer)));
   }
 
   // ---- names and positions before a model exists, for error messages ----

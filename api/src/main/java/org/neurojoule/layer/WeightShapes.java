@@ -11,6 +11,8 @@ import org.neurojoule.shape.Shape;
  * dm)} then bias; SeparableConv2D depthwise kernel, pointwise kernel {@code (1, 1, cin * dm,
  * filters)}, bias; BatchNormalization gamma, beta, moving mean, moving variance (gamma only with
  * {@code scale}, beta only with {@code center}). {@code TimeDistributed} holds its layer's weights.
+ * Recurrent layers: kernel {@code (cin, gates * units)}, recurrent kernel {@code (units, gates *
+ * units)}, bias; a Bidirectional its forward layer's, then its backward layer's.
  *
  * <p>Every shape depends on the spec and the size of the input's last axis ({@code cin}) only.
  */
@@ -73,6 +75,8 @@ public final class WeightShapes {
     public String initializer() {
       return switch (name) {
         case "kernel", "depthwise_kernel", "pointwise_kernel" -> "glorot_uniform";
+        // Keras' recurrent_kernel is orthogonal; glorot_uniform keeps the same scale here
+        case "recurrent_kernel" -> "glorot_uniform";
         case "gamma", "moving_variance" -> "ones";
         default -> "zeros";
       };
@@ -128,7 +132,10 @@ public final class WeightShapes {
         || spec instanceof DepthwiseConv2D
         || spec instanceof SeparableConv2D
         || spec instanceof BatchNormalization
-        || (spec instanceof TimeDistributed td && hasWeights(td.layer()));
+        || (spec instanceof TimeDistributed td && hasWeights(td.layer()))
+        // recurrent layers
+        || spec instanceof Recurrent
+        || spec instanceof Bidirectional;
   }
 
   /**
@@ -180,6 +187,19 @@ public final class WeightShapes {
       }
       w.add(new Weight("moving_mean", new int[] {cin}));
       w.add(new Weight("moving_variance", new int[] {cin}));
+    } else if (spec instanceof Recurrent r) {
+      // recurrent layers: kernel (in, gates * units), recurrent_kernel (units, gates * units),
+      // bias (gates * units), or (2, 3 * units) for a GRU with resetAfter; a Bidirectional holds
+      // its forward layer's, then its backward layer's
+      int width = Math.multiplyExact(r.cell().gates(), r.units());
+      w.add(new Weight("kernel", new int[] {cin, width}));
+      w.add(new Weight("recurrent_kernel", new int[] {r.units(), width}));
+      if (r.useBias()) {
+        w.add(new Weight("bias", r.resetAfter() ? new int[] {2, width} : new int[] {width}));
+      }
+    } else if (spec instanceof Bidirectional b) {
+      w.addAll(of(b.layer(), cin));
+      w.addAll(of(b.backwardLayer(), cin));
     }
     return List.copyOf(w);
   }

@@ -49,6 +49,11 @@ public final class Cfg {
     return json.has(field) && !json.get(field).isJsonNull();
   }
 
+  /** {@return whether the field is there and holds JSON {@code null} (Python's {@code None})} */
+  boolean isNull(String field) {
+    return json.has(field) && json.get(field).isJsonNull();
+  }
+
   JsonElement raw(String field) {
     return has(field) ? json.get(field) : null;
   }

@@ -85,6 +85,11 @@ final class LayerMapping {
       Map.entry("UpSampling1D", bound("UpSampling1D", "size")),
       Map.entry("UpSampling2D", bound("UpSampling2D", "size", "interpolation")),
       Map.entry("UpSampling3D", bound("UpSampling3D", "size")),
+      // recurrent layers
+      Map.entry("SimpleRNN", RecurrentMapping::simpleRnn),
+      Map.entry("LSTM", RecurrentMapping::lstm),
+      Map.entry("GRU", RecurrentMapping::gru),
+      Map.entry("Bidirectional", RecurrentMapping::bidirectional),
       Map.entry("TimeDistributed", LayerMapping::timeDistributed),
       Map.entry("SpikingActivation", LayerMapping::spikingActivation),
       // ---- weightless layers: merges, Softmax, ELU, Permute, RepeatVector, Rescaling ----

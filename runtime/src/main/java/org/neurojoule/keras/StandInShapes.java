@@ -21,22 +21,9 @@ final class StandInShapes {
         out[d.length] = c.positiveInt("output_dim");
         return Optional.of(Shape.of(out));
       }
-      case "SimpleRNN", "LSTM", "GRU" -> {
-        return Optional.of(recurrent(c, in, 1));
-      }
-      case "Bidirectional" -> {
-        Cfg inner = c.object("layer", c.where()).object("config", c.where());
-        String mode = c.optString("merge_mode").orElse("concat");
-        return Optional.of(recurrent(inner, in, mode.equals("concat") ? 2 : 1));
-      }
       default -> {
         return Optional.empty();
       }
     }
-  }
-
-  private static Shape recurrent(Cfg c, Shape in, int factor) {
-    int units = Math.multiplyExact(c.positiveInt("units"), factor);
-    return c.bool("return_sequences", false) ? Shape.of(in.get(0), units) : Shape.of(units);
   }
 }

@@ -223,7 +223,10 @@ final class StoredWeights {
       }
     }
     if (depth < 4) {
-      for (String child : h5.childNames(g)) {
+      List<String> children = h5.childNames(g);
+      // A Bidirectional's arrays are its forward layer's, then its backward layer's.
+      children.sort(java.util.Comparator.comparing(name -> name.equals("backward_layer")));
+      for (String child : children) {
         if (!child.equals("vars") && h5.child(g, child).orElse(null) instanceof Group sub) {
           collectVars(sub, out, depth + 1);
         }

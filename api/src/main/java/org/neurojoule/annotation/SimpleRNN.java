@@ -1,0 +1,41 @@
+package org.neurojoule.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Keras' {@code SimpleRNN}: a fully connected recurrence, as {@code simpleRnn(units, r -> ...)}.
+ *
+ * <p>Input {@code (time, features)}; see {@link org.neurojoule.layer.Recurrent} for what it
+ * counts. Put it on a field of a {@link Network} class; the field name is the layer name.
+ * Example: {@code @SimpleRNN(units = 32) Object layer;}
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.FIELD)
+@LayerOf(value = org.neurojoule.layer.Recurrent.class, factory = "simpleRnn")
+public @interface SimpleRNN {
+  /** {@return the size of the state and the output} */
+  int units();
+
+  /** {@return the activation of the state} */
+  org.neurojoule.Activation activation() default org.neurojoule.Activation.TANH;
+
+  /** {@return whether the layer adds biases} */
+  boolean useBias() default true;
+
+  /** {@return whether the output holds every step's state (else only the last)} */
+  boolean returnSequences() default false;
+
+  /** {@return whether the input is read from its last step to its first} */
+  boolean goBackwards() default false;
+
+  /**
+   * {@return the earlier fields this layer takes its input from; empty (the default) means the
+   * field declared just before}
+   */
+  String[] from() default {};
+}
