@@ -102,14 +102,12 @@ public final class ConvTransposeKernel implements Kernel<ConvTranspose> {
           continue;
         }
         for (int t1 = 0; t1 < k[1]; t1++) {
-          // long: a huge dilation must not wrap
-        long o1 = (long) i1 * s[1] + (long) t1 * d[1] - pad[1];
+          long o1 = (long) i1 * s[1] + (long) t1 * d[1] - pad[1];
           if (o1 < 0 || o1 >= out[1]) {
             continue;
           }
           for (int t2 = 0; t2 < k[2]; t2++) {
-            // long: a huge dilation must not wrap
-        long o2 = (long) i2 * s[2] + (long) t2 * d[2] - pad[2];
+            long o2 = (long) i2 * s[2] + (long) t2 * d[2] - pad[2];
             if (o2 < 0 || o2 >= out[2]) {
               continue;
             }

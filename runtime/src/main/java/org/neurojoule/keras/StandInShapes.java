@@ -19,11 +19,6 @@ final class StandInShapes {
       case "RepeatVector" -> {
         return Optional.of(Shape.of(c.positiveInt("n"), d[d.length - 1]));
       }
-      case "Embedding" -> {
-        int[] out = java.util.Arrays.copyOf(d, d.length + 1);
-        out[d.length] = c.positiveInt("output_dim");
-        return Optional.of(Shape.of(out));
-      }
       case "SimpleRNN", "LSTM", "GRU" -> {
         return Optional.of(recurrent(c, in, 1));
       }
