@@ -234,6 +234,24 @@ class KerasWeightedImportTest {
             + " (rms_scaling false)");
   }
 
+  @Test
+  void mistypedOrMissingFields_nameTheLayerAndTheField() throws IOException {
+    Path shared = tmp.resolve("shared.json");
+    Files.writeString(shared, TF_KERAS_2D.replace("OUTPUT_PADDING", "null")
+        .replace("\"shared_axes\": [1, 2]", "\"shared_axes\": [\"rows\"]"));
+    String embedding = Files.readString(resource(
+        "arch_k2_2.3.1_three_inputs_embedding_concat.json"));
+    Path missing = tmp.resolve("missing.json");
+    Files.writeString(missing, embedding.replaceFirst("\"input_dim\": 8,", ""));
+
+    assertThat(assertThrows(KerasImportException.class, () -> KerasModels.load(shared)))
+        .hasMessageThat().isEqualTo(shared + ": layer 'act' (PReLU): field 'shared_axes' must be"
+            + " an integer or a list of integers, was [\"rows\"]");
+    assertThat(assertThrows(KerasImportException.class, () -> KerasModels.load(missing)))
+        .hasMessageThat().isEqualTo(missing + ": layer 'embedding_4' (Embedding): field"
+            + " 'input_dim' is missing");
+  }
+
   private static double meanAbs(float[] x) {
     double s = 0;
     for (float v : x) {
