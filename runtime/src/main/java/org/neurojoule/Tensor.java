@@ -1241,6 +1241,7 @@ public final class Tensor {
   public Tensor permute(int[] dims, UnaryOperator<org.neurojoule.layer.Permute> configure) {
     int[] values = dims.clone();
     return then("permute", () -> configure.apply(org.neurojoule.layer.Permute.of(values)));
+  }
 
   // ---- recurrent ----
 
@@ -1330,6 +1331,149 @@ public final class Tensor {
       UnaryOperator<org.neurojoule.layer.Bidirectional> configure) {
     return then("bidirectional",
         () -> configure.apply(org.neurojoule.layer.Bidirectional.of(layer)));
+  }
+
+  // ---- weighted layers: PReLU, Embedding, LayerNormalization, transposed convolutions ----
+
+  /**
+   * Keras' {@code PReLU} with one learned slope per element (no shared axes).
+   *
+   * @return the new layer's output
+   */
+  public Tensor prelu() {
+    return prelu(UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code PReLU}, configured: {@code p -> p.sharedAxes(1, 2)} (one slope per channel of an
+   * image).
+   *
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor prelu(UnaryOperator<org.neurojoule.layer.PReLU> configure) {
+    return then("prelu", () -> configure.apply(org.neurojoule.layer.PReLU.of()));
+  }
+
+  /**
+   * Keras' {@code Embedding}: looks the integer ids of this tensor up in a table.
+   *
+   * @param inputDim the number of ids: the ids are {@code 0 .. inputDim - 1}
+   * @param outputDim the length of each embedding vector
+   * @return the new layer's output
+   */
+  public Tensor embedding(int inputDim, int outputDim) {
+    return embedding(inputDim, outputDim, UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code Embedding}, configured: {@code e -> e.maskZero(true)}.
+   *
+   * @param inputDim the number of ids: the ids are {@code 0 .. inputDim - 1}
+   * @param outputDim the length of each embedding vector
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor embedding(int inputDim, int outputDim,
+      UnaryOperator<org.neurojoule.layer.Embedding> configure) {
+    return then("embedding",
+        () -> configure.apply(org.neurojoule.layer.Embedding.of(inputDim, outputDim)));
+  }
+
+  /**
+   * Keras' {@code LayerNormalization} over the last axis.
+   *
+   * @return the new layer's output
+   */
+  public Tensor layerNormalization() {
+    return layerNormalization(UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code LayerNormalization}, configured: {@code n -> n.axis(1, 2).epsilon(1e-6)}.
+   *
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor layerNormalization(
+      UnaryOperator<org.neurojoule.layer.LayerNormalization> configure) {
+    return then("layerNormalization",
+        () -> configure.apply(org.neurojoule.layer.LayerNormalization.of()));
+  }
+
+  /**
+   * Keras' {@code Conv1DTranspose} with {@code filters} kernels of side {@code kernelSize}.
+   *
+   * @param filters the number of output channels
+   * @param kernelSize the side of the kernel along every spatial axis
+   * @return the new layer's output
+   */
+  public Tensor conv1dTranspose(int filters, int kernelSize) {
+    return conv1dTranspose(filters, kernelSize, UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code Conv1DTranspose}, configured: {@code c -> c.strides(2).padding(SAME)}.
+   *
+   * @param filters the number of output channels
+   * @param kernelSize the side of the kernel along every spatial axis
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor conv1dTranspose(int filters, int kernelSize,
+      UnaryOperator<org.neurojoule.layer.ConvTranspose> configure) {
+    return then("conv1dTranspose", () -> configure.apply(
+        org.neurojoule.layer.ConvTranspose.of(1, filters, kernelSize)));
+  }
+
+  /**
+   * Keras' {@code Conv2DTranspose} with {@code filters} kernels of side {@code kernelSize}.
+   *
+   * @param filters the number of output channels
+   * @param kernelSize the side of the kernel along every spatial axis
+   * @return the new layer's output
+   */
+  public Tensor conv2dTranspose(int filters, int kernelSize) {
+    return conv2dTranspose(filters, kernelSize, UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code Conv2DTranspose}, configured: {@code c -> c.strides(2).padding(SAME)}.
+   *
+   * @param filters the number of output channels
+   * @param kernelSize the side of the kernel along every spatial axis
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor conv2dTranspose(int filters, int kernelSize,
+      UnaryOperator<org.neurojoule.layer.ConvTranspose> configure) {
+    return then("conv2dTranspose", () -> configure.apply(
+        org.neurojoule.layer.ConvTranspose.of(2, filters, kernelSize)));
+  }
+
+  /**
+   * Keras' {@code Conv3DTranspose} with {@code filters} kernels of side {@code kernelSize}.
+   *
+   * @param filters the number of output channels
+   * @param kernelSize the side of the kernel along every spatial axis
+   * @return the new layer's output
+   */
+  public Tensor conv3dTranspose(int filters, int kernelSize) {
+    return conv3dTranspose(filters, kernelSize, UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code Conv3DTranspose}, configured: {@code c -> c.strides(2).padding(SAME)}.
+   *
+   * @param filters the number of output channels
+   * @param kernelSize the side of the kernel along every spatial axis
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor conv3dTranspose(int filters, int kernelSize,
+      UnaryOperator<org.neurojoule.layer.ConvTranspose> configure) {
+    return then("conv3dTranspose", () -> configure.apply(
+        org.neurojoule.layer.ConvTranspose.of(3, filters, kernelSize)));
   }
 
   // ---- names and positions before a model exists, for error messages ----

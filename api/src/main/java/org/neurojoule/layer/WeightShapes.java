@@ -14,7 +14,13 @@ import org.neurojoule.shape.Shape;
  * Recurrent layers: kernel {@code (cin, gates * units)}, recurrent kernel {@code (units, gates *
  * units)}, bias; a Bidirectional its forward layer's, then its backward layer's.
  *
- * <p>Every shape depends on the spec and the size of the input's last axis ({@code cin}) only.
+ * PReLU alpha, of the input's shape with the shared axes set to 1; Embedding embeddings {@code
+ * (inputDim, outputDim)}; LayerNormalization gamma, beta, of the normalized axes' shape;
+ * Conv1D/2D/3DTranspose kernel {@code (k..., filters, cin)} then bias.
+ *
+ * <p>Every shape depends on the spec and the size of the input's last axis ({@code cin}) only,
+ * except PReLU's and LayerNormalization's, which {@link #of(LayerSpec, List)} reads from the whole
+ * input shape ({@link #of(LayerSpec, int)} gives them as for an input of shape {@code (cin,)}).
  */
 public final class WeightShapes {
   private WeightShapes() {}
@@ -69,8 +75,8 @@ public final class WeightShapes {
     }
 
     /**
-     * {@return Keras' initializer for this array: {@code glorot_uniform}, {@code zeros} or {@code
-     * ones}}
+     * {@return Keras' initializer for this array: {@code glorot_uniform}, {@code zeros}, {@code
+     * ones} or {@code uniform} (Keras' {@code RandomUniform(-0.05, 0.05)})}
      */
     public String initializer() {
       return switch (name) {
@@ -78,6 +84,7 @@ public final class WeightShapes {
         // Keras' recurrent_kernel is orthogonal; glorot_uniform keeps the same scale here
         case "recurrent_kernel" -> "glorot_uniform";
         case "gamma", "moving_variance" -> "ones";
+        case "embeddings" -> "uniform";
         default -> "zeros";
       };
     }
@@ -113,6 +120,14 @@ public final class WeightShapes {
     if (spec instanceof TimeDistributed td) {
       return of(td.layer(), List.of(TimeDistributed.stepShape(in)));
     }
+    // weighted layers (PReLU, LayerNormalization): weights shaped by more than the last axis
+    if (spec instanceof PReLU p) {
+      return List.of(new Weight("alpha", p.alphaShape(inputs)));
+    } else if (spec instanceof LayerNormalization ln) {
+      return layerNormalization(ln, ln.paramShape(inputs));
+    } else if (spec instanceof Embedding) {
+      return of(spec, 1);   // the table does not depend on the input, which may be undefined
+    }
     int cin = in.get(-1);
     if (cin == Shape.NONE) {
       throw org.neurojoule.shape.ShapeException.invalid(
@@ -135,7 +150,12 @@ public final class WeightShapes {
         || (spec instanceof TimeDistributed td && hasWeights(td.layer()))
         // recurrent layers
         || spec instanceof Recurrent
-        || spec instanceof Bidirectional;
+        || spec instanceof Bidirectional
+        // weighted layers: PReLU, Embedding, LayerNormalization, Conv1D/2D/3DTranspose
+        || spec instanceof PReLU
+        || spec instanceof Embedding
+        || (spec instanceof LayerNormalization ln && (ln.center() || ln.scale()))
+        || spec instanceof ConvTranspose;
   }
 
   /**
@@ -200,6 +220,37 @@ public final class WeightShapes {
     } else if (spec instanceof Bidirectional b) {
       w.addAll(of(b.layer(), cin));
       w.addAll(of(b.backwardLayer(), cin));
+    // weighted layers: PReLU, Embedding, LayerNormalization, Conv1D/2D/3DTranspose (PReLU and
+    // LayerNormalization as on an input of shape (cin,); of(spec, inputs) gives their real shapes)
+    } else if (spec instanceof PReLU) {
+      w.add(new Weight("alpha", new int[] {cin}));
+    } else if (spec instanceof Embedding e) {
+      w.add(new Weight("embeddings", new int[] {e.inputDim(), e.outputDim()}));
+    } else if (spec instanceof LayerNormalization ln) {
+      w.addAll(layerNormalization(ln, new int[] {cin}));
+    } else if (spec instanceof ConvTranspose c) {
+      int[] k = new int[c.rank() + 2];
+      for (int i = 0; i < c.rank(); i++) {
+        k[i] = c.kernelSize().get(i);
+      }
+      k[c.rank()] = c.filters();
+      k[c.rank() + 1] = cin;
+      w.add(new Weight("kernel", k));
+      if (c.useBias()) {
+        w.add(new Weight("bias", new int[] {c.filters()}));
+      }
+    }
+    return List.copyOf(w);
+  }
+
+  /** LayerNormalization's gamma (with scale) then beta (with center), of {@code shape}. */
+  private static List<Weight> layerNormalization(LayerNormalization ln, int[] shape) {
+    List<Weight> w = new ArrayList<>();
+    if (ln.scale()) {
+      w.add(new Weight("gamma", shape));
+    }
+    if (ln.center()) {
+      w.add(new Weight("beta", shape));
     }
     return List.copyOf(w);
   }

@@ -8,7 +8,10 @@ import org.neurojoule.Tensor;
 import org.neurojoule.layer.WeightShapes;
 import org.neurojoule.shape.Shape;
 
-/** Keras' default initial weights: glorot_uniform kernels, zero biases, BN ones/zeros/zeros/ones. */
+/**
+ * Keras' default initial weights: glorot_uniform kernels, zero biases, BN ones/zeros/zeros/ones,
+ * uniform(-0.05, 0.05) embeddings.
+ */
 public final class WeightInit {
   private WeightInit() {}
 
@@ -54,6 +57,12 @@ public final class WeightInit {
     switch (weight.initializer()) {
       case "ones" -> java.util.Arrays.fill(a, 1f);
       case "zeros" -> { }
+      case "uniform" -> {
+        // Keras' RandomUniform(-0.05, 0.05), the Embedding default.
+        for (int i = 0; i < a.length; i++) {
+          a[i] = (float) ((random.nextDouble() * 2 - 1) * 0.05);
+        }
+      }
       default -> {
         int[] s = weight.shape();
         long receptive = 1;

@@ -208,8 +208,10 @@ final class GraphBuilder {
       Cfg cfg = name.equals(def.name()) ? def.config() : def.config().withName(name);
       return LayerMapping.spec(def.className(), cfg, first);
     }
-    // Only reached with allowUnknown: the importer has listed unsupported layers otherwise.
-    Shape out = StandInShapes.of(def.className(), def.config(), first).orElse(first);
+    // Only reached with allowUnknown: the importer has listed unsupported layers otherwise. Its
+    // output shape is unknown to the layer algebra, so it is taken to keep its first input's
+    // shape, and the warning says which shape was used.
+    Shape out = first;
     ParamCount params = ParamCount.ZERO;
     Optional<List<StoredWeights.Array>> stored =
         weights.flatMap(w -> w.forLayer(prefix + def.name()));

@@ -135,7 +135,8 @@ public final class KerasImporter {
     throw new KerasImportException(label + ": " + unsupported.size()
         + (unsupported.size() == 1 ? " layer has" : " layers have")
         + " no NeuroJoule equivalent: " + String.join(", ", unsupported)
-        + "; pass allowUnknown (--allow-unknown) to count them as zero-cost layers");
+        + "; pass allowUnknown (--allow-unknown) to count "
+        + (unsupported.size() == 1 ? "it as a zero-cost layer" : "them as zero-cost layers"));
   }
 
   private static void collectUnsupported(ModelDef def, List<String> out) {

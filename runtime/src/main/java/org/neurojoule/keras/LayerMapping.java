@@ -17,14 +17,18 @@ import org.neurojoule.layer.Add;
 import org.neurojoule.layer.BatchNormalization;
 import org.neurojoule.layer.Concatenate;
 import org.neurojoule.layer.Conv;
+import org.neurojoule.layer.ConvTranspose;
 import org.neurojoule.layer.Dense;
 import org.neurojoule.layer.DepthwiseConv2D;
 import org.neurojoule.layer.Dropout;
+import org.neurojoule.layer.Embedding;
 import org.neurojoule.layer.Flatten;
 import org.neurojoule.layer.GlobalPooling;
+import org.neurojoule.layer.LayerNormalization;
 import org.neurojoule.layer.LayerSpec;
 import org.neurojoule.layer.LayerType;
 import org.neurojoule.layer.LeakyReLU;
+import org.neurojoule.layer.PReLU;
 import org.neurojoule.layer.PoolKind;
 import org.neurojoule.layer.Pooling;
 import org.neurojoule.layer.ReLU;
@@ -90,6 +94,13 @@ final class LayerMapping {
       Map.entry("LSTM", RecurrentMapping::lstm),
       Map.entry("GRU", RecurrentMapping::gru),
       Map.entry("Bidirectional", RecurrentMapping::bidirectional),
+      // weighted layers: PReLU, Embedding, LayerNormalization, Conv1D/2D/3DTranspose
+      Map.entry("PReLU", LayerMapping::prelu),
+      Map.entry("Embedding", LayerMapping::embedding),
+      Map.entry("LayerNormalization", LayerMapping::layerNormalization),
+      Map.entry("Conv1DTranspose", (c, in) -> convTranspose(c, 1)),
+      Map.entry("Conv2DTranspose", (c, in) -> convTranspose(c, 2)),
+      Map.entry("Conv3DTranspose", (c, in) -> convTranspose(c, 3)),
       Map.entry("TimeDistributed", LayerMapping::timeDistributed),
       Map.entry("SpikingActivation", LayerMapping::spikingActivation),
       // ---- weightless layers: merges, Softmax, ELU, Permute, RepeatVector, Rescaling ----
@@ -347,6 +358,71 @@ final class LayerMapping {
       s = s.seed(seed);
     }
     return s;
+  }
+
+  // ---- weighted layers: PReLU, Embedding, LayerNormalization, Conv1D/2D/3DTranspose
+
+  private static LayerSpec prelu(Cfg c, Shape in) {
+    return PReLU.of().sharedAxes(ints(c, "shared_axes")).name(name(c));
+  }
+
+  /** Keras 2 and tf.keras write {@code input_length} (an int, or null); Keras 3 drops it. */
+  private static LayerSpec embedding(Cfg c, Shape in) {
+    Embedding e = Embedding.of(c.positiveInt("input_dim"), c.positiveInt("output_dim"))
+        .maskZero(c.bool("mask_zero", false))
+        .name(name(c));
+    return c.has("input_length") && !(c.raw("input_length") instanceof JsonArray)
+        ? e.inputLength(c.positiveInt("input_length")) : e;
+  }
+
+  private static LayerSpec layerNormalization(Cfg c, Shape in) {
+    if (c.bool("rms_scaling", false)) {
+      throw c.error("field 'rms_scaling' is true; NeuroJoule's LayerNormalization subtracts the"
+          + " mean (rms_scaling false)");
+    }
+    int[] axis = c.has("axis") ? ints(c, "axis") : new int[] {-1};
+    return LayerNormalization.of().axis(axis)
+        .epsilon(c.number("epsilon", LayerNormalization.DEFAULT_EPSILON))
+        .center(c.bool("center", true))
+        .scale(c.bool("scale", true))
+        .name(name(c));
+  }
+
+  private static LayerSpec convTranspose(Cfg c, int rank) {
+    groupsMustBeOne(c);
+    return ConvTranspose.of(rank, c.positiveInt("filters"),
+            toArray(c.positiveInts("kernel_size", rank)))
+        .strides(toArray(c.positiveInts("strides", rank, 1)))
+        .padding(padding(c))
+        .outputPadding(ints(c, "output_padding"))
+        .dilationRate(toArray(c.positiveInts("dilation_rate", rank, 1)))
+        .activation(activation(c, "activation", Activation.LINEAR))
+        .useBias(c.bool("use_bias", true))
+        .name(name(c));
+  }
+
+  /** An int, a list of ints, or absent / null (none). */
+  private static int[] ints(Cfg c, String field) {
+    JsonElement e = c.raw(field);
+    if (e == null) {
+      return new int[0];
+    }
+    List<JsonElement> items = new ArrayList<>();
+    if (e instanceof JsonArray a) {
+      a.forEach(items::add);
+    } else {
+      items.add(e);
+    }
+    int[] out = new int[items.size()];
+    for (int i = 0; i < out.length; i++) {
+      Long v = Cfg.asLong(items.get(i));
+      if (v == null || Math.abs(v) > Integer.MAX_VALUE) {
+        throw c.error("field '" + field + "' must be an integer or a list of integers, was "
+            + Cfg.shortText(e));
+      }
+      out[i] = (int) (long) v;
+    }
+    return out;
   }
 
   // ---- shared config keys

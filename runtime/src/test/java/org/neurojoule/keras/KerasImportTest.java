@@ -51,6 +51,9 @@ class KerasImportTest {
       "arch_k2_2.3.1_timedistributed_dense.json, 12, 2",
       "tfk_2.2.4_functional_depthwiseconv2d_pool_crop.h5, 60, 14",
       "tfk_2.2.4_functional_conv3d.h5, 764, 9",
+      "k2_2.2.0_functional_12net_none_spatial_prelu_2outputs.h5, 6632, 10",
+      "tfk_2.4.0_functional_embedding_conv1d.hdf5, 44, 7",
+      "arch_k2_2.3.1_three_inputs_embedding_concat.json, 64, 8",
   })
   void supportedFixture_importsWithTheStoredParameterCount(String file, long values, int layers) {
     Model m = KerasModels.load(resource(file));
@@ -61,7 +64,6 @@ class KerasImportTest {
 
   @ParameterizedTest
   @CsvSource({
-      "k2_2.2.0_functional_12net_none_spatial_prelu_2outputs.h5, 6632, 10",
       "tfk_2.2.4_functional_depthwiseconv2d_pool_crop.h5, 60, 14",
       "tfk_2.2.4_functional_conv3d.h5, 764, 9",
   })
@@ -101,14 +103,18 @@ class KerasImportTest {
   }
 
   @Test
-  void unsupportedLayers_oneErrorListsThemAll() {
-    Path file = resource("k2_2.2.0_functional_12net_none_spatial_prelu_2outputs.h5");
+  void unsupportedLayers_oneErrorListsThemAll() throws IOException {
+    String lenet = Files.readString(resource("pair_tfk_2.2.4_lenet_mnist.json"));
+    Path file = tmp.resolve("custom.json");
+    Files.writeString(file, lenet.replaceFirst("\"class_name\": \"MaxPooling2D\"",
+        "\"class_name\": \"Lambda\"").replaceFirst("\"class_name\": \"Flatten\"",
+        "\"class_name\": \"MyProject>Squash\""));
 
     KerasImportException e = assertThrows(KerasImportException.class,
         () -> KerasModels.load(file));
 
-    assertThat(e).hasMessageThat().isEqualTo(file + ": 3 layers have no NeuroJoule equivalent:"
-        + " 'PReLU1' (PReLU), 'PReLU2' (PReLU), 'PReLU3' (PReLU); pass allowUnknown"
+    assertThat(e).hasMessageThat().isEqualTo(file + ": 2 layers have no NeuroJoule equivalent:"
+        + " 'max_pooling2d' (Lambda), 'flatten' (Squash); pass allowUnknown"
         + " (--allow-unknown) to count them as zero-cost layers");
   }
 

@@ -124,8 +124,8 @@ class KerasWeightlessImportTest {
     KerasImportException e = assertThrows(KerasImportException.class,
         () -> KerasModels.load(file));
     assertThat(e).hasMessageThat().isEqualTo(file + ": 1 layer has no NeuroJoule equivalent:"
-        + " 'normalization' (Normalization); pass allowUnknown (--allow-unknown) to count them as"
-        + " zero-cost layers");
+        + " 'normalization' (Normalization); pass allowUnknown (--allow-unknown) to count it as"
+        + " a zero-cost layer");
   }
 
   /**
