@@ -144,6 +144,9 @@ class FuzzTest {
 
     private Tensor step(Tensor x) {
       int rank = x.shape().rank();
+      if (r.nextInt(3) == 0) {
+        return newerLayer(x, rank);
+      }
       switch (r.nextInt(22)) {
         case 0: {
           int units = size(16);
@@ -267,6 +270,106 @@ class FuzzTest {
         default: {
           int units = size(16);
           return step("dense(" + units + ").relu()", () -> x.dense(units).relu());
+        }
+      }
+    }
+
+    /** The layer types added with the Keras importer: data movement, merges, recurrent, .... */
+    private Tensor newerLayer(Tensor x, int rank) {
+      int spatial = Math.max(1, Math.min(3, rank - 1));
+      switch (r.nextInt(16)) {
+        case 0: {
+          int p = r.nextInt(8) == 0 ? hostileInt() : r.nextInt(3);
+          return step("zeroPadding" + spatial + "d(" + p + ")", () -> switch (spatial) {
+            case 1 -> x.zeroPadding1d(p);
+            case 2 -> x.zeroPadding2d(p);
+            default -> x.zeroPadding3d(p);
+          });
+        }
+        case 1: {
+          int c = r.nextInt(8) == 0 ? hostileInt() : r.nextInt(2);
+          return step("cropping" + spatial + "d(" + c + ")", () -> switch (spatial) {
+            case 1 -> x.cropping1d(c);
+            case 2 -> x.cropping2d(c);
+            default -> x.cropping3d(c);
+          });
+        }
+        case 2: {
+          int u = r.nextInt(8) == 0 ? hostileInt() : 1 + r.nextInt(2);
+          return step("upSampling" + spatial + "d(" + u + ")", () -> switch (spatial) {
+            case 1 -> x.upSampling1d(u);
+            case 2 -> x.upSampling2d(u);
+            default -> x.upSampling3d(u);
+          });
+        }
+        case 3: {
+          int f = size(4);
+          int k = size(3);
+          int s = r.nextInt(8) == 0 ? hostileInt() : small();
+          Padding p = pad();
+          return step("conv" + spatial + "dTranspose(" + f + ", " + k + ", strides " + s + ", "
+              + p + ")", () -> switch (spatial) {
+                case 1 -> x.conv1dTranspose(f, k, c -> c.strides(s).padding(p));
+                case 2 -> x.conv2dTranspose(f, k, c -> c.strides(s).padding(p));
+                default -> x.conv3dTranspose(f, k, c -> c.strides(s).padding(p));
+              });
+        }
+        case 4: {
+          int units = size(6);
+          boolean seq = r.nextBoolean();
+          boolean back = r.nextBoolean();
+          int cell = r.nextInt(3);
+          String name = cell == 0 ? "simpleRnn" : cell == 1 ? "lstm" : "gru";
+          return step(name + "(" + units + ", returnSequences " + seq + ", goBackwards " + back
+              + ")", () -> {
+                UnaryOperator<org.neurojoule.layer.Recurrent> c =
+                    rr -> rr.returnSequences(seq).goBackwards(back);
+                return cell == 0 ? x.simpleRnn(units, c) : cell == 1 ? x.lstm(units, c)
+                    : x.gru(units, c);
+              });
+        }
+        case 5: {
+          int units = size(4);
+          return step("bidirectional(lstm(" + units + ", returnSequences))",
+              () -> x.bidirectional(org.neurojoule.layer.Recurrent.lstm(units)
+                  .returnSequences(true)));
+        }
+        case 6:
+          return step("prelu", x::prelu);
+        case 7:
+          return step("layerNormalization", x::layerNormalization);
+        case 8:
+          return step("softmax", x::softmax);
+        case 9:
+          return step("elu", x::elu);
+        case 10: {
+          int[] dims = new int[rank];
+          for (int i = 0; i < rank; i++) {
+            dims[i] = rank - i;
+          }
+          if (r.nextInt(6) == 0) {
+            dims[0] = hostileInt();
+          }
+          return step("permute" + Arrays.toString(dims), () -> x.permute(dims));
+        }
+        case 11: {
+          int n = r.nextInt(8) == 0 ? hostileInt() : 1 + r.nextInt(4);
+          return step("repeatVector(" + n + ")", () -> x.repeatVector(n));
+        }
+        case 12: {
+          double scale = r.nextInt(4) == 0 ? hostileDouble() : 1 / 255.0;
+          return step("rescaling(" + scale + ")", () -> x.rescaling(scale));
+        }
+        case 13:
+          return step("multiply(relu, sigmoid)",
+              () -> Tensor.multiply(x.relu(), x.activation(Activation.SIGMOID)));
+        case 14:
+          return step("subtract(relu, tanh)",
+              () -> Tensor.subtract(x.relu(), x.activation(Activation.TANH)));
+        default: {
+          int in = r.nextInt(8) == 0 ? hostileInt() : 1 + r.nextInt(20);
+          int out = size(6);
+          return step("embedding(" + in + ", " + out + ")", () -> x.embedding(in, out));
         }
       }
     }
