@@ -31,6 +31,25 @@ final class Buffers {
     }
   }
 
+  /** A zeroed double array of {@code n} values for {@code what} (sums kept in float64). */
+  static double[] doubles(long n, String what) {
+    requireFloats(n, what);
+    if (8 * n > Runtime.getRuntime().maxMemory()) {
+      throw new IllegalArgumentException(what + " would need " + n + " doubles ("
+          + bytesText(8 * n) + "), more than the whole Java heap ("
+          + bytesText(Runtime.getRuntime().maxMemory()) + "); use smaller inputs or a larger heap"
+          + " (-Xmx)");
+    }
+    try {
+      return new double[(int) n];
+    } catch (OutOfMemoryError e) {
+      throw new IllegalArgumentException(what + " would need " + n + " doubles ("
+          + bytesText(8 * n) + "), more than the Java heap has free (maximum "
+          + bytesText(Runtime.getRuntime().maxMemory()) + "); use smaller inputs or a larger"
+          + " heap (-Xmx)");
+    }
+  }
+
   /** Checks that {@code n} floats fit in one array. */
   static void requireFloats(long n, String what) {
     if (n < 0 || n > MAX_ARRAY) {

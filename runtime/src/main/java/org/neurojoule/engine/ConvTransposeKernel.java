@@ -64,8 +64,8 @@ public final class ConvTransposeKernel implements Kernel<ConvTranspose> {
       }
       cin = inShape[0][rank];
       cout = outShape[rank];
-      acc = new double[Buffers.intSize(Ops.prod(outShape, 0, outShape.length),
-          "the transposed convolution's sums for one example")];
+      acc = Buffers.doubles(Ops.prod(outShape, 0, outShape.length),
+          "the transposed convolution's sums for one example");
     }
 
     @Override

@@ -28,83 +28,99 @@ public final class LayerNormalizationKernel implements Kernel<LayerNormalization
     return new LayerNormOp(in, ln.axes(List.of(Shape.of(in))), ln.epsilon(), gamma, beta);
   }
 
-  /** Each entry's group (index over the other axes) and parameter index, precomputed. */
+  /**
+   * Walks an example's entries in order, keeping their multi-index; an entry's group is its index
+   * over the axes not normalized, its parameter index that over the normalized ones (computed on
+   * the way rather than stored, so the op needs no memory per entry).
+   */
   static final class LayerNormOp extends Op {
-    private final int[] group;
-    private final int[] param;
+    private final int[] in;
+    private final boolean[] normalized;
+    private final int size;
     private final int groups;
     private final double epsilon;
     private final float[] gamma;
     private final float[] beta;
+    private double[] mean;
+    private double[] inv;
 
     LayerNormOp(int[] in, int[] axes, double epsilon, float[] gamma, float[] beta) {
-      int size = Buffers.intSize(Ops.prod(in, 0, in.length), "LayerNormalization's index maps");
-      boolean[] normalized = new boolean[in.length];
+      this.in = in.clone();
+      this.size = Buffers.intSize(Ops.prod(in, 0, in.length), "one example");
+      normalized = new boolean[in.length];
+      long per = 1;
       for (int a : axes) {
         normalized[a] = true;
+        per *= in[a];
       }
-      group = new int[size];
-      param = new int[size];
-      int[] pos = new int[in.length];
-      int g = 0;
-      for (int i = 0; i < size; i++) {
-        int gi = 0;
-        int pi = 0;
-        for (int k = 0; k < in.length; k++) {
-          if (normalized[k]) {
-            pi = pi * in[k] + pos[k];
-          } else {
-            gi = gi * in[k] + pos[k];
-          }
-        }
-        group[i] = gi;
-        param[i] = pi;
-        g = Math.max(g, gi + 1);
-        for (int k = in.length - 1; k >= 0 && ++pos[k] == in[k]; k--) {
-          pos[k] = 0;
-        }
-      }
-      this.groups = g;
+      this.groups = (int) (size / per);
       this.epsilon = epsilon;
       this.gamma = gamma;
       this.beta = beta;
     }
 
     @Override
+    void prepare(Ctx ctx, int[][] inShape, int[] out, int maxN) {
+      mean = Buffers.doubles(groups, "LayerNormalization's means for one example");
+      inv = Buffers.doubles(groups, "LayerNormalization's deviations for one example");
+    }
+
+    @Override
     void run(Ctx ctx, int n, float[][] inputs, float[] output, Epilogue epi) {
       float[] x = inputs[0];
-      int size = group.length;
       double per = (double) size / groups;
-      double[] mean = new double[groups];
-      double[] var = new double[groups];
+      int[] pos = new int[in.length];
+      int[] gp = new int[2];
       for (int b = 0; b < n; b++) {
         int off = b * size;
         java.util.Arrays.fill(mean, 0);
-        java.util.Arrays.fill(var, 0);
+        java.util.Arrays.fill(inv, 0);
+        java.util.Arrays.fill(pos, 0);
         for (int i = 0; i < size; i++) {
-          mean[group[i]] += x[off + i];
+          mean[index(pos, gp)[0]] += x[off + i];
         }
         for (int k = 0; k < groups; k++) {
           mean[k] /= per;
         }
         for (int i = 0; i < size; i++) {
-          double d = x[off + i] - mean[group[i]];
-          var[group[i]] += d * d;
+          int g = index(pos, gp)[0];
+          double d = x[off + i] - mean[g];
+          inv[g] += d * d;
         }
         for (int k = 0; k < groups; k++) {
-          var[k] = 1 / Math.sqrt(var[k] / per + epsilon);
+          inv[k] = 1 / Math.sqrt(inv[k] / per + epsilon);
         }
         for (int i = 0; i < size; i++) {
-          double y = (x[off + i] - mean[group[i]]) * var[group[i]];
+          index(pos, gp);
+          double y = (x[off + i] - mean[gp[0]]) * inv[gp[0]];
           if (gamma != null) {
-            y *= gamma[param[i]];
+            y *= gamma[gp[1]];
           }
           if (beta != null) {
-            y += beta[param[i]];
+            y += beta[gp[1]];
           }
           output[off + i] = (float) y;
         }
       }
+    }
+
+    /** The group and parameter index of {@code pos} into {@code gp}; then advances {@code pos}. */
+    private int[] index(int[] pos, int[] gp) {
+      int g = 0;
+      int p = 0;
+      for (int k = 0; k < in.length; k++) {
+        if (normalized[k]) {
+          p = p * in[k] + pos[k];
+        } else {
+          g = g * in[k] + pos[k];
+        }
+      }
+      gp[0] = g;
+      gp[1] = p;
+      for (int k = in.length - 1; k >= 0 && ++pos[k] == in[k]; k--) {
+        pos[k] = 0;
+      }
+      return gp;
     }
   }
 }

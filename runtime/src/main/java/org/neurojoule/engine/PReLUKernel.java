@@ -25,8 +25,8 @@ public final class PReLUKernel implements Kernel<PReLU> {
     private final float[] alpha;
 
     PReLUOp(float[] alpha, int[] alphaShape, int[] in) {
-      int size = Buffers.intSize(Ops.prod(in, 0, in.length), "PReLU's slopes for one example");
-      this.alpha = new float[size];
+      this.alpha = Buffers.floats(Ops.prod(in, 0, in.length), "PReLU's slopes for one example");
+      int size = this.alpha.length;
       int[] pos = new int[in.length];
       for (int i = 0; i < size; i++) {
         int a = 0;

@@ -58,6 +58,17 @@ class WeightedReferenceTest {
   }
 
   @Test
+  void absurdEmbeddingTable_isAClearErrorBeforeAnyAllocation() {
+    Model m = Model.of(Model.input(3).embedding(Integer.MAX_VALUE, 1000));
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.energy(
+        o -> o.exampleData(org.neurojoule.ExampleData.of(new float[] {0, 1, 2}, 1, 3))).rates());
+
+    assertThat(e).hasMessageThat().contains("layer 'embedding': its default embeddings"
+        + " (2147483647, 1000) would need 2147483647000 floats");
+  }
+
+  @Test
   void layerNormalization_lastAxis_andTwoAxes() {
     float[] x = values(N * 3 * 4, 2.1);
     Tensor last = Model.input(3, 4).layerNormalization(n -> n.epsilon(1e-3));

@@ -142,6 +142,134 @@ class KerasWeightedImportTest {
     assertThat(meanAbs(emb)).isGreaterThan(0.0);
   }
 
+  /**
+   * The 12net declared fluently on a defined 12x12 input, with the file's weights: firing rates
+   * equal a naive float64 pass (convolutions, per-channel PReLU, max pooling).
+   */
+  @Test
+  void twelveNetWithTheFilesWeights_firingRatesEqualANaiveForwardPass() {
+    Model file = KerasModels.load(resource(
+        "k2_2.2.0_functional_12net_none_spatial_prelu_2outputs.h5"));
+    org.neurojoule.Tensor x = Model.input(new int[] {12, 12, 3}, i -> i.name("input_2"))
+        .conv2d(10, 3, c -> c.name("conv1")).prelu(p -> p.sharedAxes(1, 2).name("PReLU1"))
+        .maxPooling2d(2, p -> p.name("max_pooling2d_2"))
+        .conv2d(16, 3, c -> c.name("conv2")).prelu(p -> p.sharedAxes(1, 2).name("PReLU2"))
+        .conv2d(32, 3, c -> c.name("conv3")).prelu(p -> p.sharedAxes(1, 2).name("PReLU3"));
+    Model m = Model.of(x.conv2d(2, 1, c -> c.name("conv4-1")
+        .activation(org.neurojoule.Activation.SOFTMAX)), x.conv2d(4, 1, c -> c.name("conv4-2")));
+    for (Layer l : file.layers()) {
+      if (!l.weights().isEmpty()) {
+        m.layer(file.nameOf(l)).setWeights(l.weights().toArray(float[][]::new));
+      }
+    }
+    int batch = 2;
+    float[] data = new float[batch * 12 * 12 * 3];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (float) Math.sin(0.37 * i + 0.2);
+    }
+
+    Map<String, Double> rates = m.energy(e -> e.exampleData(ExampleData.of(data, batch, 12, 12,
+        3))).rates();
+
+    double[][][][] a = new double[batch][12][12][3];
+    for (int i = 0; i < data.length; i++) {
+      a[i / 432][i / 36 % 12][i / 3 % 12][i % 3] = data[i];
+    }
+    assertThat(rates.get("conv1")).isWithin(1e-9).of(meanAbs4(a));
+    double[][][][] c1 = conv(a, m.layer("conv1"));
+    assertThat(rates.get("PReLU1")).isWithin(1e-6 * meanAbs4(c1)).of(meanAbs4(c1));
+    double[][][][] p1 = prelu(c1, m.layer("PReLU1"));
+    assertThat(rates.get("max_pooling2d_2")).isWithin(1e-6 * meanAbs4(p1)).of(meanAbs4(p1));
+    double[][][][] pooled = maxPool(p1);
+    double[][][][] p2 = prelu(conv(pooled, m.layer("conv2")), m.layer("PReLU2"));
+    assertThat(rates.get("conv3")).isWithin(1e-6 * meanAbs4(p2)).of(meanAbs4(p2));
+    double[][][][] p3 = prelu(conv(p2, m.layer("conv3")), m.layer("PReLU3"));
+    assertThat(rates.get("conv4-1")).isWithin(1e-6 * meanAbs4(p3)).of(meanAbs4(p3));
+    assertThat(rates.get("conv4-2")).isWithin(1e-6 * meanAbs4(p3)).of(meanAbs4(p3));
+    assertThat(file.params().total()).isEqualTo(m.params().total());
+  }
+
+  /** A valid 2D convolution, kernel (kh, kw, cin, f), plus bias. */
+  private static double[][][][] conv(double[][][][] x, Layer layer) {
+    float[] w = layer.weights().get(0);
+    float[] bias = layer.weights().get(1);
+    int f = bias.length;
+    int cin = x[0][0][0].length;
+    int k = (int) Math.round(Math.sqrt(w.length / (double) (cin * f)));
+    int h = x[0].length - k + 1;
+    int wd = x[0][0].length - k + 1;
+    double[][][][] y = new double[x.length][h][wd][f];
+    for (int b = 0; b < x.length; b++) {
+      for (int i = 0; i < h; i++) {
+        for (int j = 0; j < wd; j++) {
+          for (int o = 0; o < f; o++) {
+            double s = bias[o];
+            for (int di = 0; di < k; di++) {
+              for (int dj = 0; dj < k; dj++) {
+                for (int c = 0; c < cin; c++) {
+                  s += x[b][i + di][j + dj][c] * w[((di * k + dj) * cin + c) * f + o];
+                }
+              }
+            }
+            y[b][i][j][o] = s;
+          }
+        }
+      }
+    }
+    return y;
+  }
+
+  /** PReLU with one slope per channel (alpha (1, 1, c)). */
+  private static double[][][][] prelu(double[][][][] x, Layer layer) {
+    float[] alpha = layer.weights().get(0);
+    double[][][][] y = new double[x.length][x[0].length][x[0][0].length][alpha.length];
+    for (int b = 0; b < x.length; b++) {
+      for (int i = 0; i < x[0].length; i++) {
+        for (int j = 0; j < x[0][0].length; j++) {
+          for (int c = 0; c < alpha.length; c++) {
+            double v = x[b][i][j][c];
+            y[b][i][j][c] = v >= 0 ? v : alpha[c] * v;
+          }
+        }
+      }
+    }
+    return y;
+  }
+
+  private static double[][][][] maxPool(double[][][][] x) {
+    int h = x[0].length / 2;
+    int w = x[0][0].length / 2;
+    int c = x[0][0][0].length;
+    double[][][][] y = new double[x.length][h][w][c];
+    for (int b = 0; b < x.length; b++) {
+      for (int i = 0; i < h; i++) {
+        for (int j = 0; j < w; j++) {
+          for (int k = 0; k < c; k++) {
+            y[b][i][j][k] = Math.max(Math.max(x[b][2 * i][2 * j][k], x[b][2 * i][2 * j + 1][k]),
+                Math.max(x[b][2 * i + 1][2 * j][k], x[b][2 * i + 1][2 * j + 1][k]));
+          }
+        }
+      }
+    }
+    return y;
+  }
+
+  private static double meanAbs4(double[][][][] x) {
+    double s = 0;
+    long n = 0;
+    for (double[][][] a : x) {
+      for (double[][] b : a) {
+        for (double[] row : b) {
+          for (double v : row) {
+            s += Math.abs(v);
+            n++;
+          }
+        }
+      }
+    }
+    return s / n;
+  }
+
   @Test
   void embeddingIdOutOfRange_isAClearError() {
     Model m = KerasModels.load(resource("tfk_2.4.0_functional_embedding_conv1d.hdf5"));
