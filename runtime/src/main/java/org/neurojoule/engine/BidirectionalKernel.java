@@ -41,7 +41,8 @@ public final class BidirectionalKernel implements Kernel<Bidirectional> {
     void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
       this.time = in[0][0];
       this.in = in[0][1];
-      this.outSize = Math.toIntExact(Ops.prod(out, 0, out.length));
+      this.outSize = Buffers.intSize(Ops.prod(out, 0, out.length),
+          "the recurrent layer's output for one example");
     }
 
     @Override
