@@ -96,6 +96,18 @@ class InputShapeOptionTest {
   }
 
   @Test
+  void absurdInputShapes_giveAClearError_notAnOverflow() {
+    Run huge = run("summary", TWELVE_NET, "--input-shape", "2147483647,2147483647,3");
+
+    assertThat(huge.err()).startsWith("neurojoule: [NnOverflow] layer 1 'conv1' conv2d(10, 3x3):"
+        + " a size or count for input [2147483647x2147483647x3] is too large");
+    assertThat(huge.out()).isEmpty();
+    assertThat(huge.code()).isEqualTo(1);
+    assertThat(run("summary", TWELVE_NET, "--input-shape", "99999999999,3,3").code())
+        .isEqualTo(2);
+  }
+
+  @Test
   void malformedInputShapes_areUsageErrors() {
     String use = "is not an input shape; use dimensions without the batch such as 64,64,3 (each"
         + " positive, or -1 to keep the file's), or NAME=64,64,3 for the input layer NAME (see"
