@@ -1,7 +1,12 @@
 package org.neurojoule;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.neurojoule.keras.KerasImporter;
 
@@ -19,16 +24,25 @@ import org.neurojoule.keras.KerasImporter;
  * wrong. Layers without a NeuroJoule equivalent are listed together in one such error, or, with
  * {@link Options#allowUnknown(boolean)}, imported as zero-cost layers (with a logged warning) that
  * the estimate then reports as "Cannot compute stats for layer of type ...", as the reference does.
+ * {@link Options#inputShape(int...)} gives sizes to a model saved with undefined input dimensions.
  */
 public final class KerasModels {
   private KerasModels() {}
 
-  /** Import options, set with a configurer: {@code o -> o.allowUnknown(true)}. */
+  /**
+   * Import options, set with a configurer: {@code o -> o.allowUnknown(true)}, {@code o ->
+   * o.inputShape(12, 12, 3)}.
+   */
   public static final class Options {
     private final boolean allowUnknown;
+    private final Optional<int[]> inputShape;
+    private final Map<String, int[]> inputShapes;
 
-    private Options(boolean allowUnknown) {
+    private Options(boolean allowUnknown, Optional<int[]> inputShape,
+        Map<String, int[]> inputShapes) {
       this.allowUnknown = allowUnknown;
+      this.inputShape = inputShape;
+      this.inputShapes = inputShapes;
     }
 
     /**
@@ -38,12 +52,75 @@ public final class KerasModels {
      * @param allow whether to import them
      */
     public Options allowUnknown(boolean allow) {
-      return new Options(allow);
+      return new Options(allow, inputShape, inputShapes);
     }
 
     /** {@return whether unknown layers become zero-cost layers} */
     public boolean allowUnknown() {
       return allowUnknown;
+    }
+
+    /**
+     * {@return options that give the only input of the model this shape (without the batch),
+     * replacing any input shapes set before} For models saved with undefined dimensions, such as
+     * {@code (None, None, None, 3)}, whose statistics need sizes: {@code inputShape(12, 12, 3)}.
+     * The import checks that the rank is the file's and that every dimension the file defines is
+     * the one given; {@code -1} ({@link Model#NONE}) keeps the file's dimension, so that a leading
+     * time axis can stay undefined: {@code inputShape(-1, 64)}.
+     *
+     * @param dims the dimensions, each positive or -1
+     * @throws IllegalArgumentException naming the value if a dimension is 0 or below -1
+     */
+    public Options inputShape(int... dims) {
+      return new Options(allowUnknown, Optional.of(checked("inputShape", dims)), Map.of());
+    }
+
+    /**
+     * {@return options that give inputs of the model these shapes, by input layer name, replacing
+     * any input shapes set before} Inputs not named keep the file's shape; each given shape is
+     * checked as by {@link #inputShape(int...)}, and a name that is not an input of the model is
+     * an error listing its inputs.
+     *
+     * @param shapes the dimensions (without the batch) per input layer name
+     * @throws IllegalArgumentException naming the input and the value if a dimension is 0 or
+     *     below -1
+     */
+    public Options inputShapes(Map<String, int[]> shapes) {
+      Objects.requireNonNull(shapes, "shapes == null");
+      Map<String, int[]> copy = new LinkedHashMap<>();
+      shapes.forEach((name, dims) -> copy.put(Objects.requireNonNull(name, "input name == null"),
+          checked("inputShapes '" + name + "'", dims)));
+      return new Options(allowUnknown, Optional.empty(), Collections.unmodifiableMap(copy));
+    }
+
+    /** {@return the shape given for the only input, if any (a copy)} */
+    public Optional<int[]> inputShape() {
+      return inputShape.map(int[]::clone);
+    }
+
+    /** {@return the shapes given by input name (copies), empty if none} */
+    public Map<String, int[]> inputShapes() {
+      Map<String, int[]> copy = new LinkedHashMap<>();
+      inputShapes.forEach((k, v) -> copy.put(k, v.clone()));
+      return copy;
+    }
+
+    private static int[] checked(String what, int[] dims) {
+      Objects.requireNonNull(dims, what + " == null");
+      if (dims.length == 0) {
+        throw new IllegalArgumentException(what + ": no dimensions given");
+      }
+      for (int d : dims) {
+        if (d < 1 && d != Model.NONE) {
+          throw new IllegalArgumentException(what + ": dimension " + d + " in "
+              + Arrays.toString(dims) + " must be positive, or -1 to keep the file's");
+        }
+      }
+      return dims.clone();
+    }
+
+    private KerasImporter importer() {
+      return new KerasImporter(allowUnknown, inputShape, inputShapes);
     }
   }
 
@@ -67,7 +144,7 @@ public final class KerasModels {
    */
   public static Model load(Path file, UnaryOperator<Options> configure) {
     Objects.requireNonNull(file, "file == null");
-    return new KerasImporter(options(configure).allowUnknown()).load(file);
+    return options(configure).importer().load(file);
   }
 
   /**
@@ -96,11 +173,11 @@ public final class KerasModels {
       UnaryOperator<Options> configure) {
     Objects.requireNonNull(architectureJson, "architectureJson == null");
     Objects.requireNonNull(weightsH5, "weightsH5 == null");
-    return new KerasImporter(options(configure).allowUnknown()).load(architectureJson, weightsH5);
+    return options(configure).importer().load(architectureJson, weightsH5);
   }
 
   private static Options options(UnaryOperator<Options> configure) {
     Objects.requireNonNull(configure, "configure == null");
-    return Objects.requireNonNull(configure.apply(new Options(false)), "configure returned null");
+    return Objects.requireNonNull(configure.apply(new Options(false, Optional.empty(), Map.of())), "configure returned null");
   }
 }

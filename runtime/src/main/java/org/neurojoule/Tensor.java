@@ -147,7 +147,8 @@ public final class Tensor {
   }
 
   /**
-   * Keras' {@code Conv1D}, configured: {@code c -> c.strides(2).padding(SAME)}.
+   * Keras' {@code Conv1D}, configured: {@code c -> c.strides(2).padding(SAME)}; {@code
+   * padding(CAUSAL)} pads {@code (k - 1) * dilation} zeros before the time axis only.
    *
    * @param filters the number of output channels
    * @param kernelSize the side of the kernel along every spatial axis

@@ -147,4 +147,12 @@ class TensorErrorsTest {
     assertThat(e).hasMessageThat().isEqualTo("[NnInvalidArgument] layer 1 'conv2d' conv2d:"
         + " kernelSize takes 1 or 2 values, got 3");
   }
+
+  @Test
+  void causalPaddingOnConv2d_namesTheLayer() {
+    var e = assertThrows(ShapeException.class,
+        () -> Model.input(10, 10, 3).conv2d(4, 3, c -> c.padding(Padding.CAUSAL)));
+    assertThat(e).hasMessageThat().isEqualTo("[NnInvalidArgument] layer 1 'conv2d' conv2d:"
+        + " padding causal is for Conv1D only; Conv2D takes valid or same");
+  }
 }

@@ -28,7 +28,7 @@ public @interface Conv1D {
   /** {@return the step between windows: one value, or one per axis} */
   int[] strides() default 1;
 
-  /** {@return how borders are treated} */
+  /** {@return how borders are treated; {@code CAUSAL} pads the time axis before only} */
   org.neurojoule.Padding padding() default org.neurojoule.Padding.VALID;
 
   /** {@return the spacing of kernel elements: one value, or one per axis} */

@@ -64,6 +64,14 @@ final class Checks {
     return Objects.requireNonNull(value, what + " == null");
   }
 
+  /** Keras pads causally on the time axis of Conv1D only; any other layer refuses it. */
+  static void notCausal(org.neurojoule.Padding padding, String type) {
+    if (padding == org.neurojoule.Padding.CAUSAL) {
+      throw ShapeException.invalid("padding causal is for Conv1D only; " + type
+          + " takes valid or same");
+    }
+  }
+
   static Optional<String> name(Optional<String> name) {
     notNull(name, "name");
     name.ifPresent(

@@ -13,8 +13,10 @@ import org.neurojoule.shape.ShapeException;
  *
  * <p>Input {@code (spatial..., cin)}, output {@code (out..., filters)} with, per spatial axis,
  * {@code valid}: {@code out = floor((n - ((k - 1) * d + 1)) / s) + 1}, {@code same}: {@code out =
- * ceil(n / s)}. Parameters: {@code prod(k) * cin * filters (+ filters bias)}. Connections: output
- * size {@code * prod(k) * cin}; neurons: the output size when the activation is not linear.
+ * ceil(n / s)}, {@code causal} (Conv1D only): as same, all the padding before the axis.
+ * Parameters: {@code prod(k) * cin * filters (+ filters bias)}. Connections: output
+ * size {@code * prod(k) * cin} whatever the padding (as Keras and the reference count 'same',
+ * taps over the padding included); neurons: the output size when the activation is not linear.
  */
 public record Conv(
     int rank,
@@ -50,6 +52,9 @@ public record Conv(
     strides = Checks.perAxis("strides", rank, strides);
     dilationRate = Checks.perAxis("dilationRate", rank, dilationRate);
     Checks.notNull(padding, "padding");
+    if (rank != 1) {
+      Checks.notCausal(padding, "Conv" + rank + "D");
+    }
     Checks.notNull(activation, "activation");
     name = Checks.name(name);
     Checks.stridesOrDilation(strides, dilationRate);

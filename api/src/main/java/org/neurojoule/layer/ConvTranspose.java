@@ -71,6 +71,7 @@ public record ConvTranspose(
     strides = Checks.perAxis("strides", rank, strides);
     dilationRate = Checks.perAxis("dilationRate", rank, dilationRate);
     Checks.notNull(padding, "padding");
+    Checks.notCausal(padding, "Conv" + rank + "DTranspose");
     Checks.notNull(activation, "activation");
     Checks.notNull(outputPadding, "outputPadding");
     if (!outputPadding.isEmpty()) {

@@ -45,6 +45,7 @@ public record DepthwiseConv2D(
     strides = Checks.perAxis("strides", 2, strides);
     dilationRate = Checks.perAxis("dilationRate", 2, dilationRate);
     Checks.notNull(padding, "padding");
+    Checks.notCausal(padding, "DepthwiseConv2D");
     Checks.notNull(activation, "activation");
     name = Checks.name(name);
     Checks.stridesOrDilation(strides, dilationRate);

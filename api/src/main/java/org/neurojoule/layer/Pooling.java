@@ -43,6 +43,7 @@ public record Pooling(
     poolSize = Checks.perAxis("poolSize", rank, poolSize);
     strides = Checks.perAxis("strides", rank, strides);
     Checks.notNull(padding, "padding");
+    Checks.notCausal(padding, kind.typeWord() + "Pooling" + rank + "D");
     name = Checks.name(name);
   }
 

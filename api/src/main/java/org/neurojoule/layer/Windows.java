@@ -15,7 +15,7 @@ final class Windows {
 
   /**
    * The output size along one axis: {@code valid}: {@code floor((n - ((k - 1) * d + 1)) / s) + 1},
-   * {@code same}: {@code ceil(n / s)}; {@link Shape#NONE} stays undefined. Returns 0 or less when
+   * {@code same} and {@code causal}: {@code ceil(n / s)}; {@link Shape#NONE} stays undefined. Returns 0 or less when
    * the window does not fit.
    */
   static int outputLength(int n, int window, int stride, int dilation, Padding padding) {
@@ -23,7 +23,8 @@ final class Windows {
       return Shape.NONE;
     }
     // long arithmetic: sizes near Integer.MAX_VALUE and huge dilated kernels must not wrap.
-    if (padding == Padding.SAME) {
+    // Causal pads (k - 1) * d before, then slides as valid: (n + (k-1)d - ((k-1)d + 1)) / s + 1.
+    if (padding == Padding.SAME || padding == Padding.CAUSAL) {
       return (int) (((long) n + stride - 1) / stride);
     }
     long effective = (long) (window - 1) * dilation + 1;

@@ -318,4 +318,22 @@ class ConvTest {
         Conv.of(2, 8, 3).dilationRate(1_500_000_000), Shape.of(8, 8, 1)));
     assertThat(e).hasMessageThat().contains("3x3 kernel dilated to 3000000001x3000000001");
   }
+
+  @Test
+  void causalConv1d_countsEveryTapAsSameDoes() {
+    // Keras and the reference count output size x kernel x cin whatever the padding, taps over
+    // the zeros included: causal gives exactly what same gives.
+    Shape in = Shape.of(32, 20);
+    Conv causal = Conv.of(1, 4, 3).padding(Padding.CAUSAL).activation(Activation.TANH);
+    Conv same = causal.padding(Padding.SAME);
+
+    for (Accounting accounting : Accounting.values()) {
+      LayerStats stats = Apply.stats(causal, accounting, in).orElseThrow();
+      assertThat(stats.connections()).isEqualTo(32L * 3 * 20 * 4);
+      assertThat(stats.neurons()).isEqualTo(32L * 4);
+      assertThat(stats).isEqualTo(Apply.stats(same, accounting, in).orElseThrow());
+    }
+    assertThat(Apply.params(causal, in).total()).isEqualTo(3L * 20 * 4 + 4);
+    assertThat(causal.describe()).isEqualTo("conv1d(4, 3, causal, tanh)");
+  }
 }

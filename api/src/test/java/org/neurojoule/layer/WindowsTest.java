@@ -19,7 +19,8 @@ import org.neurojoule.shape.ShapeException;
  * The sliding-window rule of every windowed layer against an independent oracle: window positions
  * counted one by one, never the closed-form formula.
  *
- * <p>The sweep covers n 1..12, window 1..5, stride 1..3, dilation 1..3 and both paddings. For a
+ * <p>The sweep covers n 1..12, window 1..5, stride 1..3, dilation 1..3 and every padding the layer
+ * takes (causal on Conv1D only). For a
  * rank-r layer, axis 0 takes each sweep point and the other axes take shifted points, so that a
  * mix-up between axes shows.
  */
@@ -54,8 +55,28 @@ class WindowsTest {
     return count;
   }
 
+  /** Brute force, 'causal': (k-1)*d zeros before the axis, then 'valid' on the longer axis. */
+  private static int causalPositions(Axis a) {
+    int padded = a.n + (a.window - 1) * a.dilation;
+    return validPositions(new Axis(padded, a.window, a.stride, a.dilation));
+  }
+
   private static int positions(Axis a, Padding padding) {
-    return padding == Padding.VALID ? validPositions(a) : samePositions(a);
+    switch (padding) {
+      case VALID:
+        return validPositions(a);
+      case SAME:
+        return samePositions(a);
+      default:
+        return causalPositions(a);
+    }
+  }
+
+  /** The paddings every window layer takes; Conv1D also takes causal. */
+  private static final List<Padding> TWO_SIDED = List.of(Padding.VALID, Padding.SAME);
+
+  private static List<Padding> convPaddings(int rank) {
+    return rank == 1 ? List.of(Padding.values()) : TWO_SIDED;
   }
 
   /** Every sweep point; with {@code keras}, without strides > 1 together with dilation > 1. */
@@ -180,7 +201,7 @@ class WindowsTest {
       Tally tally = new Tally();
       for (Axis a : sweep(true, MAX_DILATION)) {
         List<Axis> axes = axes(a, rank);
-        for (Padding padding : Padding.values()) {
+        for (Padding padding : convPaddings(rank)) {
           Conv conv =
               Conv.of(rank, 4, values(axes, Axis::window))
                   .strides(values(axes, Axis::stride))
@@ -198,7 +219,7 @@ class WindowsTest {
     Tally tally = new Tally();
     for (Axis a : sweep(true, MAX_DILATION)) {
       List<Axis> axes = axes(a, 2);
-      for (Padding padding : Padding.values()) {
+      for (Padding padding : TWO_SIDED) {
         DepthwiseConv2D dw =
             DepthwiseConv2D.of(values(axes, Axis::window))
                 .depthMultiplier(2)
@@ -216,7 +237,7 @@ class WindowsTest {
     Tally tally = new Tally();
     for (Axis a : sweep(true, MAX_DILATION)) {
       List<Axis> axes = axes(a, 2);
-      for (Padding padding : Padding.values()) {
+      for (Padding padding : TWO_SIDED) {
         SeparableConv2D sep =
             SeparableConv2D.of(5, values(axes, Axis::window))
                 .depthMultiplier(2)
@@ -236,7 +257,7 @@ class WindowsTest {
         Tally tally = new Tally();
         for (Axis a : sweep(false, 1)) {
           List<Axis> axes = axes(a, rank);
-          for (Padding padding : Padding.values()) {
+          for (Padding padding : TWO_SIDED) {
             Pooling pool =
                 Pooling.of(kind, rank, values(axes, Axis::window))
                     .strides(values(axes, Axis::stride))
@@ -254,7 +275,7 @@ class WindowsTest {
     Tally tally = new Tally();
     for (int n = 1; n <= MAX_N; n++) {
       for (int k = 1; k <= MAX_WINDOW; k++) {
-        for (Padding padding : Padding.values()) {
+        for (Padding padding : TWO_SIDED) {
           List<Axis> axes = axes(new Axis(n, k, k, 1), 2);
           // The default strides equal the pool per axis, also on the shifted axis.
           axes.set(1, new Axis(axes.get(1).n, axes.get(1).window, axes.get(1).window, 1));
@@ -272,7 +293,7 @@ class WindowsTest {
   void windowLayers_undefinedSpatialDimension_staysUndefined() {
     Shape in = Shape.of(NONE, 9, 3);
 
-    for (Padding padding : Padding.values()) {
+    for (Padding padding : TWO_SIDED) {
       assertThat(Apply.outputShape(Conv.of(2, 4, 3).strides(2).padding(padding), in))
           .isEqualTo(Shape.of(NONE, padding == Padding.VALID ? 4 : 5, 4));
       assertThat(Apply.outputShape(Pooling.of(PoolKind.MAX, 2, 2).padding(padding), in))
@@ -305,5 +326,42 @@ class WindowsTest {
     var e = assertThrows(ShapeException.class, () -> Apply.outputShape(conv, Shape.of(10, 1)));
 
     assertThat(e.error()).isEqualTo(ShapeError.KERNEL_TOO_LARGE);
+  }
+
+  @Test
+  void causalPadding_conv1d_keepsTheLength_withStridesAndDilation() {
+    // Keras: (k - 1) * d zeros before the time axis, then valid; out = ceil(n / s).
+    assertThat(Apply.outputShape(Conv.of(1, 4, 3).padding(Padding.CAUSAL), Shape.of(32, 20)))
+        .isEqualTo(Shape.of(32, 4));
+    assertThat(Apply.outputShape(Conv.of(1, 4, 3).dilationRate(2).padding(Padding.CAUSAL),
+        Shape.of(7, 2))).isEqualTo(Shape.of(7, 4));
+    assertThat(Apply.outputShape(Conv.of(1, 4, 3).strides(2).padding(Padding.CAUSAL),
+        Shape.of(7, 2))).isEqualTo(Shape.of(4, 4));
+    // A kernel longer than the input still fits: the padding holds the rest.
+    assertThat(Apply.outputShape(Conv.of(1, 1, 9).padding(Padding.CAUSAL), Shape.of(2, 1)))
+        .isEqualTo(Shape.of(2, 1));
+  }
+
+  @Test
+  void causalPadding_onAnyLayerButConv1d_isRefusedNamingTheType() {
+    assertThat(causalRefusal(() -> Conv.of(2, 4, 3).padding(Padding.CAUSAL)))
+        .isEqualTo("[NnInvalidArgument] padding causal is for Conv1D only; Conv2D takes valid or"
+            + " same");
+    assertThat(causalRefusal(() -> Conv.of(3, 4, 3).padding(Padding.CAUSAL)))
+        .contains("; Conv3D takes valid or same");
+    assertThat(causalRefusal(() -> Pooling.of(PoolKind.MAX, 1, 2).padding(Padding.CAUSAL)))
+        .contains("; MaxPooling1D takes valid or same");
+    assertThat(causalRefusal(() -> Pooling.of(PoolKind.AVERAGE, 2, 2).padding(Padding.CAUSAL)))
+        .contains("; AveragePooling2D takes valid or same");
+    assertThat(causalRefusal(() -> DepthwiseConv2D.of(3).padding(Padding.CAUSAL)))
+        .contains("; DepthwiseConv2D takes valid or same");
+    assertThat(causalRefusal(() -> SeparableConv2D.of(2, 3).padding(Padding.CAUSAL)))
+        .contains("; SeparableConv2D takes valid or same");
+    assertThat(causalRefusal(() -> ConvTranspose.of(1, 2, 3).padding(Padding.CAUSAL)))
+        .contains("; Conv1DTranspose takes valid or same");
+  }
+
+  private static String causalRefusal(org.junit.jupiter.api.function.Executable build) {
+    return assertThrows(ShapeException.class, build).getMessage();
   }
 }

@@ -50,6 +50,36 @@ final class Converters {
     }
   }
 
+  /** One {@code --input-shape}: the dimensions, for the input named, or the only one if none. */
+  record InputShape(java.util.Optional<String> name, int[] dims) {}
+
+  /** {@code 64,64,3} or {@code NAME=64,64,3}; each dimension positive, or -1 (keep the file's). */
+  static final class InputShapeConverter implements ITypeConverter<InputShape> {
+    @Override
+    public InputShape convert(String value) {
+      int eq = value.lastIndexOf('=');
+      String name = eq < 0 ? null : value.substring(0, eq).trim();
+      String[] parts = value.substring(eq + 1).split(",", -1);
+      int[] dims = new int[parts.length];
+      try {
+        for (int i = 0; i < parts.length; i++) {
+          dims[i] = Integer.parseInt(parts[i].trim());
+          if (dims[i] < 1 && dims[i] != -1) {
+            throw new NumberFormatException();
+          }
+        }
+      } catch (NumberFormatException e) {
+        dims = null;
+      }
+      if (dims == null || (name != null && name.isEmpty())) {
+        throw new TypeConversionException("'" + value + "' is not an input shape; use"
+            + " dimensions without the batch such as 64,64,3 (each positive, or -1 to keep the"
+            + " file's), or NAME=64,64,3 for the input layer NAME");
+      }
+      return new InputShape(java.util.Optional.ofNullable(name), dims);
+    }
+  }
+
   /** A positive number of characters, or {@code auto} ({@link SummaryOptions#AUTO}). */
   static final class LineLengthConverter implements ITypeConverter<Integer> {
     @Override

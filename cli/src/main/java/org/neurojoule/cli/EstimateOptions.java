@@ -1,9 +1,16 @@
 package org.neurojoule.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.neurojoule.Accounting;
 import org.neurojoule.ExampleData;
+import org.neurojoule.KerasModels;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
 import org.neurojoule.SummaryOptions;
@@ -47,6 +54,13 @@ final class EstimateOptions {
           + " warning, instead of an error.")
   boolean allowUnknown;
 
+  @Option(names = "--input-shape", paramLabel = "[NAME=]DIMS",
+      converter = Converters.InputShapeConverter.class,
+      description = "For model files saved with undefined input dimensions: the input's shape"
+          + " without the batch, such as 64,64,3 (-1 keeps the file's dimension); for a model"
+          + " with several inputs, repeat as NAME=64,64,3 per input layer.")
+  List<Converters.InputShape> inputShapes = new ArrayList<>();
+
   @Option(names = {"-q", "--quiet"}, description = "Do not print the library's warnings.")
   boolean quiet;
 
@@ -62,6 +76,15 @@ final class EstimateOptions {
     if (!(dt > 0 && dt <= SummaryOptions.MAX_DT)) {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--dt': must be"
           + " a number of seconds > 0 and at most " + SummaryOptions.MAX_DT + ", was " + dt);
+    }
+    long unnamed = inputShapes.stream().filter(s -> s.name().isEmpty()).count();
+    Set<String> names = new HashSet<>();
+    boolean repeated = !inputShapes.stream().filter(s -> s.name().isPresent())
+        .allMatch(s -> names.add(s.name().get()));
+    if (unnamed > 1 || (unnamed == 1 && inputShapes.size() > 1) || repeated) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option"
+          + " '--input-shape': give one shape for a model's only input, or NAME=DIMS once for"
+          + " each input named");
     }
   }
 
@@ -89,10 +112,23 @@ final class EstimateOptions {
    * @param model a bundled name or a model file
    */
   ModelEnergy estimate(String model) {
-    Model m = ModelSource.load(model, allowUnknown);
+    Model m = ModelSource.load(model, importOptions(), !inputShapes.isEmpty());
     ExampleData data = exampleData == null ? null : ExampleData.fromNpy(exampleData);
     return m.energy(e -> data == null ? e.accounting(accounting)
         : e.accounting(accounting).exampleData(data));
+  }
+
+  /** {@return the import options of model files: --allow-unknown and --input-shape} */
+  UnaryOperator<KerasModels.Options> importOptions() {
+    return o -> {
+      KerasModels.Options with = o.allowUnknown(allowUnknown);
+      if (inputShapes.size() == 1 && inputShapes.get(0).name().isEmpty()) {
+        return with.inputShape(inputShapes.get(0).dims());
+      }
+      Map<String, int[]> byName = new LinkedHashMap<>();
+      inputShapes.forEach(s -> byName.put(s.name().get(), s.dims()));
+      return byName.isEmpty() ? with : with.inputShapes(byName);
+    };
   }
 
   /** {@return the timesteps and dt, applied to summary options} */

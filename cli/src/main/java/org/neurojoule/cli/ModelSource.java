@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.neurojoule.KerasModels;
 import org.neurojoule.Model;
 import org.neurojoule.examples.Architectures;
@@ -24,12 +25,19 @@ final class ModelSource {
    * {@return the model {@code spec} names}
    *
    * @param spec a bundled name such as {@code mnist}, or a path
-   * @param allowUnknown whether a model file's unsupported layers become zero-cost layers
-   * @throws IllegalArgumentException naming {@code spec} if it is neither
+   * @param options the import options of a model file
+   * @param inputShapeGiven whether --input-shape was given, which applies to model files only
+   * @throws IllegalArgumentException naming {@code spec} if it is neither, or if it is a bundled
+   *     model and an input shape was given
    */
-  static Model load(String spec, boolean allowUnknown) {
+  static Model load(String spec, UnaryOperator<KerasModels.Options> options,
+      boolean inputShapeGiven) {
     Supplier<Model> bundled = BUNDLED.get(spec.toLowerCase(Locale.ROOT));
     if (bundled != null) {
+      if (inputShapeGiven) {
+        throw new IllegalArgumentException("--input-shape applies to model files; '" + spec
+            + "' is a bundled model, declared with its own input shape");
+      }
       return bundled.get();
     }
     Path path = Path.of(spec);
@@ -37,7 +45,7 @@ final class ModelSource {
       throw new IllegalArgumentException("'" + spec + "' is neither a bundled model ("
           + names() + ") nor an existing file");
     }
-    return KerasModels.load(path, o -> o.allowUnknown(allowUnknown));
+    return KerasModels.load(path, options);
   }
 
   /** {@return the bundled names, comma separated} */

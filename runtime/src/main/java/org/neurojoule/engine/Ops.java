@@ -65,7 +65,7 @@ final class Ops {
         long kk = full[a];
         long effective = (kk - 1) * dil + 1;
         long lastStart = (long) (out[a] - 1) * s[a];
-        long p = padding == Padding.SAME ? Math.max(lastStart + effective - in[a], 0) / 2 : 0;
+        long p = padBefore(padding, lastStart + effective - in[a], effective);
         // Tap t reads positions o * s - p + t * dil: it touches [0, in) for some output o iff
         // t * dil > p - lastStart - 1 and t * dil < in + p.
         long lo = Math.max(0, Math.floorDiv(p - lastStart + dil - 1, dil));
@@ -89,6 +89,21 @@ final class Ops {
       }
       clipped = anyClipped;
       empty = none;
+    }
+
+    /**
+     * The zeros before an axis: 'same' splits {@code total} (the odd one after, as TensorFlow),
+     * 'causal' puts the whole window but one before (the right side then needs none).
+     */
+    private static long padBefore(Padding padding, long total, long effective) {
+      switch (padding) {
+        case SAME:
+          return Math.max(total, 0) / 2;
+        case CAUSAL:
+          return effective - 1;
+        default:
+          return 0;
+      }
     }
 
     private static int checked(long v, String what) {

@@ -29,14 +29,17 @@ final class GraphBuilder {
   private final String file;
   private final Optional<StoredWeights> weights;
   private final boolean allowUnknown;
+  private final InputShapes inputShapes;
   private final List<String> warnings = new ArrayList<>();
   private final Map<LayerDef, Layer> layers = new IdentityHashMap<>();
   private final Set<String> usedNames = new HashSet<>();
 
-  GraphBuilder(String file, Optional<StoredWeights> weights, boolean allowUnknown) {
+  GraphBuilder(String file, Optional<StoredWeights> weights, boolean allowUnknown,
+      InputShapes inputShapes) {
     this.file = file;
     this.weights = weights;
     this.allowUnknown = allowUnknown;
+    this.inputShapes = inputShapes;
   }
 
   List<String> warnings() {
@@ -46,6 +49,7 @@ final class GraphBuilder {
   Model build(ModelDef def) {
     Map<Ref, Tensor> tensors = new HashMap<>();
     List<Tensor> inputs = new ArrayList<>();
+    inputShapes.checkInputs(file, def.inputs().stream().map(Ref::layer).toList());
     for (Ref in : def.inputs()) {
       LayerDef layer = find(def, in, "input_layers");
       if (!layer.className().equals("InputLayer")) {
@@ -53,7 +57,8 @@ final class GraphBuilder {
             + ", which is not an InputLayer");
       }
       String inputName = unique(layer.name(), "");
-      Tensor t = Model.input(inputShape(layer).toArray(), i -> i.name(inputName));
+      Shape shape = inputShapes.resolve(file, layer.name(), inputShape(layer));
+      Tensor t = Model.input(shape.toArray(), i -> i.name(inputName));
       tensors.put(new Ref(layer.name(), 0, 0), t);
       inputs.add(t);
     }

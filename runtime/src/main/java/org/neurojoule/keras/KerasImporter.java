@@ -29,6 +29,7 @@ public final class KerasImporter {
   static final long MAX_JSON_BYTES = 64L << 20;
 
   private final boolean allowUnknown;
+  private final InputShapes inputShapes;
   private List<String> warnings = List.of();
 
   /**
@@ -37,7 +38,21 @@ public final class KerasImporter {
    * @param allowUnknown whether layers without a NeuroJoule equivalent become zero-cost layers
    */
   public KerasImporter(boolean allowUnknown) {
+    this(allowUnknown, java.util.Optional.empty(), java.util.Map.of());
+  }
+
+  /**
+   * Creates an importer that replaces the declared input shapes, checked against the file's.
+   *
+   * @param allowUnknown whether layers without a NeuroJoule equivalent become zero-cost layers
+   * @param inputShape the shape (without the batch) of the model's only input, if given
+   * @param inputShapes shapes by input layer name (empty if none); {@code -1} keeps a dimension
+   */
+  public KerasImporter(boolean allowUnknown, java.util.Optional<int[]> inputShape,
+      java.util.Map<String, int[]> inputShapes) {
     this.allowUnknown = allowUnknown;
+    this.inputShapes = inputShape.isEmpty() && inputShapes.isEmpty() ? InputShapes.NONE_GIVEN
+        : new InputShapes(inputShape, inputShapes);
   }
 
   /** {@return the warnings of the last import (one per zero-cost stand-in)} */
@@ -118,7 +133,7 @@ public final class KerasImporter {
 
   private Model build(ModelDef def, String label, Optional<StoredWeights> weights) {
     refuseUnsupported(def, label);
-    GraphBuilder builder = new GraphBuilder(label, weights, allowUnknown);
+    GraphBuilder builder = new GraphBuilder(label, weights, allowUnknown, inputShapes);
     Model model = builder.build(def);
     warnings = List.copyOf(builder.warnings());
     warnings.forEach(w -> LOG.log(System.Logger.Level.WARNING, w));

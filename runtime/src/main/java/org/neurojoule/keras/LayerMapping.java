@@ -455,8 +455,11 @@ final class LayerMapping {
         return Padding.VALID;
       case "same":
         return Padding.SAME;
+      case "causal":
+        return Padding.CAUSAL;   // the spec refuses it on any layer but Conv1D
       default:
-        throw c.error("field 'padding' is '" + p + "'; NeuroJoule supports 'valid' and 'same'");
+        throw c.error("field 'padding' is '" + p + "'; NeuroJoule supports 'valid', 'same' and"
+            + " 'causal'");
     }
   }
 
