@@ -86,7 +86,8 @@ public final class Layer {
    * Sets the layer's weights, each array flattened row-major in its Keras shape and in Keras'
    * order: kernel then bias (Conv, Dense, DepthwiseConv2D); depthwise kernel, pointwise kernel,
    * bias (SeparableConv2D); gamma, beta, moving mean, moving variance (BatchNormalization). A
-   * {@code timeDistributed} layer takes its wrapped layer's weights. The arrays are copied.
+   * {@code timeDistributed} layer takes its wrapped layer's weights. Every layer's spec lists its
+   * arrays ({@link org.neurojoule.layer.LayerSpec#weights(List)}). The arrays are copied.
    *
    * @param weights the weight arrays in Keras' order, each flattened row-major
    * @throws IllegalArgumentException naming the layer and the expected shapes if the number of

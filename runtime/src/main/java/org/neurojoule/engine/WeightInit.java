@@ -63,6 +63,7 @@ public final class WeightInit {
           a[i] = (float) ((random.nextDouble() * 2 - 1) * 0.05);
         }
       }
+      // orthogonal (a recurrent kernel): glorot_uniform keeps the same scale here
       default -> {
         int[] s = weight.shape();
         long receptive = 1;
