@@ -141,9 +141,9 @@ public final class Layer {
     wrapped.orElse(this).weights = copy;
   }
 
-  /** Weights must be finite, and a variance (batch normalization's) must be >= 0. */
+  /** Weights must be finite, and a variance (batch normalization's, normalization's) >= 0. */
   private void checkValues(String array, float[] values) {
-    boolean variance = array.equals("moving_variance");
+    boolean variance = array.equals("moving_variance") || array.equals("variance");
     for (int i = 0; i < values.length; i++) {
       float v = values[i];
       if (!Float.isFinite(v) || (variance && !(v >= 0))) {

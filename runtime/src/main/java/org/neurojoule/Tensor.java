@@ -1476,6 +1476,28 @@ public final class Tensor {
         org.neurojoule.layer.ConvTranspose.of(3, filters, kernelSize)));
   }
 
+  // ---- preprocessing normalization ----
+
+  /**
+   * Keras' preprocessing {@code Normalization} over the last axis: {@code (x - mean) /
+   * max(sqrt(variance), 1e-7)}, the mean and variance set as the layer's weights.
+   *
+   * @return the new layer's output
+   */
+  public Tensor normalization() {
+    return normalization(UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' preprocessing {@code Normalization}, configured: {@code n -> n.axis(1, 3)}.
+   *
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor normalization(UnaryOperator<org.neurojoule.layer.Normalization> configure) {
+    return then("normalization", () -> configure.apply(org.neurojoule.layer.Normalization.of()));
+  }
+
   // ---- names and positions before a model exists, for error messages ----
 
   /** The index the next layer after {@code inputs} has: the number of layers upstream. */

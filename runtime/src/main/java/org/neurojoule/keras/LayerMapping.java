@@ -25,6 +25,7 @@ import org.neurojoule.layer.Embedding;
 import org.neurojoule.layer.Flatten;
 import org.neurojoule.layer.GlobalPooling;
 import org.neurojoule.layer.LayerNormalization;
+import org.neurojoule.layer.Normalization;
 import org.neurojoule.layer.LayerSpec;
 import org.neurojoule.layer.LayerType;
 import org.neurojoule.layer.LeakyReLU;
@@ -113,7 +114,9 @@ final class LayerMapping {
       Map.entry("ELU", bound("ELU", "alpha")),
       Map.entry("Permute", bound("Permute", "dims")),
       Map.entry("RepeatVector", bound("RepeatVector", "n")),
-      Map.entry("Rescaling", bound("Rescaling", "scale", "offset")));
+      Map.entry("Rescaling", bound("Rescaling", "scale", "offset")),
+      // ---- preprocessing Normalization ----
+      Map.entry("Normalization", LayerMapping::normalization));
 
   private LayerMapping() {}
 
@@ -386,6 +389,27 @@ final class LayerMapping {
         .center(c.bool("center", true))
         .scale(c.bool("scale", true))
         .name(name(c));
+  }
+
+  // ---- preprocessing Normalization
+
+  /**
+   * Keras writes {@code axis} as an int or a list, null for a single mean; a {@code mean} and
+   * {@code variance} given in the config (constants, not weights) and Keras 3's {@code invert}
+   * are refused.
+   */
+  private static LayerSpec normalization(Cfg c, Shape in) {
+    for (String constant : List.of("mean", "variance")) {
+      if (c.has(constant)) {
+        throw c.error("field '" + constant + "' is set; NeuroJoule's Normalization takes the mean"
+            + " and variance as weights (adapted), not as constants in the config");
+      }
+    }
+    if (c.bool("invert", false)) {
+      throw c.error("field 'invert' is true; NeuroJoule's Normalization only normalizes");
+    }
+    int[] axis = c.isNull("axis") ? new int[0] : c.has("axis") ? ints(c, "axis") : new int[] {-1};
+    return Normalization.of().axis(axis).name(name(c));
   }
 
   private static LayerSpec convTranspose(Cfg c, int rank) {
