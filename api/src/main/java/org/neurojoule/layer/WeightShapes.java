@@ -27,8 +27,8 @@ public final class WeightShapes {
      * @param name the Keras name: {@code kernel}, {@code bias}, ...
      * @param shape the dimensions
      * @param initializer Keras' default initializer: {@code glorot_uniform}, {@code orthogonal},
-     *     {@code zeros}, {@code ones} or {@code uniform} (Keras' {@code RandomUniform(-0.05,
-     *     0.05)})
+     *     {@code zeros}, {@code ones}, {@code uniform} (Keras' {@code RandomUniform(-0.05, 0.05)})
+     *     or {@code constant(v)} (Keras' {@code Constant(v)})
      */
     public Weight {
       shape = shape.clone();
