@@ -86,7 +86,8 @@ public final class Layer {
    * Sets the layer's weights, each array flattened row-major in its Keras shape and in Keras'
    * order: kernel then bias (Conv, Dense, DepthwiseConv2D); depthwise kernel, pointwise kernel,
    * bias (SeparableConv2D); gamma, beta, moving mean, moving variance (BatchNormalization). A
-   * {@code timeDistributed} layer takes its wrapped layer's weights. The arrays are copied.
+   * {@code timeDistributed} layer takes its wrapped layer's weights. Every layer's spec lists its
+   * arrays ({@link org.neurojoule.layer.LayerSpec#weights(List)}). The arrays are copied.
    *
    * @param weights the weight arrays in Keras' order, each flattened row-major
    * @throws IllegalArgumentException naming the layer and the expected shapes if the number of
@@ -140,9 +141,9 @@ public final class Layer {
     wrapped.orElse(this).weights = copy;
   }
 
-  /** Weights must be finite, and a variance (batch normalization's) must be >= 0. */
+  /** Weights must be finite, and a variance (batch normalization's, normalization's) >= 0. */
   private void checkValues(String array, float[] values) {
-    boolean variance = array.equals("moving_variance");
+    boolean variance = array.equals("moving_variance") || array.equals("variance");
     for (int i = 0; i < values.length; i++) {
       float v = values[i];
       if (!Float.isFinite(v) || (variance && !(v >= 0))) {

@@ -1477,6 +1477,78 @@ public final class Tensor {
         org.neurojoule.layer.ConvTranspose.of(3, filters, kernelSize)));
   }
 
+  // ---- preprocessing normalization ----
+
+  /**
+   * Keras' preprocessing {@code Normalization} over the last axis: {@code (x - mean) /
+   * max(sqrt(variance), 1e-7)}, the mean and variance set as the layer's weights.
+   *
+   * @return the new layer's output
+   */
+  public Tensor normalization() {
+    return normalization(UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' preprocessing {@code Normalization}, configured: {@code n -> n.axis(1, 3)}.
+   *
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor normalization(UnaryOperator<org.neurojoule.layer.Normalization> configure) {
+    return then("normalization", () -> configure.apply(org.neurojoule.layer.Normalization.of()));
+  }
+
+  // ---- KerasSpiking filters: Lowpass, Alpha ----
+
+  /**
+   * KerasSpiking's {@code Lowpass}: each unit filtered over time (the first axis) with time
+   * constant {@code tauInitializer} seconds, {@code y = (1 - a) x + a y}, {@code a = exp(-dt /
+   * tau)}.
+   *
+   * @param tauInitializer the initial time constant in seconds
+   * @return the new layer's output
+   */
+  public Tensor lowpass(double tauInitializer) {
+    return lowpass(tauInitializer, UnaryOperator.identity());
+  }
+
+  /**
+   * KerasSpiking's {@code Lowpass}, configured: {@code f -> f.dt(0.002).levelInitializer(0.5)}.
+   *
+   * @param tauInitializer the initial time constant in seconds
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor lowpass(double tauInitializer,
+      UnaryOperator<org.neurojoule.layer.Filter> configure) {
+    return then("lowpass",
+        () -> configure.apply(org.neurojoule.layer.Filter.lowpass(tauInitializer)));
+  }
+
+  /**
+   * KerasSpiking's {@code Alpha}: each unit filtered over time (the first axis) by {@code 1 / (tau
+   * s + 1)^2}, with time constant {@code tauInitializer} seconds.
+   *
+   * @param tauInitializer the initial time constant in seconds
+   * @return the new layer's output
+   */
+  public Tensor alpha(double tauInitializer) {
+    return alpha(tauInitializer, UnaryOperator.identity());
+  }
+
+  /**
+   * KerasSpiking's {@code Alpha}, configured: {@code f -> f.dt(0.002).returnSequences(false)}.
+   *
+   * @param tauInitializer the initial time constant in seconds
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor alpha(double tauInitializer,
+      UnaryOperator<org.neurojoule.layer.Filter> configure) {
+    return then("alpha", () -> configure.apply(org.neurojoule.layer.Filter.alpha(tauInitializer)));
+  }
+
   // ---- names and positions before a model exists, for error messages ----
 
   /** The index the next layer after {@code inputs} has: the number of layers upstream. */

@@ -102,6 +102,24 @@ public record BatchNormalization(
     return Checks.single(inputs);
   }
 
+  /**
+   * Gamma (with {@code scale}), beta (with {@code center}), moving mean, moving variance, each
+   * {@code (cin,)}.
+   */
+  @Override
+  public List<WeightShapes.Weight> weights(int cin) {
+    List<WeightShapes.Weight> w = new java.util.ArrayList<>();
+    if (scale()) {
+      w.add(WeightShapes.Weight.ones("gamma", cin));
+    }
+    if (center()) {
+      w.add(WeightShapes.Weight.zeros("beta", cin));
+    }
+    w.add(WeightShapes.Weight.zeros("moving_mean", cin));
+    w.add(WeightShapes.Weight.ones("moving_variance", cin));
+    return List.copyOf(w);
+  }
+
   @Override
   public ParamCount params(List<Shape> inputs) {
     long c = Checks.channels(inputs);

@@ -167,6 +167,14 @@ public record Bidirectional(Recurrent layer, MergeMode mergeMode, Optional<Strin
     return out.withLast(Math.multiplyExact(out.get(-1), 2));
   }
 
+  /** The forward layer's weights, then the backward layer's. */
+  @Override
+  public List<WeightShapes.Weight> weights(int cin) {
+    List<WeightShapes.Weight> w = new java.util.ArrayList<>(layer.weights(cin));
+    w.addAll(backwardLayer().weights(cin));
+    return List.copyOf(w);
+  }
+
   @Override
   public ParamCount params(List<Shape> inputs) {
     ParamCount one = layer.params(inputs);

@@ -197,6 +197,21 @@ public record Conv(
     return Shape.of(out);
   }
 
+  /** Kernel {@code (k..., cin, filters)}, then bias {@code (filters,)} with {@code useBias}. */
+  @Override
+  public List<WeightShapes.Weight> weights(int cin) {
+    int[] k = new int[rank() + 2];
+    for (int i = 0; i < rank(); i++) {
+      k[i] = kernelSize().get(i);
+    }
+    k[rank()] = cin;
+    k[rank() + 1] = filters();
+    return useBias()
+        ? List.of(WeightShapes.Weight.glorot("kernel", k),
+            WeightShapes.Weight.zeros("bias", filters()))
+        : List.of(WeightShapes.Weight.glorot("kernel", k));
+  }
+
   @Override
   public ParamCount params(List<Shape> inputs) {
     long cin = Checks.channels(inputs);

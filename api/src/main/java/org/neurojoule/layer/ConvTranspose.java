@@ -270,6 +270,21 @@ public record ConvTranspose(
     return pad;
   }
 
+  /** Kernel {@code (k..., filters, cin)}, then bias {@code (filters,)} with {@code useBias}. */
+  @Override
+  public List<WeightShapes.Weight> weights(int cin) {
+    int[] k = new int[rank() + 2];
+    for (int i = 0; i < rank(); i++) {
+      k[i] = kernelSize().get(i);
+    }
+    k[rank()] = filters();
+    k[rank() + 1] = cin;
+    return useBias()
+        ? List.of(WeightShapes.Weight.glorot("kernel", k),
+            WeightShapes.Weight.zeros("bias", filters()))
+        : List.of(WeightShapes.Weight.glorot("kernel", k));
+  }
+
   @Override
   public ParamCount params(List<Shape> inputs) {
     long cin = Checks.channels(inputs);

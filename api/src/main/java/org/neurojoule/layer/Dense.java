@@ -83,6 +83,13 @@ public record Dense(int units, Activation activation, boolean useBias, Optional<
     return in.withLast(units);
   }
 
+  /** Kernel {@code (cin, units)}, then bias {@code (units,)} with {@code useBias}. */
+  @Override
+  public List<WeightShapes.Weight> weights(int cin) {
+    WeightShapes.Weight kernel = WeightShapes.Weight.glorot("kernel", cin, units);
+    return useBias ? List.of(kernel, WeightShapes.Weight.zeros("bias", units)) : List.of(kernel);
+  }
+
   @Override
   public ParamCount params(List<Shape> inputs) {
     long kernel = Math.multiplyExact((long) Checks.channels(inputs), units);

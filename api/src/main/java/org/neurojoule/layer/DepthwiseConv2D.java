@@ -154,6 +154,17 @@ public record DepthwiseConv2D(
     return Shape.of(spatial[0], spatial[1], Math.multiplyExact(cin, depthMultiplier));
   }
 
+  /** Depthwise kernel {@code (kh, kw, cin, dm)}, then bias {@code (cin * dm,)} with useBias. */
+  @Override
+  public List<WeightShapes.Weight> weights(int cin) {
+    WeightShapes.Weight kernel = WeightShapes.Weight.glorot("depthwise_kernel",
+        kernelSize().get(0), kernelSize().get(1), cin, depthMultiplier());
+    return useBias()
+        ? List.of(kernel, WeightShapes.Weight.zeros("bias",
+            Math.multiplyExact(cin, depthMultiplier())))
+        : List.of(kernel);
+  }
+
   @Override
   public ParamCount params(List<Shape> inputs) {
     long channels = Math.multiplyExact((long) Checks.channels(inputs), depthMultiplier);

@@ -103,6 +103,19 @@ public record Embedding(
     return Shape.of(out);
   }
 
+  /** Embeddings {@code (inputDim, outputDim)}, whatever the input (it may be undefined). */
+  @Override
+  public List<WeightShapes.Weight> weights(List<Shape> inputs) {
+    return weights(1);
+  }
+
+  /** Embeddings {@code (inputDim, outputDim)}, initialized uniformly in [-0.05, 0.05]. */
+  @Override
+  public List<WeightShapes.Weight> weights(int cin) {
+    return List.of(new WeightShapes.Weight("embeddings", new int[] {inputDim, outputDim},
+        "uniform"));
+  }
+
   @Override
   public ParamCount params(List<Shape> inputs) {
     return ParamCount.trainable(Math.multiplyExact((long) inputDim, outputDim));

@@ -126,6 +126,29 @@ public record LayerNormalization(
     return Checks.single(inputs);
   }
 
+  /** Gamma (with {@code scale}) then beta (with {@code center}), of {@link #paramShape}. */
+  @Override
+  public List<WeightShapes.Weight> weights(List<Shape> inputs) {
+    return center || scale ? weightsOf(paramShape(inputs)) : List.of();
+  }
+
+  /** Gamma then beta {@code (cin,)}, as on an input of shape {@code (cin,)}. */
+  @Override
+  public List<WeightShapes.Weight> weights(int cin) {
+    return weightsOf(new int[] {cin});
+  }
+
+  private List<WeightShapes.Weight> weightsOf(int[] shape) {
+    List<WeightShapes.Weight> w = new ArrayList<>();
+    if (scale) {
+      w.add(WeightShapes.Weight.ones("gamma", shape));
+    }
+    if (center) {
+      w.add(WeightShapes.Weight.zeros("beta", shape));
+    }
+    return List.copyOf(w);
+  }
+
   @Override
   public ParamCount params(List<Shape> inputs) {
     long features = 1;

@@ -63,6 +63,31 @@ public interface LayerSpec {
   }
 
   /**
+   * {@return the weight arrays the layer holds when applied to inputs of these shapes (without the
+   * batch), in Keras' order and layout; empty for a layer without weights}
+   *
+   * <p>The default gives {@link #weights(int)} for the single input's last axis; a layer whose
+   * weights depend on more of its input overrides this too.
+   *
+   * @param inputs the shapes of the inputs (without the batch)
+   * @throws ShapeException if a size the weights need is undefined or the inputs do not fit
+   */
+  default List<WeightShapes.Weight> weights(List<Shape> inputs) {
+    return WeightShapes.ofLastAxis(this, inputs);
+  }
+
+  /**
+   * {@return the weight arrays for an input whose last axis has {@code cin} entries (a layer whose
+   * weights depend on more of its input gives them as for an input of shape {@code (cin,)}); empty,
+   * the default, for a layer without weights}
+   *
+   * @param cin the size of the input's last axis
+   */
+  default List<WeightShapes.Weight> weights(int cin) {
+    return List.of();
+  }
+
+  /**
    * {@return the statistics of one application on one timestep, or empty when {@code accounting}
    * has no rule for this layer (the reference then warns and counts nothing)}
    *

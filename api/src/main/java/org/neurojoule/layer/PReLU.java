@@ -85,6 +85,18 @@ public record PReLU(List<Integer> sharedAxes, Optional<String> name) implements 
     return Checks.single(inputs);
   }
 
+  /** Alpha, of {@link #alphaShape}. */
+  @Override
+  public List<WeightShapes.Weight> weights(List<Shape> inputs) {
+    return List.of(WeightShapes.Weight.zeros("alpha", alphaShape(inputs)));
+  }
+
+  /** Alpha {@code (cin,)}, as on an input of shape {@code (cin,)}. */
+  @Override
+  public List<WeightShapes.Weight> weights(int cin) {
+    return List.of(WeightShapes.Weight.zeros("alpha", cin));
+  }
+
   @Override
   public ParamCount params(List<Shape> inputs) {
     long n = 1;

@@ -248,6 +248,24 @@ public record Recurrent(Cell cell, int units, Activation activation,
     return returnSequences ? Shape.of(input.get(0), units) : Shape.of(units);
   }
 
+  /**
+   * Kernel {@code (cin, gates * units)}, recurrent kernel {@code (units, gates * units)}, then
+   * bias {@code (gates * units,)} with {@code useBias}, or {@code (2, 3 * units)} for a GRU with
+   * {@code resetAfter}.
+   */
+  @Override
+  public List<WeightShapes.Weight> weights(int cin) {
+    int width = Math.multiplyExact(cell.gates(), units);
+    WeightShapes.Weight kernel = WeightShapes.Weight.glorot("kernel", cin, width);
+    WeightShapes.Weight recurrent =
+        new WeightShapes.Weight("recurrent_kernel", new int[] {units, width}, "orthogonal");
+    if (!useBias) {
+      return List.of(kernel, recurrent);
+    }
+    int[] bias = resetAfter() ? new int[] {2, width} : new int[] {width};
+    return List.of(kernel, recurrent, WeightShapes.Weight.zeros("bias", bias));
+  }
+
   @Override
   public ParamCount params(List<Shape> inputs) {
     long in = features(inputs);

@@ -159,6 +159,21 @@ public record SeparableConv2D(
     return Shape.of(spatial[0], spatial[1], filters);
   }
 
+  /**
+   * Depthwise kernel {@code (kh, kw, cin, dm)}, pointwise kernel {@code (1, 1, cin * dm,
+   * filters)}, then bias {@code (filters,)} with {@code useBias}.
+   */
+  @Override
+  public List<WeightShapes.Weight> weights(int cin) {
+    WeightShapes.Weight depthwise = WeightShapes.Weight.glorot("depthwise_kernel",
+        kernelSize().get(0), kernelSize().get(1), cin, depthMultiplier());
+    WeightShapes.Weight pointwise = WeightShapes.Weight.glorot("pointwise_kernel",
+        1, 1, Math.multiplyExact(cin, depthMultiplier()), filters());
+    return useBias()
+        ? List.of(depthwise, pointwise, WeightShapes.Weight.zeros("bias", filters()))
+        : List.of(depthwise, pointwise);
+  }
+
   @Override
   public ParamCount params(List<Shape> inputs) {
     long mid = Math.multiplyExact((long) Checks.channels(inputs), depthMultiplier);

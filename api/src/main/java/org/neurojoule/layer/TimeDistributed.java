@@ -73,6 +73,21 @@ public record TimeDistributed(LayerSpec layer, Optional<String> name) implements
         .prepend(Shape.NONE);
   }
 
+  /** The wrapped layer's weights, for one timestep of the input. */
+  @Override
+  public List<WeightShapes.Weight> weights(List<Shape> inputs) {
+    if (layer.weights(1).isEmpty()) {
+      return List.of();
+    }
+    return layer.weights(List.of(stepShape(Checks.single(inputs))));
+  }
+
+  /** The wrapped layer's weights. */
+  @Override
+  public List<WeightShapes.Weight> weights(int cin) {
+    return layer.weights(cin);
+  }
+
   @Override
   public ParamCount params(List<Shape> inputs) {
     return onEachStep(inputs, () -> layer.params(List.of(stepShape(Checks.single(inputs)))));

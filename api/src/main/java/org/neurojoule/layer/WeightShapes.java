@@ -4,37 +4,74 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.neurojoule.shape.Shape;
+import org.neurojoule.shape.ShapeException;
 
 /**
- * The weight arrays a layer holds, in Keras' order and layout: Conv kernel {@code (k..., cin,
- * filters)} then bias; Dense {@code (in, units)} then bias; DepthwiseConv2D {@code (kh, kw, cin,
- * dm)} then bias; SeparableConv2D depthwise kernel, pointwise kernel {@code (1, 1, cin * dm,
- * filters)}, bias; BatchNormalization gamma, beta, moving mean, moving variance (gamma only with
- * {@code scale}, beta only with {@code center}). {@code TimeDistributed} holds its layer's weights.
- * Recurrent layers: kernel {@code (cin, gates * units)}, recurrent kernel {@code (units, gates *
- * units)}, bias; a Bidirectional its forward layer's, then its backward layer's.
- *
- * PReLU alpha, of the input's shape with the shared axes set to 1; Embedding embeddings {@code
- * (inputDim, outputDim)}; LayerNormalization gamma, beta, of the normalized axes' shape;
- * Conv1D/2D/3DTranspose kernel {@code (k..., filters, cin)} then bias.
- *
- * <p>Every shape depends on the spec and the size of the input's last axis ({@code cin}) only,
- * except PReLU's and LayerNormalization's, which {@link #of(LayerSpec, List)} reads from the whole
- * input shape ({@link #of(LayerSpec, int)} gives them as for an input of shape {@code (cin,)}).
+ * The weight arrays a layer holds, in Keras' order and layout. Each spec declares its own through
+ * {@link LayerSpec#weights(List)} and {@link LayerSpec#weights(int)}; this class holds the array
+ * type and the facades over them. Conv kernel {@code (k..., cin, filters)} then bias; Dense
+ * {@code (in, units)} then bias; BatchNormalization gamma, beta, moving mean, moving variance;
+ * the other layers' javadoc gives theirs.
  */
 public final class WeightShapes {
   private WeightShapes() {}
 
-  /** One weight array: its Keras name and shape. */
-  public record Weight(String name, int[] shape) {
+  /**
+   * One weight array: its Keras name, shape and Keras' default initializer. Equality compares the
+   * name and the shape.
+   */
+  public record Weight(String name, int[] shape, String initializer) {
     /**
-     * Checks every component; a bad one is an error naming it.
+     * Copies the shape.
      *
-     * @param name the name the user gave, or empty for an automatic one
+     * @param name the Keras name: {@code kernel}, {@code bias}, ...
      * @param shape the dimensions
+     * @param initializer Keras' default initializer: {@code glorot_uniform}, {@code orthogonal},
+     *     {@code zeros}, {@code ones}, {@code uniform} (Keras' {@code RandomUniform(-0.05, 0.05)})
+     *     or {@code constant(v)} (Keras' {@code Constant(v)})
      */
     public Weight {
       shape = shape.clone();
+    }
+
+    /**
+     * An array initialized with zeros, as Keras initializes biases.
+     *
+     * @param name the Keras name
+     * @param shape the dimensions
+     */
+    public Weight(String name, int[] shape) {
+      this(name, shape, "zeros");
+    }
+
+    /**
+     * {@return a kernel initialized with {@code glorot_uniform}}
+     *
+     * @param name the Keras name
+     * @param shape the dimensions
+     */
+    public static Weight glorot(String name, int... shape) {
+      return new Weight(name, shape, "glorot_uniform");
+    }
+
+    /**
+     * {@return an array initialized with zeros}
+     *
+     * @param name the Keras name
+     * @param shape the dimensions
+     */
+    public static Weight zeros(String name, int... shape) {
+      return new Weight(name, shape, "zeros");
+    }
+
+    /**
+     * {@return an array initialized with ones}
+     *
+     * @param name the Keras name
+     * @param shape the dimensions
+     */
+    public static Weight ones(String name, int... shape) {
+      return new Weight(name, shape, "ones");
     }
 
     /** {@return the dimensions in Keras' layout (a copy)} */
@@ -74,21 +111,6 @@ public final class WeightShapes {
       return (int) n;
     }
 
-    /**
-     * {@return Keras' initializer for this array: {@code glorot_uniform}, {@code zeros}, {@code
-     * ones} or {@code uniform} (Keras' {@code RandomUniform(-0.05, 0.05)})}
-     */
-    public String initializer() {
-      return switch (name) {
-        case "kernel", "depthwise_kernel", "pointwise_kernel" -> "glorot_uniform";
-        // Keras' recurrent_kernel is orthogonal; glorot_uniform keeps the same scale here
-        case "recurrent_kernel" -> "glorot_uniform";
-        case "gamma", "moving_variance" -> "ones";
-        case "embeddings" -> "uniform";
-        default -> "zeros";
-      };
-    }
-
     /** {@code kernel (968, 128)}. */
     @Override
     public String toString() {
@@ -113,27 +135,7 @@ public final class WeightShapes {
    * @param inputs the shapes of the inputs (without the batch)
    */
   public static List<Weight> of(LayerSpec spec, List<Shape> inputs) {
-    if (!hasWeights(spec)) {
-      return List.of();
-    }
-    Shape in = Checks.single(inputs);
-    if (spec instanceof TimeDistributed td) {
-      return of(td.layer(), List.of(TimeDistributed.stepShape(in)));
-    }
-    // weighted layers (PReLU, LayerNormalization): weights shaped by more than the last axis
-    if (spec instanceof PReLU p) {
-      return List.of(new Weight("alpha", p.alphaShape(inputs)));
-    } else if (spec instanceof LayerNormalization ln) {
-      return layerNormalization(ln, ln.paramShape(inputs));
-    } else if (spec instanceof Embedding) {
-      return of(spec, 1);   // the table does not depend on the input, which may be undefined
-    }
-    int cin = in.get(-1);
-    if (cin == Shape.NONE) {
-      throw org.neurojoule.shape.ShapeException.invalid(
-          spec.describe() + ": weights need a defined last input axis, the input is " + in);
-    }
-    return of(spec, cin);
+    return spec.weights(inputs);
   }
 
   /**
@@ -142,20 +144,7 @@ public final class WeightShapes {
    * @param spec the layer spec
    */
   public static boolean hasWeights(LayerSpec spec) {
-    return spec instanceof Conv
-        || spec instanceof Dense
-        || spec instanceof DepthwiseConv2D
-        || spec instanceof SeparableConv2D
-        || spec instanceof BatchNormalization
-        || (spec instanceof TimeDistributed td && hasWeights(td.layer()))
-        // recurrent layers
-        || spec instanceof Recurrent
-        || spec instanceof Bidirectional
-        // weighted layers: PReLU, Embedding, LayerNormalization, Conv1D/2D/3DTranspose
-        || spec instanceof PReLU
-        || spec instanceof Embedding
-        || (spec instanceof LayerNormalization ln && (ln.center() || ln.scale()))
-        || spec instanceof ConvTranspose;
+    return !spec.weights(1).isEmpty();
   }
 
   /**
@@ -165,94 +154,28 @@ public final class WeightShapes {
    * @param cin the size of the input's last axis
    */
   public static List<Weight> of(LayerSpec spec, int cin) {
-    List<Weight> w = new ArrayList<>();
-    if (spec instanceof TimeDistributed td) {
-      return of(td.layer(), cin);
-    } else if (spec instanceof Conv c) {
-      int[] k = new int[c.rank() + 2];
-      for (int i = 0; i < c.rank(); i++) {
-        k[i] = c.kernelSize().get(i);
-      }
-      k[c.rank()] = cin;
-      k[c.rank() + 1] = c.filters();
-      w.add(new Weight("kernel", k));
-      if (c.useBias()) {
-        w.add(new Weight("bias", new int[] {c.filters()}));
-      }
-    } else if (spec instanceof Dense d) {
-      w.add(new Weight("kernel", new int[] {cin, d.units()}));
-      if (d.useBias()) {
-        w.add(new Weight("bias", new int[] {d.units()}));
-      }
-    } else if (spec instanceof DepthwiseConv2D d) {
-      w.add(new Weight("depthwise_kernel", new int[] {
-          d.kernelSize().get(0), d.kernelSize().get(1), cin, d.depthMultiplier()}));
-      if (d.useBias()) {
-        w.add(new Weight("bias", new int[] {Math.multiplyExact(cin, d.depthMultiplier())}));
-      }
-    } else if (spec instanceof SeparableConv2D s) {
-      w.add(new Weight("depthwise_kernel", new int[] {
-          s.kernelSize().get(0), s.kernelSize().get(1), cin, s.depthMultiplier()}));
-      w.add(new Weight("pointwise_kernel",
-          new int[] {1, 1, Math.multiplyExact(cin, s.depthMultiplier()), s.filters()}));
-      if (s.useBias()) {
-        w.add(new Weight("bias", new int[] {s.filters()}));
-      }
-    } else if (spec instanceof BatchNormalization b) {
-      if (b.scale()) {
-        w.add(new Weight("gamma", new int[] {cin}));
-      }
-      if (b.center()) {
-        w.add(new Weight("beta", new int[] {cin}));
-      }
-      w.add(new Weight("moving_mean", new int[] {cin}));
-      w.add(new Weight("moving_variance", new int[] {cin}));
-    } else if (spec instanceof Recurrent r) {
-      // recurrent layers: kernel (in, gates * units), recurrent_kernel (units, gates * units),
-      // bias (gates * units), or (2, 3 * units) for a GRU with resetAfter; a Bidirectional holds
-      // its forward layer's, then its backward layer's
-      int width = Math.multiplyExact(r.cell().gates(), r.units());
-      w.add(new Weight("kernel", new int[] {cin, width}));
-      w.add(new Weight("recurrent_kernel", new int[] {r.units(), width}));
-      if (r.useBias()) {
-        w.add(new Weight("bias", r.resetAfter() ? new int[] {2, width} : new int[] {width}));
-      }
-    } else if (spec instanceof Bidirectional b) {
-      w.addAll(of(b.layer(), cin));
-      w.addAll(of(b.backwardLayer(), cin));
-    // weighted layers: PReLU, Embedding, LayerNormalization, Conv1D/2D/3DTranspose (PReLU and
-    // LayerNormalization as on an input of shape (cin,); of(spec, inputs) gives their real shapes)
-    } else if (spec instanceof PReLU) {
-      w.add(new Weight("alpha", new int[] {cin}));
-    } else if (spec instanceof Embedding e) {
-      w.add(new Weight("embeddings", new int[] {e.inputDim(), e.outputDim()}));
-    } else if (spec instanceof LayerNormalization ln) {
-      w.addAll(layerNormalization(ln, new int[] {cin}));
-    } else if (spec instanceof ConvTranspose c) {
-      int[] k = new int[c.rank() + 2];
-      for (int i = 0; i < c.rank(); i++) {
-        k[i] = c.kernelSize().get(i);
-      }
-      k[c.rank()] = c.filters();
-      k[c.rank() + 1] = cin;
-      w.add(new Weight("kernel", k));
-      if (c.useBias()) {
-        w.add(new Weight("bias", new int[] {c.filters()}));
-      }
-    }
-    return List.copyOf(w);
+    return spec.weights(cin);
   }
 
-  /** LayerNormalization's gamma (with scale) then beta (with center), of {@code shape}. */
-  private static List<Weight> layerNormalization(LayerNormalization ln, int[] shape) {
-    List<Weight> w = new ArrayList<>();
-    if (ln.scale()) {
-      w.add(new Weight("gamma", shape));
+  /**
+   * {@return the weights of a layer whose weights depend on its single input's last axis only:
+   * {@code spec.weights(cin)}}
+   *
+   * @param spec the layer spec
+   * @param inputs the shapes of the inputs (without the batch)
+   * @throws ShapeException naming the layer and the input if its last axis is undefined
+   */
+  static List<Weight> ofLastAxis(LayerSpec spec, List<Shape> inputs) {
+    if (spec.weights(1).isEmpty()) {
+      return List.of();
     }
-    if (ln.center()) {
-      w.add(new Weight("beta", shape));
+    Shape in = Checks.single(inputs);
+    int cin = in.get(-1);
+    if (cin == Shape.NONE) {
+      throw ShapeException.invalid(
+          spec.describe() + ": weights need a defined last input axis, the input is " + in);
     }
-    return List.copyOf(w);
+    return spec.weights(cin);
   }
 
   /**
@@ -269,9 +192,6 @@ public final class WeightShapes {
       return -1;
     }
     int per = one.get(0).size();
-    if (spec instanceof BatchNormalization) {
-      return firstLength > 0 ? firstLength : -1;
-    }
     return per > 0 && firstLength > 0 && firstLength % per == 0 ? firstLength / per : -1;
   }
 

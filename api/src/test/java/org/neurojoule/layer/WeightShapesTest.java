@@ -29,4 +29,31 @@ class WeightShapesTest {
     assertThat(e).hasMessageThat().isEqualTo("weight array kernel (2000000000, 2000000000,"
         + " 2000000000, 2000000000) has more than 2^63-1 values");
   }
+
+  @Test
+  void initializers_comeFromTheSpec() {
+    assertThat(WeightShapes.of(Recurrent.lstm(4), 3).stream()
+        .map(w -> w.name() + " " + w.initializer()).toList()).containsExactly(
+            "kernel glorot_uniform", "recurrent_kernel orthogonal", "bias zeros").inOrder();
+    assertThat(WeightShapes.of(BatchNormalization.of(), 3).stream()
+        .map(WeightShapes.Weight::initializer).toList())
+        .containsExactly("ones", "zeros", "zeros", "ones").inOrder();
+  }
+
+  @Test
+  void hasWeights_followsTheSpecsDeclaration() {
+    assertThat(WeightShapes.hasWeights(Dense.of(3))).isTrue();
+    assertThat(WeightShapes.hasWeights(TimeDistributed.of(Dense.of(3)))).isTrue();
+    assertThat(WeightShapes.hasWeights(TimeDistributed.of(Flatten.of()))).isFalse();
+    assertThat(WeightShapes.hasWeights(LayerNormalization.of().center(false).scale(false)))
+        .isFalse();
+  }
+
+  @Test
+  void inferInputChannels_readsTheFirstArraysSize() {
+    assertThat(WeightShapes.inferInputChannels(Dense.of(4), 12)).isEqualTo(3);
+    assertThat(WeightShapes.inferInputChannels(Dense.of(4), 13)).isEqualTo(-1);
+    assertThat(WeightShapes.inferInputChannels(BatchNormalization.of(), 7)).isEqualTo(7);
+    assertThat(WeightShapes.inferInputChannels(Flatten.of(), 7)).isEqualTo(-1);
+  }
 }

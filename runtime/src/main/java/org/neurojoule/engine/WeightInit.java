@@ -9,8 +9,8 @@ import org.neurojoule.layer.WeightShapes;
 import org.neurojoule.shape.Shape;
 
 /**
- * Keras' default initial weights: glorot_uniform kernels, zero biases, BN ones/zeros/zeros/ones,
- * uniform(-0.05, 0.05) embeddings.
+ * Keras' default initial weights, as each spec names them: glorot_uniform kernels, zero biases, BN
+ * ones/zeros/zeros/ones, uniform(-0.05, 0.05) embeddings, constant(value) filter time constants.
  */
 public final class WeightInit {
   private WeightInit() {}
@@ -54,7 +54,13 @@ public final class WeightInit {
 
   /** Fills {@code a} with {@code weight}'s initializer. */
   static float[] values(WeightShapes.Weight weight, float[] a, SplittableRandom random) {
-    switch (weight.initializer()) {
+    String init = weight.initializer();
+    if (init.startsWith("constant(") && init.endsWith(")")) {
+      // Keras' Constant(value), written constant(0.01) by the spec
+      java.util.Arrays.fill(a, Float.parseFloat(init.substring(9, init.length() - 1)));
+      return a;
+    }
+    switch (init) {
       case "ones" -> java.util.Arrays.fill(a, 1f);
       case "zeros" -> { }
       case "uniform" -> {
@@ -63,6 +69,7 @@ public final class WeightInit {
           a[i] = (float) ((random.nextDouble() * 2 - 1) * 0.05);
         }
       }
+      // orthogonal (a recurrent kernel): glorot_uniform keeps the same scale here
       default -> {
         int[] s = weight.shape();
         long receptive = 1;

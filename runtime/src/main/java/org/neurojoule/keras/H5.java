@@ -167,12 +167,17 @@ final class H5 implements AutoCloseable {
   }
 
   /** A dataset's values as float32, row-major; its size is checked first. */
+  private static final java.util.Set<Class<?>> NUMBER_TYPES = java.util.Set.of(float.class,
+      double.class, long.class, int.class, Float.class, Double.class, Long.class, Integer.class);
+
   float[] floats(Dataset ds) {
     dims(ds);
     return guarded(label, "dataset '" + ds.getPath() + "' cannot be read", () -> {
       Class<?> type = ds.getJavaType();
-      if (type != float.class && type != double.class) {
-        throw error(ds, "holds " + type.getSimpleName() + " values, not float32 or float64");
+      // Integers too: Normalization's count is an int64 scalar (a scalar's type is boxed).
+      if (!NUMBER_TYPES.contains(type)) {
+        throw error(ds, "holds " + type.getSimpleName() + " values, not float32, float64 or an"
+            + " integer");
       }
       Object flat = ds.isScalar() ? ds.getData() : ds.getDataFlat();
       if (flat instanceof float[] f) {
@@ -190,6 +195,23 @@ final class H5 implements AutoCloseable {
       }
       if (flat instanceof Double d) {
         return new float[] {(float) (double) d};
+      }
+      if (flat instanceof long[] ll) {
+        float[] f = new float[ll.length];
+        for (int i = 0; i < ll.length; i++) {
+          f[i] = ll[i];
+        }
+        return f;
+      }
+      if (flat instanceof int[] ii) {
+        float[] f = new float[ii.length];
+        for (int i = 0; i < ii.length; i++) {
+          f[i] = ii[i];
+        }
+        return f;
+      }
+      if (flat instanceof Number x) {
+        return new float[] {x.floatValue()};
       }
       throw error(ds, "holds no float values");
     });

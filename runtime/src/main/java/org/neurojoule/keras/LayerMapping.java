@@ -24,7 +24,9 @@ import org.neurojoule.layer.Dropout;
 import org.neurojoule.layer.Embedding;
 import org.neurojoule.layer.Flatten;
 import org.neurojoule.layer.GlobalPooling;
+import org.neurojoule.layer.Filter;
 import org.neurojoule.layer.LayerNormalization;
+import org.neurojoule.layer.Normalization;
 import org.neurojoule.layer.LayerSpec;
 import org.neurojoule.layer.LayerType;
 import org.neurojoule.layer.LeakyReLU;
@@ -113,7 +115,12 @@ final class LayerMapping {
       Map.entry("ELU", bound("ELU", "alpha")),
       Map.entry("Permute", bound("Permute", "dims")),
       Map.entry("RepeatVector", bound("RepeatVector", "n")),
-      Map.entry("Rescaling", bound("Rescaling", "scale", "offset")));
+      Map.entry("Rescaling", bound("Rescaling", "scale", "offset")),
+      // ---- preprocessing Normalization ----
+      Map.entry("Normalization", LayerMapping::normalization),
+      // ---- KerasSpiking filters: Lowpass, Alpha ----
+      Map.entry("Lowpass", (c, in) -> filter(c, Filter.lowpass(tauInitializer(c)))),
+      Map.entry("Alpha", (c, in) -> filter(c, Filter.alpha(tauInitializer(c)))));
 
   private LayerMapping() {}
 
@@ -386,6 +393,92 @@ final class LayerMapping {
         .center(c.bool("center", true))
         .scale(c.bool("scale", true))
         .name(name(c));
+  }
+
+  // ---- preprocessing Normalization
+
+  /**
+   * Keras writes {@code axis} as an int or a list, null for a single mean; a {@code mean} and
+   * {@code variance} given in the config (constants, not weights) and Keras 3's {@code invert}
+   * are refused.
+   */
+  private static LayerSpec normalization(Cfg c, Shape in) {
+    for (String constant : List.of("mean", "variance")) {
+      if (c.has(constant)) {
+        throw c.error("field '" + constant + "' is set; NeuroJoule's Normalization takes the mean"
+            + " and variance as weights (adapted), not as constants in the config");
+      }
+    }
+    if (c.bool("invert", false)) {
+      throw c.error("field 'invert' is true; NeuroJoule's Normalization only normalizes");
+    }
+    int[] axis = c.isNull("axis") ? new int[0] : c.has("axis") ? ints(c, "axis") : new int[] {-1};
+    return Normalization.of().axis(axis).name(name(c));
+  }
+
+  // ---- KerasSpiking filters: Lowpass, Alpha
+
+  /** Constraints only act in training; return_state, stateful and time_major are refused. */
+  private static LayerSpec filter(Cfg c, Filter f) {
+    Map<String, String> refused = Map.of("return_state", "returns its output only",
+        "stateful", "restarts from its initial level on each input",
+        "time_major", "reads (batch, time, ...)");
+    for (String field : List.of("return_state", "stateful", "time_major")) {
+      if (c.bool(field, false)) {
+        throw c.error("field '" + field + "' is true; NeuroJoule's " + f.type() + " "
+            + refused.get(field));
+      }
+    }
+    return f.dt(c.number("dt", Filter.DEFAULT_DT))
+        .levelInitializer(constantInitializer(c, "level_initializer", 0))
+        .applyDuringTraining(c.bool("apply_during_training", true))
+        .returnSequences(c.bool("return_sequences", true))
+        .name(name(c));
+  }
+
+  private static double tauInitializer(Cfg c) {
+    if (!c.has("tau_initializer")) {
+      throw c.error("field 'tau_initializer' is missing");
+    }
+    return constantInitializer(c, "tau_initializer", Double.NaN);
+  }
+
+  /**
+   * A Keras initializer that fills one value: a number, {@code "zeros"}, {@code "ones"}, or the
+   * serialized {@code Zeros}, {@code Ones} or {@code Constant(value)}.
+   */
+  private static double constantInitializer(Cfg c, String field, double fallback) {
+    JsonElement e = c.raw(field);
+    if (e == null) {
+      return fallback;
+    }
+    if (e instanceof JsonPrimitive p && p.isNumber()) {
+      return c.number(field);
+    }
+    String kind = null;
+    if (e instanceof JsonPrimitive p && p.isString()) {
+      kind = p.getAsString();
+    } else if (e instanceof JsonObject o && o.get("class_name") instanceof JsonPrimitive p
+        && p.isString()) {
+      kind = ConfigReader.bareClassName(p.getAsString());
+    }
+    if (kind != null) {
+      switch (kind.toLowerCase(java.util.Locale.ROOT)) {
+        case "zeros":
+          return 0;
+        case "ones":
+          return 1;
+        case "constant":
+          if (e instanceof JsonObject o && o.get("config") instanceof JsonObject config) {
+            return new Cfg(config, c.file(), c.where()).number("value");
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    throw c.error("field '" + field + "' must be a number or a Zeros, Ones or Constant"
+        + " initializer, was " + Cfg.shortText(e));
   }
 
   private static LayerSpec convTranspose(Cfg c, int rank) {

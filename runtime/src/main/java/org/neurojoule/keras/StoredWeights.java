@@ -35,7 +35,8 @@ final class StoredWeights {
   private static final Set<String> WEIGHTED = Set.of("Dense", "Conv1D", "Conv2D", "Conv3D",
       "DepthwiseConv2D", "SeparableConv1D", "SeparableConv2D", "BatchNormalization", "LSTM",
       "GRU", "SimpleRNN", "Bidirectional", "Embedding", "PReLU", "Conv1DTranspose",
-      "Conv2DTranspose", "Conv3DTranspose", "LayerNormalization", "Normalization");
+      "Conv2DTranspose", "Conv3DTranspose", "LayerNormalization", "Normalization", "Lowpass",
+      "Alpha");
 
   private final Map<String, List<Array>> byPath = new HashMap<>();
   private final H5 h5;

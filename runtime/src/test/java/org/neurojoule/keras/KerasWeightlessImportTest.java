@@ -118,30 +118,70 @@ class KerasWeightlessImportTest {
   }
 
   @Test
-  void efficientNetB0_onlyNormalizationLacksAnEquivalent() {
-    Path file = resource("arch_tfk_2.5.0_efficientnetb0.json");
+  void lambdaLayer_isListedAsLackingAnEquivalent() throws IOException {
+    Path file = sequential("Lambda", LAMBDA);
 
     KerasImportException e = assertThrows(KerasImportException.class,
         () -> KerasModels.load(file));
     assertThat(e).hasMessageThat().isEqualTo(file + ": 1 layer has no NeuroJoule equivalent:"
-        + " 'normalization' (Normalization); pass allowUnknown (--allow-unknown) to count it as"
-        + " a zero-cost layer");
+        + " 'lam' (Lambda); pass allowUnknown (--allow-unknown) to count it as a zero-cost layer");
   }
+
+  @Test
+  void lambdaLayer_withAllowUnknown_isAZeroCostLayerKeepingItsInputShape() throws IOException {
+    Model m = KerasModels.load(sequential("Lambda", LAMBDA), o -> o.allowUnknown(true));
+
+    assertThat(m.layer("lam").type()).isEqualTo("Lambda");
+    assertThat(shape(m, "lam")).isEqualTo("(None, 3, 4)");
+    assertThat(m.params().total()).isEqualTo(0);
+  }
+
+  /** A Keras 2 Lambda: Python bytecode, which NeuroJoule cannot run. */
+  static final String LAMBDA = "{\"name\": \"lam\", \"trainable\": true, \"dtype\":"
+      + " \"float32\", \"function\": [\"4wEAAAAAAAAAAQAAAAIAAABDAAAAcwgAAAB8AGQBFABTACkCTukC\","
+      + " null, null], \"function_type\": \"lambda\", \"module\": \"__main__\","
+      + " \"output_shape\": null, \"output_shape_type\": \"raw\", \"arguments\": {}}";
 
   /**
    * Keras Applications' EfficientNetB0 has 5,330,571 parameters, 7 of them Normalization's (mean
-   * and variance of 3 channels, and a count), which imports as a zero-cost layer.
+   * and variance of 3 channels, and a count, non-trainable).
    */
   @Test
-  void efficientNetB0_withAllowUnknown_hasKerasApplicationsParametersLessNormalizations() {
-    Model m = KerasModels.load(resource("arch_tfk_2.5.0_efficientnetb0.json"),
-        o -> o.allowUnknown(true));
+  void efficientNetB0_importsWithKerasApplicationsParameters() {
+    Model m = KerasModels.load(resource("arch_tfk_2.5.0_efficientnetb0.json"));
 
-    assertThat(m.params().total()).isEqualTo(5_330_571L - 7);
+    assertThat(m.params().total()).isEqualTo(5_330_571L);
+    assertThat(m.layer("normalization").type()).isEqualTo("Normalization");
+    assertThat(m.layer("normalization").spec())
+        .isEqualTo(org.neurojoule.layer.Normalization.of().axis(3).name("normalization"));
+    assertThat(m.layer("normalization").spec().params(List.of(
+        org.neurojoule.shape.Shape.of(224, 224, 3)))).isEqualTo(
+            new org.neurojoule.layer.ParamCount(0, 7));
+    assertThat(shape(m, "normalization")).isEqualTo("(None, 224, 224, 3)");
     assertThat(m.layer("rescaling").type()).isEqualTo("Rescaling");
     assertThat(m.layer("block1a_se_excite").type()).isEqualTo("Multiply");
     assertThat(shape(m, "block1a_se_excite")).isEqualTo("(None, 112, 112, 32)");
     assertThat(shape(m, "top_activation")).isEqualTo("(None, 7, 7, 1280)");
+  }
+
+  /**
+   * EfficientNet-B0: 0.39 G FLOPs, which are multiply-adds (Tan & Le 2019, Table 2); Normalization
+   * and Rescaling count 0 (folded), squeeze-and-excitation multiplies count one per element.
+   */
+  @Test
+  void efficientNetB0_completeConnections_within2PercentOfThePublishedMultiplyAdds() {
+    ModelEnergy e = KerasModels.load(resource("arch_tfk_2.5.0_efficientnetb0.json"))
+        .energy(o -> o.accounting(Accounting.COMPLETE));
+
+    long connections = e.model().layerNames().stream()
+        .mapToLong(n -> e.layerStats(n).connections()).sum();
+    assertThat(e.layerStats("normalization").connections()).isEqualTo(0);
+    assertThat(e.layerStats("normalization").neurons()).isEqualTo(0);
+    assertThat(connections).isEqualTo(390_490_528L);
+    assertThat(Math.abs(connections - 0.39e9) / 0.39e9).isLessThan(0.02);
+    assertThat(KerasModels.load(resource("arch_tfk_2.5.0_efficientnetb0.json"))
+        .energy(o -> o.accounting(Accounting.KERAS_SPIKING)).warnings())
+        .contains("Cannot compute stats for layer of type 'Normalization'");
   }
 
   @Test
