@@ -277,7 +277,17 @@ class FuzzTest {
     /** The layer types added with the Keras importer: data movement, merges, recurrent, .... */
     private Tensor newerLayer(Tensor x, int rank) {
       int spatial = Math.max(1, Math.min(3, rank - 1));
-      switch (r.nextInt(16)) {
+      switch (r.nextInt(19)) {
+        case 16: {
+          double tau = r.nextInt(4) == 0 ? hostileDouble() : 0.01;
+          return step("lowpass(" + tau + ")", () -> x.lowpass(tau));
+        }
+        case 17: {
+          double tau = r.nextInt(4) == 0 ? hostileDouble() : 0.01;
+          return step("alpha(" + tau + ")", () -> x.alpha(tau));
+        }
+        case 18:
+          return step("normalization", x::normalization);
         case 0: {
           int p = r.nextInt(8) == 0 ? hostileInt() : r.nextInt(3);
           return step("zeroPadding" + spatial + "d(" + p + ")", () -> switch (spatial) {
