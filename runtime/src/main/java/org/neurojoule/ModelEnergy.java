@@ -370,18 +370,9 @@ public final class ModelEnergy {
     }
     List<String> notes = new ArrayList<>();
     if (o.printWarnings() && !energyColumns.isEmpty()) {
-      notes.add(ESTIMATES_WARNING);
       // As in the reference, only total-energy columns count as showing a device.
-      boolean spikingShown =
-          energyColumns.stream().anyMatch(c -> c.device().map(Device::spiking).orElse(false));
-      if (spikingShown && rows.values().stream().anyMatch(r -> !r.stats().spiking())) {
-        notes.add(NON_SPIKING_WARNING);
-      }
-      if (!typesBeyondReference.isEmpty()) {
-        notes.add("* Counted beyond KerasSpiking (Accounting.COMPLETE): "
-            + String.join(", ", typesBeyondReference) + "; to reproduce its figures, use"
-            + " energy(e -> e.accounting(Accounting.KERAS_SPIKING)).");
-      }
+      notes.addAll(notes(
+          energyColumns.stream().anyMatch(c -> c.device().map(Device::spiking).orElse(false))));
     }
     int lineLength = o.lineLength() == SummaryOptions.AUTO
         ? TableLayout.naturalWidth(headers, cells)
@@ -390,6 +381,73 @@ public final class ModelEnergy {
         ? Math.max(lineLength, SummaryOptions.DEFAULTS.lineLength())
         : lineLength;
     return SummaryText.render(headers, cells, left, numeric, totals, notes, lineLength, wrap);
+  }
+
+  /**
+   * {@return the notes under a summary that shows an energy column}
+   *
+   * @param spikingShown whether a spiking device is shown
+   */
+  List<String> notes(boolean spikingShown) {
+    List<String> notes = new ArrayList<>();
+    notes.add(ESTIMATES_WARNING);
+    if (spikingShown && rows.values().stream().anyMatch(r -> !r.stats().spiking())) {
+      notes.add(NON_SPIKING_WARNING);
+    }
+    if (!typesBeyondReference.isEmpty()) {
+      notes.add("* Counted beyond KerasSpiking (Accounting.COMPLETE): "
+          + String.join(", ", typesBeyondReference) + "; to reproduce its figures, use"
+          + " energy(e -> e.accounting(Accounting.KERAS_SPIKING)).");
+    }
+    return notes;
+  }
+
+  // ---- the report ----
+
+  /**
+   * {@return the HTML report of the default summary's columns, the cpu chart on a linear scale}
+   * See {@link #report(UnaryOperator)}.
+   */
+  public Report report() {
+    return report(UnaryOperator.identity());
+  }
+
+  /**
+   * {@return the HTML report, configured: {@code o -> o.columns("name", "energy cpu", "energy
+   * gpu").devices("cpu", "gpu").scale(ReportOptions.Scale.LOG)}} One self-contained XHTML page:
+   * the model's overview, a chart of energy per layer for each chosen device, synaptic versus
+   * neuron energy, the summary's table with every figure at full precision in its tooltip, the
+   * firing rates when example data was given, and the notes. {@link Report#writeHtml} writes it.
+   *
+   * @param configure sets the columns, devices, scale, timesteps per inference and dt
+   * @throws IllegalArgumentException for an unknown column or device, listing the valid ones
+   * @throws IllegalStateException for a spiking device without example data
+   */
+  public Report report(UnaryOperator<ReportOptions> configure) {
+    Objects.requireNonNull(configure, "configure == null");
+    return ModelReport.of(this, configure.apply(ReportOptions.DEFAULTS));
+  }
+
+  /** {@return the column named {@code name}, its device checked to be estimable} */
+  Column column(String name) {
+    Column c = Column.parse(name, DEVICES);
+    c.device().ifPresent(this::requireRates);
+    return c;
+  }
+
+  /** {@return the device named {@code name}, checked to be estimable} */
+  Device estimableDevice(String name) {
+    return requireRates(DEVICES.get(name));
+  }
+
+  /** {@return the summary's cell of one layer and column} */
+  String cell(String layerName, Column column, SummaryOptions o) {
+    return cell(row(layerName), column, o);
+  }
+
+  /** {@return the export's full-precision value of one layer and column} */
+  Object value(String layerName, Column column, SummaryOptions o) {
+    return exportValue(row(layerName), column, o);
   }
 
   // ---- totals and exports ----

@@ -1,5 +1,6 @@
 package org.neurojoule.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -12,7 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code neurojoule summary MODEL}: the energy table of one model, or its CSV or JSON. */
+/**
+ * {@code neurojoule summary MODEL}: the energy table of one model, or its CSV or JSON; with {@code
+ * --report FILE}, its HTML report too.
+ */
 @Command(name = "summary", mixinStandardHelpOptions = true,
     description = "Prints the energy summary of a model, as KerasSpiking's ModelEnergy does.")
 final class SummaryCommand implements Callable<Integer> {
@@ -41,6 +45,11 @@ final class SummaryCommand implements Callable<Integer> {
           + " table, as the library's summary does (default); --no-notes leaves them out.")
   boolean notes;
 
+  @Option(names = "--report", paramLabel = "FILE.html",
+      description = "Also write a self-contained HTML report (charts of energy per layer for the"
+          + " devices of the energy columns, the table with full-precision figures) to FILE.")
+  Path report;
+
   @Mixin
   EstimateOptions estimate;
 
@@ -52,6 +61,10 @@ final class SummaryCommand implements Callable<Integer> {
       ModelEnergy energy = estimate.estimate(model);
       UnaryOperator<SummaryOptions> options = o -> estimate.timing().apply(o)
           .columns(columns.toArray(String[]::new));
+      if (report != null) {
+        // Written first, so a file that cannot be written fails before anything is printed.
+        energy.report(r -> r.summary(options.apply(r.summary()))).writeHtml(report);
+      }
       String out = switch (estimate.format) {
         case TEXT -> energy.summaryString(
             o -> options.apply(o).lineLength(lineLength).printWarnings(notes));

@@ -449,7 +449,7 @@ public final class KerasSummaryPrinter {
    * @param bytes the weight memory size in bytes
    * @return the readable size
    */
-  static String readableMemorySize(double bytes) {
+  public static String readableMemorySize(double bytes) {
     final int scale = 1024;
     double size = bytes;
     for (String unit : MEMORY_UNITS) {

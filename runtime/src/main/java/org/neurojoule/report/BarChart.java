@@ -1,0 +1,185 @@
+package org.neurojoule.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.neurojoule.energy.PythonFormat;
+
+/**
+ * The energy per layer on one device as an inline SVG chart: one horizontal bar per layer, synaptic
+ * energy then neuron energy stacked. It is drawn on a linear and on a log axis, in the groups
+ * {@code scale-linear} and {@code scale-log}; the page's style shows one of them. Each bar carries
+ * its figures at full precision in {@code data-synop} and {@code data-neuron}.
+ */
+public final class BarChart {
+  /** The width of the chart, in pixels. */
+  public static final int WIDTH = 1000;
+
+  private static final int LABEL_WIDTH = 230;
+  private static final int BAR_LEFT = 240;
+  private static final int BAR_WIDTH = 620;
+  private static final int ROW = 20;
+  private static final int BAR = 14;
+  private static final int TOP = 8;
+  private static final int AXIS = 40;
+  private static final int LABEL_CHARS = 34;
+
+  /**
+   * One bar.
+   *
+   * @param label the layer's name
+   * @param synop its synaptic energy, joules
+   * @param neuron its neuron energy, joules
+   */
+  public record Bar(String label, double synop, double neuron) {
+    /**
+     * Checks the figures: a chart of a NaN or negative energy would mislead.
+     *
+     * @param label the layer's name
+     * @param synop its synaptic energy
+     * @param neuron its neuron energy
+     */
+    public Bar {
+      Objects.requireNonNull(label, "label == null");
+      if (!(synop >= 0 && neuron >= 0 && Double.isFinite(synop + neuron))) {
+        throw new IllegalArgumentException("the energy of layer '" + label + "' is not a finite"
+            + " number >= 0: synaptic " + synop + " J, neuron " + neuron + " J");
+      }
+    }
+
+    /** {@return synaptic plus neuron energy} */
+    public double total() {
+      return synop + neuron;
+    }
+  }
+
+  private BarChart() {}
+
+  /**
+   * {@return the SVG element}
+   *
+   * @param device the device's name, for the chart's title and {@code data-device}
+   * @param bars the bars, top to bottom
+   */
+  public static String svg(String device, List<Bar> bars) {
+    int height = TOP + bars.size() * ROW + AXIS;
+    Html h = new Html();
+    h.open("svg", "xmlns", "http://www.w3.org/2000/svg", "class", "chart", "data-device", device,
+        "width", Integer.toString(WIDTH), "height", Integer.toString(height),
+        "viewBox", "0 0 " + WIDTH + " " + height, "role", "img",
+        "aria-label", "energy per layer on " + device).newline();
+    h.element("title", "Energy per layer and inference on " + device + " (J)").newline();
+    double max = bars.stream().mapToDouble(Bar::total).max().orElse(0);
+    for (int i = 0; i < bars.size(); i++) {
+      Bar bar = bars.get(i);
+      String label = bar.label().length() > LABEL_CHARS
+          ? bar.label().substring(0, LABEL_CHARS - 1) + "\u2026" : bar.label();
+      h.open("text", "class", "label", "x", Integer.toString(LABEL_WIDTH),
+          "y", px(TOP + i * ROW + BAR - 2), "text-anchor", "end")
+          .element("title", bar.label()).text(label).close("text");
+      h.open("text", "class", "value", "x", Integer.toString(BAR_LEFT + BAR_WIDTH + 8),
+          "y", px(TOP + i * ROW + BAR - 2))
+          .element("title", bar.total() + " J").text(PythonFormat.g2(bar.total()))
+          .close("text").newline();
+    }
+    h.raw(scale("linear", bars, new Linear(max))).newline();
+    h.raw(scale("log", bars, Log.of(bars))).newline();
+    return h.close("svg").toString();
+  }
+
+  /** Where a value lies on the bar area, from 0 to {@link #BAR_WIDTH}. */
+  private interface Axis {
+    double position(double value);
+
+    List<Double> ticks();
+  }
+
+  private record Linear(double max) implements Axis {
+    @Override
+    public double position(double value) {
+      return max > 0 ? value / max * BAR_WIDTH : 0;
+    }
+
+    @Override
+    public List<Double> ticks() {
+      List<Double> ticks = new ArrayList<>();
+      if (max <= 0) {
+        ticks.add(0.0);
+        return ticks;
+      }
+      double raw = max / 4;
+      double step = Math.pow(10, Math.floor(Math.log10(raw)));
+      step *= raw / step >= 5 ? 5 : raw / step >= 2 ? 2 : 1;
+      for (int k = 0; k * step <= max * (1 + 1e-9); k++) {
+        ticks.add(k * step);
+      }
+      return ticks;
+    }
+  }
+
+  /** Decades from below the smallest positive total to above the largest. */
+  private record Log(int low, int high) implements Axis {
+    static Log of(List<Bar> bars) {
+      double min = bars.stream().mapToDouble(Bar::total).filter(t -> t > 0).min().orElse(1);
+      double max = bars.stream().mapToDouble(Bar::total).max().orElse(1);
+      int low = (int) Math.floor(Math.log10(min));
+      int high = Math.max(low + 1, (int) Math.ceil(Math.log10(max)));
+      return new Log(low, high);
+    }
+
+    @Override
+    public double position(double value) {
+      return value > 0 ? (Math.log10(value) - low) / (high - low) * BAR_WIDTH : 0;
+    }
+
+    @Override
+    public List<Double> ticks() {
+      List<Double> ticks = new ArrayList<>();
+      int every = Math.max(1, (high - low + 11) / 12);   // at most a dozen labels
+      for (int k = low; k <= high; k += every) {
+        ticks.add(Math.pow(10, k));
+      }
+      return ticks;
+    }
+  }
+
+  /**
+   * The bars and the axis on one scale. On a log axis the bar's length is its total's and the two
+   * parts divide it in proportion to their energies.
+   */
+  private static String scale(String name, List<Bar> bars, Axis axis) {
+    Html h = new Html().open("g", "class", "scale-" + name);
+    for (int i = 0; i < bars.size(); i++) {
+      Bar bar = bars.get(i);
+      double length = axis.position(bar.total());
+      double synop = bar.total() > 0 ? length * (bar.synop() / bar.total()) : 0;
+      String y = px(TOP + i * ROW);
+      h.open("g", "class", "bar", "data-layer", bar.label(), "data-synop",
+          Double.toString(bar.synop()), "data-neuron", Double.toString(bar.neuron()));
+      h.open("title").text(bar.label() + ": synaptic " + bar.synop() + " J, neuron "
+          + bar.neuron() + " J").close("title");
+      h.empty("rect", "class", "synop", "x", px(BAR_LEFT), "y", y, "width", px(synop),
+          "height", Integer.toString(BAR));
+      h.empty("rect", "class", "neuron", "x", px(BAR_LEFT + synop), "y", y,
+          "width", px(length - synop), "height", Integer.toString(BAR));
+      h.close("g").newline();
+    }
+    int axisY = TOP + bars.size() * ROW + 4;
+    h.empty("line", "class", "axis", "x1", px(BAR_LEFT), "y1", px(axisY),
+        "x2", px(BAR_LEFT + BAR_WIDTH), "y2", px(axisY));
+    for (double tick : axis.ticks()) {
+      String x = px(BAR_LEFT + axis.position(tick));
+      h.empty("line", "class", "tick", "x1", x, "y1", px(axisY), "x2", x, "y2", px(axisY + 5));
+      h.element("text", PythonFormat.g2(tick), "class", "tick-label", "x", x,
+          "y", px(axisY + 18), "text-anchor", "middle");
+    }
+    h.element("text", "J per inference (" + name + " scale)", "class", "axis-label",
+        "x", px(BAR_LEFT + BAR_WIDTH / 2.0), "y", px(axisY + 34), "text-anchor", "middle");
+    return h.close("g").toString();
+  }
+
+  private static String px(double value) {
+    return String.format(Locale.ROOT, "%.2f", value);
+  }
+}
