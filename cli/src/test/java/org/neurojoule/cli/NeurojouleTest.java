@@ -352,7 +352,7 @@ class NeurojouleTest {
     assertThat(lines.get(3)).startsWith("mnist,complete,125422,501688,172616,1096,");
     String text = run("compare", "vgg9", "lcrm-vgg9", "mnist").out();
     assertThat(text).startsWith(
-        "                 |vgg9     |lcrm-vgg9|Reduction|mnist   |Reduction\n");
+        "                 |vgg9     |lcrm-vgg9|Reduction|mnist    |Reduction\n");
     assertThat(r.code()).isEqualTo(0);
   }
 
