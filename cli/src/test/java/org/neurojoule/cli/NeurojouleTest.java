@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +24,6 @@ import org.neurojoule.examples.Architectures;
 /** The neurojoule command run in-process: exact outputs, exit codes and one-line errors. */
 class NeurojouleTest {
   private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-  private static final String NOT_SPIKING = "loihi, spinnaker, spinnaker2: spiking, so their"
-      + " energy needs firing rates; give --example-data\n";
-
   @TempDir Path dir;
 
   /** What one run printed and returned. */
@@ -206,8 +204,11 @@ class NeurojouleTest {
     Path lenet = keras("pair_tfk_2.2.4_lenet_mnist.json");
     Run r = run("compare", vgg16.toString(), lenet.toString(), "--format", "csv");
     assertThat(r.code()).isEqualTo(0);
-    assertThat(r.out()).contains("params," + KerasModels.load(vgg16).params().total() + ","
-        + KerasModels.load(lenet).params().total());
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.get(1)).startsWith("arch_tfk_2.2.4_vgg16.json,complete,"
+        + KerasModels.load(vgg16).params().total() + ",");
+    assertThat(lines.get(2)).startsWith("pair_tfk_2.2.4_lenet_mnist.json,complete,"
+        + KerasModels.load(lenet).params().total() + ",");
   }
 
   @Test
@@ -239,56 +240,128 @@ class NeurojouleTest {
   void compareVgg9_isExact() {
     Run r = run("compare", "vgg9", "lcrm-vgg9");
     assertThat(r.out()).isEqualTo("""
-                            vgg9    lcrm-vgg9  reduction
-        cpu          4.480e+00 J  2.638e+00 J     41.1 %
-        gpu          1.563e-01 J  9.202e-02 J     41.1 %
-        arm          4.689e-01 J  2.760e-01 J     41.1 %
-        params           7895140      3654462     53.7 %
-        connections    520528128    306285824     41.2 %
-        neurons           435556       435518      0.0 %
-        """ + NOT_SPIKING);
+                         |vgg9     |lcrm-vgg9|Reduction
+        -----------------|---------|---------|---------
+        Accounting       | complete| complete|        \s
+        J/inf (cpu)      | 4.48e+00| 2.64e+00|   41.1 %
+        J/inf (gpu)      | 1.56e-01| 9.20e-02|   41.1 %
+        J/inf (arm)      | 4.69e-01| 2.76e-01|   41.1 %
+        Param #          |  7895140|  3654462|   53.7 %
+        Storage (float32)| 30.12 MB| 13.94 MB|   53.7 %
+        Conn #           |520528128|306285824|   41.2 %
+        Neuron #         |   435556|   435518|    0.0 %
+
+        Energy by layer kind|vgg9    |Share |lcrm-vgg9|Share\s
+        --------------------|--------|------|---------|------
+        convolution (cpu)   |4.45e+00|99.3 %| 2.58e+00|97.6 %
+        depthwise (cpu)     |0.00e+00| 0.0 %| 3.10e-02| 1.2 %
+        dense (cpu)         |2.80e-02| 0.6 %| 2.76e-02| 1.0 %
+        pooling (cpu)       |0.00e+00| 0.0 %| 0.00e+00| 0.0 %
+        activations (cpu)   |3.73e-03| 0.1 %| 3.73e-03| 0.1 %
+        other (cpu)         |0.00e+00| 0.0 %| 0.00e+00| 0.0 %
+        convolution (gpu)   |1.55e-01|99.3 %| 8.98e-02|97.6 %
+        depthwise (gpu)     |0.00e+00| 0.0 %| 1.08e-03| 1.2 %
+        dense (gpu)         |9.75e-04| 0.6 %| 9.63e-04| 1.0 %
+        pooling (gpu)       |0.00e+00| 0.0 %| 0.00e+00| 0.0 %
+        activations (gpu)   |1.30e-04| 0.1 %| 1.30e-04| 0.1 %
+        other (gpu)         |0.00e+00| 0.0 %| 0.00e+00| 0.0 %
+        convolution (arm)   |4.66e-01|99.3 %| 2.70e-01|97.6 %
+        depthwise (arm)     |0.00e+00| 0.0 %| 3.24e-03| 1.2 %
+        dense (arm)         |2.93e-03| 0.6 %| 2.89e-03| 1.0 %
+        pooling (arm)       |0.00e+00| 0.0 %| 0.00e+00| 0.0 %
+        activations (arm)   |3.90e-04| 0.1 %| 3.90e-04| 0.1 %
+        other (arm)         |0.00e+00| 0.0 %| 0.00e+00| 0.0 %
+        * These are estimates only; see the documentation of ModelEnergy for a list of the assumptions
+          being made.
+        * Not compared: loihi, spinnaker, spinnaker2 (spiking: their energy needs firing rates, so every
+          model needs example data).
+        """);
     assertThat(r.err()).isEmpty();
     assertThat(r.code()).isEqualTo(0);
   }
 
   @Test
   void compareCsvAndJson_areExact() {
-    assertThat(run("compare", "vgg9", "lcrm-vgg9", "--format", "csv").out()).isEqualTo("""
-        quantity,vgg9,lcrm-vgg9,reduction_percent
-        energy_j_cpu,4.480287682399999,2.6378035412,41.12423736622684
-        energy_j_gpu,0.1562891052,0.0920164026,41.12423736622686
-        energy_j_arm,0.46886731559999995,0.2760492078,41.12423736622686
-        params,7895140,3654462,53.712511747733416
-        connections,520528128,306285824,41.15864109460766
-        neurons,435556,435518,0.008724480893385067
-        """);
+    String csv = run("compare", "vgg9", "lcrm-vgg9", "--format", "csv").out();
+    assertThat(csv).isEqualTo(""
+        + "model,accounting,params,storage_bytes,connections,neurons,energy_j_cpu,"
+        + "energy_j_gpu,energy_j_arm,reduction_percent_params,"
+        + "reduction_percent_connections,reduction_percent_neurons,reduction_percent_cpu,"
+        + "reduction_percent_gpu,reduction_percent_arm,energy_j_cpu_convolution,"
+        + "energy_j_cpu_depthwise,energy_j_cpu_dense,energy_j_cpu_pooling,"
+        + "energy_j_cpu_activations,energy_j_cpu_other,energy_j_gpu_convolution,"
+        + "energy_j_gpu_depthwise,energy_j_gpu_dense,energy_j_gpu_pooling,"
+        + "energy_j_gpu_activations,energy_j_gpu_other,energy_j_arm_convolution,"
+        + "energy_j_arm_depthwise,energy_j_arm_dense,energy_j_arm_pooling,"
+        + "energy_j_arm_activations,energy_j_arm_other\n"
+        + "vgg9,complete,7895140,31580560,520528128,435556,4.480287682399999,0.1562891052,"
+        + "0.46886731559999995,0.0,0.0,0.0,0.0,0.0,0.0,4.448608,0.0,0.027952373599999997,"
+        + "0.0,0.0037273087999999993,0.0,0.155184,0.0,9.750828E-4,0.0,1.300224E-4,0.0,"
+        + "0.46555199999999997,0.0,0.0029252484,0.0,3.900672E-4,0.0\n"
+        + "lcrm-vgg9,complete,3654462,14617848,306285824,435518,2.6378035412,0.0920164026,"
+        + "0.2760492078,53.712511747733416,41.15864109460766,0.008724480893385067,"
+        + "41.12423736622684,41.12423736622686,41.12423736622686,2.5754514943999998,"
+        + "0.0310073344,0.027617403599999996,0.0,0.0037273087999999993,0.0,0.0898413312,"
+        + "0.0010816512000000002,9.633978E-4,0.0,1.300224E-4,0.0,0.2695239936,"
+        + "0.0032449536000000003,0.0028901934,0.0,3.900672E-4,0.0\n");
     assertThat(run("compare", "mnist", "mnist", "--format", "json").out()).isEqualTo("""
         {
-          "models": ["mnist", "mnist"],
-          "accounting": "complete",
+          "baseline": "mnist",
           "timesteps_per_inference": 1,
           "dt_s": 0.001,
-          "quantities": [
-            {"quantity": "energy_j_cpu", "values": [0.0014939232, 0.0014939232], \
-        "reduction_percent": 0.0},
-            {"quantity": "energy_j_gpu", "values": [5.211360000000001E-5, 5.211360000000001E-5], \
-        "reduction_percent": 0.0},
-            {"quantity": "energy_j_arm", "values": [1.563408E-4, 1.563408E-4], \
-        "reduction_percent": 0.0},
-            {"quantity": "params", "values": [125422, 125422], "reduction_percent": 0.0},
-            {"quantity": "connections", "values": [172616, 172616], "reduction_percent": 0.0},
-            {"quantity": "neurons", "values": [1096, 1096], "reduction_percent": 0.0}
-          ]
+          "devices": ["cpu", "gpu", "arm"],
+          "models": [
+            {"model": "mnist", "accounting": "complete", "params": 125422, \
+        "storage_bytes": 501688, "connections": 172616, "neurons": 1096, \
+        "energy_j_cpu": 0.0014939232, "energy_j_gpu": 5.211360000000001E-5, \
+        "energy_j_arm": 1.563408E-4, "reduction_percent_params": 0.0, \
+        "reduction_percent_connections": 0.0, "reduction_percent_neurons": 0.0, \
+        "reduction_percent_cpu": 0.0, "reduction_percent_gpu": 0.0, \
+        "reduction_percent_arm": 0.0, "energy_j_cpu_convolution": 4.079152E-4, \
+        "energy_j_cpu_dense": 0.0010765824, "energy_j_cpu_activations": 9.425599999999998E-6, \
+        "energy_j_cpu_other": 0.0, "energy_j_gpu_convolution": 1.42296E-5, \
+        "energy_j_gpu_dense": 3.75552E-5, "energy_j_gpu_activations": 3.2880000000000003E-7, \
+        "energy_j_gpu_other": 0.0, "energy_j_arm_convolution": 4.26888E-5, \
+        "energy_j_arm_dense": 1.1266560000000001E-4, "energy_j_arm_activations": 9.864E-7, \
+        "energy_j_arm_other": 0.0, "example_data": null},
+            {"model": "mnist #2", "accounting": "complete", "params": 125422, \
+        "storage_bytes": 501688, "connections": 172616, "neurons": 1096, \
+        "energy_j_cpu": 0.0014939232, "energy_j_gpu": 5.211360000000001E-5, \
+        "energy_j_arm": 1.563408E-4, "reduction_percent_params": 0.0, \
+        "reduction_percent_connections": 0.0, "reduction_percent_neurons": 0.0, \
+        "reduction_percent_cpu": 0.0, "reduction_percent_gpu": 0.0, \
+        "reduction_percent_arm": 0.0, "energy_j_cpu_convolution": 4.079152E-4, \
+        "energy_j_cpu_dense": 0.0010765824, "energy_j_cpu_activations": 9.425599999999998E-6, \
+        "energy_j_cpu_other": 0.0, "energy_j_gpu_convolution": 1.42296E-5, \
+        "energy_j_gpu_dense": 3.75552E-5, "energy_j_gpu_activations": 3.2880000000000003E-7, \
+        "energy_j_gpu_other": 0.0, "energy_j_arm_convolution": 4.26888E-5, \
+        "energy_j_arm_dense": 1.1266560000000001E-4, "energy_j_arm_activations": 9.864E-7, \
+        "energy_j_arm_other": 0.0, "example_data": null}
+          ],
+          "warnings": []
         }
         """);
+  }
+
+  @Test
+  void compare_ofThreeModels_isASweepAgainstTheFirst() {
+    Run r = run("compare", "vgg9", "lcrm-vgg9", "mnist", "--format", "csv", "--quiet");
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(1)).startsWith("vgg9,complete,7895140,");
+    assertThat(lines.get(3)).startsWith("mnist,complete,125422,501688,172616,1096,");
+    String text = run("compare", "vgg9", "lcrm-vgg9", "mnist").out();
+    assertThat(text).startsWith(
+        "                 |vgg9     |lcrm-vgg9|Reduction|mnist    |Reduction\n");
+    assertThat(r.code()).isEqualTo(0);
   }
 
   @Test
   void compare_withExampleData_coversSpikingDevices() throws IOException {
     Path data = npy("half.npy", 0.5f, 2, 28, 28);
     Run r = run("compare", "mnist", "mnist", "--example-data", data.toString());
-    assertThat(r.out()).contains("\nloihi        ");
-    assertThat(r.out()).doesNotContain("give --example-data");
+    assertThat(r.out()).contains("\nJ/inf (loihi)     |");
+    assertThat(r.out()).doesNotContain("Not compared");
     assertThat(r.code()).isEqualTo(0);
   }
 
@@ -338,7 +411,7 @@ class NeurojouleTest {
     Run summaryHelp = run("summary", "--help");
     assertThat(summaryHelp.out()).contains("--accounting=MODE");
     assertThat(summaryHelp.out()).contains("--allow-unknown");
-    assertThat(run("compare", "--help").out()).contains("the reduction from A to B in %.");
+    assertThat(run("compare", "--help").out()).contains("the reduction from A in %, and");
     Run version = run("--version");
     assertThat(version.out()).matches("neurojoule \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
     assertThat(version.code()).isEqualTo(0);

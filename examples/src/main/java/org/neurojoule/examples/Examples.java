@@ -3,6 +3,7 @@ package org.neurojoule.examples;
 import java.io.PrintStream;
 import java.util.function.Supplier;
 import org.neurojoule.Accounting;
+import org.neurojoule.Comparison;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
@@ -64,17 +65,12 @@ public final class Examples {
     }
   }
 
-  /** Total energy per inference of two networks on every built-in device, and the saving. */
+  /** Energy per inference of two networks on every built-in device, and the saving. */
   private static void compare(PrintStream out, String baseName, Model base, String lowName,
       Model low) {
-    ModelEnergy a = withRandomRates(base);
-    ModelEnergy b = withRandomRates(low);
-    out.printf("%-10s %14s %14s %9s%n", "device", baseName, lowName, "saving");
-    for (String device : ModelEnergy.devices()) {
-      double ea = a.totalEnergy(device, o -> o.timestepsPerInference(10));
-      double eb = b.totalEnergy(device, o -> o.timestepsPerInference(10));
-      out.printf("%-10s %12.3e J %12.3e J %8.1f %%%n", device, ea, eb, 100 * (1 - eb / ea));
-    }
+    Comparison comparison = Comparison.of(withRandomRates(base), withRandomRates(low))
+        .named(baseName, lowName);
+    out.print(comparison.summaryString(o -> o.timestepsPerInference(10).printWarnings(false)));
     out.println();
   }
 
