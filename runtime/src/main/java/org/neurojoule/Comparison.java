@@ -305,21 +305,61 @@ public final class Comparison {
    */
   public String summaryString(UnaryOperator<SummaryOptions> configure) {
     Figures f = figures(configure);
-    List<String> notes = new ArrayList<>();
-    if (f.options().printWarnings()) {
-      notes.add(ModelEnergy.ESTIMATES_WARNING);
-      if (mixesAccounting()) {
-        notes.add("* The models were estimated with different accounting modes, so their"
-            + " figures do not count the same operations; estimate them all with"
-            + " energy(e -> e.accounting(...)) of one mode.");
-      }
-      if (!f.skipped().isEmpty()) {
-        notes.add("* Not compared: " + String.join(", ", f.skipped()) + " (spiking: their"
-            + " energy needs firing rates, so every model needs example data).");
-      }
-    }
+    List<String> notes = f.options().printWarnings() ? notes(f) : List.of();
     return ComparisonText.render(names, f.table(), f.breakdown(), notes,
         f.options().lineLength());
+  }
+
+  /** {@return the notes under the table and in the report, as the options choose devices} */
+  List<String> notes(UnaryOperator<SummaryOptions> configure) {
+    return notes(figures(configure));
+  }
+
+  private List<String> notes(Figures f) {
+    List<String> notes = new ArrayList<>();
+    notes.add(ModelEnergy.ESTIMATES_WARNING);
+    if (mixesAccounting()) {
+      notes.add("* The models were estimated with different accounting modes, so their"
+          + " figures do not count the same operations; estimate them all with"
+          + " energy(e -> e.accounting(...)) of one mode.");
+    }
+    if (!f.skipped().isEmpty()) {
+      notes.add("* Not compared: " + String.join(", ", f.skipped()) + " (spiking: their"
+          + " energy needs firing rates, so every model needs example data).");
+    }
+    return notes;
+  }
+
+  // ---- the report ----
+
+  /**
+   * {@return the HTML report of the default comparison; see {@link #report(UnaryOperator)}}
+   */
+  public Report report() {
+    return report(UnaryOperator.identity());
+  }
+
+  /**
+   * {@return the comparison as an HTML report, configured: {@code r -> r.devices("cpu", "gpu")
+   * .scale(ReportOptions.Scale.LOG)}} One self-contained XHTML page: the models side by side
+   * (inputs, parameters, storage, connections, neurons, accounting, example data), the table of
+   * energy per device with each candidate's reduction in %, a chart per device with one stacked
+   * bar (synaptic and neuron energy) per model, the energy by layer kind, and the notes. Every
+   * figure carries its full precision in {@code title} and {@code data-value}. The devices are
+   * the options' {@code devices}, or else those the summary options compare (see the class
+   * description); the title defaults to the models' names. {@link Report#writeHtml} writes it.
+   *
+   * @param configure chooses devices, the scale shown first, timesteps per inference, dt and
+   *     the title
+   * @throws IllegalArgumentException for an unknown column or device
+   * @throws IllegalStateException for a spiking device and a model without example data, naming
+   *     the model
+   */
+  public Report report(UnaryOperator<ReportOptions> configure) {
+    Objects.requireNonNull(configure, "configure == null");
+    ReportOptions defaults = ReportOptions.DEFAULTS.title(
+        "Comparison: " + String.join(" vs ", names));
+    return ComparisonReport.of(this, configure.apply(defaults));
   }
 
   /** {@return the default comparison as CSV; see {@link #toCsv(UnaryOperator)}} */

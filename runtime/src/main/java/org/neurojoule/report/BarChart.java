@@ -7,8 +7,8 @@ import java.util.Objects;
 import org.neurojoule.energy.PythonFormat;
 
 /**
- * The energy per layer on one device as an inline SVG chart: one horizontal bar per layer, synaptic
- * energy then neuron energy stacked. It is drawn on a linear and on a log axis, in the groups
+ * The energy per layer (or per model, in a comparison) on one device as an inline SVG chart: one
+ * horizontal bar per layer, synaptic energy then neuron energy stacked. It is drawn on a linear and on a log axis, in the groups
  * {@code scale-linear} and {@code scale-log}; the page's style shows one of them. Each bar carries
  * its figures at full precision in {@code data-synop} and {@code data-neuron}.
  */
@@ -28,7 +28,7 @@ public final class BarChart {
   /**
    * One bar.
    *
-   * @param label the layer's name
+   * @param label the layer's (or model's) name
    * @param synop its synaptic energy, joules
    * @param neuron its neuron energy, joules
    */
@@ -36,14 +36,14 @@ public final class BarChart {
     /**
      * Checks the figures: a chart of a NaN or negative energy would mislead.
      *
-     * @param label the layer's name
+     * @param label the layer's (or model's) name
      * @param synop its synaptic energy
      * @param neuron its neuron energy
      */
     public Bar {
       Objects.requireNonNull(label, "label == null");
       if (!(synop >= 0 && neuron >= 0 && Double.isFinite(synop + neuron))) {
-        throw new IllegalArgumentException("the energy of layer '" + label + "' is not a finite"
+        throw new IllegalArgumentException("the energy of '" + label + "' is not a finite"
             + " number >= 0: synaptic " + synop + " J, neuron " + neuron + " J");
       }
     }
@@ -63,13 +63,30 @@ public final class BarChart {
    * @param bars the bars, top to bottom
    */
   public static String svg(String device, List<Bar> bars) {
+    return svg(device, "layer", bars);
+  }
+
+  /**
+   * {@return the SVG element, its bars labelled as {@code subject}s}
+   *
+   * @param device the device's name, for the chart's title and {@code data-device}
+   * @param subject what a bar stands for: {@code layer} or {@code model}; each bar's label is in
+   *     its {@code data-<subject>} attribute
+   * @param bars the bars, top to bottom
+   */
+  public static String svg(String device, String subject, List<Bar> bars) {
+    Objects.requireNonNull(device, "device == null");
+    if (!subject.matches("[a-z]+")) {
+      throw new IllegalArgumentException("subject must be a lower-case word: '" + subject + "'");
+    }
     int height = TOP + bars.size() * ROW + AXIS;
     Html h = new Html();
     h.open("svg", "xmlns", "http://www.w3.org/2000/svg", "class", "chart", "data-device", device,
         "width", Integer.toString(WIDTH), "height", Integer.toString(height),
         "viewBox", "0 0 " + WIDTH + " " + height, "role", "img",
-        "aria-label", "energy per layer on " + device).newline();
-    h.element("title", "Energy per layer and inference on " + device + " (J)").newline();
+        "aria-label", "energy per " + subject + " on " + device).newline();
+    h.element("title", "Energy per " + subject + " and inference on " + device + " (J)")
+        .newline();
     double max = bars.stream().mapToDouble(Bar::total).max().orElse(0);
     for (int i = 0; i < bars.size(); i++) {
       Bar bar = bars.get(i);
@@ -83,8 +100,8 @@ public final class BarChart {
           .element("title", bar.total() + " J").text(PythonFormat.g2(bar.total()))
           .close("text").newline();
     }
-    h.raw(scale("linear", bars, new Linear(max))).newline();
-    h.raw(scale("log", bars, Log.of(bars))).newline();
+    h.raw(scale("linear", subject, bars, new Linear(max))).newline();
+    h.raw(scale("log", subject, bars, Log.of(bars))).newline();
     return h.close("svg").toString();
   }
 
@@ -148,14 +165,14 @@ public final class BarChart {
    * The bars and the axis on one scale. On a log axis the bar's length is its total's and the two
    * parts divide it in proportion to their energies.
    */
-  private static String scale(String name, List<Bar> bars, Axis axis) {
+  private static String scale(String name, String subject, List<Bar> bars, Axis axis) {
     Html h = new Html().open("g", "class", "scale-" + name);
     for (int i = 0; i < bars.size(); i++) {
       Bar bar = bars.get(i);
       double length = axis.position(bar.total());
       double synop = bar.total() > 0 ? length * (bar.synop() / bar.total()) : 0;
       String y = px(TOP + i * ROW);
-      h.open("g", "class", "bar", "data-layer", bar.label(), "data-synop",
+      h.open("g", "class", "bar", "data-" + subject, bar.label(), "data-synop",
           Double.toString(bar.synop()), "data-neuron", Double.toString(bar.neuron()));
       h.open("title").text(bar.label() + ": synaptic " + bar.synop() + " J, neuron "
           + bar.neuron() + " J").close("title");
