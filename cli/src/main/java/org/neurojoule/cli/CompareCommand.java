@@ -1,6 +1,7 @@
 package org.neurojoule.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.neurojoule.ModelEnergy;
 import org.neurojoule.SummaryOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code neurojoule compare A B [C...]}: the library's {@link Comparison} of a baseline and one or
  * more candidates (energy per device, parameters, storage, connections, neurons, the reduction
- * from A in %, and energy by layer kind).
+ * from A in %, and energy by layer kind); with {@code --report FILE}, its HTML report too.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = "Compares models with the first: energy per inference on each device,"
@@ -37,6 +39,11 @@ final class CompareCommand implements Callable<Integer> {
   @Parameters(index = "1..*", arity = "1..*", paramLabel = "B",
       description = "The models compared with it (more than one for a sweep).")
   List<String> others;
+
+  @Option(names = "--report", paramLabel = "FILE.html",
+      description = "Also write a self-contained HTML report (the models side by side, energy and"
+          + " reduction per device, a chart per device, energy by layer kind) to FILE.")
+  Path report;
 
   @Mixin
   EstimateOptions estimate;
@@ -55,6 +62,10 @@ final class CompareCommand implements Callable<Integer> {
       comparison = Comparison.of(energies).named(names(sources));
     }
     UnaryOperator<SummaryOptions> timing = estimate.timing();
+    if (report != null) {
+      // Written first, so a file that cannot be written fails before anything is printed.
+      comparison.report(r -> r.summary(timing.apply(r.summary()))).writeHtml(report);
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.print(switch (estimate.format) {
       case TEXT -> comparison.summaryString(
