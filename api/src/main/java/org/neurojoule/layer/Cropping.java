@@ -1,6 +1,5 @@
 package org.neurojoule.layer;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.neurojoule.Accounting;
@@ -32,7 +31,7 @@ public record Cropping(int rank, List<Integer> cropping, Optional<String> name)
    * @param name the name the user gave, or empty for an automatic one
    */
   public Cropping {
-    cropping = ZeroPadding.checkPairs("cropping", rank, cropping);
+    cropping = SpatialSizes.checkPairs("cropping", rank, cropping);
     name = Checks.name(name);
   }
 
@@ -42,7 +41,7 @@ public record Cropping(int rank, List<Integer> cropping, Optional<String> name)
    * @param cropping one value for both sides, or (before, after)
    */
   public static Cropping cropping1d(int... cropping) {
-    return new Cropping(1, ZeroPadding.pairs("cropping", 1, cropping), Optional.empty());
+    return new Cropping(1, SpatialSizes.pairs("cropping", 1, cropping), Optional.empty());
   }
 
   /**
@@ -51,7 +50,7 @@ public record Cropping(int rank, List<Integer> cropping, Optional<String> name)
    * @param cropping one value, one per axis, or a (before, after) pair per axis
    */
   public static Cropping cropping2d(int... cropping) {
-    return new Cropping(2, ZeroPadding.pairs("cropping", 2, cropping), Optional.empty());
+    return new Cropping(2, SpatialSizes.pairs("cropping", 2, cropping), Optional.empty());
   }
 
   /**
@@ -60,7 +59,7 @@ public record Cropping(int rank, List<Integer> cropping, Optional<String> name)
    * @param cropping one value, one per axis, or a (before, after) pair per axis
    */
   public static Cropping cropping3d(int... cropping) {
-    return new Cropping(3, ZeroPadding.pairs("cropping", 3, cropping), Optional.empty());
+    return new Cropping(3, SpatialSizes.pairs("cropping", 3, cropping), Optional.empty());
   }
 
   /**
@@ -79,20 +78,15 @@ public record Cropping(int rank, List<Integer> cropping, Optional<String> name)
 
   @Override
   public Shape outputShape(List<Shape> inputs) {
-    Checks.requireRank(inputs, rank + 1, Checks.spatialAxes(rank));
-    int[] out = Checks.single(inputs).toArray();
-    for (int i = 0; i < rank; i++) {
-      if (out[i] != Shape.NONE) {
-        long n = (long) out[i] - cropping.get(2 * i) - cropping.get(2 * i + 1);
-        if (n <= 0) {
-          throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, "cropping ("
-              + cropping.get(2 * i) + ", " + cropping.get(2 * i + 1) + ") of axis " + i
-              + " leaves nothing of the input " + Checks.single(inputs));
-        }
-        out[i] = (int) n;
+    return SpatialSizes.resize(inputs, rank, (i, size) -> {
+      long n = (long) size - cropping.get(2 * i) - cropping.get(2 * i + 1);
+      if (n <= 0) {
+        throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, "cropping ("
+            + cropping.get(2 * i) + ", " + cropping.get(2 * i + 1) + ") of axis " + i
+            + " leaves nothing of the input " + Checks.single(inputs));
       }
-    }
-    return Shape.of(out);
+      return n;
+    });
   }
 
   @Override
@@ -107,6 +101,6 @@ public record Cropping(int rank, List<Integer> cropping, Optional<String> name)
 
   @Override
   public String describe() {
-    return "cropping" + rank + "d(" + ZeroPadding.pairsText(cropping) + ")";
+    return "cropping" + rank + "d(" + SpatialSizes.pairsText(cropping) + ")";
   }
 }

@@ -1,11 +1,9 @@
 package org.neurojoule.layer;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.neurojoule.Accounting;
 import org.neurojoule.shape.Shape;
-import org.neurojoule.shape.ShapeError;
 import org.neurojoule.shape.ShapeException;
 
 /**
@@ -31,9 +29,7 @@ public record UpSampling(int rank, List<Integer> size, Optional<String> name)
    * @param name the name the user gave, or empty for an automatic one
    */
   public UpSampling {
-    if (rank < 1 || rank > 3) {
-      throw ShapeException.invalid("up-sampling rank must be 1, 2 or 3, was " + rank);
-    }
+    SpatialSizes.checkRank("up-sampling", rank);
     size = Checks.perAxis("size", rank, size);
     name = Checks.name(name);
   }
@@ -95,20 +91,9 @@ public record UpSampling(int rank, List<Integer> size, Optional<String> name)
 
   @Override
   public Shape outputShape(List<Shape> inputs) {
-    Checks.requireRank(inputs, rank + 1, Checks.spatialAxes(rank));
-    int[] out = Checks.single(inputs).toArray();
-    for (int i = 0; i < rank; i++) {
-      if (out[i] != Shape.NONE) {
-        long n = (long) out[i] * size.get(i);
-        if (n > Integer.MAX_VALUE) {
-          throw ShapeException.of(ShapeError.OVERFLOW, inputs, "up-sampling axis " + i + " of "
-              + Checks.single(inputs) + " by " + size.get(i) + " gives " + n
-              + ", more than one dimension holds (" + Integer.MAX_VALUE + ")");
-        }
-        out[i] = (int) n;
-      }
-    }
-    return Shape.of(out);
+    return SpatialSizes.resize(inputs, rank, (i, n) -> SpatialSizes.fits(inputs,
+        (long) n * size.get(i),
+        "up-sampling axis " + i + " of " + Checks.single(inputs) + " by " + size.get(i)));
   }
 
   @Override
