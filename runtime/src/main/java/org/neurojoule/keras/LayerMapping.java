@@ -179,41 +179,41 @@ final class LayerMapping {
 
   private static LayerSpec dense(Cfg c, Shape in) {
     return Dense.of(c.positiveInt("units"))
-        .activation(activation(c, "activation", Activation.LINEAR))
-        .useBias(c.bool("use_bias", true))
+        .activation(activationOrLinear(c))
+        .useBias(useBias(c))
         .name(name(c));
   }
 
   private static LayerSpec conv(Cfg c, int rank) {
     groupsMustBeOne(c);
-    return Conv.of(rank, c.positiveInt("filters"), toArray(c.positiveInts("kernel_size", rank)))
-        .strides(toArray(c.positiveInts("strides", rank, 1)))
+    return Conv.of(rank, c.positiveInt("filters"), kernelSize(c, rank))
+        .strides(strides(c, rank))
         .padding(padding(c))
-        .dilationRate(toArray(c.positiveInts("dilation_rate", rank, 1)))
-        .activation(activation(c, "activation", Activation.LINEAR))
-        .useBias(c.bool("use_bias", true))
+        .dilationRate(dilationRate(c, rank))
+        .activation(activationOrLinear(c))
+        .useBias(useBias(c))
         .name(name(c));
   }
 
   private static LayerSpec depthwiseConv2d(Cfg c, Shape in) {
-    return DepthwiseConv2D.of(toArray(c.positiveInts("kernel_size", 2)))
+    return DepthwiseConv2D.of(kernelSize(c, 2))
         .depthMultiplier(c.positiveInt("depth_multiplier", 1))
-        .strides(toArray(c.positiveInts("strides", 2, 1)))
+        .strides(strides(c, 2))
         .padding(padding(c))
-        .dilationRate(toArray(c.positiveInts("dilation_rate", 2, 1)))
-        .activation(activation(c, "activation", Activation.LINEAR))
-        .useBias(c.bool("use_bias", true))
+        .dilationRate(dilationRate(c, 2))
+        .activation(activationOrLinear(c))
+        .useBias(useBias(c))
         .name(name(c));
   }
 
   private static LayerSpec separableConv2d(Cfg c, Shape in) {
-    return SeparableConv2D.of(c.positiveInt("filters"), toArray(c.positiveInts("kernel_size", 2)))
+    return SeparableConv2D.of(c.positiveInt("filters"), kernelSize(c, 2))
         .depthMultiplier(c.positiveInt("depth_multiplier", 1))
-        .strides(toArray(c.positiveInts("strides", 2, 1)))
+        .strides(strides(c, 2))
         .padding(padding(c))
-        .dilationRate(toArray(c.positiveInts("dilation_rate", 2, 1)))
-        .activation(activation(c, "activation", Activation.LINEAR))
-        .useBias(c.bool("use_bias", true))
+        .dilationRate(dilationRate(c, 2))
+        .activation(activationOrLinear(c))
+        .useBias(useBias(c))
         .name(name(c));
   }
 
@@ -483,14 +483,13 @@ final class LayerMapping {
 
   private static LayerSpec convTranspose(Cfg c, int rank) {
     groupsMustBeOne(c);
-    return ConvTranspose.of(rank, c.positiveInt("filters"),
-            toArray(c.positiveInts("kernel_size", rank)))
-        .strides(toArray(c.positiveInts("strides", rank, 1)))
+    return ConvTranspose.of(rank, c.positiveInt("filters"), kernelSize(c, rank))
+        .strides(strides(c, rank))
         .padding(padding(c))
         .outputPadding(ints(c, "output_padding"))
-        .dilationRate(toArray(c.positiveInts("dilation_rate", rank, 1)))
-        .activation(activation(c, "activation", Activation.LINEAR))
-        .useBias(c.bool("use_bias", true))
+        .dilationRate(dilationRate(c, rank))
+        .activation(activationOrLinear(c))
+        .useBias(useBias(c))
         .name(name(c));
   }
 
@@ -539,6 +538,31 @@ final class LayerMapping {
       throw c.error("field '" + field + "': unknown activation '" + s + "'; NeuroJoule knows "
           + String.join(", ", known));
     }
+  }
+
+  /** Keras' {@code kernel_size}: one value, or one per axis. */
+  private static int[] kernelSize(Cfg c, int rank) {
+    return toArray(c.positiveInts("kernel_size", rank));
+  }
+
+  /** Keras' {@code strides}: one value, or one per axis; 1 when absent. */
+  private static int[] strides(Cfg c, int rank) {
+    return toArray(c.positiveInts("strides", rank, 1));
+  }
+
+  /** Keras' {@code dilation_rate}: one value, or one per axis; 1 when absent. */
+  private static int[] dilationRate(Cfg c, int rank) {
+    return toArray(c.positiveInts("dilation_rate", rank, 1));
+  }
+
+  /** Keras' {@code activation}, linear when absent. */
+  private static Activation activationOrLinear(Cfg c) {
+    return activation(c, "activation", Activation.LINEAR);
+  }
+
+  /** Keras' {@code use_bias}, true when absent. */
+  static boolean useBias(Cfg c) {
+    return c.bool("use_bias", true);
   }
 
   private static Padding padding(Cfg c) {

@@ -36,7 +36,7 @@ final class RecurrentMapping {
     refuse(c, "time_major", "time_major inputs (time before batch) are not supported");
     Recurrent r = Recurrent.of(cell, c.positiveInt("units"))
         .activation(LayerMapping.activation(c, "activation", Activation.TANH))
-        .useBias(c.bool("use_bias", true))
+        .useBias(LayerMapping.useBias(c))
         .returnSequences(c.bool("return_sequences", false))
         .goBackwards(c.bool("go_backwards", false));
     if (cell != Recurrent.Cell.SIMPLE_RNN) {
