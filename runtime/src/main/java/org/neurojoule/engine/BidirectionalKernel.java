@@ -23,26 +23,15 @@ public final class BidirectionalKernel implements Kernel<Bidirectional> {
         new RecurrentKernel.Cell(b.backwardLayer(), w, forwardArrays));
   }
 
-  static final class BidirectionalOp extends Op {
+  static final class BidirectionalOp extends RecurrentKernel.SequenceOp {
     private final MergeMode mode;
     private final RecurrentKernel.Cell forward;
     private final RecurrentKernel.Cell backward;
-    private int time;
-    private int in;
-    private int outSize;
 
     BidirectionalOp(MergeMode mode, RecurrentKernel.Cell forward, RecurrentKernel.Cell backward) {
       this.mode = mode;
       this.forward = forward;
       this.backward = backward;
-    }
-
-    @Override
-    void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
-      this.time = in[0][0];
-      this.in = in[0][1];
-      this.outSize = Buffers.intSize(Ops.prod(out, 0, out.length),
-          "the recurrent layer's output for one example");
     }
 
     @Override

@@ -155,16 +155,14 @@ public final class RecurrentKernel implements Kernel<Recurrent> {
     }
   }
 
-  /** A recurrent layer on a batch: examples run in parallel, steps in order. */
-  static final class RecurrentOp extends Op {
-    private final Cell cell;
-    private int time;
-    private int in;
-    private int outSize;
-
-    RecurrentOp(Cell cell) {
-      this.cell = cell;
-    }
+  /** An op on a {@code (time, features)} input that reads one example's sizes when prepared. */
+  abstract static class SequenceOp extends Op {
+    /** The steps of one example. */
+    int time;
+    /** The features of one step. */
+    int in;
+    /** The size of one example's output. */
+    int outSize;
 
     @Override
     void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
@@ -172,6 +170,15 @@ public final class RecurrentKernel implements Kernel<Recurrent> {
       this.in = in[0][1];
       this.outSize = Buffers.intSize(Ops.prod(out, 0, out.length),
           "the recurrent layer's output for one example");
+    }
+  }
+
+  /** A recurrent layer on a batch: examples run in parallel, steps in order. */
+  static final class RecurrentOp extends SequenceOp {
+    private final Cell cell;
+
+    RecurrentOp(Cell cell) {
+      this.cell = cell;
     }
 
     @Override
