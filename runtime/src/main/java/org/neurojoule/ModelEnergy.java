@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.neurojoule.device.Device;
+import org.neurojoule.device.DeviceInfo;
 import org.neurojoule.device.DeviceRegistry;
 import org.neurojoule.energy.Column;
 import org.neurojoule.energy.PythonFormat;
@@ -189,6 +190,17 @@ public final class ModelEnergy {
    */
   public static Device device(String name) {
     return DEVICES.get(name);
+  }
+
+  /**
+   * {@return what the figures of the device named {@code name} count, its process node, how they
+   * were obtained and their full citation; empty texts where a device does not say}
+   *
+   * @param name the device name, ignoring case
+   * @throws IllegalArgumentException if there is none, listing the known devices
+   */
+  public static DeviceInfo deviceInfo(String name) {
+    return DEVICES.info(name);
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.neurojoule.ModelEnergy;
 import org.neurojoule.cli.Converters.Format;
 import org.neurojoule.device.Device;
+import org.neurojoule.device.DeviceInfo;
 import org.neurojoule.energy.Csv;
 import org.neurojoule.energy.Json;
 import picocli.CommandLine.Command;
@@ -32,8 +33,7 @@ final class DevicesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Device> devices = new ArrayList<>();
-    ModelEnergy.devices().forEach(name -> devices.add(ModelEnergy.device(name)));
+    List<String> devices = ModelEnergy.devices();
     PrintWriter out = spec.commandLine().getOut();
     out.print(switch (format) {
       case TEXT -> text(devices);
@@ -44,36 +44,53 @@ final class DevicesCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static String text(List<Device> devices) {
+  /** The figures and citations as a table, then what each device's figures count. */
+  private static String text(List<String> devices) {
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("device", "J/synop", "J/neuron", "spiking", "source"));
-    for (Device d : devices) {
+    rows.add(List.of("device", "J/synop", "J/neuron", "spiking", "node", "kind", "source"));
+    StringBuilder counts = new StringBuilder();
+    for (String name : devices) {
+      Device d = ModelEnergy.device(name);
+      DeviceInfo i = ModelEnergy.deviceInfo(name);
       rows.add(List.of(d.name(), g3(d.energyPerSynop()), g3(d.energyPerNeuron()),
-          d.spiking() ? "yes" : "no", d.source()));
+          d.spiking() ? "yes" : "no", i.node(), i.kind().label(), i.source()));
+      if (!i.counts().isEmpty()) {
+        counts.append("  ").append(d.name()).append(": ").append(i.counts()).append('\n');
+      }
     }
-    return TextTable.render(rows, List.of(false, true, true, false, false));
+    String table = TextTable.render(rows, List.of(false, true, true, false, false, false, false));
+    return counts.length() == 0 ? table : table + "\nWhat the figures count:\n" + counts;
   }
 
-  private static String csv(List<Device> devices) {
-    StringBuilder out = new StringBuilder(
-        "device,energy_per_synop_j,energy_per_neuron_j,spiking,source\n");
-    for (Device d : devices) {
+  private static String csv(List<String> devices) {
+    StringBuilder out = new StringBuilder("device,energy_per_synop_j,energy_per_neuron_j,spiking,"
+        + "node,kind,counts,source\n");
+    for (String name : devices) {
+      Device d = ModelEnergy.device(name);
+      DeviceInfo i = ModelEnergy.deviceInfo(name);
       out.append(Csv.quote(d.name())).append(',').append(d.energyPerSynop()).append(',')
           .append(d.energyPerNeuron()).append(',').append(d.spiking()).append(',')
-          .append(Csv.quote(d.source())).append('\n');
+          .append(Csv.quote(i.node())).append(',').append(Csv.quote(i.kind().label()))
+          .append(',').append(Csv.quote(i.counts())).append(',').append(Csv.quote(i.source()))
+          .append('\n');
     }
     return out.toString();
   }
 
-  private static String json(List<Device> devices) {
+  /** The same keys as a device file's, so the output loads back with {@code --devices}. */
+  private static String json(List<String> devices) {
     StringBuilder out = new StringBuilder("{\n  \"devices\": [");
-    for (int i = 0; i < devices.size(); i++) {
-      Device d = devices.get(i);
-      out.append(i == 0 ? "\n" : ",\n").append("    {\"device\": ").append(Json.string(d.name()))
+    for (int n = 0; n < devices.size(); n++) {
+      Device d = ModelEnergy.device(devices.get(n));
+      DeviceInfo i = ModelEnergy.deviceInfo(devices.get(n));
+      out.append(n == 0 ? "\n" : ",\n").append("    {\"device\": ").append(Json.string(d.name()))
           .append(", \"energy_per_synop_j\": ").append(d.energyPerSynop())
           .append(", \"energy_per_neuron_j\": ").append(d.energyPerNeuron())
           .append(", \"spiking\": ").append(d.spiking())
-          .append(", \"source\": ").append(Json.string(d.source())).append('}');
+          .append(", \"node\": ").append(Json.string(i.node()))
+          .append(", \"kind\": ").append(Json.string(i.kind().label()))
+          .append(", \"counts\": ").append(Json.string(i.counts()))
+          .append(", \"source\": ").append(Json.string(i.source())).append('}');
     }
     return out.append(devices.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
   }

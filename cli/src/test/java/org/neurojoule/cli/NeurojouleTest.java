@@ -369,35 +369,39 @@ class NeurojouleTest {
 
   @Test
   void devices_isExact() {
-    assertThat(run("devices").out()).isEqualTo("""
-        device       J/synop  J/neuron  spiking  source
-        cpu         8.60e-09  8.60e-09  no       Intel i7-4960X; Degnan, Marr & Hasler, IEEE \
-        TVLSI 24(1), 2015
-        gpu         3.00e-10  3.00e-10  no       Nvidia GTX Titan Black; Degnan, Marr & Hasler, \
-        IEEE TVLSI 24(1), 2015
-        arm         9.00e-10  9.00e-10  no       ARM Cortex-A; Degnan, Marr & Hasler, IEEE TVLSI \
-        24(1), 2015
-        loihi       2.71e-11  8.10e-11  yes      Intel Loihi; Davies et al., IEEE Micro 38(1), 2018
-        spinnaker   1.33e-08  2.60e-08  yes      SpiNNaker 1; Höppner et al., IEEE TCAS-I 66(8), \
-        2019
-        spinnaker2  4.50e-10  2.19e-09  yes      SpiNNaker 2; Höppner et al., IEEE TCAS-I 66(8), \
-        2019
-        """);
-    assertThat(run("devices", "--format", "csv").out()).isEqualTo("""
-        device,energy_per_synop_j,energy_per_neuron_j,spiking,source
-        cpu,8.6E-9,8.6E-9,false,"Intel i7-4960X; Degnan, Marr & Hasler, IEEE TVLSI 24(1), 2015"
-        gpu,3.0E-10,3.0E-10,false,"Nvidia GTX Titan Black; Degnan, Marr & Hasler, IEEE TVLSI \
-        24(1), 2015"
-        arm,9.0E-10,9.0E-10,false,"ARM Cortex-A; Degnan, Marr & Hasler, IEEE TVLSI 24(1), 2015"
-        loihi,2.7100000000000002E-11,8.1E-11,true,"Intel Loihi; Davies et al., IEEE Micro 38(1), \
-        2018"
-        spinnaker,1.33E-8,2.6E-8,true,"SpiNNaker 1; Höppner et al., IEEE TCAS-I 66(8), 2019"
-        spinnaker2,4.5E-10,2.19E-9,true,"SpiNNaker 2; Höppner et al., IEEE TCAS-I 66(8), 2019"
-        """);
+    String degnan = "B. Degnan, B. Marr and J. Hasler, \"Assessing trends in performance per Watt"
+        + " for signal processing applications\", IEEE Transactions on VLSI Systems 24(1), 2015";
+    String davies = "M. Davies et al., \"Loihi: A Neuromorphic Manycore Processor with On-Chip"
+        + " Learning\", IEEE Micro 38(1):82-99, 2018";
+    String loihiCounts = "synaptic op 27.1 pJ = 23.6 pJ minimum synaptic spike op + 3.5 pJ"
+        + " across-tile spike energy per tile hop (Table 1), added by the reference although the"
+        + " hop is paid per spike and hop, not per synaptic op (see loihi-corrected); neuron"
+        + " update 81 pJ (active neuron)";
+    String text = run("devices").out();
+    assertThat(text).startsWith(""
+        + "device       J/synop  J/neuron  spiking  node    kind      source\n"
+        + "cpu         8.60e-09  8.60e-09  no       22 nm   derived   " + degnan + "\n");
+    assertThat(text).contains("\n"
+        + "loihi       2.71e-11  8.10e-11  yes      14 nm   measured  " + davies + "\n");
+    assertThat(text).contains("\nWhat the figures count:\n  cpu: energy per operation from the"
+        + " chip's performance per watt; the reference charges it per synaptic operation and per"
+        + " neuron update alike\n");
+    assertThat(text).contains("\n  loihi: " + loihiCounts + "\n");
+
+    String csv = run("devices", "--format", "csv").out();
+    assertThat(csv).startsWith("device,energy_per_synop_j,energy_per_neuron_j,spiking,node,kind,"
+        + "counts,source\ncpu,8.6E-9,8.6E-9,false,22 nm,derived,energy per operation from the"
+        + " chip's performance per watt; the reference charges it per synaptic operation and per"
+        + " neuron update alike,\"" + degnan.replace("\"", "\"\"") + "\"\n");
+    assertThat(csv).contains("\nloihi,2.7100000000000002E-11,8.1E-11,true,14 nm,measured,\""
+        + loihiCounts + "\",\"" + davies.replace("\"", "\"\"") + "\"\n");
+
     assertThat(run("devices", "--format", "json").out()).startsWith("{\n  \"devices\": [\n"
         + "    {\"device\": \"cpu\", \"energy_per_synop_j\": 8.6E-9, \"energy_per_neuron_j\":"
-        + " 8.6E-9, \"spiking\": false, \"source\": \"Intel i7-4960X; Degnan, Marr & Hasler,"
-        + " IEEE TVLSI 24(1), 2015\"},\n");
+        + " 8.6E-9, \"spiking\": false, \"node\": \"22 nm\", \"kind\": \"derived\", \"counts\":"
+        + " \"energy per operation from the chip's performance per watt; the reference charges it"
+        + " per synaptic operation and per neuron update alike\", \"source\": \""
+        + degnan.replace("\"", "\\\"") + "\"},\n");
   }
 
   // ---- help, version ----

@@ -14,11 +14,12 @@ import java.util.Optional;
  */
 public final class DeviceRegistry {
   private final Map<String, Device> devices = new LinkedHashMap<>();
+  private final Map<String, DeviceInfo> infos = new LinkedHashMap<>();
 
   /** {@return a registry holding the built-in devices} */
   public static DeviceRegistry withBuiltIns() {
     DeviceRegistry r = new DeviceRegistry();
-    BuiltInDevices.ALL.forEach(d -> r.devices.put(key(d.name()), d));
+    BuiltInDevices.ALL.forEach(d -> r.register(d, BuiltInDevices.INFO.get(d)));
     return r;
   }
 
@@ -30,8 +31,32 @@ public final class DeviceRegistry {
    * 
    */
   public synchronized Optional<Device> register(Device device) {
+    return register(device, DeviceInfo.citing(device.source()));
+  }
+
+  /**
+   * Adds {@code device} with what its figures mean, replacing any device of the same name.
+   *
+   * @param device the device to add
+   * @param info what its figures count, its node, kind and citation
+   * @return the device it replaced, if any
+   */
+  public synchronized Optional<Device> register(Device device, DeviceInfo info) {
     Objects.requireNonNull(device, "device == null");
+    Objects.requireNonNull(info, "info == null");
+    infos.put(key(device.name()), info);
     return Optional.ofNullable(devices.put(key(device.name()), device));
+  }
+
+  /**
+   * {@return what the figures of the device named {@code name} mean, ignoring case}
+   *
+   * @param name the device name
+   * @throws IllegalArgumentException if there is none, listing the known devices
+   */
+  public synchronized DeviceInfo info(String name) {
+    get(name);
+    return infos.get(key(name));
   }
 
   /**
