@@ -1,5 +1,6 @@
 package org.neurojoule;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.neurojoule.device.Device;
+import org.neurojoule.device.DeviceFile;
 import org.neurojoule.device.DeviceInfo;
 import org.neurojoule.device.DeviceRegistry;
 import org.neurojoule.energy.Column;
@@ -172,8 +174,34 @@ public final class ModelEnergy {
   public static void registerDevice(
       String name, double energyPerSynop, double energyPerNeuron, boolean spiking) {
     Device device = new Device(name, energyPerSynop, energyPerNeuron, spiking);
-    DEVICES.register(device).ifPresent(old -> LOG.log(System.Logger.Level.WARNING,
-        "Device ''{0}'' already registered; overwriting it ({1} -> {2})", name, old, device));
+    register(device, DeviceInfo.citing(device.source()));
+  }
+
+  /**
+   * Registers every device of a JSON device file, replacing any of the same name (with a logged
+   * warning, as {@link #registerDevice}). The file is {@code {"devices": [{"device": "mine",
+   * "energy_per_synop_j": 1e-12, "energy_per_neuron_j": 2e-12, "spiking": true, "node": "22 nm",
+   * "kind": "measured", "counts": "...", "source": "..."}]}}: the first four keys are required,
+   * the others optional. Nothing is registered unless every entry is valid.
+   *
+   * @param file the device file
+   * @return the names of the devices it registered, in file order
+   * @throws IllegalArgumentException if the file is missing or malformed, or an entry is bad:
+   *     naming the file, the line and the entry
+   */
+  public static List<String> loadDevices(Path file) {
+    List<String> names = new ArrayList<>();
+    for (DeviceFile.Entry e : DeviceFile.read(file)) {
+      register(e.device(), e.info());
+      names.add(e.device().name());
+    }
+    return List.copyOf(names);
+  }
+
+  private static void register(Device device, DeviceInfo info) {
+    DEVICES.register(device, info).ifPresent(old -> LOG.log(System.Logger.Level.WARNING,
+        "Device ''{0}'' already registered; overwriting it ({1} -> {2})", device.name(), old,
+        device));
   }
 
   /** {@return the names of the registered devices, built-in ones first} */

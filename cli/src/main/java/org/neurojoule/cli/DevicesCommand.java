@@ -1,6 +1,7 @@
 package org.neurojoule.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,11 +29,19 @@ final class DevicesCommand implements Callable<Integer> {
       description = "text (default), csv or json (full precision).")
   Format format;
 
+  @Option(names = "--devices", paramLabel = "FILE.json",
+      description = "Also register and list the devices of a JSON device file (the format"
+          + " --format json prints).")
+  Path devicesFile;
+
   @Option(names = "--verbose", description = "Print the stack trace of an error.")
   boolean verbose;
 
   @Override
   public Integer call() {
+    if (devicesFile != null) {
+      ModelEnergy.loadDevices(devicesFile);
+    }
     List<String> devices = ModelEnergy.devices();
     PrintWriter out = spec.commandLine().getOut();
     out.print(switch (format) {

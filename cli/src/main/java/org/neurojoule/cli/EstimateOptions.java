@@ -61,13 +61,21 @@ final class EstimateOptions {
           + " with several inputs, repeat as NAME=64,64,3 per input layer.")
   List<Converters.InputShape> inputShapes = new ArrayList<>();
 
+  @Option(names = "--devices", paramLabel = "FILE.json",
+      description = "Also register the devices of a JSON device file (the format devices"
+          + " --format json prints), so columns can name them.")
+  Path devicesFile;
+
   @Option(names = {"-q", "--quiet"}, description = "Do not print the library's warnings.")
   boolean quiet;
 
   @Option(names = "--verbose", description = "Print the stack trace of an error.")
   boolean verbose;
 
-  /** Refuses timesteps and dt the estimate cannot use, as usage errors naming the option. */
+  /**
+   * Refuses timesteps and dt the estimate cannot use, as usage errors naming the option, then
+   * registers the devices of {@code --devices}, so that columns may name them.
+   */
   void check() {
     if (timesteps < 1) {
       throw new ParameterException(spec.commandLine(),
@@ -85,6 +93,9 @@ final class EstimateOptions {
       throw new ParameterException(spec.commandLine(), "Invalid value for option"
           + " '--input-shape': give one shape for a model's only input, or NAME=DIMS once for"
           + " each input named");
+    }
+    if (devicesFile != null) {
+      ModelEnergy.loadDevices(devicesFile);
     }
   }
 

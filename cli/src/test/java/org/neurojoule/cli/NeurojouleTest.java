@@ -404,6 +404,48 @@ class NeurojouleTest {
         + degnan.replace("\"", "\\\"") + "\"},\n");
   }
 
+  @Test
+  void devicesOption_registersTheFilesDevices_forColumnsAndTheListing() throws IOException {
+    Path file = Files.writeString(dir.resolve("lab.json"), """
+        {"devices": [
+          {"device": "lab-cpu-copy", "energy_per_synop_j": 8.6e-9, "energy_per_neuron_j": 8.6e-9,
+           "spiking": false, "node": "22 nm", "kind": "derived", "counts": "the cpu's figures",
+           "source": "Our lab, 2026"}
+        ]}
+        """);
+    Run list = run("devices", "--devices", file.toString(), "--format", "csv");
+    assertThat(list.code()).isEqualTo(0);
+    assertThat(list.out()).endsWith("\nlab-cpu-copy,8.6E-9,8.6E-9,false,22 nm,derived,the cpu's"
+        + " figures,\"Our lab, 2026\"\n");
+
+    Run csv = run("summary", "mnist", "--devices", file.toString(), "--format", "csv",
+        "--columns", "name,energy cpu,energy lab-cpu-copy");
+    assertThat(csv.code()).isEqualTo(0);
+    List<String> rows = csv.out().lines().toList();
+    assertThat(rows.get(0)).isEqualTo("layer,type,energy_j_cpu,energy_j_lab-cpu-copy");
+    assertThat(rows.size()).isGreaterThan(2);
+    for (String row : rows.subList(1, rows.size())) {
+      String[] cells = row.split(",");
+      assertThat(cells[3]).isEqualTo(cells[2]);
+    }
+  }
+
+  @Test
+  void devicesOption_badFile_exit1_namingTheFileLineAndEntry() throws IOException {
+    Path file = Files.writeString(dir.resolve("bad.json"), """
+        {"devices": [
+          {"device": "neg-chip", "energy_per_synop_j": -1e-12, "energy_per_neuron_j": 0,
+           "spiking": true}
+        ]}
+        """);
+    String message = "neurojoule: " + file + ", line 2, entry 1 'neg-chip': 'energy_per_synop_j'"
+        + " must be a number of joules from 0 to 1.0, was -1.0E-12";
+    assertFails(1, message, "devices", "--devices", file.toString());
+    assertFails(1, message, "summary", "mnist", "--devices", file.toString());
+    assertFails(1, message, "compare", "mnist", "mnist", "--devices", file.toString());
+    assertThat(ModelEnergy.devices()).doesNotContain("neg-chip");
+  }
+
   // ---- help, version ----
 
   @Test
@@ -469,8 +511,10 @@ class NeurojouleTest {
     assertFails(1, "neurojoule: unknown column 'watts'; valid columns: name, output_shape,"
         + " params, connections, neurons, rate, energy <device>, synop_energy <device>,"
         + " neuron_energy <device>", "summary", "mnist", "--columns", "name,watts");
-    assertFails(1, "neurojoule: column 'energy tpu': unknown device 'tpu'; known devices: cpu,"
-        + " gpu, arm, loihi, spinnaker, spinnaker2", "summary", "mnist", "--columns",
+    assertThat(ModelEnergy.devices()).containsAtLeast("cpu", "gpu", "arm", "loihi", "spinnaker",
+        "spinnaker2").inOrder();
+    assertFails(1, "neurojoule: column 'energy tpu': unknown device 'tpu'; known devices: "
+        + String.join(", ", ModelEnergy.devices()), "summary", "mnist", "--columns",
         "name,energy tpu");
     assertFails(1, "neurojoule: column 'energy loihi': device 'loihi' is spiking, so its energy"
         + " depends on firing rates; give --example-data FILE.npy",
