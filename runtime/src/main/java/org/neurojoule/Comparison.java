@@ -520,7 +520,10 @@ public final class Comparison {
         records, textTable(devices, totals, joules), textBreakdown(devices, kinds, byKind));
   }
 
-  /** The devices of the options' energy columns, or every device each model can be run on. */
+  /**
+   * The devices of the options' energy columns, or every built-in or user device each model can be
+   * run on.
+   */
   private void chooseDevices(SummaryOptions o, List<String> devices, List<String> skipped) {
     DeviceRegistry registry = DeviceRegistry.withBuiltIns();
     ModelEnergy.devices().forEach(name -> registry.register(ModelEnergy.device(name)));
@@ -536,7 +539,7 @@ public final class Comparison {
       return;
     }
     boolean rates = models.stream().allMatch(e -> e.options().exampleData().isPresent());
-    for (String name : ModelEnergy.devices()) {
+    for (String name : ModelEnergy.defaultDevices()) {
       Device d = ModelEnergy.device(name);
       (d.spiking() && !rates ? skipped : devices).add(d.name());
     }

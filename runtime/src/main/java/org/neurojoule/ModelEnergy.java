@@ -204,9 +204,17 @@ public final class ModelEnergy {
         device));
   }
 
-  /** {@return the names of the registered devices, built-in ones first} */
+  /** {@return the names of the registered devices, built-in ones first, then the catalogue's} */
   public static List<String> devices() {
     return DEVICES.names();
+  }
+
+  /**
+   * {@return the devices a comparison covers unless told which: the built-in ones and those
+   * registered by the user, not the catalogue's (which are many, and named when wanted)}
+   */
+  static List<String> defaultDevices() {
+    return DEVICES.namesBeyondCatalogue();
   }
 
   /**

@@ -74,6 +74,9 @@ class ComparisonTest {
     // Other tests may register devices: every non-spiking one is compared, in device order.
     assertThat(c.devices(o -> o)).containsExactlyElementsIn(nonSpikingDevices()).inOrder();
     assertThat(c.devices(o -> o).subList(0, 3)).containsExactly("cpu", "gpu", "arm").inOrder();
+    // The catalogue's devices are compared when named, not by default.
+    assertThat(c.devices(o -> o)).doesNotContain("horowitz-fp32");
+    assertThat(c.devices(o -> o.columns("energy horowitz-fp32"))).containsExactly("horowitz-fp32");
     assertThat(c.summaryString(o -> o.columns("energy cpu"))).doesNotContain("Not compared");
     assertThat(c.summaryString(o -> o.lineLength(SummaryOptions.AUTO)).replace("\n  ", " "))
         .contains("* Not compared: loihi, spinnaker, spinnaker2");
@@ -194,7 +197,8 @@ class ComparisonTest {
   }
 
   private static List<String> nonSpikingDevices() {
-    return ModelEnergy.devices().stream().filter(d -> !ModelEnergy.device(d).spiking()).toList();
+    return ModelEnergy.defaultDevices().stream().filter(d -> !ModelEnergy.device(d).spiking())
+        .toList();
   }
 
   @Test

@@ -1,12 +1,19 @@
 package org.neurojoule.device;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The devices energy can be estimated on: the built-in ones and those registered by the user.
@@ -15,12 +22,33 @@ import java.util.Optional;
 public final class DeviceRegistry {
   private final Map<String, Device> devices = new LinkedHashMap<>();
   private final Map<String, DeviceInfo> infos = new LinkedHashMap<>();
+  /** Catalogue devices not replaced since; listings that take every device leave them out. */
+  private final Set<String> catalogueOnly = new HashSet<>();
 
-  /** {@return a registry holding the built-in devices} */
+  /** The catalogue beyond the six built-ins, in the users' device file format. */
+  static final String CATALOGUE = "catalogue.json";
+
+  /** {@return a registry holding the built-in devices, then the catalogue's} */
   public static DeviceRegistry withBuiltIns() {
     DeviceRegistry r = new DeviceRegistry();
     BuiltInDevices.ALL.forEach(d -> r.register(d, BuiltInDevices.INFO.get(d)));
+    catalogue().forEach(e -> {
+      r.register(e.device(), e.info());
+      r.catalogueOnly.add(key(e.device().name()));
+    });
     return r;
+  }
+
+  /** {@return the devices of the catalogue resource} */
+  static List<DeviceFile.Entry> catalogue() {
+    try (InputStream in = DeviceRegistry.class.getResourceAsStream(CATALOGUE)) {
+      if (in == null) {
+        throw new IllegalStateException("the device catalogue " + CATALOGUE + " is missing");
+      }
+      return DeviceFile.parse(new InputStreamReader(in, StandardCharsets.UTF_8), CATALOGUE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the device catalogue " + CATALOGUE + " cannot be read", e);
+    }
   }
 
   /**
@@ -45,6 +73,7 @@ public final class DeviceRegistry {
     Objects.requireNonNull(device, "device == null");
     Objects.requireNonNull(info, "info == null");
     infos.put(key(device.name()), info);
+    catalogueOnly.remove(key(device.name()));
     return Optional.ofNullable(devices.put(key(device.name()), device));
   }
 
@@ -80,6 +109,20 @@ public final class DeviceRegistry {
   public synchronized List<String> names() {
     List<String> out = new ArrayList<>();
     devices.values().forEach(d -> out.add(d.name()));
+    return out;
+  }
+
+  /**
+   * {@return the names of the devices a default listing shows: the built-in ones and those
+   * registered since, without the catalogue's unless one was registered again}
+   */
+  public synchronized List<String> namesBeyondCatalogue() {
+    List<String> out = new ArrayList<>();
+    devices.forEach((k, d) -> {
+      if (!catalogueOnly.contains(k)) {
+        out.add(d.name());
+      }
+    });
     return out;
   }
 
