@@ -13,40 +13,40 @@ final class Buffers {
   /** The longest array the JVM reliably allocates. */
   static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
+  private static final String BATCH_ADVICE =
+      "use a smaller batch size (EnergyOptions.batchSize) or a larger heap (-Xmx)";
+  private static final String INPUT_ADVICE = "use smaller inputs or a larger heap (-Xmx)";
+
   /** A zeroed float array of {@code n} values for {@code what}. */
   static float[] floats(long n, String what) {
-    requireFloats(n, what);
-    long bytes = 4 * n;
-    if (bytes > Runtime.getRuntime().maxMemory()) {
-      throw new IllegalArgumentException(tooMuch(what, n) + ", more than the whole Java heap ("
-          + bytesText(Runtime.getRuntime().maxMemory()) + "); use a smaller batch size"
-          + " (EnergyOptions.batchSize) or a larger heap (-Xmx)");
-    }
-    try {
-      return new float[(int) n];
-    } catch (OutOfMemoryError e) {
-      throw new IllegalArgumentException(tooMuch(what, n) + ", more than the Java heap has free"
-          + " (maximum " + bytesText(Runtime.getRuntime().maxMemory()) + "); use a smaller batch"
-          + " size (EnergyOptions.batchSize) or a larger heap (-Xmx)");
-    }
+    return allocate(n, 4, "floats", BATCH_ADVICE, what, () -> new float[(int) n]);
   }
 
   /** A zeroed double array of {@code n} values for {@code what} (sums kept in float64). */
   static double[] doubles(long n, String what) {
+    return allocate(n, 8, "doubles", INPUT_ADVICE, what, () -> new double[(int) n]);
+  }
+
+  /**
+   * Allocates an array of {@code n} values of {@code bytesPerValue} bytes, after checking that one
+   * array holds them and that the heap could; an {@link OutOfMemoryError} all the same becomes the
+   * same clear error.
+   */
+  private static <T> T allocate(long n, int bytesPerValue, String unit, String advice,
+      String what, java.util.function.Supplier<T> array) {
     requireFloats(n, what);
-    if (8 * n > Runtime.getRuntime().maxMemory()) {
-      throw new IllegalArgumentException(what + " would need " + n + " doubles ("
-          + bytesText(8 * n) + "), more than the whole Java heap ("
-          + bytesText(Runtime.getRuntime().maxMemory()) + "); use smaller inputs or a larger heap"
-          + " (-Xmx)");
+    long bytes = bytesPerValue * n;
+    String need = what + " would need " + n + " " + unit + " (" + bytesText(bytes) + ")";
+    long max = Runtime.getRuntime().maxMemory();
+    if (bytes > max) {
+      throw new IllegalArgumentException(need + ", more than the whole Java heap ("
+          + bytesText(max) + "); " + advice);
     }
     try {
-      return new double[(int) n];
+      return array.get();
     } catch (OutOfMemoryError e) {
-      throw new IllegalArgumentException(what + " would need " + n + " doubles ("
-          + bytesText(8 * n) + "), more than the Java heap has free (maximum "
-          + bytesText(Runtime.getRuntime().maxMemory()) + "); use smaller inputs or a larger"
-          + " heap (-Xmx)");
+      throw new IllegalArgumentException(need + ", more than the Java heap has free (maximum "
+          + bytesText(max) + "); " + advice);
     }
   }
 
