@@ -112,4 +112,13 @@ public interface LayerSpec {
    * {@return the declaration in a short readable form, {@code conv2d(64, 11x11, strides 4, same)}}
    */
   String describe();
+
+  /**
+   * {@return whether the layer's outputs are spikes (events), as a {@code spikingActivation}'s or
+   * a spiking neuron's are, so that the layers it feeds do event-driven work: an accumulate per
+   * incoming spike rather than a multiply-accumulate per connection}
+   */
+  default boolean emitsSpikes() {
+    return false;
+  }
 }

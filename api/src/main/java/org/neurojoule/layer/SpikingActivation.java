@@ -110,4 +110,9 @@ public record SpikingActivation(
   public String describe() {
     return "spikingActivation(" + activation.kerasName() + ")";
   }
+
+  @Override
+  public boolean emitsSpikes() {
+    return true;
+  }
 }
