@@ -21,6 +21,7 @@ import org.neurojoule.energy.PythonFormat;
 import org.neurojoule.energy.SummaryText;
 import org.neurojoule.energy.TableLayout;
 import org.neurojoule.engine.FiringRates;
+import org.neurojoule.engine.ZeroCounts;
 import org.neurojoule.layer.InputLayer;
 import org.neurojoule.layer.LayerStats;
 import org.neurojoule.layer.Layers;
@@ -109,7 +110,8 @@ public final class ModelEnergy {
       ParamCount params,
       LayerStats stats,
       boolean beyondReference,
-      double rate) {}
+      double rate,
+      java.util.function.Supplier<LayerActivity> activity) {}
 
   private final Model model;
   private final EnergyOptions options;
@@ -122,9 +124,10 @@ public final class ModelEnergy {
     this.options = Objects.requireNonNull(options, "options == null");
     Set<String> uncounted = new LinkedHashSet<>();
     Set<String> beyond = new LinkedHashSet<>();
-    Map<Layer, Double> rates = options.exampleData()
-        .map(data -> FiringRates.of(model, data, options))
-        .orElse(Map.of());
+    Optional<FiringRates.Measurement> measured = options.exampleData()
+        .map(data -> FiringRates.measure(model, data, options));
+    Map<Layer, Double> rates = measured.map(FiringRates.Measurement::rates).orElse(Map.of());
+    Map<Layer, ZeroCounts> zeros = measured.map(FiringRates.Measurement::zeros).orElse(Map.of());
     Map<String, Row> table = new LinkedHashMap<>();
     for (Layer layer : model.layers()) {
       Optional<LayerStats> stats = stats(layer, options.accounting());
@@ -139,8 +142,11 @@ public final class ModelEnergy {
         beyond.add(Layers.statsType(layer.spec()));
       }
       String name = model.nameOf(layer);
+      LayerStats counted = stats.orElse(LayerStats.NONE);
       table.put(name, new Row(name, layer.type(), model.printedShape(layer), model.params(layer),
-          stats.orElse(LayerStats.NONE), differs, rates.getOrDefault(layer, Double.NaN)));
+          counted, differs, rates.getOrDefault(layer, Double.NaN),
+          ActivityMetrics.lazy(model, layer, counted, model.params(layer).total(),
+              zeros.getOrDefault(layer, ZeroCounts.NONE))));
     }
     this.rows = Collections.unmodifiableMap(table);
     List<String> notes = new ArrayList<>();
@@ -347,6 +353,22 @@ public final class ModelEnergy {
     Map<String, Double> out = new LinkedHashMap<>();
     rows.values().forEach(r -> out.put(r.name(), r.rate()));
     return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * {@return the activity metrics of a layer: activation and weight sparsity, footprint, dense
+   * and effective operations} See {@link LayerActivity}.
+   *
+   * @param layerName the layer's name in the model
+   * @throws IllegalArgumentException if there is no such layer
+   */
+  public LayerActivity activity(String layerName) {
+    return row(layerName).activity().get();
+  }
+
+  /** {@return the activity metrics of every layer and the model's totals} */
+  public ModelActivity activity() {
+    return ActivityMetrics.of(rows.values().stream().map(Row::activity).toList());
   }
 
   /**
@@ -655,6 +677,8 @@ public final class ModelEnergy {
           }
           yield sum;
         }
+        case SPARSITY, WEIGHT_SPARSITY, FOOTPRINT, DENSE_OPS, EFFECTIVE_MACS, EFFECTIVE_ACS ->
+            ActivityMetrics.total(activity(), c.kind(), o);
         default -> null;
       });
     }
@@ -674,6 +698,8 @@ public final class ModelEnergy {
       case RATE -> "rate_hz";
       case ENERGY, SYNOP_ENERGY, NEURON_ENERGY ->
           c.kind().key() + "_j_" + c.device().orElseThrow().name();
+      case SPARSITY, WEIGHT_SPARSITY, FOOTPRINT, DENSE_OPS, EFFECTIVE_MACS, EFFECTIVE_ACS ->
+          ActivityMetrics.field(c.kind());
       default -> c.kind().key();
     };
   }
@@ -689,6 +715,8 @@ public final class ModelEnergy {
       case ENERGY -> energy(row, column.device().orElseThrow(), o).total();
       case SYNOP_ENERGY -> energy(row, column.device().orElseThrow(), o).synop();
       case NEURON_ENERGY -> energy(row, column.device().orElseThrow(), o).neuron();
+      case SPARSITY, WEIGHT_SPARSITY, FOOTPRINT, DENSE_OPS, EFFECTIVE_MACS, EFFECTIVE_ACS ->
+          ActivityMetrics.value(row.activity().get(), column.kind(), o);
     };
   }
 
@@ -708,6 +736,8 @@ public final class ModelEnergy {
       case SYNOP_ENERGY -> PythonFormat.g2(energy(row, column.device().orElseThrow(), o).synop());
       case NEURON_ENERGY ->
           PythonFormat.g2(energy(row, column.device().orElseThrow(), o).neuron());
+      case SPARSITY, WEIGHT_SPARSITY, FOOTPRINT, DENSE_OPS, EFFECTIVE_MACS, EFFECTIVE_ACS ->
+          ActivityMetrics.cell(row.activity().get(), column.kind(), o);
     };
   }
 

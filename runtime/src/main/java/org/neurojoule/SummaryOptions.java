@@ -9,20 +9,25 @@ import java.util.Objects;
  *
  * @param columns the columns, by name: {@code name}, {@code output_shape}, {@code params}, {@code
  *     connections}, {@code neurons}, {@code rate}, {@code energy <device>}, {@code synop_energy
- *     <device>}, {@code neuron_energy <device>}
+ *     <device>}, {@code neuron_energy <device>}, and the activity metrics {@code sparsity},
+ *     {@code weight_sparsity}, {@code footprint}, {@code dense_ops}, {@code effective_macs},
+ *     {@code effective_acs} (see {@link LayerActivity})
  * @param timestepsPerInference how many timesteps one inference takes on a spiking device
  * @param dt the length of a timestep on a spiking device, in seconds: {@code > 0} and at most
  *     {@link #MAX_DT} (which keeps every energy finite)
  * @param lineLength the width of the table, or {@link #AUTO} for a table as wide as its longest
  *     cells, which never cuts one
  * @param printWarnings whether to print the notes on the estimates' assumptions
+ * @param footprintDtype the format the {@code footprint} column counts parameters in (float32
+ *     unless set)
  */
 public record SummaryOptions(
     List<String> columns,
     int timestepsPerInference,
     double dt,
     int lineLength,
-    boolean printWarnings) {
+    boolean printWarnings,
+    Dtype footprintDtype) {
   /**
    * The {@link #lineLength(int) line length} of a table that is never cut: each column as wide as
    * its longest cell; its warnings are wrapped at that width, or at the default 98 if wider.
@@ -38,7 +43,7 @@ public record SummaryOptions(
 
   /** Default columns, one timestep of 0.001 s, 98 characters, warnings on. */
   public static final SummaryOptions DEFAULTS =
-      new SummaryOptions(DEFAULT_COLUMNS, 1, 0.001, 98, true);
+      new SummaryOptions(DEFAULT_COLUMNS, 1, 0.001, 98, true, Dtype.FLOAT32);
 
   /**
    * Checks every component; a bad one is an error naming it.
@@ -48,8 +53,10 @@ public record SummaryOptions(
    * @param dt the timestep in seconds
    * @param lineLength the table width in characters
    * @param printWarnings whether the warnings are printed below the table
+   * @param footprintDtype the format of parameters in the footprint
    */
   public SummaryOptions {
+    Objects.requireNonNull(footprintDtype, "footprintDtype == null");
     Objects.requireNonNull(columns, "columns == null");
     for (int i = 0; i < columns.size(); i++) {
       Objects.requireNonNull(columns.get(i), "columns[" + i + "] == null");
@@ -80,7 +87,7 @@ public record SummaryOptions(
   public SummaryOptions columns(String... columns) {
     Objects.requireNonNull(columns, "columns == null");
     return new SummaryOptions(Arrays.asList(columns), timestepsPerInference, dt, lineLength,
-        printWarnings);
+        printWarnings, footprintDtype);
   }
 
   /**
@@ -89,7 +96,7 @@ public record SummaryOptions(
    * @param timesteps the number of timesteps per inference
    */
   public SummaryOptions timestepsPerInference(int timesteps) {
-    return new SummaryOptions(columns, timesteps, dt, lineLength, printWarnings);
+    return new SummaryOptions(columns, timesteps, dt, lineLength, printWarnings, footprintDtype);
   }
 
   /**
@@ -98,7 +105,8 @@ public record SummaryOptions(
    * @param dt the timestep in seconds
    */
   public SummaryOptions dt(double dt) {
-    return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings);
+    return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings,
+        footprintDtype);
   }
 
   /**
@@ -108,7 +116,8 @@ public record SummaryOptions(
    *     numbers then marked with a trailing {@code …}; {@link #AUTO} never cuts
    */
   public SummaryOptions lineLength(int lineLength) {
-    return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings);
+    return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings,
+        footprintDtype);
   }
 
   /**
@@ -117,6 +126,17 @@ public record SummaryOptions(
    * @param printWarnings whether the warnings are printed below the table
    */
   public SummaryOptions printWarnings(boolean printWarnings) {
-    return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings);
+    return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings,
+        footprintDtype);
+  }
+
+  /**
+   * {@return a copy whose {@code footprint} column counts parameters in {@code dtype}}
+   *
+   * @param dtype float32 (the default), float16 or int8
+   */
+  public SummaryOptions footprintDtype(Dtype dtype) {
+    return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings,
+        dtype);
   }
 }

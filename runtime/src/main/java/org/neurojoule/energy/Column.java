@@ -22,6 +22,12 @@ public record Column(Kind kind, Optional<Device> device) {
     CONNECTIONS("connections", "Conn #"),
     NEURONS("neurons", "Neuron #"),
     RATE("rate", "Rate [Hz]"),
+    SPARSITY("sparsity", "Sparsity"),
+    WEIGHT_SPARSITY("weight_sparsity", "W sparsity"),
+    FOOTPRINT("footprint", "Bytes"),
+    DENSE_OPS("dense_ops", "Dense ops"),
+    EFFECTIVE_MACS("effective_macs", "Eff MACs"),
+    EFFECTIVE_ACS("effective_acs", "Eff ACs"),
     ENERGY("energy", "J/inf"),
     SYNOP_ENERGY("synop_energy", "Synop J/inf"),
     NEURON_ENERGY("neuron_energy", "Neuron J/inf");
@@ -48,7 +54,8 @@ public record Column(Kind kind, Optional<Device> device) {
   /** Every valid column name, for error messages. */
   public static final String VALID =
       "name, output_shape, params, connections, neurons, rate, energy <device>,"
-          + " synop_energy <device>, neuron_energy <device>";
+          + " synop_energy <device>, neuron_energy <device>"
+          + ", sparsity, weight_sparsity, footprint, dense_ops, effective_macs, effective_acs";
 
   public Column {
     Objects.requireNonNull(kind, "kind == null");

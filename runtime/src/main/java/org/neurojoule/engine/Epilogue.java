@@ -5,7 +5,8 @@ import java.nio.FloatBuffer;
 /**
  * The element-wise tail a producing kernel applies to its output rows while they are in cache:
  * its own bias and activation, then any fused batch normalization and activation layers. After
- * each stage it adds up |value| for the tensor that stage produces, for firing rates.
+ * each stage it adds up |value| for the tensor that stage produces, for firing rates, and counts
+ * its exact zeros, for activation sparsity.
  *
  * <p>The rows go through a small per-thread scratch block starting at index 0, with per-channel
  * constants tiled to the block's length, so every loop indexes all its arrays alike and the JIT
@@ -69,9 +70,12 @@ final class Epilogue {
     this.targets = targets;
   }
 
-  /** Per-thread running sums, one per stage; merged into the nodes by {@link #merge}. */
+  /**
+   * Per-thread running sums, merged into the nodes by {@link #merge}: Σ|x| of each stage, then its
+   * count of zeros (whole numbers, exact in double up to 2^53).
+   */
   double[] newSums() {
-    return new double[stages.length];
+    return new double[2 * stages.length];
   }
 
   private Tiles tiles(int c) {
@@ -127,6 +131,7 @@ final class Epilogue {
       }
       for (int s = 0; s < stages.length; s++) {
         stage(s, stages[s], t, b, len, rr, c, acc[s]);
+        sums[stages.length + s] += Zeros.of(b, 0, len);
       }
       System.arraycopy(b, 0, v, at, len);
       used = Math.max(used, len);
@@ -198,6 +203,7 @@ final class Epilogue {
     synchronized (this) {
       for (int s = 0; s < stages.length; s++) {
         targets[s].absSum += sums[s];
+        targets[s].zeros += (long) sums[stages.length + s];
       }
     }
   }

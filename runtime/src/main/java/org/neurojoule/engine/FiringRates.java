@@ -41,6 +41,22 @@ public final class FiringRates {
     return of(model, data, options.batchSize(), options.progress());
   }
 
+  /**
+   * The rates and the zero counts of every layer, from one pass over {@code data} with the
+   * options' batch size and listener.
+   */
+  public static Measurement measure(Model model, ExampleData data, EnergyOptions options) {
+    return measure(model, data, options.batchSize(), options.progress(), Gemm.best());
+  }
+
+  /**
+   * What one pass over the example data gives each layer, in layer order.
+   *
+   * @param rates the firing rates
+   * @param zeros the exact zeros among each layer's outputs and inputs
+   */
+  public record Measurement(Map<Layer, Double> rates, Map<Layer, ZeroCounts> zeros) {}
+
   /** The rates, in mini-batches of {@code batchSize}; {@code listener} empty draws a bar on a terminal. */
   public static Map<Layer, Double> of(Model model, ExampleData data, int batchSize,
       Optional<RateListener> listener) {
@@ -48,6 +64,11 @@ public final class FiringRates {
   }
 
   static Map<Layer, Double> of(Model model, ExampleData data, int batchSize,
+      Optional<RateListener> listener, Gemm gemm) {
+    return measure(model, data, batchSize, listener, gemm).rates();
+  }
+
+  static Measurement measure(Model model, ExampleData data, int batchSize,
       Optional<RateListener> listener, Gemm gemm) {
     int[] example = fit(model, data);
     int total = data.batchSize();
@@ -61,7 +82,7 @@ public final class FiringRates {
         f.run(n, first);
         progress.progress(first + n, total, System.nanoTime() - start);
       }
-      return rates(model, f);
+      return new Measurement(rates(model, f), zeros(model, f));
     } finally {
       if (progress instanceof ProgressBar bar) {
         bar.finish();
@@ -88,6 +109,29 @@ public final class FiringRates {
       rates.put(layer, rate);
     }
     return rates;
+  }
+
+  /**
+   * Each layer's zeros: among its outputs, and among what it reads (an input layer reads the
+   * data, which is its output), pooled over inputs and applications.
+   */
+  static Map<Layer, ZeroCounts> zeros(Model model, Forward f) {
+    Map<Layer, ZeroCounts> zeros = new LinkedHashMap<>();
+    for (Layer layer : model.layers()) {
+      ZeroCounts c = ZeroCounts.NONE;
+      for (Tensor app : model.applications(layer)) {
+        List<Tensor> read = layer.spec() instanceof InputLayer ? List.of(app) : app.inputs();
+        long inZeros = 0;
+        long inValues = 0;
+        for (Tensor in : read) {
+          inZeros += f.zeros(in);
+          inValues += f.count(in);
+        }
+        c = c.plus(new ZeroCounts(f.zeros(app), f.count(app), inZeros, inValues));
+      }
+      zeros.put(layer, c);
+    }
+    return zeros;
   }
 
   /**

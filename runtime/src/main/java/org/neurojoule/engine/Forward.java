@@ -305,6 +305,7 @@ public final class Forward implements AutoCloseable {
     ctx.firstExample = firstExample;
     for (Node node : nodes) {
       node.batchStart = node.absSum;
+      node.batchZeros = node.zeros;
     }
     for (Node node : nodes) {
       node.count += n * node.size;
@@ -313,11 +314,13 @@ public final class Forward implements AutoCloseable {
       }
       if (node == input) {
         node.absSum += parallelAbsSum(node.buffer, Math.toIntExact(n * node.size));
+        node.zeros += Zeros.parallel(node.buffer, Math.toIntExact(n * node.size));
         continue;
       }
       if (node.op instanceof Ops.AliasOp) {
         Node from = node.inputs[0];
         node.absSum += from.absSum - from.batchStart;
+        node.zeros += from.zeros - from.batchZeros;
         continue;
       }
       float[][] in = new float[node.inputs.length][];
@@ -333,6 +336,7 @@ public final class Forward implements AutoCloseable {
       });
       if (epi == null) {
         node.absSum += parallelAbsSum(target.buffer, Math.toIntExact(n * node.size));
+        node.zeros += Zeros.parallel(target.buffer, Math.toIntExact(n * node.size));
       }
       if (PROFILE) {
         node.nanos += System.nanoTime() - t0;
@@ -417,6 +421,11 @@ public final class Forward implements AutoCloseable {
 
   long count(Tensor t) {
     return byTensor.get(t).count;
+  }
+
+  /** Values of one tensor that were exactly zero. */
+  long zeros(Tensor t) {
+    return byTensor.get(t).zeros;
   }
 
   /** The last batch's output of {@code t} (n examples), for tests; null if fused away. */

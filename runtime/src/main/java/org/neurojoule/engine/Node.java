@@ -28,8 +28,12 @@ final class Node {
   /** Σ|output| and element count over the whole run. */
   double absSum;
   long count;
+  /** Output values that are exactly zero (-0.0 too) over the whole run. */
+  long zeros;
   /** {@link #absSum} before the current batch. */
   double batchStart;
+  /** {@link #zeros} before the current batch. */
+  long batchZeros;
   /** Time spent in this node's kernel, with profiling on. */
   long nanos;
 

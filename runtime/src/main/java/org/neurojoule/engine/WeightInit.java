@@ -27,6 +27,33 @@ public final class WeightInit {
     }
   }
 
+  /**
+   * The zeros among the kernel weights of {@code layer} (arrays named {@code kernel}, {@code
+   * depthwise_kernel}, {@code pointwise_kernel}, {@code recurrent_kernel}; no biases, no
+   * normalization statistics, no embeddings) and their number: of the weights set, or of the
+   * defaults a forward pass uses. {0, 0} for a layer without kernels.
+   */
+  public static long[] kernelZeros(Layer layer, Model model) {
+    if (!WeightShapes.hasWeights(layer.spec())) {
+      return new long[2];
+    }
+    List<float[]> given = layer.weights();
+    float[][] w = given.isEmpty()
+        ? defaults(layer, model, Forward.DEFAULT_WEIGHT_SEED, model.indexOf(layer))
+        : given.toArray(float[][]::new);
+    Tensor first = model.applications(layer).get(0);
+    List<WeightShapes.Weight> shapes =
+        WeightShapes.of(layer.spec(), first.inputs().stream().map(Tensor::shape).toList());
+    long[] counts = new long[2];
+    for (int j = 0; j < w.length && j < shapes.size(); j++) {
+      if (shapes.get(j).name().endsWith("kernel")) {
+        counts[0] += Zeros.of(w[j], 0, w[j].length);
+        counts[1] += w[j].length;
+      }
+    }
+    return counts;
+  }
+
   /** The default weights of {@code layer} (the {@code index}-th of the model) for {@code seed}. */
   static float[][] defaults(Layer layer, Model model, long seed, int index) {
     Tensor first = model.applications(layer).get(0);
