@@ -58,7 +58,8 @@ class ActivityMetricsTest {
   void columnsAndExports() {
     ModelEnergy e = small();
     String table = e.summaryString(o -> o.columns("name", "sparsity", "weight_sparsity",
-        "footprint", "dense_ops", "effective_macs", "effective_acs").lineLength(SummaryOptions.AUTO));
+        "footprint", "dense_ops", "effective_macs", "effective_acs")
+        .lineLength(SummaryOptions.AUTO));
     assertThat(table).isEqualTo(String.join("\n",
         "Layer (type)        |Sparsity|W sparsity|Bytes|Dense ops|Eff MACs|Eff ACs",
         "--------------------|--------|----------|-----|---------|--------|-------",

@@ -477,7 +477,8 @@ class FuzzTest {
     private void summary(ModelEnergy energy, boolean hasData) {
       List<String> columns = new ArrayList<>(List.of("name"));
       String[] pool = {"output_shape", "params", "connections", "neurons", "rate", "energy cpu",
-          "energy loihi", "synop_energy spinnaker", "neuron_energy gpu", "energy arm"};
+          "energy loihi", "synop_energy spinnaker", "neuron_energy gpu", "energy arm", "sparsity",
+          "footprint", "effective_macs", "effective_acs"};
       for (String c : pool) {
         if (r.nextInt(3) == 0) {
           columns.add(c);

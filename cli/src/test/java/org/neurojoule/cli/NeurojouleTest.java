@@ -100,6 +100,35 @@ class NeurojouleTest {
   }
 
   @Test
+  void summary_activityColumns_inCsvAndJson() {
+    String columns = "name,params,sparsity,weight_sparsity,footprint,dense_ops,effective_macs,"
+        + "effective_acs";
+    Run r = run("summary", "mnist", "--columns", columns, "--format", "csv");
+    assertThat(r.code()).isEqualTo(0);
+    // No example data: activation sparsity and effective MACs are missing; default glorot
+    // kernels hold no exact zeros; footprint is float32, 4 bytes per parameter.
+    assertThat(r.out()).isEqualTo(String.join("\n",
+        "layer,type,params,sparsity,weight_sparsity,footprint_bytes,dense_ops,effective_macs,"
+            + "effective_acs",
+        "input_1,InputLayer,0,NaN,NaN,0,0,0.0,0.0",
+        "conv2d,Conv2D,100,NaN,0.0,400,47432,NaN,0.0",
+        "re_lu,ReLU,0,NaN,NaN,0,0,0.0,0.0",
+        "flatten,Flatten,0,NaN,NaN,0,0,0.0,0.0",
+        "dense,Dense,124032,NaN,0.0,496128,123904,NaN,0.0",
+        "re_lu_1,ReLU,0,NaN,NaN,0,0,0.0,0.0",
+        "dense_1,Dense,1290,NaN,0.0,5160,1280,NaN,0.0",
+        "total,,125422,NaN,0.0,501688,172616,NaN,0.0",
+        ""));
+    String json = run("summary", "mnist", "--columns", columns, "--format", "json").out();
+    assertThat(json).contains("{\"layer\": \"dense_1\", \"type\": \"Dense\", \"params\": 1290,"
+        + " \"sparsity\": null, \"weight_sparsity\": 0.0, \"footprint_bytes\": 5160,"
+        + " \"dense_ops\": 1280, \"effective_macs\": null, \"effective_acs\": 0.0}");
+    String text = run("summary", "mnist", "--columns", "name,sparsity,footprint",
+        "--no-notes").out();
+    assertThat(text).contains("dense_1 (Dense)     |     nan|  5160");
+  }
+
+  @Test
   void summary_lineLengthAuto_neverCuts() {
     Run r = run("summary", "vgg9", "--line-length", "auto", "--columns",
         "name,output_shape,connections,energy cpu,energy gpu");
