@@ -205,6 +205,7 @@ class ExportTest {
         () -> mnist().toJson(o -> o.columns("name", "watts")));
     assertThat(column).hasMessageThat().isEqualTo("unknown column 'watts'; valid columns: name,"
         + " output_shape, params, connections, neurons, rate, energy <device>,"
-        + " synop_energy <device>, neuron_energy <device>");
+        + " synop_energy <device>, neuron_energy <device>, sparsity, weight_sparsity, footprint,"
+        + " dense_ops, effective_macs, effective_acs");
   }
 }

@@ -582,7 +582,8 @@ class NeurojouleTest {
         "summary", lambda.toString());
     assertFails(1, "neurojoule: unknown column 'watts'; valid columns: name, output_shape,"
         + " params, connections, neurons, rate, energy <device>, synop_energy <device>,"
-        + " neuron_energy <device>", "summary", "mnist", "--columns", "name,watts");
+        + " neuron_energy <device>, sparsity, weight_sparsity, footprint, dense_ops,"
+        + " effective_macs, effective_acs", "summary", "mnist", "--columns", "name,watts");
     assertThat(ModelEnergy.devices()).containsAtLeast("cpu", "gpu", "arm", "loihi", "spinnaker",
         "spinnaker2").inOrder();
     assertFails(1, "neurojoule: column 'energy tpu': unknown device 'tpu'; known devices: "
