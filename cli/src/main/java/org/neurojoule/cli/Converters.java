@@ -2,6 +2,7 @@ package org.neurojoule.cli;
 
 import java.util.Locale;
 import org.neurojoule.Accounting;
+import org.neurojoule.Dtype;
 import org.neurojoule.SummaryOptions;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -33,6 +34,19 @@ final class Converters {
     /** {@code KERAS_SPIKING} is {@code keras-spiking}. */
     static String name(Accounting a) {
       return a.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /** {@code float32}, {@code float16} or {@code int8}, ignoring case. */
+  static final class DtypeConverter implements ITypeConverter<Dtype> {
+    @Override
+    public Dtype convert(String value) {
+      try {
+        return Dtype.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(
+            "'" + value + "' is not a dtype; use float32, float16 or int8");
+      }
     }
   }
 

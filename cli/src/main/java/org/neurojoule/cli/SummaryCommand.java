@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
+import org.neurojoule.Dtype;
 import org.neurojoule.ModelEnergy;
 import org.neurojoule.SummaryOptions;
 import picocli.CommandLine.Command;
@@ -30,9 +31,15 @@ final class SummaryCommand implements Callable<Integer> {
 
   @Option(names = "--columns", paramLabel = "COLUMN", split = ",",
       description = "Columns, comma separated: name, output_shape, params, connections, neurons,"
-          + " rate, energy <device>, synop_energy <device>, neuron_energy <device> (default:"
+          + " rate, energy <device>, synop_energy <device>, neuron_energy <device>, sparsity,"
+          + " weight_sparsity, footprint, dense_ops, effective_macs, effective_acs (default:"
           + " name,output_shape,params,connections,neurons,energy cpu).")
   List<String> columns = SummaryOptions.DEFAULT_COLUMNS;
+
+  @Option(names = "--footprint-dtype", paramLabel = "float32|float16|int8",
+      defaultValue = "float32", converter = Converters.DtypeConverter.class,
+      description = "Bytes per parameter of the footprint column (default: ${DEFAULT-VALUE}).")
+  Dtype footprintDtype;
 
   @Option(names = "--line-length", paramLabel = "N|auto", defaultValue = "98",
       converter = Converters.LineLengthConverter.class,
@@ -60,7 +67,7 @@ final class SummaryCommand implements Callable<Integer> {
     try (WarningLog log = WarningLog.to(spec.commandLine().getErr(), estimate.quiet)) {
       ModelEnergy energy = estimate.estimate(model);
       UnaryOperator<SummaryOptions> options = o -> estimate.timing().apply(o)
-          .columns(columns.toArray(String[]::new));
+          .columns(columns.toArray(String[]::new)).footprintDtype(footprintDtype);
       if (report != null) {
         // Written first, so a file that cannot be written fails before anything is printed.
         energy.report(r -> r.summary(options.apply(r.summary()))).writeHtml(report);

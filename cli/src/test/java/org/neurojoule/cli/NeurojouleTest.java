@@ -126,6 +126,13 @@ class NeurojouleTest {
     String text = run("summary", "mnist", "--columns", "name,sparsity,footprint",
         "--no-notes").out();
     assertThat(text).contains("dense_1 (Dense)     |     nan|  5160");
+    String int8 = run("summary", "mnist", "--columns", "name,footprint", "--footprint-dtype",
+        "INT8", "--format", "csv").out();
+    assertThat(int8).contains("dense_1,Dense,1290\n");
+    assertThat(int8).endsWith("total,,125422\n");
+    assertFails(2, "neurojoule: Invalid value for option '--footprint-dtype': 'int4' is not a"
+        + " dtype; use float32, float16 or int8 (see 'neurojoule summary --help')", "summary",
+        "mnist", "--footprint-dtype", "int4");
   }
 
   @Test
