@@ -16,6 +16,7 @@ import org.neurojoule.device.Device;
 import org.neurojoule.device.DeviceFile;
 import org.neurojoule.device.DeviceInfo;
 import org.neurojoule.device.DeviceRegistry;
+import org.neurojoule.device.OperationCosts;
 import org.neurojoule.energy.Column;
 import org.neurojoule.energy.PythonFormat;
 import org.neurojoule.energy.SummaryText;
@@ -116,6 +117,8 @@ public final class ModelEnergy {
   private final Map<String, Row> rows;
   private final List<String> warnings;
   private final Set<String> typesBeyondReference;
+  /** What the energy models beyond the reference's read of each layer, by layer name. */
+  private final Map<String, LayerFacts> facts;
 
   ModelEnergy(Model model, EnergyOptions options) {
     this.model = Objects.requireNonNull(model, "model == null");
@@ -126,7 +129,9 @@ public final class ModelEnergy {
         .map(data -> FiringRates.of(model, data, options))
         .orElse(Map.of());
     Map<String, Row> table = new LinkedHashMap<>();
+    Map<String, LayerFacts> layerFacts = new LinkedHashMap<>();
     for (Layer layer : model.layers()) {
+      layerFacts.put(model.nameOf(layer), LayerFacts.of(model, layer));
       Optional<LayerStats> stats = stats(layer, options.accounting());
       if (stats.isEmpty()) {
         uncounted.add(Layers.statsType(layer.spec()));
@@ -143,6 +148,7 @@ public final class ModelEnergy {
           stats.orElse(LayerStats.NONE), differs, rates.getOrDefault(layer, Double.NaN)));
     }
     this.rows = Collections.unmodifiableMap(table);
+    this.facts = Collections.unmodifiableMap(layerFacts);
     List<String> notes = new ArrayList<>();
     uncounted.forEach(t -> notes.add("Cannot compute stats for layer of type '" + t + "'"));
     notes.addAll(LayoutWarnings.of(model));
@@ -192,14 +198,18 @@ public final class ModelEnergy {
   public static List<String> loadDevices(Path file) {
     List<String> names = new ArrayList<>();
     for (DeviceFile.Entry e : DeviceFile.read(file)) {
-      register(e.device(), e.info());
+      register(e.device(), e.info(), e.costs());
       names.add(e.device().name());
     }
     return List.copyOf(names);
   }
 
   private static void register(Device device, DeviceInfo info) {
-    DEVICES.register(device, info).ifPresent(old -> LOG.log(System.Logger.Level.WARNING,
+    register(device, info, OperationCosts.defaultsFor(device));
+  }
+
+  private static void register(Device device, DeviceInfo info, OperationCosts costs) {
+    DEVICES.register(device, info, costs).ifPresent(old -> LOG.log(System.Logger.Level.WARNING,
         "Device ''{0}'' already registered; overwriting it ({1} -> {2})", device.name(), old,
         device));
   }
@@ -237,6 +247,19 @@ public final class ModelEnergy {
    */
   public static DeviceInfo deviceInfo(String name) {
     return DEVICES.info(name);
+  }
+
+  /**
+   * {@return the MAC, AC and memory figures that {@link EnergyModel#MAC_AC} and {@link
+   * EnergyModel#MEMORY_AWARE} charge on the device named {@code name}: its own where its device
+   * file gives them, else MAC = AC = its energy per synaptic operation, Horowitz's 45 nm memories
+   * and 32-bit data}
+   *
+   * @param name the device name, ignoring case
+   * @throws IllegalArgumentException if there is none, listing the known devices
+   */
+  public static OperationCosts deviceCosts(String name) {
+    return DEVICES.costs(name);
   }
 
   /**
@@ -332,11 +355,7 @@ public final class ModelEnergy {
     Objects.requireNonNull(configure, "configure == null");
     SummaryOptions o = configure.apply(SummaryOptions.DEFAULTS);
     Device d = requireRates(DEVICES.get(device));
-    double total = 0;
-    for (Row row : rows.values()) {
-      total += energy(row, d, o).total();
-    }
-    return total;
+    return totalEnergy(d, o);
   }
 
   /**
@@ -397,6 +416,7 @@ public final class ModelEnergy {
     SummaryOptions o = configure.apply(SummaryOptions.DEFAULTS);
     List<Column> columns = o.columns().stream().map(c -> Column.parse(c, DEVICES)).toList();
     columns.forEach(c -> c.device().ifPresent(this::requireRates));
+    columns.forEach(c -> requireModel(c, o));
     List<String> headers = columns.stream().map(Column::header).toList();
     List<Boolean> left = columns.stream().map(c -> c.kind() == Column.Kind.NAME).toList();
     List<Boolean> numeric = columns.stream()
@@ -421,6 +441,10 @@ public final class ModelEnergy {
       // As in the reference, only total-energy columns count as showing a device.
       notes.addAll(notes(
           energyColumns.stream().anyMatch(c -> c.device().map(Device::spiking).orElse(false))));
+    }
+    if (energyModel(o) != EnergyModel.REFERENCE
+        && columns.stream().anyMatch(c -> c.device().isPresent())) {
+      notes.add(energyModelNote(energyModel(o)));
     }
     int lineLength = o.lineLength() == SummaryOptions.AUTO
         ? TableLayout.naturalWidth(headers, cells)
@@ -483,6 +507,38 @@ public final class ModelEnergy {
     return c;
   }
 
+  /** {@return the energy model of a call: its options', else the estimate's} */
+  EnergyModel energyModel(SummaryOptions o) {
+    return o.energyModel().orElse(options.energyModel());
+  }
+
+  /** {@return the note under a summary counted with {@code model}, never the reference} */
+  static String energyModelNote(EnergyModel model) {
+    return "* Energy model " + model + ": " + (model == EnergyModel.MAC_AC
+        ? "one MAC per connection, one AC per synaptic event of event-driven layers, and the"
+            + " device's figure per neuron update (see EnergyModel)."
+        : "MAC/AC operations plus weight, bias, input, output and potential memory accesses"
+            + " by memory size, and event addressing, after Lemaire et al., ICONIP 2022 (see"
+            + " EnergyModel).");
+  }
+
+  /** {@return whether {@code model} needs firing rates even on a non-spiking device} */
+  private boolean needsRates(EnergyModel model) {
+    return model != EnergyModel.REFERENCE && rows.values().stream()
+        .anyMatch(r -> r.stats().connections() > 0 && facts.get(r.name()).spikeInputs());
+  }
+
+  /** Refuses a MAC or memory column under the reference model, which has neither. */
+  private void requireModel(Column c, SummaryOptions o) {
+    boolean beyond = c.kind() == Column.Kind.MAC_ENERGY || c.kind() == Column.Kind.MEMORY_ENERGY;
+    if (beyond && energyModel(o) == EnergyModel.REFERENCE) {
+      throw new IllegalArgumentException("column '" + c.kind().key() + " "
+          + c.device().orElseThrow().name() + "' needs the MAC_AC or MEMORY_AWARE energy model,"
+          + " but this estimate uses REFERENCE; choose one with o -> o.energyModel("
+          + "EnergyModel.MAC_AC)");
+    }
+  }
+
   /** {@return the device named {@code name}, checked to be estimable} */
   Device estimableDevice(String name) {
     return requireRates(DEVICES.get(name));
@@ -532,7 +588,7 @@ public final class ModelEnergy {
     Map<String, Double> energy = new LinkedHashMap<>();
     for (String name : DEVICES.names()) {
       Device d = DEVICES.get(name);
-      if (!d.spiking() || options.exampleData().isPresent()) {
+      if (options.exampleData().isPresent() || !d.spiking() && !needsRates(energyModel(o))) {
         energy.put(d.name(), totalEnergy(d, o));
       }
     }
@@ -627,6 +683,7 @@ public final class ModelEnergy {
     for (String name : o.columns()) {
       Column c = Column.parse(name, DEVICES);
       c.device().ifPresent(this::requireRates);
+      requireModel(c, o);
       if (c.kind() != Column.Kind.NAME) {
         fields.putIfAbsent(exportField(c), c);
       }
@@ -648,7 +705,7 @@ public final class ModelEnergy {
         case PARAMS -> t.params();
         case CONNECTIONS -> t.connections();
         case NEURONS -> t.neurons();
-        case ENERGY, SYNOP_ENERGY, NEURON_ENERGY -> {
+        case ENERGY, SYNOP_ENERGY, NEURON_ENERGY, MAC_ENERGY, MEMORY_ENERGY -> {
           double sum = 0;
           for (List<Object> values : table) {
             sum += (Double) values.get(totals.size());
@@ -661,6 +718,7 @@ public final class ModelEnergy {
     Map<String, Object> about = new LinkedHashMap<>();
     about.put("accounting",
         options.accounting().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    about.put("energy_model", energyModel(o).label());
     about.put("timesteps_per_inference", (long) o.timestepsPerInference());
     about.put("dt_s", o.dt());
     about.put("example_data", options.exampleData().map(ExampleData::source).orElse(null));
@@ -672,13 +730,13 @@ public final class ModelEnergy {
   private static String exportField(Column c) {
     return switch (c.kind()) {
       case RATE -> "rate_hz";
-      case ENERGY, SYNOP_ENERGY, NEURON_ENERGY ->
+      case ENERGY, SYNOP_ENERGY, NEURON_ENERGY, MAC_ENERGY, MEMORY_ENERGY ->
           c.kind().key() + "_j_" + c.device().orElseThrow().name();
       default -> c.kind().key();
     };
   }
 
-  private static Object exportValue(Row row, Column column, SummaryOptions o) {
+  private Object exportValue(Row row, Column column, SummaryOptions o) {
     return switch (column.kind()) {
       case NAME -> row.name();
       case OUTPUT_SHAPE -> row.outputShape();
@@ -689,14 +747,17 @@ public final class ModelEnergy {
       case ENERGY -> energy(row, column.device().orElseThrow(), o).total();
       case SYNOP_ENERGY -> energy(row, column.device().orElseThrow(), o).synop();
       case NEURON_ENERGY -> energy(row, column.device().orElseThrow(), o).neuron();
+      case MAC_ENERGY -> energy(row, column.device().orElseThrow(), o).operations();
+      case MEMORY_ENERGY -> energy(row, column.device().orElseThrow(), o).memory();
     };
   }
 
-  private static LayerEnergy energy(Row row, Device device, SummaryOptions o) {
-    return LayerEnergy.of(device, row.stats(), row.rate(), o.timestepsPerInference(), o.dt());
+  private LayerEnergy energy(Row row, Device device, SummaryOptions o) {
+    return EnergyCalculator.of(energyModel(o), device, DEVICES.costs(device.name()), row.stats(),
+        row.rate(), facts.get(row.name()), o.timestepsPerInference(), o.dt());
   }
 
-  private static String cell(Row row, Column column, SummaryOptions o) {
+  private String cell(Row row, Column column, SummaryOptions o) {
     return switch (column.kind()) {
       case NAME -> row.name() + " (" + row.type() + ")";
       case OUTPUT_SHAPE -> row.outputShape();
@@ -708,6 +769,10 @@ public final class ModelEnergy {
       case SYNOP_ENERGY -> PythonFormat.g2(energy(row, column.device().orElseThrow(), o).synop());
       case NEURON_ENERGY ->
           PythonFormat.g2(energy(row, column.device().orElseThrow(), o).neuron());
+      case MAC_ENERGY ->
+          PythonFormat.g2(energy(row, column.device().orElseThrow(), o).operations());
+      case MEMORY_ENERGY ->
+          PythonFormat.g2(energy(row, column.device().orElseThrow(), o).memory());
     };
   }
 

@@ -3,26 +3,31 @@ package org.neurojoule;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What {@link ModelEnergy#summaryString} shows and how energy is counted in time.
  *
  * @param columns the columns, by name: {@code name}, {@code output_shape}, {@code params}, {@code
  *     connections}, {@code neurons}, {@code rate}, {@code energy <device>}, {@code synop_energy
- *     <device>}, {@code neuron_energy <device>}
+ *     <device>}, {@code neuron_energy <device>}, and, under the MAC/AC and memory-aware energy
+ *     models, {@code mac_energy <device>} and {@code memory_energy <device>}
  * @param timestepsPerInference how many timesteps one inference takes on a spiking device
  * @param dt the length of a timestep on a spiking device, in seconds: {@code > 0} and at most
  *     {@link #MAX_DT} (which keeps every energy finite)
  * @param lineLength the width of the table, or {@link #AUTO} for a table as wide as its longest
  *     cells, which never cuts one
  * @param printWarnings whether to print the notes on the estimates' assumptions
+ * @param energyModel how energy is counted in this call; when empty, the estimate's {@link
+ *     EnergyOptions#energyModel() energy model} applies
  */
 public record SummaryOptions(
     List<String> columns,
     int timestepsPerInference,
     double dt,
     int lineLength,
-    boolean printWarnings) {
+    boolean printWarnings,
+    Optional<EnergyModel> energyModel) {
   /**
    * The {@link #lineLength(int) line length} of a table that is never cut: each column as wide as
    * its longest cell; its warnings are wrapped at that width, or at the default 98 if wider.
@@ -48,9 +53,11 @@ public record SummaryOptions(
    * @param dt the timestep in seconds
    * @param lineLength the table width in characters
    * @param printWarnings whether the warnings are printed below the table
+   * @param energyModel the energy model of this call, or empty for the estimate's
    */
   public SummaryOptions {
     Objects.requireNonNull(columns, "columns == null");
+    Objects.requireNonNull(energyModel, "energyModel == null");
     for (int i = 0; i < columns.size(); i++) {
       Objects.requireNonNull(columns.get(i), "columns[" + i + "] == null");
     }
@@ -73,6 +80,20 @@ public record SummaryOptions(
   }
 
   /**
+   * Options that use the estimate's energy model.
+   *
+   * @param columns the column names, such as {@code "name"} or {@code "energy loihi"}
+   * @param timestepsPerInference the timesteps of one inference on a spiking device
+   * @param dt the timestep in seconds
+   * @param lineLength the table width in characters
+   * @param printWarnings whether the warnings are printed below the table
+   */
+  public SummaryOptions(List<String> columns, int timestepsPerInference, double dt,
+      int lineLength, boolean printWarnings) {
+    this(columns, timestepsPerInference, dt, lineLength, printWarnings, Optional.empty());
+  }
+
+  /**
    * {@return a copy with these columns}
    *
    * @param columns the column names, such as {@code "name"} or {@code "energy loihi"}
@@ -80,7 +101,7 @@ public record SummaryOptions(
   public SummaryOptions columns(String... columns) {
     Objects.requireNonNull(columns, "columns == null");
     return new SummaryOptions(Arrays.asList(columns), timestepsPerInference, dt, lineLength,
-        printWarnings);
+        printWarnings, energyModel);
   }
 
   /**
@@ -89,7 +110,8 @@ public record SummaryOptions(
    * @param timesteps the number of timesteps per inference
    */
   public SummaryOptions timestepsPerInference(int timesteps) {
-    return new SummaryOptions(columns, timesteps, dt, lineLength, printWarnings);
+    return new SummaryOptions(columns, timesteps, dt, lineLength, printWarnings,
+        energyModel);
   }
 
   /**
@@ -98,7 +120,8 @@ public record SummaryOptions(
    * @param dt the timestep in seconds
    */
   public SummaryOptions dt(double dt) {
-    return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings);
+    return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings,
+        energyModel);
   }
 
   /**
@@ -108,7 +131,8 @@ public record SummaryOptions(
    *     numbers then marked with a trailing {@code …}; {@link #AUTO} never cuts
    */
   public SummaryOptions lineLength(int lineLength) {
-    return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings);
+    return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings,
+        energyModel);
   }
 
   /**
@@ -117,6 +141,17 @@ public record SummaryOptions(
    * @param printWarnings whether the warnings are printed below the table
    */
   public SummaryOptions printWarnings(boolean printWarnings) {
-    return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings);
+    return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings,
+        energyModel);
+  }
+
+  /**
+   * {@return a copy that counts energy with {@code energyModel}, whatever the estimate's}
+   *
+   * @param energyModel how energy is counted in this call
+   */
+  public SummaryOptions energyModel(EnergyModel energyModel) {
+    return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings,
+        Optional.of(Objects.requireNonNull(energyModel, "energyModel == null")));
   }
 }

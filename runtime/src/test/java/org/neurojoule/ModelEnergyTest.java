@@ -150,7 +150,8 @@ class ModelEnergyTest {
         () -> GoldenSummaryTest.mnist().energy().summaryString(o -> o.columns("name", "flops")));
     assertThat(e).hasMessageThat().isEqualTo("unknown column 'flops'; valid columns: name,"
         + " output_shape, params, connections, neurons, rate, energy <device>,"
-        + " synop_energy <device>, neuron_energy <device>");
+        + " synop_energy <device>, neuron_energy <device>, mac_energy <device>,"
+        + " memory_energy <device>");
   }
 
   @Test

@@ -134,6 +134,7 @@ class NeurojouleTest {
     assertThat(r.out()).isEqualTo("""
         {
           "accounting": "keras-spiking",
+          "energy_model": "reference",
           "timesteps_per_inference": 10,
           "dt_s": 0.002,
           "example_data": null,
@@ -553,7 +554,8 @@ class NeurojouleTest {
         "summary", lambda.toString());
     assertFails(1, "neurojoule: unknown column 'watts'; valid columns: name, output_shape,"
         + " params, connections, neurons, rate, energy <device>, synop_energy <device>,"
-        + " neuron_energy <device>", "summary", "mnist", "--columns", "name,watts");
+        + " neuron_energy <device>, mac_energy <device>, memory_energy <device>", "summary",
+        "mnist", "--columns", "name,watts");
     assertThat(ModelEnergy.devices()).containsAtLeast("cpu", "gpu", "arm", "loihi", "spinnaker",
         "spinnaker2").inOrder();
     assertFails(1, "neurojoule: column 'energy tpu': unknown device 'tpu'; known devices: "

@@ -24,7 +24,11 @@ public record Column(Kind kind, Optional<Device> device) {
     RATE("rate", "Rate [Hz]"),
     ENERGY("energy", "J/inf"),
     SYNOP_ENERGY("synop_energy", "Synop J/inf"),
-    NEURON_ENERGY("neuron_energy", "Neuron J/inf");
+    NEURON_ENERGY("neuron_energy", "Neuron J/inf"),
+    /** Operations (MACs, ACs, neuron updates, addressing) of a non-reference energy model. */
+    MAC_ENERGY("mac_energy", "MAC J/inf"),
+    /** Memory accesses of {@code EnergyModel.MEMORY_AWARE}; 0 under {@code MAC_AC}. */
+    MEMORY_ENERGY("memory_energy", "Memory J/inf");
 
     private final String key;
     private final String header;
@@ -48,7 +52,8 @@ public record Column(Kind kind, Optional<Device> device) {
   /** Every valid column name, for error messages. */
   public static final String VALID =
       "name, output_shape, params, connections, neurons, rate, energy <device>,"
-          + " synop_energy <device>, neuron_energy <device>";
+          + " synop_energy <device>, neuron_energy <device>, mac_energy <device>,"
+          + " memory_energy <device>";
 
   public Column {
     Objects.requireNonNull(kind, "kind == null");
