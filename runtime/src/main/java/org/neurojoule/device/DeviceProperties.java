@@ -117,8 +117,7 @@ final class DeviceProperties {
         String[] parts = tier.strip().split(":", -1);
         Map<String, DeviceFile.Value> fields = new LinkedHashMap<>();
         if (parts.length != 2) {
-          fields.put("", new DeviceFile.Value("'" + tier.strip() + "' (write bytes:joules)",
-              line));
+          fields.put("", new DeviceFile.Value(tier.strip() + " (a tier is bytes:joules)", line));
         } else {
           fields.put(DeviceFile.CAPACITY, new DeviceFile.Value(number(parts[0].strip()), line));
           fields.put(DeviceFile.WORD, new DeviceFile.Value(number(parts[1].strip()), line));
