@@ -2,6 +2,7 @@ package org.neurojoule.cli;
 
 import java.util.Locale;
 import org.neurojoule.Accounting;
+import org.neurojoule.EnergyModel;
 import org.neurojoule.SummaryOptions;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -33,6 +34,20 @@ final class Converters {
     /** {@code KERAS_SPIKING} is {@code keras-spiking}. */
     static String name(Accounting a) {
       return a.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /** {@code reference}, {@code mac-ac} or {@code memory-aware}, ignoring case. */
+  static final class EnergyModelConverter implements ITypeConverter<EnergyModel> {
+    @Override
+    public EnergyModel convert(String value) {
+      for (EnergyModel m : EnergyModel.values()) {
+        if (m.label().equalsIgnoreCase(value)) {
+          return m;
+        }
+      }
+      throw new TypeConversionException(
+          "'" + value + "' is not an energy model; use reference, mac-ac or memory-aware");
     }
   }
 

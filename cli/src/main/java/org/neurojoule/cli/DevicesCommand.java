@@ -29,9 +29,9 @@ final class DevicesCommand implements Callable<Integer> {
       description = "text (default), csv or json (full precision).")
   Format format;
 
-  @Option(names = "--devices", paramLabel = "FILE.json",
-      description = "Also register and list the devices of a JSON device file (the format"
-          + " --format json prints).")
+  @Option(names = "--devices", paramLabel = "FILE",
+      description = "Also register and list the devices of a device file: JSON (the format"
+          + " --format json prints), or properties in a file named *.properties.")
   Path devicesFile;
 
   @Option(names = "--verbose", description = "Print the stack trace of an error.")
