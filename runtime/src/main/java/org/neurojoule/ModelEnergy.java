@@ -80,6 +80,11 @@ import org.neurojoule.shape.Shape;
  *       counted; {@code timeDistributed(x)} counts {@code x} on one timestep.
  *   <li><b>Batch normalization is folded.</b> It is assumed merged into the preceding layer's
  *       weights at deployment, so it counts zero; so does max pooling (comparisons only).
+ *   <li><b>One energy model by default.</b> These rules are {@link EnergyModel#REFERENCE}'s.
+ *       {@link EnergyModel#MAC_AC} charges multiply-accumulates and accumulates instead, and
+ *       {@link EnergyModel#MEMORY_AWARE} adds memory accesses after Lemaire et al. (ICONIP 2022);
+ *       choose one with {@code e -> e.energyModel(...)} or per call with {@code o ->
+ *       o.energyModel(...)}.
  *   <li><b>Two accounting modes.</b> {@link Accounting#KERAS_SPIKING} applies the reference's rules
  *       exactly and reproduces its published figures: layers it has no rule for (depthwise and
  *       separable convolutions, average pooling, custom layers) count zero, with a warning.
