@@ -66,7 +66,8 @@ class EnergyModelTest {
 
   @Test
   void spikingThenDense_withoutExampleData_namesTheEventDrivenLayer() {
-    ModelEnergy energy = Model.input(Model.NONE, 4).spikingActivation(Activation.RELU).dense(3).energy();
+    ModelEnergy energy =
+        Model.input(Model.NONE, 4).spikingActivation(Activation.RELU).dense(3).energy();
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> energy.totalEnergy("horowitz-fp32", o -> o.energyModel(EnergyModel.MAC_AC)));
     assertThat(e).hasMessageThat().isEqualTo("layer 'dense' is event-driven (its inputs are"

@@ -4,12 +4,53 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.neurojoule.cli.NeurojouleTest.assertFails;
 import static org.neurojoule.cli.NeurojouleTest.run;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurojoule.ModelEnergy;
+import org.neurojoule.device.DeviceFile;
 
 /** {@code --energy-model} on summary and compare. */
 class EnergyModelOptionTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void devicesJson_givesTheEnergyModelsFigures_andLoadsBack() throws IOException {
+    String json = run("devices", "--format", "json").out();
+    assertThat(json).contains("\"device\": \"horowitz-fp16\", \"energy_per_synop_j\": 1.5E-12");
+    assertThat(json).contains("\"energy_per_mac_j\": 1.5E-12, \"energy_per_ac_j\": 4.0E-13,"
+        + " \"data_bits\": 16, \"sram\": [{\"capacity_bytes\": 8192, \"energy_per_word_j\":"
+        + " 1.0E-11}, {\"capacity_bytes\": 32768, \"energy_per_word_j\": 2.0E-11},"
+        + " {\"capacity_bytes\": 1048576, \"energy_per_word_j\": 1.0E-10}],"
+        + " \"dram_energy_per_word_j\": 2.6E-9}");
+    // Devices that give none print no such keys: cpu's entry is as before.
+    assertThat(json).doesNotContainMatch("\"device\": \"cpu\"[^}]*energy_per_mac_j");
+    Path file = Files.writeString(dir.resolve("all.json"), json);
+    for (DeviceFile.Entry e : DeviceFile.read(file)) {
+      assertThat(e.costs()).isEqualTo(ModelEnergy.deviceCosts(e.device().name()));
+    }
+  }
+
+  @Test
+  void propertiesDevicesFile_registersItsDevices() throws IOException {
+    Path file = Files.writeString(dir.resolve("lab.properties"), """
+        cli-props-chip.energy_per_synop_j = 1e-12
+        cli-props-chip.energy_per_neuron_j = 0
+        cli-props-chip.spiking = false
+        """);
+    NeurojouleTest.Run r = run("summary", "mnist", "--devices", file.toString(), "--columns",
+        "name,energy cli-props-chip");
+    assertThat(r.code()).isEqualTo(0);
+    // 172,616 connections at 1 pJ; no neuron energy.
+    assertThat(r.out()).contains("Total energy per inference [Joules/inf] (cli-props-chip):"
+        + " 1.73e-07\n");
+  }
+
   @Test
   void summary_underMacAc_countsOneMacPerConnectionAndNeuron() {
     NeurojouleTest.Run r = run("summary", "mnist", "--energy-model", "mac-ac", "--columns",

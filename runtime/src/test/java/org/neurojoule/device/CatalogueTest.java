@@ -58,7 +58,8 @@ class CatalogueTest {
         OperationCosts.HOROWITZ_SRAM, 2.6e-9, 8));
     // A device that gives no MAC/AC figures pays its synaptic operation figure for both.
     assertThat(r.costs("loihi")).isEqualTo(new OperationCosts(
-        BuiltInDevices.LOIHI.energyPerSynop(), BuiltInDevices.LOIHI.energyPerSynop(), OperationCosts.HOROWITZ_SRAM, 2.6e-9, 32));
+        BuiltInDevices.LOIHI.energyPerSynop(), BuiltInDevices.LOIHI.energyPerSynop(),
+        OperationCosts.HOROWITZ_SRAM, 2.6e-9, 32));
     assertThat(r.info("truenorth").counts()).endsWith("the paper gives no separate"
         + " neuron-update figure, so 0 per neuron update");
   }
