@@ -25,8 +25,8 @@ final class DeviceProperties {
 
   private DeviceProperties() {}
 
-  /** One device's keys as read, with the line its first key is on. */
-  private record Group(int line, Map<String, DeviceFile.Value> fields) {}
+  /** One device's keys as read, with its position and the line its first key is on. */
+  private record Group(int index, int line, Map<String, DeviceFile.Value> fields) {}
 
   /**
    * {@return the devices read from {@code in}, in the order their first key appears}
@@ -62,9 +62,10 @@ final class DeviceProperties {
       String key = fullKey.substring(dot + 1);
       String value = line.substring(eq + 1).strip();
       int lineNo = n;
-      Group g = groups.computeIfAbsent(name, k -> new Group(lineNo, new LinkedHashMap<>()));
-      int index = new ArrayList<>(groups.keySet()).indexOf(name) + 1;
-      String where = label + ", line " + n + ", entry " + index + " '" + name + "': ";
+      int next = groups.size() + 1;
+      Group g = groups.computeIfAbsent(name,
+          k -> new Group(next, lineNo, new LinkedHashMap<>()));
+      String where = label + ", line " + n + ", entry " + g.index() + " '" + name + "': ";
       if (!DeviceFile.KEYS.contains(key) || key.equals(DeviceFile.NAME)) {
         throw new IllegalArgumentException(where + "unknown key '" + key + "'; known keys: "
             + String.join(", ", DeviceFile.KEYS.subList(1, DeviceFile.KEYS.size())));
@@ -81,10 +82,9 @@ final class DeviceProperties {
     }
     List<DeviceFile.Entry> out = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
-    int index = 0;
     for (Map.Entry<String, Group> e : groups.entrySet()) {
-      index++;
       Group g = e.getValue();
+      int index = g.index();
       Integer other = seen.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), g.line());
       if (other != null) {
         throw new IllegalArgumentException(label + ", line " + g.line() + ", entry " + index

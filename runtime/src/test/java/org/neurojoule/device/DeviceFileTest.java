@@ -212,4 +212,18 @@ class DeviceFileTest {
     assertThat(propertiesError("# nothing\n")).isEqualTo("devices.properties: no device keys,"
         + " such as mychip.energy_per_synop_j = 1e-12");
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(20)
+  void aLargePropertiesFile_readsInLinearTime() throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 50_000; i++) {
+      text.append("d").append(i).append(".energy_per_synop_j = 1e-12\n")
+          .append("d").append(i).append(".energy_per_neuron_j = 0\n")
+          .append("d").append(i).append(".spiking = false\n");
+    }
+    List<DeviceFile.Entry> entries = DeviceFile.read(properties(text.toString()));
+    assertThat(entries).hasSize(50_000);
+    assertThat(entries.get(49_999).device()).isEqualTo(new Device("d49999", 1e-12, 0, false));
+  }
 }
