@@ -16,9 +16,12 @@ import java.util.Optional;
  * @param logWarnings whether the estimate logs its {@link ModelEnergy#warnings()} (layers it cannot
  *     count, inputs that look channels-first) through {@link System.Logger}, once per model and
  *     warning; the summary text is the same either way
+ * @param energyModel how energy is counted unless a summary's options say otherwise ({@link
+ *     EnergyModel#REFERENCE} by default)
  */
 public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accounting,
-    int batchSize, Optional<RateListener> progress, boolean logWarnings) {
+    int batchSize, Optional<RateListener> progress, boolean logWarnings,
+    EnergyModel energyModel) {
   /** The default mini-batch size of the firing-rate pass. */
   public static final int DEFAULT_BATCH_SIZE = 32;
 
@@ -34,14 +37,30 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
    * @param batchSize the number of examples per mini-batch
    * @param progress receives the progress of the firing-rate pass, if any
    * @param logWarnings whether the estimate logs its warnings
+   * @param energyModel how energy is counted by default
    */
   public EnergyOptions {
     Objects.requireNonNull(exampleData, "exampleData == null");
+    Objects.requireNonNull(energyModel, "energyModel == null");
     Objects.requireNonNull(accounting, "accounting == null");
     Objects.requireNonNull(progress, "progress == null");
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
     }
+  }
+
+  /**
+   * Options with the {@link EnergyModel#REFERENCE} energy model.
+   *
+   * @param exampleData the example data the firing rates come from, if any
+   * @param accounting which statistics to count
+   * @param batchSize the number of examples per mini-batch
+   * @param progress receives the progress of the firing-rate pass, if any
+   * @param logWarnings whether the estimate logs its warnings
+   */
+  public EnergyOptions(Optional<ExampleData> exampleData, Accounting accounting, int batchSize,
+      Optional<RateListener> progress, boolean logWarnings) {
+    this(exampleData, accounting, batchSize, progress, logWarnings, EnergyModel.REFERENCE);
   }
 
   /**
@@ -61,7 +80,7 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
    */
   public EnergyOptions exampleData(ExampleData exampleData) {
     return new EnergyOptions(Optional.of(Objects.requireNonNull(exampleData, "exampleData == null")),
-        accounting, batchSize, progress, logWarnings);
+        accounting, batchSize, progress, logWarnings, energyModel);
   }
 
   /**
@@ -70,7 +89,8 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
    * @param accounting which statistics to count
    */
   public EnergyOptions accounting(Accounting accounting) {
-    return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings);
+    return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings,
+        energyModel);
   }
 
   /**
@@ -79,7 +99,8 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
    * @param batchSize the number of examples per mini-batch
    */
   public EnergyOptions batchSize(int batchSize) {
-    return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings);
+    return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings,
+        energyModel);
   }
 
   /**
@@ -89,7 +110,8 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
    */
   public EnergyOptions progress(RateListener listener) {
     return new EnergyOptions(exampleData, accounting, batchSize,
-        Optional.of(Objects.requireNonNull(listener, "listener == null")), logWarnings);
+        Optional.of(Objects.requireNonNull(listener, "listener == null")), logWarnings,
+        energyModel);
   }
 
   /**
@@ -99,6 +121,18 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
    *     System.Logger}; they stay in {@link ModelEnergy#warnings()} either way
    */
   public EnergyOptions logWarnings(boolean logWarnings) {
-    return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings);
+    return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings,
+        energyModel);
+  }
+
+  /**
+   * {@return a copy whose summaries, totals and exports count energy with {@code energyModel}
+   * unless their own options choose another}
+   *
+   * @param energyModel how energy is counted
+   */
+  public EnergyOptions energyModel(EnergyModel energyModel) {
+    return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings,
+        energyModel);
   }
 }

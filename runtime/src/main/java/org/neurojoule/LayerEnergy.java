@@ -6,10 +6,22 @@ import org.neurojoule.layer.LayerStats;
 /**
  * The energy of one layer for one inference on one device, in joules.
  *
- * @param synop energy of synaptic operations
+ * @param synop energy of synaptic operations (under {@link EnergyModel#MEMORY_AWARE}, with the
+ *     address computations of event-driven layers)
  * @param neuron energy of neuron updates
+ * @param memory energy of memory accesses; 0 except under {@link EnergyModel#MEMORY_AWARE}
  */
-public record LayerEnergy(double synop, double neuron) {
+public record LayerEnergy(double synop, double neuron, double memory) {
+
+  /**
+   * Energy without memory accesses, as the reference counts.
+   *
+   * @param synop energy of synaptic operations
+   * @param neuron energy of neuron updates
+   */
+  public LayerEnergy(double synop, double neuron) {
+    this(synop, neuron, 0);
+  }
 
   /**
    * {@return the one energy rule} On a non-spiking device every connection and neuron works once
@@ -42,8 +54,13 @@ public record LayerEnergy(double synop, double neuron) {
         device.energyPerSynop() * stats.connections() * rate * dt * timesteps, neuron);
   }
 
-  /** {@return synaptic plus neuron energy} */
+  /** {@return synaptic plus neuron plus memory energy} */
   public double total() {
+    return synop + neuron + memory;
+  }
+
+  /** {@return the operations' energy: synaptic plus neuron energy} */
+  public double operations() {
     return synop + neuron;
   }
 }

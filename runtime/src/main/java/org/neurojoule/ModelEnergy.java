@@ -16,6 +16,7 @@ import org.neurojoule.device.Device;
 import org.neurojoule.device.DeviceFile;
 import org.neurojoule.device.DeviceInfo;
 import org.neurojoule.device.DeviceRegistry;
+import org.neurojoule.device.OperationCosts;
 import org.neurojoule.energy.Column;
 import org.neurojoule.energy.PythonFormat;
 import org.neurojoule.energy.SummaryText;
@@ -80,6 +81,11 @@ import org.neurojoule.shape.Shape;
  *       counted; {@code timeDistributed(x)} counts {@code x} on one timestep.
  *   <li><b>Batch normalization is folded.</b> It is assumed merged into the preceding layer's
  *       weights at deployment, so it counts zero; so does max pooling (comparisons only).
+ *   <li><b>One energy model by default.</b> These rules are {@link EnergyModel#REFERENCE}'s.
+ *       {@link EnergyModel#MAC_AC} charges multiply-accumulates and accumulates instead, and
+ *       {@link EnergyModel#MEMORY_AWARE} adds memory accesses after Lemaire et al. (ICONIP 2022);
+ *       choose one with {@code e -> e.energyModel(...)} or per call with {@code o ->
+ *       o.energyModel(...)}.
  *   <li><b>Two accounting modes.</b> {@link Accounting#KERAS_SPIKING} applies the reference's rules
  *       exactly and reproduces its published figures: layers it has no rule for (depthwise and
  *       separable convolutions, average pooling, custom layers) count zero, with a warning.
@@ -118,6 +124,8 @@ public final class ModelEnergy {
   private final Map<String, Row> rows;
   private final List<String> warnings;
   private final Set<String> typesBeyondReference;
+  /** What the energy models beyond the reference's read of each layer, by layer name. */
+  private final Map<String, LayerFacts> facts;
 
   ModelEnergy(Model model, EnergyOptions options) {
     this.model = Objects.requireNonNull(model, "model == null");
@@ -129,7 +137,9 @@ public final class ModelEnergy {
     Map<Layer, Double> rates = measured.map(FiringRates.Measurement::rates).orElse(Map.of());
     Map<Layer, ZeroCounts> zeros = measured.map(FiringRates.Measurement::zeros).orElse(Map.of());
     Map<String, Row> table = new LinkedHashMap<>();
+    Map<String, LayerFacts> layerFacts = new LinkedHashMap<>();
     for (Layer layer : model.layers()) {
+      layerFacts.put(model.nameOf(layer), LayerFacts.of(model, layer));
       Optional<LayerStats> stats = stats(layer, options.accounting());
       if (stats.isEmpty()) {
         uncounted.add(Layers.statsType(layer.spec()));
@@ -149,6 +159,7 @@ public final class ModelEnergy {
               zeros.getOrDefault(layer, ZeroCounts.NONE))));
     }
     this.rows = Collections.unmodifiableMap(table);
+    this.facts = Collections.unmodifiableMap(layerFacts);
     List<String> notes = new ArrayList<>();
     uncounted.forEach(t -> notes.add("Cannot compute stats for layer of type '" + t + "'"));
     notes.addAll(LayoutWarnings.of(model));
@@ -198,14 +209,18 @@ public final class ModelEnergy {
   public static List<String> loadDevices(Path file) {
     List<String> names = new ArrayList<>();
     for (DeviceFile.Entry e : DeviceFile.read(file)) {
-      register(e.device(), e.info());
+      register(e.device(), e.info(), e.costs());
       names.add(e.device().name());
     }
     return List.copyOf(names);
   }
 
   private static void register(Device device, DeviceInfo info) {
-    DEVICES.register(device, info).ifPresent(old -> LOG.log(System.Logger.Level.WARNING,
+    register(device, info, OperationCosts.defaultsFor(device));
+  }
+
+  private static void register(Device device, DeviceInfo info, OperationCosts costs) {
+    DEVICES.register(device, info, costs).ifPresent(old -> LOG.log(System.Logger.Level.WARNING,
         "Device ''{0}'' already registered; overwriting it ({1} -> {2})", device.name(), old,
         device));
   }
@@ -243,6 +258,19 @@ public final class ModelEnergy {
    */
   public static DeviceInfo deviceInfo(String name) {
     return DEVICES.info(name);
+  }
+
+  /**
+   * {@return the MAC, AC and memory figures that {@link EnergyModel#MAC_AC} and {@link
+   * EnergyModel#MEMORY_AWARE} charge on the device named {@code name}: its own where its device
+   * file gives them, else MAC = AC = its energy per synaptic operation, Horowitz's 45 nm memories
+   * and 32-bit data}
+   *
+   * @param name the device name, ignoring case
+   * @throws IllegalArgumentException if there is none, listing the known devices
+   */
+  public static OperationCosts deviceCosts(String name) {
+    return DEVICES.costs(name);
   }
 
   /**
@@ -338,11 +366,7 @@ public final class ModelEnergy {
     Objects.requireNonNull(configure, "configure == null");
     SummaryOptions o = configure.apply(SummaryOptions.DEFAULTS);
     Device d = requireRates(DEVICES.get(device));
-    double total = 0;
-    for (Row row : rows.values()) {
-      total += energy(row, d, o).total();
-    }
-    return total;
+    return totalEnergy(d, o);
   }
 
   /**
@@ -419,6 +443,7 @@ public final class ModelEnergy {
     SummaryOptions o = configure.apply(SummaryOptions.DEFAULTS);
     List<Column> columns = o.columns().stream().map(c -> Column.parse(c, DEVICES)).toList();
     columns.forEach(c -> c.device().ifPresent(this::requireRates));
+    columns.forEach(c -> requireModel(c, o));
     List<String> headers = columns.stream().map(Column::header).toList();
     List<Boolean> left = columns.stream().map(c -> c.kind() == Column.Kind.NAME).toList();
     List<Boolean> numeric = columns.stream()
@@ -443,6 +468,10 @@ public final class ModelEnergy {
       // As in the reference, only total-energy columns count as showing a device.
       notes.addAll(notes(
           energyColumns.stream().anyMatch(c -> c.device().map(Device::spiking).orElse(false))));
+    }
+    if (energyModel(o) != EnergyModel.REFERENCE
+        && columns.stream().anyMatch(c -> c.device().isPresent())) {
+      notes.add(energyModelNote(energyModel(o)));
     }
     int lineLength = o.lineLength() == SummaryOptions.AUTO
         ? TableLayout.naturalWidth(headers, cells)
@@ -505,6 +534,38 @@ public final class ModelEnergy {
     return c;
   }
 
+  /** {@return the energy model of a call: its options', else the estimate's} */
+  EnergyModel energyModel(SummaryOptions o) {
+    return o.energyModel().orElse(options.energyModel());
+  }
+
+  /** {@return the note under a summary counted with {@code model}, never the reference} */
+  static String energyModelNote(EnergyModel model) {
+    return "* Energy model " + model + ": " + (model == EnergyModel.MAC_AC
+        ? "one MAC per connection, one AC per synaptic event of event-driven layers, and the"
+            + " device's figure per neuron update (see EnergyModel)."
+        : "MAC/AC operations plus weight, bias, input, output and potential memory accesses"
+            + " by memory size, and event addressing, after Lemaire et al., ICONIP 2022 (see"
+            + " EnergyModel).");
+  }
+
+  /** {@return whether {@code model} needs firing rates even on a non-spiking device} */
+  private boolean needsRates(EnergyModel model) {
+    return model != EnergyModel.REFERENCE && rows.values().stream()
+        .anyMatch(r -> r.stats().connections() > 0 && facts.get(r.name()).spikeInputs());
+  }
+
+  /** Refuses a MAC or memory column under the reference model, which has neither. */
+  private void requireModel(Column c, SummaryOptions o) {
+    boolean beyond = c.kind() == Column.Kind.MAC_ENERGY || c.kind() == Column.Kind.MEMORY_ENERGY;
+    if (beyond && energyModel(o) == EnergyModel.REFERENCE) {
+      throw new IllegalArgumentException("column '" + c.kind().key() + " "
+          + c.device().orElseThrow().name() + "' needs the MAC_AC or MEMORY_AWARE energy model,"
+          + " but this estimate uses REFERENCE; choose one with o -> o.energyModel("
+          + "EnergyModel.MAC_AC)");
+    }
+  }
+
   /** {@return the device named {@code name}, checked to be estimable} */
   Device estimableDevice(String name) {
     return requireRates(DEVICES.get(name));
@@ -554,7 +615,7 @@ public final class ModelEnergy {
     Map<String, Double> energy = new LinkedHashMap<>();
     for (String name : DEVICES.names()) {
       Device d = DEVICES.get(name);
-      if (!d.spiking() || options.exampleData().isPresent()) {
+      if (options.exampleData().isPresent() || !d.spiking() && !needsRates(energyModel(o))) {
         energy.put(d.name(), totalEnergy(d, o));
       }
     }
@@ -649,6 +710,7 @@ public final class ModelEnergy {
     for (String name : o.columns()) {
       Column c = Column.parse(name, DEVICES);
       c.device().ifPresent(this::requireRates);
+      requireModel(c, o);
       if (c.kind() != Column.Kind.NAME) {
         fields.putIfAbsent(exportField(c), c);
       }
@@ -670,7 +732,7 @@ public final class ModelEnergy {
         case PARAMS -> t.params();
         case CONNECTIONS -> t.connections();
         case NEURONS -> t.neurons();
-        case ENERGY, SYNOP_ENERGY, NEURON_ENERGY -> {
+        case ENERGY, SYNOP_ENERGY, NEURON_ENERGY, MAC_ENERGY, MEMORY_ENERGY -> {
           double sum = 0;
           for (List<Object> values : table) {
             sum += (Double) values.get(totals.size());
@@ -685,6 +747,7 @@ public final class ModelEnergy {
     Map<String, Object> about = new LinkedHashMap<>();
     about.put("accounting",
         options.accounting().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    about.put("energy_model", energyModel(o).label());
     about.put("timesteps_per_inference", (long) o.timestepsPerInference());
     about.put("dt_s", o.dt());
     about.put("example_data", options.exampleData().map(ExampleData::source).orElse(null));
@@ -696,7 +759,7 @@ public final class ModelEnergy {
   private static String exportField(Column c) {
     return switch (c.kind()) {
       case RATE -> "rate_hz";
-      case ENERGY, SYNOP_ENERGY, NEURON_ENERGY ->
+      case ENERGY, SYNOP_ENERGY, NEURON_ENERGY, MAC_ENERGY, MEMORY_ENERGY ->
           c.kind().key() + "_j_" + c.device().orElseThrow().name();
       case SPARSITY, WEIGHT_SPARSITY, FOOTPRINT, DENSE_OPS, EFFECTIVE_MACS, EFFECTIVE_ACS ->
           ActivityMetrics.field(c.kind());
@@ -704,7 +767,7 @@ public final class ModelEnergy {
     };
   }
 
-  private static Object exportValue(Row row, Column column, SummaryOptions o) {
+  private Object exportValue(Row row, Column column, SummaryOptions o) {
     return switch (column.kind()) {
       case NAME -> row.name();
       case OUTPUT_SHAPE -> row.outputShape();
@@ -717,14 +780,17 @@ public final class ModelEnergy {
       case NEURON_ENERGY -> energy(row, column.device().orElseThrow(), o).neuron();
       case SPARSITY, WEIGHT_SPARSITY, FOOTPRINT, DENSE_OPS, EFFECTIVE_MACS, EFFECTIVE_ACS ->
           ActivityMetrics.value(row.activity().get(), column.kind(), o);
+      case MAC_ENERGY -> energy(row, column.device().orElseThrow(), o).operations();
+      case MEMORY_ENERGY -> energy(row, column.device().orElseThrow(), o).memory();
     };
   }
 
-  private static LayerEnergy energy(Row row, Device device, SummaryOptions o) {
-    return LayerEnergy.of(device, row.stats(), row.rate(), o.timestepsPerInference(), o.dt());
+  private LayerEnergy energy(Row row, Device device, SummaryOptions o) {
+    return EnergyCalculator.of(energyModel(o), device, DEVICES.costs(device.name()), row.stats(),
+        row.rate(), facts.get(row.name()), o.timestepsPerInference(), o.dt());
   }
 
-  private static String cell(Row row, Column column, SummaryOptions o) {
+  private String cell(Row row, Column column, SummaryOptions o) {
     return switch (column.kind()) {
       case NAME -> row.name() + " (" + row.type() + ")";
       case OUTPUT_SHAPE -> row.outputShape();
@@ -738,6 +804,10 @@ public final class ModelEnergy {
           PythonFormat.g2(energy(row, column.device().orElseThrow(), o).neuron());
       case SPARSITY, WEIGHT_SPARSITY, FOOTPRINT, DENSE_OPS, EFFECTIVE_MACS, EFFECTIVE_ACS ->
           ActivityMetrics.cell(row.activity().get(), column.kind(), o);
+      case MAC_ENERGY ->
+          PythonFormat.g2(energy(row, column.device().orElseThrow(), o).operations());
+      case MEMORY_ENERGY ->
+          PythonFormat.g2(energy(row, column.device().orElseThrow(), o).memory());
     };
   }
 

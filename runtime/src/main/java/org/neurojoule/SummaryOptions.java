@@ -3,15 +3,17 @@ package org.neurojoule;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What {@link ModelEnergy#summaryString} shows and how energy is counted in time.
  *
  * @param columns the columns, by name: {@code name}, {@code output_shape}, {@code params}, {@code
  *     connections}, {@code neurons}, {@code rate}, {@code energy <device>}, {@code synop_energy
- *     <device>}, {@code neuron_energy <device>}, and the activity metrics {@code sparsity},
- *     {@code weight_sparsity}, {@code footprint}, {@code dense_ops}, {@code effective_macs},
- *     {@code effective_acs} (see {@link LayerActivity})
+ *     <device>}, {@code neuron_energy <device>}, under the MAC/AC and memory-aware energy
+ *     models {@code mac_energy <device>} and {@code memory_energy <device>}, and the activity
+ *     metrics {@code sparsity}, {@code weight_sparsity}, {@code footprint}, {@code dense_ops},
+ *     {@code effective_macs}, {@code effective_acs} (see {@link LayerActivity})
  * @param timestepsPerInference how many timesteps one inference takes on a spiking device
  * @param dt the length of a timestep on a spiking device, in seconds: {@code > 0} and at most
  *     {@link #MAX_DT} (which keeps every energy finite)
@@ -20,6 +22,8 @@ import java.util.Objects;
  * @param printWarnings whether to print the notes on the estimates' assumptions
  * @param footprintDtype the format the {@code footprint} column counts parameters in (float32
  *     unless set)
+ * @param energyModel how energy is counted in this call; when empty, the estimate's {@link
+ *     EnergyOptions#energyModel() energy model} applies
  */
 public record SummaryOptions(
     List<String> columns,
@@ -27,7 +31,8 @@ public record SummaryOptions(
     double dt,
     int lineLength,
     boolean printWarnings,
-    Dtype footprintDtype) {
+    Dtype footprintDtype,
+    Optional<EnergyModel> energyModel) {
   /**
    * The {@link #lineLength(int) line length} of a table that is never cut: each column as wide as
    * its longest cell; its warnings are wrapped at that width, or at the default 98 if wider.
@@ -43,7 +48,7 @@ public record SummaryOptions(
 
   /** Default columns, one timestep of 0.001 s, 98 characters, warnings on. */
   public static final SummaryOptions DEFAULTS =
-      new SummaryOptions(DEFAULT_COLUMNS, 1, 0.001, 98, true, Dtype.FLOAT32);
+      new SummaryOptions(DEFAULT_COLUMNS, 1, 0.001, 98, true);
 
   /**
    * Checks every component; a bad one is an error naming it.
@@ -54,10 +59,12 @@ public record SummaryOptions(
    * @param lineLength the table width in characters
    * @param printWarnings whether the warnings are printed below the table
    * @param footprintDtype the format of parameters in the footprint
+   * @param energyModel the energy model of this call, or empty for the estimate's
    */
   public SummaryOptions {
     Objects.requireNonNull(footprintDtype, "footprintDtype == null");
     Objects.requireNonNull(columns, "columns == null");
+    Objects.requireNonNull(energyModel, "energyModel == null");
     for (int i = 0; i < columns.size(); i++) {
       Objects.requireNonNull(columns.get(i), "columns[" + i + "] == null");
     }
@@ -80,6 +87,21 @@ public record SummaryOptions(
   }
 
   /**
+   * Options that use the estimate's energy model and count the footprint in float32.
+   *
+   * @param columns the column names, such as {@code "name"} or {@code "energy loihi"}
+   * @param timestepsPerInference the timesteps of one inference on a spiking device
+   * @param dt the timestep in seconds
+   * @param lineLength the table width in characters
+   * @param printWarnings whether the warnings are printed below the table
+   */
+  public SummaryOptions(List<String> columns, int timestepsPerInference, double dt,
+      int lineLength, boolean printWarnings) {
+    this(columns, timestepsPerInference, dt, lineLength, printWarnings, Dtype.FLOAT32,
+        Optional.empty());
+  }
+
+  /**
    * {@return a copy with these columns}
    *
    * @param columns the column names, such as {@code "name"} or {@code "energy loihi"}
@@ -87,7 +109,7 @@ public record SummaryOptions(
   public SummaryOptions columns(String... columns) {
     Objects.requireNonNull(columns, "columns == null");
     return new SummaryOptions(Arrays.asList(columns), timestepsPerInference, dt, lineLength,
-        printWarnings, footprintDtype);
+        printWarnings, footprintDtype, energyModel);
   }
 
   /**
@@ -96,7 +118,8 @@ public record SummaryOptions(
    * @param timesteps the number of timesteps per inference
    */
   public SummaryOptions timestepsPerInference(int timesteps) {
-    return new SummaryOptions(columns, timesteps, dt, lineLength, printWarnings, footprintDtype);
+    return new SummaryOptions(columns, timesteps, dt, lineLength, printWarnings,
+        footprintDtype, energyModel);
   }
 
   /**
@@ -106,7 +129,7 @@ public record SummaryOptions(
    */
   public SummaryOptions dt(double dt) {
     return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings,
-        footprintDtype);
+        footprintDtype, energyModel);
   }
 
   /**
@@ -117,7 +140,7 @@ public record SummaryOptions(
    */
   public SummaryOptions lineLength(int lineLength) {
     return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings,
-        footprintDtype);
+        footprintDtype, energyModel);
   }
 
   /**
@@ -127,7 +150,7 @@ public record SummaryOptions(
    */
   public SummaryOptions printWarnings(boolean printWarnings) {
     return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings,
-        footprintDtype);
+        footprintDtype, energyModel);
   }
 
   /**
@@ -137,6 +160,16 @@ public record SummaryOptions(
    */
   public SummaryOptions footprintDtype(Dtype dtype) {
     return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings,
-        dtype);
+        dtype, energyModel);
+  }
+
+  /**
+   * {@return a copy that counts energy with {@code energyModel}, whatever the estimate's}
+   *
+   * @param energyModel how energy is counted in this call
+   */
+  public SummaryOptions energyModel(EnergyModel energyModel) {
+    return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings,
+        footprintDtype, Optional.of(Objects.requireNonNull(energyModel, "energyModel == null")));
   }
 }

@@ -25,6 +25,7 @@ class ExportTest {
   private static final String MNIST_JSON = """
       {
         "accounting": "complete",
+        "energy_model": "reference",
         "timesteps_per_inference": 1,
         "dt_s": 0.001,
         "example_data": null,
@@ -205,7 +206,8 @@ class ExportTest {
         () -> mnist().toJson(o -> o.columns("name", "watts")));
     assertThat(column).hasMessageThat().isEqualTo("unknown column 'watts'; valid columns: name,"
         + " output_shape, params, connections, neurons, rate, energy <device>,"
-        + " synop_energy <device>, neuron_energy <device>, sparsity, weight_sparsity, footprint,"
-        + " dense_ops, effective_macs, effective_acs");
+        + " synop_energy <device>, neuron_energy <device>, mac_energy <device>,"
+        + " memory_energy <device>, sparsity, weight_sparsity, footprint, dense_ops,"
+        + " effective_macs, effective_acs");
   }
 }

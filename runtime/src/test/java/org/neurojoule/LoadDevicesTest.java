@@ -17,6 +17,23 @@ class LoadDevicesTest {
   Path dir;
 
   @Test
+  void propertiesFile_registersItsDevicesWithTheirMacFigures() throws IOException {
+    Path file = Files.writeString(dir.resolve("lab.properties"), """
+        load-test-p.energy_per_synop_j = 5e-12
+        load-test-p.energy_per_neuron_j = 2e-12
+        load-test-p.spiking = false
+        load-test-p.energy_per_mac_j = 3e-12
+        """);
+    assertThat(ModelEnergy.loadDevices(file)).containsExactly("load-test-p");
+    assertThat(ModelEnergy.deviceCosts("load-test-p").energyPerMac()).isEqualTo(3e-12);
+    // dense(10) on 4 inputs then relu: 40 MACs at 3 pJ, 10 neuron updates at 2 pJ.
+    ModelEnergy energy = Model.input(4).dense(10).relu().energy();
+    assertThat(energy.totalEnergy("load-test-p", o -> o.energyModel(EnergyModel.MAC_AC)))
+        .isWithin(1e-24).of(40 * 3e-12 + 10 * 2e-12);
+    assertThat(energy.totalEnergy("load-test-p")).isWithin(1e-24).of(40 * 5e-12 + 10 * 2e-12);
+  }
+
+  @Test
   void registersEveryEntry_andReturnsTheirNames() throws IOException {
     Path file = Files.writeString(dir.resolve("lab.json"), """
         {"devices": [

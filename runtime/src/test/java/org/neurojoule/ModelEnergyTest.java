@@ -150,8 +150,9 @@ class ModelEnergyTest {
         () -> GoldenSummaryTest.mnist().energy().summaryString(o -> o.columns("name", "flops")));
     assertThat(e).hasMessageThat().isEqualTo("unknown column 'flops'; valid columns: name,"
         + " output_shape, params, connections, neurons, rate, energy <device>,"
-        + " synop_energy <device>, neuron_energy <device>, sparsity, weight_sparsity, footprint,"
-        + " dense_ops, effective_macs, effective_acs");
+        + " synop_energy <device>, neuron_energy <device>, mac_energy <device>,"
+        + " memory_energy <device>, sparsity, weight_sparsity, footprint, dense_ops,"
+        + " effective_macs, effective_acs");
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.neurojoule.cli;
 import java.util.Locale;
 import org.neurojoule.Accounting;
 import org.neurojoule.Dtype;
+import org.neurojoule.EnergyModel;
 import org.neurojoule.SummaryOptions;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -47,6 +48,20 @@ final class Converters {
         throw new TypeConversionException(
             "'" + value + "' is not a dtype; use float32, float16 or int8");
       }
+    }
+  }
+
+  /** {@code reference}, {@code mac-ac} or {@code memory-aware}, ignoring case. */
+  static final class EnergyModelConverter implements ITypeConverter<EnergyModel> {
+    @Override
+    public EnergyModel convert(String value) {
+      for (EnergyModel m : EnergyModel.values()) {
+        if (m.label().equalsIgnoreCase(value)) {
+          return m;
+        }
+      }
+      throw new TypeConversionException(
+          "'" + value + "' is not an energy model; use reference, mac-ac or memory-aware");
     }
   }
 

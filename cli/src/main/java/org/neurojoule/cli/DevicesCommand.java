@@ -10,6 +10,7 @@ import org.neurojoule.ModelEnergy;
 import org.neurojoule.cli.Converters.Format;
 import org.neurojoule.device.Device;
 import org.neurojoule.device.DeviceInfo;
+import org.neurojoule.device.OperationCosts;
 import org.neurojoule.energy.Csv;
 import org.neurojoule.energy.Json;
 import picocli.CommandLine.Command;
@@ -29,9 +30,9 @@ final class DevicesCommand implements Callable<Integer> {
       description = "text (default), csv or json (full precision).")
   Format format;
 
-  @Option(names = "--devices", paramLabel = "FILE.json",
-      description = "Also register and list the devices of a JSON device file (the format"
-          + " --format json prints).")
+  @Option(names = "--devices", paramLabel = "FILE",
+      description = "Also register and list the devices of a device file: JSON (the format"
+          + " --format json prints), or properties in a file named *.properties.")
   Path devicesFile;
 
   @Option(names = "--verbose", description = "Print the stack trace of an error.")
@@ -99,9 +100,28 @@ final class DevicesCommand implements Callable<Integer> {
           .append(", \"node\": ").append(Json.string(i.node()))
           .append(", \"kind\": ").append(Json.string(i.kind().label()))
           .append(", \"counts\": ").append(Json.string(i.counts()))
-          .append(", \"source\": ").append(Json.string(i.source())).append('}');
+          .append(", \"source\": ").append(Json.string(i.source()));
+      costs(out, d, ModelEnergy.deviceCosts(devices.get(n)));
+      out.append('}');
     }
     return out.append(devices.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
+  }
+
+  /** The energy models' figures, where a device gives its own rather than the defaults. */
+  private static void costs(StringBuilder out, Device d, OperationCosts c) {
+    if (c.equals(OperationCosts.defaultsFor(d))) {
+      return;
+    }
+    out.append(", \"energy_per_mac_j\": ").append(c.energyPerMac())
+        .append(", \"energy_per_ac_j\": ").append(c.energyPerAc())
+        .append(", \"data_bits\": ").append(c.dataBits())
+        .append(", \"sram\": [");
+    for (int t = 0; t < c.sram().size(); t++) {
+      OperationCosts.MemoryTier tier = c.sram().get(t);
+      out.append(t == 0 ? "" : ", ").append("{\"capacity_bytes\": ").append(tier.capacityBytes())
+          .append(", \"energy_per_word_j\": ").append(tier.energyPerWord()).append('}');
+    }
+    out.append("], \"dram_energy_per_word_j\": ").append(c.dramEnergyPerWord());
   }
 
   private static String g3(double joules) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.neurojoule.Accounting;
+import org.neurojoule.EnergyModel;
 import org.neurojoule.ExampleData;
 import org.neurojoule.KerasModels;
 import org.neurojoule.Model;
@@ -43,6 +44,13 @@ final class EstimateOptions {
       description = "complete (default) or keras-spiking (KerasSpiking's published rules).")
   Accounting accounting;
 
+  @Option(names = "--energy-model", paramLabel = "MODEL", defaultValue = "reference",
+      converter = Converters.EnergyModelConverter.class,
+      description = "reference (default: KerasSpiking's energy per synaptic operation and per"
+          + " neuron update), mac-ac (a MAC per connection, an AC per spike event) or"
+          + " memory-aware (mac-ac plus memory accesses, after Lemaire et al. 2022).")
+  EnergyModel energyModel;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       converter = Converters.FormatConverter.class,
       description = "text (default), csv or json; csv and json give every figure at full"
@@ -61,9 +69,10 @@ final class EstimateOptions {
           + " with several inputs, repeat as NAME=64,64,3 per input layer.")
   List<Converters.InputShape> inputShapes = new ArrayList<>();
 
-  @Option(names = "--devices", paramLabel = "FILE.json",
-      description = "Also register the devices of a JSON device file (the format devices"
-          + " --format json prints), so columns can name them.")
+  @Option(names = "--devices", paramLabel = "FILE",
+      description = "Also register the devices of a device file, so columns can name them:"
+          + " JSON (the format devices --format json prints), or properties lines such as"
+          + " mychip.energy_per_synop_j = 1e-12 in a file named *.properties.")
   Path devicesFile;
 
   @Option(names = {"-q", "--quiet"}, description = "Do not print the library's warnings.")
@@ -100,13 +109,20 @@ final class EstimateOptions {
   }
 
   /**
-   * Refuses a column of a spiking device without {@code --example-data}, saying to give it (the
-   * library's own message shows the Java call). Other columns are left to the library.
+   * Refuses a column of a spiking device without {@code --example-data}, saying to give it, and a
+   * MAC or memory column without {@code --energy-model} (the library's own messages show the
+   * Java call). Other columns are left to the library.
    *
    * @param column a column name such as {@code energy loihi}
    */
   void checkDeviceColumn(String column) {
     String[] parts = column.trim().split("\\s+", 2);
+    String kind = parts[0].toLowerCase(java.util.Locale.ROOT);
+    if (energyModel == EnergyModel.REFERENCE
+        && (kind.equals("mac_energy") || kind.equals("memory_energy"))) {
+      throw new IllegalArgumentException("column '" + column + "' needs --energy-model mac-ac"
+          + " or memory-aware; the reference model counts neither MACs nor memory");
+    }
     if (exampleData != null || parts.length < 2 || !ModelEnergy.devices().stream()
         .anyMatch(d -> d.equalsIgnoreCase(parts[1]))) {
       return;
@@ -125,8 +141,8 @@ final class EstimateOptions {
   ModelEnergy estimate(String model) {
     Model m = ModelSource.load(model, importOptions(), !inputShapes.isEmpty());
     ExampleData data = exampleData == null ? null : ExampleData.fromNpy(exampleData);
-    return m.energy(e -> data == null ? e.accounting(accounting)
-        : e.accounting(accounting).exampleData(data));
+    return m.energy(e -> data == null ? e.accounting(accounting).energyModel(energyModel)
+        : e.accounting(accounting).energyModel(energyModel).exampleData(data));
   }
 
   /** {@return the import options of model files: --allow-unknown and --input-shape} */

@@ -170,6 +170,7 @@ class NeurojouleTest {
     assertThat(r.out()).isEqualTo("""
         {
           "accounting": "keras-spiking",
+          "energy_model": "reference",
           "timesteps_per_inference": 10,
           "dt_s": 0.002,
           "example_data": null,
@@ -589,8 +590,9 @@ class NeurojouleTest {
         "summary", lambda.toString());
     assertFails(1, "neurojoule: unknown column 'watts'; valid columns: name, output_shape,"
         + " params, connections, neurons, rate, energy <device>, synop_energy <device>,"
-        + " neuron_energy <device>, sparsity, weight_sparsity, footprint, dense_ops,"
-        + " effective_macs, effective_acs", "summary", "mnist", "--columns", "name,watts");
+        + " neuron_energy <device>, mac_energy <device>, memory_energy <device>, sparsity,"
+        + " weight_sparsity, footprint, dense_ops, effective_macs, effective_acs", "summary",
+        "mnist", "--columns", "name,watts");
     assertThat(ModelEnergy.devices()).containsAtLeast("cpu", "gpu", "arm", "loihi", "spinnaker",
         "spinnaker2").inOrder();
     assertFails(1, "neurojoule: column 'energy tpu': unknown device 'tpu'; known devices: "

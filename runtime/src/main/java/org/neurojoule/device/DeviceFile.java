@@ -23,19 +23,32 @@ import java.util.regex.Pattern;
  * {@code device}, {@code energy_per_synop_j}, {@code energy_per_neuron_j}, {@code spiking} and,
  * optionally, {@code node}, {@code kind} ({@code measured}, {@code pre-silicon} or
  * {@code derived}), {@code counts} and {@code source}, the keys {@code neurojoule devices
- * --format json} prints. Every problem is an error naming the file, the line and the entry.
+ * --format json} prints. The energy models beyond the reference's also read the optional {@code
+ * energy_per_mac_j}, {@code energy_per_ac_j}, {@code sram} (an array of {@code {"capacity_bytes":
+ * 8192, "energy_per_word_j": 10e-12}} tiers, smallest first), {@code dram_energy_per_word_j} and
+ * {@code data_bits}; see {@link OperationCosts} for their defaults. A file whose name ends in
+ * {@code .properties} holds the same keys as {@code mychip.energy_per_synop_j = 1e-12} lines,
+ * {@code sram} as {@code 8192:10e-12, 32768:20e-12}. Every problem is an error naming the file,
+ * the line and the entry.
  */
 public final class DeviceFile {
   /** Larger device files are refused before they are read. */
   public static final long MAX_BYTES = 16L << 20;
 
-  private static final String NAME = "device";
-  private static final String SYNOP = "energy_per_synop_j";
-  private static final String NEURON = "energy_per_neuron_j";
-  private static final String SPIKING = "spiking";
+  static final String NAME = "device";
+  static final String SYNOP = "energy_per_synop_j";
+  static final String NEURON = "energy_per_neuron_j";
+  static final String SPIKING = "spiking";
   private static final List<String> TEXTS = List.of("node", "kind", "counts", "source");
-  private static final List<String> KEYS = List.of(NAME, SYNOP, NEURON, SPIKING, "node", "kind",
-      "counts", "source");
+  static final String MAC = "energy_per_mac_j";
+  static final String AC = "energy_per_ac_j";
+  static final String DRAM = "dram_energy_per_word_j";
+  static final String DATA_BITS = "data_bits";
+  static final String SRAM = "sram";
+  static final String CAPACITY = "capacity_bytes";
+  static final String WORD = "energy_per_word_j";
+  static final List<String> KEYS = List.of(NAME, SYNOP, NEURON, SPIKING, "node", "kind",
+      "counts", "source", MAC, AC, SRAM, DRAM, DATA_BITS);
   private static final Pattern LINE = Pattern.compile(" at line (\\d+) column ");
 
   /**
@@ -43,18 +56,32 @@ public final class DeviceFile {
    *
    * @param device the figures
    * @param info what they count, the node, kind and citation
+   * @param costs what the MAC/AC and memory-aware energy models charge
    */
-  public record Entry(Device device, DeviceInfo info) {}
+  public record Entry(Device device, DeviceInfo info, OperationCosts costs) {
+    /**
+     * An entry whose operation costs are the defaults for its device.
+     *
+     * @param device the figures
+     * @param info what they count, the node, kind and citation
+     */
+    public Entry(Device device, DeviceInfo info) {
+      this(device, info, OperationCosts.defaultsFor(device));
+    }
+  }
 
   /** A value as read, with the line it starts on. */
-  private record Value(Object value, int line) {}
+  record Value(Object value, int line) {}
+
+  /** The fields of one SRAM tier as read, with the line the tier starts on. */
+  record Tier(Map<String, Value> fields, int line) {}
 
   private DeviceFile() {}
 
   /**
    * {@return the devices of {@code file}, in file order}
    *
-   * @param file a JSON device file
+   * @param file a device file: properties if its name ends in {@code .properties}, JSON otherwise
    * @throws IllegalArgumentException if it is missing, malformed or has a bad entry, naming the
    *     file, the line and the entry
    */
@@ -71,11 +98,17 @@ public final class DeviceFile {
             + MAX_BYTES + " a device file may have");
       }
       try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        return parse(in, label);
+        return isProperties(file) ? DeviceProperties.parse(in, label) : parse(in, label);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(label + ": cannot be read", e);
     }
+  }
+
+  /** {@return whether {@code file} is read as properties: its name ends in {@code .properties}} */
+  static boolean isProperties(Path file) {
+    Path name = file.getFileName();
+    return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".properties");
   }
 
   /**
@@ -163,66 +196,37 @@ public final class DeviceFile {
           throw error(keyLine, index, null, "unknown key '" + key + "'; known keys: "
               + String.join(", ", KEYS));
         }
-        if (fields.put(key, new Value(value(), keyLine)) != null) {
+        Object value = key.equals(SRAM) && r.peek() == JsonToken.BEGIN_ARRAY ? tiers() : value();
+        if (fields.put(key, new Value(value, keyLine)) != null) {
           throw error(keyLine, index, null, "'" + key + "' is given twice");
         }
       }
       r.endObject();
-      Value nameValue = fields.get(NAME);
-      if (nameValue == null || !(nameValue.value() instanceof String s) || s.isBlank()) {
-        throw error(nameValue == null ? line : nameValue.line(), index, null,
-            "'" + NAME + "' must be a non-blank name, was " + describe(nameValue));
-      }
-      String name = (String) nameValue.value();
-      double synop = energy(fields, SYNOP, index, name, line);
-      double neuron = energy(fields, NEURON, index, name, line);
-      Value spiking = fields.get(SPIKING);
-      if (spiking == null || !(spiking.value() instanceof Boolean)) {
-        throw error(spiking == null ? line : spiking.line(), index, name,
-            "'" + SPIKING + "' must be true or false, was " + describe(spiking));
-      }
-      Map<String, String> texts = new HashMap<>();
-      for (String key : TEXTS) {
-        Value v = fields.get(key);
-        if (v != null && !(v.value() instanceof String)) {
-          throw error(v.line(), index, name, "'" + key + "' must be a string, was "
-              + describe(v));
-        }
-        texts.put(key, v == null ? "" : (String) v.value());
-      }
-      DeviceInfo.Kind kind = kind(texts.get("kind"), fields.get("kind"), index, name);
-      return new Entry(new Device(name, synop, neuron, (Boolean) spiking.value()),
-          new DeviceInfo(texts.get("counts"), texts.get("node"), kind, texts.get("source")));
+      return DeviceFile.entry(fields, index, line, label);
     }
 
-    private double energy(Map<String, Value> fields, String key, int index, String name,
-        int line) {
-      Value v = fields.get(key);
-      if (v != null && v.value() instanceof String s && s.matches("NaN|[-+]?Infinity")) {
-        v = new Value(Double.parseDouble(s), v.line());   // lenient Gson reads them as strings
-      }
-      if (v == null || !(v.value() instanceof Double d)) {
-        throw error(v == null ? line : v.line(), index, name,
-            "'" + key + "' must be a number of joules, was " + describe(v));
-      }
-      if (!(d >= 0 && d <= Device.MAX_ENERGY_PER_OPERATION)) {
-        throw error(v.line(), index, name, "'" + key + "' must be a number of joules from 0 to "
-            + Device.MAX_ENERGY_PER_OPERATION + ", was " + d);
-      }
-      return d;
-    }
-
-    private DeviceInfo.Kind kind(String text, Value v, int index, String name) {
-      if (text.isEmpty()) {
-        return DeviceInfo.Kind.UNSTATED;
-      }
-      for (DeviceInfo.Kind k : DeviceInfo.Kind.values()) {
-        if (k != DeviceInfo.Kind.UNSTATED && k.label().equals(text)) {
-          return k;
+    /** Reads an array of SRAM tier objects, each field with its line. */
+    private List<Tier> tiers() throws IOException {
+      List<Tier> out = new ArrayList<>();
+      r.beginArray();
+      while (r.hasNext()) {
+        int line = line();
+        Map<String, Value> fields = new LinkedHashMap<>();
+        if (r.peek() != JsonToken.BEGIN_OBJECT) {
+          fields.put("", new Value(value(), line));   // not a tier: reported by the check
+        } else {
+          r.beginObject();
+          while (r.hasNext()) {
+            int keyLine = line();
+            String key = r.nextName();
+            fields.put(key, new Value(value(), keyLine));
+          }
+          r.endObject();
         }
+        out.add(new Tier(fields, line));
       }
-      throw error(v.line(), index, name,
-          "'kind' must be measured, pre-silicon or derived, was '" + text + "'");
+      r.endArray();
+      return out;
     }
 
     /** Reads one value: a number as a Double, a string, a boolean, or a description. */
@@ -264,6 +268,136 @@ public final class DeviceFile {
     }
   }
 
+  /**
+   * {@return the entry of {@code fields}, checked}: the one check of both file formats.
+   *
+   * @param fields the entry's keys with their values and lines
+   * @param index the entry's position in the file, from 1
+   * @param line the line the entry starts on
+   * @param label how errors name the file
+   */
+  static Entry entry(Map<String, Value> fields, int index, int line, String label) {
+    Check c = new Check(label, index);
+    Value nameValue = fields.get(NAME);
+    if (nameValue == null || !(nameValue.value() instanceof String s) || s.isBlank()) {
+      throw c.error(nameValue == null ? line : nameValue.line(), index, null,
+          "'" + NAME + "' must be a non-blank name, was " + describe(nameValue));
+    }
+    String name = (String) nameValue.value();
+    double synop = c.energy(fields, SYNOP, index, name, line);
+    double neuron = c.energy(fields, NEURON, index, name, line);
+    Value spiking = fields.get(SPIKING);
+    if (spiking == null || !(spiking.value() instanceof Boolean)) {
+      throw c.error(spiking == null ? line : spiking.line(), index, name,
+          "'" + SPIKING + "' must be true or false, was " + describe(spiking));
+    }
+    Map<String, String> texts = new HashMap<>();
+    for (String key : TEXTS) {
+      Value v = fields.get(key);
+      if (v != null && !(v.value() instanceof String)) {
+        throw c.error(v.line(), index, name, "'" + key + "' must be a string, was "
+            + describe(v));
+      }
+      texts.put(key, v == null ? "" : (String) v.value());
+    }
+    DeviceInfo.Kind kind = c.kind(texts.get("kind"), fields.get("kind"), index, name);
+    Device device = new Device(name, synop, neuron, (Boolean) spiking.value());
+    OperationCosts d = OperationCosts.defaultsFor(device);
+    double mac = fields.containsKey(MAC) ? c.energy(fields, MAC, index, name, line)
+        : d.energyPerMac();
+    double ac = fields.containsKey(AC) ? c.energy(fields, AC, index, name, line)
+        : d.energyPerAc();
+    double dram = fields.containsKey(DRAM) ? c.energy(fields, DRAM, index, name, line)
+        : d.dramEnergyPerWord();
+    int bits = fields.containsKey(DATA_BITS) ? c.dataBits(fields.get(DATA_BITS), name)
+        : d.dataBits();
+    List<OperationCosts.MemoryTier> sram = fields.containsKey(SRAM)
+        ? c.sram(fields.get(SRAM), name) : d.sram();
+    return new Entry(device,
+        new DeviceInfo(texts.get("counts"), texts.get("node"), kind, texts.get("source")),
+        new OperationCosts(mac, ac, sram, dram, bits));
+  }
+
+  /** The checks of one entry's values, each error naming the file, the line and the entry. */
+  private record Check(String label, int index) {
+    double energy(Map<String, Value> fields, String key, int index, String name, int line) {
+      Value v = fields.get(key);
+      if (v != null && v.value() instanceof String s && s.matches("NaN|[-+]?Infinity")) {
+        v = new Value(Double.parseDouble(s), v.line());   // lenient Gson reads them as strings
+      }
+      if (v == null || !(v.value() instanceof Double d)) {
+        throw error(v == null ? line : v.line(), index, name,
+            "'" + key + "' must be a number of joules, was " + describe(v));
+      }
+      if (!(d >= 0 && d <= Device.MAX_ENERGY_PER_OPERATION)) {
+        throw error(v.line(), index, name, "'" + key + "' must be a number of joules from 0 to "
+            + Device.MAX_ENERGY_PER_OPERATION + ", was " + d);
+      }
+      return d;
+    }
+
+    DeviceInfo.Kind kind(String text, Value v, int index, String name) {
+      if (text.isEmpty()) {
+        return DeviceInfo.Kind.UNSTATED;
+      }
+      for (DeviceInfo.Kind k : DeviceInfo.Kind.values()) {
+        if (k != DeviceInfo.Kind.UNSTATED && k.label().equals(text)) {
+          return k;
+        }
+      }
+      throw error(v.line(), index, name,
+          "'kind' must be measured, pre-silicon or derived, was '" + text + "'");
+    }
+
+    int dataBits(Value v, String name) {
+      if (!(v.value() instanceof Double d) || d != Math.rint(d) || d < 1 || d > 64) {
+        throw error(v.line(), index, name,
+            "'" + DATA_BITS + "' must be a whole number of bits from 1 to 64, was " + describe(v));
+      }
+      return d.intValue();
+    }
+
+    List<OperationCosts.MemoryTier> sram(Value v, String name) {
+      if (!(v.value() instanceof List<?> tiers)) {
+        throw error(v.line(), index, name, "'" + SRAM + "' must be an array of {\"" + CAPACITY
+            + "\": bytes, \"" + WORD + "\": joules} tiers, was " + describe(v));
+      }
+      List<OperationCosts.MemoryTier> out = new ArrayList<>();
+      long before = 0;
+      for (Object o : tiers) {
+        Tier t = (Tier) o;
+        for (String key : t.fields().keySet()) {
+          if (!key.equals(CAPACITY) && !key.equals(WORD)) {
+            throw error(t.line(), index, name, "an " + SRAM + " tier must be {\"" + CAPACITY
+                + "\": bytes, \"" + WORD + "\": joules}, "
+                + (key.isEmpty() ? "was " + describe(t.fields().get(key))
+                    : "had unknown key '" + key + "'"));
+          }
+        }
+        Value cap = t.fields().get(CAPACITY);
+        if (cap == null || !(cap.value() instanceof Double d) || d != Math.rint(d) || d < 1
+            || d > (double) (1L << 53)) {
+          throw error(cap == null ? t.line() : cap.line(), index, name, "'" + CAPACITY
+              + "' must be a whole number of bytes from 1 to 2^53, was " + describe(cap));
+        }
+        long bytes = ((Double) cap.value()).longValue();
+        if (bytes <= before) {
+          throw error(cap.line(), index, name, "the " + SRAM + " tiers must grow in capacity, but "
+              + bytes + " bytes follows " + before);
+        }
+        before = bytes;
+        out.add(new OperationCosts.MemoryTier(bytes,
+            energy(t.fields(), WORD, index, name, t.line())));
+      }
+      return out;
+    }
+
+    IllegalArgumentException error(int line, int index, String name, String what) {
+      return new IllegalArgumentException(label + ", line " + line + ", entry " + index
+          + (name == null ? "" : " '" + name + "'") + ": " + what);
+    }
+  }
+
   /** What a value that is not a number, string or boolean was. */
   private enum Other {
     NULL("null"), ARRAY("an array"), OBJECT("an object");
@@ -280,7 +414,7 @@ public final class DeviceFile {
     }
   }
 
-  private static String describe(Value v) {
+  static String describe(Value v) {
     if (v == null) {
       return "missing";
     }

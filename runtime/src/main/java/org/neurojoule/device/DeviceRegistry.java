@@ -22,6 +22,7 @@ import java.util.Set;
 public final class DeviceRegistry {
   private final Map<String, Device> devices = new LinkedHashMap<>();
   private final Map<String, DeviceInfo> infos = new LinkedHashMap<>();
+  private final Map<String, OperationCosts> costs = new LinkedHashMap<>();
   /** Catalogue devices not replaced since; listings that take every device leave them out. */
   private final Set<String> catalogueOnly = new HashSet<>();
 
@@ -33,7 +34,7 @@ public final class DeviceRegistry {
     DeviceRegistry r = new DeviceRegistry();
     BuiltInDevices.ALL.forEach(d -> r.register(d, BuiltInDevices.INFO.get(d)));
     catalogue().forEach(e -> {
-      r.register(e.device(), e.info());
+      r.register(e.device(), e.info(), e.costs());
       r.catalogueOnly.add(key(e.device().name()));
     });
     return r;
@@ -70,9 +71,26 @@ public final class DeviceRegistry {
    * @return the device it replaced, if any
    */
   public synchronized Optional<Device> register(Device device, DeviceInfo info) {
+    return register(device, info, OperationCosts.defaultsFor(Objects.requireNonNull(device,
+        "device == null")));
+  }
+
+  /**
+   * Adds {@code device} with what its figures mean and what the energy models beyond the
+   * reference's charge on it, replacing any device of the same name.
+   *
+   * @param device the device to add
+   * @param info what its figures count, its node, kind and citation
+   * @param costs its MAC, AC and memory figures
+   * @return the device it replaced, if any
+   */
+  public synchronized Optional<Device> register(Device device, DeviceInfo info,
+      OperationCosts costs) {
     Objects.requireNonNull(device, "device == null");
     Objects.requireNonNull(info, "info == null");
+    Objects.requireNonNull(costs, "costs == null");
     infos.put(key(device.name()), info);
+    this.costs.put(key(device.name()), costs);
     catalogueOnly.remove(key(device.name()));
     return Optional.ofNullable(devices.put(key(device.name()), device));
   }
@@ -86,6 +104,17 @@ public final class DeviceRegistry {
   public synchronized DeviceInfo info(String name) {
     get(name);
     return infos.get(key(name));
+  }
+
+  /**
+   * {@return the MAC, AC and memory figures of the device named {@code name}, ignoring case}
+   *
+   * @param name the device name
+   * @throws IllegalArgumentException if there is none, listing the known devices
+   */
+  public synchronized OperationCosts costs(String name) {
+    get(name);
+    return costs.get(key(name));
   }
 
   /**

@@ -30,7 +30,11 @@ public record Column(Kind kind, Optional<Device> device) {
     EFFECTIVE_ACS("effective_acs", "Eff ACs"),
     ENERGY("energy", "J/inf"),
     SYNOP_ENERGY("synop_energy", "Synop J/inf"),
-    NEURON_ENERGY("neuron_energy", "Neuron J/inf");
+    NEURON_ENERGY("neuron_energy", "Neuron J/inf"),
+    /** Operations (MACs, ACs, neuron updates, addressing) of a non-reference energy model. */
+    MAC_ENERGY("mac_energy", "MAC J/inf"),
+    /** Memory accesses of {@code EnergyModel.MEMORY_AWARE}; 0 under {@code MAC_AC}. */
+    MEMORY_ENERGY("memory_energy", "Memory J/inf");
 
     private final String key;
     private final String header;
@@ -54,8 +58,9 @@ public record Column(Kind kind, Optional<Device> device) {
   /** Every valid column name, for error messages. */
   public static final String VALID =
       "name, output_shape, params, connections, neurons, rate, energy <device>,"
-          + " synop_energy <device>, neuron_energy <device>"
-          + ", sparsity, weight_sparsity, footprint, dense_ops, effective_macs, effective_acs";
+          + " synop_energy <device>, neuron_energy <device>, mac_energy <device>,"
+          + " memory_energy <device>, sparsity, weight_sparsity, footprint, dense_ops,"
+          + " effective_macs, effective_acs";
 
   public Column {
     Objects.requireNonNull(kind, "kind == null");

@@ -44,11 +44,22 @@ class CatalogueTest {
     }
     assertThat(r.info("horowitz-fp32")).isEqualTo(new DeviceInfo("one 32-bit float MAC per"
         + " synaptic operation and per neuron update: MAC 4.6 pJ = 3.7 pJ multiply + 0.9 pJ add;"
-        + " an AC (add only) would be 0.9 pJ; memory (SRAM 10 / 20 / 100 pJ per 64-bit word at"
-        + " 8 KB / 32 KB / 1 MB, DRAM 1.3-2.6 nJ) is not counted", "45 nm",
+        + " an AC (add only) is 0.9 pJ; memory (SRAM 10 / 20 / 100 pJ per 64-bit word at"
+        + " 8 KB / 32 KB / 1 MB, DRAM 1.3-2.6 nJ) is counted only by the memory-aware energy"
+        + " model", "45 nm",
         DeviceInfo.Kind.PRE_SILICON, "M. Horowitz, \"1.1 Computing's energy problem (and what we"
         + " can do about it)\", IEEE ISSCC 2014, pp. 10-14 (45 nm, 0.9 V)"));
     assertThat(r.info("a100").kind()).isEqualTo(DeviceInfo.Kind.DERIVED);
+    assertThat(r.costs("horowitz-fp32")).isEqualTo(new OperationCosts(4.6e-12, 0.9e-12,
+        OperationCosts.HOROWITZ_SRAM, 2.6e-9, 32));
+    assertThat(r.costs("horowitz-fp16")).isEqualTo(new OperationCosts(1.5e-12, 0.4e-12,
+        OperationCosts.HOROWITZ_SRAM, 2.6e-9, 16));
+    assertThat(r.costs("horowitz-int8")).isEqualTo(new OperationCosts(0.23e-12, 0.03e-12,
+        OperationCosts.HOROWITZ_SRAM, 2.6e-9, 8));
+    // A device that gives no MAC/AC figures pays its synaptic operation figure for both.
+    assertThat(r.costs("loihi")).isEqualTo(new OperationCosts(
+        BuiltInDevices.LOIHI.energyPerSynop(), BuiltInDevices.LOIHI.energyPerSynop(),
+        OperationCosts.HOROWITZ_SRAM, 2.6e-9, 32));
     assertThat(r.info("truenorth").counts()).endsWith("the paper gives no separate"
         + " neuron-update figure, so 0 per neuron update");
   }
