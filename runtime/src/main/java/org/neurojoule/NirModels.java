@@ -30,7 +30,7 @@ public final class NirModels {
    */
   public static Model load(Path file) {
     Objects.requireNonNull(file, "file == null");
-    String label = String.valueOf(file.getFileName());
+    String label = file.toString();
     return new NirImporter(label).toModel(NirReader.read(file, label));
   }
 }

@@ -187,10 +187,10 @@ class NirMalformedTest {
   void notAnHdf5File_namesTheFile(@TempDir Path dir) throws Exception {
     Path bad = Files.writeString(dir.resolve("bad.nir"), "not hdf5");
     assertThat(assertThrows(NirImportException.class, () -> NirModels.load(bad)).getMessage())
-        .startsWith("bad.nir: not a readable HDF5 file (");
+        .startsWith(bad + ": not a readable HDF5 file (");
     assertThat(assertThrows(NirImportException.class,
         () -> NirModels.load(dir.resolve("missing.nir"))).getMessage())
-        .startsWith("missing.nir: no such file (");
+        .startsWith(dir.resolve("missing.nir") + ": no such file (");
   }
 
   @Test
