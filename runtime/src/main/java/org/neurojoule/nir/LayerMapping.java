@@ -29,7 +29,8 @@ final class LayerMapping {
       case "Conv2d" -> conv(2);
       case "SumPool2d", "AvgPool2d" -> pool();
       case "Flatten" -> flatten();
-      case "Delay" -> same(in.tensor().delay(perUnit("delay", at.numbers("delay"))));
+      case "Delay" -> same(at.guard(() -> in.tensor().apply(org.neurojoule.layer.Delay
+          .of(perUnit("delay", at.numbers("delay"))).name(at.name()))));
       case "Threshold" -> same(at.guard(() -> in.tensor().threshold(
           perUnit("threshold", at.numbers("threshold")), t -> t.name(at.name()))));
       default -> neuron(recurrent);
@@ -261,7 +262,7 @@ final class LayerMapping {
       spec = spec.recurrentBias(weights.length == 2).recurrent(true);
     }
     SpikingNeuron finalSpec = spec.name(at.name());
-    Tensor t = at.guard(() -> in.tensor().lif(n -> finalSpec));
+    Tensor t = at.guard(() -> in.tensor().apply(finalSpec));
     if (weights != null) {
       float[][] w = weights;
       at.guard(() -> {

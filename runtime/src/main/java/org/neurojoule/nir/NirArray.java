@@ -51,11 +51,13 @@ public record NirArray(int[] shape, double[] values, String text) {
     return new NirArray(new int[0], new double[0], text);
   }
 
+  /** {@return the dimensions (a copy)} */
   @Override
   public int[] shape() {
     return shape.clone();
   }
 
+  /** {@return the numbers row-major (a copy)} */
   @Override
   public double[] values() {
     return values.clone();

@@ -203,4 +203,47 @@ class NirMalformedTest {
     // NIR (C=2, H=1, W=2) flattens c*2 + w; NeuroJoule (1, 2, 2) flattens w*2 + c.
     assertThat(m.layer("fc").weights().get(0)).isEqualTo(new float[] {1, 3, 2, 4});
   }
+
+  @Test
+  void everyOtherPrimitive_mapsToItsLayer() {
+    NirGraph.Node conv1 = node("Conv1d", "weight", NirArray.of(new int[] {3, 2, 3},
+        new double[18]), "bias", NirArray.vector(new double[3]), "stride", NirArray.vector(1),
+        "padding", NirArray.vector(1), "dilation", NirArray.vector(1), "groups",
+        NirArray.vector(1), "input_shape", NirArray.vector(6));
+    NirGraph.Node conv2 = node("Conv2d", "weight", NirArray.of(new int[] {1, 1, 3, 3},
+        new double[9]), "bias", NirArray.vector(0), "stride", NirArray.vector(1),
+        "padding", NirArray.text("same"), "dilation", NirArray.vector(1), "groups",
+        NirArray.vector(1));
+    NirGraph.Node avg = node("AvgPool2d", "kernel_size", NirArray.vector(2, 2),
+        "stride", NirArray.vector(2, 2), "padding", NirArray.vector(0, 0));
+    NirGraph.Node flatten = node("Flatten", "start_dim", NirArray.vector(0),
+        "end_dim", NirArray.vector(-1));
+    Model m = new NirImporter("net.nir").toModel(graph(nodes(
+        "seq", input(2, 6), "c1", conv1, "f1", flatten, "lin",
+        node("Linear", "weight", NirArray.of(new int[] {4, 18}, new double[72])),
+        "scale", node("Scale", "scale", NirArray.vector(1, 2, 3, 4)),
+        "delay", node("Delay", "delay", NirArray.vector(0.001)),
+        "thr", node("Threshold", "threshold", NirArray.vector(0.5, 0.5, 0.5, 0.6)),
+        "i", node("I", "r", NirArray.vector(2)),
+        "li", node("LI", "tau", NirArray.vector(0.01), "r", NirArray.vector(1),
+            "v_leak", NirArray.vector(0)),
+        "cli", node("CubaLI", "tau_syn", NirArray.vector(0.01), "tau_mem", NirArray.vector(0.02),
+            "r", NirArray.vector(1), "v_leak", NirArray.vector(0), "w_in", NirArray.vector(3)),
+        "img", input(1, 4, 4), "c2", conv2, "avg", avg, "f2", flatten,
+        "out", output(4)),
+        "seq", "c1", "c1", "f1", "f1", "lin", "lin", "scale", "scale", "delay", "delay", "thr",
+        "thr", "i", "i", "li", "li", "cli", "img", "c2", "c2", "avg", "avg", "f2", "f2", "cli",
+        "cli", "out"));
+
+    assertThat(m.layers().stream().map(l -> m.nameOf(l) + " " + l.spec().type() + " "
+        + m.applications(l).get(0).shape().toKerasString()).toList()).containsExactly(
+        "seq InputLayer (None, 6, 2)", "img InputLayer (None, 4, 4, 1)",
+        "c1_pad ZeroPadding1D (None, 8, 2)", "c2 Conv2D (None, 4, 4, 1)",
+        "c1 Conv1D (None, 6, 3)", "avg AveragePooling2D (None, 2, 2, 1)",
+        "f1 Flatten (None, 18)", "f2 Flatten (None, 4)", "lin Dense (None, 4)",
+        "scale Scale (None, 4)", "delay Delay (None, 4)", "thr Threshold (None, 4)",
+        "i I (None, 4)", "li LI (None, 4)", "cli_sum Add (None, 4)", "cli CubaLI (None, 4)");
+    assertThat(m.layer("scale").weights().get(0)).isEqualTo(new float[] {1, 2, 3, 4});
+    assertThat(m.params().total()).isEqualTo(18 + 3 + 72 + 4 + 9 + 1);
+  }
 }
