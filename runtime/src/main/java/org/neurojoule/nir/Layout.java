@@ -15,6 +15,18 @@ final class Layout {
     return n;
   }
 
+  /** The product of the dimensions, or {@code Long.MAX_VALUE} if it overflows. */
+  static long countOrMax(int[] shape) {
+    long n = 1;
+    for (int d : shape) {
+      if (d != 0 && n > Long.MAX_VALUE / d) {
+        return Long.MAX_VALUE;
+      }
+      n *= d;
+    }
+    return n;
+  }
+
   /** NeuroJoule's shape of a NIR shape: the channel axis moved last. */
   static int[] channelsLast(int[] nir) {
     if (nir.length <= 1) {
@@ -38,26 +50,26 @@ final class Layout {
   }
 
   /**
-   * For each unit of the channels-last layout of NIR shape {@code nir}, its index in NIR's
-   * row-major channels-first layout; null where the two agree (1-D).
+   * Where each unit of a channels-last tensor sits in NIR's channels-first layout: unit {@code
+   * s * channels + c} of NeuroJoule is unit {@code c * spatial + s} of NIR. Computed, not stored,
+   * so a large tensor costs nothing.
    */
-  static int[] order(int[] nir) {
+  record Order(int channels, long spatial) {
+    int at(int unit) {
+      return Math.toIntExact((unit % channels) * spatial + unit / channels);
+    }
+  }
+
+  /** The order of NIR shape {@code nir} in channels-last layout; null where the two agree. */
+  static Order order(int[] nir) {
     if (nir.length <= 1 || nir[0] == 1) {
       return null;
     }
-    int channels = nir[0];
-    int spatial = Math.toIntExact(count(nir) / channels);
-    int[] order = new int[channels * spatial];
-    for (int s = 0; s < spatial; s++) {
-      for (int c = 0; c < channels; c++) {
-        order[s * channels + c] = c * spatial + s;
-      }
-    }
-    return order;
+    return new Order(nir[0], count(nir) / nir[0]);
   }
 
-  static int at(int[] order, int i) {
-    return order == null ? i : order[i];
+  static int at(Order order, int i) {
+    return order == null ? i : order.at(i);
   }
 
   static String text(int[] shape) {

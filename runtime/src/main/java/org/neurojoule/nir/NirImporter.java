@@ -36,7 +36,7 @@ public final class NirImporter {
   }
 
   /** A node's output: the tensor, its NIR shape, and the NIR unit index of each unit. */
-  record Out(Tensor tensor, int[] nirShape, int[] order) {
+  record Out(Tensor tensor, int[] nirShape, Layout.Order order) {
     int units() {
       return Math.toIntExact(Layout.count(nirShape));
     }
@@ -63,6 +63,10 @@ public final class NirImporter {
           throw at.error("an Input takes no edges in, but '" + from.get(0) + "' feeds it");
         }
         int[] shape = at.dims("shape");
+        if (!(Layout.countOrMax(shape) <= NirReader.MAX_VALUES)) {
+          throw at.error("shape " + Layout.text(shape) + " has more than " + NirReader.MAX_VALUES
+              + " units");
+        }
         Tensor t = at.guard(() -> Model.input(Layout.channelsLast(shape), i -> i.name(name)));
         outs.put(name, new Out(t, shape, Layout.order(shape)));
         inputs.add(t);
@@ -123,15 +127,26 @@ public final class NirImporter {
 
   /** Several edges into one node add up, as in NIR. */
   private Out sum(NodeContext at, List<Out> ins, List<String> from) {
+    if (ins.get(0) == null) {
+      throw at.error("'" + from.get(0) + "' is an Output and feeds no node");
+    }
     if (ins.size() == 1) {
       return ins.get(0);
     }
     Out first = ins.get(0);
     for (int i = 1; i < ins.size(); i++) {
+      if (ins.get(i) == null) {
+        throw at.error("'" + from.get(i) + "' is an Output and feeds no node");
+      }
       if (!Arrays.equals(ins.get(i).nirShape(), first.nirShape())) {
         throw at.error("its inputs add up and must have one shape, but '" + from.get(0)
             + "' gives " + Layout.text(first.nirShape()) + " and '" + from.get(i) + "' gives "
             + Layout.text(ins.get(i).nirShape()));
+      }
+      if (!java.util.Objects.equals(ins.get(i).order(), first.order())) {
+        throw at.error("its inputs add up, but '" + from.get(0) + "' and '" + from.get(i)
+            + "' order their units differently (one is a flattened channels-first tensor); not"
+            + " supported yet");
       }
     }
     Tensor t = at.guard(() -> Tensor.add(ins.stream().map(Out::tensor).toList(),

@@ -246,4 +246,25 @@ class NirMalformedTest {
     assertThat(m.layer("scale").weights().get(0)).isEqualTo(new float[] {1, 2, 3, 4});
     assertThat(m.params().total()).isEqualTo(18 + 3 + 72 + 4 + 9 + 1);
   }
+
+  @Test
+  void truncatedFile_isOneClearError(@TempDir Path dir) throws Exception {
+    byte[] whole = Files.readAllBytes(NirFilesTest.resource("cnn_sinabs.nir"));
+    for (int size : new int[] {100, 4096, whole.length / 2, whole.length - 10}) {
+      Path cut = Files.write(dir.resolve("cut" + size + ".nir"),
+          java.util.Arrays.copyOf(whole, size));
+      assertThat(assertThrows(NirImportException.class, () -> NirModels.load(cut)).getMessage())
+          .startsWith(cut.toString() + ": ");
+    }
+  }
+
+  @Test
+  void outputFeedingANode_hugeInput_nameTheNode() {
+    assertThat(error(graph(nodes("in", input(2), "out", output(2), "lif", lif(2)),
+        "in", "out", "out", "lif"))).isEqualTo("net.nir: node 'lif' (LIF): 'out' is an Output and"
+            + " feeds no node");
+    assertThat(error(graph(nodes("in", input(65536, 65536), "out", output(2)), "in", "out")))
+        .isEqualTo("net.nir: node 'in' (Input): shape (65536, 65536) has more than 2147483639"
+            + " units");
+  }
 }
