@@ -355,6 +355,199 @@ public final class Tensor {
     return then("spikingActivation", () -> configure.apply(SpikingActivation.of(activation)));
   }
 
+  // ---- NIR neurons and primitives: per-timestep layers ----
+
+  /**
+   * NIR's {@code LIF}: leaky integrate-and-fire neurons, one per unit of a timestep, with the default constants (see {@link org.neurojoule.layer.SpikingNeuron}).
+   *
+   * @return the new layer's output
+   */
+  public Tensor lif() {
+    return lif(UnaryOperator.identity());
+  }
+
+  /**
+   * NIR's {@code LIF}: leaky integrate-and-fire neurons, configured: {@code n -> n.tau(0.01).vThreshold(1)}; each constant is one value for all units or one per
+   * unit.
+   *
+   * @param configure sets the constants (NIR's names in camel case) on the defaults
+   * @return the new layer's output
+   */
+  public Tensor lif(UnaryOperator<org.neurojoule.layer.SpikingNeuron> configure) {
+    return then("lif", () -> configure.apply(org.neurojoule.layer.SpikingNeuron.lif()));
+  }
+
+  /**
+   * NIR's {@code CubaLIF}: current-based leaky integrate-and-fire neurons, one per unit of a timestep, with the default constants (see {@link org.neurojoule.layer.SpikingNeuron}).
+   *
+   * @return the new layer's output
+   */
+  public Tensor cubaLif() {
+    return cubaLif(UnaryOperator.identity());
+  }
+
+  /**
+   * NIR's {@code CubaLIF}: current-based leaky integrate-and-fire neurons, configured: {@code n -> n.tauSyn(0.005).tauMem(0.01).recurrent(true)}; each constant is one value for all units or one per
+   * unit.
+   *
+   * @param configure sets the constants (NIR's names in camel case) on the defaults
+   * @return the new layer's output
+   */
+  public Tensor cubaLif(UnaryOperator<org.neurojoule.layer.SpikingNeuron> configure) {
+    return then("cubaLif", () -> configure.apply(org.neurojoule.layer.SpikingNeuron.cubaLif()));
+  }
+
+  /**
+   * NIR's {@code IF}: integrate-and-fire neurons, one per unit of a timestep, with the default constants (see {@link org.neurojoule.layer.SpikingNeuron}).
+   *
+   * @return the new layer's output
+   */
+  public Tensor integrateAndFire() {
+    return integrateAndFire(UnaryOperator.identity());
+  }
+
+  /**
+   * NIR's {@code IF}: integrate-and-fire neurons, configured: {@code n -> n.vThreshold(0.5)}; each constant is one value for all units or one per
+   * unit.
+   *
+   * @param configure sets the constants (NIR's names in camel case) on the defaults
+   * @return the new layer's output
+   */
+  public Tensor integrateAndFire(UnaryOperator<org.neurojoule.layer.SpikingNeuron> configure) {
+    return then("integrateAndFire", () -> configure.apply(org.neurojoule.layer.SpikingNeuron.integrateAndFire()));
+  }
+
+  /**
+   * NIR's {@code LI}: leaky integrators, one per unit of a timestep, with the default constants (see {@link org.neurojoule.layer.SpikingNeuron}).
+   *
+   * @return the new layer's output
+   */
+  public Tensor leakyIntegrator() {
+    return leakyIntegrator(UnaryOperator.identity());
+  }
+
+  /**
+   * NIR's {@code LI}: leaky integrators, configured: {@code n -> n.tau(0.02)}; each constant is one value for all units or one per
+   * unit.
+   *
+   * @param configure sets the constants (NIR's names in camel case) on the defaults
+   * @return the new layer's output
+   */
+  public Tensor leakyIntegrator(UnaryOperator<org.neurojoule.layer.SpikingNeuron> configure) {
+    return then("leakyIntegrator", () -> configure.apply(org.neurojoule.layer.SpikingNeuron.leakyIntegrator()));
+  }
+
+  /**
+   * NIR's {@code I}: integrators, one per unit of a timestep, with the default constants (see {@link org.neurojoule.layer.SpikingNeuron}).
+   *
+   * @return the new layer's output
+   */
+  public Tensor integrator() {
+    return integrator(UnaryOperator.identity());
+  }
+
+  /**
+   * NIR's {@code I}: integrators, configured: {@code n -> n.r(2)}; each constant is one value for all units or one per
+   * unit.
+   *
+   * @param configure sets the constants (NIR's names in camel case) on the defaults
+   * @return the new layer's output
+   */
+  public Tensor integrator(UnaryOperator<org.neurojoule.layer.SpikingNeuron> configure) {
+    return then("integrator", () -> configure.apply(org.neurojoule.layer.SpikingNeuron.integrator()));
+  }
+
+  /**
+   * NIR's {@code CubaLI}: current-based leaky integrators, one per unit of a timestep, with the default constants (see {@link org.neurojoule.layer.SpikingNeuron}).
+   *
+   * @return the new layer's output
+   */
+  public Tensor cubaLeakyIntegrator() {
+    return cubaLeakyIntegrator(UnaryOperator.identity());
+  }
+
+  /**
+   * NIR's {@code CubaLI}: current-based leaky integrators, configured: {@code n -> n.tauSyn(0.005).wIn(2)}; each constant is one value for all units or one per
+   * unit.
+   *
+   * @param configure sets the constants (NIR's names in camel case) on the defaults
+   * @return the new layer's output
+   */
+  public Tensor cubaLeakyIntegrator(UnaryOperator<org.neurojoule.layer.SpikingNeuron> configure) {
+    return then("cubaLeakyIntegrator", () -> configure.apply(org.neurojoule.layer.SpikingNeuron.cubaLeakyIntegrator()));
+  }
+
+  /**
+   * NIR's {@code Threshold}: 1 where the input exceeds {@code threshold}, else 0.
+   *
+   * @param threshold one value for all units or one per unit
+   * @return the new layer's output
+   */
+  public Tensor threshold(double... threshold) {
+    return threshold(threshold, UnaryOperator.identity());
+  }
+
+  /**
+   * NIR's {@code Threshold}, configured: {@code t -> t.name("spikes")}.
+   *
+   * @param threshold one value for all units or one per unit
+   * @param configure sets the layer's optional arguments
+   * @return the new layer's output
+   */
+  public Tensor threshold(double[] threshold, UnaryOperator<org.neurojoule.layer.SpikingNeuron> configure) {
+    return then("threshold", () -> configure.apply(org.neurojoule.layer.SpikingNeuron.threshold(threshold)));
+  }
+
+  /**
+   * NIR's {@code Delay}: each unit's input delayed by its time in seconds.
+   *
+   * @param delay seconds, one value for all units or one per unit
+   * @return the new layer's output
+   */
+  public Tensor delay(double... delay) {
+    return then("delay", () -> org.neurojoule.layer.Delay.of(delay));
+  }
+
+  /**
+   * NIR's {@code Scale}: each unit multiplied by its own factor, a weight of the layer.
+   *
+   * @return the new layer's output
+   */
+  public Tensor scale() {
+    return scale(UnaryOperator.identity());
+  }
+
+  /**
+   * NIR's {@code Scale}, configured: {@code s -> s.name("gain")}.
+   *
+   * @param configure sets the layer's optional arguments
+   * @return the new layer's output
+   */
+  public Tensor scale(UnaryOperator<org.neurojoule.layer.Scale> configure) {
+    return then("scale", () -> configure.apply(org.neurojoule.layer.Scale.of()));
+  }
+
+  /**
+   * Sum pooling in 2D (NIR's {@code SumPool2d}): each window's sum.
+   *
+   * @param poolSize the window size: one value for every axis, or one per axis
+   * @return the new layer's output
+   */
+  public Tensor sumPooling2d(int... poolSize) {
+    return sumPooling2d(poolSize, UnaryOperator.identity());
+  }
+
+  /**
+   * Sum pooling in 2D, configured: {@code p -> p.strides(1)}.
+   *
+   * @param poolSize the window size: one value for every axis, or one per axis
+   * @param configure sets the layer's optional arguments
+   * @return the new layer's output
+   */
+  public Tensor sumPooling2d(int[] poolSize, UnaryOperator<Pooling> configure) {
+    return then("sumPooling2d", () -> configure.apply(Pooling.of(PoolKind.SUM, 2, poolSize)));
+  }
+
   /**
    * Keras' {@code BatchNormalization} over the last axis.
    *

@@ -28,6 +28,10 @@ public record GlobalPooling(PoolKind kind, int rank, boolean keepdims, Optional<
    */
   public GlobalPooling {
     Checks.notNull(kind, "kind");
+    if (kind == PoolKind.SUM) {
+      throw org.neurojoule.shape.ShapeException.invalid("global pooling is max or average, not"
+          + " sum");
+    }
     if (rank < 1 || rank > 3) {
       throw ShapeException.invalid("global pooling rank must be 1, 2 or 3, was " + rank);
     }

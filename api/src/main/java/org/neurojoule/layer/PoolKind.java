@@ -5,7 +5,9 @@ public enum PoolKind {
   /** The largest value of each window. */
   MAX("Max", "max"),
   /** The mean of each window. */
-  AVERAGE("Average", "average");
+  AVERAGE("Average", "average"),
+  /** Sum pooling (NIR's {@code SumPool2d}): the window's sum, an average times its area. */
+  SUM("Sum", "sum");
 
   private final String typeWord;
   private final String methodWord;

@@ -98,6 +98,16 @@ public record Pooling(
   }
 
   /**
+   * {@return sum pooling in 2D (NIR's {@code SumPool2d}), as {@link #of of(PoolKind.SUM, 2,
+   * poolSize)}}
+   *
+   * @param poolSize the window size: one value for every axis, or one per axis
+   */
+  public static Pooling sumPooling2d(int... poolSize) {
+    return of(PoolKind.SUM, 2, poolSize);
+  }
+
+  /**
    * {@return Keras' {@code AveragePooling3D} with its defaults, as {@link #of of(PoolKind.AVERAGE, 3,
    * poolSize)}}
    *

@@ -269,6 +269,20 @@ public final class SpecBinder {
         ints[i] = integer(attribute, items.get(i));
       }
       converted = ints;
+    } else if (type == double[].class) {
+      List<Object> items = list == null ? List.of(value) : list;
+      if (items.isEmpty() && optional) {
+        return Optional.empty();
+      }
+      double[] reals = new double[items.size()];
+      for (int i = 0; i < reals.length; i++) {
+        if (!(items.get(i) instanceof Number n)) {
+          throw ShapeException.invalid(attribute + " must be a number or a list of numbers, got "
+              + items.get(i));
+        }
+        reals[i] = n.doubleValue();
+      }
+      converted = reals;
     } else if (type == Shape.class) {
       converted = value instanceof Shape ? value : list == null ? null : shape(attribute, list);
     } else if (type.isEnum()) {
@@ -360,6 +374,7 @@ public final class SpecBinder {
     names.put(float.class, "a number");
     names.put(boolean.class, "true or false");
     names.put(int[].class, "a whole number or a list of them");
+    names.put(double[].class, "a number or a list of them");
     names.put(Shape.class, "a list of sizes");
     String name = names.get(type);
     if (name != null) {

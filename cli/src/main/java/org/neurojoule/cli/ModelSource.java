@@ -9,11 +9,13 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.neurojoule.KerasModels;
 import org.neurojoule.Model;
+import org.neurojoule.NirModels;
 import org.neurojoule.examples.Architectures;
 
 /**
- * What a MODEL argument names: a bundled example (ignoring case) or a Keras file (.h5, .keras or an
- * architecture .json), read by {@link KerasModels}.
+ * What a MODEL argument names: a bundled example (ignoring case), a NIR graph (.nir, read by
+ * {@link NirModels}) or a Keras file (.h5, .keras or an architecture .json), read by {@link
+ * KerasModels}.
  */
 final class ModelSource {
   /** The bundled examples, in the order help and errors list them. */
@@ -44,6 +46,13 @@ final class ModelSource {
     if (!Files.exists(path)) {
       throw new IllegalArgumentException("'" + spec + "' is neither a bundled model ("
           + names() + ") nor an existing file");
+    }
+    if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nir")) {
+      if (inputShapeGiven) {
+        throw new IllegalArgumentException("--input-shape applies to Keras files; '" + spec
+            + "' is a NIR graph, which declares its own input shape");
+      }
+      return NirModels.load(path);
     }
     return KerasModels.load(path, options);
   }

@@ -99,6 +99,9 @@ final class BuiltInKernels {
 
     @Override
     public Op op(Pooling p, KernelInput layer) {
+      if (p.kind() == PoolKind.SUM) {
+        return null; // no sum kernel yet: the forward pass says so rather than averaging
+      }
       return new Ops.PoolOp(p.kind() == PoolKind.MAX, p.rank(), p.poolSize(), p.strides(),
           p.padding());
     }

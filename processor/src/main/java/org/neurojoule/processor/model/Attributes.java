@@ -133,6 +133,7 @@ public final class Attributes {
       return switch (component.getKind()) {
         case INT -> items.stream().mapToInt(i -> (Integer) i).toArray();
         case LONG -> items.stream().mapToLong(i -> (Long) i).toArray();
+        case DOUBLE -> items.stream().mapToDouble(i -> (Double) i).toArray();
         default -> items.stream().map(i -> (String) i).toArray(String[]::new);
       };
     }

@@ -56,7 +56,7 @@ public final class LayerKind {
    * messages about bad arguments name the layer by it, and so do ours.
    */
   public String methodName() {
-    String s = simpleName.replace("ReLU", "Relu").replaceAll("(\\d)D$", "$1d");
+    String s = simpleName.replace("ReLU", "Relu").replace("LIF", "Lif").replaceAll("(\\d)D$", "$1d");
     return s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
   }
 

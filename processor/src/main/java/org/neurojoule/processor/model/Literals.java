@@ -8,13 +8,17 @@ import java.util.List;
 public final class Literals {
   private Literals() {}
 
-  /** The arguments, comma-separated; an {@code int[]} spreads into varargs. */
+  /** The arguments, comma-separated; an {@code int[]} or {@code double[]} spreads into varargs. */
   static CodeBlock arguments(Object... args) {
     List<CodeBlock> parts = new ArrayList<>();
     for (Object arg : args) {
       if (arg instanceof int[] ints) {
         for (int i : ints) {
           parts.add(CodeBlock.of("$L", i));
+        }
+      } else if (arg instanceof double[] reals) {
+        for (double d : reals) {
+          parts.add(real(d));
         }
       } else {
         parts.add(literal(arg));
