@@ -1,6 +1,7 @@
 package org.neurojoule;
 
 import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,6 +53,19 @@ class GraphOrderTest {
       }
     }
     assertThat(withReuse).isGreaterThan(GRAPHS / 4);   // many graphs do reuse layers
+  }
+
+  @Test
+  void questionsAboutALayerOfAnotherModel_sayItIsNotPartOfThisModel() {
+    Model model = Model.input(4).dense(2).model();
+    Layer other = Model.input(4).dense(3, d -> d.name("elsewhere")).layer();
+    String expected = "layer dense(3) is not part of this model";
+    assertThat(model.indexOf(other)).isEqualTo(-1);
+    assertThat(model.applications(other)).isEmpty();
+    assertThat(assertThrows(IllegalArgumentException.class,
+        () -> model.nameOf(other)).getMessage()).isEqualTo(expected);
+    assertThat(assertThrows(IllegalArgumentException.class,
+        () -> model.params(other)).getMessage()).isEqualTo(expected);
   }
 
   /** Every tensor is (time, 4), so any layer fits any tensor and reused dense layers keep fitting. */
