@@ -15,7 +15,7 @@ final class KerasSummary {
       List<String> connectedTo = new ArrayList<>();
       for (Tensor node : model.applications(layer)) {
         for (Tensor in : node.inputs()) {
-          int nodeIndex = model.applications(in.layer()).indexOf(in);
+          int nodeIndex = model.nodeIndex(in);
           connectedTo.add(model.nameOf(in.layer()) + "[" + nodeIndex + "][0]");
         }
       }

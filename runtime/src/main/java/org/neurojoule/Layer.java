@@ -29,6 +29,8 @@ public final class Layer {
   private volatile List<Shape> inputShapes;
   /** The name the latest model built over this layer gave it, for error messages. */
   private volatile String modelName;
+  /** The spec's auto-name stem, found once (a regex) rather than at every model built over it. */
+  private String namePrefix;
 
   /**
    * {@return a new layer object computing {@code spec}, to {@link #apply} to tensors; the way to
@@ -218,6 +220,16 @@ public final class Layer {
   /** The layer a {@code timeDistributed} wrapper applies on each step, if this is one. */
   Optional<Layer> wrapped() {
     return wrapped;
+  }
+
+  /** {@return the stem of this layer's automatic names, {@code re_lu}} */
+  String namePrefix() {
+    String prefix = namePrefix;
+    if (prefix == null) {
+      prefix = spec.namePrefix();   // a benign race: every thread computes the same string
+      namePrefix = prefix;
+    }
+    return prefix;
   }
 
   long creationOrder() {

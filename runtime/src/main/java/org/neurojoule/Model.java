@@ -37,11 +37,13 @@ public final class Model {
   private final List<Tensor> inputs;
   private final List<Tensor> outputs;
   private final List<Layer> layers;
-  private final Map<Layer, String> names;
+  private final List<String> layerNames;
+  /** Name, position and nodes of every layer, wrapped ones included: one look-up per question. */
+  private final Map<Layer, Entry> entries;
   private final Map<String, Layer> byName;
-  private final Map<Layer, Integer> positions = new IdentityHashMap<>();
-  private final Map<Layer, List<Tensor>> nodes;
   private final List<Tensor> executionOrder;
+  /** Each node's index among its layer's applications, made on the first summary. */
+  private volatile Map<Tensor, Integer> nodeIndices;
   private final boolean chain;
   /** The warnings already logged for this model, so each is logged once. */
   private final Set<String> loggedWarnings = ConcurrentHashMap.newKeySet();
@@ -50,17 +52,24 @@ public final class Model {
     this.inputs = List.copyOf(inputs);
     this.outputs = List.copyOf(outputs);
     this.layers = graph.layers;
-    this.nodes = graph.nodes;
     this.executionOrder = graph.executionOrder;
     this.chain = graph.chain;
-    this.names = nameLayers(graph);
+    this.entries = nameLayers(graph);
     Map<String, Layer> index = new LinkedHashMap<>();
-    for (Layer layer : layers) {
-      index.put(names.get(layer), layer);
-      positions.put(layer, positions.size());
+    String[] ordered = new String[layers.size()];
+    for (int i = 0; i < ordered.length; i++) {
+      Layer layer = layers.get(i);
+      Entry entry = entries.get(layer);
+      entries.put(layer, new Entry(entry.name, i, graph.nodes.get(layer)));
+      ordered[i] = entry.name;
+      index.put(entry.name, layer);
     }
+    this.layerNames = List.of(ordered);
     this.byName = Collections.unmodifiableMap(index);
   }
+
+  /** What the model knows of one layer; position -1 and no nodes for a wrapped layer. */
+  private record Entry(String name, int position, List<Tensor> nodes) {}
 
   /**
    * {@return a new input tensor whose examples have these dimensions ({@link #NONE} for undefined
@@ -144,7 +153,7 @@ public final class Model {
 
   /** {@return the layer names in Keras' order} */
   public List<String> layerNames() {
-    return List.copyOf(byName.keySet());
+    return layerNames;
   }
 
   /**
@@ -170,11 +179,11 @@ public final class Model {
    * @param layer a layer of this model
    */
   public String nameOf(Layer layer) {
-    String name = names.get(Objects.requireNonNull(layer, "layer == null"));
-    if (name == null) {
+    Entry entry = entries.get(Objects.requireNonNull(layer, "layer == null"));
+    if (entry == null) {
       throw new IllegalArgumentException("layer " + layer + " is not part of this model");
     }
-    return name;
+    return entry.name;
   }
 
   /**
@@ -184,7 +193,8 @@ public final class Model {
    * @param layer a layer of this model
    */
   public int indexOf(Layer layer) {
-    return positions.getOrDefault(layer, -1);
+    Entry entry = entries.get(layer);
+    return entry == null ? -1 : entry.position;
   }
 
   /**
@@ -193,7 +203,23 @@ public final class Model {
    * @param layer a layer of this model
    */
   public List<Tensor> applications(Layer layer) {
-    return nodes.getOrDefault(layer, List.of());
+    Entry entry = entries.get(layer);
+    return entry == null ? List.of() : entry.nodes;
+  }
+
+  /** The index of {@code node} among its layer's {@link #applications}, as Keras' node index. */
+  int nodeIndex(Tensor node) {
+    Map<Tensor, Integer> indices = nodeIndices;
+    if (indices == null) {
+      indices = new IdentityHashMap<>();
+      for (Entry entry : entries.values()) {
+        for (int i = 0; i < entry.nodes.size(); i++) {
+          indices.put(entry.nodes.get(i), i);
+        }
+      }
+      nodeIndices = indices;
+    }
+    return indices.getOrDefault(node, -1);
   }
 
   /**
@@ -210,8 +236,12 @@ public final class Model {
    * @param layer a layer of this model
    */
   public ParamCount params(Layer layer) {
-    Tensor first = applications(layer).get(0);
-    return Layers.params(indexOf(layer), nameOf(layer), layer.spec(), shapesOf(first.inputs()));
+    Entry entry = entries.get(Objects.requireNonNull(layer, "layer == null"));
+    if (entry == null || entry.nodes.isEmpty()) {
+      throw new IllegalArgumentException("layer " + layer + " is not part of this model");
+    }
+    Tensor first = entry.nodes.get(0);
+    return Layers.params(entry.position, entry.name, layer.spec(), shapesOf(first.inputs()));
   }
 
   /**
@@ -305,6 +335,9 @@ public final class Model {
   }
 
   static List<Shape> shapesOf(List<Tensor> tensors) {
+    if (tensors.size() == 1) {
+      return List.of(tensors.get(0).shape());   // the common case, without a stream
+    }
     return tensors.stream().map(Tensor::shape).toList();
   }
 
@@ -318,7 +351,7 @@ public final class Model {
     return String.join(" -> ", parts);
   }
 
-  private static Map<Layer, String> nameLayers(Graph graph) {
+  private static Map<Layer, Entry> nameLayers(Graph graph) {
     // Every layer object takes a name, wrapped ones too (Keras names a TimeDistributed's inner
     // layer), in creation order, so that the counts match a fresh Keras session.
     List<Layer> all = new ArrayList<>();
@@ -337,17 +370,17 @@ public final class Model {
       });
     }
     Map<String, Integer> counters = new HashMap<>();
-    Map<Layer, String> names = new IdentityHashMap<>();
+    Map<Layer, Entry> names = new IdentityHashMap<>(all.size() * 4 / 3 + 1);
     for (Layer layer : all) {
       String name = layer.givenName().orElse(null);
       if (name == null) {
-        String prefix = layer.spec().namePrefix();
+        String prefix = layer.namePrefix();
         do {
           int n = counters.merge(prefix, 1, Integer::sum) - 1;
           name = KerasNames.autoName(prefix, n);
         } while (given.contains(name));
       }
-      names.put(layer, name);
+      names.put(layer, new Entry(name, -1, List.of()));
       layer.namedInModel(name);
     }
     return names;
@@ -365,10 +398,12 @@ public final class Model {
       // Keras' _build_map: a depth-first walk from the outputs, inputs in order. A layer's index
       // is taken when the walk first reaches it; nodes are listed when finished (post-order).
       Map<Layer, Integer> firstReached = new IdentityHashMap<>();
+      List<Layer> reached = new ArrayList<>();
       Map<Tensor, Boolean> finished = new IdentityHashMap<>();
       List<Tensor> postOrder = new ArrayList<>();
       for (Tensor out : outputs) {
-        visit(Objects.requireNonNull(out, "output == null"), firstReached, finished, postOrder);
+        visit(Objects.requireNonNull(out, "output == null"), firstReached, reached, finished,
+            postOrder);
       }
       // Keras' depth propagation, from the outputs backwards; a reused layer's nodes are at
       // least as deep as the layer's deepest node seen so far.
@@ -383,27 +418,64 @@ public final class Model {
           nodeDepth.merge(parent, depth + 1, Math::max);
         }
       }
-      List<Layer> ordered = new ArrayList<>(layerDepth.keySet());
-      ordered.sort(Comparator.<Layer>comparingInt(l -> -layerDepth.get(l))
-          .thenComparingInt(firstReached::get));
-      this.layers = List.copyOf(ordered);
+      this.layers = deepestFirst(reached, layerDepth);
       for (Tensor node : postOrder) {
         nodes.computeIfAbsent(node.layer(), l -> new ArrayList<>()).add(node);
       }
       nodes.replaceAll((l, list) -> List.copyOf(list));
       this.executionOrder = List.copyOf(postOrder);
       this.chain = layers.size() == postOrder.size()
-          && new java.util.HashSet<>(nodeDepth.values()).size() == postOrder.size()
+          && distinctDepths(nodeDepth, postOrder.size())
           && postOrder.stream().allMatch(n -> n.inputs().size() <= 1);
-      // Inputs in the order the walk reached them.
-      List<Tensor> found = new ArrayList<>();
-      for (Tensor node : postOrder) {
-        if (node.layer().spec() instanceof InputLayer) {
-          found.add(node);
+      // Inputs in the order the walk reached their layers (an input layer's nodes in post-order).
+      for (Layer layer : reached) {
+        if (layer.spec() instanceof InputLayer) {
+          inputs.addAll(nodes.get(layer));
         }
       }
-      found.sort(Comparator.comparingInt(t -> firstReached.get(t.layer())));
-      inputs.addAll(found);
+    }
+
+    /**
+     * Keras' order: deepest first, ties in the order the walk reached them. A bucket per depth
+     * (depths are below the node count) keeps it linear; {@code reached} is in reach order.
+     */
+    private static List<Layer> deepestFirst(List<Layer> reached, Map<Layer, Integer> depth) {
+      int deepest = 0;
+      int[] depths = new int[reached.size()];
+      for (int i = 0; i < depths.length; i++) {
+        depths[i] = depth.get(reached.get(i));
+        deepest = Math.max(deepest, depths[i]);
+      }
+      int[] start = new int[deepest + 2];   // start[k]: first slot of depth deepest - k
+      for (int d : depths) {
+        start[deepest - d + 1]++;
+      }
+      for (int k = 1; k < start.length; k++) {
+        start[k] += start[k - 1];
+      }
+      Layer[] ordered = new Layer[depths.length];
+      for (int i = 0; i < depths.length; i++) {
+        ordered[start[deepest - depths[i]]++] = reached.get(i);
+      }
+      return List.of(ordered);
+    }
+
+    /** Whether every node has a depth of its own (depths lie in 0..nodes). */
+    private static boolean distinctDepths(Map<Tensor, Integer> nodeDepth, int nodes) {
+      java.util.BitSet seen = new java.util.BitSet(nodes + 1);
+      for (int depth : nodeDepth.values()) {
+        if (depth > nodes || seen.get(depth)) {
+          return false;
+        }
+        seen.set(depth);
+      }
+      return true;
+    }
+
+    private static void reach(Layer layer, Map<Layer, Integer> firstReached, List<Layer> reached) {
+      if (firstReached.putIfAbsent(layer, reached.size()) == null) {
+        reached.add(layer);
+      }
     }
 
     static Graph walk(List<Tensor> outputs) {
@@ -421,6 +493,7 @@ public final class Model {
     private static void visit(
         Tensor root,
         Map<Layer, Integer> firstReached,
+        List<Layer> reached,
         Map<Tensor, Boolean> finished,
         List<Tensor> postOrder) {
       if (finished.containsKey(root)) {
@@ -428,7 +501,7 @@ public final class Model {
       }
       Deque<Tensor> nodes = new ArrayDeque<>();
       Deque<Integer> nextInput = new ArrayDeque<>();
-      firstReached.putIfAbsent(root.layer(), firstReached.size());
+      reach(root.layer(), firstReached, reached);
       nodes.push(root);
       nextInput.push(0);
       while (!nodes.isEmpty()) {
@@ -438,7 +511,7 @@ public final class Model {
           nextInput.push(i + 1);
           Tensor in = node.inputs().get(i);
           if (!finished.containsKey(in)) {
-            firstReached.putIfAbsent(in.layer(), firstReached.size());
+            reach(in.layer(), firstReached, reached);
             nodes.push(in);
             nextInput.push(0);
           }

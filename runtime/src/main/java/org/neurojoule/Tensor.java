@@ -1752,9 +1752,9 @@ public final class Tensor {
   /** The Keras auto name {@code layer} will likely get: counted among the layers upstream. */
   private static String provisionalName(Layer layer, List<Tensor> inputs) {
     return layer.givenName().orElseGet(() -> {
-      String prefix = layer.spec().namePrefix();
+      String prefix = layer.namePrefix();
       long same = upstreamLayers(inputs).stream()
-          .filter(l -> l != layer && l.spec().namePrefix().equals(prefix)).count();
+          .filter(l -> l != layer && l.namePrefix().equals(prefix)).count();
       return KerasNames.autoName(prefix, (int) same);
     });
   }
@@ -1764,7 +1764,7 @@ public final class Tensor {
     String type = Character.toUpperCase(method.charAt(0)) + method.substring(1);
     String prefix = KerasNames.snakeCase(type.replace("Relu", "ReLU"));
     long same = upstreamLayers(inputs).stream()
-        .filter(l -> l.spec().namePrefix().equals(prefix)).count();
+        .filter(l -> l.namePrefix().equals(prefix)).count();
     return KerasNames.autoName(prefix, (int) same);
   }
 

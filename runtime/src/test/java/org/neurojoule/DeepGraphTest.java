@@ -46,6 +46,39 @@ class DeepGraphTest {
   }
 
   @Test
+  void chainsOfTenAndFiftyThousandAutoNamedLayers_buildNameAndEstimate() {
+    for (int depth : new int[] {10_000, 50_000}) {
+      Tensor x = Model.input(2);
+      for (int i = 0; i < depth; i++) {
+        x = i % 2 == 0 ? x.dense(2) : x.relu();
+      }
+      Model model = Model.of(x);
+      assertThat(model.layers()).hasSize(depth + 1);
+      assertThat(model.layerNames().subList(depth - 1, depth + 1))
+          .containsExactly("dense_" + (depth / 2 - 1), "re_lu_" + (depth / 2 - 1)).inOrder();
+      assertThat(model.indexOf(x.layer())).isEqualTo(depth);
+      ModelEnergy energy = model.energy();
+      assertThat(energy.layerStats("dense_" + (depth / 2 - 1)).connections()).isEqualTo(4);
+      assertThat(model.params().total()).isEqualTo(6L * depth / 2);
+    }
+  }
+
+  @Test
+  void aLayerReusedTenThousandTimes_listsEveryNodeInTheSummary() {
+    Tensor x = Model.input(3);
+    Tensor y = x.dense(3);
+    Layer shared = y.layer();
+    for (int i = 1; i < 10_000; i++) {
+      y = shared.apply(y);
+    }
+    Model model = Model.of(y);
+    assertThat(model.nodeIndex(y)).isEqualTo(9_999);
+    String summary = model.summaryString();
+    assertThat(summary).contains("dense[9998][0]");
+    assertThat(summary.split("dense\\[\\d+]\\[0]", -1)).hasLength(10_000);   // 9,999 links to itself
+  }
+
+  @Test
   void aWideFanIn_ofManyBranches() {
     Tensor x = Model.input(4);
     Tensor[] branches = new Tensor[2_000];

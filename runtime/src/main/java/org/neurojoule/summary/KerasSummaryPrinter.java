@@ -389,13 +389,17 @@ public final class KerasSummaryPrinter {
       throw new IllegalArgumentException(
           fields.size() + " fields for " + positions.length + " columns");
     }
-    String[] left = fields.toArray(new String[0]);
+    // Each cell is its text and how far it has been printed: cutting the printed head off with
+    // substrings would copy a long cell (a layer reused thousands of times) once per line.
+    String[] text = fields.toArray(new String[0]);
+    int[] at = new int[text.length];
     int last = positions.length - 1;
     List<String> lines = new ArrayList<>();
-    while (Arrays.stream(left).anyMatch(s -> !s.isEmpty())) {
-      String[] before = left.clone();
+    while (anyLeft(text, at)) {
+      String[] textBefore = text.clone();
+      int[] atBefore = at.clone();
       StringBuilder line = new StringBuilder();
-      for (int col = 0; col < left.length; col++) {
+      for (int col = 0; col < text.length; col++) {
         int startPos = col > 0 ? positions[col - 1] : 0;
         int endPos = positions[col];
         int space = col != last ? 2 : 0;
@@ -403,12 +407,18 @@ public final class KerasSummaryPrinter {
         if (col != last) {
           cutoff -= 1;
         }
-        String fitIntoLine = pyHead(left[col], cutoff);
+        if (cutoff < 0) {
+          // Python's negative slices count from the end: only tiny line lengths get here.
+          text[col] = text[col].substring(at[col]);
+          at[col] = 0;
+        }
+        String fitIntoLine = cutoff < 0 ? pyHead(text[col], cutoff)
+            : text[col].substring(at[col], advance(text[col], at[col], cutoff));
         int best = -1;
         for (String cond : LINE_BREAK_CONDITIONS) {
-          int at = pyFind(fitIntoLine, cond);
-          if (at >= 0) {
-            int candidate = at + cond.length();
+          int found = pyFind(fitIntoLine, cond);
+          if (found >= 0) {
+            int candidate = found + cond.length();
             best = best < 0 ? candidate : Math.min(best, candidate);
           }
         }
@@ -421,13 +431,17 @@ public final class KerasSummaryPrinter {
         }
         line.append(fitIntoLine);
         line.append(" ".repeat(space));
-        left[col] = pyTail(left[col], cutoff);
+        if (cutoff < 0) {
+          text[col] = pyTail(text[col], cutoff);
+        } else {
+          at[col] = advance(text[col], at[col], cutoff);
+        }
         int pad = endPos - pyLen(line);
         if (pad > 0) {
           line.append(" ".repeat(pad));
         }
       }
-      if (Arrays.equals(before, left)) {
+      if (unchanged(textBefore, atBefore, text, at)) {
         // Python would loop forever here (cut-off <= 0 for a non-empty cell).
         throw new IllegalArgumentException(
             "line too short to print the row " + fields + " with positions "
@@ -519,6 +533,36 @@ public final class KerasSummaryPrinter {
   }
 
   // ---- Python string semantics (indices count code points; negative indices count from the end).
+
+  private static boolean anyLeft(String[] text, int[] at) {
+    for (int i = 0; i < text.length; i++) {
+      if (at[i] < text[i].length()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether no cell's remaining text changed (on the same text a larger offset leaves less). */
+  private static boolean unchanged(String[] textBefore, int[] atBefore, String[] text, int[] at) {
+    for (int i = 0; i < text.length; i++) {
+      boolean same = textBefore[i] == text[i] ? atBefore[i] == at[i]
+          : textBefore[i].substring(atBefore[i]).equals(text[i].substring(at[i]));
+      if (!same) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The char index {@code n >= 0} code points after {@code from}, at most the end of {@code s}. */
+  private static int advance(String s, int from, int n) {
+    int i = from;
+    for (int k = 0; k < n && i < s.length(); k++) {
+      i += Character.charCount(s.codePointAt(i));
+    }
+    return i;
+  }
 
   private static int pyLen(CharSequence s) {
     return Character.codePointCount(s, 0, s.length());
