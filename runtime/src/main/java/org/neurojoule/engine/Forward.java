@@ -342,7 +342,9 @@ public final class Forward implements AutoCloseable {
         node.op.run(ctx, n, in, target.buffer, epi);
         return null;
       });
-      if (epi == null) {
+      if (epi != null) {
+        epi.finish();
+      } else {
         node.absSum += parallelAbsSum(target.buffer, Math.toIntExact(n * node.size));
         node.zeros += Zeros.parallel(target.buffer, Math.toIntExact(n * node.size));
       }
@@ -398,16 +400,16 @@ public final class Forward implements AutoCloseable {
     System.err.print(s);
   }
 
+  /** Σ|v[0 .. len)|, the parts added in part order so that the sum is the same on every run. */
   static double parallelAbsSum(float[] v, int len) {
     double[] parts = new double[Parallel.THREADS];
     int per = Math.max(1 << 14, (len + parts.length - 1) / parts.length);
-    Parallel.forRange(len, per, (from, to) -> {
-      double s = AbsSum.of(v, from, to - from);
-      synchronized (parts) {
-        parts[0] += s;
-      }
-    });
-    return parts[0];
+    Parallel.forParts(len, per, (part, from, to) -> parts[part] = AbsSum.of(v, from, to - from));
+    double sum = 0;
+    for (double p : parts) {
+      sum += p;
+    }
+    return sum;
   }
 
   @Override
@@ -421,6 +423,11 @@ public final class Forward implements AutoCloseable {
         node.op.close();
       }
     }
+  }
+
+  /** Whether {@link #close} has run (for tests). */
+  boolean isClosed() {
+    return closed;
   }
 
   /** Forgets what earlier runs added up, so that a prepared pass can measure new data. */
