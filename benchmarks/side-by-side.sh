@@ -5,7 +5,8 @@
 #   NETS=vgg9,alexnet BATCHES=32 benchmarks/side-by-side.sh
 # Environment: NETS, BATCHES, TF_BENCH (tf-bench source, default ../shared/tools/tf-bench from the
 # repository root; copied to benchmarks/target/tf-bench because run.sh writes into its folder),
-# BENCH_GEMM (auto|java|native), BENCH_CONV (auto|dnnl|gemm). Output: the table, and
+# BENCH_GEMM (auto|java|native), BENCH_CONV (auto|dnnl|gemm), BENCH_PUBLIC (image counts of the
+# public-path cases, one energy() call each, default 32,256; empty skips them). Output: the table, and
 # benchmarks/target/side-by-side.md, neurojoule-results.json, tf-results.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +28,8 @@ mvn -B -q -pl benchmarks -am install -DskipTests
 
 echo "== NeuroJoule rates pass"
 mvn -B -q -pl benchmarks exec:exec -Dbench.nets="$NETS" -Dbench.batches="$BATCHES" \
-  -Dbench.gemm="${BENCH_GEMM:-auto}" -Dbench.conv="${BENCH_CONV:-auto}" -Dbench.out="$out/neurojoule-results.json"
+  -Dbench.gemm="${BENCH_GEMM:-auto}" -Dbench.conv="${BENCH_CONV:-auto}" \
+  -Dbench.public="${BENCH_PUBLIC-32,256}" -Dbench.out="$out/neurojoule-results.json"
 
 echo "== TensorFlow (tf-bench), right after"
 (cd "$out/tf-bench" && bash run.sh --nets "$NETS" --batches "$BATCHES" --out "$out/tf-results.json")

@@ -39,3 +39,22 @@ if mem:
     for k, m in mem.items():
         print(f"Memory, {k.replace('_', ' ')} examples (streamed from .npy, batch 32): live heap "
               f"max {m['live_heap_max_mb']:.1f} MB, heap pools' peak {m['pools_peak_mb']:.1f} MB")
+pub = nj.get("public_path")
+if pub:
+    print()
+    print("Public path: one `model.energy(e -> e.exampleData(data))` call (batch 32, setup "
+          "included) against TF at batch 32, whose graph is built once and not timed.")
+    print()
+    print("| network | images | first call img/s | repeated call img/s | TF rates img/s (batch 32) "
+          "| first / TF rates | repeated / TF rates |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for p in pub:
+        rates = tfr.get((p["network"], 32, "rates"))
+
+        def ratio(v):
+            return f"{v / rates['img_per_s']:.2f}x" if rates else "-"
+
+        tf_rates = f"{rates['img_per_s']:.1f}" if rates else "-"
+        print(f"| {p['network']} | {p['images']} | {p['first_call_img_per_s']:.1f} | "
+              f"{p['repeated_call_img_per_s']:.1f} | {tf_rates} | "
+              f"{ratio(p['first_call_img_per_s'])} | {ratio(p['repeated_call_img_per_s'])} |")

@@ -25,6 +25,9 @@ public final class Layer {
   private final long creationOrder;
   private final Optional<Layer> wrapped;
   private volatile float[][] weights;
+  /** Drawn from one counter at each setWeights, so a model's largest changes with any weight. */
+  private volatile long weightsVersion;
+  private static final AtomicLong WEIGHT_CHANGES = new AtomicLong();
   /** The input shapes of the first application: they fix the exact weight shapes. */
   private volatile List<Shape> inputShapes;
   /** The name the latest model built over this layer gave it, for error messages. */
@@ -140,7 +143,9 @@ public final class Layer {
       copy[i] = weights[i].clone();
     }
     // A timeDistributed wrapper's weights are its wrapped layer's.
-    wrapped.orElse(this).weights = copy;
+    Layer holder = wrapped.orElse(this);
+    holder.weights = copy;
+    holder.weightsVersion = WEIGHT_CHANGES.incrementAndGet();
   }
 
   /** Weights must be finite, and a variance (batch normalization's, normalization's) >= 0. */
@@ -204,6 +209,11 @@ public final class Layer {
       copy.add(a.clone());
     }
     return List.copyOf(copy);
+  }
+
+  /** Increases every time weights are set on this layer (0 before); unique across layers. */
+  long weightsVersion() {
+    return wrapped.map(Layer::weightsVersion).orElse(weightsVersion);
   }
 
   /** {@return whether weights were set} */

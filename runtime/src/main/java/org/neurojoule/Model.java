@@ -47,6 +47,8 @@ public final class Model {
   private final boolean chain;
   /** The warnings already logged for this model, so each is logged once. */
   private final Set<String> loggedWarnings = ConcurrentHashMap.newKeySet();
+  /** The forward passes prepared for firing rates, made on the first estimate with data. */
+  private org.neurojoule.engine.PreparedPasses preparedPasses;
 
   private Model(List<Tensor> inputs, List<Tensor> outputs, Graph graph) {
     this.inputs = List.copyOf(inputs);
@@ -522,5 +524,22 @@ public final class Model {
         }
       }
     }
+  }
+
+  /** {@return this model's prepared forward passes, reused between estimates with example data} */
+  synchronized org.neurojoule.engine.PreparedPasses preparedPasses() {
+    if (preparedPasses == null) {
+      preparedPasses = new org.neurojoule.engine.PreparedPasses();
+    }
+    return preparedPasses;
+  }
+
+  /** {@return a number that changes whenever weights are set on any layer of this model} */
+  long weightsVersion() {
+    long v = 0;
+    for (Layer layer : layers) {
+      v = Math.max(v, layer.weightsVersion());
+    }
+    return v;
   }
 }

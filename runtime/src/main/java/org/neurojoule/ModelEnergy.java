@@ -133,7 +133,8 @@ public final class ModelEnergy {
     Set<String> uncounted = new LinkedHashSet<>();
     Set<String> beyond = new LinkedHashSet<>();
     Optional<FiringRates.Measurement> measured = options.exampleData()
-        .map(data -> FiringRates.measure(model, data, options));
+        .map(data -> FiringRates.measure(model, model.preparedPasses(), model.weightsVersion(),
+            data, options));
     Map<Layer, Double> rates = measured.map(FiringRates.Measurement::rates).orElse(Map.of());
     Map<Layer, ZeroCounts> zeros = measured.map(FiringRates.Measurement::zeros).orElse(Map.of());
     Map<String, Row> table = new LinkedHashMap<>();

@@ -31,7 +31,12 @@ import org.neurojoule.layer.DepthwiseConv2D;
  * comparison. GFLOP/s counts 2 FLOPs per multiply-accumulate of Conv2D, DepthwiseConv2D and Dense
  * (as tf-bench does).
  *
- * <p>Options: {@code --nets=vgg9,lcrm_vgg9,alexnet,mnist --batches=1,8,32 --seconds=1.0}.
+ * <p>Then the public path: one {@code model.energy(e -> e.exampleData(data))} call on 32 and on 256
+ * images, setup included, on a fresh model (its first call prepares the pass) and again on the
+ * same model (the prepared pass is reused).
+ *
+ * <p>Options: {@code --nets=vgg9,lcrm_vgg9,alexnet,mnist --batches=1,8,32 --seconds=1.0
+ * --public=32,256 --public-reps=3}.
  */
 public final class RatesBenchmark {
   private RatesBenchmark() {}
@@ -141,6 +146,8 @@ public final class RatesBenchmark {
     double warmupSeconds = 1.0;
     int warmupRuns = 3;
     boolean memory = true;
+    int[] publicImages = {32, 256};
+    int publicReps = 3;
     String out = null;
     for (String a : args) {
       String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : "";
@@ -156,12 +163,18 @@ public final class RatesBenchmark {
         warmupSeconds = Double.parseDouble(v);
       } else if (a.startsWith("--memory=")) {
         memory = Boolean.parseBoolean(v);
+      } else if (a.startsWith("--public=")) {
+        publicImages = v.isEmpty() ? new int[0]
+            : Arrays.stream(v.split(",")).mapToInt(Integer::parseInt).toArray();
+      } else if (a.startsWith("--public-reps=")) {
+        publicReps = Math.max(1, Integer.parseInt(v));
       } else if (a.startsWith("--out=")) {
         out = v.isEmpty() ? null : v;
       } else {
         throw new IllegalArgumentException("unknown option " + a + "; options:"
             + " --nets=mnist,vgg9,lcrm_vgg9,alexnet --batches=1,8,32 --reps=9 --rep-seconds=0.5"
-            + " --warmup-seconds=1.0 --memory=true --out=results.json");
+            + " --warmup-seconds=1.0 --public=32,256 --public-reps=3 --memory=true"
+            + " --out=results.json");
       }
     }
     System.out.printf(Locale.ROOT,
@@ -231,6 +244,12 @@ public final class RatesBenchmark {
         results.add(row);
       }
     }
+    List<Map<String, Object>> publicPath = new ArrayList<>();
+    for (String net : nets) {
+      for (int images : publicImages) {
+        publicPath.add(publicPath(net, images, publicReps));
+      }
+    }
     // A VM's neighbours can slow one measurement: measure the peak again and keep the higher.
     double again = EngineInfo.gemmGflops(4096, true, 5);
     double best = Math.max(peak, again);
@@ -250,12 +269,61 @@ public final class RatesBenchmark {
       doc.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
       doc.put("peak_gflops", best);
       doc.put("results", results);
+      doc.put("public_path", publicPath);
       if (mem != null) {
         doc.put("memory", mem);
       }
       java.nio.file.Files.writeString(java.nio.file.Path.of(out), json(doc) + "\n");
       System.out.println("wrote " + out);
     }
+  }
+
+  /**
+   * One {@code energy()} call with example data, as a user makes it (default batch size 32, setup
+   * included): the median over {@code reps} fresh models of the first call, and over {@code reps}
+   * further calls on one model, which reuse its prepared pass.
+   */
+  private static Map<String, Object> publicPath(String net, int images, int reps) {
+    Model shapeOnly = network(net);
+    int[] shape = shapeOnly.inputs().get(0).shape().toArray();
+    int per = Arrays.stream(shape).reduce(1, (x, y) -> x * y);
+    ExampleData data = data(images, shape, per);
+    // One untimed call on its own model first, so that class loading and the JIT are not counted.
+    energySeconds(network(net).initializeWeights(1), data);
+    double[] first = new double[reps];
+    Model model = null;
+    for (int r = 0; r < reps; r++) {
+      model = network(net).initializeWeights(1);
+      first[r] = energySeconds(model, data);
+    }
+    energySeconds(model, data);
+    double[] again = new double[reps];
+    for (int r = 0; r < reps; r++) {
+      again[r] = energySeconds(model, data);
+    }
+    Arrays.sort(first);
+    Arrays.sort(again);
+    double firstS = first[reps / 2];
+    double againS = again[reps / 2];
+    System.out.printf(Locale.ROOT,
+        "PUBLIC network=%-9s images=%-3d first call %7.1f img/s (%6.0f ms), repeated call %7.1f"
+            + " img/s (%6.0f ms); median of %d, energy(e -> e.exampleData(data)) batch 32%n",
+        net, images, images / firstS, firstS * 1e3, images / againS, againS * 1e3, reps);
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("network", net);
+    row.put("images", images);
+    row.put("first_call_img_per_s", images / firstS);
+    row.put("first_call_ms", firstS * 1e3);
+    row.put("repeated_call_img_per_s", images / againS);
+    row.put("repeated_call_ms", againS * 1e3);
+    row.put("reps", reps);
+    return row;
+  }
+
+  private static double energySeconds(Model model, ExampleData data) {
+    long s = System.nanoTime();
+    model.energy(e -> e.exampleData(data).progress(QUIET.get()).logWarnings(false)).rates();
+    return (System.nanoTime() - s) / 1e9;
   }
 
   /** The fewest batches one repetition streams. */

@@ -198,13 +198,36 @@ final class Epilogue {
     }
   }
 
-  /** Adds a thread's sums to the target nodes. */
+  /** Each part's sums in the current run, added by {@link #finish} in a fixed order. */
+  private final java.util.List<double[]> pending = new java.util.ArrayList<>();
+
+  /** Keeps a thread's sums for {@link #finish}. */
   void merge(double[] sums) {
-    synchronized (this) {
+    synchronized (pending) {
+      pending.add(sums.clone());
+    }
+  }
+
+  /**
+   * Adds the run's sums to the target nodes, smallest first: the totals then do not depend on
+   * which thread finished first, so a rate is the same bit for bit on every run.
+   */
+  void finish() {
+    synchronized (pending) {
+      double[] column = new double[pending.size()];
       for (int s = 0; s < stages.length; s++) {
-        targets[s].absSum += sums[s];
-        targets[s].zeros += (long) sums[stages.length + s];
+        long zeros = 0;
+        for (int i = 0; i < column.length; i++) {
+          column[i] = pending.get(i)[s];
+          zeros += (long) pending.get(i)[stages.length + s];
+        }
+        java.util.Arrays.sort(column);
+        for (double v : column) {
+          targets[s].absSum += v;
+        }
+        targets[s].zeros += zeros;
       }
+      pending.clear();
     }
   }
 }

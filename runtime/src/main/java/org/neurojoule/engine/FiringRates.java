@@ -68,22 +68,57 @@ public final class FiringRates {
     return measure(model, data, batchSize, listener, gemm).rates();
   }
 
+  /**
+   * As {@link #measure(Model, ExampleData, EnergyOptions)}, reusing a pass prepared earlier in
+   * {@code passes} for the same example shape, batch size and kernels, and keeping this one there.
+   *
+   * @param passes the model's prepared passes
+   * @param weightsVersion the largest weights version of the model's layers: a pass prepared for
+   *     another is not reused
+   */
+  public static Measurement measure(Model model, PreparedPasses passes, long weightsVersion,
+      ExampleData data, EnergyOptions options) {
+    return measure(model, passes, weightsVersion, data, options.batchSize(), options.progress(),
+        Gemm.best());
+  }
+
   static Measurement measure(Model model, ExampleData data, int batchSize,
       Optional<RateListener> listener, Gemm gemm) {
+    return measure(model, null, 0, data, batchSize, listener, gemm);
+  }
+
+  /** One pass over the data; {@code passes} null prepares a pass for this call only. */
+  static Measurement measure(Model model, PreparedPasses passes, long weightsVersion,
+      ExampleData data, int batchSize, Optional<RateListener> listener, Gemm gemm) {
     int[] example = fit(model, data);
     int total = data.batchSize();
     int maxN = Math.max(1, Math.min(batchSize, total));
     RateListener progress = listener.orElseGet(() -> ProgressBar.forTerminal(total));
     long start = System.nanoTime();
-    try (Forward f = new Forward(model, example, maxN, gemm)) {
+    PreparedPasses.Key key = new PreparedPasses.Key(example, maxN, gemm, weightsVersion);
+    Forward f = passes == null ? new Forward(model, example, maxN, gemm)
+        : passes.acquire(key, () -> new Forward(model, example, maxN, gemm));
+    boolean intact = false;
+    try {
       for (int first = 0; first < total; first += maxN) {
         int n = Math.min(maxN, total - first);
         data.copyExamples(first, n, f.inputBuffer(), 0);
         f.run(n, first);
         progress.progress(first + n, total, System.nanoTime() - start);
       }
-      return new Measurement(rates(model, f), zeros(model, f));
+      Measurement m = new Measurement(rates(model, f), zeros(model, f));
+      if (Forward.PROFILE) {
+        f.printProfile();
+      }
+      intact = true;
+      return m;
     } finally {
+      if (passes == null) {
+        f.close();
+      } else {
+        // A pass that failed half-way is not trusted again.
+        passes.release(key, f, intact);
+      }
       if (progress instanceof ProgressBar bar) {
         bar.finish();
       }

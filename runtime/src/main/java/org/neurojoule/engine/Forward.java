@@ -29,12 +29,17 @@ public final class Forward implements AutoCloseable {
   /** Seed of the initial voltages of spiking layers that were given none. */
   static final long DEFAULT_SPIKING_SEED = 0;
 
-  final Model model;
+  /**
+   * The model, while compiling only: dropped at the end of the constructor, so that a cached pass
+   * never keeps its model (and the model's cache) alive.
+   */
+  private Model model;
   final List<Node> nodes = new ArrayList<>();
   final Map<Tensor, Node> byTensor = new IdentityHashMap<>();
   final Node input;
   final Ctx ctx;
   private int maxN;
+  private boolean closed;
 
   /** Compiles {@code model} for examples of {@code exampleShape} in batches of at most {@code maxN}. */
   Forward(Model model, int[] exampleShape, int maxN, Gemm gemm) {
@@ -47,7 +52,8 @@ public final class Forward implements AutoCloseable {
     }
     for (Tensor t : model.executionOrder()) {
       Node[] ins = t.inputs().stream().map(byTensor::get).toArray(Node[]::new);
-      Node node = new Node(nodes.size(), t, t.layer(), ins);
+      Node node = new Node(nodes.size(), t, t.layer(), ins, model.nameOf(t.layer()),
+          model.indexOf(t.layer()));
       nodes.add(node);
       byTensor.put(t, node);
       for (Node in : ins) {
@@ -76,6 +82,8 @@ public final class Forward implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       close();
       throw e;
+    } finally {
+      this.model = null;
     }
   }
 
@@ -91,9 +99,9 @@ public final class Forward implements AutoCloseable {
         throw e;
       }
       throw ShapeException.of(e.error(), e.inputShapes(), e.detail() + withData())
-          .inLayer(model.indexOf(node.layer), model.nameOf(node.layer), node.spec.describe());
+          .inLayer(node.index, node.name, node.spec.describe());
     } catch (RuntimeException e) {
-      String name = "layer '" + model.nameOf(node.layer) + "'";
+      String name = "layer '" + node.name + "'";
       if (e.getMessage() != null && e.getMessage().startsWith(name)) {
         throw e;
       }
@@ -334,7 +342,9 @@ public final class Forward implements AutoCloseable {
         node.op.run(ctx, n, in, target.buffer, epi);
         return null;
       });
-      if (epi == null) {
+      if (epi != null) {
+        epi.finish();
+      } else {
         node.absSum += parallelAbsSum(target.buffer, Math.toIntExact(n * node.size));
         node.zeros += Zeros.parallel(target.buffer, Math.toIntExact(n * node.size));
       }
@@ -355,7 +365,7 @@ public final class Forward implements AutoCloseable {
         String examples = n == 1 ? "example " + firstExample
             : "examples " + firstExample + " to " + (firstExample + n - 1);
         String what = node == input ? "the example data holds values that are not finite"
-            : "layer '" + model.nameOf(node.layer) + "' (" + node.spec.type()
+            : "layer '" + node.name + "' (" + node.spec.type()
                 + ") produces values beyond float32's range (|x| > 3.4028235E38) or NaN";
         throw new IllegalArgumentException(what + " on " + examples + withData()
             + ", so its firing rate would not be finite; scale the data or the weights down");
@@ -366,14 +376,14 @@ public final class Forward implements AutoCloseable {
   /** With {@code -Dneurojoule.profile=true}, the time per kernel goes to standard error at close. */
   static final boolean PROFILE = Boolean.getBoolean("neurojoule.profile");
 
-  private void printProfile() {
+  void printProfile() {
     long total = nodes.stream().mapToLong(x -> x.nanos).sum();
     StringBuilder s = new StringBuilder("neurojoule profile (" + ctx.gemm.name()
         + (ctx.gemm.dnnlConv() ? ", convolutions on oneDNN" : "") + "):\n");
     for (Node node : nodes) {
       if (node.nanos > 0) {
         s.append(String.format(java.util.Locale.ROOT, "  %-28s %8.1f ms %5.1f %%  %s%n",
-            model.nameOf(node.layer) + (node.chain.isEmpty() ? "" : "+" + node.chain.size()),
+            node.name + (node.chain.isEmpty() ? "" : "+" + node.chain.size()),
             node.nanos / 1e6, 100.0 * node.nanos / total, Arrays.toString(node.last().shape)));
       }
     }
@@ -390,27 +400,45 @@ public final class Forward implements AutoCloseable {
     System.err.print(s);
   }
 
+  /** Σ|v[0 .. len)|, the parts added in part order so that the sum is the same on every run. */
   static double parallelAbsSum(float[] v, int len) {
     double[] parts = new double[Parallel.THREADS];
     int per = Math.max(1 << 14, (len + parts.length - 1) / parts.length);
-    Parallel.forRange(len, per, (from, to) -> {
-      double s = AbsSum.of(v, from, to - from);
-      synchronized (parts) {
-        parts[0] += s;
-      }
-    });
-    return parts[0];
+    Parallel.forParts(len, per, (part, from, to) -> parts[part] = AbsSum.of(v, from, to - from));
+    double sum = 0;
+    for (double p : parts) {
+      sum += p;
+    }
+    return sum;
   }
 
   @Override
   public void close() {
-    if (PROFILE) {
-      printProfile();
+    if (closed) {
+      return;
     }
+    closed = true;
     for (Node node : nodes) {
       if (node.op != null) {
         node.op.close();
       }
+    }
+  }
+
+  /** Whether {@link #close} has run (for tests). */
+  boolean isClosed() {
+    return closed;
+  }
+
+  /** Forgets what earlier runs added up, so that a prepared pass can measure new data. */
+  void reset() {
+    for (Node node : nodes) {
+      node.absSum = 0;
+      node.count = 0;
+      node.zeros = 0;
+      node.batchStart = 0;
+      node.batchZeros = 0;
+      node.nanos = 0;
     }
   }
 

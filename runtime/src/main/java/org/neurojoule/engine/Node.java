@@ -11,6 +11,9 @@ final class Node {
   final int id;
   final Tensor tensor;
   final Layer layer;
+  /** The layer's name and position in the model, for errors. */
+  final String name;
+  final int index;
   final LayerSpec spec;
   final Node[] inputs;
   final List<Node> consumers = new ArrayList<>();
@@ -37,8 +40,10 @@ final class Node {
   /** Time spent in this node's kernel, with profiling on. */
   long nanos;
 
-  Node(int id, Tensor tensor, Layer layer, Node[] inputs) {
+  Node(int id, Tensor tensor, Layer layer, Node[] inputs, String name, int index) {
     this.id = id;
+    this.name = name;
+    this.index = index;
     this.tensor = tensor;
     this.layer = layer;
     this.spec = layer.spec();
