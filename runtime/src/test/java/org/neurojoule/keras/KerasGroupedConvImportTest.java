@@ -83,6 +83,22 @@ class KerasGroupedConvImportTest {
   }
 
   @Test
+  void groupsZeroOrBeyondTheFilters_isRefusedNamingTheField() throws IOException {
+    String conv = "\"filters\": 8, \"kernel_size\": [3, 3], \"strides\": [1, 1],"
+        + " \"dilation_rate\": [1, 1], \"groups\": ";
+    Path zero = model("Conv2D", "10, 10, 8", conv + "0,", "c");
+    assertThat(assertThrows(KerasImportException.class, () -> KerasModels.load(zero)))
+        .hasMessageThat().isEqualTo(zero + ": layer 'c' (Conv2D): field 'groups' must be a"
+            + " positive integer, was 0");
+
+    Path huge = model("Conv2D", "10, 10, 8", conv + "2147483647,", "c");
+    assertThat(assertThrows(KerasImportException.class, () -> KerasModels.load(huge)))
+        .hasMessageThat().isEqualTo(huge + ": layer 'c' (Conv2D): [NnInvalidArgument] groups"
+            + " 2147483647 must divide both the input channels and the filters, but filters 8 is"
+            + " not a multiple of 2147483647");
+  }
+
+  @Test
   void groupsOnAConvTranspose_isStillRefused() throws IOException {
     Path file = model("Conv2DTranspose", "10, 10, 4", "\"filters\": 4, \"kernel_size\": [3, 3],"
         + " \"strides\": [1, 1], \"dilation_rate\": [1, 1], \"groups\": 2,", "up");
