@@ -75,6 +75,13 @@ final class GroupedConv {
             }
             int xBase = (rowBase * w.in[2] + xi) * cin;
             int oBase = xo * cout;
+            if (cig == 1 && cog == 1) {
+              // Depthwise: channel c reads channel c alone; one contiguous loop the JIT vectorizes.
+              for (int c = 0; c < cout; c++) {
+                row[oBase + c] += x[xBase + c] * kernel[tapBase + c];
+              }
+              continue;
+            }
             for (int g = 0; g < groups; g++) {
               for (int ci = 0; ci < cig; ci++) {
                 float v = x[xBase + g * cig + ci];

@@ -178,11 +178,6 @@ final class Ops {
     GroupedConv grouped;
 
     ConvOp(int rank, List<Integer> kernel, List<Integer> strides, List<Integer> dilation,
-        Padding padding, float[] weights, float[] bias, Activation activation) {
-      this(rank, kernel, strides, dilation, padding, 1, weights, bias, activation);
-    }
-
-    ConvOp(int rank, List<Integer> kernel, List<Integer> strides, List<Integer> dilation,
         Padding padding, int groups, float[] weights, float[] bias, Activation activation) {
       this.rank = rank;
       this.groups = groups;
