@@ -297,6 +297,24 @@ public final class Model {
     return new ModelEnergy(this, configure.apply(EnergyOptions.DEFAULTS));
   }
 
+  /**
+   * {@return the outputs of a forward pass of this model on {@code data}: one array per model
+   * output, in the order of {@link #outputs()}, each of shape {@code (batch, output shape...)}
+   * with the data's time length where the model leaves it undefined} Runs the engine that
+   * computes the firing rates, in the same mini-batches, with the layers' weights (defaults for
+   * layers that have none set, as the rates use); use it to check an import against the outputs
+   * of the framework that exported the model.
+   *
+   * @param data the inputs, batch first; with one dimension fewer than the model input, a
+   *     trailing 1 is added (as for firing rates)
+   * @throws IllegalArgumentException naming the data and the model input if the data does not
+   *     fit, or naming the layer if running it fails
+   */
+  public List<ExampleData> predict(ExampleData data) {
+    Objects.requireNonNull(data, "data == null");
+    return org.neurojoule.engine.Predictions.of(this, data);
+  }
+
   /** Prints Keras' {@code model.summary()} table to standard output. */
   public void summary() {
     System.out.print(summaryString());

@@ -34,6 +34,12 @@ public @interface Conv1D {
   /** {@return the spacing of kernel elements: one value, or one per axis} */
   int[] dilationRate() default 1;
 
+  /**
+   * {@return the number of channel groups: 1, an ordinary convolution; the input channels,
+   * depthwise (the input channels and the filters must both be multiples of it)}
+   */
+  int groups() default 1;
+
   /** {@return the activation applied to the output} */
   org.neurojoule.Activation activation() default org.neurojoule.Activation.LINEAR;
 

@@ -6,6 +6,7 @@ import org.neurojoule.Accounting;
 import org.neurojoule.Activation;
 import org.neurojoule.Padding;
 import org.neurojoule.shape.Shape;
+import org.neurojoule.shape.ShapeError;
 import org.neurojoule.shape.ShapeException;
 
 /**
@@ -14,9 +15,16 @@ import org.neurojoule.shape.ShapeException;
  * <p>Input {@code (spatial..., cin)}, output {@code (out..., filters)} with, per spatial axis,
  * {@code valid}: {@code out = floor((n - ((k - 1) * d + 1)) / s) + 1}, {@code same}: {@code out =
  * ceil(n / s)}, {@code causal} (Conv1D only): as same, all the padding before the axis.
- * Parameters: {@code prod(k) * cin * filters (+ filters bias)}. Connections: output
- * size {@code * prod(k) * cin} whatever the padding (as Keras and the reference count 'same',
- * taps over the padding included); neurons: the output size when the activation is not linear.
+ * Parameters: {@code prod(k) * cin / groups * filters (+ filters bias)}. Connections: output
+ * size {@code * prod(k) * cin / groups} whatever the padding (as Keras and the reference count
+ * 'same', taps over the padding included); neurons: the output size when the activation is not
+ * linear.
+ *
+ * <p>With {@code groups} g (Keras' {@code groups}, PyTorch's {@code group}), the input channels
+ * and the filters are split into g groups and filter group i reads only input group i: ResNeXt's
+ * grouped convolution, depthwise when g = cin. Both modes count {@code prod(k) * cin / g} inputs
+ * per output: the reference multiplies the output size by the kernel's shape without its last
+ * axis, which Keras stores as {@code (k..., cin / g, filters)}, so it and Keras' MACs agree.
  */
 public record Conv(
     int rank,
@@ -25,6 +33,7 @@ public record Conv(
     List<Integer> strides,
     Padding padding,
     List<Integer> dilationRate,
+    int groups,
     Activation activation,
     boolean useBias,
     Optional<String> name)
@@ -39,6 +48,8 @@ public record Conv(
    * @param strides the step between windows, one value per axis
    * @param padding how borders are treated
    * @param dilationRate the spacing of kernel elements, one value per axis
+   * @param groups the number of channel groups, which must divide {@code filters} (and the input
+   *     channels)
    * @param activation the activation function
    * @param useBias whether the layer adds a bias
    * @param name the name the user gave, or empty for an automatic one
@@ -58,6 +69,30 @@ public record Conv(
     Checks.notNull(activation, "activation");
     name = Checks.name(name);
     Checks.stridesOrDilation(strides, dilationRate);
+    Checks.positive("groups", groups);
+    if (filters % groups != 0) {
+      throw ShapeException.invalid("groups " + groups + " must divide both the input channels and"
+          + " the filters, but filters " + filters + " is not a multiple of " + groups);
+    }
+  }
+
+  /**
+   * An ungrouped convolution ({@code groups} 1), as before groups existed.
+   *
+   * @param rank the number of spatial axes: 1, 2 or 3
+   * @param filters the number of output channels
+   * @param kernelSize the kernel size, one value per spatial axis
+   * @param strides the step between windows, one value per axis
+   * @param padding how borders are treated
+   * @param dilationRate the spacing of kernel elements, one value per axis
+   * @param activation the activation function
+   * @param useBias whether the layer adds a bias
+   * @param name the name the user gave, or empty for an automatic one
+   */
+  public Conv(int rank, int filters, List<Integer> kernelSize, List<Integer> strides,
+      Padding padding, List<Integer> dilationRate, Activation activation, boolean useBias,
+      Optional<String> name) {
+    this(rank, filters, kernelSize, strides, padding, dilationRate, 1, activation, useBias, name);
   }
 
   /**
@@ -106,6 +141,7 @@ public record Conv(
         Checks.perAxis("strides", rank, 1),
         Padding.VALID,
         Checks.perAxis("dilationRate", rank, 1),
+        1,
         Activation.LINEAR,
         true,
         Optional.empty());
@@ -118,7 +154,7 @@ public record Conv(
    */
   public Conv kernelSize(int... kernelSize) {
     return new Conv(rank, filters, Checks.perAxis("kernelSize", rank, kernelSize), strides,
-        padding, dilationRate, activation, useBias, name);
+        padding, dilationRate, groups, activation, useBias, name);
   }
 
   /**
@@ -128,7 +164,7 @@ public record Conv(
    */
   public Conv strides(int... strides) {
     return new Conv(rank, filters, kernelSize, Checks.perAxis("strides", rank, strides), padding,
-        dilationRate, activation, useBias, name);
+        dilationRate, groups, activation, useBias, name);
   }
 
   /**
@@ -137,8 +173,8 @@ public record Conv(
    * @param padding how borders are treated
    */
   public Conv padding(Padding padding) {
-    return new Conv(rank, filters, kernelSize, strides, padding, dilationRate, activation, useBias,
-        name);
+    return new Conv(rank, filters, kernelSize, strides, padding, dilationRate, groups, activation,
+        useBias, name);
   }
 
   /**
@@ -148,7 +184,18 @@ public record Conv(
    */
   public Conv dilationRate(int... dilationRate) {
     return new Conv(rank, filters, kernelSize, strides, padding,
-        Checks.perAxis("dilationRate", rank, dilationRate), activation, useBias, name);
+        Checks.perAxis("dilationRate", rank, dilationRate), groups, activation, useBias, name);
+  }
+
+  /**
+   * {@return a copy in this many channel groups (1, the default, is an ordinary convolution; the
+   * number of input channels is depthwise)}
+   *
+   * @param groups the number of groups; it must divide the filters and the input channels
+   */
+  public Conv groups(int groups) {
+    return new Conv(rank, filters, kernelSize, strides, padding, dilationRate, groups, activation,
+        useBias, name);
   }
 
   /**
@@ -157,8 +204,8 @@ public record Conv(
    * @param activation the activation function
    */
   public Conv activation(Activation activation) {
-    return new Conv(rank, filters, kernelSize, strides, padding, dilationRate, activation, useBias,
-        name);
+    return new Conv(rank, filters, kernelSize, strides, padding, dilationRate, groups, activation,
+        useBias, name);
   }
 
   /**
@@ -167,8 +214,8 @@ public record Conv(
    * @param useBias whether the layer adds a bias
    */
   public Conv useBias(boolean useBias) {
-    return new Conv(rank, filters, kernelSize, strides, padding, dilationRate, activation, useBias,
-        name);
+    return new Conv(rank, filters, kernelSize, strides, padding, dilationRate, groups, activation,
+        useBias, name);
   }
 
   /**
@@ -177,8 +224,8 @@ public record Conv(
    * @param name the name
    */
   public Conv name(String name) {
-    return new Conv(rank, filters, kernelSize, strides, padding, dilationRate, activation, useBias,
-        Optional.of(name));
+    return new Conv(rank, filters, kernelSize, strides, padding, dilationRate, groups, activation,
+        useBias, Optional.of(name));
   }
 
   @Override
@@ -191,20 +238,30 @@ public record Conv(
     int[] spatial =
         Windows.slide(inputs, rank, kernelSize, strides, dilationRate, padding,
             "kernel");
-    Checks.channels(inputs);
+    groupChannels(inputs);
     int[] out = java.util.Arrays.copyOf(spatial, rank + 1);
     out[rank] = filters;
     return Shape.of(out);
   }
 
-  /** Kernel {@code (k..., cin, filters)}, then bias {@code (filters,)} with {@code useBias}. */
+  @Override
+  public List<WeightShapes.Weight> weights(List<Shape> inputs) {
+    groupChannels(inputs);
+    return weights(Checks.channels(inputs));
+  }
+
+  /**
+   * Kernel {@code (k..., cin / groups, filters)}, then bias {@code (filters,)} with {@code
+   * useBias}; a {@code cin} that {@code groups} does not divide is rounded up (callers probe with
+   * {@code cin} 1; shape inference refuses such an input).
+   */
   @Override
   public List<WeightShapes.Weight> weights(int cin) {
     int[] k = new int[rank() + 2];
     for (int i = 0; i < rank(); i++) {
       k[i] = kernelSize().get(i);
     }
-    k[rank()] = cin;
+    k[rank()] = (cin + groups - 1) / groups;
     k[rank() + 1] = filters();
     return useBias()
         ? List.of(WeightShapes.Weight.glorot("kernel", k),
@@ -214,7 +271,7 @@ public record Conv(
 
   @Override
   public ParamCount params(List<Shape> inputs) {
-    long cin = Checks.channels(inputs);
+    long cin = groupChannels(inputs);
     long kernel = Math.multiplyExact(Math.multiplyExact(Checks.product(kernelSize), cin), filters);
     return ParamCount.trainable(useBias ? Math.addExact(kernel, filters) : kernel);
   }
@@ -222,9 +279,25 @@ public record Conv(
   @Override
   public Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting) {
     long size = Checks.unitsPerStep(output, inputs, "output");
-    long cin = Checks.channels(inputs);
+    long cin = groupChannels(inputs);
     long connections = Math.multiplyExact(Math.multiplyExact(size, Checks.product(kernelSize)), cin);
     return Optional.of(LayerStats.withActivation(connections, size, activation));
+  }
+
+  /**
+   * {@return the input channels each filter reads: the input's channels divided by {@code groups}}
+   *
+   * @param inputs the shapes of the inputs (without the batch)
+   * @throws ShapeException if the channels are undefined or not a multiple of {@code groups}
+   */
+  public int groupChannels(List<Shape> inputs) {
+    int cin = Checks.channels(inputs);
+    if (cin % groups != 0) {
+      throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, "groups " + groups
+          + " must divide both the input channels and the filters, but the input " + inputs.get(0)
+          + " has " + cin + " channels, not a multiple of " + groups);
+    }
+    return cin / groups;
   }
 
   @Override
@@ -234,7 +307,8 @@ public record Conv(
 
   @Override
   public String describe() {
-    return Describe.window("conv" + rank + "d(" + filters + ", ", kernelSize, strides, padding,
+    String d = Describe.window("conv" + rank + "d(" + filters + ", ", kernelSize, strides, padding,
         dilationRate, activation, useBias);
+    return groups == 1 ? d : d.substring(0, d.length() - 1) + ", groups " + groups + ")";
   }
 }

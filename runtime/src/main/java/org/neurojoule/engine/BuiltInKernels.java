@@ -38,7 +38,7 @@ final class BuiltInKernels {
     public Op op(Conv c, KernelInput layer) {
       float[][] w = layer.weights();
       return new Ops.ConvOp(c.rank(), c.kernelSize(), c.strides(), c.dilationRate(), c.padding(),
-          w[0], c.useBias() ? w[1] : null, c.activation());
+          c.groups(), w[0], c.useBias() ? w[1] : null, c.activation());
     }
   }
 

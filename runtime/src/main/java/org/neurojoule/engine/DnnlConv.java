@@ -52,7 +52,7 @@ final class DnnlConv implements AutoCloseable {
   private final Ops.Window w;
   private final int cin;
   private final int cout;
-  /** 1 for an ordinary convolution, {@code cin} for a depthwise one. */
+  /** 1 for an ordinary convolution, {@code cin} for a depthwise one, else a grouped one's. */
   private final int groups;
   private final float[] kernel;
   private final long inSize;
@@ -80,7 +80,9 @@ final class DnnlConv implements AutoCloseable {
   /**
    * A convolution in {@code groups} groups: 1 for Conv1D/2D/3D with Keras' {@code (k..., cin,
    * cout)} kernel, {@code cin} for DepthwiseConv2D with Keras' {@code (kh, kw, cin, dm)} kernel,
-   * whose output channel {@code c * dm + m} is oneDNN's group {@code c}, channel {@code m}.
+   * whose output channel {@code c * dm + m} is oneDNN's group {@code c}, channel {@code m}; a
+   * grouped Conv's {@code (k..., cin / groups, cout)} kernel is laid out the same way, oneDNN's
+   * {@code (k..., i, g, o)}.
    */
   DnnlConv(int rank, Ops.Window w, int cin, int cout, int groups, float[] kernel) {
     this.rank = rank;
@@ -126,7 +128,8 @@ final class DnnlConv implements AutoCloseable {
     }
     int act = rank == 1 ? dnnl_nwc : rank == 2 ? dnnl_nhwc : dnnl_ndhwc;
     boolean grouped = groups > 1;
-    int user = grouped ? dnnl_hwigo : rank == 1 ? dnnl_wio : rank == 2 ? dnnl_hwio : dnnl_dhwio;
+    int user = grouped ? (rank == 1 ? dnnl_wigo : rank == 2 ? dnnl_hwigo : dnnl_dhwigo)
+        : rank == 1 ? dnnl_wio : rank == 2 ? dnnl_hwio : dnnl_dhwio;
     int lead = grouped ? 3 : 2;
     long[] wd = new long[lead + rank];
     if (grouped) {

@@ -456,6 +456,22 @@ public final class Forward implements AutoCloseable {
     return byTensor.get(t).zeros;
   }
 
+  /** The shape of one example of {@code t}, as this data gives it (time resolved). */
+  int[] exampleShape(Tensor t) {
+    return byTensor.get(t).shape.clone();
+  }
+
+  /**
+   * Copies the last batch's {@code n} examples of {@code t}, a model output (which always keeps
+   * its buffer), to {@code dst} from example {@code first} on.
+   */
+  void copyOutput(Tensor t, int n, float[] dst, long first) {
+    Node node = byTensor.get(t);
+    long size = node.size;
+    System.arraycopy(node.buffer, 0, dst, Math.toIntExact(first * size),
+        Math.toIntExact(n * size));
+  }
+
   /** The last batch's output of {@code t} (n examples), for tests; null if fused away. */
   float[] output(Tensor t, int n) {
     Node node = byTensor.get(t);

@@ -165,6 +165,7 @@ final class Ops {
     final List<Integer> strides;
     final List<Integer> dilation;
     final Padding padding;
+    final int groups;
     final float[] weights;
     final Stage own;
     Window w;
@@ -174,10 +175,12 @@ final class Ops {
     MatMulCore core;
     DnnlConv dnnl;
     NarrowConv narrow;
+    GroupedConv grouped;
 
     ConvOp(int rank, List<Integer> kernel, List<Integer> strides, List<Integer> dilation,
-        Padding padding, float[] weights, float[] bias, Activation activation) {
+        Padding padding, int groups, float[] weights, float[] bias, Activation activation) {
       this.rank = rank;
+      this.groups = groups;
       this.kernel = kernel;
       this.strides = strides;
       this.dilation = dilation;
@@ -191,10 +194,25 @@ final class Ops {
       w = new Window(rank, in[0], out, kernel, strides, dilation, padding);
       cin = in[0][rank];
       cout = out[rank];
-      float[] kept = w.keptTaps(weights, (long) cin * cout);
+      if (cin % groups != 0 || cout % groups != 0) {
+        // The spec refuses these; the engine must still never index past a group.
+        throw new IllegalArgumentException("groups " + groups + " does not divide its " + cin
+            + " input channels and " + cout + " filters");
+      }
+      float[] kept = w.keptTaps(weights, (long) cin / groups * cout);
       direct = w.taps() == 1 && w.s[0] == 1 && w.s[1] == 1 && w.s[2] == 1
           && w.pad[0] == 0 && w.pad[1] == 0 && w.pad[2] == 0;
       close();
+      if (groups > 1) {
+        // oneDNN takes groups natively; the pure-Java path computes each group directly.
+        if (ctx.gemm.dnnlConv() && !w.clipped) {
+          dnnl = new DnnlConv(rank, w, cin, cout, groups, kept);
+          dnnl.prepare(maxN);
+        } else {
+          grouped = new GroupedConv(w, cin, cout, groups, kept);
+        }
+        return;
+      }
       // A clipped window (a dilated kernel mostly in the padding) goes to im2col, which takes
       // any offsets; oneDNN and the narrow kernel's padded volume assume the layer's geometry.
       if (ctx.gemm.narrowConv() && cout <= NarrowConv.MAX_OUTPUTS && !w.clipped
@@ -214,6 +232,10 @@ final class Ops {
     @Override
     void run(Ctx ctx, int n, float[][] in, float[] out, Epilogue epi) {
       float[] x = in[0];
+      if (grouped != null) {
+        grouped.run(n, x, out, epi);
+        return;
+      }
       if (narrow != null) {
         narrow.run(n, x, out, epi);
         return;
@@ -302,6 +324,7 @@ final class Ops {
       core = null;
       dnnl = null;
       narrow = null;
+      grouped = null;
     }
   }
 

@@ -185,11 +185,11 @@ final class LayerMapping {
   }
 
   private static LayerSpec conv(Cfg c, int rank) {
-    groupsMustBeOne(c);
     return Conv.of(rank, c.positiveInt("filters"), kernelSize(c, rank))
         .strides(strides(c, rank))
         .padding(padding(c))
         .dilationRate(dilationRate(c, rank))
+        .groups(c.positiveInt("groups", 1))
         .activation(activationOrLinear(c))
         .useBias(useBias(c))
         .name(name(c));
@@ -580,10 +580,11 @@ final class LayerMapping {
     }
   }
 
+  /** Keras' transposed convolutions take no groups; a file that gives some is refused. */
   private static void groupsMustBeOne(Cfg c) {
     if (c.has("groups") && c.positiveInt("groups") != 1) {
       throw c.error("field 'groups' is " + c.positiveInt("groups")
-          + "; NeuroJoule's convolutions are not grouped");
+          + "; NeuroJoule's transposed convolutions are not grouped");
     }
   }
 

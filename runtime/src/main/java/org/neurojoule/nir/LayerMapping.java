@@ -126,13 +126,16 @@ final class LayerMapping {
           + "), but " + inputText());
     }
     int groups = at.optional("groups").isPresent() ? at.whole("groups", 1)[0] : 1;
-    if (groups != 1) {
-      throw at.error("groups " + groups + " is not supported yet (only groups 1)");
+    if (groups < 1) {
+      throw at.error("groups must be >= 1, is " + groups);
     }
     int filters = ws[0];
+    // PyTorch's grouped weight is (out, in / groups, k...): each filter reads its group only.
     int cin = ws[1];
-    if (cin != nir[0]) {
-      throw at.error("weight " + w + " takes " + cin + " input channels, but " + inputText());
+    if ((long) cin * groups != nir[0]) {
+      throw at.error("weight " + w + " takes " + cin + " input channels"
+          + (groups == 1 ? "" : " per group, " + (long) cin * groups + " in " + groups
+              + " groups") + ", but " + inputText());
     }
     if (at.optional("input_shape").isPresent()) {
       int[] declared = at.dims("input_shape");
@@ -150,8 +153,9 @@ final class LayerMapping {
     float[] bias = at.optional("bias").isPresent() ? vector("bias", filters) : null;
     float[] kernel = convKernel(w.values(), filters, cin, kernelSize);
     Tensor t = at.guard(() -> (rank == 1 ? x.conv1d(filters, kernelSize[0], c -> convOptions(c,
-        kernelSize, strides, dilation, mode, bias != null)) : x.conv2d(filters, kernelSize[0],
-        c -> convOptions(c, kernelSize, strides, dilation, mode, bias != null))));
+        kernelSize, strides, dilation, groups, mode, bias != null)) : x.conv2d(filters,
+        kernelSize[0], c -> convOptions(c, kernelSize, strides, dilation, groups, mode,
+        bias != null))));
     at.guard(() -> {
       if (bias != null) {
         t.layer().setWeights(kernel, bias);
@@ -165,12 +169,12 @@ final class LayerMapping {
   }
 
   private org.neurojoule.layer.Conv convOptions(org.neurojoule.layer.Conv c, int[] kernelSize,
-      int[] strides, int[] dilation, Padding mode, boolean useBias) {
+      int[] strides, int[] dilation, int groups, Padding mode, boolean useBias) {
     return c.kernelSize(kernelSize).strides(strides).dilationRate(dilation).padding(mode)
-        .useBias(useBias).name(at.name());
+        .groups(groups).useBias(useBias).name(at.name());
   }
 
-  /** PyTorch's (out, in, k...) as Keras' (k..., in, out). */
+  /** PyTorch's (out, in, k...) as Keras' (k..., in, out); {@code cin} per group when grouped. */
   private static float[] convKernel(double[] w, int filters, int cin, int[] k) {
     int area = 1;
     for (int d : k) {

@@ -149,14 +149,42 @@ class NirMalformedTest {
   }
 
   @Test
-  void convolutionGroups_refusedClearly() {
-    NirGraph.Node conv = node("Conv2d", "weight", NirArray.of(new int[] {4, 1, 3, 3},
-        new double[36]), "bias", NirArray.vector(new double[4]), "groups", NirArray.vector(2),
+  void convolutionGroupsNotMatchingTheWeight_refusedNamingWeightAndInput() {
+    NirGraph.Node conv = node("Conv2d", "weight", NirArray.of(new int[] {6, 1, 3, 3},
+        new double[54]), "bias", NirArray.vector(new double[6]), "groups", NirArray.vector(3),
         "stride", NirArray.vector(1, 1), "padding", NirArray.vector(0, 0),
         "dilation", NirArray.vector(1, 1));
-    assertThat(error(graph(nodes("in", input(2, 8, 8), "c", conv, "out", output(4, 6, 6)),
+    assertThat(error(graph(nodes("in", input(2, 8, 8), "c", conv, "out", output(6, 6, 6)),
         "in", "c", "c", "out")))
-        .isEqualTo("net.nir: node 'c' (Conv2d): groups 2 is not supported yet (only groups 1)");
+        .isEqualTo("net.nir: node 'c' (Conv2d): weight (6, 1, 3, 3) takes 1 input channels per"
+            + " group, 3 in 3 groups, but its input 'in' gives (2, 8, 8)");
+  }
+
+  @Test
+  void groupedConvolution_importsWithGroups_andPyTorchsWeightAsKeras() {
+    double[] w = new double[4 * 1 * 3 * 3];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = i;
+    }
+    NirGraph.Node conv = node("Conv2d", "weight", NirArray.of(new int[] {4, 1, 3, 3}, w),
+        "bias", NirArray.vector(new double[4]), "groups", NirArray.vector(2),
+        "stride", NirArray.vector(1, 1), "padding", NirArray.vector(0, 0),
+        "dilation", NirArray.vector(1, 1));
+    Model m = new NirImporter("net.nir").toModel(graph(nodes("in", input(2, 8, 8), "c", conv,
+        "out", output(4, 6, 6)), "in", "c", "c", "out"));
+
+    org.neurojoule.layer.Conv spec = (org.neurojoule.layer.Conv) m.layer("c").spec();
+    assertThat(spec.groups()).isEqualTo(2);
+    // 3 * 3 * (2 / 2) * 4 + 4.
+    assertThat(m.params(m.layer("c")).total()).isEqualTo(40);
+    // PyTorch's (out, in / groups, kh, kw) as Keras' (kh, kw, in / groups, out): tap p of
+    // filter o was w[o * 9 + p].
+    float[] kernel = m.layer("c").weights().get(0);
+    for (int o = 0; o < 4; o++) {
+      for (int p = 0; p < 9; p++) {
+        assertThat(kernel[p * 4 + o]).isEqualTo((float) (o * 9 + p));
+      }
+    }
   }
 
   @Test
