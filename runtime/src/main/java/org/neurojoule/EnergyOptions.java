@@ -171,8 +171,10 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
    *
    * <p>Spikes and synaptic events are counted per layer ({@link ModelEnergy#spikeCounts()}, the
    * summary's {@code spikes}, {@code synaptic_events} and {@code sim_energy <device>} columns);
-   * firing rates ({@code rate}, {@code energy <device>}) become each layer's mean |input| over every
-   * step, so the rate-based estimate stays beside the counted one.
+   * firing rates ({@code rate}, {@code energy <device>}) become each layer's mean |input| per step
+   * over every step divided by {@code dt} (in Hz, as KerasSpiking's spikes of amplitude 1/dt), so
+   * the rate-based estimate, with the same {@code dt} and {@code timestepsPerInference} = T in the
+   * summary options, stays beside the counted one.
    *
    * @param dt the timestep in seconds, {@code > 0} and at most 1000
    */

@@ -10,8 +10,10 @@ import org.neurojoule.layer.SpikingNeuron;
  * Norse and of snnTorch's NIR import, in float64 per unit and sequence.
  *
  * <p>Per step, with input {@code x}: CubaLI/CubaLIF first update the synaptic current {@code i +=
- * dt/tauSyn (-i + wIn x)} and feed the new {@code i} on; I: {@code v += dt r x}; IF: the same, then
- * spike; LI/LIF: {@code v += dt/tau (vLeak - v + r x)}, then (LIF) spike. A neuron spikes when
+ * dt/tauSyn (-i + wIn x)} and feed the new {@code i} on (snnTorch's order; Norse updates v from the
+ * previous step's i); LI/LIF/CubaLI/CubaLIF: {@code v += dt/tau (vLeak - v + r x)}, then (LIF,
+ * CubaLIF) spike. I and IF: {@code v += r x} per step, not NIR's {@code dt r x}: Sinabs, snnTorch
+ * and Norse export their discrete {@code v += x} as {@code r = 1}, so dt is absorbed into r. A neuron spikes when
  * {@code v > vThreshold} (strictly, as Norse's Heaviside) and then resets to {@code vReset} or, by
  * {@link Reset#SUBTRACT}, loses {@code vThreshold}. Integrators output {@code v}, spiking kinds 0
  * or 1, Threshold {@code x > threshold}. State starts at 0 (v, i) for every sequence.
@@ -46,7 +48,9 @@ final class NeuronDynamics {
     synGain = new double[units];
     for (int u = 0; u < units; u++) {
       double r = value(spec, "r", u, 1);
-      double a = leaky ? dt / spec.constant(tau).at(u) : dt;
+      // I and IF: v += r x per step, dt absorbed into r, as every framework exporting them
+      // (Sinabs, snnTorch, Norse) writes r = 1 for its discrete v += x.
+      double a = leaky ? dt / spec.constant(tau).at(u) : 1;
       if (leaky && a > 1) {
         throw new IllegalArgumentException(what + ": dt " + dt + " is longer than its " + tau
             + " " + spec.constant(tau).at(u) + ", so forward Euler would overshoot; use a"

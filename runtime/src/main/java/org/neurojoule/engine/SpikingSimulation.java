@@ -32,7 +32,8 @@ import org.neurojoule.shape.Shape;
  * emitted (nonzero outputs of spiking layers; for an input layer the data's nonzero values) and
  * the synaptic events they cause in the layers they feed (each nonzero input value times its
  * {@link FanOut}; a recurrent neuron's own spikes of the previous step times its units), and each
- * layer's mean |input| over all steps, the rate-based estimate's firing rate. Memory: the
+ * layer's mean |input| per step over all steps divided by dt, the rate-based estimate's firing
+ * rate in Hz (KerasSpiking's spikes have amplitude 1/dt; here a spike is 1 per step). Memory: the
  * mini-batch's sequences, one step's buffers and the neurons' state, never the whole data.
  */
 public final class SpikingSimulation implements AutoCloseable {
@@ -355,7 +356,8 @@ public final class SpikingSimulation implements AutoCloseable {
         Sim s = byTensor.get(app);
         spikes += s.spikes;
         events += s.events;
-        rate += s.inCount == 0 ? Double.NaN : s.absIn / s.inCount;
+        // In Hz, as KerasSpiking's spikes of amplitude 1/dt: a 0/1 spike per step is 1/dt.
+        rate += s.inCount == 0 ? Double.NaN : s.absIn / s.inCount / dt;
       }
       layers.put(model.nameOf(layer), new SpikeCounts.Layer(spikes / (double) sequences,
           events / sequences));
