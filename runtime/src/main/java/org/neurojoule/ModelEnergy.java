@@ -595,8 +595,8 @@ public final class ModelEnergy {
     if (counted && spikeCounts.isEmpty()) {
       throw new IllegalArgumentException("column '" + c.kind().key()
           + c.device().map(d -> " " + d.name()).orElse("") + "' needs the spiking simulation:"
-          + " e -> e.exampleData(sequences).simulate(dt) (on the command line --example-data FILE"
-          + " --dt SECONDS with --simulate)");
+          + " e -> e.exampleData(sequences).simulate(dt) (on the command line, a model of spiking"
+          + " neurons with --example-data of sequences (N, T, step...))");
     }
     boolean beyond = c.kind() == Column.Kind.MAC_ENERGY || c.kind() == Column.Kind.MEMORY_ENERGY;
     if (beyond && energyModel(o) == EnergyModel.REFERENCE) {

@@ -31,7 +31,7 @@ public record Column(Kind kind, Optional<Device> device) {
     /** Spikes per inference counted by the spiking simulation. */
     SPIKES("spikes", "Spikes/inf"),
     /** Synaptic events per inference counted by the spiking simulation. */
-    SYNAPTIC_EVENTS("synaptic_events", "Syn events/inf"),
+    SYNAPTIC_EVENTS("synaptic_events", "Events/inf"),
     ENERGY("energy", "J/inf"),
     SYNOP_ENERGY("synop_energy", "Synop J/inf"),
     NEURON_ENERGY("neuron_energy", "Neuron J/inf"),
