@@ -13,6 +13,7 @@ import org.neurojoule.Model;
 import org.neurojoule.Reset;
 import org.neurojoule.SpikeCounts;
 import org.neurojoule.Tensor;
+import org.neurojoule.layer.Delay;
 import org.neurojoule.layer.InputLayer;
 import org.neurojoule.layer.LayerStats;
 import org.neurojoule.layer.Layers;
@@ -28,7 +29,8 @@ import org.neurojoule.shape.Shape;
  * steps of a sequence and starting from 0 for each sequence.
  *
  * <p>Stateless layers run on the firing-rate pass's kernels, one timestep of a mini-batch of
- * sequences at a time; sum pooling and {@code scale} run here. Per layer it counts the spikes
+ * sequences at a time; sum pooling, {@code scale} and {@code delay} (by {@code round(delay / dt)}
+ * steps per unit) run here. Per layer it counts the spikes
  * emitted (nonzero outputs of spiking layers; for an input layer the data's nonzero values) and
  * the synaptic events they cause in the layers they feed (each nonzero input value times its
  * {@link FanOut}; a recurrent neuron's own spikes of the previous step times its units), and each
@@ -66,6 +68,10 @@ public final class SpikingSimulation implements AutoCloseable {
     float[] recurrentKernel;
     float[] recurrentBias;
     float[] scale;
+    /** A delay's steps per unit and its ring of the last {@code max + 1} steps' inputs. */
+    int[] delaySteps;
+    float[] ring;
+    int ringSlots;
     long[][] fanOut;
     double[] uniformFanOut;
     boolean countsEvents;
@@ -137,8 +143,19 @@ public final class SpikingSimulation implements AutoCloseable {
         s.recurrentBias = weights.length > 1 ? weights[1] : null;
         s.previous = Buffers.floats(Buffers.times(maxN, size), what + ": its previous spikes");
       }
+    } else if (node.spec instanceof Delay d) {
+      s.delaySteps = new int[size];
+      long longest = 0;
+      for (int u = 0; u < size; u++) {
+        long steps = Math.round(d.delay().at(u) / dt);
+        longest = Math.max(longest, steps);
+        s.delaySteps[u] = (int) Math.min(steps, Integer.MAX_VALUE);
+      }
+      s.ringSlots = Buffers.intSize(longest + 1, what + ": its delay of " + longest + " steps");
+      s.ring = Buffers.floats(Buffers.times(s.ringSlots, Buffers.times(maxN, size)),
+          what + ": its delay buffer of " + s.ringSlots + " steps");
     } else if (node.spec instanceof Scale) {
-      s.scale = node.layer.weights().isEmpty() ? null : node.layer.weights().get(0);
+      s.scale = weights(node)[0];
     } else if (!(node.spec instanceof Pooling p && p.kind() == PoolKind.SUM)) {
       s.op = Kernels.op(node.spec, new KernelInput(() -> weights(node), in));
       if (s.op == null) {
@@ -187,6 +204,9 @@ public final class SpikingSimulation implements AutoCloseable {
       if (s.previous != null) {
         Arrays.fill(s.previous, 0);
       }
+      if (s.ring != null) {
+        Arrays.fill(s.ring, 0);
+      }
     }
     for (int t = 0; t < steps; t++) {
       for (int b = 0; b < n; b++) {
@@ -215,6 +235,8 @@ public final class SpikingSimulation implements AutoCloseable {
         if (listener != null) {
           listener.step(node.layer, t, s.dynamics.v, node.buffer, n);
         }
+      } else if (s.ring != null) {
+        delayStep(s, n, t);
       } else if (s.scale != null) {
         float[] x = s.inputs[0].node.buffer;
         int units = (int) node.size;
@@ -301,6 +323,20 @@ public final class SpikingSimulation implements AutoCloseable {
     s.dynamics.step(n, s.x, s.node.buffer);
     if (s.previous != null) {
       System.arraycopy(s.node.buffer, 0, s.previous, 0, len);
+    }
+  }
+
+  /** A delay: unit u outputs its input of {@code round(delay_u / dt)} steps before, 0 before that. */
+  private void delayStep(Sim s, int n, int t) {
+    int units = (int) s.node.size;
+    int slot = maxN * units;
+    System.arraycopy(s.inputs[0].node.buffer, 0, s.ring, (t % s.ringSlots) * slot, n * units);
+    for (int b = 0; b < n; b++) {
+      for (int u = 0; u < units; u++) {
+        int from = t - s.delaySteps[u];
+        s.node.buffer[b * units + u] = from < 0 ? 0f
+            : s.ring[(from % s.ringSlots) * slot + b * units + u];
+      }
     }
   }
 

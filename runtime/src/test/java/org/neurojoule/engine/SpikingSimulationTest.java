@@ -160,6 +160,24 @@ class SpikingSimulationTest {
     assertThat(subtract.layer("if").spikes()).isEqualTo(2.0);
   }
 
+  /** A delay of 2 ms at dt = 1 ms shifts each unit's input by 2 steps; scale multiplies. */
+  @Test
+  void delayAndScale_shiftAndMultiply() {
+    Model model = Model.input(2).delay(0.002, 0.001).scale().threshold(0.5).model();
+    model.layer("scale").setWeights(new float[] {2, 0.25f});
+    float[] x = {0.3f, 1, 0, 0, 0, 0, 0, 0}; // (1, 4, 2): unit 0 gets 0.3 x 2, unit 1 1 x 0.25
+    List<String> fired = new java.util.ArrayList<>();
+    SpikingSimulation.simulate(model, ExampleData.of(x, 1, 4, 2), 1e-3, Reset.TO_V_RESET, 1,
+        Accounting.COMPLETE, (layer, t, v, out, n) -> {
+          for (int u = 0; u < 2; u++) {
+            if (out[u] != 0) {
+              fired.add("unit " + u + " at step " + t);
+            }
+          }
+        });
+    assertThat(fired).containsExactly("unit 0 at step 2");
+  }
+
   // ---------------------------------------------------------------- the NIR paper's CNN
 
   /**
