@@ -18,10 +18,13 @@ import java.util.Optional;
  *     warning; the summary text is the same either way
  * @param energyModel how energy is counted unless a summary's options say otherwise ({@link
  *     EnergyModel#REFERENCE} by default)
+ * @param simulationDt when present, the example data are sequences {@code (N, T, step...)} that
+ *     the spiking simulation runs with this timestep in seconds ({@link #simulate(double)})
+ * @param reset what a spiking neuron's membrane does after a spike in the simulation
  */
 public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accounting,
     int batchSize, Optional<RateListener> progress, boolean logWarnings,
-    EnergyModel energyModel) {
+    EnergyModel energyModel, java.util.OptionalDouble simulationDt, Reset reset) {
   /** The default mini-batch size of the firing-rate pass. */
   public static final int DEFAULT_BATCH_SIZE = 32;
 
@@ -38,8 +41,17 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
    * @param progress receives the progress of the firing-rate pass, if any
    * @param logWarnings whether the estimate logs its warnings
    * @param energyModel how energy is counted by default
+   * @param simulationDt the spiking simulation's timestep, if it runs
+   * @param reset what a neuron's membrane does after a spike in the simulation
    */
   public EnergyOptions {
+    Objects.requireNonNull(simulationDt, "simulationDt == null");
+    Objects.requireNonNull(reset, "reset == null");
+    if (simulationDt.isPresent()
+        && !(simulationDt.getAsDouble() > 0 && simulationDt.getAsDouble() <= 1000)) {
+      throw new IllegalArgumentException("the spiking simulation's dt must be a number of"
+          + " seconds > 0 and <= 1000, was " + simulationDt.getAsDouble());
+    }
     Objects.requireNonNull(exampleData, "exampleData == null");
     Objects.requireNonNull(energyModel, "energyModel == null");
     Objects.requireNonNull(accounting, "accounting == null");
@@ -47,6 +59,22 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
     }
+  }
+
+  /**
+   * Options without the spiking simulation.
+   *
+   * @param exampleData the example data the firing rates come from, if any
+   * @param accounting which statistics to count
+   * @param batchSize the number of examples per mini-batch
+   * @param progress receives the progress of the firing-rate pass, if any
+   * @param logWarnings whether the estimate logs its warnings
+   * @param energyModel how energy is counted by default
+   */
+  public EnergyOptions(Optional<ExampleData> exampleData, Accounting accounting, int batchSize,
+      Optional<RateListener> progress, boolean logWarnings, EnergyModel energyModel) {
+    this(exampleData, accounting, batchSize, progress, logWarnings, energyModel,
+        java.util.OptionalDouble.empty(), Reset.TO_V_RESET);
   }
 
   /**
@@ -80,7 +108,8 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
    */
   public EnergyOptions exampleData(ExampleData exampleData) {
     return new EnergyOptions(Optional.of(Objects.requireNonNull(exampleData, "exampleData == null")),
-        accounting, batchSize, progress, logWarnings, energyModel);
+        accounting, batchSize, progress, logWarnings, energyModel,
+        simulationDt, reset);
   }
 
   /**
@@ -90,7 +119,7 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
    */
   public EnergyOptions accounting(Accounting accounting) {
     return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings,
-        energyModel);
+        energyModel, simulationDt, reset);
   }
 
   /**
@@ -100,7 +129,7 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
    */
   public EnergyOptions batchSize(int batchSize) {
     return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings,
-        energyModel);
+        energyModel, simulationDt, reset);
   }
 
   /**
@@ -111,7 +140,7 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
   public EnergyOptions progress(RateListener listener) {
     return new EnergyOptions(exampleData, accounting, batchSize,
         Optional.of(Objects.requireNonNull(listener, "listener == null")), logWarnings,
-        energyModel);
+        energyModel, simulationDt, reset);
   }
 
   /**
@@ -122,7 +151,7 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
    */
   public EnergyOptions logWarnings(boolean logWarnings) {
     return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings,
-        energyModel);
+        energyModel, simulationDt, reset);
   }
 
   /**
@@ -133,6 +162,34 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
    */
   public EnergyOptions energyModel(EnergyModel energyModel) {
     return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings,
-        energyModel);
+        energyModel, simulationDt, reset);
+  }
+
+  /**
+   * {@return a copy that runs the spiking simulation: the example data are sequences {@code (N, T,
+   * step...)} of the model's per-step input, stepped with timestep {@code dt}}
+   *
+   * <p>Spikes and synaptic events are counted per layer ({@link ModelEnergy#spikeCounts()}, the
+   * summary's {@code spikes}, {@code synaptic_events} and {@code sim_energy <device>} columns);
+   * firing rates ({@code rate}, {@code energy <device>}) become each layer's mean |input| per step
+   * over every step divided by {@code dt} (in Hz, as KerasSpiking's spikes of amplitude 1/dt), so
+   * the rate-based estimate, with the same {@code dt} and {@code timestepsPerInference} = T in the
+   * summary options, stays beside the counted one.
+   *
+   * @param dt the timestep in seconds, {@code > 0} and at most 1000
+   */
+  public EnergyOptions simulate(double dt) {
+    return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings,
+        energyModel, java.util.OptionalDouble.of(dt), reset);
+  }
+
+  /**
+   * {@return a copy whose simulated neurons reset this way after a spike}
+   *
+   * @param reset {@link Reset#TO_V_RESET} (the default, NIR's) or {@link Reset#SUBTRACT}
+   */
+  public EnergyOptions reset(Reset reset) {
+    return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings,
+        energyModel, simulationDt, reset);
   }
 }

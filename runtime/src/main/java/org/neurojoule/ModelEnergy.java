@@ -22,6 +22,7 @@ import org.neurojoule.energy.PythonFormat;
 import org.neurojoule.energy.SummaryText;
 import org.neurojoule.energy.TableLayout;
 import org.neurojoule.engine.FiringRates;
+import org.neurojoule.engine.SpikingSimulation;
 import org.neurojoule.engine.ZeroCounts;
 import org.neurojoule.layer.InputLayer;
 import org.neurojoule.layer.LayerStats;
@@ -126,16 +127,40 @@ public final class ModelEnergy {
   private final Set<String> typesBeyondReference;
   /** What the energy models beyond the reference's read of each layer, by layer name. */
   private final Map<String, LayerFacts> facts;
+  /** What the spiking simulation counted, when it ran. */
+  private final Optional<SpikeCounts> spikeCounts;
+
+  private static Optional<SpikingSimulation.Result> simulate(Model model, EnergyOptions o) {
+    if (o.simulationDt().isEmpty()) {
+      return Optional.empty();
+    }
+    ExampleData data = o.exampleData().orElseThrow(() -> new IllegalArgumentException(
+        "the spiking simulation (simulate(dt)) needs example data: sequences (N, T, step...),"
+            + " as in e -> e.exampleData(ExampleData.fromNpy(path)).simulate(0.001)"));
+    return Optional.of(SpikingSimulation.simulate(model, data, o.simulationDt().getAsDouble(),
+        o.reset(), o.batchSize(), o.accounting()));
+  }
+
+  /**
+   * {@return the spikes and synaptic events the spiking simulation counted per layer and
+   * inference, when the estimate ran it ({@link EnergyOptions#simulate(double)}); else empty}
+   */
+  public Optional<SpikeCounts> spikeCounts() {
+    return spikeCounts;
+  }
 
   ModelEnergy(Model model, EnergyOptions options) {
     this.model = Objects.requireNonNull(model, "model == null");
     this.options = Objects.requireNonNull(options, "options == null");
     Set<String> uncounted = new LinkedHashSet<>();
     Set<String> beyond = new LinkedHashSet<>();
-    Optional<FiringRates.Measurement> measured = options.exampleData()
-        .map(data -> FiringRates.measure(model, model.preparedPasses(), model.weightsVersion(),
-            data, options));
-    Map<Layer, Double> rates = measured.map(FiringRates.Measurement::rates).orElse(Map.of());
+    Optional<SpikingSimulation.Result> simulated = simulate(model, options);
+    this.spikeCounts = simulated.map(SpikingSimulation.Result::counts);
+    Optional<FiringRates.Measurement> measured = simulated.isPresent() ? Optional.empty()
+        : options.exampleData().map(data -> FiringRates.measure(model, model.preparedPasses(),
+            model.weightsVersion(), data, options));
+    Map<Layer, Double> rates = simulated.map(SpikingSimulation.Result::rates)
+        .or(() -> measured.map(FiringRates.Measurement::rates)).orElse(Map.of());
     Map<Layer, ZeroCounts> zeros = measured.map(FiringRates.Measurement::zeros).orElse(Map.of());
     Map<String, Row> table = new LinkedHashMap<>();
     Map<String, LayerFacts> layerFacts = new LinkedHashMap<>();
@@ -464,6 +489,14 @@ public final class ModelEnergy {
       totals.add("Total energy per inference [Joules/inf] (" + c.device().orElseThrow().name()
           + "): " + PythonFormat.e2(total));
     }
+    for (Column c : columns.stream().filter(c -> c.kind() == Column.Kind.SIM_ENERGY).toList()) {
+      double total = 0;
+      for (Row row : rows.values()) {
+        total += simulatedEnergy(row, c.device().orElseThrow());
+      }
+      totals.add("Total simulated energy per inference [Joules/inf] ("
+          + c.device().orElseThrow().name() + "): " + PythonFormat.e2(total));
+    }
     List<String> notes = new ArrayList<>();
     if (o.printWarnings() && !energyColumns.isEmpty()) {
       // As in the reference, only total-energy columns count as showing a device.
@@ -558,6 +591,14 @@ public final class ModelEnergy {
 
   /** Refuses a MAC or memory column under the reference model, which has neither. */
   private void requireModel(Column c, SummaryOptions o) {
+    boolean counted = c.kind() == Column.Kind.SPIKES || c.kind() == Column.Kind.SYNAPTIC_EVENTS
+        || c.kind() == Column.Kind.SIM_ENERGY;
+    if (counted && spikeCounts.isEmpty()) {
+      throw new IllegalArgumentException("column '" + c.kind().key()
+          + c.device().map(d -> " " + d.name()).orElse("") + "' needs the spiking simulation:"
+          + " e -> e.exampleData(sequences).simulate(dt) (on the command line, a model of spiking"
+          + " neurons with --example-data of sequences (N, T, step...))");
+    }
     boolean beyond = c.kind() == Column.Kind.MAC_ENERGY || c.kind() == Column.Kind.MEMORY_ENERGY;
     if (beyond && energyModel(o) == EnergyModel.REFERENCE) {
       throw new IllegalArgumentException("column '" + c.kind().key() + " "
@@ -733,7 +774,8 @@ public final class ModelEnergy {
         case PARAMS -> t.params();
         case CONNECTIONS -> t.connections();
         case NEURONS -> t.neurons();
-        case ENERGY, SYNOP_ENERGY, NEURON_ENERGY, MAC_ENERGY, MEMORY_ENERGY -> {
+        case ENERGY, SYNOP_ENERGY, NEURON_ENERGY, MAC_ENERGY, MEMORY_ENERGY, SIM_ENERGY, SPIKES,
+            SYNAPTIC_EVENTS -> {
           double sum = 0;
           for (List<Object> values : table) {
             sum += (Double) values.get(totals.size());
@@ -760,7 +802,7 @@ public final class ModelEnergy {
   private static String exportField(Column c) {
     return switch (c.kind()) {
       case RATE -> "rate_hz";
-      case ENERGY, SYNOP_ENERGY, NEURON_ENERGY, MAC_ENERGY, MEMORY_ENERGY ->
+      case ENERGY, SYNOP_ENERGY, NEURON_ENERGY, MAC_ENERGY, MEMORY_ENERGY, SIM_ENERGY ->
           c.kind().key() + "_j_" + c.device().orElseThrow().name();
       case SPARSITY, WEIGHT_SPARSITY, FOOTPRINT, DENSE_OPS, EFFECTIVE_MACS, EFFECTIVE_ACS ->
           ActivityMetrics.field(c.kind());
@@ -783,7 +825,28 @@ public final class ModelEnergy {
           ActivityMetrics.value(row.activity().get(), column.kind(), o);
       case MAC_ENERGY -> energy(row, column.device().orElseThrow(), o).operations();
       case MEMORY_ENERGY -> energy(row, column.device().orElseThrow(), o).memory();
+      case SPIKES -> counts(row).spikes();
+      case SYNAPTIC_EVENTS -> counts(row).synapticEvents();
+      case SIM_ENERGY -> simulatedEnergy(row, column.device().orElseThrow());
     };
+  }
+
+  private SpikeCounts.Layer counts(Row row) {
+    return spikeCounts.orElseThrow().layer(row.name());
+  }
+
+  /**
+   * A layer's energy from the simulation's counts: on a spiking device e_synop x counted events
+   * + e_neuron x neuron updates (neurons x steps); on a non-spiking one every connection and
+   * neuron is computed every step, spikes or not.
+   */
+  private double simulatedEnergy(Row row, Device device) {
+    SpikeCounts c = spikeCounts.orElseThrow();
+    double updates = (double) row.stats().neurons() * c.timesteps();
+    double synops = device.spiking() ? counts(row).synapticEvents()
+        : (double) row.stats().connections() * c.timesteps();
+    return synops == 0 && updates == 0 ? 0
+        : device.energyPerSynop() * synops + device.energyPerNeuron() * updates;
   }
 
   private LayerEnergy energy(Row row, Device device, SummaryOptions o) {
@@ -809,6 +872,9 @@ public final class ModelEnergy {
           PythonFormat.g2(energy(row, column.device().orElseThrow(), o).operations());
       case MEMORY_ENERGY ->
           PythonFormat.g2(energy(row, column.device().orElseThrow(), o).memory());
+      case SPIKES -> PythonFormat.g2(counts(row).spikes());
+      case SYNAPTIC_EVENTS -> PythonFormat.g2(counts(row).synapticEvents());
+      case SIM_ENERGY -> PythonFormat.g2(simulatedEnergy(row, column.device().orElseThrow()));
     };
   }
 

@@ -208,6 +208,6 @@ class ExportTest {
         + " output_shape, params, connections, neurons, rate, energy <device>,"
         + " synop_energy <device>, neuron_energy <device>, mac_energy <device>,"
         + " memory_energy <device>, sparsity, weight_sparsity, footprint, dense_ops,"
-        + " effective_macs, effective_acs");
+        + " effective_macs, effective_acs, spikes, synaptic_events, sim_energy <device>");
   }
 }

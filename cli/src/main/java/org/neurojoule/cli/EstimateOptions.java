@@ -10,7 +10,10 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.neurojoule.Accounting;
 import org.neurojoule.EnergyModel;
+import org.neurojoule.EnergyOptions;
 import org.neurojoule.ExampleData;
+import org.neurojoule.SpikeCounts;
+import org.neurojoule.layer.SpikingNeuron;
 import org.neurojoule.KerasModels;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
@@ -28,7 +31,8 @@ final class EstimateOptions {
 
   @Option(names = "--example-data", paramLabel = "FILE.npy",
       description = "NumPy array of example inputs (batch first) for firing rates; needed for"
-          + " spiking devices (loihi, spinnaker, spinnaker2).")
+          + " spiking devices (loihi, spinnaker, spinnaker2). For a model of spiking neurons"
+          + " (a NIR file): sequences (N, T, step...), run by the spiking simulation with --dt.")
   Path exampleData;
 
   @Option(names = "--timesteps", paramLabel = "N", defaultValue = "1",
@@ -36,7 +40,8 @@ final class EstimateOptions {
   int timesteps;
 
   @Option(names = "--dt", paramLabel = "SECONDS", defaultValue = "0.001",
-      description = "Length of a timestep on spiking devices (default: ${DEFAULT-VALUE}).")
+      description = "Length of a timestep on spiking devices, and the spiking simulation's"
+          + " timestep (default: ${DEFAULT-VALUE}).")
   double dt;
 
   @Option(names = "--accounting", paramLabel = "MODE", defaultValue = "complete",
@@ -141,8 +146,14 @@ final class EstimateOptions {
   ModelEnergy estimate(String model) {
     Model m = ModelSource.load(model, importOptions(), !inputShapes.isEmpty());
     ExampleData data = exampleData == null ? null : ExampleData.fromNpy(exampleData);
-    return m.energy(e -> data == null ? e.accounting(accounting).energyModel(energyModel)
-        : e.accounting(accounting).energyModel(energyModel).exampleData(data));
+    // A model of spiking neurons (NIR's) is simulated: its example data are sequences.
+    boolean simulate = data != null && m.layers().stream()
+        .anyMatch(l -> l.spec() instanceof SpikingNeuron);
+    return m.energy(e -> {
+      EnergyOptions o = e.accounting(accounting).energyModel(energyModel);
+      o = data == null ? o : o.exampleData(data);
+      return simulate ? o.simulate(dt) : o;
+    });
   }
 
   /** {@return the import options of model files: --allow-unknown and --input-shape} */
@@ -161,5 +172,19 @@ final class EstimateOptions {
   /** {@return the timesteps and dt, applied to summary options} */
   UnaryOperator<SummaryOptions> timing() {
     return o -> o.timestepsPerInference(timesteps).dt(dt);
+  }
+
+  /**
+   * {@return the timesteps and dt for {@code energy}: a simulated model's rate-based estimate takes
+   * the sequences' T unless {@code --timesteps} says otherwise}
+   *
+   * @param energy the estimate
+   */
+  UnaryOperator<SummaryOptions> timing(ModelEnergy energy) {
+    boolean given = spec.commandLine().getParseResult() != null
+        && spec.commandLine().getParseResult().hasMatchedOption("--timesteps");
+    int steps = energy.spikeCounts().filter(c -> !given && c.timesteps() > 0)
+        .map(SpikeCounts::timesteps).orElse(timesteps);
+    return o -> o.timestepsPerInference(steps).dt(dt);
   }
 }

@@ -32,8 +32,10 @@ final class SummaryCommand implements Callable<Integer> {
   @Option(names = "--columns", paramLabel = "COLUMN", split = ",",
       description = "Columns, comma separated: name, output_shape, params, connections, neurons,"
           + " rate, energy <device>, synop_energy <device>, neuron_energy <device>, sparsity,"
-          + " weight_sparsity, footprint, dense_ops, effective_macs, effective_acs (default:"
-          + " name,output_shape,params,connections,neurons,energy cpu).")
+          + " weight_sparsity, footprint, dense_ops, effective_macs, effective_acs, spikes,"
+          + " synaptic_events, sim_energy <device> (default:"
+          + " name,output_shape,params,connections,neurons,energy cpu; for a simulated model"
+          + " name,output_shape,spikes,synaptic_events,energy loihi,sim_energy loihi).")
   List<String> columns = SummaryOptions.DEFAULT_COLUMNS;
 
   @Option(names = "--footprint-dtype", paramLabel = "float32|float16|int8",
@@ -60,14 +62,20 @@ final class SummaryCommand implements Callable<Integer> {
   @Mixin
   EstimateOptions estimate;
 
+  /** The default columns of a simulated model: counted spikes and events beside the rates. */
+  static final List<String> SIMULATED_COLUMNS = List.of("name", "output_shape", "spikes",
+      "synaptic_events", "energy loihi", "sim_energy loihi");
+
   @Override
   public Integer call() {
     estimate.check();
     columns.forEach(estimate::checkDeviceColumn);
     try (WarningLog log = WarningLog.to(spec.commandLine().getErr(), estimate.quiet)) {
       ModelEnergy energy = estimate.estimate(model);
-      UnaryOperator<SummaryOptions> options = o -> estimate.timing().apply(o)
-          .columns(columns.toArray(String[]::new)).footprintDtype(footprintDtype);
+      List<String> shown = columns == SummaryOptions.DEFAULT_COLUMNS
+          && energy.spikeCounts().isPresent() ? SIMULATED_COLUMNS : columns;
+      UnaryOperator<SummaryOptions> options = o -> estimate.timing(energy).apply(o)
+          .columns(shown.toArray(String[]::new)).footprintDtype(footprintDtype);
       if (report != null) {
         // Written first, so a file that cannot be written fails before anything is printed.
         energy.report(r -> r.summary(options.apply(r.summary()))).writeHtml(report);

@@ -591,8 +591,8 @@ class NeurojouleTest {
     assertFails(1, "neurojoule: unknown column 'watts'; valid columns: name, output_shape,"
         + " params, connections, neurons, rate, energy <device>, synop_energy <device>,"
         + " neuron_energy <device>, mac_energy <device>, memory_energy <device>, sparsity,"
-        + " weight_sparsity, footprint, dense_ops, effective_macs, effective_acs", "summary",
-        "mnist", "--columns", "name,watts");
+        + " weight_sparsity, footprint, dense_ops, effective_macs, effective_acs, spikes,"
+        + " synaptic_events, sim_energy <device>", "summary", "mnist", "--columns", "name,watts");
     assertThat(ModelEnergy.devices()).containsAtLeast("cpu", "gpu", "arm", "loihi", "spinnaker",
         "spinnaker2").inOrder();
     assertFails(1, "neurojoule: column 'energy tpu': unknown device 'tpu'; known devices: "

@@ -28,13 +28,19 @@ public record Column(Kind kind, Optional<Device> device) {
     DENSE_OPS("dense_ops", "Dense ops"),
     EFFECTIVE_MACS("effective_macs", "Eff MACs"),
     EFFECTIVE_ACS("effective_acs", "Eff ACs"),
+    /** Spikes per inference counted by the spiking simulation. */
+    SPIKES("spikes", "Spikes/inf"),
+    /** Synaptic events per inference counted by the spiking simulation. */
+    SYNAPTIC_EVENTS("synaptic_events", "Events/inf"),
     ENERGY("energy", "J/inf"),
     SYNOP_ENERGY("synop_energy", "Synop J/inf"),
     NEURON_ENERGY("neuron_energy", "Neuron J/inf"),
     /** Operations (MACs, ACs, neuron updates, addressing) of a non-reference energy model. */
     MAC_ENERGY("mac_energy", "MAC J/inf"),
     /** Memory accesses of {@code EnergyModel.MEMORY_AWARE}; 0 under {@code MAC_AC}. */
-    MEMORY_ENERGY("memory_energy", "Memory J/inf");
+    MEMORY_ENERGY("memory_energy", "Memory J/inf"),
+    /** Energy from the spiking simulation's counted events and neuron updates. */
+    SIM_ENERGY("sim_energy", "Sim J/inf");
 
     private final String key;
     private final String header;
@@ -60,7 +66,7 @@ public record Column(Kind kind, Optional<Device> device) {
       "name, output_shape, params, connections, neurons, rate, energy <device>,"
           + " synop_energy <device>, neuron_energy <device>, mac_energy <device>,"
           + " memory_energy <device>, sparsity, weight_sparsity, footprint, dense_ops,"
-          + " effective_macs, effective_acs";
+          + " effective_macs, effective_acs, spikes, synaptic_events, sim_energy <device>";
 
   public Column {
     Objects.requireNonNull(kind, "kind == null");

@@ -1,0 +1,60 @@
+package org.neurojoule.examples;
+
+import java.nio.file.Path;
+import java.util.Random;
+import org.neurojoule.ExampleData;
+import org.neurojoule.ModelEnergy;
+import org.neurojoule.NirModels;
+import org.neurojoule.SummaryOptions;
+
+/**
+ * The NIR paper's N-MNIST network {@code cnn_sinabs.nir} on Loihi, SpiNNaker 2 and a GPU: energy
+ * from the spikes and synaptic events the spiking simulation counts, beside KerasSpiking's
+ * rate-based estimate. Run with the file's path, or from the project's root for the copy in
+ * runtime's test resources.
+ */
+public final class SpikingCnn {
+  /** Sequences and steps of the synthetic event data. */
+  static final int SEQUENCES = 4;
+  static final int STEPS = 50;
+  /** Events per pixel, polarity and 1 ms step: seeded Bernoulli. */
+  static final double EVENT_PROBABILITY = 0.05;
+  static final double DT = 1e-3;
+
+  private SpikingCnn() {}
+
+  /**
+   * Prints the table.
+   *
+   * @param args the path of {@code cnn_sinabs.nir}, optional
+   */
+  public static void main(String[] args) {
+    Path file = Path.of(args.length > 0 ? args[0]
+        : "runtime/src/test/resources/nir/cnn_sinabs.nir");
+    System.out.print(table(file));
+  }
+
+  /** {@return the events: {@code (SEQUENCES, STEPS, 34, 34, 2)}, seed 1} */
+  static ExampleData events() {
+    Random r = new Random(1);
+    float[] x = new float[SEQUENCES * STEPS * 34 * 34 * 2];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = r.nextDouble() < EVENT_PROBABILITY ? 1f : 0f;
+    }
+    return ExampleData.of(x, SEQUENCES, STEPS, 34, 34, 2);
+  }
+
+  /**
+   * {@return the summary of {@code file} simulated on {@link #events()}: counted spikes and events,
+   * rate-based and counted energy on loihi, spinnaker2 and gpu}
+   *
+   * @param file the path of {@code cnn_sinabs.nir}
+   */
+  static String table(Path file) {
+    ModelEnergy energy = NirModels.load(file).energy(e -> e.exampleData(events()).simulate(DT));
+    return energy.summaryString(o -> o.columns("name", "spikes", "synaptic_events",
+        "energy loihi", "sim_energy loihi", "energy spinnaker2", "sim_energy spinnaker2",
+        "energy gpu", "sim_energy gpu").timestepsPerInference(STEPS).dt(DT)
+        .lineLength(SummaryOptions.AUTO).printWarnings(false));
+  }
+}

@@ -1,0 +1,128 @@
+package org.neurojoule.engine;
+
+import org.neurojoule.Reset;
+import org.neurojoule.layer.NeuronKind;
+import org.neurojoule.layer.PerUnit;
+import org.neurojoule.layer.SpikingNeuron;
+
+/**
+ * One layer of NIR neurons stepped with forward Euler over a timestep {@code dt}, the scheme of
+ * Norse and of snnTorch's NIR import, in float64 per unit and sequence.
+ *
+ * <p>Per step, with input {@code x}: CubaLI/CubaLIF first update the synaptic current {@code i +=
+ * dt/tauSyn (-i + wIn x)} and feed the new {@code i} on (snnTorch's order; Norse updates v from the
+ * previous step's i); LI/LIF/CubaLI/CubaLIF: {@code v += dt/tau (vLeak - v + r x)}, then (LIF,
+ * CubaLIF) spike. I and IF: {@code v += r x} per step, not NIR's {@code dt r x}: Sinabs, snnTorch
+ * and Norse export their discrete {@code v += x} as {@code r = 1}, so dt is absorbed into r. A neuron spikes when
+ * {@code v > vThreshold} (strictly, as Norse's Heaviside) and then resets to {@code vReset} or, by
+ * {@link Reset#SUBTRACT}, loses {@code vThreshold}. Integrators output {@code v}, spiking kinds 0
+ * or 1, Threshold {@code x > threshold}. State starts at 0 (v, i) for every sequence.
+ */
+final class NeuronDynamics {
+  private final NeuronKind kind;
+  private final int units;
+  private final Reset reset;
+  private final double[] leak;
+  private final double[] inGain;
+  private final double[] vLeak;
+  private final double[] threshold;
+  private final double[] vReset;
+  private final double[] synDecay;
+  private final double[] synGain;
+  /** Membrane voltage and synaptic current, {@code maxN x units}. */
+  final double[] v;
+  final double[] i;
+
+  NeuronDynamics(SpikingNeuron spec, int units, int maxN, double dt, Reset reset, String what) {
+    this.kind = spec.kind();
+    this.units = units;
+    this.reset = reset;
+    boolean leaky = has(spec, "tau") || has(spec, "tauMem");
+    String tau = has(spec, "tau") ? "tau" : "tauMem";
+    leak = new double[units];
+    inGain = new double[units];
+    vLeak = new double[units];
+    threshold = new double[units];
+    vReset = new double[units];
+    synDecay = new double[units];
+    synGain = new double[units];
+    for (int u = 0; u < units; u++) {
+      double r = value(spec, "r", u, 1);
+      // I and IF: v += r x per step, dt absorbed into r, as every framework exporting them
+      // (Sinabs, snnTorch, Norse) writes r = 1 for its discrete v += x.
+      double a = leaky ? dt / spec.constant(tau).at(u) : 1;
+      if (leaky && a > 1) {
+        throw new IllegalArgumentException(what + ": dt " + dt + " is longer than its " + tau
+            + " " + spec.constant(tau).at(u) + ", so forward Euler would overshoot; use a"
+            + " dt <= " + tau);
+      }
+      leak[u] = leaky ? a : 0;
+      inGain[u] = a * r;
+      vLeak[u] = value(spec, "vLeak", u, 0);
+      threshold[u] = kind == NeuronKind.THRESHOLD ? spec.constant("threshold").at(u)
+          : value(spec, "vThreshold", u, Double.POSITIVE_INFINITY);
+      vReset[u] = value(spec, "vReset", u, 0);
+      if (has(spec, "tauSyn")) {
+        double b = dt / spec.constant("tauSyn").at(u);
+        if (b > 1) {
+          throw new IllegalArgumentException(what + ": dt " + dt + " is longer than its tauSyn "
+              + spec.constant("tauSyn").at(u) + ", so forward Euler would overshoot; use a dt <="
+              + " tauSyn");
+        }
+        synDecay[u] = 1 - b;
+        synGain[u] = b * spec.constant("wIn").at(u);
+      }
+    }
+    v = Buffers.doubles(Buffers.times(maxN, units), what + ": its membrane state");
+    i = has(spec, "tauSyn") ? Buffers.doubles(Buffers.times(maxN, units),
+        what + ": its synaptic current") : null;
+  }
+
+  private static boolean has(SpikingNeuron spec, String constant) {
+    return spec.kind().constants().contains(constant);
+  }
+
+  private static double value(SpikingNeuron spec, String constant, int unit, double absent) {
+    if (!has(spec, constant)) {
+      return absent;
+    }
+    PerUnit p = spec.constant(constant);
+    return p.at(unit);
+  }
+
+  /** Sets every state of the first {@code n} sequences to 0: a new sequence starts. */
+  void reset(int n) {
+    java.util.Arrays.fill(v, 0, n * units, 0);
+    if (i != null) {
+      java.util.Arrays.fill(i, 0, n * units, 0);
+    }
+  }
+
+  /** One step of {@code n} sequences: reads {@code x} ({@code n x units}), writes {@code out}. */
+  void step(int n, double[] x, float[] out) {
+    boolean spikes = kind.emitsSpikes();
+    for (int b = 0; b < n; b++) {
+      int base = b * units;
+      for (int u = 0; u < units; u++) {
+        int at = base + u;
+        double in = x[at];
+        if (kind == NeuronKind.THRESHOLD) {
+          out[at] = in > threshold[u] ? 1f : 0f;
+          continue;
+        }
+        if (i != null) {
+          i[at] = synDecay[u] * i[at] + synGain[u] * in;
+          in = i[at];
+        }
+        double next = v[at] + leak[u] * (vLeak[u] - v[at]) + inGain[u] * in;
+        if (spikes && next > threshold[u]) {
+          out[at] = 1f;
+          next = reset == Reset.SUBTRACT ? next - threshold[u] : vReset[u];
+        } else {
+          out[at] = spikes ? 0f : (float) next;
+        }
+        v[at] = next;
+      }
+    }
+  }
+}

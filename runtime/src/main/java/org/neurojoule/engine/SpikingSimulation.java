@@ -1,0 +1,495 @@
+package org.neurojoule.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neurojoule.Accounting;
+import org.neurojoule.ExampleData;
+import org.neurojoule.Layer;
+import org.neurojoule.Model;
+import org.neurojoule.Reset;
+import org.neurojoule.SpikeCounts;
+import org.neurojoule.Tensor;
+import org.neurojoule.layer.Delay;
+import org.neurojoule.layer.InputLayer;
+import org.neurojoule.layer.LayerStats;
+import org.neurojoule.layer.Layers;
+import org.neurojoule.layer.PoolKind;
+import org.neurojoule.layer.Pooling;
+import org.neurojoule.layer.Scale;
+import org.neurojoule.layer.SpikingNeuron;
+import org.neurojoule.shape.Shape;
+
+/**
+ * The spiking simulation: sequences {@code (N, T, step...)} run step by step through a model
+ * declared per timestep, neuron layers keeping their state ({@link NeuronDynamics}) across the
+ * steps of a sequence and starting from 0 for each sequence.
+ *
+ * <p>Stateless layers run on the firing-rate pass's kernels, one timestep of a mini-batch of
+ * sequences at a time; sum pooling, {@code scale} and {@code delay} (by {@code round(delay / dt)}
+ * steps per unit) run here. Per layer it counts the spikes
+ * emitted (nonzero outputs of spiking layers; for an input layer the data's nonzero values) and
+ * the synaptic events they cause in the layers they feed (each nonzero input value times its
+ * {@link FanOut}; a recurrent neuron's own spikes of the previous step times its units), and each
+ * layer's mean |input| per step over all steps divided by dt, the rate-based estimate's firing
+ * rate in Hz (KerasSpiking's spikes have amplitude 1/dt; here a spike is 1 per step). Memory: the
+ * mini-batch's sequences, one step's buffers and the neurons' state, never the whole data.
+ */
+public final class SpikingSimulation implements AutoCloseable {
+  /** What one run gives: the counts and each layer's mean |input| over every step. */
+  public record Result(SpikeCounts counts, Map<Layer, Double> rates) {}
+
+  /** Hears each neuron layer after each step, for tests: first {@code n} sequences' state. */
+  interface StepListener {
+    void step(Layer layer, int t, double[] v, float[] out, int n);
+  }
+
+  private final Model model;
+  private final Ctx ctx = new Ctx(Gemm.best());
+  private final List<Sim> sims = new ArrayList<>();
+  private final Map<Tensor, Sim> byTensor = new IdentityHashMap<>();
+  private final Sim input;
+  private final int[] step;
+  private final int maxN;
+  private final String dataText;
+
+  /** A node of the simulation with what it counts. */
+  private static final class Sim {
+    final Node node;
+    final Sim[] inputs;
+    Op op;
+    Epilogue epi;
+    NeuronDynamics dynamics;
+    double[] x;
+    float[] previous;
+    float[] recurrentKernel;
+    float[] recurrentBias;
+    float[] scale;
+    /** A delay's steps per unit and its ring of the last {@code max + 1} steps' inputs. */
+    int[] delaySteps;
+    float[] ring;
+    int ringSlots;
+    long[][] fanOut;
+    double[] uniformFanOut;
+    boolean countsEvents;
+    boolean countsSpikes;
+    long spikes;
+    double events;
+    double absOut;
+    double absIn;
+    long inCount;
+
+    Sim(Node node, Sim[] inputs) {
+      this.node = node;
+      this.inputs = inputs;
+    }
+  }
+
+  SpikingSimulation(Model model, int[] stepShape, int maxN, double dt, Reset reset,
+      Accounting accounting, String dataText) {
+    this.model = model;
+    this.step = stepShape.clone();
+    this.maxN = maxN;
+    this.dataText = dataText;
+    for (Tensor t : model.executionOrder()) {
+      Sim[] ins = t.inputs().stream().map(byTensor::get).toArray(Sim[]::new);
+      Node[] nodes = Arrays.stream(ins).map(s -> s.node).toArray(Node[]::new);
+      Sim sim = new Sim(new Node(sims.size(), t, t.layer(), nodes), ins);
+      sims.add(sim);
+      byTensor.put(t, sim);
+    }
+    this.input = byTensor.get(model.inputs().get(0));
+    try {
+      for (Sim s : sims) {
+        compile(s, dt, reset, accounting);
+      }
+    } catch (RuntimeException | Error e) {
+      close();
+      throw e;
+    }
+  }
+
+  private String name(Sim s) {
+    return "layer '" + model.nameOf(s.node.layer) + "' (" + s.node.spec.type() + ")";
+  }
+
+  private void compile(Sim s, double dt, Reset reset, Accounting accounting) {
+    Node node = s.node;
+    int[][] in = Arrays.stream(s.inputs).map(x -> x.node.shape).toArray(int[][]::new);
+    List<Shape> inShapes = Arrays.stream(in).map(Shape::of).toList();
+    node.shape = node.spec instanceof InputLayer ? step.clone()
+        : node.spec.outputShape(inShapes).toArray();
+    node.size = Ops.prod(node.shape, 0, node.shape.length);
+    String what = name(s) + " on a step of " + Shape.of(node.shape).toKerasString();
+    int size = Buffers.intSize(node.size, what);
+    s.countsSpikes = node.spec instanceof InputLayer || node.spec.emitsSpikes();
+    if (node.spec instanceof InputLayer) {
+      node.buffer = Buffers.floats(Buffers.times(maxN, size), what + ": its step buffer");
+      return;
+    }
+    LayerStats stats = Layers.stats(model.indexOf(node.layer), model.nameOf(node.layer),
+        node.spec, inShapes, Shape.of(node.shape), accounting).orElse(LayerStats.NONE);
+    if (node.spec instanceof SpikingNeuron n) {
+      s.dynamics = new NeuronDynamics(n, size, maxN, dt, reset, name(s));
+      s.x = Buffers.doubles(Buffers.times(maxN, size), what + ": its input");
+      if (n.recurrent()) {
+        List<float[]> w = node.layer.weights();
+        float[][] weights = w.isEmpty() ? WeightInit.defaults(node.layer, model,
+            Forward.DEFAULT_WEIGHT_SEED, model.indexOf(node.layer)) : w.toArray(float[][]::new);
+        s.recurrentKernel = weights[0];
+        s.recurrentBias = weights.length > 1 ? weights[1] : null;
+        s.previous = Buffers.floats(Buffers.times(maxN, size), what + ": its previous spikes");
+      }
+    } else if (node.spec instanceof Delay d) {
+      s.delaySteps = new int[size];
+      long longest = 0;
+      for (int u = 0; u < size; u++) {
+        long steps = Math.round(d.delay().at(u) / dt);
+        longest = Math.max(longest, steps);
+        s.delaySteps[u] = (int) Math.min(steps, Integer.MAX_VALUE);
+      }
+      s.ringSlots = Buffers.intSize(longest + 1, what + ": its delay of " + longest + " steps");
+      s.ring = Buffers.floats(Buffers.times(s.ringSlots, Buffers.times(maxN, size)),
+          what + ": its delay buffer of " + s.ringSlots + " steps");
+    } else if (node.spec instanceof Scale) {
+      s.scale = weights(node)[0];
+    } else if (!(node.spec instanceof Pooling p && p.kind() == PoolKind.SUM)) {
+      s.op = Kernels.op(node.spec, new KernelInput(() -> weights(node), in));
+      if (s.op == null) {
+        throw new UnsupportedOperationException(name(s) + " cannot run in NeuroJoule's spiking"
+            + " simulation yet");
+      }
+      s.op.prepare(ctx, in, node.shape, maxN);
+      if (s.op.fuses()) {
+        s.epi = new Epilogue(new Stage[] {s.op.ownStage()}, new Node[] {node});
+      }
+    } else if (p.padding() != org.neurojoule.Padding.VALID) {
+      throw new UnsupportedOperationException(name(s) + ": sum pooling with " + p.padding()
+          + " padding cannot run in the spiking simulation yet (NIR's SumPool2d pads with a"
+          + " zeroPadding layer before it)");
+    }
+    node.buffer = s.op instanceof Ops.AliasOp ? s.inputs[0].node.buffer
+        : Buffers.floats(Buffers.times(maxN, size), what + ": its step buffer");
+    s.countsEvents = stats.connections() > 0 && !(node.spec instanceof SpikingNeuron);
+    if (s.countsEvents) {
+      long inSize = Arrays.stream(s.inputs).mapToLong(x -> x.node.size).sum();
+      s.fanOut = new long[in.length][];
+      s.uniformFanOut = new double[in.length];
+      for (int i = 0; i < in.length; i++) {
+        s.fanOut[i] = in.length == 1 ? FanOut.perPosition(node.spec, in[i]) : null;
+        s.uniformFanOut[i] = FanOut.uniform(node.spec, stats.connections(), inSize);
+      }
+    }
+  }
+
+  private float[][] weights(Node node) {
+    List<float[]> given = node.layer.weights();
+    return given.isEmpty() ? WeightInit.defaults(node.layer, model, Forward.DEFAULT_WEIGHT_SEED,
+        model.indexOf(node.layer)) : given.toArray(float[][]::new);
+  }
+
+  /**
+   * Runs {@code n} sequences of {@code steps} steps held in {@code seqs} (sequence-major, each
+   * {@code steps x step} values), the first being the data's sequence {@code first}.
+   */
+  void run(float[] seqs, int n, int steps, long first, StepListener listener) {
+    int stepSize = input.node.buffer.length / maxN;
+    for (Sim s : sims) {
+      if (s.dynamics != null) {
+        s.dynamics.reset(n);
+      }
+      if (s.previous != null) {
+        Arrays.fill(s.previous, 0);
+      }
+      if (s.ring != null) {
+        Arrays.fill(s.ring, 0);
+      }
+    }
+    for (int t = 0; t < steps; t++) {
+      for (int b = 0; b < n; b++) {
+        System.arraycopy(seqs, (b * steps + t) * stepSize, input.node.buffer, b * stepSize,
+            stepSize);
+      }
+      for (Sim s : sims) {
+        runStep(s, n, t, first, listener);
+      }
+    }
+  }
+
+  private void runStep(Sim s, int n, int t, long first, StepListener listener) {
+    Node node = s.node;
+    int len = Math.toIntExact(n * node.size);
+    for (Sim in : s.inputs) {
+      s.absIn += in.absOut;
+      s.inCount += n * in.node.size;
+    }
+    if (s.countsEvents) {
+      countEvents(s, n);
+    }
+    try {
+      if (s.dynamics != null) {
+        neuronStep(s, n);
+        if (listener != null) {
+          listener.step(node.layer, t, s.dynamics.v, node.buffer, n);
+        }
+      } else if (s.ring != null) {
+        delayStep(s, n, t);
+      } else if (s.scale != null) {
+        float[] x = s.inputs[0].node.buffer;
+        int units = (int) node.size;
+        for (int j = 0; j < len; j++) {
+          node.buffer[j] = x[j] * s.scale[j % units];
+        }
+      } else if (s.op == null && node != input.node) {
+        sumPool(s, n);
+      } else if (s.op != null && !(s.op instanceof Ops.AliasOp)) {
+        float[][] in = Arrays.stream(s.inputs).map(x -> x.node.buffer).toArray(float[][]::new);
+        s.op.run(ctx, n, in, node.buffer, s.epi);
+        if (s.epi != null) {
+          // The epilogue keeps each part's sums until finish(); without it they pile up per step.
+          s.epi.finish();
+        }
+      }
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(name(s) + " at step " + t + " of sequences " + first
+          + " to " + (first + n - 1) + dataText + ": " + e.getMessage(), e);
+    }
+    s.absOut = Forward.parallelAbsSum(node.buffer, len);
+    if (!Double.isFinite(s.absOut)) {
+      String what = node == input.node ? "the example data holds values that are not finite"
+          : name(s) + " produces values beyond float32's range (|x| > 3.4028235E38) or NaN";
+      throw new IllegalArgumentException(what + " at step " + t + " of sequences " + first
+          + " to " + (first + n - 1) + dataText);
+    }
+    if (node == input.node) {
+      s.absIn += s.absOut;
+      s.inCount += len;
+    }
+    if (s.countsSpikes) {
+      s.spikes += len - Zeros.parallel(node.buffer, len);
+    }
+  }
+
+  private void countEvents(Sim s, int n) {
+    for (int i = 0; i < s.inputs.length; i++) {
+      Node in = s.inputs[i].node;
+      int size = (int) in.size;
+      long[] fan = s.fanOut[i];
+      if (fan == null) {
+        long nonzero = n * in.size - Zeros.parallel(in.buffer, Math.toIntExact(n * in.size));
+        s.events += nonzero * s.uniformFanOut[i];
+        continue;
+      }
+      long sum = 0;
+      for (int b = 0; b < n; b++) {
+        int base = b * size;
+        for (int p = 0; p < size; p++) {
+          if (in.buffer[base + p] != 0) {
+            sum += fan[p];
+          }
+        }
+      }
+      s.events += sum;
+    }
+  }
+
+  private void neuronStep(Sim s, int n) {
+    float[] in = s.inputs[0].node.buffer;
+    int units = (int) s.node.size;
+    int len = n * units;
+    for (int j = 0; j < len; j++) {
+      s.x[j] = in[j];
+    }
+    if (s.previous != null) {
+      for (int b = 0; b < n; b++) {
+        int base = b * units;
+        for (int from = 0; from < units; from++) {
+          float z = s.previous[base + from];
+          if (z == 0) {
+            continue;
+          }
+          s.events += units;
+          int row = from * units;
+          for (int to = 0; to < units; to++) {
+            s.x[base + to] += (double) z * s.recurrentKernel[row + to];
+          }
+        }
+        if (s.recurrentBias != null) {
+          for (int to = 0; to < units; to++) {
+            s.x[base + to] += s.recurrentBias[to];
+          }
+        }
+      }
+    }
+    s.dynamics.step(n, s.x, s.node.buffer);
+    if (s.previous != null) {
+      System.arraycopy(s.node.buffer, 0, s.previous, 0, len);
+    }
+  }
+
+  /** A delay: unit u outputs its input of {@code round(delay_u / dt)} steps before, 0 before that. */
+  private void delayStep(Sim s, int n, int t) {
+    int units = (int) s.node.size;
+    int slot = maxN * units;
+    System.arraycopy(s.inputs[0].node.buffer, 0, s.ring, (t % s.ringSlots) * slot, n * units);
+    for (int b = 0; b < n; b++) {
+      for (int u = 0; u < units; u++) {
+        int from = t - s.delaySteps[u];
+        s.node.buffer[b * units + u] = from < 0 ? 0f
+            : s.ring[(from % s.ringSlots) * slot + b * units + u];
+      }
+    }
+  }
+
+  /** Sum pooling, valid windows, channels last (NIR's SumPool2d pads with a layer before it). */
+  private static void sumPool(Sim s, int n) {
+    Pooling p = (Pooling) s.node.spec;
+    int[] in = s.inputs[0].node.shape;
+    int[] out = s.node.shape;
+    int rank = p.rank();
+    if (rank != 2) {
+      throw new UnsupportedOperationException("sum pooling of rank " + rank);
+    }
+    int h = in[0];
+    int w = in[1];
+    int c = in[2];
+    int oh = out[0];
+    int ow = out[1];
+    int kh = p.poolSize().get(0);
+    int kw = p.poolSize().get(1);
+    int sh = p.strides().get(0);
+    int sw = p.strides().get(1);
+    float[] x = s.inputs[0].node.buffer;
+    float[] y = s.node.buffer;
+    for (int b = 0; b < n; b++) {
+      int xb = b * h * w * c;
+      int yb = b * oh * ow * c;
+      for (int oy = 0; oy < oh; oy++) {
+        for (int ox = 0; ox < ow; ox++) {
+          int o = yb + (oy * ow + ox) * c;
+          Arrays.fill(y, o, o + c, 0f);
+          for (int ky = 0; ky < kh; ky++) {
+            for (int kx = 0; kx < kw; kx++) {
+              int at = xb + ((oy * sh + ky) * w + ox * sw + kx) * c;
+              for (int ch = 0; ch < c; ch++) {
+                y[o + ch] += x[at + ch];
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** The counts per inference: the totals over {@code sequences} sequences of {@code steps}. */
+  private Result result(long sequences, int steps, double dt) {
+    Map<String, SpikeCounts.Layer> layers = new LinkedHashMap<>();
+    Map<Layer, Double> rates = new LinkedHashMap<>();
+    for (Layer layer : model.layers()) {
+      long spikes = 0;
+      double events = 0;
+      double rate = 0;
+      for (Tensor app : model.applications(layer)) {
+        Sim s = byTensor.get(app);
+        spikes += s.spikes;
+        events += s.events;
+        // In Hz, as KerasSpiking's spikes of amplitude 1/dt: a 0/1 spike per step is 1/dt.
+        rate += s.inCount == 0 ? Double.NaN : s.absIn / s.inCount / dt;
+      }
+      layers.put(model.nameOf(layer), new SpikeCounts.Layer(spikes / (double) sequences,
+          events / sequences));
+      rates.put(layer, rate);
+    }
+    return new Result(new SpikeCounts(dt, steps, sequences, layers), rates);
+  }
+
+  /**
+   * Simulates {@code data} ({@code (N, T, step...)}, the step's shape the model input's) with
+   * timestep {@code dt}, in mini-batches of at most {@code batchSize} sequences.
+   *
+   * @throws IllegalArgumentException naming the data's and the model's shapes if they do not
+   *     fit, for {@code dt} not in (0, 1000] s, for data that is not finite, or naming the layer
+   *     that cannot run
+   */
+  public static Result simulate(Model model, ExampleData data, double dt, Reset reset,
+      int batchSize, Accounting accounting) {
+    return simulate(model, data, dt, reset, batchSize, accounting, null);
+  }
+
+  static Result simulate(Model model, ExampleData data, double dt, Reset reset, int batchSize,
+      Accounting accounting, StepListener listener) {
+    if (!(dt > 0 && dt <= 1000)) {
+      throw new IllegalArgumentException("the spiking simulation's dt must be a number of"
+          + " seconds > 0 and <= 1000, was " + dt);
+    }
+    int[] shape = data.shape();
+    int[] stepShape = stepShape(model, data);
+    int total = shape[0];
+    int steps = shape[1];
+    if (total == 0) {
+      throw new IllegalArgumentException("example data (" + data.source() + ") holds no"
+          + " sequences, so no spikes can be counted per inference");
+    }
+    int maxN = Math.max(1, Math.min(batchSize, total));
+    String text = " (example data of shape " + pyShape(shape) + ")";
+    long stepSize = Ops.prod(stepShape, 0, stepShape.length);
+    float[] seqs = Buffers.floats(Buffers.times(Buffers.times(maxN, steps), stepSize),
+        "the spiking simulation: " + maxN + " sequences of " + steps + " steps of "
+            + Shape.of(stepShape).toKerasString());
+    try (SpikingSimulation sim = new SpikingSimulation(model, stepShape, maxN, dt, reset,
+        accounting, text)) {
+      for (int first = 0; first < total; first += maxN) {
+        int n = Math.min(maxN, total - first);
+        data.copyExamples(first, n, seqs, 0);
+        sim.run(seqs, n, steps, first, listener);
+      }
+      return sim.result(total, steps, dt);
+    }
+  }
+
+  /**
+   * The shape of one step: the data's {@code (N, T, step...)} without N and T, checked against the
+   * model input.
+   */
+  static int[] stepShape(Model model, ExampleData data) {
+    if (model.inputs().size() != 1) {
+      throw new IllegalArgumentException("the spiking simulation takes one input, but the model"
+          + " has " + model.inputs().size() + " inputs");
+    }
+    Shape expected = model.inputs().get(0).shape();
+    int[] shape = data.shape();
+    int[] stepShape = shape.length < 2 ? new int[0] : Arrays.copyOfRange(shape, 2, shape.length);
+    boolean fits = shape.length >= 2 && stepShape.length == expected.rank();
+    for (int i = 0; fits && i < stepShape.length; i++) {
+      fits = expected.get(i) == Shape.NONE || expected.get(i) == stepShape[i];
+    }
+    if (!fits) {
+      String model0 = expected.toKerasString();
+      throw new IllegalArgumentException("example data (" + data.source() + ") has shape "
+          + pyShape(shape) + ", but the spiking simulation takes sequences (N, T, step...) of"
+          + " the model's step shape " + model0.replace("None, ", "")
+          + ": (N, T, " + model0.substring(7));
+    }
+    return stepShape;
+  }
+
+  private static String pyShape(int[] shape) {
+    StringBuilder s = new StringBuilder("(");
+    for (int i = 0; i < shape.length; i++) {
+      s.append(i > 0 ? ", " : "").append(shape[i]);
+    }
+    return s.append(shape.length == 1 ? ",)" : ")").toString();
+  }
+
+  @Override
+  public void close() {
+    for (Sim s : sims) {
+      if (s.op != null) {
+        s.op.close();
+      }
+    }
+  }
+}
