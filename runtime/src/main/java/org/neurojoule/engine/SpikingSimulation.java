@@ -97,7 +97,8 @@ public final class SpikingSimulation implements AutoCloseable {
     for (Tensor t : model.executionOrder()) {
       Sim[] ins = t.inputs().stream().map(byTensor::get).toArray(Sim[]::new);
       Node[] nodes = Arrays.stream(ins).map(s -> s.node).toArray(Node[]::new);
-      Sim sim = new Sim(new Node(sims.size(), t, t.layer(), nodes), ins);
+      Sim sim = new Sim(new Node(sims.size(), t, t.layer(), nodes, model.nameOf(t.layer()),
+          model.indexOf(t.layer())), ins);
       sims.add(sim);
       byTensor.put(t, sim);
     }
