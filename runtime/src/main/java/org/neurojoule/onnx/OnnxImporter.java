@@ -82,7 +82,8 @@ public final class OnnxImporter {
         continue;
       }
       long[] dims = declaredDims(in, data);
-      if (weights.contains(in.getName())) {
+      // A weight by its use, or by its rank (a data input has a batch and more).
+      if (weights.contains(in.getName()) || dims.length < 2) {
         values.put(in.getName(), new Const(dims, null));
       } else {
         Act a = input(in, dims);
