@@ -139,7 +139,7 @@ final class EstimateOptions {
    * @param model a bundled name or a model file
    */
   ModelEnergy estimate(String model) {
-    Model m = ModelSource.load(model, importOptions(), !inputShapes.isEmpty());
+    Model m = ModelSource.load(model, importOptions(), !inputShapes.isEmpty(), onnxOptions());
     ExampleData data = exampleData == null ? null : ExampleData.fromNpy(exampleData);
     return m.energy(e -> data == null ? e.accounting(accounting).energyModel(energyModel)
         : e.accounting(accounting).energyModel(energyModel).exampleData(data));
@@ -155,6 +155,17 @@ final class EstimateOptions {
       Map<String, int[]> byName = new LinkedHashMap<>();
       inputShapes.forEach(s -> byName.put(s.name().get(), s.dims()));
       return byName.isEmpty() ? with : with.inputShapes(byName);
+    };
+  }
+
+  /** {@return the import options of ONNX files: --allow-unknown and an unnamed --input-shape} */
+  UnaryOperator<org.neurojoule.OnnxModels.Options> onnxOptions() {
+    return o -> {
+      org.neurojoule.OnnxModels.Options with = o.allowUnknown(allowUnknown);
+      if (inputShapes.size() == 1 && inputShapes.get(0).name().isEmpty()) {
+        return with.inputShape(inputShapes.get(0).dims());
+      }
+      return with;
     };
   }
 
