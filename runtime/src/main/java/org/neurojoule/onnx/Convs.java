@@ -72,16 +72,17 @@ final class Convs {
     int[] strides = at.perAxis("strides", rank, 1, 1);
     int[] dilations = at.perAxis("dilations", rank, 1, 1);
     long[] pads = at.integers("pads");
-    long[] outPad = at.integers("output_padding");
-    if (pads != null && java.util.Arrays.stream(pads).anyMatch(p -> p != 0)
-        || outPad != null && java.util.Arrays.stream(outPad).anyMatch(p -> p != 0)
-        || at.has("output_shape") || !at.text("auto_pad", "NOTSET").equals("NOTSET")) {
-      throw at.error("ConvTranspose with pads, output_padding, output_shape or auto_pad is not"
-          + " supported yet");
+    int[] outPad = at.perAxis("output_padding", rank, 0, 0);
+    if (at.has("output_shape") || !at.text("auto_pad", "NOTSET").equals("NOTSET")) {
+      throw at.error("ConvTranspose with output_shape or auto_pad is not supported yet");
     }
     boolean bias = b != null;
-    Tensor t = at.guard(() -> x.tensor().apply(org.neurojoule.layer.ConvTranspose.of(rank,
-        filters, k).strides(strides).dilationRate(dilations).useBias(bias).name(at.name)));
+    boolean extra = java.util.Arrays.stream(outPad).anyMatch(p -> p != 0);
+    org.neurojoule.layer.ConvTranspose spec = org.neurojoule.layer.ConvTranspose.of(rank,
+        filters, k).strides(strides).dilationRate(dilations).useBias(bias).name(at.name);
+    // PyTorch's output: VALID transpose (output_padding rows at the end), less its pads.
+    Tensor full = at.guard(() -> x.tensor().apply(extra ? spec.outputPadding(outPad) : spec));
+    Tensor t = cropped(full, pads);
     if (!w.declaredOnly() && (b == null || !b.declaredOnly())) {
       int area = area(k);
       float[] kernel = new float[Math.multiplyExact(Math.multiplyExact(area, cin), filters)];
@@ -94,9 +95,30 @@ final class Convs {
           }
         }
       }
-      set(t, kernel, b);
+      set(full, kernel, b);
     }
     return Act.channelsLastOf(t);
+  }
+
+  private Tensor cropped(Tensor in, long[] pads) {
+    if (pads == null || java.util.Arrays.stream(pads).allMatch(p -> p == 0)) {
+      return in;
+    }
+    if (pads.length != 2 * rank || java.util.Arrays.stream(pads).anyMatch(p -> p < 0)) {
+      throw at.error("pads " + java.util.Arrays.toString(pads) + " must hold " + 2 * rank
+          + " sizes (begin and end of each spatial axis)");
+    }
+    int[] pairs = new int[2 * rank];
+    for (int i = 0; i < rank; i++) {
+      pairs[2 * i] = Math.toIntExact(pads[i]);
+      pairs[2 * i + 1] = Math.toIntExact(pads[i + rank]);
+    }
+    org.neurojoule.layer.Cropping c = switch (rank) {
+      case 1 -> org.neurojoule.layer.Cropping.cropping1d(pairs);
+      case 2 -> org.neurojoule.layer.Cropping.cropping2d(pairs);
+      default -> org.neurojoule.layer.Cropping.cropping3d(pairs);
+    };
+    return at.guard(() -> in.apply(c.name(at.name + "_crop")));
   }
 
   private void set(Tensor t, float[] kernel, Const b) {

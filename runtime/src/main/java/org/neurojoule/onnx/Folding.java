@@ -14,7 +14,7 @@ final class Folding {
   /** Operators evaluated here when every input is a constant ({@code Shape}: of any value). */
   static final Set<String> OPS = Set.of("Constant", "Identity", "Dropout", "Shape", "Gather",
       "Unsqueeze", "Squeeze", "Concat", "Reshape", "Cast", "Slice", "Add", "Sub", "Mul", "Div",
-      "Flatten");
+      "Flatten", "Transpose");
 
   private final NodeAt at;
   private final TensorData data;
@@ -67,6 +67,7 @@ final class Folding {
           .longs()), "its result"), c.get(0).values());
       case "Flatten" -> flatten(c.get(0));
       case "Slice" -> slice(c);
+      case "Transpose" -> transpose(c.get(0));
       default -> arithmetic(op, c.get(0), c.get(1));
     };
   }
@@ -217,6 +218,45 @@ final class Folding {
       }
     }
     return new Const(dims, out);
+  }
+
+  /** A weight transposed, as {@code nn.Linear} without bias exports (Transpose, MatMul). */
+  private Const transpose(Const c) {
+    long[] d = c.dims();
+    int r = d.length;
+    long[] perm = at.integers("perm");
+    if (perm == null) {
+      perm = new long[r];
+      for (int i = 0; i < r; i++) {
+        perm[i] = r - 1 - i;
+      }
+    }
+    if (perm.length != r) {
+      throw at.error("perm " + Arrays.toString(perm) + " does not match rank " + r);
+    }
+    long[] outDims = new long[r];
+    for (int i = 0; i < r; i++) {
+      outDims[i] = d[axis(perm[i], r)];
+    }
+    long[] inStride = new long[r];
+    long st = 1;
+    for (int i = r - 1; i >= 0; i--) {
+      inStride[i] = st;
+      st *= d[i];
+    }
+    double[] out = new double[c.values().length];
+    int[] idx = new int[r];
+    for (int k = 0; k < out.length; k++) {
+      long src = 0;
+      for (int i = 0; i < r; i++) {
+        src += idx[i] * inStride[(int) perm[i]];
+      }
+      out[k] = c.values()[(int) src];
+      for (int i = r - 1; i >= 0 && ++idx[i] == outDims[i]; i--) {
+        idx[i] = 0;
+      }
+    }
+    return new Const(outDims, out);
   }
 
   private Const slice(List<Const> c) {

@@ -102,6 +102,9 @@ public final class OnnxImporter {
         values.put(at.node.getOutput(0), new Folding(at, data).fold(ins));
       } else if (Ops.OPS.contains(at.op()) && ins.get(0) != null) {
         values.put(at.node.getOutput(0), new Ops(at, ins, opset).apply());
+      } else if (!allowUnknown) {
+        throw at.error(at.op() + " folds on constants only; on an activation it is not supported"
+            + " yet (import it as a zero-cost layer with allowUnknown)");
       } else {
         values.put(at.node.getOutput(0), zeroCost(at, ins, g));
       }

@@ -15,7 +15,7 @@ import org.neurojoule.Tensor;
 final class Ops {
   /** The operators mapped here (besides those that {@link Folding} evaluates on constants). */
   static final Set<String> OPS = Set.of("Conv", "ConvTranspose", "Gemm", "MatMul",
-      "BatchNormalization", "Relu", "Clip", "LeakyRelu", "Elu", "Selu", "Sigmoid", "HardSigmoid",
+      "BatchNormalization", "Relu", "Clip", "LeakyRelu", "PRelu", "Elu", "Selu", "Sigmoid", "HardSigmoid",
       "Tanh", "Softmax", "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "Add",
       "Sub", "Mul", "Concat", "Flatten", "Reshape", "Transpose", "Squeeze", "Unsqueeze", "Pad",
       "Resize", "Upsample", "Dropout", "Identity", "ReduceMean");
@@ -41,6 +41,7 @@ final class Ops {
       case "Clip" -> clip();
       case "LeakyRelu" -> same(x().tensor().leakyRelu(l -> l.alpha(at.real("alpha", 0.01))
           .name(at.name)));
+      case "PRelu" -> prelu();
       case "Elu" -> same(x().tensor().elu(e -> e.alpha(at.real("alpha", 1)).name(at.name)));
       case "Selu" -> selu();
       case "Sigmoid" -> activation(Activation.SIGMOID);
@@ -93,6 +94,29 @@ final class Ops {
 
   private Act activation(Activation a) {
     return same(at.guard(() -> x().tensor().activation(a, l -> l.name(at.name))));
+  }
+
+  /** One slope, or one per channel (PyTorch's num_parameters): alpha shared over the rest. */
+  private Act prelu() {
+    Act x = x();
+    Const slope = constant(1);
+    int rank = x.onnx().length;
+    int channels = x.onnx()[0];
+    if (slope.count() != 1 && slope.count() != channels || rank == 1 && x.order() != null
+        && slope.count() != 1) {
+      throw at.error("slope " + Const.text(slope.dims()) + " is not supported (one value, or one"
+          + " per channel of " + Const.text(x.onnx()) + ")");
+    }
+    int[] shared = java.util.stream.IntStream.rangeClosed(1, slope.count() == 1 ? rank
+        : rank - 1).toArray();
+    Tensor t = at.guard(() -> x.tensor().prelu(p -> p.sharedAxes(shared).name(at.name)));
+    if (!slope.declaredOnly()) {
+      at.guard(() -> {
+        t.layer().setWeights(slope.floats());
+        return null;
+      });
+    }
+    return same(t);
   }
 
   private Act selu() {
@@ -356,13 +380,23 @@ final class Ops {
       return new Act(t, target, x.flatOrder());
     }
     Act probe = new Act(null, target, null);
-    if (target.length > 0 && x.plainOrder() && probe.plainOrder()) {
+    if (target.length > 0 && (x.plainOrder() && probe.plainOrder() || sameSpatial(x.onnx(),
+        target))) {
       Tensor t = at.guard(() -> x.tensor().reshape(Act.channelsLast(target),
           r -> r.name(at.name)));
       return Act.of(t, target);
     }
     throw at.error("reshapes " + Const.text(x.onnx()) + " to " + Const.text(target) + ", which"
         + " reorders channels-first data; not supported yet");
+  }
+
+  /** Same channels and the same spatial sizes but for axes of 1: the unit order is kept. */
+  private static boolean sameSpatial(int[] a, int[] b) {
+    if (a.length < 2 || b.length < 2 || a[0] != b[0]) {
+      return false;
+    }
+    return Arrays.equals(Arrays.stream(a).skip(1).filter(d -> d != 1).toArray(),
+        Arrays.stream(b).skip(1).filter(d -> d != 1).toArray());
   }
 
   private Act transpose() {
