@@ -144,7 +144,7 @@ final class EstimateOptions {
    * @param model a bundled name or a model file
    */
   ModelEnergy estimate(String model) {
-    Model m = ModelSource.load(model, importOptions(), !inputShapes.isEmpty());
+    Model m = ModelSource.load(model, importOptions(), !inputShapes.isEmpty(), onnxOptions());
     ExampleData data = exampleData == null ? null : ExampleData.fromNpy(exampleData);
     // A model of spiking neurons (NIR's) is simulated: its example data are sequences.
     boolean simulate = data != null && m.layers().stream()
@@ -166,6 +166,17 @@ final class EstimateOptions {
       Map<String, int[]> byName = new LinkedHashMap<>();
       inputShapes.forEach(s -> byName.put(s.name().get(), s.dims()));
       return byName.isEmpty() ? with : with.inputShapes(byName);
+    };
+  }
+
+  /** {@return the import options of ONNX files: --allow-unknown and an unnamed --input-shape} */
+  UnaryOperator<org.neurojoule.OnnxModels.Options> onnxOptions() {
+    return o -> {
+      org.neurojoule.OnnxModels.Options with = o.allowUnknown(allowUnknown);
+      if (inputShapes.size() == 1 && inputShapes.get(0).name().isEmpty()) {
+        return with.inputShape(inputShapes.get(0).dims());
+      }
+      return with;
     };
   }
 

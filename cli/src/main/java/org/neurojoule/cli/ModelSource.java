@@ -10,11 +10,12 @@ import java.util.function.UnaryOperator;
 import org.neurojoule.KerasModels;
 import org.neurojoule.Model;
 import org.neurojoule.NirModels;
+import org.neurojoule.OnnxModels;
 import org.neurojoule.examples.Architectures;
 
 /**
  * What a MODEL argument names: a bundled example (ignoring case), a NIR graph (.nir, read by
- * {@link NirModels}) or a Keras file (.h5, .keras or an architecture .json), read by {@link
+ * {@link NirModels}), an ONNX file (.onnx, read by {@link OnnxModels}) or a Keras file (.h5, .keras or an architecture .json), read by {@link
  * KerasModels}.
  */
 final class ModelSource {
@@ -34,6 +35,21 @@ final class ModelSource {
    */
   static Model load(String spec, UnaryOperator<KerasModels.Options> options,
       boolean inputShapeGiven) {
+    return load(spec, options, inputShapeGiven, UnaryOperator.identity());
+  }
+
+  /**
+   * {@return the model {@code spec} names, an {@code .onnx} file imported with {@code onnx}}
+   *
+   * @param spec a bundled name such as {@code mnist}, or a path
+   * @param options the import options of a Keras file
+   * @param inputShapeGiven whether --input-shape was given, which applies to model files only
+   * @param onnx the import options of an ONNX file
+   * @throws IllegalArgumentException naming {@code spec} if it is neither, or if it is a bundled
+   *     model and an input shape was given
+   */
+  static Model load(String spec, UnaryOperator<KerasModels.Options> options,
+      boolean inputShapeGiven, UnaryOperator<OnnxModels.Options> onnx) {
     Supplier<Model> bundled = BUNDLED.get(spec.toLowerCase(Locale.ROOT));
     if (bundled != null) {
       if (inputShapeGiven) {
@@ -53,6 +69,9 @@ final class ModelSource {
             + "' is a NIR graph, which declares its own input shape");
       }
       return NirModels.load(path);
+    }
+    if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
+      return OnnxModels.load(path, onnx);
     }
     return KerasModels.load(path, options);
   }

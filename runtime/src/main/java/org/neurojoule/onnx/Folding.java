@@ -1,0 +1,302 @@
+package org.neurojoule.onnx;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Constant folding at import: shape arithmetic ({@code Shape -> Gather -> Unsqueeze -> Concat ->
+ * Reshape}) and operators on weights ({@code Identity}) evaluated on constants, so that the layers
+ * see fixed shapes.
+ */
+final class Folding {
+  /** Operators evaluated here when every input is a constant ({@code Shape}: of any value). */
+  static final Set<String> OPS = Set.of("Constant", "Identity", "Dropout", "Shape", "Gather",
+      "Unsqueeze", "Squeeze", "Concat", "Reshape", "Cast", "Slice", "Add", "Sub", "Mul", "Div",
+      "Flatten", "Transpose");
+
+  private final NodeAt at;
+  private final TensorData data;
+
+  Folding(NodeAt at, TensorData data) {
+    this.at = at;
+    this.data = data;
+  }
+
+  /** {@return whether this node folds: its inputs are all constants, or it asks a shape} */
+  static boolean folds(String op, List<Object> ins) {
+    if (!OPS.contains(op)) {
+      return false;
+    }
+    if (op.equals("Shape")) {
+      return true;
+    }
+    return ins.stream().allMatch(v -> v == null || v instanceof Const);
+  }
+
+  Const fold(List<Object> ins) {
+    String op = at.op();
+    if (op.equals("Constant")) {
+      return constant();
+    }
+    if (op.equals("Shape")) {
+      Object v = ins.get(0);
+      long[] dims = v instanceof Const c ? c.dims() : withBatch(((Act) v).onnx());
+      return Const.vector(dims);
+    }
+    if (op.equals("Identity") || op.equals("Dropout")) {
+      return (Const) ins.get(0);
+    }
+    List<Const> c = new ArrayList<>();
+    for (int i = 0; i < ins.size(); i++) {
+      Const k = (Const) ins.get(i);
+      if (k != null && k.declaredOnly()) {
+        throw at.error("needs the values of input '" + at.inputs().get(i) + "', which the file"
+            + " declares by its shape only (exported without weights)");
+      }
+      c.add(k);
+    }
+    return switch (op) {
+      case "Cast" -> c.get(0);
+      case "Gather" -> gather(c.get(0), c.get(1), at.small("axis", 0));
+      case "Unsqueeze" -> unsqueeze(c.get(0), axes(c));
+      case "Squeeze" -> squeeze(c.get(0), axes(c));
+      case "Concat" -> concat(c, at.small("axis", 0));
+      case "Reshape" -> new Const(data.dims(Shapes.resolve(at, c.get(0).dims(), c.get(1)
+          .longs()), "its result"), c.get(0).values());
+      case "Flatten" -> flatten(c.get(0));
+      case "Slice" -> slice(c);
+      case "Transpose" -> transpose(c.get(0));
+      default -> arithmetic(op, c.get(0), c.get(1));
+    };
+  }
+
+  /** Squeeze or Unsqueeze of {@code c} (axes null: every size-1 axis, for Squeeze). */
+  Const reshaped(String op, Const c, long[] axes) {
+    return op.equals("Squeeze") ? squeeze(c, axes) : unsqueeze(c, axes);
+  }
+
+  static long[] withBatch(int[] onnx) {
+    long[] d = new long[onnx.length + 1];
+    d[0] = 1;
+    for (int i = 0; i < onnx.length; i++) {
+      d[i + 1] = onnx[i];
+    }
+    return d;
+  }
+
+  private Const constant() {
+    if (at.node.getAttributeCount() != 1) {
+      throw at.error("a Constant needs exactly one value attribute, has "
+          + at.node.getAttributeCount());
+    }
+    var a = at.node.getAttribute(0);
+    return switch (a.getName()) {
+      case "value" -> data.read(a.getT(), "its value");
+      case "value_float" -> new Const(new long[0], new double[] {a.getF()});
+      case "value_int" -> new Const(new long[0], new double[] {a.getI()});
+      case "value_floats" -> new Const(new long[] {a.getFloatsCount()},
+          a.getFloatsList().stream().mapToDouble(Float::doubleValue).toArray());
+      case "value_ints" -> Const.vector(a.getIntsList().stream().mapToLong(Long::longValue)
+          .toArray());
+      default -> throw at.error("Constant attribute '" + a.getName() + "' is not supported");
+    };
+  }
+
+  /** Axes from the attribute (opset < 13) or the second input. */
+  private long[] axes(List<Const> c) {
+    if (c.size() > 1 && c.get(1) != null) {
+      return c.get(1).count() == 0 ? null : c.get(1).longs();
+    }
+    return at.integers("axes");
+  }
+
+  private int axis(long a, int rank) {
+    long r = a < 0 ? a + rank : a;
+    if (r < 0 || r >= rank) {
+      throw at.error("axis " + a + " is out of range for rank " + rank);
+    }
+    return (int) r;
+  }
+
+  private Const gather(Const d, Const idx, int axisAttr) {
+    int ax = axis(axisAttr, d.dims().length);
+    long[] dims = d.dims();
+    long outer = 1;
+    for (int i = 0; i < ax; i++) {
+      outer *= dims[i];
+    }
+    long inner = 1;
+    for (int i = ax + 1; i < dims.length; i++) {
+      inner *= dims[i];
+    }
+    long n = dims[ax];
+    long[] ix = idx.longs();
+    long[] outDims = new long[dims.length - 1 + idx.dims().length];
+    System.arraycopy(dims, 0, outDims, 0, ax);
+    System.arraycopy(idx.dims(), 0, outDims, ax, idx.dims().length);
+    System.arraycopy(dims, ax + 1, outDims, ax + idx.dims().length, dims.length - ax - 1);
+    double[] out = new double[Math.toIntExact(data.countOf(outDims, "its result"))];
+    int k = 0;
+    for (long o = 0; o < outer; o++) {
+      for (long i : ix) {
+        long j = i < 0 ? i + n : i;
+        if (j < 0 || j >= n) {
+          throw at.error("index " + i + " is out of range for a dimension of " + n);
+        }
+        for (long p = 0; p < inner; p++) {
+          out[k++] = d.values()[(int) ((o * n + j) * inner + p)];
+        }
+      }
+    }
+    return new Const(outDims, out);
+  }
+
+  private Const unsqueeze(Const c, long[] axes) {
+    int rank = c.dims().length + axes.length;
+    boolean[] added = new boolean[rank];
+    for (long a : axes) {
+      added[axis(a, rank)] = true;
+    }
+    long[] dims = new long[rank];
+    int k = 0;
+    for (int i = 0; i < rank; i++) {
+      dims[i] = added[i] ? 1 : c.dims()[k++];
+    }
+    return new Const(dims, c.values());
+  }
+
+  private Const squeeze(Const c, long[] axes) {
+    long[] d = c.dims();
+    boolean[] drop = new boolean[d.length];
+    if (axes == null) {
+      for (int i = 0; i < d.length; i++) {
+        drop[i] = d[i] == 1;
+      }
+    } else {
+      for (long a : axes) {
+        drop[axis(a, d.length)] = true;
+      }
+    }
+    return new Const(java.util.stream.IntStream.range(0, d.length).filter(i -> !drop[i])
+        .mapToLong(i -> d[i]).toArray(), c.values());
+  }
+
+  private Const flatten(Const c) {
+    int ax = axis(at.small("axis", 1), c.dims().length + 1);
+    long outer = 1;
+    for (int i = 0; i < ax; i++) {
+      outer *= c.dims()[i];
+    }
+    return new Const(new long[] {outer, c.count() / Math.max(outer, 1)}, c.values());
+  }
+
+  private Const concat(List<Const> c, int axisAttr) {
+    long[] first = c.get(0).dims();
+    int ax = axis(axisAttr, first.length);
+    long outer = 1;
+    for (int i = 0; i < ax; i++) {
+      outer *= first[i];
+    }
+    long[] dims = first.clone();
+    dims[ax] = 0;
+    for (Const k : c) {
+      if (k.dims().length != first.length) {
+        throw at.error("concatenates constants of ranks " + first.length + " and "
+            + k.dims().length);
+      }
+      dims[ax] += k.dims()[ax];
+    }
+    double[] out = new double[Math.toIntExact(data.countOf(dims, "its result"))];
+    int pos = 0;
+    for (long o = 0; o < outer; o++) {
+      for (Const k : c) {
+        int block = (int) (k.count() / Math.max(outer, 1));
+        System.arraycopy(k.values(), (int) (o * block), out, pos, block);
+        pos += block;
+      }
+    }
+    return new Const(dims, out);
+  }
+
+  /** A weight transposed, as {@code nn.Linear} without bias exports (Transpose, MatMul). */
+  private Const transpose(Const c) {
+    long[] d = c.dims();
+    int r = d.length;
+    long[] perm = at.integers("perm");
+    if (perm == null) {
+      perm = new long[r];
+      for (int i = 0; i < r; i++) {
+        perm[i] = r - 1 - i;
+      }
+    }
+    if (perm.length != r) {
+      throw at.error("perm " + Arrays.toString(perm) + " does not match rank " + r);
+    }
+    long[] outDims = new long[r];
+    for (int i = 0; i < r; i++) {
+      outDims[i] = d[axis(perm[i], r)];
+    }
+    long[] inStride = new long[r];
+    long st = 1;
+    for (int i = r - 1; i >= 0; i--) {
+      inStride[i] = st;
+      st *= d[i];
+    }
+    double[] out = new double[c.values().length];
+    int[] idx = new int[r];
+    for (int k = 0; k < out.length; k++) {
+      long src = 0;
+      for (int i = 0; i < r; i++) {
+        src += idx[i] * inStride[(int) perm[i]];
+      }
+      out[k] = c.values()[(int) src];
+      for (int i = r - 1; i >= 0 && ++idx[i] == outDims[i]; i--) {
+        idx[i] = 0;
+      }
+    }
+    return new Const(outDims, out);
+  }
+
+  private Const slice(List<Const> c) {
+    Const x = c.get(0);
+    if (x.dims().length != 1 || c.size() < 3) {
+      throw at.error("folds a Slice of a 1-D constant only (opset 10 and later), not of dims "
+          + Const.text(x.dims()));
+    }
+    long n = x.dims()[0];
+    long start = c.get(1).longs()[0];
+    long end = c.get(2).longs()[0];
+    long step = c.size() > 4 && c.get(4) != null ? c.get(4).longs()[0] : 1;
+    if (step != 1) {
+      throw at.error("folds a Slice with step 1 only, has " + step);
+    }
+    start = Math.max(0, Math.min(n, start < 0 ? start + n : start));
+    end = Math.max(start, Math.min(n, end < 0 ? end + n : end));
+    return new Const(new long[] {end - start}, Arrays.copyOfRange(x.values(), (int) start,
+        (int) end));
+  }
+
+  private Const arithmetic(String op, Const a, Const b) {
+    boolean aScalar = a.count() == 1;
+    boolean bScalar = b.count() == 1;
+    if (!aScalar && !bScalar && !Arrays.equals(a.dims(), b.dims())) {
+      throw at.error("folds " + op + " of constants of one shape, or with a scalar, not of "
+          + Const.text(a.dims()) + " and " + Const.text(b.dims()));
+    }
+    Const shape = aScalar && !bScalar ? b : a;
+    double[] out = new double[shape.values().length];
+    for (int i = 0; i < out.length; i++) {
+      double x = a.values()[aScalar ? 0 : i];
+      double y = b.values()[bScalar ? 0 : i];
+      out[i] = switch (op) {
+        case "Add" -> x + y;
+        case "Sub" -> x - y;
+        case "Mul" -> x * y;
+        default -> x / y;
+      };
+    }
+    return new Const(shape.dims(), out);
+  }
+}

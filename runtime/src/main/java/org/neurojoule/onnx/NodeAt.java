@@ -1,0 +1,106 @@
+package org.neurojoule.onnx;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.neurojoule.OnnxImportException;
+import org.neurojoule.onnx.proto.OnnxProto.AttributeProto;
+import org.neurojoule.onnx.proto.OnnxProto.NodeProto;
+
+/** One node being imported: its attributes, read with checks, and errors that name it. */
+final class NodeAt {
+  final String label;
+  final NodeProto node;
+  final String name;
+
+  NodeAt(String label, NodeProto node, String name) {
+    this.label = label;
+    this.node = node;
+    this.name = name;
+  }
+
+  String op() {
+    return node.getOpType();
+  }
+
+  OnnxImportException error(String what) {
+    return new OnnxImportException(label + ": node '" + name + "' (" + op() + "): " + what);
+  }
+
+  private AttributeProto attribute(String key) {
+    for (AttributeProto a : node.getAttributeList()) {
+      if (a.getName().equals(key)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  boolean has(String key) {
+    return attribute(key) != null;
+  }
+
+  long integer(String key, long fallback) {
+    AttributeProto a = attribute(key);
+    return a == null ? fallback : a.getI();
+  }
+
+  int small(String key, int fallback) {
+    long v = integer(key, fallback);
+    if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+      throw error("attribute '" + key + "' is " + v + ", out of range");
+    }
+    return (int) v;
+  }
+
+  double real(String key, double fallback) {
+    AttributeProto a = attribute(key);
+    return a == null ? fallback : a.getF();
+  }
+
+  String text(String key, String fallback) {
+    AttributeProto a = attribute(key);
+    return a == null ? fallback : a.getS().toStringUtf8();
+  }
+
+  /** A list of integers, or null if absent. */
+  long[] integers(String key) {
+    AttributeProto a = attribute(key);
+    return a == null ? null : a.getIntsList().stream().mapToLong(Long::longValue).toArray();
+  }
+
+  /** Sizes per spatial axis, each at least {@code least}; {@code fallback} where absent. */
+  int[] perAxis(String key, int rank, int least, int fallback) {
+    long[] v = integers(key);
+    int[] out = new int[rank];
+    if (v == null) {
+      java.util.Arrays.fill(out, fallback);
+      return out;
+    }
+    if (v.length != rank) {
+      throw error("attribute '" + key + "' has " + v.length + " values, needs " + rank);
+    }
+    for (int i = 0; i < rank; i++) {
+      if (v[i] < least || v[i] > Integer.MAX_VALUE) {
+        throw error("attribute '" + key + "' " + java.util.Arrays.toString(v) + " must hold"
+            + " sizes >= " + least);
+      }
+      out[i] = (int) v[i];
+    }
+    return out;
+  }
+
+  List<String> inputs() {
+    return node.getInputList();
+  }
+
+  /** Runs a layer method; a spec's refusal becomes an error naming this node. */
+  <T> T guard(Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (OnnxImportException e) {
+      throw e;
+    } catch (IllegalArgumentException | ArithmeticException | IllegalStateException e) {
+      throw error(e.getMessage());
+    }
+  }
+}

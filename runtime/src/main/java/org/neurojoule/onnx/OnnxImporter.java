@@ -1,0 +1,352 @@
+package org.neurojoule.onnx;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.neurojoule.Model;
+import org.neurojoule.OnnxImportException;
+import org.neurojoule.Tensor;
+import org.neurojoule.layer.ParamCount;
+import org.neurojoule.onnx.proto.OnnxProto.GraphProto;
+import org.neurojoule.onnx.proto.OnnxProto.ModelProto;
+import org.neurojoule.onnx.proto.OnnxProto.NodeProto;
+import org.neurojoule.onnx.proto.OnnxProto.OperatorSetIdProto;
+import org.neurojoule.onnx.proto.OnnxProto.TensorProto;
+import org.neurojoule.onnx.proto.OnnxProto.TensorShapeProto;
+import org.neurojoule.onnx.proto.OnnxProto.ValueInfoProto;
+import org.neurojoule.shape.Shape;
+
+/**
+ * Turns an ONNX file into a {@link Model}: nodes sorted so that each comes after its inputs
+ * (a cycle is an error naming its nodes), constants folded ({@link Folding}), every other node a
+ * layer ({@link Ops}).
+ */
+public final class OnnxImporter {
+  private static final System.Logger LOG = System.getLogger(OnnxImporter.class.getName());
+  /** Inputs of these operators at these positions are weights: a graph input there is one. */
+  private static final Map<String, Integer> WEIGHTS_FROM = Map.of("Conv", 1, "ConvTranspose", 1,
+      "Gemm", 1, "MatMul", 1, "BatchNormalization", 1, "PRelu", 1);
+
+  private final Path file;
+  private final String label;
+  private final boolean allowUnknown;
+  private final Optional<int[]> inputShape;
+  private final List<String> warnings = new ArrayList<>();
+
+  /**
+   * Creates an importer.
+   *
+   * @param file the {@code .onnx} file
+   * @param allowUnknown whether operators without a mapping become zero-cost layers
+   * @param inputShape the shape of the only graph input (ONNX order, without the batch), if given
+   */
+  public OnnxImporter(Path file, boolean allowUnknown, Optional<int[]> inputShape) {
+    this.file = file;
+    this.label = file.toString();
+    this.allowUnknown = allowUnknown;
+    this.inputShape = inputShape;
+  }
+
+  /** {@return the warnings of the import (one per zero-cost stand-in)} */
+  public List<String> warnings() {
+    return List.copyOf(warnings);
+  }
+
+  /**
+   * {@return the model, its stored weights set}
+   *
+   * @throws OnnxImportException naming the file, the node and the problem
+   */
+  public Model load() {
+    ModelProto m = OnnxReader.read(file, label);
+    GraphProto g = m.getGraph();
+    Path folder = file.toAbsolutePath().getParent();
+    TensorData data = new TensorData(label, folder == null ? Path.of(".") : folder);
+    int opset = opset(m);
+    Map<String, Object> values = new HashMap<>();
+    for (TensorProto t : g.getInitializerList()) {
+      values.put(t.getName(), data.read(t, "initializer '" + t.getName() + "'"));
+    }
+    List<NodeAt> nodes = named(g);
+    Set<String> weights = weightNames(nodes);
+    List<Tensor> inputs = new ArrayList<>();
+    for (ValueInfoProto in : g.getInputList()) {
+      if (values.containsKey(in.getName())) {
+        continue;
+      }
+      long[] dims = declaredDims(in, data);
+      // A weight by its use, or by its rank (a data input has a batch and more).
+      if (weights.contains(in.getName()) || dims.length < 2) {
+        values.put(in.getName(), new Const(dims, null));
+      } else {
+        Act a = input(in, dims);
+        inputs.add(a.tensor());
+        values.put(in.getName(), a);
+      }
+    }
+    List<NodeAt> order = sorted(nodes, values.keySet());
+    checkKnown(order, values);
+    for (NodeAt at : order) {
+      List<Object> ins = new ArrayList<>();
+      for (String i : at.inputs()) {
+        ins.add(i.isEmpty() ? null : values.get(i));
+      }
+      if (Folding.folds(at.op(), ins)) {
+        values.put(at.node.getOutput(0), new Folding(at, data).fold(ins));
+      } else if (Ops.OPS.contains(at.op()) && ins.get(0) != null) {
+        values.put(at.node.getOutput(0), new Ops(at, ins, opset).apply());
+      } else if (!allowUnknown) {
+        throw at.error(at.op() + " folds on constants only; on an activation it is not supported"
+            + " yet (import it as a zero-cost layer with allowUnknown)");
+      } else {
+        values.put(at.node.getOutput(0), zeroCost(at, ins, g));
+      }
+    }
+    List<Tensor> outputs = new ArrayList<>();
+    for (ValueInfoProto out : g.getOutputList()) {
+      Object v = values.get(out.getName());
+      if (!(v instanceof Act a)) {
+        throw new OnnxImportException(label + ": graph output '" + out.getName() + "' is "
+            + (v == null ? "not computed by any node" : "a constant, not computed from an input"));
+      }
+      outputs.add(a.tensor());
+    }
+    if (inputs.isEmpty() || outputs.isEmpty()) {
+      throw new OnnxImportException(label + ": the graph needs an input and an output, has "
+          + inputs.size() + " inputs and " + outputs.size() + " outputs");
+    }
+    warnings.forEach(w -> LOG.log(System.Logger.Level.WARNING, w));
+    try {
+      return Model.of(inputs, outputs);
+    } catch (IllegalArgumentException e) {
+      throw new OnnxImportException(label + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static int opset(ModelProto m) {
+    for (OperatorSetIdProto o : m.getOpsetImportList()) {
+      if (o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx")) {
+        return (int) o.getVersion();
+      }
+    }
+    return 13;
+  }
+
+  /** Each node with its name, or its operator and position where the file gives none. */
+  private List<NodeAt> named(GraphProto g) {
+    List<NodeAt> out = new ArrayList<>();
+    for (int i = 0; i < g.getNodeCount(); i++) {
+      NodeProto n = g.getNode(i);
+      String name = n.getName().isBlank() ? n.getOpType() + "_" + i : n.getName();
+      if (n.getOutputCount() == 0 || n.getOutput(0).isEmpty()) {
+        throw new OnnxImportException(label + ": node '" + name + "' (" + n.getOpType()
+            + ") has no output");
+      }
+      out.add(new NodeAt(label, n, name));
+    }
+    return out;
+  }
+
+  /** Values used as weights, followed back through Identity nodes. */
+  private static Set<String> weightNames(List<NodeAt> nodes) {
+    Set<String> w = new HashSet<>();
+    for (NodeAt at : nodes) {
+      Integer from = WEIGHTS_FROM.get(at.op());
+      for (int i = from == null ? Integer.MAX_VALUE : from; i < at.inputs().size(); i++) {
+        w.add(at.inputs().get(i));
+      }
+    }
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (NodeAt at : nodes) {
+        if (at.op().equals("Identity") && w.contains(at.node.getOutput(0))) {
+          grew |= w.add(at.inputs().get(0));
+        }
+      }
+    }
+    return w;
+  }
+
+  private long[] declaredDims(ValueInfoProto in, TensorData data) {
+    if (!in.getType().hasTensorType()) {
+      throw new OnnxImportException(label + ": graph input '" + in.getName() + "' is not a"
+          + " tensor");
+    }
+    TensorShapeProto s = in.getType().getTensorType().getShape();
+    long[] dims = new long[s.getDimCount()];
+    for (int i = 0; i < dims.length; i++) {
+      TensorShapeProto.Dimension d = s.getDim(i);
+      dims[i] = d.hasDimValue() ? d.getDimValue() : -1;
+    }
+    return dims;
+  }
+
+  private Act input(ValueInfoProto in, long[] dims) {
+    String what = label + ": graph input '" + in.getName() + "'";
+    if (dims.length < 2) {
+      throw new OnnxImportException(what + " has dims " + Const.text(dims) + "; it needs a batch"
+          + " and at least one more dimension");
+    }
+    int[] shape = new int[dims.length - 1];
+    int[] given = inputShape.orElse(null);
+    if (given != null && given.length != shape.length) {
+      throw new OnnxImportException(what + " has " + shape.length + " dimensions besides the"
+          + " batch, but the input shape given has " + given.length);
+    }
+    for (int i = 0; i < shape.length; i++) {
+      long d = dims[i + 1];
+      if (given != null && d > 0 && d != given[i]) {
+        throw new OnnxImportException(what + " has dimension " + d + " at axis " + (i + 1)
+            + ", but the input shape given says " + given[i]);
+      }
+      if (given != null) {
+        d = given[i];
+      }
+      if (d < 1 || d > Integer.MAX_VALUE) {
+        throw new OnnxImportException(what + " has a symbolic or undefined dimension at axis "
+            + (i + 1) + " of " + Const.text(dims) + " (-1: symbolic); give the input shape"
+            + " (OnnxModels.Options.inputShape, the CLI's --input-shape)");
+      }
+      shape[i] = (int) d;
+    }
+    long units = 1;
+    for (int d : shape) {
+      units *= d;
+    }
+    if (units > TensorData.MAX_VALUES) {
+      throw new OnnxImportException(what + " has dims " + Const.text(dims) + ", more than "
+          + TensorData.MAX_VALUES + " values per example");
+    }
+    Tensor t;
+    try {
+      t = Model.input(Act.channelsLast(shape), i -> i.name(in.getName()));
+    } catch (IllegalArgumentException e) {
+      throw new OnnxImportException(what + ": " + e.getMessage(), e);
+    }
+    return Act.of(t, shape);
+  }
+
+  /** Kahn's sort; what cannot be placed is a missing input or a cycle. */
+  private List<NodeAt> sorted(List<NodeAt> nodes, Set<String> known) {
+    Map<String, NodeAt> producer = new HashMap<>();
+    for (NodeAt at : nodes) {
+      for (String o : at.node.getOutputList()) {
+        if (!o.isEmpty()) {
+          producer.put(o, at);
+        }
+      }
+    }
+    Map<NodeAt, Integer> waiting = new LinkedHashMap<>();
+    Map<String, List<NodeAt>> consumers = new HashMap<>();
+    ArrayDeque<NodeAt> ready = new ArrayDeque<>();
+    for (NodeAt at : nodes) {
+      int n = 0;
+      for (String i : new HashSet<>(at.inputs())) {
+        if (i.isEmpty() || known.contains(i)) {
+          continue;
+        }
+        if (!producer.containsKey(i)) {
+          throw at.error("input '" + i + "' is neither a graph input, an initializer nor the"
+              + " output of a node");
+        }
+        n++;
+        consumers.computeIfAbsent(i, k -> new ArrayList<>()).add(at);
+      }
+      waiting.put(at, n);
+      if (n == 0) {
+        ready.add(at);
+      }
+    }
+    List<NodeAt> out = new ArrayList<>();
+    while (!ready.isEmpty()) {
+      NodeAt at = ready.poll();
+      out.add(at);
+      for (String o : at.node.getOutputList()) {
+        for (NodeAt c : consumers.getOrDefault(o, List.of())) {
+          if (waiting.merge(c, -1, Integer::sum) == 0) {
+            ready.add(c);
+          }
+        }
+      }
+    }
+    if (out.size() < nodes.size()) {
+      List<String> stuck = new ArrayList<>();
+      for (NodeAt at : nodes) {
+        if (!out.contains(at)) {
+          stuck.add("'" + at.name + "' (" + at.op() + ")");
+        }
+      }
+      throw new OnnxImportException(label + ": the graph has a cycle through nodes "
+          + String.join(", ", stuck));
+    }
+    return out;
+  }
+
+  /** One error listing every operator without a mapping and its nodes, unless allowed. */
+  private void checkKnown(List<NodeAt> order, Map<String, Object> values) {
+    Map<String, List<String>> unknown = new LinkedHashMap<>();
+    for (NodeAt at : order) {
+      String domain = at.node.getDomain();
+      boolean standard = domain.isEmpty() || domain.equals("ai.onnx");
+      if (!standard || !(Ops.OPS.contains(at.op()) || Folding.OPS.contains(at.op()))) {
+        unknown.computeIfAbsent(at.op(), k -> new ArrayList<>()).add(at.name);
+      }
+    }
+    if (unknown.isEmpty() || allowUnknown) {
+      return;
+    }
+    List<String> parts = new ArrayList<>();
+    unknown.forEach((op, names) -> parts.add(op + " (" + names.size() + (names.size() == 1
+        ? " node: '" : " nodes: '") + String.join("', '", names.subList(0, Math.min(3,
+        names.size()))) + (names.size() > 3 ? "', ..." : "'") + ")"));
+    throw new OnnxImportException(label + ": " + unknown.size() + " operator type"
+        + (unknown.size() == 1 ? " has" : "s have") + " no NeuroJoule mapping: "
+        + String.join(", ", parts) + "; import them as zero-cost layers with allowUnknown"
+        + " (the CLI's --allow-unknown)");
+  }
+
+  /** An unmapped operator as a zero-cost layer; its shape from value_info, else its input's. */
+  private Act zeroCost(NodeAt at, List<Object> ins, GraphProto g) {
+    List<Tensor> acts = new ArrayList<>();
+    long stored = 0;
+    Act first = null;
+    for (Object v : ins) {
+      if (v instanceof Act a) {
+        acts.add(a.tensor());
+        first = first == null ? a : first;
+      } else if (v instanceof Const c) {
+        stored += c.count();
+      }
+    }
+    if (first == null) {
+      throw at.error("has no activation input; it cannot be imported as a zero-cost layer");
+    }
+    int[] onnx = first.onnx();
+    String shapeFrom = "its first input's";
+    for (ValueInfoProto vi : g.getValueInfoList()) {
+      if (vi.getName().equals(at.node.getOutput(0)) && vi.getType().hasTensorType()) {
+        List<TensorShapeProto.Dimension> dims = vi.getType().getTensorType().getShape()
+            .getDimList();
+        if (dims.size() > 1 && dims.stream().skip(1).allMatch(d -> d.hasDimValue()
+            && d.getDimValue() > 0 && d.getDimValue() <= Integer.MAX_VALUE)) {
+          onnx = dims.stream().skip(1).mapToInt(d -> (int) d.getDimValue()).toArray();
+          shapeFrom = "the file's";
+        }
+      }
+    }
+    Shape out = Shape.of(Act.channelsLast(onnx));
+    warnings.add(label + ": node '" + at.name + "' (" + at.op() + ") has no NeuroJoule mapping;"
+        + " imported as a zero-cost layer with " + shapeFrom + " shape " + Const.text(onnx));
+    ZeroCost z = new ZeroCost(at.op(), Optional.of(at.name), out, ParamCount.trainable(stored));
+    Tensor t = at.guard(() -> org.neurojoule.Layer.of(z).apply(acts.toArray(new Tensor[0])));
+    return new Act(t, onnx, onnx.length == 1 ? first.order() : null);
+  }
+}

@@ -1,0 +1,177 @@
+package org.neurojoule.onnx;
+
+import java.util.List;
+import org.neurojoule.Tensor;
+import org.neurojoule.layer.GlobalPooling;
+import org.neurojoule.layer.PoolKind;
+import org.neurojoule.layer.Pooling;
+
+/**
+ * Pooling, padding and resizing. Explicit pads and ceil_mode become a ZeroPadding layer before a
+ * VALID pool: exact for AveragePool with count_include_pad and for MaxPool of non-negative
+ * inputs (after a ReLU, where exports have it).
+ */
+final class Pools {
+  private final NodeAt at;
+  private final Act x;
+  private final int rank;
+
+  Pools(NodeAt at, Act x) {
+    this.at = at;
+    this.x = x;
+    this.rank = x.onnx().length - 1;
+  }
+
+  private void spatial() {
+    if (rank < 1 || rank > 3) {
+      throw at.error("needs an input of (channels, 1 to 3 spatial axes), but its input gives "
+          + Const.text(x.onnx()));
+    }
+  }
+
+  Act pool() {
+    spatial();
+    boolean max = at.op().equals("MaxPool");
+    int[] k = at.perAxis("kernel_shape", rank, 1, -1);
+    if (k[0] < 0) {
+      throw at.error("has no kernel_shape");
+    }
+    int[] s = at.perAxis("strides", rank, 1, 1);
+    int[] d = at.perAxis("dilations", rank, 1, 1);
+    if (java.util.Arrays.stream(d).anyMatch(v -> v != 1)) {
+      throw at.error("dilations " + java.util.Arrays.toString(d) + " are not supported"
+          + " (pooling windows are dense in NeuroJoule)");
+    }
+    long[] pads = at.integers("pads");
+    long[] p = pads == null ? new long[2 * rank] : pads.clone();
+    if (p.length != 2 * rank) {
+      throw at.error("pads " + java.util.Arrays.toString(pads) + " must hold " + 2 * rank
+          + " values");
+    }
+    boolean padded = java.util.Arrays.stream(p).anyMatch(v -> v != 0);
+    if (at.integer("ceil_mode", 0) != 0) {
+      for (int i = 0; i < rank; i++) {
+        long n = x.onnx()[i + 1] + p[i] + p[i + rank];
+        long out = -Math.floorDiv(-(n - k[i]), s[i]) + 1;
+        if ((out - 1) * s[i] >= x.onnx()[i + 1] + p[i]) {
+          out--; // the last window must start inside the input or its begin padding
+        }
+        long extra = (out - 1) * s[i] + k[i] - n;
+        if (extra > 0) {
+          p[i + rank] += extra;
+          padded = true;
+          if (!max) {
+            throw at.error("AveragePool with ceil_mode, whose last window reaches past the pads,"
+                + " is not supported (it averages over fewer values)");
+          }
+        }
+      }
+    }
+    if (!max && padded && at.integer("count_include_pad", 0) == 0) {
+      throw at.error("AveragePool with pads and count_include_pad 0 is not supported (NeuroJoule"
+          + " averages over the whole window)");
+    }
+    org.neurojoule.Padding mode = Ops.padding(at);
+    Tensor in = Convs.padded(x.tensor(), at, rank, p);
+    Pooling spec = Pooling.of(max ? PoolKind.MAX : PoolKind.AVERAGE, rank, k).strides(s)
+        .padding(mode).name(at.name);
+    return Act.channelsLastOf(at.guard(() -> in.apply(spec)));
+  }
+
+  Act global() {
+    spatial();
+    PoolKind kind = at.op().equals("GlobalMaxPool") ? PoolKind.MAX : PoolKind.AVERAGE;
+    return Act.channelsLastOf(at.guard(() -> x.tensor().apply(GlobalPooling.of(kind, rank)
+        .keepdims(true).name(at.name))));
+  }
+
+  /** ReduceMean over every spatial axis: a global average pooling. */
+  Act reduceMean(Const axesInput) {
+    spatial();
+    long[] axes = axesInput != null ? axesInput.longs() : at.integers("axes");
+    boolean spatialAxes = axes != null && axes.length == rank;
+    for (int i = 0; spatialAxes && i < axes.length; i++) {
+      long a = axes[i] < 0 ? axes[i] + rank + 2 : axes[i];
+      spatialAxes = a == i + 2;
+    }
+    if (!spatialAxes) {
+      throw at.error("ReduceMean over axes " + java.util.Arrays.toString(axes) + " of "
+          + Const.text(x.onnx()) + " is not supported yet (only over every spatial axis)");
+    }
+    boolean keep = at.integer("keepdims", 1) != 0;
+    Tensor t = at.guard(() -> x.tensor().apply(GlobalPooling.of(PoolKind.AVERAGE, rank)
+        .keepdims(keep).name(at.name)));
+    return keep ? Act.channelsLastOf(t) : Act.of(t, new int[] {x.onnx()[0]});
+  }
+
+  Act pad(Const padsInput) {
+    spatial();
+    String mode = at.text("mode", "constant");
+    if (!mode.equals("constant")) {
+      throw at.error("Pad mode '" + mode + "' is not supported (only constant zeros)");
+    }
+    long[] pads = padsInput != null ? padsInput.longs() : at.integers("pads");
+    int full = rank + 2;
+    if (pads == null || pads.length != 2 * full) {
+      throw at.error("pads must hold " + 2 * full + " values");
+    }
+    if (pads[0] != 0 || pads[1] != 0 || pads[full] != 0 || pads[full + 1] != 0) {
+      throw at.error("pads " + java.util.Arrays.toString(pads) + " pad the batch or the"
+          + " channels; only spatial padding is supported");
+    }
+    if (at.real("value", 0) != 0) {
+      throw at.error("Pad with value " + at.real("value", 0) + " is not supported (only zeros)");
+    }
+    long[] spatialPads = new long[2 * rank];
+    for (int i = 0; i < rank; i++) {
+      spatialPads[i] = pads[i + 2];
+      spatialPads[i + rank] = pads[full + i + 2];
+    }
+    if (java.util.Arrays.stream(spatialPads).anyMatch(v -> v < 0)) {
+      throw at.error("negative pads " + java.util.Arrays.toString(pads) + " are not supported");
+    }
+    Tensor t = Convs.padded(x.tensor(), at, rank, spatialPads);
+    return t == x.tensor() ? x : Act.channelsLastOf(t);
+  }
+
+  /** Nearest-neighbour Resize/Upsample by whole factors: an UpSampling layer. */
+  Act resize(List<Object> ins) {
+    spatial();
+    String mode = at.text("mode", "nearest");
+    if (!mode.equals("nearest")) {
+      throw at.error("mode '" + mode + "' is not supported (only nearest)");
+    }
+    int scalesAt = at.op().equals("Upsample") ? 1 : 2;
+    double[] scales = null;
+    if (ins.size() > scalesAt && ins.get(scalesAt) instanceof Const c && c.count() > 0) {
+      scales = c.values();
+    } else if (ins.size() > 3 && ins.get(3) instanceof Const c && c.count() > 0) {
+      scales = new double[c.values().length];
+      long[] full = Folding.withBatch(x.onnx());
+      for (int i = 0; i < scales.length && i < full.length; i++) {
+        scales[i] = c.values()[i] / full[i];
+      }
+    } else if (at.has("scales")) {
+      throw at.error("Upsample with a scales attribute (opset 7) is not supported");
+    }
+    if (scales == null || scales.length != rank + 2 || scales[0] != 1 || scales[1] != 1) {
+      throw at.error("needs constant scales (or sizes) of 1 for batch and channels, has "
+          + java.util.Arrays.toString(scales));
+    }
+    int[] size = new int[rank];
+    for (int i = 0; i < rank; i++) {
+      double f = scales[i + 2];
+      if (f != Math.rint(f) || f < 1) {
+        throw at.error("scale " + f + " is not a whole factor; only whole factors map to"
+            + " UpSampling");
+      }
+      size[i] = (int) f;
+    }
+    Tensor t = at.guard(() -> switch (rank) {
+      case 1 -> x.tensor().upSampling1d(size, u -> u.name(at.name));
+      case 2 -> x.tensor().upSampling2d(size, u -> u.name(at.name));
+      default -> x.tensor().upSampling3d(size, u -> u.name(at.name));
+    });
+    return Act.channelsLastOf(t);
+  }
+}
