@@ -14,7 +14,7 @@ public final class EngineInfo {
    * JVM runs with {@code --add-modules jdk.incubator.vector}) or {@code scalar}.
    */
   public static String javaTile() {
-    return JavaGemm.INSTANCE.tile.name();
+    return JavaGemm.INSTANCE.kernelName();
   }
 
   /** How convolutions run: {@code dnnl} (oneDNN) or {@code im2col} (im2col and the GEMM). */

@@ -4,14 +4,13 @@ import java.util.logging.Logger;
 
 /**
  * The innermost step of {@link JavaGemm}: up to {@link #mr()} rows of C times one packed strip of
- * B, {@link #nr()} columns wide. {@link #best()} is {@code VectorGemmTile} (the Java Vector API)
- * when the JVM runs with {@code --add-modules jdk.incubator.vector}, else {@link ScalarGemmTile};
- * the system property {@code neurojoule.vector} = {@code false} forces the scalar one.
+ * B, {@link #nr()} columns wide, on the Java Vector API. {@link #best()} is {@code VectorGemmTile}
+ * when the JVM runs with {@code --add-modules jdk.incubator.vector}, else null (scalar code); the
+ * system property {@code neurojoule.vector} = {@code false} forces scalar code.
  */
 abstract class GemmTile {
   private static final Logger LOG = Logger.getLogger(GemmTile.class.getName());
   static final String VECTOR_MODULE = "jdk.incubator.vector";
-  private static final GemmTile BEST = choose();
 
   /** The largest number of rows one call computes. */
   abstract int mr();
@@ -19,7 +18,7 @@ abstract class GemmTile {
   /** The width of a packed strip of B (columns). */
   abstract int nr();
 
-  /** For reports: {@code vector} (with the lane count) or {@code scalar}. */
+  /** For reports: {@code vector N-bit}. */
   abstract String name();
 
   /**
@@ -31,20 +30,26 @@ abstract class GemmTile {
   abstract void tile(float[] a, int ao, int lda, float[] bp, int bo, float[] c, int co, int ldc,
       int rows, int kc, boolean add);
 
-  /** The tile in use. */
+  /** The tile in use, or null for scalar code. */
   static GemmTile best() {
-    return BEST;
+    return Best.TILE;
+  }
+
+  /** Chosen on first use, not when this class initialises. */
+  private static final class Best {
+    static final GemmTile TILE = choose();
   }
 
   private static GemmTile choose() {
     boolean wanted = !"false".equals(System.getProperty("neurojoule.vector", "").trim());
     return wanted && ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent()
-        ? vector(LOG) : ScalarGemmTile.INSTANCE;
+        ? vector(LOG) : null;
   }
 
   /**
    * The Vector API tile, loaded by name so that nothing links to the incubator module when it is
-   * absent; scalar, with one warning, if it cannot load or this CPU has too narrow vectors.
+   * absent; null (scalar code), with one message, if it cannot load or this CPU's vectors are
+   * too narrow.
    */
   static GemmTile vector(Logger log) {
     try {
@@ -59,6 +64,6 @@ abstract class GemmTile {
       log.warning("NeuroJoule: the Vector API tile did not load (" + e
           + "); the pure-Java multiply uses scalar code (same results)");
     }
-    return ScalarGemmTile.INSTANCE;
+    return null;
   }
 }
