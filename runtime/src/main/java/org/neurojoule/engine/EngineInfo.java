@@ -9,6 +9,14 @@ public final class EngineInfo {
     return Gemm.best().name();
   }
 
+  /**
+   * The pure-Java multiply's innermost kernel: {@code vector N-bit} (the Java Vector API, when the
+   * JVM runs with {@code --add-modules jdk.incubator.vector}) or {@code scalar}.
+   */
+  public static String javaTile() {
+    return JavaGemm.INSTANCE.kernelName();
+  }
+
   /** How convolutions run: {@code dnnl} (oneDNN) or {@code im2col} (im2col and the GEMM). */
   public static String conv() {
     return Gemm.best().dnnlConv() ? "dnnl" : "im2col";
