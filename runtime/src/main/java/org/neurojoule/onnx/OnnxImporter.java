@@ -101,7 +101,10 @@ public final class OnnxImporter {
       if (Folding.folds(at.op(), ins)) {
         values.put(at.node.getOutput(0), new Folding(at, data).fold(ins));
       } else if (Ops.OPS.contains(at.op()) && ins.get(0) != null) {
-        values.put(at.node.getOutput(0), new Ops(at, ins, opset).apply());
+        List<Act> outs = new Ops(at, ins, opset).applyAll();
+        for (int i = 0; i < outs.size(); i++) {
+          values.put(at.node.getOutput(i), outs.get(i));
+        }
       } else if (!allowUnknown) {
         throw at.error(at.op() + " folds on constants only; on an activation it is not supported"
             + " yet (import it as a zero-cost layer with allowUnknown)");
