@@ -125,4 +125,16 @@ class LayoutTest {
     assertThat(m.layerNames()).containsExactly("x", "r", "r_channels_last", "t",
         "shuffled_onnx_order", "shuffled").inOrder();
   }
+
+  @Test
+  void convTransposeWithGroups_isAClearRefusal() {
+    NodeProto n = NodeProto.newBuilder().setOpType("ConvTranspose").setName("up").addInput("x")
+        .addInput("w").addOutput("y").addAttribute(AttributeProto.newBuilder().setName("group")
+            .setI(2).setType(AttributeProto.AttributeType.INT)).build();
+    org.neurojoule.OnnxImportException e = org.junit.jupiter.api.Assertions.assertThrows(
+        org.neurojoule.OnnxImportException.class, () -> load(new long[] {1, 2, 3, 3},
+            weight("w", new long[] {2, 1, 1, 1}, 1, 2), n));
+    assertThat(e).hasMessageThat().endsWith("m.onnx: node 'up' (ConvTranspose): ConvTranspose"
+        + " with group 2 is not supported (a transposed convolution has no groups option)");
+  }
 }
