@@ -49,6 +49,9 @@ public final class Model {
   private final Set<String> loggedWarnings = ConcurrentHashMap.newKeySet();
   /** The forward passes prepared for firing rates, made on the first estimate with data. */
   private org.neurojoule.engine.PreparedPasses preparedPasses;
+  /** Set by an importer before it hands the model out; see {@link #sharedParams()}. */
+  private volatile ParamCount sharedParams = ParamCount.ZERO;
+  private volatile List<String> paramNotes = List.of();
 
   private Model(List<Tensor> inputs, List<Tensor> outputs, Graph graph) {
     this.inputs = List.copyOf(inputs);
@@ -261,7 +264,39 @@ public final class Model {
             + nameOf(layer) + "' (" + layer.type() + "): " + e.getMessage(), e);
       }
     }
-    return total;
+    return lessShared(total);
+  }
+
+  /** {@code total} with the shared values counted once. */
+  ParamCount lessShared(ParamCount total) {
+    ParamCount s = sharedParams;
+    return new ParamCount(total.trainable() - s.trainable(), total.nonTrainable()
+        - s.nonTrainable());
+  }
+
+  /**
+   * {@return the weight values that more than one layer counts, beyond their first use} An ONNX
+   * file can feed one stored tensor to several layers (PyTorch's exporter shares identical bias
+   * tensors through Identity nodes): each layer's {@link #params(Layer)} counts it, as Keras
+   * would, and {@link #params()} counts it once, so that the total is the file's stored values.
+   * Zero for a model built in Java.
+   */
+  public ParamCount sharedParams() {
+    return sharedParams;
+  }
+
+  /**
+   * {@return what an importer noted about the parameter count (shared tensors, BatchNorm folded
+   * on export), printed under energy summaries; empty for a model built in Java}
+   */
+  public List<String> paramNotes() {
+    return paramNotes;
+  }
+
+  /** Records the importer's shared values and notes, before the model is handed out. */
+  void countShared(ParamCount shared, List<String> notes) {
+    sharedParams = Objects.requireNonNull(shared, "shared == null");
+    paramNotes = List.copyOf(notes);
   }
 
   /**

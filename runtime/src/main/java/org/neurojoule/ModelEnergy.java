@@ -532,6 +532,7 @@ public final class ModelEnergy {
           + String.join(", ", typesBeyondReference) + "; to reproduce its figures, use"
           + " energy(e -> e.accounting(Accounting.KERAS_SPIKING)).");
     }
+    model.paramNotes().forEach(n -> notes.add("* " + n));
     return notes;
   }
 
@@ -654,6 +655,7 @@ public final class ModelEnergy {
             + "' (" + row.type() + "): " + e.getMessage(), e);
       }
     }
+    params = model.lessShared(params);
     Map<String, Double> energy = new LinkedHashMap<>();
     for (String name : DEVICES.names()) {
       Device d = DEVICES.get(name);

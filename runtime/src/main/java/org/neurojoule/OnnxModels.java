@@ -100,6 +100,9 @@ public final class OnnxModels {
     Objects.requireNonNull(file, "file == null");
     Options o = Objects.requireNonNull(configure, "configure == null")
         .apply(new Options(false, Optional.empty()));
-    return new OnnxImporter(file, o.allowUnknown(), o.inputShape()).load();
+    OnnxImporter importer = new OnnxImporter(file, o.allowUnknown(), o.inputShape());
+    Model m = importer.load();
+    m.countShared(importer.sharedParams(), importer.paramNotes());
+    return m;
   }
 }

@@ -159,6 +159,25 @@ class WeightlessLayersTest {
   }
 
   @Test
+  void channelSlice_keepsItsChannelsAndCountsNothing() {
+    assertThat(Apply.outputShape(ChannelSlice.of(58, 116), Shape.of(28, 28, 116)))
+        .isEqualTo(Shape.of(28, 28, 58));
+    assertThat(Apply.outputShape(ChannelSlice.of(0, 3), Shape.of(10))).isEqualTo(Shape.of(3));
+    assertThat(ChannelSlice.of(0, 3).namePrefix()).isEqualTo("channel_slice");
+    assertThat(Apply.stats(ChannelSlice.of(0, 2), Accounting.COMPLETE, Shape.of(4, 4)))
+        .hasValue(LayerStats.NONE);
+    assertThat(Apply.stats(ChannelSlice.of(0, 2), Accounting.KERAS_SPIKING, Shape.of(4, 4)))
+        .isEmpty();
+    var bad = assertThrows(IllegalArgumentException.class, () -> ChannelSlice.of(3, 3));
+    assertThat(bad).hasMessageThat().isEqualTo("channels [3, 3) must be a non-empty range from 0"
+        + " up");
+    var e = assertThrows(ShapeException.class,
+        () -> Apply.outputShape(ChannelSlice.of(2, 9), Shape.of(5, 8)));
+    assertThat(e).hasMessageThat().contains("channels [2, 9) do not fit the input 5x8 (8"
+        + " channels)");
+  }
+
+  @Test
   void rescaling_keepsShapeAndCountsNothing() {
     Shape s = Shape.of(4, 4, 3);
     assertThat(Apply.outputShape(Rescaling.of(1 / 255.0).offset(-1), s)).isEqualTo(s);

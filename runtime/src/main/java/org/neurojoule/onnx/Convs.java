@@ -15,15 +15,17 @@ final class Convs {
     this.rank = rank;
   }
 
-  Act conv(int filters, int[] k, Const w, Const b) {
-    int cin = x.onnx()[0];
+  /** PyTorch's (filters, channels / groups, k...) as Keras' (k..., channels / groups, filters). */
+  Act conv(int filters, int[] k, Const w, Const b, int groups) {
+    int cin = x.onnx()[0] / groups;
     int[] strides = at.perAxis("strides", rank, 1, 1);
     int[] dilations = at.perAxis("dilations", rank, 1, 1);
     Padding mode = Ops.padding(at);
     Tensor in = padded(x.tensor(), at, rank);
     boolean bias = b != null;
     Tensor t = at.guard(() -> in.apply(org.neurojoule.layer.Conv.of(rank, filters, k)
-        .strides(strides).dilationRate(dilations).padding(mode).useBias(bias).name(at.name)));
+        .strides(strides).dilationRate(dilations).padding(mode).groups(groups).useBias(bias)
+        .name(at.name)));
     if (!w.declaredOnly() && (b == null || !b.declaredOnly())) {
       int area = area(k);
       float[] kernel = new float[Math.multiplyExact(Math.multiplyExact(area, cin), filters)];

@@ -39,6 +39,10 @@ public final class OnnxImporter {
   private final boolean allowUnknown;
   private final Optional<int[]> inputShape;
   private final List<String> warnings = new ArrayList<>();
+  /** How many layers use each weight tensor (the same object through Identity nodes). */
+  private final Map<Const, Integer> weightUses = new java.util.IdentityHashMap<>();
+  private final Map<Const, Boolean> trainable = new java.util.IdentityHashMap<>();
+  private final List<String> paramNotes = new ArrayList<>();
 
   /**
    * Creates an importer.
@@ -57,6 +61,29 @@ public final class OnnxImporter {
   /** {@return the warnings of the import (one per zero-cost stand-in)} */
   public List<String> warnings() {
     return List.copyOf(warnings);
+  }
+
+  /**
+   * {@return the values of weight tensors that more than one layer uses, beyond their first use}
+   * Each layer counts them; the file stores them once.
+   */
+  public ParamCount sharedParams() {
+    long t = 0;
+    long n = 0;
+    for (Map.Entry<Const, Integer> e : weightUses.entrySet()) {
+      long extra = Math.multiplyExact(e.getKey().count(), e.getValue() - 1);
+      if (trainable.get(e.getKey())) {
+        t = Math.addExact(t, extra);
+      } else {
+        n = Math.addExact(n, extra);
+      }
+    }
+    return new ParamCount(t, n);
+  }
+
+  /** {@return notes on the parameter count: shared tensors, BatchNorm folded on export} */
+  public List<String> paramNotes() {
+    return List.copyOf(paramNotes);
   }
 
   /**
@@ -101,7 +128,11 @@ public final class OnnxImporter {
       if (Folding.folds(at.op(), ins)) {
         values.put(at.node.getOutput(0), new Folding(at, data).fold(ins));
       } else if (Ops.OPS.contains(at.op()) && ins.get(0) != null) {
-        values.put(at.node.getOutput(0), new Ops(at, ins, opset).apply());
+        countWeights(at, ins);
+        List<Act> outs = new Ops(at, ins, opset).applyAll();
+        for (int i = 0; i < outs.size(); i++) {
+          values.put(at.node.getOutput(i), outs.get(i));
+        }
       } else if (!allowUnknown) {
         throw at.error(at.op() + " folds on constants only; on an activation it is not supported"
             + " yet (import it as a zero-cost layer with allowUnknown)");
@@ -122,11 +153,51 @@ public final class OnnxImporter {
       throw new OnnxImportException(label + ": the graph needs an input and an output, has "
           + inputs.size() + " inputs and " + outputs.size() + " outputs");
     }
+    noteCounts(order);
     warnings.forEach(w -> LOG.log(System.Logger.Level.WARNING, w));
     try {
       return Model.of(inputs, outputs);
     } catch (IllegalArgumentException e) {
       throw new OnnxImportException(label + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void countWeights(NodeAt at, List<Object> ins) {
+    Integer from = WEIGHTS_FROM.get(at.op());
+    for (int i = from == null ? ins.size() : from; i < ins.size(); i++) {
+      if (ins.get(i) instanceof Const c) {
+        weightUses.merge(c, 1, Integer::sum);
+        // BatchNormalization's moving mean and variance (inputs 3, 4) are not trained.
+        trainable.put(c, !(at.op().equals("BatchNormalization") && i >= 3));
+      }
+    }
+  }
+
+  /**
+   * The notes on the count: shared tensors; and, when the file has no BatchNormalization node
+   * but a convolution with a bias feeds an activation (what PyTorch's export leaves of conv, BN,
+   * ReLU), that a module with BatchNorm had it folded.
+   */
+  private void noteCounts(List<NodeAt> order) {
+    ParamCount shared = sharedParams();
+    if (shared.total() > 0) {
+      paramNotes.add("Param # counts " + shared.total() + " weight values once that the file"
+          + " shares between layers (Identity nodes); each layer's row counts them.");
+    }
+    Set<String> biased = new HashSet<>();
+    boolean batchNorm = false;
+    for (NodeAt at : order) {
+      batchNorm |= at.op().equals("BatchNormalization");
+      if (at.op().equals("Conv") && at.inputs().size() > 2 && !at.inputs().get(2).isEmpty()) {
+        biased.add(at.node.getOutput(0));
+      }
+    }
+    boolean convThenActivation = order.stream().anyMatch(at -> Set.of("Relu", "Clip")
+        .contains(at.op()) && biased.contains(at.inputs().get(0)));
+    if (!batchNorm && convThenActivation) {
+      paramNotes.add("The file has no BatchNormalization node and its convolutions have biases"
+          + " before activations: if the PyTorch module had BatchNorm layers, the export folded"
+          + " them into the convolutions, so this count is smaller than the module's.");
     }
   }
 

@@ -18,7 +18,7 @@ final class Ops {
       "BatchNormalization", "Relu", "Clip", "LeakyRelu", "PRelu", "Elu", "Selu", "Sigmoid", "HardSigmoid",
       "Tanh", "Softmax", "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "Add",
       "Sub", "Mul", "Concat", "Flatten", "Reshape", "Transpose", "Squeeze", "Unsqueeze", "Pad",
-      "Resize", "Upsample", "Dropout", "Identity", "ReduceMean");
+      "Resize", "Upsample", "Dropout", "Identity", "ReduceMean", "Split", "Slice");
 
   private final NodeAt at;
   private final List<Object> ins;
@@ -28,6 +28,14 @@ final class Ops {
     this.at = at;
     this.ins = ins;
     this.opset = opset;
+  }
+
+  /** {@return one activation per output of the node} */
+  List<Act> applyAll() {
+    if (at.op().equals("Split")) {
+      return new Slices(at, x()).split(optionalConstant(1), opset);
+    }
+    return List.of(apply());
   }
 
   Act apply() {
@@ -60,6 +68,7 @@ final class Ops {
       case "Transpose" -> transpose();
       case "Pad" -> new Pools(at, x()).pad(ins.size() > 1 ? constant(1) : null);
       case "Resize", "Upsample" -> new Pools(at, x()).resize(ins);
+      case "Slice" -> slice();
       default -> x(); // Dropout, Identity: nothing to compute at inference
     };
   }
@@ -236,18 +245,24 @@ final class Ops {
         throw at.error("weight " + Const.text(w.dims()) + " takes " + w.dims()[1] + " input"
             + " channels, but its input gives " + Const.text(x.onnx()));
       }
-      Convs c = new Convs(at, x, rank);
-      return c.conv(filters, k, w, b);
+      return new Convs(at, x, rank).conv(filters, k, w, b, 1);
     }
     if (group == cin && w.dims()[1] == 1 && rank == 2 && filters % cin == 0) {
       return new Convs(at, x, rank).depthwise(filters / cin, k, w, b);
     }
-    return convWithGroups(group);
+    return convWithGroups(group, filters, k, w, b);
   }
 
-  /** Grouped convolution other than depthwise: the place where a groups option will map it. */
-  private Act convWithGroups(long group) {
-    throw at.error("grouped convolution (group=" + group + ") is not supported yet");
+  /** Grouped convolution (ResNeXt, ShuffleNet, depthwise in 1D and 3D): the groups option. */
+  private Act convWithGroups(long group, int filters, int[] k, Const w, Const b) {
+    Act x = x();
+    int cin = x.onnx()[0];
+    if (group < 1 || cin % group != 0 || filters % group != 0 || w.dims()[1] != cin / group) {
+      throw at.error("group " + group + " needs input channels and filters that it divides and a"
+          + " weight of (filters, channels / group, k...), but the weight is "
+          + Const.text(w.dims()) + " and its input " + Const.text(x.onnx()));
+    }
+    return new Convs(at, x, w.dims().length - 2).conv(filters, k, w, b, (int) group);
   }
 
   private static int[] kernel(Const w) {
@@ -267,7 +282,8 @@ final class Ops {
           + rank + " spatial axes), but its input gives " + Const.text(x.onnx()));
     }
     if (at.integer("group", 1) != 1) {
-      return convWithGroups(at.integer("group", 1));
+      throw at.error("ConvTranspose with group " + at.integer("group", 1) + " is not supported"
+          + " (a transposed convolution has no groups option)");
     }
     if (w.dims()[0] != x.onnx()[0]) {
       throw at.error("weight " + Const.text(w.dims()) + " takes " + w.dims()[0] + " input"
@@ -341,6 +357,14 @@ final class Ops {
     return Act.of(t, new int[] {units});
   }
 
+  private Act slice() {
+    if (opset < 10) {
+      throw at.error("Slice before opset 10 (attributes) of an activation is not supported");
+    }
+    return new Slices(at, x()).slice(constant(1), constant(2), optionalConstant(3),
+        optionalConstant(4));
+  }
+
   private Act flatten() {
     Act x = x();
     if (at.integer("axis", 1) != 1) {
@@ -386,6 +410,9 @@ final class Ops {
           r -> r.name(at.name)));
       return Act.of(t, target);
     }
+    if (target.length > 1 && x.order() == null) {
+      return new Regroup(at).reshape(x, target);
+    }
     throw at.error("reshapes " + Const.text(x.onnx()) + " to " + Const.text(target) + ", which"
         + " reorders channels-first data; not supported yet");
   }
@@ -409,8 +436,12 @@ final class Ops {
     if (identity) {
       return x;
     }
-    throw at.error("Transpose " + Arrays.toString(perm) + " of an activation "
-        + Const.text(x.onnx()) + " is not supported yet");
+    if (perm == null || x.onnx().length < 2) {
+      throw at.error("Transpose " + (perm == null ? "without perm" : Arrays.toString(perm))
+          + " of an activation " + Const.text(x.onnx()) + " is not supported (it must keep the"
+          + " batch first)");
+    }
+    return new Regroup(at).transpose(x, perm);
   }
 
   /** The zero-padding or VALID mode of a convolution or pool. */

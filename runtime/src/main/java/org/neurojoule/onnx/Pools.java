@@ -9,7 +9,7 @@ import org.neurojoule.layer.Pooling;
 /**
  * Pooling, padding and resizing. Explicit pads and ceil_mode become a ZeroPadding layer before a
  * VALID pool: exact for AveragePool with count_include_pad and for MaxPool of non-negative
- * inputs (after a ReLU, where exports have it).
+ * inputs (after a ReLU, where exports have it; a padded MaxPool on any other input is refused).
  */
 final class Pools {
   private final NodeAt at;
@@ -67,6 +67,10 @@ final class Pools {
         }
       }
     }
+    if (max && padded && !nonNegative(x.tensor())) {
+      throw at.error("MaxPool with pads on an input that can be negative is not supported"
+          + " (NeuroJoule pads with zeros, ONNX with -infinity; exact after a ReLU)");
+    }
     if (!max && padded && at.integer("count_include_pad", 0) == 0) {
       throw at.error("AveragePool with pads and count_include_pad 0 is not supported (NeuroJoule"
           + " averages over the whole window)");
@@ -76,6 +80,12 @@ final class Pools {
     Pooling spec = Pooling.of(max ? PoolKind.MAX : PoolKind.AVERAGE, rank, k).strides(s)
         .padding(mode).name(at.name);
     return Act.channelsLastOf(at.guard(() -> in.apply(spec)));
+  }
+
+  /** Whether the layer that gives {@code t} outputs no negative value: a plain ReLU. */
+  private static boolean nonNegative(Tensor t) {
+    return t.layer().spec() instanceof org.neurojoule.layer.ReLU r && r.negativeSlope() == 0
+        && r.threshold() >= 0;
   }
 
   Act global() {

@@ -75,4 +75,66 @@ class LayoutTest {
     assertThat(m.layer("fc").weights().get(0)).usingExactEquality()
         .containsExactly(10, 12, 11, 13).inOrder();
   }
+
+  private static TensorProto shape(String name, long... dims) {
+    TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(7)
+        .addDims(dims.length);
+    Arrays.stream(dims).forEach(t::addInt64Data);
+    return t.build();
+  }
+
+  private static NodeProto node(String op, String name, String out, String... in) {
+    return NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(Arrays.asList(in))
+        .addOutput(out).build();
+  }
+
+  @Test
+  void channelShuffle_reshapeTransposeReshape_equalsANaiveShuffle() throws IOException {
+    // ShuffleNet's channel_shuffle(x, 2) on (C=6, H=2, W=3).
+    int c = 6;
+    int g = 2;
+    int spatial = 6;
+    NodeProto transpose = NodeProto.newBuilder().setOpType("Transpose").setName("t")
+        .addInput("r").addOutput("tr").addAttribute(AttributeProto.newBuilder().setName("perm")
+            .setType(AttributeProto.AttributeType.INTS).addAllInts(Arrays.asList(0L, 2L, 1L, 3L,
+                4L))).build();
+    GraphProto graph = GraphProto.newBuilder().setName("g").addInput(value("x", 1, c, 2, 3))
+        .addOutput(value("y")).addInitializer(shape("grouped", 1, g, c / g, 2, 3))
+        .addInitializer(shape("back", 1, c, 2, 3))
+        .addNode(node("Reshape", "r", "r", "x", "grouped")).addNode(transpose)
+        .addNode(node("Reshape", "shuffled", "y", "tr", "back")).build();
+    Path f = dir.resolve("shuffle.onnx");
+    Files.write(f, ModelProto.newBuilder().setIrVersion(7).addOpsetImport(OperatorSetIdProto
+        .newBuilder().setVersion(13)).setGraph(graph).build().toByteArray());
+    Model m = OnnxModels.load(f);
+    float[] x = new float[c * spatial];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = i; // channels last: position i / c, channel i % c
+    }
+    float[] y = m.predict(org.neurojoule.ExampleData.of(x, 1, 2, 3, c)).get(0).values();
+    float[] naive = new float[x.length];
+    for (int s = 0; s < spatial; s++) {
+      for (int group = 0; group < g; group++) {
+        for (int j = 0; j < c / g; j++) {
+          // Output channel j * g + group is input channel group * (c / g) + j.
+          naive[s * c + j * g + group] = x[s * c + group * (c / g) + j];
+        }
+      }
+    }
+    assertThat(y).usingExactEquality().containsExactly(naive).inOrder();
+    assertThat(m.layerNames()).containsExactly("x", "r", "r_channels_last", "t",
+        "shuffled_onnx_order", "shuffled").inOrder();
+  }
+
+  @Test
+  void convTransposeWithGroups_isAClearRefusal() {
+    NodeProto n = NodeProto.newBuilder().setOpType("ConvTranspose").setName("up").addInput("x")
+        .addInput("w").addOutput("y").addAttribute(AttributeProto.newBuilder().setName("group")
+            .setI(2).setType(AttributeProto.AttributeType.INT)).build();
+    org.neurojoule.OnnxImportException e = org.junit.jupiter.api.Assertions.assertThrows(
+        org.neurojoule.OnnxImportException.class, () -> load(new long[] {1, 2, 3, 3},
+            weight("w", new long[] {2, 1, 1, 1}, 1, 2), n));
+    assertThat(e).hasMessageThat().endsWith("m.onnx: node 'up' (ConvTranspose): ConvTranspose"
+        + " with group 2 is not supported (a transposed convolution has no groups option)");
+  }
 }

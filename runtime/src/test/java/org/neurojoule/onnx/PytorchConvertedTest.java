@@ -54,6 +54,18 @@ class PytorchConvertedTest {
   }
 
   @Test
+  void groupedConvolutions_useTheGroupsOption() {
+    for (String test : List.of("test_Conv1d_groups", "test_Conv2d_groups", "test_Conv3d_groups")) {
+      Model m = load(test);
+      org.neurojoule.layer.Conv c = (org.neurojoule.layer.Conv) m.layer("Conv_0").spec();
+      assertThat(c.groups()).isEqualTo(2);
+      // Stored (filters, channels / 2, k...) plus the bias: what the layer counts.
+      assertThat(m.params().total()).isEqualTo(m.layer("Conv_0").weights().stream()
+          .mapToLong(w -> w.length).sum());
+    }
+  }
+
+  @Test
   void linearWithoutBias_foldsTheTransposeOfItsWeight() {
     Model m = load("test_Linear_no_bias");
     assertThat(m.layer("MatMul_1").spec().type()).isEqualTo("Dense");
