@@ -96,14 +96,4 @@ class TorchvisionImportTest {
     assertThat(e).hasMessageThat().contains(", Erf (12 nodes: "
         + "'/encoder/layers/encoder_layer_0/mlp/mlp.1/Erf', ");
   }
-
-  @Test
-  void lstmListsItsUnknownOperators() {
-    OnnxImportException e = assertThrows(OnnxImportException.class,
-        () -> OnnxModels.load(file("lstm_kws.onnx")));
-    assertThat(e).hasMessageThat().endsWith("lstm_kws.onnx: 2 operator types have no NeuroJoule"
-        + " mapping: Expand (4 nodes: '/lstm/Expand', '/lstm/Expand_1', '/lstm/Expand_2', ...),"
-        + " LSTM (2 nodes: '/lstm/LSTM', '/lstm/LSTM_1'); import them as zero-cost layers with"
-        + " allowUnknown (the CLI's --allow-unknown)");
-  }
 }
