@@ -288,6 +288,9 @@ final class Ops {
   }
 
   private Act matMul() {
+    if (ins.size() > 1 && ins.get(1) instanceof Act y) {
+      return Attention.matMul(at, x(), y);
+    }
     return dense(x(), constant(1), false, 1, null, 1);
   }
 
