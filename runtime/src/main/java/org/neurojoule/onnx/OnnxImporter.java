@@ -115,6 +115,9 @@ public final class OnnxImporter {
     List<Tensor> outputs = new ArrayList<>();
     for (ValueInfoProto out : g.getOutputList()) {
       Object v = values.get(out.getName());
+      if (v instanceof Seq s) {
+        v = Sequences.output(label, out.getName(), s);
+      }
       if (!(v instanceof Act a)) {
         throw new OnnxImportException(label + ": graph output '" + out.getName() + "' is "
             + (v == null ? "not computed by any node" : "a constant, not computed from an input"));

@@ -2,6 +2,7 @@ package org.neurojoule.onnx;
 
 import java.util.List;
 import java.util.Set;
+import org.neurojoule.OnnxImportException;
 import org.neurojoule.Tensor;
 import org.neurojoule.onnx.Seq.Layout;
 
@@ -105,6 +106,25 @@ final class Sequences {
           + " the direction axis of a recurrent output)");
     }
     return new Seq(s.tensor(), Layout.TIME_MAJOR);
+  }
+
+  /**
+   * A sequence as a graph output: batch first, as PyTorch returns it, in this importer's layout of
+   * a 2-D ONNX tensor (channels last, so {@code (features, time)}) through a {@code permute}.
+   */
+  static Act output(String label, String name, Seq s) {
+    if (s.layout() != Layout.BATCH_FIRST) {
+      throw new OnnxImportException(label + ": graph output '" + name + "' is a sequence in the"
+          + " layout " + s.layout() + "; only a batch-first one (batch, time, features) is"
+          + " supported as an output");
+    }
+    Tensor t;
+    try {
+      t = s.tensor().permute(new int[] {2, 1}, p -> p.name(name + "_layout"));
+    } catch (IllegalArgumentException e) {
+      throw new OnnxImportException(label + ": graph output '" + name + "': " + e.getMessage(), e);
+    }
+    return Act.of(t, new int[] {s.time(), s.features()});
   }
 
   /** The ONNX shape with a batch of one, for the exporter's initial-state shape chains. */

@@ -175,6 +175,36 @@ class GruImportTest {
   }
 
   @Test
+  void theWholeSequenceAsTheGraphOutput_isPermutedBackToThisLayout() throws IOException {
+    Random r = new Random(13);
+    float[] w = random(r, 3 * H * IN);
+    float[] rw = random(r, 3 * H * H);
+    float[] b = random(r, 6 * H);
+    Path f = write(gru().build(), w, rw, b);
+    ModelProto p = ModelProto.parseFrom(Files.readAllBytes(f));
+    // Drop the Gather: the output is yb, the batch-first (1, time, hidden) sequence.
+    GraphProto.Builder g = p.getGraph().toBuilder().removeNode(4).clearOutput()
+        .addOutput(value("yb"));
+    Files.write(f, p.toBuilder().setGraph(g).build().toByteArray());
+    Model m = OnnxModels.load(f);
+    assertThat(m.layerNames()).containsExactly("x", "tm", "gru", "yb_layout").inOrder();
+    float[] x = random(r, TIME * IN);
+    float[] nj = new float[x.length];
+    for (int t = 0; t < TIME; t++) {
+      for (int k = 0; k < IN; k++) {
+        nj[k * TIME + t] = x[t * IN + k];
+      }
+    }
+    ExampleData out = m.predict(ExampleData.of(nj, 1, IN, TIME)).get(0);
+    // ONNX (time, hidden) channels last: (hidden, time); the last step is column TIME - 1.
+    assertThat(out.shape()).asList().containsExactly(1, H, TIME).inOrder();
+    double[] last = naiveGru(x, w, rw, b, false);
+    for (int j = 0; j < H; j++) {
+      assertThat((double) out.values()[j * TIME + TIME - 1]).isWithin(1e-5).of(last[j]);
+    }
+  }
+
+  @Test
   void bidirectional_isAClearError() throws IOException {
     Random r = new Random(3);
     Path f = write(gru().addAttribute(AttributeProto.newBuilder().setName("direction")
