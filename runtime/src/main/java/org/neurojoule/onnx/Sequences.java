@@ -29,6 +29,10 @@ final class Sequences {
     if (OPS.contains(at.op()) || ins.stream().anyMatch(v -> v instanceof Seq)) {
       return true;
     }
+    if (at.op().equals("Gather") && ins.size() == 2 && ins.get(0) instanceof Const
+        && ins.get(1) instanceof Act) {
+      return true;
+    }
     return at.op().equals("Transpose") && !ins.isEmpty() && ins.get(0) instanceof Act a
         && a.onnx().length == 2 && a.order() == null
         && java.util.Arrays.equals(at.integers("perm"), SWAP_BATCH_AND_TIME);
@@ -40,7 +44,7 @@ final class Sequences {
       case "Expand" -> Expand.fold(at, constant(0), constant(1));
       case "Transpose" -> transpose();
       case "Squeeze" -> squeeze();
-      case "Gather" -> gather();
+      case "Gather" -> ins.get(0) instanceof Const ? embedding() : gather();
       case "Shape" -> shape();
       default -> throw at.error(at.op() + " of a sequence " + describe(seq()) + " is not"
           + " supported yet");
@@ -140,6 +144,32 @@ final class Sequences {
       case TIME_MAJOR -> Const.vector(t, 1, f);
       case DIRECTIONS -> Const.vector(t, 1, 1, f);
     };
+  }
+
+  /**
+   * A Gather of rows of a constant table by the ids of an activation (PyTorch's {@code
+   * nn.Embedding}): an {@code embedding} with that table; its output {@code (ids, dim)} is a
+   * batch-first sequence.
+   */
+  private Seq embedding() {
+    Const table = constant(0);
+    Act ids = (Act) ins.get(1);
+    if (at.integer("axis", 0) != 0 || table.dims().length != 2 || ids.onnx().length != 1
+        || ids.order() != null) {
+      throw at.error("Gather of a constant " + Const.text(table.dims()) + " by an activation "
+          + Const.text(ids.onnx()) + " on axis " + at.integer("axis", 0) + " is supported as"
+          + " an embedding only: rows (axis 0) of a 2-D table by a 1-D sequence of ids");
+    }
+    int rows = Math.toIntExact(table.dims()[0]);
+    int dim = Math.toIntExact(table.dims()[1]);
+    Tensor t = at.guard(() -> ids.tensor().embedding(rows, dim, e -> e.name(at.name)));
+    if (!table.declaredOnly()) {
+      at.guard(() -> {
+        t.layer().setWeights(table.floats());
+        return null;
+      });
+    }
+    return new Seq(t, Layout.BATCH_FIRST);
   }
 
   /** One time step (as {@code y[:, -1]} takes the last): a cropping to it and a reshape. */
