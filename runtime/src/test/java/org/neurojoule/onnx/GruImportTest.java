@@ -205,6 +205,39 @@ class GruImportTest {
   }
 
   @Test
+  void expandOfAConstantToAnAbsurdShape_isAClearError_notAnOutOfMemoryError()
+      throws IOException {
+    GraphProto g = GraphProto.newBuilder().setName("g").addInput(value("x", 1, IN))
+        .addOutput(value("y")).addInitializer(tensor("zero", new float[] {0}, 1, 1, 1))
+        .addInitializer(TensorProto.newBuilder().setName("to").setDataType(7).addDims(3)
+            .addInt64Data(1).addInt64Data(1L << 20).addInt64Data(1L << 20))
+        .addNode(NodeProto.newBuilder().setOpType("Expand").setName("states").addInput("zero")
+            .addInput("to").addOutput("h0"))
+        .addNode(NodeProto.newBuilder().setOpType("Relu").setName("relu").addInput("x")
+            .addOutput("y")).build();
+    Path f = dir.resolve("expand.onnx");
+    Files.write(f, ModelProto.newBuilder().setIrVersion(7).addOpsetImport(OperatorSetIdProto
+        .newBuilder().setVersion(13)).setGraph(g).build().toByteArray());
+    OnnxImportException e = assertThrows(OnnxImportException.class, () -> OnnxModels.load(f));
+    assertThat(e).hasMessageThat().endsWith("expand.onnx: node 'states' (Expand): expands to"
+        + " (1, 1048576, 1048576), more than 268435456 values");
+  }
+
+  @Test
+  void wrongRecurrentWeightDims_nameTheWeight() throws IOException {
+    Random r = new Random(9);
+    Path f = write(gru().build(), random(r, 3 * H * IN), random(r, 3 * H * H),
+        random(r, 6 * H));
+    ModelProto p = ModelProto.parseFrom(Files.readAllBytes(f));
+    GraphProto.Builder g = p.getGraph().toBuilder();
+    g.setInitializer(1, tensor("R", random(r, 3 * H * (H - 1)), 1, 3 * H, H - 1));
+    Files.write(f, p.toBuilder().setGraph(g).build().toByteArray());
+    OnnxImportException e = assertThrows(OnnxImportException.class, () -> OnnxModels.load(f));
+    assertThat(e).hasMessageThat().endsWith("gru.onnx: node 'gru' (GRU): R (1, 12, 3) must be"
+        + " (1, 12, 4)");
+  }
+
+  @Test
   void bidirectional_isAClearError() throws IOException {
     Random r = new Random(3);
     Path f = write(gru().addAttribute(AttributeProto.newBuilder().setName("direction")
