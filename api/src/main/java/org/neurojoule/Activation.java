@@ -41,7 +41,11 @@ public enum Activation {
   /** x * sigmoid(x). */
   SWISH("swish"),
   /** The Gaussian error linear unit. */
-  GELU("gelu");
+  GELU("gelu"),
+  /** x * relu6(x + 3) / 6 (PyTorch's Hardswish, MobileNetV3's h-swish). */
+  HARD_SWISH("hard_swish"),
+  /** The logarithm of the softmax over the last axis. */
+  LOG_SOFTMAX("log_softmax");
 
   private final String kerasName;
 

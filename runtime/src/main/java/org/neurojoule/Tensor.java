@@ -1265,6 +1265,33 @@ public final class Tensor {
   }
 
   /**
+   * The matrix product {@code a · b} of two activations, as attention's {@code Q Kᵀ}: {@code (...,
+   * M, K)} times {@code (..., K, N)} gives {@code (..., M, N)}, the leading axes batched (equal or
+   * 1). COMPLETE mode counts its multiply-adds as connections.
+   *
+   * @param a the left factor
+   * @param b the right factor
+   * @return the new layer's output
+   */
+  public static Tensor matMul(Tensor a, Tensor b) {
+    return matMul(a, b, UnaryOperator.identity());
+  }
+
+  /**
+   * The matrix product of two activations, configured (its name).
+   *
+   * @param a the left factor
+   * @param b the right factor
+   * @param configure sets the layer's name on its defaults
+   * @return the new layer's output
+   */
+  public static Tensor matMul(
+      Tensor a, Tensor b, UnaryOperator<org.neurojoule.layer.MatMul> configure) {
+    return merge(java.util.Arrays.asList(a, b), "matMul",
+        () -> configure.apply(org.neurojoule.layer.MatMul.of()));
+  }
+
+  /**
    * Keras' {@code Average}: the element-wise mean of two or more tensors; shapes
    * broadcast as Keras does ({@code (8, 8, 32)} with {@code (1, 1, 32)}).
    *

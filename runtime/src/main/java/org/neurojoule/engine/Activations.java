@@ -87,6 +87,17 @@ final class Activations {
           v[i] = (float) (0.5 * x * (1 + erf(x / Math.sqrt(2))));
         }
       }
+      case HARD_SWISH -> {
+        for (int i = off; i < end; i++) {
+          float x = v[i];
+          v[i] = x * Math.min(6f, Math.max(0f, x + 3f)) / 6f;
+        }
+      }
+      case LOG_SOFTMAX -> {
+        for (int r = 0; r < rows; r++) {
+          logSoftmax(v, off + r * c, c);
+        }
+      }
     }
   }
 
@@ -108,6 +119,22 @@ final class Activations {
     float inv = (float) (1 / sum);
     for (int i = off; i < off + c; i++) {
       v[i] *= inv;
+    }
+  }
+
+  /** x - max - log(sum(exp(x - max))): no overflow, and no log of an underflowed softmax. */
+  static void logSoftmax(float[] v, int off, int c) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (int i = off; i < off + c; i++) {
+      max = Math.max(max, v[i]);
+    }
+    double sum = 0;
+    for (int i = off; i < off + c; i++) {
+      sum += Math.exp((double) v[i] - max);
+    }
+    double shift = max + Math.log(sum);
+    for (int i = off; i < off + c; i++) {
+      v[i] = (float) (v[i] - shift);
     }
   }
 

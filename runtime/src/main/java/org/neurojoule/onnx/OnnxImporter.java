@@ -32,7 +32,8 @@ public final class OnnxImporter {
   private static final System.Logger LOG = System.getLogger(OnnxImporter.class.getName());
   /** Inputs of these operators at these positions are weights: a graph input there is one. */
   private static final Map<String, Integer> WEIGHTS_FROM = Map.of("Conv", 1, "ConvTranspose", 1,
-      "Gemm", 1, "MatMul", 1, "BatchNormalization", 1, "PRelu", 1);
+      "Gemm", 1, "MatMul", 1, "BatchNormalization", 1, "PRelu", 1, "LSTM", 1, "GRU", 1,
+      "RNN", 1);
 
   private final Path file;
   private final String label;
@@ -125,7 +126,9 @@ public final class OnnxImporter {
       for (String i : at.inputs()) {
         ins.add(i.isEmpty() ? null : values.get(i));
       }
-      if (Folding.folds(at.op(), ins)) {
+      if (Sequences.handles(at, ins)) {
+        values.put(at.node.getOutput(0), new Sequences(at, ins).apply());
+      } else if (Folding.folds(at.op(), ins)) {
         values.put(at.node.getOutput(0), new Folding(at, data).fold(ins));
       } else if (Ops.OPS.contains(at.op()) && ins.get(0) != null) {
         countWeights(at, ins);
@@ -143,6 +146,9 @@ public final class OnnxImporter {
     List<Tensor> outputs = new ArrayList<>();
     for (ValueInfoProto out : g.getOutputList()) {
       Object v = values.get(out.getName());
+      if (v instanceof Seq s) {
+        v = Sequences.output(label, out.getName(), s);
+      }
       if (!(v instanceof Act a)) {
         throw new OnnxImportException(label + ": graph output '" + out.getName() + "' is "
             + (v == null ? "not computed by any node" : "a constant, not computed from an input"));
@@ -367,7 +373,8 @@ public final class OnnxImporter {
     for (NodeAt at : order) {
       String domain = at.node.getDomain();
       boolean standard = domain.isEmpty() || domain.equals("ai.onnx");
-      if (!standard || !(Ops.OPS.contains(at.op()) || Folding.OPS.contains(at.op()))) {
+      if (!standard || !(Ops.OPS.contains(at.op()) || Folding.OPS.contains(at.op())
+          || Sequences.OPS.contains(at.op()))) {
         unknown.computeIfAbsent(at.op(), k -> new ArrayList<>()).add(at.name);
       }
     }

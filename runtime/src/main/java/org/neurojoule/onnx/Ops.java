@@ -18,7 +18,8 @@ final class Ops {
       "BatchNormalization", "Relu", "Clip", "LeakyRelu", "PRelu", "Elu", "Selu", "Sigmoid", "HardSigmoid",
       "Tanh", "Softmax", "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "Add",
       "Sub", "Mul", "Concat", "Flatten", "Reshape", "Transpose", "Squeeze", "Unsqueeze", "Pad",
-      "Resize", "Upsample", "Dropout", "Identity", "ReduceMean", "Split", "Slice");
+      "Resize", "Upsample", "Dropout", "Identity", "ReduceMean", "Split", "Slice", "HardSwish",
+      "LogSoftmax");
 
   private final NodeAt at;
   private final List<Object> ins;
@@ -56,6 +57,8 @@ final class Ops {
       case "Tanh" -> activation(Activation.TANH);
       case "HardSigmoid" -> hardSigmoid();
       case "Softmax" -> softmax();
+      case "HardSwish" -> activation(Activation.HARD_SWISH);
+      case "LogSoftmax" -> LastAxis.logSoftmax(at, x(), opset);
       case "MaxPool", "AveragePool" -> new Pools(at, x()).pool();
       case "GlobalAveragePool", "GlobalMaxPool" -> new Pools(at, x()).global();
       case "ReduceMean" -> new Pools(at, x()).reduceMean(ins.size() > 1 ? constant(1) : null);
@@ -304,6 +307,9 @@ final class Ops {
   }
 
   private Act matMul() {
+    if (ins.size() > 1 && ins.get(1) instanceof Act y) {
+      return Attention.matMul(at, x(), y);
+    }
     return dense(x(), constant(1), false, 1, null, 1);
   }
 

@@ -70,13 +70,4 @@ class PytorchConvertedTest {
     Model m = load("test_Linear_no_bias");
     assertThat(m.layer("MatMul_1").spec().type()).isEqualTo("Dense");
   }
-
-  @Test
-  void gatherOnAnActivation_isAClearError() {
-    OnnxImportException e = assertThrows(OnnxImportException.class,
-        () -> load("test_Embedding"));
-    assertThat(e).hasMessageThat().endsWith("model.onnx: node 'Gather_0' (Gather): Gather folds"
-        + " on constants only; on an activation it is not supported yet (import it as a"
-        + " zero-cost layer with allowUnknown)");
-  }
 }

@@ -1,0 +1,50 @@
+package org.neurojoule.onnx;
+
+/** Expand of a constant (the zero initial states of an exported LSTM): numpy broadcasting. */
+final class Expand {
+  private Expand() {}
+
+  static Const fold(NodeAt at, Const x, Const shape) {
+    if (x.declaredOnly() || shape.declaredOnly() || shape.dims().length != 1) {
+      throw at.error("needs a constant input and a 1-D constant shape");
+    }
+    long[] to = shape.longs();
+    int rank = Math.max(to.length, x.dims().length);
+    long[] out = new long[rank];
+    long count = 1;
+    for (int i = 0; i < rank; i++) {
+      long a = dim(x.dims(), i, rank);
+      long b = dim(to, i, rank);
+      if (a != b && a != 1 && b != 1 || a < 0 || b < 0) {
+        throw at.error("cannot broadcast " + Const.text(x.dims()) + " to " + Const.text(to));
+      }
+      out[i] = a == 1 ? b : a;
+      if (out[i] != 0 && count > TensorData.MAX_VALUES / out[i]) {
+        throw at.error("expands to " + Const.text(out) + ", more than " + TensorData.MAX_VALUES
+            + " values");
+      }
+      count *= out[i];
+    }
+    double[] v = new double[(int) count];
+    for (int flat = 0; flat < v.length; flat++) {
+      long rest = flat;
+      long src = 0;
+      long stride = 1;
+      for (int i = rank - 1; i >= 0; i--) {
+        long idx = rest % out[i];
+        rest /= out[i];
+        long d = dim(x.dims(), i, rank);
+        src += (d == 1 ? 0 : idx) * stride;
+        stride *= d;
+      }
+      v[flat] = x.values()[(int) src];
+    }
+    return new Const(out, v);
+  }
+
+  /** Dimension {@code i} of {@code dims} right-aligned to {@code rank} axes (1 where absent). */
+  private static long dim(long[] dims, int i, int rank) {
+    int j = i - (rank - dims.length);
+    return j < 0 ? 1 : dims[j];
+  }
+}

@@ -1,0 +1,95 @@
+package org.neurojoule.onnx;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurojoule.Accounting;
+import org.neurojoule.ExampleData;
+import org.neurojoule.Model;
+import org.neurojoule.OnnxImportException;
+import org.neurojoule.OnnxModels;
+import org.neurojoule.onnx.proto.OnnxProto.GraphProto;
+import org.neurojoule.onnx.proto.OnnxProto.ModelProto;
+import org.neurojoule.onnx.proto.OnnxProto.NodeProto;
+import org.neurojoule.onnx.proto.OnnxProto.OperatorSetIdProto;
+import org.neurojoule.onnx.proto.OnnxProto.TensorShapeProto;
+import org.neurojoule.onnx.proto.OnnxProto.TypeProto;
+import org.neurojoule.onnx.proto.OnnxProto.ValueInfoProto;
+
+/** MatMul between two activations, as attention has it. */
+class TransformerImportTest {
+  @TempDir Path dir;
+
+  private static ValueInfoProto value(String name, long... dims) {
+    TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
+    for (long d : dims) {
+      s.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+    }
+    return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
+        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(1).setShape(s))).build();
+  }
+
+  private static NodeProto node(String op, String name, String out, String... in) {
+    return NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(Arrays.asList(in))
+        .addOutput(out).build();
+  }
+
+  private Path write(long[] input, NodeProto... nodes) throws IOException {
+    GraphProto g = GraphProto.newBuilder().setName("g").addInput(value("x", input))
+        .addOutput(value("y")).addAllNode(Arrays.asList(nodes)).build();
+    Path f = dir.resolve("m.onnx");
+    Files.write(f, ModelProto.newBuilder().setIrVersion(7).addOpsetImport(OperatorSetIdProto
+        .newBuilder().setVersion(13)).setGraph(g).build().toByteArray());
+    return f;
+  }
+
+  @Test
+  void matMulOfTwoActivations_computesTheOnnxProduct_andCountsItsMultiplyAdds()
+      throws IOException {
+    // y = x · relu(x) on a (3, 3) x: the operands differ, so a swapped product would show.
+    Model m = OnnxModels.load(write(new long[] {1, 3, 3}, node("Relu", "relu", "r", "x"),
+        node("MatMul", "scores", "y", "x", "r")));
+    float[] x = {1, -2, 3, -4, 5, -6, 7, -8, 9};
+    // ONNX (3, 3) is channels last here: transposed.
+    float[] nj = new float[9];
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 3; j++) {
+        nj[j * 3 + i] = x[i * 3 + j];
+      }
+    }
+    List<ExampleData> out = m.predict(ExampleData.of(nj, 1, 3, 3));
+    float[] got = out.get(0).values();
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 3; j++) {
+        double want = 0;
+        for (int k = 0; k < 3; k++) {
+          want += x[i * 3 + k] * Math.max(0, x[k * 3 + j]);
+        }
+        assertThat((double) got[j * 3 + i]).isWithin(1e-5).of(want);
+      }
+    }
+    assertThat(m.layer("scores").spec().type()).isEqualTo("MatMul");
+    assertThat(m.energy(e -> e.accounting(Accounting.COMPLETE)).layerStats("scores")
+        .connections()).isEqualTo(27L);
+    var spiking = m.energy(e -> e.accounting(Accounting.KERAS_SPIKING));
+    assertThat(spiking.layerStats("scores").connections()).isEqualTo(0L);
+    assertThat(spiking.warnings()).contains("Cannot compute stats for layer of type 'MatMul'");
+  }
+
+  @Test
+  void matMulOfThreeDimensionalActivations_isAClearError() throws IOException {
+    Path f = write(new long[] {1, 2, 3, 3}, node("Relu", "relu", "r", "x"),
+        node("MatMul", "heads", "y", "x", "r"));
+    OnnxImportException e = assertThrows(OnnxImportException.class, () -> OnnxModels.load(f));
+    assertThat(e).hasMessageThat().endsWith("m.onnx: node 'heads' (MatMul): MatMul of"
+        + " activations (2, 3, 3) and (2, 3, 3) (without the batch) is supported on 2-D ones"
+        + " only, (M, K) and (K, N)");
+  }
+}
