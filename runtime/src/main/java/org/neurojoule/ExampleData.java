@@ -94,6 +94,85 @@ public final class ExampleData {
     return new ExampleData(null, 0, npy, npy.shape);
   }
 
+  /**
+   * Writes the data as a {@code .npy} file that numpy and {@link #fromNpy} read: float32
+   * ({@code '<f4'}), row-major, this shape. The file is written beside its final place and moved
+   * there at the end, so a failure leaves no half-written file.
+   *
+   * @param file the file written (replaced if it exists)
+   * @throws IllegalArgumentException if one example holds more values than a Java array, or a
+   *     file value is NaN or infinite
+   * @throws UncheckedIOException if it cannot be written
+   */
+  public void toNpy(Path file) {
+    Objects.requireNonNull(file, "file == null");
+    long per = exampleSize();
+    if (per > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("one example of shape " + Arrays.toString(shape)
+          + " has " + per + " values, more than one array holds");
+    }
+    StringBuilder dims = new StringBuilder();
+    for (int d : shape) {
+      dims.append(d).append(", ");
+    }
+    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': ("
+        + (shape.length == 1 ? dims.toString().trim() : dims.substring(0, dims.length() - 2))
+        + "), }";
+    // Magic (6) + version (2) + length (2) + dict + padding + newline: a multiple of 64, as numpy.
+    int headerLength = 10 + dict.length() + 1;
+    String header = dict + " ".repeat((64 - headerLength % 64) % 64) + "\n";
+    Path absolute = file.toAbsolutePath();
+    Path temp = absolute.resolveSibling(absolute.getFileName() + ".part");
+    try {
+      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE,
+          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        ByteBuffer head = ByteBuffer.allocate(10 + header.length()).order(ByteOrder.LITTLE_ENDIAN);
+        head.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII))
+            .put((byte) 1).put((byte) 0).putShort((short) header.length())
+            .put(header.getBytes(StandardCharsets.US_ASCII)).flip();
+        while (head.hasRemaining()) {
+          out.write(head);
+        }
+        float[] example = new float[(int) per];
+        ByteBuffer bytes = ByteBuffer.allocate((int) Math.min(per * 4, 1 << 20))
+            .order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < shape[0]; i++) {
+          copyExamples(i, 1, example, 0);
+          for (float v : example) {
+            if (!bytes.hasRemaining()) {
+              bytes.flip();
+              while (bytes.hasRemaining()) {
+                out.write(bytes);
+              }
+              bytes.clear();
+            }
+            bytes.putFloat(v);
+          }
+        }
+        bytes.flip();
+        while (bytes.hasRemaining()) {
+          out.write(bytes);
+        }
+      }
+      java.nio.file.Files.move(temp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      try {
+        java.nio.file.Files.deleteIfExists(temp);
+      } catch (IOException ignored) {
+        // The write failed already; that is the error to report.
+      }
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      try {
+        java.nio.file.Files.deleteIfExists(temp);
+      } catch (IOException ignored) {
+        // Report the original error.
+      }
+      throw e;
+    }
+  }
+
   /** {@return the shape, batch first} */
   public int[] shape() {
     return shape.clone();

@@ -243,4 +243,42 @@ class ExampleDataTest {
     org.neurojoule.engine.FiringRates.of(m, ExampleData.filled(1, 10, 4), options);
     assertThat(seen).containsExactly(3L, 6L, 9L, 10L).inOrder();
   }
+
+  @Test
+  void toNpy_writesWhatNumpyAndFromNpyRead() throws IOException {
+    Path file = dir.resolve("out.npy");
+    ExampleData.of(new float[] {0, 1.5f, -2, 3, 4, 5}, 2, 3).toNpy(file);
+    byte[] bytes = Files.readAllBytes(file);
+    int headerLength = ByteBuffer.wrap(bytes, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
+    String header = new String(bytes, 10, headerLength, StandardCharsets.US_ASCII);
+    assertThat(header.trim())
+        .isEqualTo("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }");
+    assertThat(header).endsWith("\n");
+    assertThat((10 + headerLength) % 64).isEqualTo(0);
+    assertThat(bytes.length).isEqualTo(10 + headerLength + 6 * 4);
+    ExampleData back = ExampleData.fromNpy(file);
+    assertThat(back.shape()).asList().containsExactly(2, 3).inOrder();
+    assertThat(back.values()).usingExactEquality()
+        .containsExactly(new float[] {0, 1.5f, -2, 3, 4, 5}).inOrder();
+    assertThat(Files.exists(dir.resolve("out.npy.part"))).isFalse();
+  }
+
+  @Test
+  void toNpy_ofOneAxis_writesATupleOfOne() throws IOException {
+    Path file = dir.resolve("one.npy");
+    ExampleData.of(new float[] {7, 8, 9}, 3).toNpy(file);
+    String text = new String(Files.readAllBytes(file), StandardCharsets.US_ASCII);
+    assertThat(text).contains("'shape': (3,), }");
+    assertThat(ExampleData.fromNpy(file).values()).usingExactEquality()
+        .containsExactly(new float[] {7, 8, 9}).inOrder();
+  }
+
+  @Test
+  void toNpy_intoAMissingFolder_isAClearError() {
+    Path file = dir.resolve("no/such/folder/x.npy");
+    java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+        () -> ExampleData.of(new float[] {1}, 1).toNpy(file));
+    assertThat(e).hasMessageThat().startsWith("cannot write " + file + ": ");
+    assertThat(Files.exists(file)).isFalse();
+  }
 }

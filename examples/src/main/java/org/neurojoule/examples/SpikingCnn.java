@@ -24,11 +24,18 @@ public final class SpikingCnn {
   private SpikingCnn() {}
 
   /**
-   * Prints the table.
+   * Prints the table, or with {@code --write-events FILE} writes the events as a {@code .npy} file
+   * for the command line's {@code --example-data}.
    *
-   * @param args the path of {@code cnn_sinabs.nir}, optional
+   * @param args the path of {@code cnn_sinabs.nir}, optional; or {@code --write-events FILE}
    */
   public static void main(String[] args) {
+    if (args.length == 2 && args[0].equals("--write-events")) {
+      events().toNpy(Path.of(args[1]));
+      System.out.println("wrote " + args[1] + ": sequences (" + SEQUENCES + ", " + STEPS
+          + ", 34, 34, 2), p = " + EVENT_PROBABILITY + " per pixel, polarity and step");
+      return;
+    }
     Path file = Path.of(args.length > 0 ? args[0]
         : "runtime/src/test/resources/nir/cnn_sinabs.nir");
     System.out.print(table(file));
