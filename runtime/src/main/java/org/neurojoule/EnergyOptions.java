@@ -52,6 +52,11 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
       throw new IllegalArgumentException("the spiking simulation's dt must be a number of"
           + " seconds > 0 and <= 1000, was " + simulationDt.getAsDouble());
     }
+    if (simulationDt.isPresent() && simulationDt.getAsDouble() < Float.MIN_VALUE) {
+      throw new IllegalArgumentException("the spiking simulation's dt of "
+          + simulationDt.getAsDouble() + " s is below float32's smallest positive number ("
+          + Float.MIN_VALUE + "): its firing rates (per step / dt) would not be finite");
+    }
     Objects.requireNonNull(exampleData, "exampleData == null");
     Objects.requireNonNull(energyModel, "energyModel == null");
     Objects.requireNonNull(accounting, "accounting == null");

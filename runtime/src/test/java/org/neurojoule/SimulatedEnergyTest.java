@@ -79,4 +79,14 @@ class SimulatedEnergyTest {
     assertThat(x).hasMessageThat().isEqualTo("the spiking simulation's dt must be a number of"
         + " seconds > 0 and <= 1000, was -1.0");
   }
+
+  @Test
+  void simulateDtBelowFloat32sSmallest_isAnErrorAtOnce() {
+    // FuzzTest: a dt of 1e-300 on sequences of 1e30 gave an infinite total energy on loihi.
+    IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
+        () -> EnergyOptions.DEFAULTS.simulate(1e-300));
+    assertThat(x).hasMessageThat().isEqualTo("the spiking simulation's dt of 1.0E-300 s is below"
+        + " float32's smallest positive number (1.4E-45): its firing rates (per step / dt) would"
+        + " not be finite");
+  }
 }

@@ -140,6 +140,13 @@ public final class SpikingSimulation implements AutoCloseable {
         List<float[]> w = node.layer.weights();
         float[][] weights = w.isEmpty() ? WeightInit.defaults(node.layer, model,
             Forward.DEFAULT_WEIGHT_SEED, model.indexOf(node.layer)) : w.toArray(float[][]::new);
+        if (weights[0].length != (long) size * size
+            || (weights.length > 1 && weights[1].length != size)) {
+          // The declared shape's units (a leading None is time) can differ from the step's.
+          throw new IllegalArgumentException(what + ": its recurrent weights are for "
+              + Math.round(Math.sqrt(weights[0].length)) + " units, but the step has " + size
+              + " units; give the layer's input a defined size after its first dimension");
+        }
         s.recurrentKernel = weights[0];
         s.recurrentBias = weights.length > 1 ? weights[1] : null;
         s.previous = Buffers.floats(Buffers.times(maxN, size), what + ": its previous spikes");
@@ -425,6 +432,11 @@ public final class SpikingSimulation implements AutoCloseable {
     if (!(dt > 0 && dt <= 1000)) {
       throw new IllegalArgumentException("the spiking simulation's dt must be a number of"
           + " seconds > 0 and <= 1000, was " + dt);
+    }
+    if (dt < Float.MIN_VALUE) {
+      throw new IllegalArgumentException("the spiking simulation's dt of " + dt + " s is below"
+          + " float32's smallest positive number (" + Float.MIN_VALUE + "): its firing rates (per"
+          + " step / dt) would not be finite");
     }
     int[] shape = data.shape();
     int[] stepShape = stepShape(model, data);

@@ -372,6 +372,31 @@ class SpikingSimulationTest {
   }
 
   @Test
+  void dtBelowFloat32sSmallest_isAnError_notAnInfiniteRate() {
+    // FuzzTest: dense(3) -> cubaLif simulated with dt 4.9E-324 gave an infinite total energy.
+    Model model = Model.input(2).integrateAndFire().model();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> simulate(model, new float[4], Double.MIN_VALUE, 1, 2, 2));
+    assertThat(e).hasMessageThat().isEqualTo("the spiking simulation's dt of 4.9E-324 s is below"
+        + " float32's smallest positive number (1.4E-45): its firing rates (per step / dt) would"
+        + " not be finite");
+    assertThat(simulate(model, new float[4], Float.MIN_VALUE, 1, 2, 2)).isNotNull();
+  }
+
+  @Test
+  void recurrentNeuron_afterFlattenOfAnUndefinedTimeAxis_isAClearError() {
+    // FuzzTest: input (None, 1) -> flatten -> leakyIntegrator(recurrent) on sequences (3, 5, 3,
+    // 1): the declared shape (None) has 1 unit, the step 3; it was an index out of bounds.
+    Model model = Model.input(Model.NONE, 1).flatten()
+        .leakyIntegrator(n -> n.recurrent(true).recurrentBias(true)).model();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> simulate(model, new float[15], 0.001, 1, 5, 3, 1));
+    assertThat(e).hasMessageThat().contains("its recurrent weights are for 1 units, but the step"
+        + " has 3 units");
+    assertThat(e).hasMessageThat().doesNotContain("out of bounds");
+  }
+
+  @Test
   void dtNotPositive_isAnError() {
     Model model = Model.input(2).integrateAndFire().model();
     for (double dt : new double[] {0, -1e-3, Double.NaN, 1e9}) {
