@@ -413,8 +413,18 @@ class FuzzTest {
           "wIn", "thresholdValue"};
       double[] typical = {0.01, 0.005, 0.02, 1, 0, 1, 0, 1, 1};
       int n = r.nextInt(4);
+      int[] own = switch (kind) {
+        case "lif" -> new int[] {0, 3, 4, 5, 6};
+        case "cubaLif" -> new int[] {1, 2, 3, 4, 5, 6, 7};
+        case "integrateAndFire" -> new int[] {3, 5, 6};
+        case "leakyIntegrator" -> new int[] {0, 3, 4};
+        case "integrator" -> new int[] {3};
+        case "cubaLeakyIntegrator" -> new int[] {1, 2, 3, 4, 7};
+        default -> new int[] {8};
+      };
       for (int i = 0; i < n; i++) {
-        int c = r.nextInt(constants.length);
+        // Mostly the kind's own constants; sometimes one it does not take.
+        int c = r.nextInt(8) == 0 ? r.nextInt(constants.length) : own[r.nextInt(own.length)];
         double[] v = perUnit(shape, typical[c]);
         calls.add(constants[c] + Arrays.toString(v));
         ops.add(switch (c) {

@@ -68,6 +68,14 @@ public final class Forward implements AutoCloseable {
         node.op = inLayer(node, () -> opFor(node));
       }
       fuse();
+      // Every output buffer must fit in one array before a layer's op allocates scratch for it
+      // (a batched matMul's offsets, a native convolution's buffers), not only in allocate().
+      for (Node node : nodes) {
+        if (node.fusedInto == null) {
+          Node holder = node.last();
+          Buffers.requireFloats(Buffers.times(maxN, holder.size), outputBuffer(holder));
+        }
+      }
       for (Node node : nodes) {
         if (node.spec instanceof InputLayer || node.fusedInto != null) {
           continue;
@@ -234,6 +242,12 @@ public final class Forward implements AutoCloseable {
    * memory follows the widest point of the model, not its depth). Aliases share their input's
    * buffer; model outputs keep theirs.
    */
+  private String outputBuffer(Node holder) {
+    return "layer '" + model.nameOf(holder.layer) + "': its output buffer for " + maxN
+        + (maxN == 1 ? " example" : " examples") + " of "
+        + Shape.of(holder.shape).toKerasString();
+  }
+
   private void allocate() {
     Map<Node, Integer> lastUse = new IdentityHashMap<>();
     java.util.Set<Tensor> outputs = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -255,9 +269,7 @@ public final class Forward implements AutoCloseable {
         } else {
           Node holder = node.last();
           long needed = Buffers.times(maxN, holder.size);
-          Buffers.requireFloats(needed, "layer '" + model.nameOf(holder.layer) + "': its output"
-              + " buffer for " + maxN + (maxN == 1 ? " example" : " examples") + " of "
-              + Shape.of(holder.shape).toKerasString());
+          Buffers.requireFloats(needed, outputBuffer(holder));
           int need = (int) needed;
           Map.Entry<Integer, List<float[]>> fit = free.ceilingEntry(need);
           float[] buf;

@@ -158,6 +158,30 @@ class ForwardHostileInputTest {
   }
 
   @Test
+  void matMulOutputBeyondAnArray_isAClearError_beforeItsOffsetsAreAllocated() {
+    // FuzzTest: input (1500000000, 9, 7) -> matMul(x, permute(1, 3, 2)) on data filled(1, 3,
+    // 1500000000, 9, 7) ran out of heap in the batched matMul's offsets.
+    Tensor x = Model.input(1_500_000_000, 9, 7);
+    Model m = Model.of(Tensor.matMul(x, x.permute(1, 3, 2)));
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> new Forward(m, new int[] {1_500_000_000, 9, 7}, 1, Gemm.java()));
+    assertThat(e).hasMessageThat().startsWith("layer 'input_1': its output buffer for 1 example"
+        + " of (None, 1500000000, 9, 7) would need 94500000000 floats");
+  }
+
+  @Test
+  void predictThroughAHugeMatMul_isAClearError_notANativeOutOfMemory() {
+    // FuzzTest: input (None, 6, 65536) -> matMul(permute(1, 3, 2), x) -> separableConv2d(3, 3)
+    // -> predict on (5, 4, 6, 65536): the native convolution asked for 85899345920 floats.
+    Tensor x = Model.input(NONE, 6, 65536);
+    Model m = Model.of(Tensor.matMul(x.permute(1, 3, 2), x).separableConv2d(3, 3));
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> m.predict(ExampleData.filled(1, 5, 4, 6, 65536)));
+    assertThat(e).hasMessageThat().contains("layer 'mat_mul': its output buffer for");
+    assertThat(e).hasMessageThat().contains("more than one Java array holds");
+  }
+
+  @Test
   void bufferBeyondTheHeap_isAClearError() {
     long max = Runtime.getRuntime().maxMemory();
     org.junit.jupiter.api.Assumptions.assumeTrue(max < 8_464_000_000L, "heap too large");
