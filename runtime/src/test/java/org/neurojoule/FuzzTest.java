@@ -27,7 +27,16 @@ import org.neurojoule.shape.Shape;
  * <p>{@code mvn verify} runs {@value #DEFAULT_CASES} cases (a few seconds), in the second surefire
  * pass on the pure-Java multiply too. For a release, run a longer one: {@code mvn -pl runtime -am
  * test -Dtest=FuzzTest -Dneurojoule.fuzz.cases=20000 -Dneurojoule.fuzz.seed=$RANDOM}; a failure
- * prints the seed and case number and the calls that built the case.
+ * prints the seed and case number and the calls that built the case; {@code
+ * -Dneurojoule.fuzz.trace=true} also prints each case that ended in a clear error, with it.
+ *
+ * <p>Besides the layers of the Keras importer, cases draw grouped convolutions, spiking neurons
+ * (with their constants, sometimes hostile or of the wrong length, and recurrent weights),
+ * delays, scales, sum pooling and matMul; estimates with the MAC_AC and MEMORY_AWARE energy
+ * models on catalogue devices; {@code model.predict}; and, for networks with neurons, the
+ * spiking simulation on sequence data of right and wrong shapes with hostile {@code dt}. A
+ * layer the forward pass or the simulation has no kernel for is refused with an {@link
+ * UnsupportedOperationException} that says it "cannot run in" them: that counts as clear.
  */
 class FuzzTest {
   static final int DEFAULT_CASES = 400;
