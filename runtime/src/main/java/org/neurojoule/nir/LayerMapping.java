@@ -4,6 +4,7 @@ import org.neurojoule.Padding;
 import org.neurojoule.Tensor;
 import org.neurojoule.layer.NeuronKind;
 import org.neurojoule.layer.SpikingNeuron;
+import org.neurojoule.shape.ChannelAxis;
 
 /**
  * One NIR primitive as NeuroJoule layers, with its stored weights converted to Keras' layout and
@@ -164,7 +165,7 @@ final class LayerMapping {
       }
       return null;
     });
-    int[] outNir = Layout.channelsFirst(t.shape().toArray());
+    int[] outNir = ChannelAxis.channelsFirst(t.shape().toArray());
     return new NirImporter.Out(t, outNir, Layout.order(outNir));
   }
 
@@ -219,7 +220,7 @@ final class LayerMapping {
         ? org.neurojoule.layer.PoolKind.SUM : org.neurojoule.layer.PoolKind.AVERAGE;
     Tensor t = at.guard(() -> x.apply(org.neurojoule.layer.Pooling.of(kind, 2, size)
         .strides(strides).padding(mode).name(at.name())));
-    int[] outNir = Layout.channelsFirst(t.shape().toArray());
+    int[] outNir = ChannelAxis.channelsFirst(t.shape().toArray());
     return new NirImporter.Out(t, outNir, Layout.order(outNir));
   }
 

@@ -27,28 +27,6 @@ final class Layout {
     return n;
   }
 
-  /** NeuroJoule's shape of a NIR shape: the channel axis moved last. */
-  static int[] channelsLast(int[] nir) {
-    if (nir.length <= 1) {
-      return nir.clone();
-    }
-    int[] out = new int[nir.length];
-    System.arraycopy(nir, 1, out, 0, nir.length - 1);
-    out[nir.length - 1] = nir[0];
-    return out;
-  }
-
-  /** NIR's shape of a NeuroJoule shape: the last (channel) axis moved first. */
-  static int[] channelsFirst(int[] nj) {
-    if (nj.length <= 1) {
-      return nj.clone();
-    }
-    int[] out = new int[nj.length];
-    out[0] = nj[nj.length - 1];
-    System.arraycopy(nj, 0, out, 1, nj.length - 1);
-    return out;
-  }
-
   /**
    * Where each unit of a channels-last tensor sits in NIR's channels-first layout: unit {@code
    * s * channels + c} of NeuroJoule is unit {@code c * spatial + s} of NIR. Computed, not stored,

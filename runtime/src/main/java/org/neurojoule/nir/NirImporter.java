@@ -11,6 +11,7 @@ import org.neurojoule.NirImportException;
 import org.neurojoule.Padding;
 import org.neurojoule.Tensor;
 import org.neurojoule.layer.NeuronKind;
+import org.neurojoule.shape.ChannelAxis;
 
 /**
  * Turns a {@link NirGraph} into a {@link Model} through the public API, one layer per node, named
@@ -67,7 +68,7 @@ public final class NirImporter {
           throw at.error("shape " + Layout.text(shape) + " has more than " + NirReader.MAX_VALUES
               + " units");
         }
-        Tensor t = at.guard(() -> Model.input(Layout.channelsLast(shape), i -> i.name(name)));
+        Tensor t = at.guard(() -> Model.input(ChannelAxis.channelsLast(shape), i -> i.name(name)));
         outs.put(name, new Out(t, shape, Layout.order(shape)));
         inputs.add(t);
         continue;

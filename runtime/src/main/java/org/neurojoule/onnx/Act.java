@@ -1,5 +1,7 @@
 package org.neurojoule.onnx;
 
+import static org.neurojoule.shape.ChannelAxis.channelsFirst;
+
 import org.neurojoule.Tensor;
 
 /**
@@ -46,26 +48,6 @@ record Act(Tensor tensor, int[] onnx, UnitOrder order) {
       return order;
     }
     return plainOrder() ? null : new UnitOrder(onnx[0], units() / onnx[0]);
-  }
-
-  static int[] channelsLast(int[] onnx) {
-    if (onnx.length <= 1) {
-      return onnx.clone();
-    }
-    int[] out = new int[onnx.length];
-    System.arraycopy(onnx, 1, out, 0, onnx.length - 1);
-    out[onnx.length - 1] = onnx[0];
-    return out;
-  }
-
-  static int[] channelsFirst(int[] nj) {
-    if (nj.length <= 1) {
-      return nj.clone();
-    }
-    int[] out = new int[nj.length];
-    out[0] = nj[nj.length - 1];
-    System.arraycopy(nj, 0, out, 1, nj.length - 1);
-    return out;
   }
 
   /** {@return the activation of a NeuroJoule tensor whose layout is channels last} */

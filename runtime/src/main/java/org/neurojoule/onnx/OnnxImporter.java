@@ -21,6 +21,7 @@ import org.neurojoule.onnx.proto.OnnxProto.OperatorSetIdProto;
 import org.neurojoule.onnx.proto.OnnxProto.TensorProto;
 import org.neurojoule.onnx.proto.OnnxProto.TensorShapeProto;
 import org.neurojoule.onnx.proto.OnnxProto.ValueInfoProto;
+import org.neurojoule.shape.ChannelAxis;
 import org.neurojoule.shape.Shape;
 
 /**
@@ -304,7 +305,7 @@ public final class OnnxImporter {
     }
     Tensor t;
     try {
-      t = Model.input(Act.channelsLast(shape), i -> i.name(in.getName()));
+      t = Model.input(ChannelAxis.channelsLast(shape), i -> i.name(in.getName()));
     } catch (IllegalArgumentException e) {
       throw new OnnxImportException(what + ": " + e.getMessage(), e);
     }
@@ -420,7 +421,7 @@ public final class OnnxImporter {
         }
       }
     }
-    Shape out = Shape.of(Act.channelsLast(onnx));
+    Shape out = Shape.of(ChannelAxis.channelsLast(onnx));
     warnings.add(label + ": node '" + at.name + "' (" + at.op() + ") has no NeuroJoule mapping;"
         + " imported as a zero-cost layer with " + shapeFrom + " shape " + Const.text(onnx));
     ZeroCost z = new ZeroCost(at.op(), Optional.of(at.name), out, ParamCount.trainable(stored));

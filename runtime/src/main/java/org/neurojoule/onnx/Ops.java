@@ -7,6 +7,7 @@ import java.util.Set;
 import org.neurojoule.Activation;
 import org.neurojoule.Padding;
 import org.neurojoule.Tensor;
+import org.neurojoule.shape.ChannelAxis;
 
 /**
  * ONNX operators on activations as NeuroJoule layers named after the node, weights converted from
@@ -412,7 +413,7 @@ final class Ops {
     Act probe = new Act(null, target, null);
     if (target.length > 0 && (x.plainOrder() && probe.plainOrder() || sameSpatial(x.onnx(),
         target))) {
-      Tensor t = at.guard(() -> x.tensor().reshape(Act.channelsLast(target),
+      Tensor t = at.guard(() -> x.tensor().reshape(ChannelAxis.channelsLast(target),
           r -> r.name(at.name)));
       return Act.of(t, target);
     }
