@@ -14,6 +14,7 @@ import org.neurojoule.ExampleData;
 import org.neurojoule.Model;
 import org.neurojoule.OnnxImportException;
 import org.neurojoule.OnnxModels;
+import org.neurojoule.layer.Recurrent;
 import org.neurojoule.onnx.proto.OnnxProto.AttributeProto;
 import org.neurojoule.onnx.proto.OnnxProto.GraphProto;
 import org.neurojoule.onnx.proto.OnnxProto.ModelProto;
@@ -114,8 +115,9 @@ class GruImportTest {
       Model m = OnnxModels.load(write(gru().addAttribute(integer("linear_before_reset", lbr))
           .build(), w, rw, b));
       assertThat(m.layer("gru").spec().type()).isEqualTo("GRU");
-      // Keras' reset-after GRU keeps both biases; otherwise they add into one.
-      assertThat(m.params().total()).isEqualTo(3L * H * (IN + H) + (lbr == 1 ? 6 : 3) * H);
+      // Both biases are stored weights: a reset-after GRU's own two, else recurrentBias.
+      assertThat(m.params().total()).isEqualTo(3L * H * (IN + H) + 6 * H);
+      assertThat(((Recurrent) m.layer("gru").spec()).recurrentBias()).isEqualTo(lbr == 0);
       float[] x = random(r, TIME * IN);
       // ONNX (time, features) is channels last here: (features, time).
       float[] nj = new float[x.length];
