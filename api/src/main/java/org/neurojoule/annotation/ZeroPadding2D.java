@@ -20,6 +20,13 @@ public @interface ZeroPadding2D {
   /** {@return the zeros added: one value, one per axis, or a (before, after) pair per axis} */
   int[] padding() default 1;
 
+  /** {@return what the added rows hold: constant (the value), reflect or edge} */
+  org.neurojoule.layer.ZeroPadding.Mode mode() default
+      org.neurojoule.layer.ZeroPadding.Mode.CONSTANT;
+
+  /** {@return the constant of mode constant} */
+  double value() default 0;
+
   /**
    * {@return the earlier fields this layer takes its input from; empty (the default) means the
    * field declared just before}
