@@ -120,7 +120,8 @@ final class Convs {
       case 2 -> org.neurojoule.layer.Cropping.cropping2d(pairs);
       default -> org.neurojoule.layer.Cropping.cropping3d(pairs);
     };
-    return at.guard(() -> in.apply(c.name(at.name + "_crop")));
+    String name = at.derived("_crop");
+    return at.guard(() -> in.apply(c.name(name)));
   }
 
   private void set(Tensor t, float[] kernel, Const b) {
@@ -171,6 +172,7 @@ final class Convs {
       case 2 -> org.neurojoule.layer.ZeroPadding.zeroPadding2d(pairs);
       default -> org.neurojoule.layer.ZeroPadding.zeroPadding3d(pairs);
     };
-    return at.guard(() -> in.apply(z.mode(mode).value(value).name(at.name + "_pad")));
+    String name = at.derived("_pad");
+    return at.guard(() -> in.apply(z.mode(mode).value(value).name(name)));
   }
 }

@@ -32,11 +32,12 @@ final class LastAxis {
     int k = first;
     if (opset < 13 && rank > 1) {
       if (first == 0) {
+        String flatName = at.derived("_flat");
+        String backName = at.derived("_back");
         return keep(x, at.guard(() -> {
           Tensor flat = x.tensor().reshape(new int[] {Math.toIntExact(x.units())},
-              r -> r.name(at.name + "_flat"));
-          return last.apply(flat).reshape(x.tensor().shape().toArray(),
-              r -> r.name(at.name + "_back"));
+              r -> r.name(flatName));
+          return last.apply(flat).reshape(x.tensor().shape().toArray(), r -> r.name(backName));
         }));
       }
       int[] wide = IntStream.range(first, rank).filter(i -> d[i] != 1).toArray();
@@ -57,8 +58,10 @@ final class LastAxis {
     for (int i = 0; i < rank; i++) {
       back[toLast[i] - 1] = i + 1;
     }
+    String toLastName = at.derived("_to_last");
+    String backName = at.derived("_back");
     return keep(x, at.guard(() -> last.apply(x.tensor().permute(toLast,
-        p -> p.name(at.name + "_to_last"))).permute(back, p -> p.name(at.name + "_back"))));
+        p -> p.name(toLastName))).permute(back, p -> p.name(backName))));
   }
 
   /** The result of an element-wise or per-axis op: the layout of its input. */
