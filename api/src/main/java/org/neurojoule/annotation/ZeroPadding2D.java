@@ -20,9 +20,11 @@ public @interface ZeroPadding2D {
   /** {@return the zeros added: one value, one per axis, or a (before, after) pair per axis} */
   int[] padding() default 1;
 
-  /** {@return what the added rows hold: constant (the value), reflect or edge} */
-  org.neurojoule.layer.ZeroPadding.Mode mode() default
-      org.neurojoule.layer.ZeroPadding.Mode.CONSTANT;
+  /**
+   * {@return what the added rows hold: {@code "constant"} (the value), {@code "reflect"} or {@code
+   * "edge"}}
+   */
+  String mode() default "constant";
 
   /** {@return the constant of mode constant} */
   double value() default 0;

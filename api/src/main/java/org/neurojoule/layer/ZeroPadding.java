@@ -13,8 +13,8 @@ import org.neurojoule.shape.ShapeException;
  * channels-last input {@code (spatial..., channels)}; with a {@code value} other rows of that
  * constant (ONNX's and PyTorch's constant pad; {@code -Infinity} for a max pooling's pads), with
  * {@link Mode#REFLECT} the input mirrored without its edge row ({@code dcb|abcd|cba}), with {@link
- * Mode#EDGE} its edge row repeated ({@code aaa|abcd|ddd}). Those are of type {@code Padding1D/2D/3D}
- * (Keras has no such layer).
+ * Mode#EDGE} its edge row repeated ({@code aaa|abcd|ddd}). Those are of type {@code
+ * Padding1D/2D/3D} (Keras has no such layer).
  *
  * <p>{@code padding} as in Keras: one value for both sides of every axis, one per axis, or a
  * (before, after) pair per axis ({@code 1, 2, 3, 4} for 2D is Keras' {@code ((1, 2), (3, 4))}).

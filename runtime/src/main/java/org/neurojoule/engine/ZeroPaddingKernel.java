@@ -3,7 +3,7 @@ package org.neurojoule.engine;
 import com.google.auto.service.AutoService;
 import org.neurojoule.layer.ZeroPadding;
 
-/** ZeroPadding1D/2D/3D: an index map whose out-of-range entries are a constant, mirrored or the edge. */
+/** ZeroPadding1D/2D/3D: an index map whose out-of-range entries are a constant, mirrored or edge. */
 @AutoService(Kernel.class)
 public final class ZeroPaddingKernel implements Kernel<ZeroPadding> {
   @Override
