@@ -11,7 +11,7 @@ import org.neurojoule.shape.ShapeException;
 /**
  * Keras' {@code ZeroPadding1D/2D/3D}: adds rows of zeros before and after each spatial axis of a
  * channels-last input {@code (spatial..., channels)}; with a {@code value} other rows of that
- * constant (ONNX's and PyTorch's constant pad; {@code -Infinity} for a max pooling's pads), with
+ * constant (ONNX's and PyTorch's constant pad), with
  * {@link Mode#REFLECT} the input mirrored without its edge row ({@code dcb|abcd|cba}), with {@link
  * Mode#EDGE} its edge row repeated ({@code aaa|abcd|ddd}). Those are of type {@code
  * Padding1D/2D/3D} (Keras has no such layer).
@@ -24,7 +24,7 @@ import org.neurojoule.shape.ShapeException;
  * @param rank the number of spatial axes: 1, 2 or 3
  * @param padding the rows before and after each axis: {@code before0, after0, before1, ...}
  * @param mode what the added rows hold
- * @param value the constant of {@link Mode#CONSTANT}: 0, another number or an infinity
+ * @param value the constant of {@link Mode#CONSTANT}: 0 or another number in float32's range
  * @param name the name the user gave, or empty for an automatic one
  */
 public record ZeroPadding(int rank, List<Integer> padding, Mode mode, double value,
@@ -52,8 +52,9 @@ public record ZeroPadding(int rank, List<Integer> padding, Mode mode, double val
   public ZeroPadding {
     padding = SpatialSizes.checkPairs("padding", rank, padding);
     Checks.notNull(mode, "mode");
-    if (Double.isNaN(value)) {
-      throw ShapeException.invalid("padding value must be a number or an infinity, was NaN");
+    if (!(Math.abs(value) <= Float.MAX_VALUE)) {
+      // A forward pass refuses values beyond float32's range anyway: say so at once.
+      throw ShapeException.invalid("padding value must be within float32's range, was " + value);
     }
     name = Checks.name(name);
   }
@@ -109,7 +110,7 @@ public record ZeroPadding(int rank, List<Integer> padding, Mode mode, double val
   /**
    * {@return a copy padding with this constant}
    *
-   * @param value the constant of {@link Mode#CONSTANT}, an infinity included
+   * @param value the constant of {@link Mode#CONSTANT}, in float32's range
    */
   public ZeroPadding value(double value) {
     return new ZeroPadding(rank, padding, mode, value, name);

@@ -39,9 +39,9 @@ class DataMovementLayersTest {
     assertThat(reflect.describe()).isEqualTo("zeroPadding2d((1, 2), (3, 4), reflect)");
     assertThat(ZeroPadding.zeroPadding1d(2).mode(ZeroPadding.Mode.EDGE).describe())
         .isEqualTo("zeroPadding1d(2, edge)");
-    ZeroPadding minusInf = ZeroPadding.zeroPadding3d(1).value(Double.NEGATIVE_INFINITY);
-    assertThat(minusInf.type()).isEqualTo("Padding3D");
-    assertThat(minusInf.describe()).isEqualTo("zeroPadding3d(1, value -Infinity)");
+    ZeroPadding minusTwo = ZeroPadding.zeroPadding3d(1).value(-2);
+    assertThat(minusTwo.type()).isEqualTo("Padding3D");
+    assertThat(minusTwo.describe()).isEqualTo("zeroPadding3d(1, value -2.0)");
     assertThat(ZeroPadding.zeroPadding2d(1).value(0).type()).isEqualTo("ZeroPadding2D");
     assertThat(reflect.stats(IN, reflect.outputShape(IN), Accounting.COMPLETE))
         .isEqualTo(Optional.of(LayerStats.NONE));
@@ -53,8 +53,14 @@ class DataMovementLayersTest {
   @Test
   void paddingModes_badArguments_areClearErrors() {
     assertThat(assertThrows(ShapeException.class, () -> ZeroPadding.zeroPadding2d(1)
-        .value(Double.NaN)).getMessage()).isEqualTo("[NnInvalidArgument] padding value must be a"
-            + " number or an infinity, was NaN");
+        .value(Double.NaN)).getMessage()).isEqualTo("[NnInvalidArgument] padding value must be"
+            + " within float32's range, was NaN");
+    assertThat(assertThrows(ShapeException.class, () -> ZeroPadding.zeroPadding2d(1)
+        .value(Double.NEGATIVE_INFINITY)).getMessage()).isEqualTo("[NnInvalidArgument] padding"
+            + " value must be within float32's range, was -Infinity");
+    assertThat(assertThrows(ShapeException.class, () -> ZeroPadding.zeroPadding2d(1)
+        .value(1e39)).getMessage()).isEqualTo("[NnInvalidArgument] padding value must be within"
+            + " float32's range, was 1.0E39");
     assertThat(assertThrows(ShapeException.class, () -> ZeroPadding.zeroPadding2d(1).value(2)
         .mode(ZeroPadding.Mode.EDGE).outputShape(IN)).getMessage()).isEqualTo(
             "[NnInvalidArgument] padding value 2.0 applies to mode constant only, not edge");
