@@ -51,6 +51,14 @@ final class Pools {
           + " values");
     }
     boolean padded = java.util.Arrays.stream(p).anyMatch(v -> v != 0);
+    // ceil_mode's extra end rows below keep the last window's start inside: checked as given.
+    for (int i = 0; max && i < rank; i++) {
+      if (p[i] >= k[i] || p[i + rank] >= k[i]) {
+        throw at.error("MaxPool pads " + java.util.Arrays.toString(pads) + " must each be below"
+            + " the kernel " + java.util.Arrays.toString(k) + " (a window of pads only has no"
+            + " input value)");
+      }
+    }
     if (at.integer("ceil_mode", 0) != 0) {
       for (int i = 0; i < rank; i++) {
         long n = x.onnx()[i + 1] + p[i] + p[i + rank];
@@ -67,13 +75,6 @@ final class Pools {
                 + " is not supported (it averages over fewer values)");
           }
         }
-      }
-    }
-    for (int i = 0; max && i < rank; i++) {
-      if (p[i] >= k[i] || p[i + rank] >= k[i]) {
-        throw at.error("MaxPool pads " + java.util.Arrays.toString(pads) + " must each be below"
-            + " the kernel " + java.util.Arrays.toString(k) + " (a window of pads only has no"
-            + " input value)");
       }
     }
     if (!max && padded && at.integer("count_include_pad", 0) == 0) {
