@@ -68,6 +68,9 @@ class RecurrentLayersTest {
         .isEqualTo("lstm(8, sequences, recurrent bias)");
     assertThat(LayerType.named("LSTM").orElseThrow().bind(Map.of("units", 4,
         "recurrentBias", true))).isEqualTo(Recurrent.lstm(4).recurrentBias(true));
+    assertThat(LayerType.named("Bidirectional").orElseThrow().bind(Map.of("layer", "LSTM",
+        "units", 4, "recurrentBias", true))).isEqualTo(Bidirectional.of(Recurrent.lstm(4)
+        .recurrentBias(true)));
   }
 
   @Test
