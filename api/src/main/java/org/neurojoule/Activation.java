@@ -45,7 +45,11 @@ public enum Activation {
   /** x * relu6(x + 3) / 6 (PyTorch's Hardswish, MobileNetV3's h-swish). */
   HARD_SWISH("hard_swish"),
   /** The logarithm of the softmax over the last axis. */
-  LOG_SOFTMAX("log_softmax");
+  LOG_SOFTMAX("log_softmax"),
+  /** e^x (Keras' {@code exponential}; ONNX's Exp). */
+  EXPONENTIAL("exponential"),
+  /** |x| (ONNX's Abs; Keras has no such activation). */
+  ABS("abs");
 
   private final String kerasName;
 

@@ -20,5 +20,5 @@ final class RecurrentLayers {
   @GRU(units = 6, resetAfter = false, returnSequences = true, goBackwards = true) NetworkLayer gru;
   @Bidirectional(layer = "SimpleRNN", units = 4, mergeMode = "ave", activation = RELU,
       useBias = false) NetworkLayer both;
-  @SimpleRNN(units = 3, from = "series") NetworkLayer rnn;
+  @SimpleRNN(units = 3, from = "series", recurrentBias = true) NetworkLayer rnn;
 }

@@ -47,6 +47,9 @@ public @interface Bidirectional {
   /** {@return for a wrapped GRU, whether the reset gate applies after the recurrent product} */
   boolean resetAfter() default true;
 
+  /** {@return whether the wrapped layer stores a second, recurrent bias (PyTorch's bias_hh)} */
+  boolean recurrentBias() default false;
+
   /**
    * {@return the earlier fields this layer takes its input from; empty (the default) means the
    * field declared just before}

@@ -43,6 +43,12 @@ public @interface GRU {
   boolean resetAfter() default true;
 
   /**
+   * {@return whether a second, recurrent bias is stored beside the input bias (PyTorch's {@code
+   * bias_hh}; it adds to the input bias)}
+   */
+  boolean recurrentBias() default false;
+
+  /**
    * {@return the earlier fields this layer takes its input from; empty (the default) means the
    * field declared just before}
    */

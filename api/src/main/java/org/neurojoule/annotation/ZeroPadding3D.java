@@ -21,6 +21,15 @@ public @interface ZeroPadding3D {
   int[] padding() default 1;
 
   /**
+   * {@return what the added rows hold: {@code "constant"} (the value), {@code "reflect"} or {@code
+   * "edge"}}
+   */
+  String mode() default "constant";
+
+  /** {@return the constant of mode constant} */
+  double value() default 0;
+
+  /**
    * {@return the earlier fields this layer takes its input from; empty (the default) means the
    * field declared just before}
    */

@@ -140,6 +140,16 @@ public record Bidirectional(Recurrent layer, MergeMode mergeMode, Optional<Strin
   }
 
   /**
+   * {@return a copy whose wrapped layer stores a second, recurrent bias (PyTorch's {@code
+   * bias_hh}), or not}
+   *
+   * @param recurrentBias whether the wrapped layer stores a recurrent bias beside its input bias
+   */
+  public Bidirectional recurrentBias(boolean recurrentBias) {
+    return new Bidirectional(layer.recurrentBias(recurrentBias), mergeMode, name);
+  }
+
+  /**
    * {@return a copy with this name}
    *
    * @param name the name

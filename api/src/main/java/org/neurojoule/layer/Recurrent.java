@@ -18,7 +18,10 @@ import org.neurojoule.shape.ShapeException;
  *
  * <p>Parameters, as Keras counts them, with {@code g} gates (SimpleRNN 1, LSTM 4, GRU 3): {@code g
  * * units * (in + units)} plus a bias of {@code g * units}, or {@code 2 * g * units} for a GRU
- * with {@code resetAfter} (separate input and recurrent biases).
+ * with {@code resetAfter} (separate input and recurrent biases). With {@code recurrentBias}
+ * (PyTorch's and ONNX's {@code bias_ih} and {@code bias_hh}) a SimpleRNN, LSTM or reset-before GRU
+ * stores a second bias of {@code g * units} that adds to the first: the same function, but every
+ * stored value is a parameter.
  *
  * <p>Statistics under {@link Accounting#COMPLETE}, per step of the recurrence: connections {@code
  * g * units * (in + units)}, the input and the recurrent connections of every gate (biases and the
@@ -42,11 +45,13 @@ import org.neurojoule.shape.ShapeException;
  * @param goBackwards whether the input is read from its last step to its first
  * @param resetAfter GRU only: whether the reset gate applies after the recurrent product (tf.keras
  *     2 and Keras 3's default) or before it (Keras 2's)
+ * @param recurrentBias whether a second, recurrent bias is stored beside the input bias (PyTorch's
+ *     {@code bias_hh}); not with {@code resetAfter}, which has its own
  * @param name the name the user gave, or empty for an automatic one
  */
 public record Recurrent(Cell cell, int units, Activation activation,
     Activation recurrentActivation, boolean useBias, boolean returnSequences, boolean goBackwards,
-    boolean resetAfter, Optional<String> name) implements LayerSpec {
+    boolean resetAfter, boolean recurrentBias, Optional<String> name) implements LayerSpec {
 
   /** The recurrent cells, with their Keras class names and number of gates. */
   public enum Cell {
@@ -103,6 +108,7 @@ public record Recurrent(Cell cell, int units, Activation activation,
    * @param returnSequences whether the output holds every step's state or only the last one
    * @param goBackwards whether the input is read from its last step to its first
    * @param resetAfter GRU only: whether the reset gate applies after the recurrent product
+   * @param recurrentBias whether a second, recurrent bias is stored beside the input bias
    * @param name the name the user gave, or empty for an automatic one
    */
   public Recurrent {
@@ -123,7 +129,7 @@ public record Recurrent(Cell cell, int units, Activation activation,
    */
   public static Recurrent simpleRnn(int units) {
     return new Recurrent(Cell.SIMPLE_RNN, units, Activation.TANH, Activation.SIGMOID, true,
-        false, false, false, Optional.empty());
+        false, false, false, false, Optional.empty());
   }
 
   /**
@@ -133,7 +139,7 @@ public record Recurrent(Cell cell, int units, Activation activation,
    */
   public static Recurrent lstm(int units) {
     return new Recurrent(Cell.LSTM, units, Activation.TANH, Activation.SIGMOID, true, false,
-        false, false, Optional.empty());
+        false, false, false, Optional.empty());
   }
 
   /**
@@ -144,7 +150,7 @@ public record Recurrent(Cell cell, int units, Activation activation,
    */
   public static Recurrent gru(int units) {
     return new Recurrent(Cell.GRU, units, Activation.TANH, Activation.SIGMOID, true, false,
-        false, true, Optional.empty());
+        false, true, false, Optional.empty());
   }
 
   /**
@@ -168,7 +174,7 @@ public record Recurrent(Cell cell, int units, Activation activation,
    */
   public Recurrent activation(Activation activation) {
     return new Recurrent(cell, units, activation, recurrentActivation, useBias, returnSequences,
-        goBackwards, resetAfter, name);
+        goBackwards, resetAfter, recurrentBias, name);
   }
 
   /**
@@ -178,7 +184,7 @@ public record Recurrent(Cell cell, int units, Activation activation,
    */
   public Recurrent recurrentActivation(Activation recurrentActivation) {
     return new Recurrent(cell, units, activation, recurrentActivation, useBias, returnSequences,
-        goBackwards, resetAfter, name);
+        goBackwards, resetAfter, recurrentBias, name);
   }
 
   /**
@@ -188,7 +194,7 @@ public record Recurrent(Cell cell, int units, Activation activation,
    */
   public Recurrent useBias(boolean useBias) {
     return new Recurrent(cell, units, activation, recurrentActivation, useBias, returnSequences,
-        goBackwards, resetAfter, name);
+        goBackwards, resetAfter, recurrentBias, name);
   }
 
   /**
@@ -198,7 +204,7 @@ public record Recurrent(Cell cell, int units, Activation activation,
    */
   public Recurrent returnSequences(boolean returnSequences) {
     return new Recurrent(cell, units, activation, recurrentActivation, useBias, returnSequences,
-        goBackwards, resetAfter, name);
+        goBackwards, resetAfter, recurrentBias, name);
   }
 
   /**
@@ -208,7 +214,7 @@ public record Recurrent(Cell cell, int units, Activation activation,
    */
   public Recurrent goBackwards(boolean goBackwards) {
     return new Recurrent(cell, units, activation, recurrentActivation, useBias, returnSequences,
-        goBackwards, resetAfter, name);
+        goBackwards, resetAfter, recurrentBias, name);
   }
 
   /**
@@ -218,7 +224,18 @@ public record Recurrent(Cell cell, int units, Activation activation,
    */
   public Recurrent resetAfter(boolean resetAfter) {
     return new Recurrent(cell, units, activation, recurrentActivation, useBias, returnSequences,
-        goBackwards, resetAfter, name);
+        goBackwards, resetAfter, recurrentBias, name);
+  }
+
+  /**
+   * {@return a copy with or without a second, recurrent bias (PyTorch's {@code bias_hh})}
+   *
+   * @param recurrentBias whether a recurrent bias of {@code gates * units} is stored beside the
+   *     input bias; it needs {@code useBias}, and a GRU with {@code resetAfter} has its own
+   */
+  public Recurrent recurrentBias(boolean recurrentBias) {
+    return new Recurrent(cell, units, activation, recurrentActivation, useBias, returnSequences,
+        goBackwards, resetAfter, recurrentBias, name);
   }
 
   /**
@@ -228,7 +245,7 @@ public record Recurrent(Cell cell, int units, Activation activation,
    */
   public Recurrent name(String name) {
     return new Recurrent(cell, units, activation, recurrentActivation, useBias, returnSequences,
-        goBackwards, resetAfter, Optional.of(name));
+        goBackwards, resetAfter, recurrentBias, Optional.of(name));
   }
 
   @Override
@@ -238,6 +255,11 @@ public record Recurrent(Cell cell, int units, Activation activation,
 
   @Override
   public Shape outputShape(List<Shape> inputs) {
+    // Checked here, not in the constructor, so that options may be set in any order.
+    if (recurrentBias && (!useBias || resetAfter)) {
+      throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, "recurrentBias needs useBias"
+          + " and no resetAfter (a reset-after GRU has its own recurrent bias)");
+    }
     int in = features(inputs);
     long width = Math.multiplyExact((long) cell.gates(), units);
     if (width > Integer.MAX_VALUE || (long) in + units > Integer.MAX_VALUE) {
@@ -251,7 +273,7 @@ public record Recurrent(Cell cell, int units, Activation activation,
   /**
    * Kernel {@code (cin, gates * units)}, recurrent kernel {@code (units, gates * units)}, then
    * bias {@code (gates * units,)} with {@code useBias}, or {@code (2, 3 * units)} for a GRU with
-   * {@code resetAfter}.
+   * {@code resetAfter}, then recurrent bias {@code (gates * units,)} with {@code recurrentBias}.
    */
   @Override
   public List<WeightShapes.Weight> weights(int cin) {
@@ -263,7 +285,15 @@ public record Recurrent(Cell cell, int units, Activation activation,
       return List.of(kernel, recurrent);
     }
     int[] bias = resetAfter() ? new int[] {2, width} : new int[] {width};
-    return List.of(kernel, recurrent, WeightShapes.Weight.zeros("bias", bias));
+    WeightShapes.Weight first = WeightShapes.Weight.zeros("bias", bias);
+    return recurrentBias
+        ? List.of(kernel, recurrent, first, WeightShapes.Weight.zeros("recurrent_bias", width))
+        : List.of(kernel, recurrent, first);
+  }
+
+  /** {@return how many weight arrays {@link #weights} gives: 2, 3 or 4} */
+  public int weightArrays() {
+    return 2 + (useBias ? 1 : 0) + (useBias && recurrentBias ? 1 : 0);
   }
 
   @Override
@@ -271,7 +301,7 @@ public record Recurrent(Cell cell, int units, Activation activation,
     long in = features(inputs);
     long gateUnits = Math.multiplyExact((long) cell.gates(), units);
     long weights = Math.multiplyExact(gateUnits, in + units);
-    long bias = useBias ? (resetAfter ? 2 * gateUnits : gateUnits) : 0;
+    long bias = useBias ? (resetAfter || recurrentBias ? 2 * gateUnits : gateUnits) : 0;
     return ParamCount.trainable(Math.addExact(weights, bias));
   }
 
@@ -335,6 +365,9 @@ public record Recurrent(Cell cell, int units, Activation activation,
     }
     if (cell == Cell.GRU && !resetAfter) {
       s.append(", reset before");
+    }
+    if (recurrentBias) {
+      s.append(", recurrent bias");
     }
     return s.append(')').toString();
   }

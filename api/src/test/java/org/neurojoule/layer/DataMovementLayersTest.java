@@ -31,6 +31,46 @@ class DataMovementLayersTest {
   }
 
   @Test
+  void paddingModesAndValues_areTheirOwnType_withTheShapeOfZeroPadding() {
+    ZeroPadding reflect = ZeroPadding.zeroPadding2d(1, 2, 3, 4).mode(ZeroPadding.Mode.REFLECT);
+    assertThat(reflect.outputShape(IN)).isEqualTo(Shape.of(8, 13, 3));
+    assertThat(reflect.type()).isEqualTo("Padding2D");
+    assertThat(reflect.namePrefix()).isEqualTo("padding2d");
+    assertThat(reflect.describe()).isEqualTo("zeroPadding2d((1, 2), (3, 4), reflect)");
+    assertThat(ZeroPadding.zeroPadding1d(2).mode(ZeroPadding.Mode.EDGE).describe())
+        .isEqualTo("zeroPadding1d(2, edge)");
+    ZeroPadding minusTwo = ZeroPadding.zeroPadding3d(1).value(-2);
+    assertThat(minusTwo.type()).isEqualTo("Padding3D");
+    assertThat(minusTwo.describe()).isEqualTo("zeroPadding3d(1, value -2.0)");
+    assertThat(ZeroPadding.zeroPadding2d(1).value(0).type()).isEqualTo("ZeroPadding2D");
+    assertThat(reflect.stats(IN, reflect.outputShape(IN), Accounting.COMPLETE))
+        .isEqualTo(Optional.of(LayerStats.NONE));
+    assertThat(LayerType.named("ZeroPadding2D").orElseThrow().bind(java.util.Map.of("padding",
+        List.of(1, 2), "mode", "edge"))).isEqualTo(ZeroPadding.zeroPadding2d(1, 2)
+        .mode(ZeroPadding.Mode.EDGE));
+  }
+
+  @Test
+  void paddingModes_badArguments_areClearErrors() {
+    assertThat(assertThrows(ShapeException.class, () -> ZeroPadding.zeroPadding2d(1)
+        .value(Double.NaN)).getMessage()).isEqualTo("[NnInvalidArgument] padding value must be"
+            + " within float32's range, was NaN");
+    assertThat(assertThrows(ShapeException.class, () -> ZeroPadding.zeroPadding2d(1)
+        .value(Double.NEGATIVE_INFINITY)).getMessage()).isEqualTo("[NnInvalidArgument] padding"
+            + " value must be within float32's range, was -Infinity");
+    assertThat(assertThrows(ShapeException.class, () -> ZeroPadding.zeroPadding2d(1)
+        .value(1e39)).getMessage()).isEqualTo("[NnInvalidArgument] padding value must be within"
+            + " float32's range, was 1.0E39");
+    assertThat(assertThrows(ShapeException.class, () -> ZeroPadding.zeroPadding2d(1).value(2)
+        .mode(ZeroPadding.Mode.EDGE).outputShape(IN)).getMessage()).isEqualTo(
+            "[NnInvalidArgument] padding value 2.0 applies to mode constant only, not edge");
+    assertThat(assertThrows(ShapeException.class, () -> ZeroPadding.zeroPadding2d(0, 0, 0, 6)
+        .mode(ZeroPadding.Mode.REFLECT).outputShape(IN)).getMessage()).isEqualTo(
+            "[NnInvalidArgument] reflect padding 6 of axis 1 needs an axis longer than that, but"
+            + " 5x6x3 has 6");
+  }
+
+  @Test
   void cropping_andUpSampling_shapes() {
     assertThat(Cropping.cropping2d(1, 2, 0, 3).outputShape(IN)).isEqualTo(Shape.of(2, 3, 3));
     assertThat(Cropping.cropping1d(2).outputShape(List.of(Shape.of(7, 2))))

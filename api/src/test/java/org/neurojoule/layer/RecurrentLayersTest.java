@@ -46,6 +46,44 @@ class RecurrentLayersTest {
   }
 
   @Test
+  void recurrentBias_countsASecondStoredBias_inBothModes() {
+    // PyTorch's bias_ih and bias_hh: g * units more values, stored weights in either mode.
+    assertThat(Recurrent.lstm(8).recurrentBias(true).params(TIME).total())
+        .isEqualTo(4 * 8 * (10 + 8 + 2));
+    assertThat(Recurrent.simpleRnn(8).recurrentBias(true).params(TIME).total())
+        .isEqualTo(8 * (10 + 8 + 2));
+    assertThat(Recurrent.gru(8).resetAfter(false).recurrentBias(true).params(TIME).total())
+        .isEqualTo(Recurrent.gru(8).params(TIME).total());
+    assertThat(Bidirectional.of(Recurrent.lstm(8).recurrentBias(true)).params(TIME).total())
+        .isEqualTo(2 * 4 * 8 * 20);
+    assertThat(WeightShapes.symbolic(Recurrent.lstm(8).recurrentBias(true))).isEqualTo(
+        "[kernel (cin, 32), recurrent_kernel (8, 32), bias (32,), recurrent_bias (32,)]");
+    assertThat(Recurrent.lstm(8).recurrentBias(true).weightArrays()).isEqualTo(4);
+    assertThat(Recurrent.lstm(8).useBias(false).weightArrays()).isEqualTo(2);
+    // The statistics do not change: a bias is no connection.
+    assertThat(Recurrent.lstm(8).recurrentBias(true).stats(FORTY, Shape.of(8),
+        Accounting.COMPLETE)).isEqualTo(Recurrent.lstm(8).stats(FORTY, Shape.of(8),
+        Accounting.COMPLETE));
+    assertThat(Recurrent.lstm(8).recurrentBias(true).returnSequences(true).describe())
+        .isEqualTo("lstm(8, sequences, recurrent bias)");
+    assertThat(LayerType.named("LSTM").orElseThrow().bind(Map.of("units", 4,
+        "recurrentBias", true))).isEqualTo(Recurrent.lstm(4).recurrentBias(true));
+    assertThat(LayerType.named("Bidirectional").orElseThrow().bind(Map.of("layer", "LSTM",
+        "units", 4, "recurrentBias", true))).isEqualTo(Bidirectional.of(Recurrent.lstm(4)
+        .recurrentBias(true)));
+  }
+
+  @Test
+  void recurrentBias_withoutBiasOrOnAResetAfterGru_isAClearError() {
+    for (Recurrent r : List.of(Recurrent.lstm(4).useBias(false).recurrentBias(true),
+        Recurrent.gru(4).recurrentBias(true))) {
+      assertThat(assertThrows(ShapeException.class, () -> r.outputShape(TIME)).getMessage())
+          .isEqualTo("[NnInvalidArgument] recurrentBias needs useBias and no resetAfter (a"
+              + " reset-after GRU has its own recurrent bias)");
+    }
+  }
+
+  @Test
   void weights_inKerasLayout() {
     assertThat(WeightShapes.symbolic(Recurrent.gru(8))).isEqualTo(
         "[kernel (cin, 24), recurrent_kernel (8, 24), bias (2, 24)]");

@@ -29,6 +29,10 @@ class RecurrentNetworkProcessorTest {
         .activation(Activation.RELU).useBias(false)).mergeMode(Bidirectional.MergeMode.AVE)
         .name("both"));
     assertThat(built.params(built.layer("gru")).total()).isEqualTo(3 * 6 * (8 + 6 + 1));
+    // PyTorch's second bias: 3 * (5 + 3) weights and two biases of 3.
+    assertThat(built.layer("rnn").spec()).isEqualTo(Recurrent.simpleRnn(3).recurrentBias(true)
+        .name("rnn"));
+    assertThat(built.params(built.layer("rnn")).total()).isEqualTo(3 * (5 + 3) + 2 * 3);
     assertThat(built.outputs().get(0).shape().toKerasString()).isEqualTo("(None, 4)");
   }
 }

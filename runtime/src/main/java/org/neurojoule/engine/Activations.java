@@ -98,6 +98,16 @@ final class Activations {
           logSoftmax(v, off + r * c, c);
         }
       }
+      case EXPONENTIAL -> {
+        for (int i = off; i < end; i++) {
+          v[i] = (float) Math.exp(v[i]);
+        }
+      }
+      case ABS -> {
+        for (int i = off; i < end; i++) {
+          v[i] = Math.abs(v[i]);
+        }
+      }
     }
   }
 

@@ -18,7 +18,7 @@ public final class BidirectionalKernel implements Kernel<Bidirectional> {
   @Override
   public Op op(Bidirectional b, KernelInput layer) {
     float[][] w = layer.weights();
-    int forwardArrays = b.layer().useBias() ? 3 : 2;
+    int forwardArrays = b.layer().weightArrays();
     return new BidirectionalOp(b.mergeMode(), new RecurrentKernel.Cell(b.layer(), w, 0),
         new RecurrentKernel.Cell(b.backwardLayer(), w, forwardArrays));
   }

@@ -21,7 +21,8 @@ public final class RecurrentKernel implements Kernel<Recurrent> {
   /**
    * One direction of a recurrent layer with its weights: kernel {@code (in, g * units)}, recurrent
    * kernel {@code (units, g * units)}, bias {@code (g * units)} or GRU reset-after {@code (2, 3 *
-   * units)}, from {@code w[first...]}.
+   * units)}, and with {@code recurrentBias} a second bias {@code (g * units)}, from {@code
+   * w[first...]}.
    */
   static final class Cell {
     final Recurrent spec;
@@ -47,6 +48,15 @@ public final class RecurrentKernel implements Kernel<Recurrent> {
         float[] b = w[first + 2];
         bias = java.util.Arrays.copyOfRange(b, 0, width);
         recurrentBias = java.util.Arrays.copyOfRange(b, width, 2 * width);
+      } else if (spec.recurrentBias()) {
+        // Outside a reset-after GRU both biases add before any non-linearity: one sum is exact.
+        float[] input = w[first + 2];
+        float[] second = w[first + 3];
+        bias = new float[width];
+        for (int j = 0; j < width; j++) {
+          bias[j] = input[j] + second[j];
+        }
+        recurrentBias = null;
       } else {
         bias = w[first + 2];
         recurrentBias = null;

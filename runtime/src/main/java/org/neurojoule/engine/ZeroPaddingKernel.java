@@ -3,7 +3,7 @@ package org.neurojoule.engine;
 import com.google.auto.service.AutoService;
 import org.neurojoule.layer.ZeroPadding;
 
-/** ZeroPadding1D/2D/3D: an index map whose out-of-range entries are zero. */
+/** ZeroPadding1D/2D/3D: an index map whose out-of-range entries are a constant, mirrored or edge. */
 @AutoService(Kernel.class)
 public final class ZeroPaddingKernel implements Kernel<ZeroPadding> {
   @Override
@@ -19,29 +19,58 @@ public final class ZeroPaddingKernel implements Kernel<ZeroPadding> {
       scale[i] = 1;
       offset[i] = -z.padding().get(2 * i);
     }
-    return new AxisMapOp(scale, offset);
+    return new AxisMapOp(scale, offset, z.mode(), (float) z.value());
   }
 
   /**
    * Copies channel rows along spatial axes: output index {@code o} of axis {@code i} reads input
-   * index {@code floor(o / scale[i]) + offset[i]}, or zero where that is outside the input. Padding,
-   * cropping and nearest up-sampling are all such maps.
+   * index {@code floor(o / scale[i]) + offset[i]}; where that is outside the input, {@code fill}
+   * (constant mode), the index mirrored at the edge (reflect) or the edge index. Padding, cropping
+   * and nearest up-sampling are all such maps.
    */
   static final class AxisMapOp extends Op {
     private final int[] scale;
     private final int[] offset;
+    private final ZeroPadding.Mode mode;
+    private final float fill;
     private int[] in;
     private int[] out;
 
     AxisMapOp(int[] scale, int[] offset) {
+      this(scale, offset, ZeroPadding.Mode.CONSTANT, 0f);
+    }
+
+    AxisMapOp(int[] scale, int[] offset, ZeroPadding.Mode mode, float fill) {
       this.scale = scale.clone();
       this.offset = offset.clone();
+      this.mode = mode;
+      this.fill = fill;
     }
 
     @Override
     void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
       this.in = in[0].clone();
       this.out = out.clone();
+      for (int i = 0; mode == ZeroPadding.Mode.REFLECT && i < offset.length; i++) {
+        // A time axis undefined at build time is only known here.
+        int widest = Math.max(-offset[i], this.out[i] - this.in[i] + offset[i]);
+        if (widest >= this.in[i]) {
+          throw new IllegalArgumentException("reflect padding " + widest + " of axis " + i
+              + " needs an axis longer than that, but the data's is " + this.in[i]);
+        }
+      }
+    }
+
+    /** The input index that output index {@code j} of an axis of size {@code n} reads, or -1. */
+    private int source(int j, int n) {
+      if (j >= 0 && j < n) {
+        return j;
+      }
+      return switch (mode) {
+        case CONSTANT -> -1;
+        case REFLECT -> j < 0 ? -j : 2 * (n - 1) - j;
+        case EDGE -> j < 0 ? 0 : n - 1;
+      };
     }
 
     @Override
@@ -57,12 +86,12 @@ public final class ZeroPaddingKernel implements Kernel<ZeroPadding> {
         for (int row = 0; row < rows; row++) {
           int src = 0;
           for (int i = 0; i < rank && src >= 0; i++) {
-            int j = Math.floorDiv(pos[i], scale[i]) + offset[i];
-            src = j < 0 || j >= in[i] ? -1 : src * in[i] + j;
+            int j = source(Math.floorDiv(pos[i], scale[i]) + offset[i], in[i]);
+            src = j < 0 ? -1 : src * in[i] + j;
           }
           int to = b * outSize + row * c;
           if (src < 0) {
-            java.util.Arrays.fill(output, to, to + c, 0f);
+            java.util.Arrays.fill(output, to, to + c, fill);
           } else {
             System.arraycopy(inputs[0], b * inSize + src * c, output, to, c);
           }

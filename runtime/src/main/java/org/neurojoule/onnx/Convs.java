@@ -120,7 +120,8 @@ final class Convs {
       case 2 -> org.neurojoule.layer.Cropping.cropping2d(pairs);
       default -> org.neurojoule.layer.Cropping.cropping3d(pairs);
     };
-    return at.guard(() -> in.apply(c.name(at.name + "_crop")));
+    String name = at.derived("_crop");
+    return at.guard(() -> in.apply(c.name(name)));
   }
 
   private void set(Tensor t, float[] kernel, Const b) {
@@ -148,6 +149,12 @@ final class Convs {
   }
 
   static Tensor padded(Tensor in, NodeAt at, int rank, long[] pads) {
+    return padded(in, at, rank, pads, org.neurojoule.layer.ZeroPadding.Mode.CONSTANT, 0);
+  }
+
+  /** A padding layer {@code <node>_pad} of this mode and constant, or {@code in} if none pads. */
+  static Tensor padded(Tensor in, NodeAt at, int rank, long[] pads,
+      org.neurojoule.layer.ZeroPadding.Mode mode, double value) {
     if (pads == null || java.util.Arrays.stream(pads).allMatch(p -> p == 0)) {
       return in;
     }
@@ -165,6 +172,7 @@ final class Convs {
       case 2 -> org.neurojoule.layer.ZeroPadding.zeroPadding2d(pairs);
       default -> org.neurojoule.layer.ZeroPadding.zeroPadding3d(pairs);
     };
-    return at.guard(() -> in.apply(z.name(at.name + "_pad")));
+    String name = at.derived("_pad");
+    return at.guard(() -> in.apply(z.mode(mode).value(value).name(name)));
   }
 }

@@ -1,6 +1,8 @@
 package org.neurojoule.onnx;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.neurojoule.OnnxImportException;
 import org.neurojoule.onnx.proto.OnnxProto.AttributeProto;
@@ -11,11 +13,32 @@ final class NodeAt {
   final String label;
   final NodeProto node;
   final String name;
+  /** Layer names in use: every node's and graph input's, and each derived one once given. */
+  private final Set<String> taken;
 
   NodeAt(String label, NodeProto node, String name) {
+    this(label, node, name, new HashSet<>(Set.of(name)));
+  }
+
+  NodeAt(String label, NodeProto node, String name, Set<String> taken) {
     this.label = label;
     this.node = node;
     this.name = name;
+    this.taken = taken;
+  }
+
+  /**
+   * {@return the name of an extra layer of this node: its name and {@code suffix}, with {@code _1},
+   * {@code _2}, ... after it where a node, a graph input or an earlier extra layer has that name}
+   */
+  String derived(String suffix) {
+    String base = name + suffix;
+    String n = base;
+    for (int k = 1; taken.contains(n); k++) {
+      n = base + "_" + k;
+    }
+    taken.add(n);
+    return n;
   }
 
   String op() {

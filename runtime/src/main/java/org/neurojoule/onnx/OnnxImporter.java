@@ -220,16 +220,26 @@ public final class OnnxImporter {
   /** Each node with its name, or its operator and position where the file gives none. */
   private List<NodeAt> named(GraphProto g) {
     List<NodeAt> out = new ArrayList<>();
+    // Extra layers of a node (a Split's parts, pads) get names that no node or input has.
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    g.getInputList().forEach(in -> taken.add(in.getName()));
+    for (int i = 0; i < g.getNodeCount(); i++) {
+      taken.add(nodeName(g.getNode(i), i));
+    }
     for (int i = 0; i < g.getNodeCount(); i++) {
       NodeProto n = g.getNode(i);
-      String name = n.getName().isBlank() ? n.getOpType() + "_" + i : n.getName();
+      String name = nodeName(n, i);
       if (n.getOutputCount() == 0 || n.getOutput(0).isEmpty()) {
         throw new OnnxImportException(label + ": node '" + name + "' (" + n.getOpType()
             + ") has no output");
       }
-      out.add(new NodeAt(label, n, name));
+      out.add(new NodeAt(label, n, name, taken));
     }
     return out;
+  }
+
+  private static String nodeName(NodeProto n, int i) {
+    return n.getName().isBlank() ? n.getOpType() + "_" + i : n.getName();
   }
 
   /** Values used as weights, followed back through Identity nodes. */

@@ -20,7 +20,7 @@ final class Ops {
       "Tanh", "Softmax", "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "Add",
       "Sub", "Mul", "Concat", "Flatten", "Reshape", "Transpose", "Squeeze", "Unsqueeze", "Pad",
       "Resize", "Upsample", "Dropout", "Identity", "ReduceMean", "Split", "Slice", "HardSwish",
-      "LogSoftmax");
+      "LogSoftmax", "Neg", "Exp", "Abs", "Softplus", "Softsign");
 
   private final NodeAt at;
   private final List<Object> ins;
@@ -57,9 +57,10 @@ final class Ops {
       case "Sigmoid" -> activation(Activation.SIGMOID);
       case "Tanh" -> activation(Activation.TANH);
       case "HardSigmoid" -> hardSigmoid();
-      case "Softmax" -> softmax();
+      case "Softmax" -> LastAxis.softmax(at, x(), opset);
       case "HardSwish" -> activation(Activation.HARD_SWISH);
       case "LogSoftmax" -> LastAxis.logSoftmax(at, x(), opset);
+      case "Neg", "Exp", "Abs", "Softplus", "Softsign" -> Elementwise.apply(at, x());
       case "MaxPool", "AveragePool" -> new Pools(at, x()).pool();
       case "GlobalAveragePool", "GlobalMaxPool" -> new Pools(at, x()).global();
       case "ReduceMean" -> new Pools(at, x()).reduceMean(ins.size() > 1 ? constant(1) : null);
@@ -70,7 +71,7 @@ final class Ops {
           .onnx()), constant(1).longs())));
       case "Squeeze", "Unsqueeze" -> squeeze();
       case "Transpose" -> transpose();
-      case "Pad" -> new Pools(at, x()).pad(ins.size() > 1 ? constant(1) : null);
+      case "Pad" -> new Pools(at, x()).pad(ins.size() > 1 ? constant(1) : null, ins);
       case "Resize", "Upsample" -> new Pools(at, x()).resize(ins);
       case "Slice" -> slice();
       default -> x(); // Dropout, Identity: nothing to compute at inference
@@ -193,17 +194,6 @@ final class Ops {
       return 1;
     }
     return noBatch == 0 ? rank : noBatch;
-  }
-
-  private Act softmax() {
-    Act x = x();
-    long axis = at.integer("axis", opset >= 13 ? -1 : 1);
-    if (opset < 13 && x.onnx().length > 1) {
-      throw at.error("Softmax before opset 13 flattens the dims from axis " + axis + "; supported"
-          + " on flat inputs only");
-    }
-    int a = njAxis(at, x, axis);
-    return same(at.guard(() -> x.tensor().softmax(s -> s.axis(a).name(at.name))));
   }
 
   private Act batchNorm() {

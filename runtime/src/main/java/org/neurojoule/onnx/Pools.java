@@ -5,11 +5,13 @@ import org.neurojoule.Tensor;
 import org.neurojoule.layer.GlobalPooling;
 import org.neurojoule.layer.PoolKind;
 import org.neurojoule.layer.Pooling;
+import org.neurojoule.layer.ZeroPadding;
 
 /**
- * Pooling, padding and resizing. Explicit pads and ceil_mode become a ZeroPadding layer before a
- * VALID pool: exact for AveragePool with count_include_pad and for MaxPool of non-negative
- * inputs (after a ReLU, where exports have it; a padded MaxPool on any other input is refused).
+ * Pooling, padding and resizing. Explicit pads and ceil_mode become a padding layer before a VALID
+ * pool: zeros for AveragePool with count_include_pad; for MaxPool the edge row repeated, which is
+ * exact for any input while every window overlaps the input (each pad below the kernel), as ONNX's
+ * -infinity pads never win, and keeps the layer's input finite for its firing rate.
  */
 final class Pools {
   private final NodeAt at;
@@ -49,6 +51,14 @@ final class Pools {
           + " values");
     }
     boolean padded = java.util.Arrays.stream(p).anyMatch(v -> v != 0);
+    // ceil_mode's extra end rows below keep the last window's start inside: checked as given.
+    for (int i = 0; max && i < rank; i++) {
+      if (p[i] >= k[i] || p[i + rank] >= k[i]) {
+        throw at.error("MaxPool pads " + java.util.Arrays.toString(pads) + " must each be below"
+            + " the kernel " + java.util.Arrays.toString(k) + " (a window of pads only has no"
+            + " input value)");
+      }
+    }
     if (at.integer("ceil_mode", 0) != 0) {
       for (int i = 0; i < rank; i++) {
         long n = x.onnx()[i + 1] + p[i] + p[i + rank];
@@ -67,25 +77,16 @@ final class Pools {
         }
       }
     }
-    if (max && padded && !nonNegative(x.tensor())) {
-      throw at.error("MaxPool with pads on an input that can be negative is not supported"
-          + " (NeuroJoule pads with zeros, ONNX with -infinity; exact after a ReLU)");
-    }
     if (!max && padded && at.integer("count_include_pad", 0) == 0) {
       throw at.error("AveragePool with pads and count_include_pad 0 is not supported (NeuroJoule"
           + " averages over the whole window)");
     }
     org.neurojoule.Padding mode = Ops.padding(at);
-    Tensor in = Convs.padded(x.tensor(), at, rank, p);
+    Tensor in = Convs.padded(x.tensor(), at, rank, p, max ? ZeroPadding.Mode.EDGE
+        : ZeroPadding.Mode.CONSTANT, 0);
     Pooling spec = Pooling.of(max ? PoolKind.MAX : PoolKind.AVERAGE, rank, k).strides(s)
         .padding(mode).name(at.name);
     return Act.channelsLastOf(at.guard(() -> in.apply(spec)));
-  }
-
-  /** Whether the layer that gives {@code t} outputs no negative value: a plain ReLU. */
-  private static boolean nonNegative(Tensor t) {
-    return t.layer().spec() instanceof org.neurojoule.layer.ReLU r && r.negativeSlope() == 0
-        && r.threshold() >= 0;
   }
 
   Act global() {
@@ -114,12 +115,16 @@ final class Pools {
     return keep ? Act.channelsLastOf(t) : Act.of(t, new int[] {x.onnx()[0]});
   }
 
-  Act pad(Const padsInput) {
+  Act pad(Const padsInput, List<Object> ins) {
     spatial();
-    String mode = at.text("mode", "constant");
-    if (!mode.equals("constant")) {
-      throw at.error("Pad mode '" + mode + "' is not supported (only constant zeros)");
-    }
+    String modeName = at.text("mode", "constant");
+    ZeroPadding.Mode mode = switch (modeName) {
+      case "constant" -> ZeroPadding.Mode.CONSTANT;
+      case "reflect" -> ZeroPadding.Mode.REFLECT;
+      case "edge" -> ZeroPadding.Mode.EDGE;
+      default -> throw at.error("Pad mode '" + modeName + "' is not supported (constant, reflect"
+          + " and edge are)");
+    };
     long[] pads = padsInput != null ? padsInput.longs() : at.integers("pads");
     int full = rank + 2;
     if (pads == null || pads.length != 2 * full) {
@@ -129,9 +134,7 @@ final class Pools {
       throw at.error("pads " + java.util.Arrays.toString(pads) + " pad the batch or the"
           + " channels; only spatial padding is supported");
     }
-    if (at.real("value", 0) != 0) {
-      throw at.error("Pad with value " + at.real("value", 0) + " is not supported (only zeros)");
-    }
+    double value = padValue(ins, mode);
     long[] spatialPads = new long[2 * rank];
     for (int i = 0; i < rank; i++) {
       spatialPads[i] = pads[i + 2];
@@ -140,8 +143,24 @@ final class Pools {
     if (java.util.Arrays.stream(spatialPads).anyMatch(v -> v < 0)) {
       throw at.error("negative pads " + java.util.Arrays.toString(pads) + " are not supported");
     }
-    Tensor t = Convs.padded(x.tensor(), at, rank, spatialPads);
+    Tensor t = Convs.padded(x.tensor(), at, rank, spatialPads, mode, value);
     return t == x.tensor() ? x : Act.channelsLastOf(t);
+  }
+
+  /** The constant: opset 11's optional scalar input 2, else the {@code value} attribute. */
+  private double padValue(List<Object> ins, ZeroPadding.Mode mode) {
+    double value = at.real("value", 0);
+    if (ins.size() > 2 && ins.get(2) != null) {
+      if (!(ins.get(2) instanceof Const c) || c.declaredOnly() || c.count() != 1) {
+        throw at.error("constant_value '" + at.inputs().get(2) + "' must be a constant scalar");
+      }
+      value = c.values()[0];
+    }
+    if (mode != ZeroPadding.Mode.CONSTANT && value != 0) {
+      throw at.error("Pad mode " + mode.name().toLowerCase(java.util.Locale.ROOT) + " takes no"
+          + " value, but has " + value);
+    }
+    return value;
   }
 
   /** Nearest-neighbour Resize/Upsample by whole factors: an UpSampling layer. */

@@ -11,7 +11,8 @@ import org.neurojoule.onnx.proto.OnnxProto.AttributeProto;
  * ONNX's LSTM, GRU and RNN (forward, zero initial state) as Keras' recurrent layers returning
  * sequences. ONNX stacks its gates i, o, f, c (LSTM) where Keras has i, f, c, o; GRU's z, r, h
  * are Keras' order, and {@code linear_before_reset} is Keras' {@code reset_after}. ONNX's two
- * biases (input and recurrent) add into Keras' one, except for a reset-after GRU, which keeps both.
+ * biases (input and recurrent) are kept as stored: a reset-after GRU's two, else the input bias
+ * and the {@code recurrentBias} option's second one.
  */
 final class Recurrents {
   private final NodeAt at;
@@ -53,7 +54,8 @@ final class Recurrents {
     boolean resetAfter = cell == Recurrent.Cell.GRU && at.integer("linear_before_reset", 0) != 0;
     Activation activation = activation(cell);
     java.util.function.UnaryOperator<Recurrent> spec = s -> s.returnSequences(true)
-        .useBias(b != null).resetAfter(resetAfter).activation(activation).name(at.name);
+        .useBias(b != null).resetAfter(resetAfter).recurrentBias(b != null && !resetAfter)
+        .activation(activation).name(at.name);
     Tensor t = at.guard(() -> switch (cell) {
       case LSTM -> x.tensor().lstm(hidden, spec);
       case GRU -> x.tensor().gru(hidden, spec);
@@ -68,7 +70,12 @@ final class Recurrents {
         if (b == null) {
           t.layer().setWeights(kernel, recurrent);
         } else {
-          t.layer().setWeights(kernel, recurrent, bias(b.values(), gate, hidden, resetAfter));
+          float[][] biases = biases(b.values(), gate, hidden);
+          if (resetAfter) {
+            t.layer().setWeights(kernel, recurrent, concat(biases[0], biases[1]));
+          } else {
+            t.layer().setWeights(kernel, recurrent, biases[0], biases[1]);
+          }
         }
         return null;
       });
@@ -91,21 +98,23 @@ final class Recurrents {
     return out;
   }
 
-  private static float[] bias(double[] v, int[] gate, int hidden, boolean resetAfter) {
+  /** ONNX's {@code B = [Wb, Rb]} as the input and the recurrent bias, in Keras' gate order. */
+  private static float[][] biases(double[] v, int[] gate, int hidden) {
     int width = gate.length * hidden;
-    float[] out = new float[resetAfter ? 2 * width : width];
+    float[][] out = new float[2][width];
     for (int g = 0; g < gate.length; g++) {
       for (int j = 0; j < hidden; j++) {
         int input = gate[g] * hidden + j;
-        int recurrent = width + input;
-        if (resetAfter) {
-          out[g * hidden + j] = (float) v[input];
-          out[width + g * hidden + j] = (float) v[recurrent];
-        } else {
-          out[g * hidden + j] = (float) (v[input] + v[recurrent]);
-        }
+        out[0][g * hidden + j] = (float) v[input];
+        out[1][g * hidden + j] = (float) v[width + input];
       }
     }
+    return out;
+  }
+
+  private static float[] concat(float[] a, float[] b) {
+    float[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
     return out;
   }
 

@@ -38,7 +38,7 @@ final class Slices {
     int begin = 0;
     for (int i = 0; i < outputs; i++) {
       int end = begin + (int) parts[i];
-      out.add(slice(begin, end, outputs == 1 ? at.name : at.name + "_" + i));
+      out.add(slice(begin, end, outputs == 1 ? at.name : at.derived("_" + i)));
       begin = end;
     }
     return out;

@@ -291,7 +291,8 @@ class KernelTest {
   void activations() {
     Activation[] acts = {Activation.SIGMOID, Activation.HARD_SIGMOID, Activation.TANH,
         Activation.ELU, Activation.SELU, Activation.SOFTPLUS, Activation.SOFTSIGN,
-        Activation.SWISH, Activation.GELU, Activation.LEAKY_RELU, Activation.RELU};
+        Activation.SWISH, Activation.GELU, Activation.LEAKY_RELU, Activation.RELU,
+        Activation.EXPONENTIAL, Activation.ABS};
     float[][] expected = {
         {0.26894142f, 0.5f, 0.88079708f},
         {0.3f, 0.5f, 0.9f},
@@ -303,7 +304,9 @@ class KernelTest {
         {-0.26894142f, 0f, 1.76159416f},
         {-0.15865525f, 0f, 1.95449974f},
         {-0.2f, 0f, 2f},
-        {0f, 0f, 2f}};
+        {0f, 0f, 2f},
+        {0.36787944f, 1f, 7.3890561f},
+        {1f, 0f, 2f}};
     for (int i = 0; i < acts.length; i++) {
       float[] v = {-1, 0, 2};
       Activations.apply(acts[i], v, 0, 1, 3);

@@ -47,6 +47,14 @@ class RecurrentReferenceTest {
   }
 
   @Test
+  void recurrentBias_addsASecondStoredBias_inEveryCell() {
+    check(Recurrent.simpleRnn(3).recurrentBias(true).returnSequences(true));
+    check(Recurrent.lstm(4).recurrentBias(true));
+    check(Recurrent.gru(3).resetAfter(false).recurrentBias(true).returnSequences(true));
+    check(Bidirectional.of(Recurrent.lstm(2).recurrentBias(true)));
+  }
+
+  @Test
   void goBackwards_readsFromTheLastStepAndReturnsInThatOrder() {
     check(Recurrent.lstm(4).goBackwards(true).returnSequences(true));
     check(Recurrent.gru(3).goBackwards(true));
@@ -124,7 +132,7 @@ class RecurrentReferenceTest {
   // ---- the naive reference, in float64
 
   private static double[] bidirectional(Bidirectional b, float[][] w, float[] x) {
-    int arrays = b.layer().useBias() ? 3 : 2;
+    int arrays = 2 + (b.layer().useBias() ? 1 : 0) + (b.layer().recurrentBias() ? 1 : 0);
     double[] fwd = reference(b.layer(), w, 0, x, T);
     double[] bwd = reference(b.layer().goBackwards(!b.layer().goBackwards()), w, arrays, x, T);
     int u = b.layer().units();
@@ -190,7 +198,9 @@ class RecurrentReferenceTest {
     for (int k = 0; k < xt.length; k++) {
       z += xt[k] * w[first][k * width + g * r.units() + j];
     }
-    return z + (r.useBias() ? w[first + 2][g * r.units() + j] : 0);
+    double bias = r.useBias() ? w[first + 2][g * r.units() + j] : 0;
+    // PyTorch's bias_hh: outside a reset-after GRU it adds beside the input bias.
+    return z + bias + (r.recurrentBias() ? w[first + 3][g * r.units() + j] : 0);
   }
 
   /** Gate {@code g}'s recurrent part of unit {@code j} for state {@code h} (+ recurrent bias). */

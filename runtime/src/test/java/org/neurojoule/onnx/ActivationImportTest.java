@@ -62,17 +62,6 @@ class ActivationImportTest {
     assertReproduces("test_log_softmax_lastdim", 2, 128);
   }
 
-  @Test
-  void logSoftmaxOverASpatialAxis_isAClearError() {
-    OnnxImportException e = assertThrows(OnnxImportException.class,
-        () -> OnnxModels.load(TorchvisionImportTest.file(
-            "pytorch-converted/test_log_softmax_dim3/model.onnx")));
-    // Opset 9: its axis 3 flattens (3, 4, 5) from there on, which is W here, not the last axis.
-    assertThat(e).hasMessageThat().endsWith("model.onnx: node 'LogSoftmax_0' (LogSoftmax):"
-        + " LogSoftmax before opset 13 flattens the dims from axis 3; supported on flat inputs"
-        + " only");
-  }
-
   private static ValueInfoProto value(String name, long... dims) {
     TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
     for (long d : dims) {

@@ -14,6 +14,7 @@ import org.neurojoule.ExampleData;
 import org.neurojoule.Model;
 import org.neurojoule.OnnxImportException;
 import org.neurojoule.OnnxModels;
+import org.neurojoule.layer.Recurrent;
 import org.neurojoule.onnx.proto.OnnxProto.AttributeProto;
 import org.neurojoule.onnx.proto.OnnxProto.GraphProto;
 import org.neurojoule.onnx.proto.OnnxProto.ModelProto;
@@ -114,8 +115,9 @@ class GruImportTest {
       Model m = OnnxModels.load(write(gru().addAttribute(integer("linear_before_reset", lbr))
           .build(), w, rw, b));
       assertThat(m.layer("gru").spec().type()).isEqualTo("GRU");
-      // Keras' reset-after GRU keeps both biases; otherwise they add into one.
-      assertThat(m.params().total()).isEqualTo(3L * H * (IN + H) + (lbr == 1 ? 6 : 3) * H);
+      // Both biases are stored weights: a reset-after GRU's own two, else recurrentBias.
+      assertThat(m.params().total()).isEqualTo(3L * H * (IN + H) + 6 * H);
+      assertThat(((Recurrent) m.layer("gru").spec()).recurrentBias()).isEqualTo(lbr == 0);
       float[] x = random(r, TIME * IN);
       // ONNX (time, features) is channels last here: (features, time).
       float[] nj = new float[x.length];
@@ -130,6 +132,69 @@ class GruImportTest {
       for (int j = 0; j < H; j++) {
         assertThat((double) got[j]).isWithin(1e-5).of(want[j]);
       }
+    }
+  }
+
+  @Test
+  void rnn_keepsBothStoredBiases_andMatchesTheOnnxEquation() throws IOException {
+    Random r = new Random(5);
+    float[] w = random(r, H * IN);
+    float[] rw = random(r, H * H);
+    float[] b = random(r, 2 * H);
+    // PyTorch's batch_first export: Transpose, RNN, Squeeze, Transpose back, the last step.
+    GraphProto g = GraphProto.newBuilder().setName("g").addInput(value("x", 1, TIME, IN))
+        .addOutput(value("y")).addInitializer(tensor("W", w, 1, H, IN))
+        .addInitializer(tensor("R", rw, 1, H, H)).addInitializer(tensor("B", b, 1, 2 * H))
+        .addInitializer(TensorProto.newBuilder().setName("axis").setDataType(7).addDims(1)
+            .addInt64Data(1))
+        .addInitializer(TensorProto.newBuilder().setName("last").setDataType(7)
+            .addInt64Data(-1))
+        .addNode(NodeProto.newBuilder().setOpType("Transpose").setName("tm").addInput("x")
+            .addOutput("xt").addAttribute(ints("perm", 1, 0, 2)))
+        .addNode(NodeProto.newBuilder().setOpType("RNN").setName("rnn").addInput("xt")
+            .addInput("W").addInput("R").addInput("B").addOutput("ys")
+            .addAttribute(integer("hidden_size", H)))
+        .addNode(NodeProto.newBuilder().setOpType("Squeeze").setName("sq").addInput("ys")
+            .addInput("axis").addOutput("yq"))
+        .addNode(NodeProto.newBuilder().setOpType("Transpose").setName("bf").addInput("yq")
+            .addOutput("yb").addAttribute(ints("perm", 1, 0, 2)))
+        .addNode(NodeProto.newBuilder().setOpType("Gather").setName("last_step").addInput("yb")
+            .addInput("last").addOutput("y").addAttribute(integer("axis", 1)))
+        .build();
+    Path f = dir.resolve("rnn.onnx");
+    Files.write(f, ModelProto.newBuilder().setIrVersion(7).addOpsetImport(OperatorSetIdProto
+        .newBuilder().setVersion(13)).setGraph(g).build().toByteArray());
+    Model m = OnnxModels.load(f);
+    // Every stored value: W, R and both biases (Wb and Rb, PyTorch's bias_ih and bias_hh).
+    assertThat(m.params().total()).isEqualTo((long) H * IN + H * H + 2 * H);
+    assertThat(((Recurrent) m.layer("rnn").spec()).recurrentBias()).isTrue();
+    float[] x = random(r, TIME * IN);
+    float[] nj = new float[x.length];
+    for (int t = 0; t < TIME; t++) {
+      for (int k = 0; k < IN; k++) {
+        nj[k * TIME + t] = x[t * IN + k];
+      }
+    }
+    float[] got = m.predict(ExampleData.of(nj, 1, IN, TIME)).get(0).values();
+    // Ht = tanh(Xt W^T + Ht-1 R^T + Wb + Rb); the output is the last step's.
+    assertThat(got).hasLength(H);
+    double[] h = new double[H];
+    for (int t = 0; t < TIME; t++) {
+      double[] next = new double[H];
+      for (int j = 0; j < H; j++) {
+        double s = b[j] + b[H + j];
+        for (int k = 0; k < IN; k++) {
+          s += w[j * IN + k] * x[t * IN + k];
+        }
+        for (int k = 0; k < H; k++) {
+          s += rw[j * H + k] * h[k];
+        }
+        next[j] = Math.tanh(s);
+      }
+      h = next;
+    }
+    for (int j = 0; j < H; j++) {
+      assertThat((double) got[j]).isWithin(1e-5).of(h[j]);
     }
   }
 

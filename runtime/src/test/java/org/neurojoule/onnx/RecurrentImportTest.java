@@ -14,6 +14,7 @@ import org.neurojoule.Accounting;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Model;
 import org.neurojoule.OnnxModels;
+import org.neurojoule.layer.Recurrent;
 import org.neurojoule.onnx.proto.OnnxProto.ModelProto;
 import org.neurojoule.onnx.proto.OnnxProto.TensorProto;
 
@@ -40,10 +41,12 @@ class RecurrentImportTest {
   void importsWithItsStoredParametersAndKerasBiases() throws Exception {
     Model m = OnnxModels.load(TorchvisionImportTest.file("lstm_kws.onnx"));
     long stored = initializers().values().stream().mapToLong(f -> f.length).sum();
-    // The file stores PyTorch's 61,196 values; each ONNX LSTM has an input and a recurrent bias
-    // (2 x 256), which Keras' LSTM keeps as one sum, so 2 x 256 fewer here.
+    // The file stores PyTorch's 61,196 values; each ONNX LSTM's input and recurrent bias (2 x
+    // 256) are both kept (recurrentBias), so every stored value is a parameter.
     assertThat(stored).isEqualTo(61_196L);
-    assertThat(m.params().total()).isEqualTo(stored - 2 * 256);
+    assertThat(m.params().total()).isEqualTo(61_196L);
+    assertThat(m.layers().stream().filter(l -> l.spec() instanceof Recurrent r
+        && r.recurrentBias()).count()).isEqualTo(2);
     // Per step 4 gates x 64 units x (inputs + 64 recurrent), 49 steps; then the 64 x 12 Linear.
     long connections = m.energy(e -> e.accounting(Accounting.COMPLETE)).totals().connections();
     assertThat(connections).isEqualTo(49L * 256 * (40 + 64) + 49L * 256 * (64 + 64) + 64 * 12);
