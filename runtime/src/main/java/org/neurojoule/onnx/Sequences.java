@@ -34,7 +34,7 @@ final class Sequences {
       return true;
     }
     return at.op().equals("Transpose") && !ins.isEmpty() && ins.get(0) instanceof Act a
-        && a.onnx().length == 2 && a.order() == null
+        && a.onnx().length == 2 && a.order() == null && !a.isTokens()
         && java.util.Arrays.equals(at.integers("perm"), SWAP_BATCH_AND_TIME);
   }
 
