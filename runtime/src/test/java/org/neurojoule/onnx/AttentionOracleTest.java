@@ -272,6 +272,70 @@ class AttentionOracleTest {
         + " allowUnknown (the CLI's --allow-unknown)");
   }
 
+  private Path graph(String name, String output, long... input) throws IOException {
+    GraphProto g = GraphProto.newBuilder().setName("g").addInput(value("x", input))
+        .addOutput(value(output)).addAllInitializer(inits).addAllNode(nodes).build();
+    Path f = dir.resolve(name);
+    Files.write(f, ModelProto.newBuilder().setIrVersion(7).addOpsetImport(OperatorSetIdProto
+        .newBuilder().setVersion(13)).setGraph(g).build().toByteArray());
+    return f;
+  }
+
+  @Test
+  void brokenLayerNormPattern_namesTheNodeWhereItBreaks() throws IOException {
+    // The cube of the difference: not a variance.
+    String mean = node("ReduceMean", "/ln/ReduceMean", List.of(ints("axes", -1)), "x");
+    String d = node("Sub", "/ln/Sub", "x", mean);
+    String var = node("ReduceMean", "/ln/ReduceMean_1", List.of(ints("axes", -1)),
+        node("Pow", "/ln/Pow", d, scalar(3)));
+    String out = node("Div", "/ln/Div", d, node("Sqrt", "/ln/Sqrt", node("Add", "/ln/Add", var,
+        scalar(1e-5))));
+    Path f = graph("ln.onnx", out, 1, 4);
+    OnnxImportException e = assertThrows(OnnxImportException.class, () -> OnnxModels.load(f));
+    assertThat(e).hasMessageThat().endsWith("ln.onnx: 2 operator types have no NeuroJoule"
+        + " mapping: Pow (1 node: '/ln/Pow'), Sqrt (1 node: '/ln/Sqrt') (LayerNorm's written-out"
+        + " pattern from '/ln/ReduceMean': '/ln/Pow' should square the difference (exponent 2));"
+        + " import them as zero-cost layers with allowUnknown (the CLI's --allow-unknown)");
+  }
+
+  @Test
+  void reshapeThatWouldMixTheBatchWithTokens_isAClearError() throws IOException {
+    // (N, 6, 8) as (6, N, 8), then reshaped to (2, 24): N would land inside the tokens.
+    String tokens = node("Transpose", "/t", List.of(ints("perm", 0, 2, 1)), "x");
+    String seq = node("Transpose", "/seq_first", List.of(ints("perm", 1, 0, 2)), tokens);
+    String out = node("Reshape", "/mix", seq, longs(2, 24));
+    Path f = graph("mix.onnx", out, 1, 8, 6);
+    OnnxImportException e = assertThrows(OnnxImportException.class, () -> OnnxModels.load(f));
+    assertThat(e).hasMessageThat().endsWith("mix.onnx: node '/mix' (Reshape): reshapes (6, N, 8)"
+        + " to (2, 24), which splits the axes before the batch differently; the batch would"
+        + " mix with other axes");
+  }
+
+  @Test
+  void headsReshapedAcrossTheBatch_stayAnAxisOfTheExample() throws IOException {
+    // (N, 6, 8) -> (6, N, 8) -> (6, N*2, 4) -> (N*2, 6, 4): two heads per example.
+    String tokens = node("Transpose", "/t", List.of(ints("perm", 0, 2, 1)), "x");
+    String seq = node("Transpose", "/seq_first", List.of(ints("perm", 1, 0, 2)), tokens);
+    String heads = node("Reshape", "/heads", seq, longs(6, 2, 4));
+    String out = node("Transpose", "/heads_first", List.of(ints("perm", 1, 0, 2)), heads);
+    Model m = OnnxModels.load(graph("heads.onnx", out, 1, 8, 6));
+    float[] x = new float[48];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = i; // channels last: token i / 8, feature i % 8
+    }
+    float[] y = m.predict(ExampleData.of(x, 1, 6, 8)).get(0).values();
+    // Output (head h, token s, j) is feature h * 4 + j of token s.
+    for (int h = 0; h < 2; h++) {
+      for (int t = 0; t < 6; t++) {
+        for (int j = 0; j < 4; j++) {
+          assertThat(y[(h * 6 + t) * 4 + j]).isEqualTo(x[t * 8 + h * 4 + j]);
+        }
+      }
+    }
+    // Only the head reshape and its transpose move data; the batch moves alone.
+    assertThat(m.layerNames()).containsExactly("x", "/heads", "/heads_first").inOrder();
+  }
+
   // ---- the naive evaluator: float64, one example (the file's batch of 1) ----
 
   /** An n-d array, row-major; integer ones divide as integers. */
