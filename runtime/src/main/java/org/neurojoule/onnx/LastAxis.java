@@ -23,6 +23,6 @@ final class LastAxis {
     }
     Tensor t = at.guard(() -> x.tensor().activation(Activation.LOG_SOFTMAX,
         l -> l.name(at.name)));
-    return new Act(t, x.onnx(), x.order());
+    return x.with(t);
   }
 }

@@ -26,8 +26,9 @@ import org.neurojoule.shape.Shape;
 
 /**
  * Turns an ONNX file into a {@link Model}: nodes sorted so that each comes after its inputs
- * (a cycle is an error naming its nodes), constants folded ({@link Folding}), every other node a
- * layer ({@link Ops}).
+ * (a cycle is an error naming its nodes), written-out LayerNorm and GELU folded into one node each
+ * ({@link Patterns}), constants folded ({@link Folding}), every other node a layer ({@link Ops},
+ * {@link TokenOps} for transformers' token tensors).
  */
 public final class OnnxImporter {
   private static final System.Logger LOG = System.getLogger(OnnxImporter.class.getName());

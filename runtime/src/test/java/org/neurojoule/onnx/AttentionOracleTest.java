@@ -336,6 +336,30 @@ class AttentionOracleTest {
     assertThat(m.layerNames()).containsExactly("x", "/heads", "/heads_first").inOrder();
   }
 
+  @Test
+  void logSoftmaxOfTokens_keepsTheirLayoutForTheNextNode() throws IOException {
+    // (N, 8, 3) -> tokens (N, 3, 8) -> log_softmax over the 8 features -> back to (N, 8, 3).
+    String tokens = node("Transpose", "/t", List.of(ints("perm", 0, 2, 1)), "x");
+    String ls = node("LogSoftmax", "/ls", List.of(integer("axis", -1)), tokens);
+    String out = node("Transpose", "/back", List.of(ints("perm", 0, 2, 1)), ls);
+    Model m = OnnxModels.load(graph("ls.onnx", out, 1, 8, 3));
+    float[] x = new float[24];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = 0.1f * i * (i % 3 - 1); // channels last: token i / 8, feature i % 8
+    }
+    float[] y = m.predict(ExampleData.of(x, 1, 3, 8)).get(0).values();
+    // The output (8, 3) in ONNX's order: feature f of token s at f * 3 + s.
+    for (int s = 0; s < 3; s++) {
+      double sum = 0;
+      for (int f = 0; f < 8; f++) {
+        sum += Math.exp(x[s * 8 + f]);
+      }
+      for (int f = 0; f < 8; f++) {
+        assertThat((double) y[f * 3 + s]).isWithin(1e-5).of(x[s * 8 + f] - Math.log(sum));
+      }
+    }
+  }
+
   // ---- the naive evaluator: float64, one example (the file's batch of 1) ----
 
   /** An n-d array, row-major; integer ones divide as integers. */
