@@ -71,6 +71,11 @@ final class Sequences {
 
   private Seq timeMajor() {
     Object x = ins.get(0);
+    if (x instanceof Act a && a.isTokens() && !a.tokens().merged() && a.tokens().axis() == 1
+        && a.onnx().length == 2) {
+      // A token tensor (time, batch, features): already (time, features) here.
+      return new Seq(a.tensor(), Layout.TIME_MAJOR);
+    }
     if (!(x instanceof Seq s) || s.layout() != Layout.TIME_MAJOR) {
       throw at.error("needs its input X in the layout (time, batch, features), as PyTorch's"
           + " Transpose of a batch_first input gives it; its input '" + at.inputs().get(0)
