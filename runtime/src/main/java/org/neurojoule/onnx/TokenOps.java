@@ -232,6 +232,10 @@ final class TokenOps {
     }
     int b = x.tokens().axis();
     boolean merged = x.tokens().merged();
+    if (b == 0 && !merged && Arrays.equals(p, new long[] {0, 2, 1})) {
+      // (L, C) back to (C, L): channels last, that is this very tensor.
+      return Act.of(x.tensor(), new int[] {x.onnx()[1], x.onnx()[0]});
+    }
     int newBatch = -1;
     List<Integer> from = new ArrayList<>();
     for (int k = 0; k < rank; k++) {

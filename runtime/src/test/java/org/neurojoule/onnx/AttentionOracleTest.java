@@ -338,26 +338,45 @@ class AttentionOracleTest {
 
   @Test
   void logSoftmaxOfTokens_keepsTheirLayoutForTheNextNode() throws IOException {
-    // (N, 8, 3) -> tokens (N, 3, 8) -> log_softmax over the 8 features -> back to (N, 8, 3).
+    // (N, 8, 3) -> tokens (N, 3, 8) -> log_softmax over the 8 features -> a per-token linear
+    // map, which needs the token layout.
     String tokens = node("Transpose", "/t", List.of(ints("perm", 0, 2, 1)), "x");
     String ls = node("LogSoftmax", "/ls", List.of(integer("axis", -1)), tokens);
-    String out = node("Transpose", "/back", List.of(ints("perm", 0, 2, 1)), ls);
+    String out = node("MatMul", "/proj", ls, weight("w", 1, 8, 2));
+    float[] w = new float[16];
+    for (int i = 0; i < 16; i++) {
+      w[i] = inits.get(0).getFloatData(i);
+    }
     Model m = OnnxModels.load(graph("ls.onnx", out, 1, 8, 3));
     float[] x = new float[24];
     for (int i = 0; i < x.length; i++) {
       x[i] = 0.1f * i * (i % 3 - 1); // channels last: token i / 8, feature i % 8
     }
     float[] y = m.predict(ExampleData.of(x, 1, 3, 8)).get(0).values();
-    // The output (8, 3) in ONNX's order: feature f of token s at f * 3 + s.
+    // The output (3, 2) in ONNX's order.
     for (int s = 0; s < 3; s++) {
       double sum = 0;
       for (int f = 0; f < 8; f++) {
         sum += Math.exp(x[s * 8 + f]);
       }
-      for (int f = 0; f < 8; f++) {
-        assertThat((double) y[f * 3 + s]).isWithin(1e-5).of(x[s * 8 + f] - Math.log(sum));
+      for (int j = 0; j < 2; j++) {
+        double want = 0;
+        for (int f = 0; f < 8; f++) {
+          want += (x[s * 8 + f] - Math.log(sum)) * w[f * 2 + j];
+        }
+        assertThat((double) y[s * 2 + j]).isWithin(1e-5).of(want);
       }
     }
+  }
+
+  @Test
+  void tokensTransposedBackToChannelsFirst_needNoLayer() throws IOException {
+    // (C, L) -> (L, C) -> (C, L), then a 1x1 convolution: no Permute anywhere.
+    String tokens = node("Transpose", "/t", List.of(ints("perm", 0, 2, 1)), "x");
+    String back = node("Transpose", "/back", List.of(ints("perm", 0, 2, 1)), tokens);
+    String out = node("Conv", "/conv", back, weight("k", 1, 2, 8, 1));
+    Model m = OnnxModels.load(graph("back.onnx", out, 1, 8, 3));
+    assertThat(m.layerNames()).containsExactly("x", "/conv").inOrder();
   }
 
   // ---- the naive evaluator: float64, one example (the file's batch of 1) ----
