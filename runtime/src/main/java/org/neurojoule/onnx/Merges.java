@@ -76,6 +76,9 @@ final class Merges {
           + " and a constant of dims " + Const.text(c.dims()) + " is not supported yet (a"
           + " scalar, or a tensor added to token or flat features)");
     }
+    if (negate && c.declaredOnly()) {
+      throw at.error("subtracts a weight that the file declares by its shape only");
+    }
     long[] full = x.withBatch();
     long[] cd = c.dims();
     int batch = x.isTokens() ? x.tokens().axis() : 0;
@@ -88,7 +91,7 @@ final class Merges {
     for (int i = 0; i < full.length; i++) {
       int j = i - (full.length - cd.length);
       long d = j < 0 ? 1 : cd[j];
-      if (i == batch && d != 1) {
+      if (i == batch && d != 1 && !merged) {
         throw at.error("adds a constant of dims " + Const.text(cd) + " that varies along the"
             + " batch axis of " + TokenOps.describe(x));
       }
@@ -110,8 +113,6 @@ final class Merges {
         t.layer().setWeights(w);
         return null;
       });
-    } else if (negate) {
-      throw at.error("subtracts a weight that the file declares by its shape only");
     }
     return x.with(t);
   }

@@ -183,7 +183,8 @@ public final class OnnxImporter {
   private void countWeights(NodeAt at, List<Object> ins) {
     Integer from = WEIGHTS_FROM.get(at.op());
     boolean operands = STORED_OPERAND.contains(at.op());
-    for (int i = from == null ? operands ? 0 : ins.size() : from; i < ins.size(); i++) {
+    int start = from != null ? from : operands ? 0 : ins.size();
+    for (int i = start; i < ins.size(); i++) {
       if (ins.get(i) instanceof Const c && (!operands || c.count() > 1)) {
         weightUses.merge(c, 1, Integer::sum);
         // BatchNormalization's moving mean and variance (inputs 3, 4) are not trained.
