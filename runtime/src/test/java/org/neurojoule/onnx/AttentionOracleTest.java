@@ -379,6 +379,22 @@ class AttentionOracleTest {
     assertThat(m.layerNames()).containsExactly("x", "/conv").inOrder();
   }
 
+  @Test
+  void subOfAStoredTensorFromFlatFeatures_isANegatedAddWeight() throws IOException {
+    String out = node("Sub", "/centre", "x", weight("c", 1, 4));
+    float[] c = new float[4];
+    for (int i = 0; i < 4; i++) {
+      c[i] = inits.get(0).getFloatData(i);
+    }
+    Model m = OnnxModels.load(graph("sub.onnx", out, 1, 4));
+    assertThat(m.layer("/centre").spec().type()).isEqualTo("AddWeight");
+    assertThat(m.params().total()).isEqualTo(4L);
+    float[] y = m.predict(ExampleData.of(new float[] {1, 2, 3, 4}, 1, 4)).get(0).values();
+    for (int i = 0; i < 4; i++) {
+      assertThat(y[i]).isEqualTo((i + 1) - c[i]);
+    }
+  }
+
   // ---- the naive evaluator: float64, one example (the file's batch of 1) ----
 
   /** An n-d array, row-major; integer ones divide as integers. */
