@@ -5,11 +5,22 @@ import java.util.Arrays;
 /**
  * A constant of the graph: a weight, a {@code Constant} node's value or a folded shape. {@code
  * values} is null for a weight that a file exported without weights declares by its shape only.
+ * An integer constant divides as integers do (shape arithmetic: {@code (2304 + 2) / 3}).
  *
  * @param dims the ONNX dimensions
  * @param values the values in row-major order, or null
+ * @param integer whether its ONNX type is an integer one
  */
-record Const(long[] dims, double[] values) {
+record Const(long[] dims, double[] values, boolean integer) {
+  Const(long[] dims, double[] values) {
+    this(dims, values, false);
+  }
+
+  /** {@return these values in another shape, of the same type} */
+  Const reshaped(long[] newDims) {
+    return new Const(newDims, values, integer);
+  }
+
   long count() {
     long n = 1;
     for (long d : dims) {
@@ -40,7 +51,7 @@ record Const(long[] dims, double[] values) {
   }
 
   static Const vector(long... v) {
-    return new Const(new long[] {v.length}, Arrays.stream(v).asDoubleStream().toArray());
+    return new Const(new long[] {v.length}, Arrays.stream(v).asDoubleStream().toArray(), true);
   }
 
   static String text(long[] dims) {

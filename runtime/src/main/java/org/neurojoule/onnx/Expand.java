@@ -5,10 +5,13 @@ final class Expand {
   private Expand() {}
 
   static Const fold(NodeAt at, Const x, Const shape) {
-    if (x.declaredOnly() || shape.declaredOnly() || shape.dims().length != 1) {
+    if (shape.declaredOnly() || shape.dims().length != 1) {
       throw at.error("needs a constant input and a 1-D constant shape");
     }
     long[] to = shape.longs();
+    if (x.declaredOnly()) {
+      return keptShape(at, x, to);
+    }
     int rank = Math.max(to.length, x.dims().length);
     long[] out = new long[rank];
     long count = 1;
@@ -40,6 +43,23 @@ final class Expand {
       v[flat] = x.values()[(int) src];
     }
     return new Const(out, v);
+  }
+
+  /**
+   * A weight that the file declares by its shape only (ViT's class token) passes on when the
+   * expand keeps its shape, as {@code x.expand(1, -1, -1)} on a batch of 1 does.
+   */
+  private static Const keptShape(NodeAt at, Const x, long[] to) {
+    int rank = Math.max(to.length, x.dims().length);
+    for (int i = 0; i < rank; i++) {
+      long b = dim(to, i, rank);
+      if (rank != x.dims().length || b != 1 && b != -1 && b != dim(x.dims(), i, rank)) {
+        throw at.error("expands the weight " + Const.text(x.dims()) + ", which the file"
+            + " declares by its shape only, to " + Const.text(to) + "; only an expand that keeps"
+            + " its shape is supported on it");
+      }
+    }
+    return x;
   }
 
   /** Dimension {@code i} of {@code dims} right-aligned to {@code rank} axes (1 where absent). */

@@ -14,7 +14,7 @@ final class Folding {
   /** Operators evaluated here when every input is a constant ({@code Shape}: of any value). */
   static final Set<String> OPS = Set.of("Constant", "Identity", "Dropout", "Shape", "Gather",
       "Unsqueeze", "Squeeze", "Concat", "Reshape", "Cast", "Slice", "Add", "Sub", "Mul", "Div",
-      "Flatten", "Transpose");
+      "Flatten", "Transpose", "ConstantOfShape", "Equal", "Where");
 
   private final NodeAt at;
   private final TensorData data;
@@ -42,7 +42,7 @@ final class Folding {
     }
     if (op.equals("Shape")) {
       Object v = ins.get(0);
-      long[] dims = v instanceof Const c ? c.dims() : withBatch(((Act) v).onnx());
+      long[] dims = v instanceof Const c ? c.dims() : ((Act) v).withBatch();
       return Const.vector(dims);
     }
     if (op.equals("Identity") || op.equals("Dropout")) {
@@ -58,13 +58,16 @@ final class Folding {
       c.add(k);
     }
     return switch (op) {
-      case "Cast" -> c.get(0);
+      case "Cast" -> cast(c.get(0));
+      case "ConstantOfShape" -> constantOfShape(c.get(0));
+      case "Equal" -> equal(c.get(0), c.get(1));
+      case "Where" -> where(c.get(0), c.get(1), c.get(2));
       case "Gather" -> gather(c.get(0), c.get(1), at.small("axis", 0));
       case "Unsqueeze" -> unsqueeze(c.get(0), axes(c));
       case "Squeeze" -> squeeze(c.get(0), axes(c));
       case "Concat" -> concat(c, at.small("axis", 0));
-      case "Reshape" -> new Const(data.dims(Shapes.resolve(at, c.get(0).dims(), c.get(1)
-          .longs()), "its result"), c.get(0).values());
+      case "Reshape" -> c.get(0).reshaped(data.dims(Shapes.resolve(at, c.get(0).dims(), c.get(1)
+          .longs()), "its result"));
       case "Flatten" -> flatten(c.get(0));
       case "Slice" -> slice(c);
       case "Transpose" -> transpose(c.get(0));
@@ -95,7 +98,7 @@ final class Folding {
     return switch (a.getName()) {
       case "value" -> data.read(a.getT(), "its value");
       case "value_float" -> new Const(new long[0], new double[] {a.getF()});
-      case "value_int" -> new Const(new long[0], new double[] {a.getI()});
+      case "value_int" -> new Const(new long[0], new double[] {a.getI()}, true);
       case "value_floats" -> new Const(new long[] {a.getFloatsCount()},
           a.getFloatsList().stream().mapToDouble(Float::doubleValue).toArray());
       case "value_ints" -> Const.vector(a.getIntsList().stream().mapToLong(Long::longValue)
@@ -150,7 +153,7 @@ final class Folding {
         }
       }
     }
-    return new Const(outDims, out);
+    return new Const(outDims, out, d.integer());
   }
 
   private Const unsqueeze(Const c, long[] axes) {
@@ -164,7 +167,7 @@ final class Folding {
     for (int i = 0; i < rank; i++) {
       dims[i] = added[i] ? 1 : c.dims()[k++];
     }
-    return new Const(dims, c.values());
+    return c.reshaped(dims);
   }
 
   private Const squeeze(Const c, long[] axes) {
@@ -179,8 +182,8 @@ final class Folding {
         drop[axis(a, d.length)] = true;
       }
     }
-    return new Const(java.util.stream.IntStream.range(0, d.length).filter(i -> !drop[i])
-        .mapToLong(i -> d[i]).toArray(), c.values());
+    return c.reshaped(java.util.stream.IntStream.range(0, d.length).filter(i -> !drop[i])
+        .mapToLong(i -> d[i]).toArray());
   }
 
   private Const flatten(Const c) {
@@ -189,7 +192,7 @@ final class Folding {
     for (int i = 0; i < ax; i++) {
       outer *= c.dims()[i];
     }
-    return new Const(new long[] {outer, c.count() / Math.max(outer, 1)}, c.values());
+    return c.reshaped(new long[] {outer, c.count() / Math.max(outer, 1)});
   }
 
   private Const concat(List<Const> c, int axisAttr) {
@@ -217,7 +220,7 @@ final class Folding {
         pos += block;
       }
     }
-    return new Const(dims, out);
+    return new Const(dims, out, c.get(0).integer());
   }
 
   /** A weight transposed, as {@code nn.Linear} without bias exports (Transpose, MatMul). */
@@ -256,7 +259,7 @@ final class Folding {
         idx[i] = 0;
       }
     }
-    return new Const(outDims, out);
+    return new Const(outDims, out, c.integer());
   }
 
   private Const slice(List<Const> c) {
@@ -275,7 +278,81 @@ final class Folding {
     start = Math.max(0, Math.min(n, start < 0 ? start + n : start));
     end = Math.max(start, Math.min(n, end < 0 ? end + n : end));
     return new Const(new long[] {end - start}, Arrays.copyOfRange(x.values(), (int) start,
-        (int) end));
+        (int) end), x.integer());
+  }
+
+  /** Integer division, truncating as ONNX's (and C's) does; by zero an error. */
+  private double div(double x, double y) {
+    if (y == 0) {
+      throw at.error("divides the integer " + (long) x + " by zero");
+    }
+    return (double) ((long) x / (long) y);
+  }
+
+  /** Cast to an integer type truncates; to a float type keeps the values. */
+  private Const cast(Const c) {
+    long to = at.integer("to", 1);
+    boolean integer = to == 2 || to == 3 || to == 4 || to == 5 || to == 6 || to == 7 || to == 9;
+    if (!integer) {
+      return new Const(c.dims(), c.values(), false);
+    }
+    double[] v = new double[c.values().length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = to == 9 ? (c.values()[i] != 0 ? 1 : 0) : (double) (long) c.values()[i];
+    }
+    return new Const(c.dims(), v, true);
+  }
+
+  /** A tensor of the given shape filled with the value attribute's one value (0 without it). */
+  private Const constantOfShape(Const shape) {
+    long[] dims = data.dims(shape.longs(), "its result");
+    double fill = 0;
+    boolean integer = false;
+    for (var a : at.node.getAttributeList()) {
+      if (a.getName().equals("value")) {
+        Const v = data.read(a.getT(), "its value");
+        if (v.count() != 1) {
+          throw at.error("value must hold one element, has dims " + Const.text(v.dims()));
+        }
+        fill = v.values()[0];
+        integer = v.integer();
+      }
+    }
+    double[] out = new double[Math.toIntExact(data.countOf(dims, "its result"))];
+    Arrays.fill(out, fill);
+    return new Const(dims, out, integer);
+  }
+
+  private Const equal(Const a, Const b) {
+    Const r = arithmeticShape("Equal", a, b);
+    double[] out = new double[r.values().length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = at(a, i) == at(b, i) ? 1 : 0;
+    }
+    return new Const(r.dims(), out, true);
+  }
+
+  private Const where(Const cond, Const x, Const y) {
+    Const r = arithmeticShape("Where", arithmeticShape("Where", cond, x), y);
+    double[] out = new double[r.values().length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = at(cond, i) != 0 ? at(x, i) : at(y, i);
+    }
+    return new Const(r.dims(), out, x.integer() && y.integer());
+  }
+
+  /** Element {@code i} of {@code c}, a scalar broadcast. */
+  private static double at(Const c, int i) {
+    return c.values()[c.count() == 1 ? 0 : i];
+  }
+
+  /** The larger of two operands of one shape, or of a scalar and another. */
+  private Const arithmeticShape(String op, Const a, Const b) {
+    if (a.count() != 1 && b.count() != 1 && !Arrays.equals(a.dims(), b.dims())) {
+      throw at.error("folds " + op + " of constants of one shape, or with a scalar, not of "
+          + Const.text(a.dims()) + " and " + Const.text(b.dims()));
+    }
+    return a.count() == 1 && b.count() != 1 ? b : a;
   }
 
   private Const arithmetic(String op, Const a, Const b) {
@@ -286,6 +363,7 @@ final class Folding {
           + Const.text(a.dims()) + " and " + Const.text(b.dims()));
     }
     Const shape = aScalar && !bScalar ? b : a;
+    boolean integer = a.integer() && b.integer();
     double[] out = new double[shape.values().length];
     for (int i = 0; i < out.length; i++) {
       double x = a.values()[aScalar ? 0 : i];
@@ -294,9 +372,9 @@ final class Folding {
         case "Add" -> x + y;
         case "Sub" -> x - y;
         case "Mul" -> x * y;
-        default -> x / y;
+        default -> integer ? div(x, y) : x / y;
       };
     }
-    return new Const(shape.dims(), out);
+    return new Const(shape.dims(), out, integer);
   }
 }

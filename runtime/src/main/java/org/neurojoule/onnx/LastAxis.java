@@ -27,7 +27,14 @@ final class LastAxis {
     long axis = at.integer("axis", opset >= 13 ? -1 : 1);
     int[] d = x.onnx();
     int rank = d.length;
-    Ops.njAxis(at, x, axis); // refuses the batch and axes beyond the rank
+    int tokenAxis = Ops.njAxis(at, x, axis); // refuses the batch and axes beyond the rank
+    if (x.isTokens()) {
+      if (opset < 13 && rank > 1) {
+        throw at.error(at.op() + " before opset 13 flattens the dims from axis " + axis + ";"
+            + " on a token tensor only opset 13's one axis is supported");
+      }
+      return toLastAndBack(at, x, tokenAxis, last);
+    }
     int first = (int) (axis < 0 ? axis + rank : axis - 1); // in d, without the batch
     int k = first;
     if (opset < 13 && rank > 1) {
@@ -48,7 +55,12 @@ final class LastAxis {
       }
       k = wide.length == 1 ? wide[0] : first;
     }
-    int nj = rank == 1 || k == 0 ? rank : k; // NeuroJoule's 1-based axis: channels last
+    return toLastAndBack(at, x, rank == 1 || k == 0 ? rank : k, last); // channels last
+  }
+
+  /** {@code last} over NeuroJoule's 1-based axis {@code nj}, permuted there and back if need be. */
+  private static Act toLastAndBack(NodeAt at, Act x, int nj, UnaryOperator<Tensor> last) {
+    int rank = x.tensor().shape().rank();
     if (nj == rank) {
       return keep(x, at.guard(() -> last.apply(x.tensor())));
     }
@@ -66,6 +78,6 @@ final class LastAxis {
 
   /** The result of an element-wise or per-axis op: the layout of its input. */
   static Act keep(Act x, Tensor t) {
-    return new Act(t, x.onnx(), x.order());
+    return x.with(t);
   }
 }

@@ -26,15 +26,18 @@ import org.neurojoule.shape.Shape;
 
 /**
  * Turns an ONNX file into a {@link Model}: nodes sorted so that each comes after its inputs
- * (a cycle is an error naming its nodes), constants folded ({@link Folding}), every other node a
- * layer ({@link Ops}).
+ * (a cycle is an error naming its nodes), written-out LayerNorm and GELU folded into one node each
+ * ({@link Patterns}), constants folded ({@link Folding}), every other node a layer ({@link Ops},
+ * {@link TokenOps} for transformers' token tensors).
  */
 public final class OnnxImporter {
   private static final System.Logger LOG = System.getLogger(OnnxImporter.class.getName());
   /** Inputs of these operators at these positions are weights: a graph input there is one. */
   private static final Map<String, Integer> WEIGHTS_FROM = Map.of("Conv", 1, "ConvTranspose", 1,
       "Gemm", 1, "MatMul", 1, "BatchNormalization", 1, "PRelu", 1, "LSTM", 1, "GRU", 1,
-      "RNN", 1);
+      "RNN", 1, "LayerNormalization", 1);
+  /** Operators whose stored tensor operands become weights (AddWeight, ConcatWeight). */
+  private static final Set<String> STORED_OPERAND = Set.of("Add", "Sub", "Concat", "Expand");
 
   private final Path file;
   private final String label;
@@ -105,14 +108,20 @@ public final class OnnxImporter {
     }
     List<NodeAt> nodes = named(g);
     Set<String> weights = weightNames(nodes);
+    boolean weightsAsInputs = g.getInputList().stream().anyMatch(in -> weights.contains(
+        in.getName()) && !values.containsKey(in.getName()));
+    Set<String> operands = storedOperands(nodes);
     List<Tensor> inputs = new ArrayList<>();
     for (ValueInfoProto in : g.getInputList()) {
       if (values.containsKey(in.getName())) {
         continue;
       }
       long[] dims = declaredDims(in, data);
-      // A weight by its use, or by its rank (a data input has a batch and more).
-      if (weights.contains(in.getName()) || dims.length < 2) {
+      // A weight by its use, or by its rank (a data input has a batch and more); in a file that
+      // declares its weights as inputs, also a later input that is only added or joined to
+      // activations (ViT's position embedding and class token).
+      if (weights.contains(in.getName()) || dims.length < 2 || weightsAsInputs
+          && !inputs.isEmpty() && operands.contains(in.getName())) {
         values.put(in.getName(), new Const(dims, null));
       } else {
         Act a = input(in, dims);
@@ -120,8 +129,10 @@ public final class OnnxImporter {
         values.put(in.getName(), a);
       }
     }
+    Patterns patterns = new Patterns(label, nodes, values, data);
+    nodes = patterns.fold(nodes);
     List<NodeAt> order = sorted(nodes, values.keySet());
-    checkKnown(order, values);
+    checkKnown(order, values, patterns);
     for (NodeAt at : order) {
       List<Object> ins = new ArrayList<>();
       for (String i : at.inputs()) {
@@ -171,8 +182,10 @@ public final class OnnxImporter {
 
   private void countWeights(NodeAt at, List<Object> ins) {
     Integer from = WEIGHTS_FROM.get(at.op());
-    for (int i = from == null ? ins.size() : from; i < ins.size(); i++) {
-      if (ins.get(i) instanceof Const c) {
+    boolean operands = STORED_OPERAND.contains(at.op());
+    int start = from != null ? from : operands ? 0 : ins.size();
+    for (int i = start; i < ins.size(); i++) {
+      if (ins.get(i) instanceof Const c && (!operands || c.count() > 1)) {
         weightUses.merge(c, 1, Integer::sum);
         // BatchNormalization's moving mean and variance (inputs 3, 4) are not trained.
         trainable.put(c, !(at.op().equals("BatchNormalization") && i >= 3));
@@ -261,6 +274,41 @@ public final class OnnxImporter {
       }
     }
     return w;
+  }
+
+  /**
+   * Values used only as operands of Add, Sub, Concat or Expand (through Identity nodes): where an
+   * input is, it is a stored tensor joined to activations.
+   */
+  private static Set<String> storedOperands(List<NodeAt> nodes) {
+    Map<String, List<NodeAt>> uses = new HashMap<>();
+    for (NodeAt at : nodes) {
+      for (String i : at.inputs()) {
+        uses.computeIfAbsent(i, k -> new ArrayList<>()).add(at);
+      }
+    }
+    Set<String> out = new HashSet<>();
+    for (String v : uses.keySet()) {
+      if (onlyOperand(v, uses, 0)) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  private static boolean onlyOperand(String v, Map<String, List<NodeAt>> uses, int depth) {
+    List<NodeAt> u = uses.getOrDefault(v, List.of());
+    if (u.isEmpty() || depth > 8) {
+      return false;
+    }
+    for (NodeAt at : u) {
+      boolean ok = at.op().equals("Identity") ? onlyOperand(at.node.getOutput(0), uses,
+          depth + 1) : STORED_OPERAND.contains(at.op());
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private long[] declaredDims(ValueInfoProto in, TensorData data) {
@@ -379,7 +427,7 @@ public final class OnnxImporter {
   }
 
   /** One error listing every operator without a mapping and its nodes, unless allowed. */
-  private void checkKnown(List<NodeAt> order, Map<String, Object> values) {
+  private void checkKnown(List<NodeAt> order, Map<String, Object> values, Patterns patterns) {
     Map<String, List<String>> unknown = new LinkedHashMap<>();
     for (NodeAt at : order) {
       String domain = at.node.getDomain();
@@ -396,9 +444,11 @@ public final class OnnxImporter {
     unknown.forEach((op, names) -> parts.add(op + " (" + names.size() + (names.size() == 1
         ? " node: '" : " nodes: '") + String.join("', '", names.subList(0, Math.min(3,
         names.size()))) + (names.size() > 3 ? "', ..." : "'") + ")"));
+    String why = patterns.brokenNodes().stream().findFirst().map(n -> " (" + patterns
+        .broken(n) + ")").orElse("");
     throw new OnnxImportException(label + ": " + unknown.size() + " operator type"
         + (unknown.size() == 1 ? " has" : "s have") + " no NeuroJoule mapping: "
-        + String.join(", ", parts) + "; import them as zero-cost layers with allowUnknown"
+        + String.join(", ", parts) + why + "; import them as zero-cost layers with allowUnknown"
         + " (the CLI's --allow-unknown)");
   }
 

@@ -20,7 +20,14 @@ final class Ops {
       "Tanh", "Softmax", "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "Add",
       "Sub", "Mul", "Concat", "Flatten", "Reshape", "Transpose", "Squeeze", "Unsqueeze", "Pad",
       "Resize", "Upsample", "Dropout", "Identity", "ReduceMean", "Split", "Slice", "HardSwish",
-      "LogSoftmax", "Neg", "Exp", "Abs", "Softplus", "Softsign");
+      "LogSoftmax", "Neg", "Exp", "Abs", "Softplus", "Softsign", "Div", "Gather",
+      "LayerNormalization", "Gelu");
+
+  /** Operators that work on a token tensor as it is; the others get it channels last. */
+  private static final Set<String> ANY_LAYOUT = Set.of("Gemm", "MatMul", "Relu", "Clip",
+      "LeakyRelu", "Elu", "Selu", "Sigmoid", "HardSigmoid", "Tanh", "Softmax", "HardSwish",
+      "LogSoftmax", "Add", "Sub", "Mul", "Div", "Concat", "Dropout", "Identity", "Gelu", "Neg",
+      "Exp", "Abs", "Softplus", "Softsign");
 
   private final NodeAt at;
   private final List<Object> ins;
@@ -28,12 +35,18 @@ final class Ops {
 
   Ops(NodeAt at, List<Object> ins, int opset) {
     this.at = at;
-    this.ins = ins;
+    this.ins = new ArrayList<>(ins);
     this.opset = opset;
   }
 
   /** {@return one activation per output of the node} */
   List<Act> applyAll() {
+    if (TokenOps.handles(at, ins)) {
+      return List.of(new TokenOps(at, ins).apply());
+    }
+    if (ins.get(0) instanceof Act a && a.isTokens() && !ANY_LAYOUT.contains(at.op())) {
+      ins.set(0, TokenOps.channelsLast(at, a));
+    }
     if (at.op().equals("Split")) {
       return new Slices(at, x()).split(optionalConstant(1), opset);
     }
@@ -64,7 +77,8 @@ final class Ops {
       case "MaxPool", "AveragePool" -> new Pools(at, x()).pool();
       case "GlobalAveragePool", "GlobalMaxPool" -> new Pools(at, x()).global();
       case "ReduceMean" -> new Pools(at, x()).reduceMean(ins.size() > 1 ? constant(1) : null);
-      case "Add", "Sub", "Mul" -> new Merges(at, ins).apply();
+      case "Add", "Sub", "Mul", "Div" -> new Merges(at, ins).apply();
+      case "Gelu" -> gelu();
       case "Concat" -> new Merges(at, ins).concat();
       case "Flatten" -> flatten();
       case "Reshape" -> reshapeTo(x(), withoutBatch(Shapes.resolve(at, Folding.withBatch(x()
@@ -103,7 +117,17 @@ final class Ops {
   }
 
   private Act same(Tensor t) {
-    return new Act(t, x().onnx(), x().order());
+    return x().with(t);
+  }
+
+  /** Gelu (opset 20, or the written-out erf pattern folded into it): the exact erf form. */
+  private Act gelu() {
+    String approximate = at.text("approximate", "none");
+    if (!approximate.equals("none")) {
+      throw at.error("Gelu with approximate '" + approximate + "' is not supported (activation"
+          + " gelu is the exact erf form)");
+    }
+    return activation(Activation.GELU);
   }
 
   private Act activation(Activation a) {
@@ -183,6 +207,9 @@ final class Ops {
 
   /** The NeuroJoule axis of ONNX axis {@code axis} (batch included) of {@code x}. */
   static int njAxis(NodeAt at, Act x, long axis) {
+    if (x.isTokens()) {
+      return TokenOps.axis(at, x, axis) + 1;
+    }
     int rank = x.onnx().length;
     long a = axis < 0 ? axis + rank + 1 : axis;
     if (a < 1 || a > rank) {
@@ -305,14 +332,19 @@ final class Ops {
   }
 
   private Act dense(Act x, Const bw, boolean transB, double alpha, Const bias, double beta) {
-    if (x.onnx().length != 1) {
+    if (x.onnx().length != 1 && !x.isTokens()) {
       throw at.error("needs a flat input (features), but its input gives "
           + Const.text(x.onnx()) + "; a Flatten before it maps");
+    }
+    if (x.isTokens() && !x.tokens().merged()
+        && x.tokens().axis() == x.withBatch().length - 1) {
+      throw at.error("its input " + TokenOps.describe(x) + " has the batch on its last axis,"
+          + " which a dense layer cannot take as features");
     }
     if (bw.dims().length != 2) {
       throw at.error("weight " + Const.text(bw.dims()) + " must be 2-D");
     }
-    int features = x.onnx()[0];
+    int features = x.onnx()[x.onnx().length - 1];
     long rows = transB ? bw.dims()[1] : bw.dims()[0];
     int units = Math.toIntExact(transB ? bw.dims()[0] : bw.dims()[1]);
     if (rows != features) {
@@ -350,6 +382,11 @@ final class Ops {
         }
         return null;
       });
+    }
+    if (x.isTokens()) {
+      int[] example = x.onnx().clone();
+      example[example.length - 1] = units;
+      return Act.tokens(t, example, x.tokens());
     }
     return Act.of(t, new int[] {units});
   }
@@ -414,13 +451,12 @@ final class Ops {
         + " reorders channels-first data; not supported yet");
   }
 
-  /** Same channels and the same spatial sizes but for axes of 1: the unit order is kept. */
+  /**
+   * Same channels, the spatial axes merged or split ({@code (768, 14, 14) -> (768, 196)}): channels
+   * last, the positions keep their row-major order, so the unit order is kept.
+   */
   private static boolean sameSpatial(int[] a, int[] b) {
-    if (a.length < 2 || b.length < 2 || a[0] != b[0]) {
-      return false;
-    }
-    return Arrays.equals(Arrays.stream(a).skip(1).filter(d -> d != 1).toArray(),
-        Arrays.stream(b).skip(1).filter(d -> d != 1).toArray());
+    return a.length >= 2 && b.length >= 2 && a[0] == b[0];
   }
 
   private Act transpose() {
@@ -432,6 +468,11 @@ final class Ops {
     }
     if (identity) {
       return x;
+    }
+    if (x.onnx().length == 2 && Arrays.equals(perm, new long[] {0, 2, 1}) && x.order() == null) {
+      // (C, L) is NeuroJoule's (L, C): as the token tensor (L, C) it needs no layer.
+      int[] d = x.onnx();
+      return Act.tokens(x.tensor(), new int[] {d[1], d[0]}, new Act.Tokens(0, false));
     }
     if (perm == null || x.onnx().length < 2) {
       throw at.error("Transpose " + (perm == null ? "without perm" : Arrays.toString(perm))

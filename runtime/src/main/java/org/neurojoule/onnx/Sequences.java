@@ -34,7 +34,7 @@ final class Sequences {
       return true;
     }
     return at.op().equals("Transpose") && !ins.isEmpty() && ins.get(0) instanceof Act a
-        && a.onnx().length == 2 && a.order() == null
+        && a.onnx().length == 2 && a.order() == null && !a.isTokens()
         && java.util.Arrays.equals(at.integers("perm"), SWAP_BATCH_AND_TIME);
   }
 
@@ -71,6 +71,11 @@ final class Sequences {
 
   private Seq timeMajor() {
     Object x = ins.get(0);
+    if (x instanceof Act a && a.isTokens() && !a.tokens().merged() && a.tokens().axis() == 1
+        && a.onnx().length == 2) {
+      // A token tensor (time, batch, features): already (time, features) here.
+      return new Seq(a.tensor(), Layout.TIME_MAJOR);
+    }
     if (!(x instanceof Seq s) || s.layout() != Layout.TIME_MAJOR) {
       throw at.error("needs its input X in the layout (time, batch, features), as PyTorch's"
           + " Transpose of a batch_first input gives it; its input '" + at.inputs().get(0)

@@ -34,7 +34,8 @@ final class TensorData {
     int type = t.getDataType();
     int size = elementSize(type, what);
     if (t.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
-      return new Const(dims, decode(external(t, what, count * size), type, (int) count));
+      return new Const(dims, decode(external(t, what, count * size), type, (int) count),
+          isInteger(type));
     }
     if (t.hasRawData()) {
       ByteString raw = t.getRawData();
@@ -42,9 +43,16 @@ final class TensorData {
         throw error(what + ": raw data holds " + raw.size() + " bytes, but its dims "
             + Const.text(dims) + " of " + typeName(type) + " need " + count * size);
       }
-      return new Const(dims, decode(raw.asReadOnlyByteBuffer(), type, (int) count));
+      return new Const(dims, decode(raw.asReadOnlyByteBuffer(), type, (int) count),
+          isInteger(type));
     }
-    return new Const(dims, typed(t, type, count, dims, what));
+    return new Const(dims, typed(t, type, count, dims, what), isInteger(type));
+  }
+
+  /** INT8/16/32/64, UINT8/16, BOOL (ONNX's type numbers). */
+  private static boolean isInteger(int type) {
+    return type == 2 || type == 3 || type == 4 || type == 5 || type == 6 || type == 7
+        || type == 9;
   }
 
   long[] dims(long[] dims, String what) {

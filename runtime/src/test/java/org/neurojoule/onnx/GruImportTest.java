@@ -75,7 +75,21 @@ class GruImportTest {
   }
 
   private Path write(NodeProto gru, float[] w, float[] rw, float[] b) throws IOException {
-    GraphProto g = GraphProto.newBuilder().setName("g").addInput(value("x", 1, TIME, IN))
+    return write(gru, w, rw, b, false);
+  }
+
+  /** With {@code channelsFirst}, the input is a conv1d's {@code (1, IN, TIME)}, then transposed. */
+  private Path write(NodeProto gru, float[] w, float[] rw, float[] b, boolean channelsFirst)
+      throws IOException {
+    GraphProto.Builder start = GraphProto.newBuilder().setName("g");
+    if (channelsFirst) {
+      start.addInput(value("c", 1, IN, TIME)).addNode(NodeProto.newBuilder()
+          .setOpType("Transpose").setName("to_steps").addInput("c").addOutput("x")
+          .addAttribute(ints("perm", 0, 2, 1)));
+    } else {
+      start.addInput(value("x", 1, TIME, IN));
+    }
+    GraphProto g = start
         .addOutput(value("y"))
         .addInitializer(tensor("W", w, 1, 3 * H, IN))
         .addInitializer(tensor("R", rw, 1, 3 * H, H))
@@ -196,6 +210,25 @@ class GruImportTest {
     for (int j = 0; j < H; j++) {
       assertThat((double) got[j]).isWithin(1e-5).of(h[j]);
     }
+  }
+
+  @Test
+  void afterAConv1dLayoutTranspose_theSequenceNeedsNoPermute() throws IOException {
+    // (C, L) -> (L, C) -> time-major: the values stay (time, features) here throughout.
+    Random r = new Random(5);
+    float[] w = random(r, 3 * H * IN);
+    float[] rw = random(r, 3 * H * H);
+    float[] b = random(r, 6 * H);
+    Model m = OnnxModels.load(write(gru().build(), w, rw, b, true));
+    float[] x = random(r, TIME * IN);
+    // ONNX (IN, TIME) is channels last here: (TIME, IN), x's own order.
+    float[] got = m.predict(ExampleData.of(x, 1, TIME, IN)).get(0).values();
+    double[] want = naiveGru(x, w, rw, b, false);
+    for (int j = 0; j < H; j++) {
+      assertThat((double) got[j]).isWithin(1e-5).of(want[j]);
+    }
+    assertThat(m.layerNames()).doesNotContain("to_steps");
+    assertThat(m.layerNames()).doesNotContain("tm");
   }
 
   /** ONNX's GRU: gates z, r, h; Ht = (1 - z) h~ + z Ht-1. */

@@ -84,12 +84,63 @@ class TransformerImportTest {
   }
 
   @Test
-  void matMulOfThreeDimensionalActivations_isAClearError() throws IOException {
-    Path f = write(new long[] {1, 2, 3, 3}, node("Relu", "relu", "r", "x"),
-        node("MatMul", "heads", "y", "x", "r"));
+  void matMulOfThreeDimensionalActivations_isBatchedOverTheLeadingAxis() throws IOException {
+    // ONNX (2, 3, 3) per example: two 3x3 products. The input is channels first, so it is
+    // permuted to ONNX's order first (zero cost); the output keeps ONNX's order.
+    Model m = OnnxModels.load(write(new long[] {1, 2, 3, 3}, node("Relu", "relu", "r", "x"),
+        node("MatMul", "heads", "y", "x", "r")));
+    float[] x = new float[18];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (i % 5) - 2 + 0.25f * i;
+    }
+    // ONNX (c, h, w) is (h, w, c) here.
+    float[] nj = new float[18];
+    for (int c = 0; c < 2; c++) {
+      for (int h = 0; h < 3; h++) {
+        for (int w = 0; w < 3; w++) {
+          nj[(h * 3 + w) * 2 + c] = x[(c * 3 + h) * 3 + w];
+        }
+      }
+    }
+    float[] got = m.predict(ExampleData.of(nj, 1, 3, 3, 2)).get(0).values();
+    for (int c = 0; c < 2; c++) {
+      for (int i = 0; i < 3; i++) {
+        for (int j = 0; j < 3; j++) {
+          double want = 0;
+          for (int k = 0; k < 3; k++) {
+            want += x[(c * 3 + i) * 3 + k] * Math.max(0, x[(c * 3 + k) * 3 + j]);
+          }
+          assertThat((double) got[(c * 3 + i) * 3 + j]).isWithin(1e-5).of(want);
+        }
+      }
+    }
+    assertThat(m.layerNames()).containsExactly("x", "relu", "heads_onnx_order",
+        "heads_onnx_order_1", "heads").inOrder();
+    // 2 heads of 3 * 3 * 3 multiply-adds.
+    assertThat(m.energy(e -> e.accounting(Accounting.COMPLETE)).layerStats("heads")
+        .connections()).isEqualTo(54L);
+  }
+
+  @Test
+  void matMulWithTheBatchOnAMatrixAxis_isAClearError() throws IOException {
+    // (N, 3, 4) transposed to (3, N, 4): the batch sits on the rows of the product.
+    NodeProto swap = NodeProto.newBuilder().setOpType("Transpose").setName("swap").addInput("x")
+        .addOutput("s").addAttribute(org.neurojoule.onnx.proto.OnnxProto.AttributeProto
+            .newBuilder().setName("perm").setType(org.neurojoule.onnx.proto.OnnxProto
+                .AttributeProto.AttributeType.INTS).addAllInts(List.of(1L, 0L, 2L))).build();
+    NodeProto tr = NodeProto.newBuilder().setOpType("Transpose").setName("to_tokens")
+        .addInput("x0").addOutput("x").addAttribute(org.neurojoule.onnx.proto.OnnxProto
+            .AttributeProto.newBuilder().setName("perm").setType(org.neurojoule.onnx.proto
+                .OnnxProto.AttributeProto.AttributeType.INTS).addAllInts(List.of(0L, 2L, 1L)))
+        .build();
+    GraphProto g = GraphProto.newBuilder().setName("g").addInput(value("x0", 1, 4, 3))
+        .addOutput(value("y")).addNode(tr).addNode(swap)
+        .addNode(node("MatMul", "scores", "y", "s", "s")).build();
+    Path f = dir.resolve("m.onnx");
+    Files.write(f, ModelProto.newBuilder().setIrVersion(7).addOpsetImport(OperatorSetIdProto
+        .newBuilder().setVersion(13)).setGraph(g).build().toByteArray());
     OnnxImportException e = assertThrows(OnnxImportException.class, () -> OnnxModels.load(f));
-    assertThat(e).hasMessageThat().endsWith("m.onnx: node 'heads' (MatMul): MatMul of"
-        + " activations (2, 3, 3) and (2, 3, 3) (without the batch) is supported on 2-D ones"
-        + " only, (M, K) and (K, N)");
+    assertThat(e).hasMessageThat().endsWith("m.onnx: node 'scores' (MatMul): MatMul of (3, N, 4)"
+        + " and (3, N, 4) has the batch on a matrix axis; it must be one of the leading ones");
   }
 }
