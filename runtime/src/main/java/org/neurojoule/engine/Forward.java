@@ -73,7 +73,7 @@ public final class Forward implements AutoCloseable {
       for (Node node : nodes) {
         if (node.fusedInto == null) {
           Node holder = node.last();
-          Buffers.requireFloats(Buffers.times(maxN, holder.size), outputBuffer(holder));
+          Buffers.requireFloats(Buffers.times(maxN, holder.size), () -> outputBuffer(holder));
         }
       }
       for (Node node : nodes) {
@@ -237,17 +237,18 @@ public final class Forward implements AutoCloseable {
 
   private final Map<Node, Epilogue> epilogues = new IdentityHashMap<>();
 
-  /**
-   * Gives every materialized tensor a buffer, reusing a buffer once its last reader has run (so
-   * memory follows the widest point of the model, not its depth). Aliases share their input's
-   * buffer; model outputs keep theirs.
-   */
+  /** What an output buffer is for, in an error; built only then. */
   private String outputBuffer(Node holder) {
     return "layer '" + model.nameOf(holder.layer) + "': its output buffer for " + maxN
         + (maxN == 1 ? " example" : " examples") + " of "
         + Shape.of(holder.shape).toKerasString();
   }
 
+  /**
+   * Gives every materialized tensor a buffer, reusing a buffer once its last reader has run (so
+   * memory follows the widest point of the model, not its depth). Aliases share their input's
+   * buffer; model outputs keep theirs.
+   */
   private void allocate() {
     Map<Node, Integer> lastUse = new IdentityHashMap<>();
     java.util.Set<Tensor> outputs = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -269,7 +270,7 @@ public final class Forward implements AutoCloseable {
         } else {
           Node holder = node.last();
           long needed = Buffers.times(maxN, holder.size);
-          Buffers.requireFloats(needed, outputBuffer(holder));
+          Buffers.requireFloats(needed, () -> outputBuffer(holder));
           int need = (int) needed;
           Map.Entry<Integer, List<float[]>> fit = free.ceilingEntry(need);
           float[] buf;
@@ -279,9 +280,7 @@ public final class Forward implements AutoCloseable {
               free.remove(fit.getKey());
             }
           } else {
-            buf = Buffers.floats(need, "layer '" + model.nameOf(holder.layer) + "': its output"
-                + " buffer for " + maxN + (maxN == 1 ? " example" : " examples") + " of "
-                + Shape.of(holder.shape).toKerasString());
+            buf = Buffers.floats(need, () -> outputBuffer(holder));
           }
           holder.buffer = buf;
           if (node.op != null && node.op.fuses()) {
