@@ -19,7 +19,8 @@ final class NativeFloats {
   record Buffer(FloatPointer pointer, Cleaner.Cleanable free) {}
 
   static Buffer allocate(long n) {
-    Pointer raw = Pointer.malloc(n * Float.BYTES);
+    Pointer raw = n < 0 || n > Long.MAX_VALUE / Float.BYTES ? null
+        : Pointer.malloc(n * Float.BYTES);
     if (raw == null || raw.isNull()) {
       throw new OutOfMemoryError("the native memory has no room for " + n + " floats ("
           + Buffers.bytesText(n * Float.BYTES) + ")");
