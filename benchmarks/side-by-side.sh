@@ -6,8 +6,12 @@
 # Environment: NETS, BATCHES, TF_BENCH (tf-bench source, default ../shared/tools/tf-bench from the
 # repository root; copied to benchmarks/target/tf-bench because run.sh writes into its folder),
 # BENCH_GEMM (auto|java|native), BENCH_CONV (auto|dnnl|gemm), BENCH_PUBLIC (image counts of the
-# public-path cases, one energy() call each, default 32,256; empty skips them). Output: the table, and
-# benchmarks/target/side-by-side.md, neurojoule-results.json, tf-results.json.
+# public-path cases, one energy() call each, default 32,256; empty skips them), AVX2 (1 emulates an
+# AVX2-only machine on a newer one, for both sides: ONEDNN_MAX_CPU_ISA=AVX2 and
+# OPENBLAS_CORETYPE=Haswell for oneDNN and OpenBLAS, and -XX:UseAVX=2 for the JIT of both JVMs;
+# TensorFlow's Eigen kernels are not limited by any of these). Output: the table, whose header
+# names the limits in force, and benchmarks/target/side-by-side.md, neurojoule-results.json,
+# tf-results.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -16,6 +20,17 @@ BATCHES=${BATCHES:-1,8,32}
 TF_BENCH=${TF_BENCH:-$root/../shared/tools/tf-bench}
 out=$root/benchmarks/target
 mkdir -p "$out"
+# With AVX2=1, the same limits for both sides: the variables are exported to both runs, the JIT
+# flag goes to NeuroJoule's forked JVM through JAVA_TOOL_OPTIONS, to tf-bench's through JAVA_FLAGS.
+tf_flags=${JAVA_FLAGS:-"-Xms1g -Xmx4g"}
+nj_tool_options=${JAVA_TOOL_OPTIONS:-}
+if [ "${AVX2:-0}" = 1 ]; then
+  export ONEDNN_MAX_CPU_ISA=AVX2 OPENBLAS_CORETYPE=Haswell
+  tf_flags="$tf_flags -XX:UseAVX=2"
+  nj_tool_options="$nj_tool_options -XX:UseAVX=2"
+fi
+tf_limits="ONEDNN_MAX_CPU_ISA=${ONEDNN_MAX_CPU_ISA:-not set},"
+tf_limits+=" OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-not set}, JVM flags $tf_flags"
 
 echo "== copy tf-bench from $TF_BENCH"
 rm -rf "$out/tf-bench"
@@ -27,13 +42,14 @@ echo "== build NeuroJoule"
 mvn -B -q -pl benchmarks -am install -DskipTests
 
 echo "== NeuroJoule rates pass"
-mvn -B -q -pl benchmarks exec:exec -Dbench.nets="$NETS" -Dbench.batches="$BATCHES" \
-  -Dbench.gemm="${BENCH_GEMM:-auto}" -Dbench.conv="${BENCH_CONV:-auto}" \
+JAVA_TOOL_OPTIONS="$nj_tool_options" mvn -B -q -pl benchmarks exec:exec -Dbench.nets="$NETS" \
+  -Dbench.batches="$BATCHES" -Dbench.gemm="${BENCH_GEMM:-auto}" -Dbench.conv="${BENCH_CONV:-auto}" \
   -Dbench.public="${BENCH_PUBLIC-32,256}" -Dbench.out="$out/neurojoule-results.json"
 
 echo "== TensorFlow (tf-bench), right after"
-(cd "$out/tf-bench" && bash run.sh --nets "$NETS" --batches "$BATCHES" --out "$out/tf-results.json")
+(cd "$out/tf-bench" && JAVA_FLAGS="$tf_flags" bash run.sh --nets "$NETS" --batches "$BATCHES" \
+  --out "$out/tf-results.json")
 
 echo "== side by side"
-python3 "$root/benchmarks/side_by_side.py" "$out/neurojoule-results.json" "$out/tf-results.json" \
-  | tee "$out/side-by-side.md"
+TF_LIMITS="$tf_limits" python3 "$root/benchmarks/side_by_side.py" "$out/neurojoule-results.json" \
+  "$out/tf-results.json" | tee "$out/side-by-side.md"

@@ -1,5 +1,6 @@
 """Prints NeuroJoule's rates throughput next to TensorFlow's (tf-bench) and their ratios."""
 import json
+import os
 import platform
 import sys
 
@@ -14,6 +15,14 @@ print(f"Machine: {cpu}, {cores} vCPUs; NeuroJoule {nj['timestamp'][:16]}Z, "
 print(f"Peak: numpy/OpenBLAS sgemm 4096^3 {peak:.0f} GFLOP/s (tf-bench); NeuroJoule's "
       f"{nj['gemm']} sgemm 4096^3 {nj['peak_gflops']:.0f} GFLOP/s; NeuroJoule gemm={nj['gemm']}, "
       f"threads={nj['threads']}; TF 2.18 oneDNN, 2 intra-op threads")
+limits = nj.get("isa_limits")
+if limits is not None:
+    def shown(v):
+        return v if v else "not set"
+    print(f"ISA limits: NeuroJoule ONEDNN_MAX_CPU_ISA={shown(limits.get('onednn_max_cpu_isa'))}, "
+          f"OPENBLAS_CORETYPE={shown(limits.get('openblas_coretype'))}, JVM UseAVX="
+          f"{shown(limits.get('jvm_use_avx'))}; TensorFlow "
+          f"{os.environ.get('TF_LIMITS', 'not recorded')} (its Eigen kernels are not limited)")
 print()
 print("| network | batch | NeuroJoule rates img/s | GFLOP/s | % of numpy peak | peak heap MB "
       "| TF rates img/s | TF forward img/s | NJ / TF rates | NJ / TF forward |")

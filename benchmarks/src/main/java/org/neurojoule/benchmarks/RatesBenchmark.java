@@ -181,10 +181,11 @@ public final class RatesBenchmark {
     // The pure-Java multiply is some 10x slower: a smaller peak multiply keeps the run short.
     int peakSize = javaGemm ? 2048 : 4096;
     System.out.printf(Locale.ROOT,
-        "engine: gemm=%s%s conv=%s (libgomp: %s) threads=%d java=%s max heap %d MB%n",
+        "engine: gemm=%s%s conv=%s (libgomp: %s) threads=%d java=%s max heap %d MB;"
+            + " ISA limits %s%n",
         EngineInfo.gemm(), javaGemm ? " (" + EngineInfo.javaTile() + ")" : "", EngineInfo.conv(),
         EngineInfo.gompSpin(), EngineInfo.threads(),
-        System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+        System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, isaLimits());
     double peak = EngineInfo.gemmGflops(peakSize, true, 5);
     System.out.printf(Locale.ROOT, "PEAK sgemm %d^3 (%s): %.1f GFLOP/s%n", peakSize,
         EngineInfo.gemm(), peak);
@@ -271,6 +272,7 @@ public final class RatesBenchmark {
       doc.put("threads", EngineInfo.threads());
       doc.put("java_version", System.getProperty("java.version"));
       doc.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+      doc.put("isa_limits", isaLimits());
       doc.put("peak_gflops", best);
       doc.put("results", results);
       doc.put("public_path", publicPath);
@@ -328,6 +330,19 @@ public final class RatesBenchmark {
     long s = System.nanoTime();
     model.energy(e -> e.exampleData(data).progress(QUIET.get()).logWarnings(false)).rates();
     return (System.nanoTime() - s) / 1e9;
+  }
+
+  /**
+   * The instruction-set limits this run had: the oneDNN and OpenBLAS environment variables, and
+   * the JIT's {@code -XX:UseAVX} (its default is the machine's best).
+   */
+  private static Map<String, Object> isaLimits() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("onednn_max_cpu_isa", System.getenv("ONEDNN_MAX_CPU_ISA"));
+    m.put("openblas_coretype", System.getenv("OPENBLAS_CORETYPE"));
+    m.put("jvm_use_avx", ManagementFactory.getPlatformMXBean(
+        com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption("UseAVX").getValue());
+    return m;
   }
 
   /** The fewest batches one repetition streams. */

@@ -1,6 +1,7 @@
 package org.neurojoule.engine;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Array sizes checked in long before anything is allocated: a size beyond Java's array limit, or
@@ -19,12 +20,17 @@ final class Buffers {
 
   /** A zeroed float array of {@code n} values for {@code what}. */
   static float[] floats(long n, String what) {
+    return floats(n, () -> what);
+  }
+
+  /** As {@link #floats(long, String)}, the description made only for an error. */
+  static float[] floats(long n, Supplier<String> what) {
     return allocate(n, 4, "floats", BATCH_ADVICE, what, () -> new float[(int) n]);
   }
 
   /** A zeroed double array of {@code n} values for {@code what} (sums kept in float64). */
   static double[] doubles(long n, String what) {
-    return allocate(n, 8, "doubles", INPUT_ADVICE, what, () -> new double[(int) n]);
+    return allocate(n, 8, "doubles", INPUT_ADVICE, () -> what, () -> new double[(int) n]);
   }
 
   /**
@@ -33,29 +39,37 @@ final class Buffers {
    * same clear error.
    */
   private static <T> T allocate(long n, int bytesPerValue, String unit, String advice,
-      String what, java.util.function.Supplier<T> array) {
+      Supplier<String> what, Supplier<T> array) {
     requireFloats(n, what);
     long bytes = bytesPerValue * n;
-    String need = what + " would need " + n + " " + unit + " (" + bytesText(bytes) + ")";
     long max = Runtime.getRuntime().maxMemory();
     if (bytes > max) {
-      throw new IllegalArgumentException(need + ", more than the whole Java heap ("
-          + bytesText(max) + "); " + advice);
+      throw new IllegalArgumentException(need(what, n, unit, bytes)
+          + ", more than the whole Java heap (" + bytesText(max) + "); " + advice);
     }
     try {
       return array.get();
     } catch (OutOfMemoryError e) {
-      throw new IllegalArgumentException(need + ", more than the Java heap has free (maximum "
-          + bytesText(max) + "); " + advice);
+      throw new IllegalArgumentException(need(what, n, unit, bytes)
+          + ", more than the Java heap has free (maximum " + bytesText(max) + "); " + advice);
     }
+  }
+
+  private static String need(Supplier<String> what, long n, String unit, long bytes) {
+    return what.get() + " would need " + n + " " + unit + " (" + bytesText(bytes) + ")";
   }
 
   /** Checks that {@code n} floats fit in one array. */
   static void requireFloats(long n, String what) {
+    requireFloats(n, () -> what);
+  }
+
+  /** As {@link #requireFloats(long, String)}, the description made only for an error. */
+  static void requireFloats(long n, Supplier<String> what) {
     if (n < 0 || n > MAX_ARRAY) {
-      throw new IllegalArgumentException(tooMuch(what, n) + ", more than one Java array holds ("
-          + MAX_ARRAY + " values); use a smaller batch size (EnergyOptions.batchSize) or smaller"
-          + " inputs");
+      throw new IllegalArgumentException(tooMuch(what.get(), n)
+          + ", more than one Java array holds (" + MAX_ARRAY + " values); use a smaller batch"
+          + " size (EnergyOptions.batchSize) or smaller inputs");
     }
   }
 

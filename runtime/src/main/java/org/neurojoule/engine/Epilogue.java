@@ -10,8 +10,9 @@ import java.nio.FloatBuffer;
  *
  * <p>The rows go through a small per-thread scratch block starting at index 0, with per-channel
  * constants tiled to the block's length, so every loop indexes all its arrays alike and the JIT
- * vectorizes it (it does not for {@code v[off + i] + bias[i]}). The |x| of each block go into
- * double sums before the next block.
+ * vectorizes it (it does not for {@code v[off + i] + bias[i]}). After each stage one pass over the
+ * block adds its |x| into double sums (each value converted exactly, so no float partial can
+ * overflow) and counts its zeros.
  */
 final class Epilogue {
   final Stage[] stages;
@@ -19,11 +20,6 @@ final class Epilogue {
 
   /** Floats per scratch block (a whole number of rows; at least one row). */
   private static final int BLOCK = 8192;
-  /**
-   * Blocks added in float before the partial sums go into double: one, so each float partial
-   * holds a single |value| and cannot overflow (16 values near 10^37 would).
-   */
-  private static final int FLUSH = 1;
 
   private volatile Tiles tiles;
 
@@ -34,9 +30,10 @@ final class Epilogue {
     final float[][] bias;
     final float[][] scale;
 
-    Tiles(Stage[] stages, int c) {
+    /** Tiles for blocks of up to {@code rows} rows of {@code c} channels. */
+    Tiles(Stage[] stages, int c, int rows) {
       this.c = c;
-      this.rows = Math.max(1, BLOCK / c);
+      this.rows = rows;
       bias = new float[stages.length][];
       scale = new float[stages.length][];
       for (int s = 0; s < stages.length; s++) {
@@ -57,13 +54,9 @@ final class Epilogue {
     }
   }
 
-  /** A thread's scratch block and float partial sums. */
-  private static final class Scratch {
-    float[] block = new float[0];
-    float[][] acc = new float[0][];
-  }
-
-  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+  /** A thread's scratch block. */
+  private static final ThreadLocal<float[][]> SCRATCH =
+      ThreadLocal.withInitial(() -> new float[][] {new float[0]});
 
   Epilogue(Stage[] stages, Node[] targets) {
     this.stages = stages;
@@ -78,28 +71,32 @@ final class Epilogue {
     return new double[2 * stages.length];
   }
 
-  private Tiles tiles(int c) {
+  /** Rows of {@code c} channels per block: fixed for {@code c}, so the sums' grouping is too. */
+  private static int blockRows(int c) {
+    return Math.max(1, BLOCK / c);
+  }
+
+  /**
+   * Tiles for at least {@code rows} rows of {@code c} channels: no longer than the calls so far
+   * needed (a narrow convolution passes one example's rows at a time), so a small model's first
+   * call does not fill whole blocks of constants.
+   */
+  private Tiles tiles(int c, int rows) {
     Tiles t = tiles;
-    if (t == null || t.c != c) {
-      t = new Tiles(stages, c);
+    if (t == null || t.c != c || t.rows < rows) {
+      int grown = t != null && t.c == c ? Math.max(rows, Math.min(blockRows(c), 2 * t.rows)) : rows;
+      t = new Tiles(stages, c, grown);
       tiles = t;
     }
     return t;
   }
 
-  private Scratch scratch(int len) {
-    Scratch s = SCRATCH.get();
-    if (s.block.length < len) {
-      s.block = new float[len];
+  private static float[] scratch(int len) {
+    float[][] s = SCRATCH.get();
+    if (s[0].length < len) {
+      s[0] = new float[len];
     }
-    if (s.acc.length < stages.length || (s.acc.length > 0 && s.acc[0].length < len)) {
-      int n = Math.max(stages.length, s.acc.length);
-      s.acc = new float[n][len];
-    }
-    for (int i = 0; i < stages.length; i++) {
-      java.util.Arrays.fill(s.acc[i], 0, len, 0f);
-    }
-    return s;
+    return s[0];
   }
 
   /** Applies every stage to {@code rows} rows of {@code c} values at {@code v[off...]}. */
@@ -113,15 +110,11 @@ final class Epilogue {
    * {@code v[off...]}.
    */
   void process(FloatBuffer src, int srcOff, float[] v, int off, int rows, int c, double[] sums) {
-    Tiles t = tiles(c);
-    int blockLen = t.rows * c;
-    Scratch sc = scratch(Math.min(blockLen, rows * c));
-    float[] b = sc.block;
-    float[][] acc = sc.acc;
-    int pending = 0;
-    int used = 0;
-    for (int r0 = 0; r0 < rows; r0 += t.rows) {
-      int rr = Math.min(t.rows, rows - r0);
+    int step = Math.min(blockRows(c), rows);
+    Tiles t = tiles(c, step);
+    float[] b = scratch(step * c);
+    for (int r0 = 0; r0 < rows; r0 += step) {
+      int rr = Math.min(step, rows - r0);
       int len = rr * c;
       int at = off + r0 * c;
       if (src != null) {
@@ -130,40 +123,22 @@ final class Epilogue {
         System.arraycopy(v, at, b, 0, len);
       }
       for (int s = 0; s < stages.length; s++) {
-        stage(s, stages[s], t, b, len, rr, c, acc[s]);
-        sums[stages.length + s] += Zeros.of(b, 0, len);
+        stage(s, stages[s], t, b, len, rr, c);
+        AbsSum.withZeros(b, 0, len, sums, s, stages.length + s);
       }
       System.arraycopy(b, 0, v, at, len);
-      used = Math.max(used, len);
-      if (++pending == FLUSH) {
-        flush(acc, used, sums);
-        pending = 0;
-      }
-    }
-    if (pending > 0) {
-      flush(acc, used, sums);
     }
   }
 
-  private void flush(float[][] acc, int len, double[] sums) {
-    for (int s = 0; s < stages.length; s++) {
-      sums[s] += AbsSum.of(acc[s], 0, len);
-      java.util.Arrays.fill(acc[s], 0, len, 0f);
-    }
-  }
-
-  /** One stage on the block {@code b[0 .. len)}, adding |result| into {@code acc}. */
-  private static void stage(int s, Stage st, Tiles t, float[] b, int len, int rows, int c,
-      float[] acc) {
+  /** One stage on the block {@code b[0 .. len)}. */
+  private static void stage(int s, Stage st, Tiles t, float[] b, int len, int rows, int c) {
     float[] tb = t.bias[s];
     switch (st.kind) {
       case BIAS_ACT -> {
         if (tb != null) {
           if (st.activation == org.neurojoule.Activation.RELU) {
             for (int j = 0; j < len; j++) {
-              float y = Math.max(b[j] + tb[j], 0f);
-              b[j] = y;
-              acc[j] += y;
+              b[j] = Math.max(b[j] + tb[j], 0f);
             }
             return;
           }
@@ -173,9 +148,7 @@ final class Epilogue {
         }
         if (st.activation == org.neurojoule.Activation.RELU) {
           for (int j = 0; j < len; j++) {
-            float y = Math.max(b[j], 0f);
-            b[j] = y;
-            acc[j] += y;
+            b[j] = Math.max(b[j], 0f);
           }
           return;
         }
@@ -184,17 +157,11 @@ final class Epilogue {
       case AFFINE -> {
         float[] ts = t.scale[s];
         for (int j = 0; j < len; j++) {
-          float y = b[j] * ts[j] + tb[j];
-          b[j] = y;
-          acc[j] += Math.abs(y);
+          b[j] = b[j] * ts[j] + tb[j];
         }
-        return;
       }
       case IDENTITY -> { }
       default -> st.apply(b, 0, rows, c);
-    }
-    for (int j = 0; j < len; j++) {
-      acc[j] += Math.abs(b[j]);
     }
   }
 

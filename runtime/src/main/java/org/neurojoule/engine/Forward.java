@@ -73,7 +73,7 @@ public final class Forward implements AutoCloseable {
       for (Node node : nodes) {
         if (node.fusedInto == null) {
           Node holder = node.last();
-          Buffers.requireFloats(Buffers.times(maxN, holder.size), outputBuffer(holder));
+          Buffers.requireFloats(Buffers.times(maxN, holder.size), () -> outputBuffer(holder));
         }
       }
       for (Node node : nodes) {
@@ -237,17 +237,18 @@ public final class Forward implements AutoCloseable {
 
   private final Map<Node, Epilogue> epilogues = new IdentityHashMap<>();
 
-  /**
-   * Gives every materialized tensor a buffer, reusing a buffer once its last reader has run (so
-   * memory follows the widest point of the model, not its depth). Aliases share their input's
-   * buffer; model outputs keep theirs.
-   */
+  /** What an output buffer is for, in an error; built only then. */
   private String outputBuffer(Node holder) {
     return "layer '" + model.nameOf(holder.layer) + "': its output buffer for " + maxN
         + (maxN == 1 ? " example" : " examples") + " of "
         + Shape.of(holder.shape).toKerasString();
   }
 
+  /**
+   * Gives every materialized tensor a buffer, reusing a buffer once its last reader has run (so
+   * memory follows the widest point of the model, not its depth). Aliases share their input's
+   * buffer; model outputs keep theirs.
+   */
   private void allocate() {
     Map<Node, Integer> lastUse = new IdentityHashMap<>();
     java.util.Set<Tensor> outputs = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -269,7 +270,7 @@ public final class Forward implements AutoCloseable {
         } else {
           Node holder = node.last();
           long needed = Buffers.times(maxN, holder.size);
-          Buffers.requireFloats(needed, outputBuffer(holder));
+          Buffers.requireFloats(needed, () -> outputBuffer(holder));
           int need = (int) needed;
           Map.Entry<Integer, List<float[]>> fit = free.ceilingEntry(need);
           float[] buf;
@@ -279,9 +280,7 @@ public final class Forward implements AutoCloseable {
               free.remove(fit.getKey());
             }
           } else {
-            buf = Buffers.floats(need, "layer '" + model.nameOf(holder.layer) + "': its output"
-                + " buffer for " + maxN + (maxN == 1 ? " example" : " examples") + " of "
-                + Shape.of(holder.shape).toKerasString());
+            buf = Buffers.floats(need, () -> outputBuffer(holder));
           }
           holder.buffer = buf;
           if (node.op != null && node.op.fuses()) {
@@ -333,8 +332,7 @@ public final class Forward implements AutoCloseable {
         continue;
       }
       if (node == input) {
-        node.absSum += parallelAbsSum(node.buffer, Math.toIntExact(n * node.size));
-        node.zeros += Zeros.parallel(node.buffer, Math.toIntExact(n * node.size));
+        addSums(node, node.buffer, Math.toIntExact(n * node.size));
         continue;
       }
       if (node.op instanceof Ops.AliasOp) {
@@ -357,8 +355,7 @@ public final class Forward implements AutoCloseable {
       if (epi != null) {
         epi.finish();
       } else {
-        node.absSum += parallelAbsSum(target.buffer, Math.toIntExact(n * node.size));
-        node.zeros += Zeros.parallel(target.buffer, Math.toIntExact(n * node.size));
+        addSums(node, target.buffer, Math.toIntExact(n * node.size));
       }
       if (PROFILE) {
         node.nanos += System.nanoTime() - t0;
@@ -410,6 +407,28 @@ public final class Forward implements AutoCloseable {
           dp[0] / 1e6, dp[1] / 1e6, dp[2] / 1e6));
     }
     System.err.print(s);
+  }
+
+  /** The fewest values worth a part of their own on another thread (some 40 µs of work). */
+  private static final int MIN_SUM_PART = 1 << 16;
+
+  /**
+   * Adds Σ|v[0 .. len)| and the count of its zeros to {@code node}, in one pass over the values;
+   * the parts are added in part order, so that the sum is the same on every run.
+   */
+  private static void addSums(Node node, float[] v, int len) {
+    double[] parts = new double[2 * Parallel.THREADS];
+    int per = Math.max(MIN_SUM_PART, (len + Parallel.THREADS - 1) / Parallel.THREADS);
+    Parallel.forParts(len, per,
+        (part, from, to) -> AbsSum.withZeros(v, from, to - from, parts, 2 * part, 2 * part + 1));
+    double sum = 0;
+    long zeros = 0;
+    for (int p = 0; p < Parallel.THREADS; p++) {
+      sum += parts[2 * p];
+      zeros += (long) parts[2 * p + 1];
+    }
+    node.absSum += sum;
+    node.zeros += zeros;
   }
 
   /** Σ|v[0 .. len)|, the parts added in part order so that the sum is the same on every run. */

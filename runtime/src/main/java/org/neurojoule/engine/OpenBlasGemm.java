@@ -57,10 +57,13 @@ final class OpenBlasGemm extends Gemm {
     final FloatPointer pointer;
     final FloatBuffer view;
     final long size;
+    private final java.lang.ref.Cleaner.Cleanable free;
 
     NativeMat(long floats) {
       this.size = Math.max(1, floats);
-      this.pointer = new FloatPointer(size);
+      NativeFloats.Buffer buffer = NativeFloats.allocate(size);
+      this.pointer = buffer.pointer();
+      this.free = buffer.free();
       this.view = pointer.asBuffer();
     }
 
@@ -81,7 +84,7 @@ final class OpenBlasGemm extends Gemm {
 
     @Override
     public void close() {
-      pointer.close();
+      free.clean();
     }
   }
 }
