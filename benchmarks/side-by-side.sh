@@ -3,13 +3,14 @@
 # NeuroJoule / TensorFlow for each network and batch, against both of TensorFlow's modes.
 #   benchmarks/side-by-side.sh                 # all four networks, batches 1, 8, 32 (about 6 min)
 #   NETS=vgg9,alexnet BATCHES=32 benchmarks/side-by-side.sh
+#   AVX2=1 ROUNDS=3 NETS=mnist,vgg9,alexnet benchmarks/side-by-side.sh   # medians of 3 alternations
 # Environment: NETS, BATCHES, TF_BENCH (tf-bench source, default ../shared/tools/tf-bench from the
 # repository root; copied to benchmarks/target/tf-bench because run.sh writes into its folder),
 # BENCH_GEMM (auto|java|native), BENCH_CONV (auto|dnnl|gemm), BENCH_PUBLIC (image counts of the
 # public-path cases, one energy() call each, default 32,256; empty skips them), AVX2 (1 emulates an
 # AVX2-only machine on a newer one, for both sides: ONEDNN_MAX_CPU_ISA=AVX2 and
 # OPENBLAS_CORETYPE=Haswell for oneDNN and OpenBLAS, and -XX:UseAVX=2 for the JIT of both JVMs;
-# TensorFlow's Eigen kernels are not limited by any of these). Output: the table, whose header
+# TensorFlow's Eigen kernels are not limited by any of these), ROUNDS (see below). Output: the table, whose header
 # names the limits in force, and benchmarks/target/side-by-side.md, neurojoule-results.json,
 # tf-results.json.
 set -euo pipefail
@@ -41,15 +42,27 @@ cp -r "$TF_BENCH"/README.md "$TF_BENCH"/numpy_peak.py "$TF_BENCH"/pom.xml "$TF_B
 echo "== build NeuroJoule"
 mvn -B -q -pl benchmarks -am install -DskipTests
 
-echo "== NeuroJoule rates pass"
-JAVA_TOOL_OPTIONS="$nj_tool_options" mvn -B -q -pl benchmarks exec:exec -Dbench.nets="$NETS" \
-  -Dbench.batches="$BATCHES" -Dbench.gemm="${BENCH_GEMM:-auto}" -Dbench.conv="${BENCH_CONV:-auto}" \
-  -Dbench.public="${BENCH_PUBLIC-32,256}" -Dbench.out="$out/neurojoule-results.json"
+# ROUNDS=n alternates the two sides n times (NeuroJoule, TensorFlow, NeuroJoule, ...): on a shared
+# VM the load drifts by tens of percent within minutes, and the table then gives each cell's median
+# over the rounds with the range of the per-round ratios.
+ROUNDS=${ROUNDS:-1}
+nj_files=()
+tf_files=()
+for round in $(seq 1 "$ROUNDS"); do
+  suffix=$([ "$ROUNDS" = 1 ] && echo "" || echo "-$round")
+  echo "== NeuroJoule rates pass${suffix:+ (round $round of $ROUNDS)}"
+  JAVA_TOOL_OPTIONS="$nj_tool_options" mvn -B -q -pl benchmarks exec:exec -Dbench.nets="$NETS" \
+    -Dbench.batches="$BATCHES" -Dbench.gemm="${BENCH_GEMM:-auto}" \
+    -Dbench.conv="${BENCH_CONV:-auto}" -Dbench.public="${BENCH_PUBLIC-32,256}" \
+    -Dbench.out="$out/neurojoule-results$suffix.json"
+  nj_files+=("$out/neurojoule-results$suffix.json")
 
-echo "== TensorFlow (tf-bench), right after"
-(cd "$out/tf-bench" && JAVA_FLAGS="$tf_flags" bash run.sh --nets "$NETS" --batches "$BATCHES" \
-  --out "$out/tf-results.json")
+  echo "== TensorFlow (tf-bench), right after"
+  (cd "$out/tf-bench" && JAVA_FLAGS="$tf_flags" bash run.sh --nets "$NETS" --batches "$BATCHES" \
+    --out "$out/tf-results$suffix.json")
+  tf_files+=("$out/tf-results$suffix.json")
+done
 
 echo "== side by side"
-TF_LIMITS="$tf_limits" python3 "$root/benchmarks/side_by_side.py" "$out/neurojoule-results.json" \
-  "$out/tf-results.json" | tee "$out/side-by-side.md"
+TF_LIMITS="$tf_limits" python3 "$root/benchmarks/side_by_side.py" \
+  "$(IFS=,; echo "${nj_files[*]}")" "$(IFS=,; echo "${tf_files[*]}")" | tee "$out/side-by-side.md"
