@@ -33,7 +33,8 @@ import org.neurojoule.layer.DepthwiseConv2D;
  *
  * <p>Then the public path: one {@code model.energy(e -> e.exampleData(data))} call on 32 and on 256
  * images, setup included, on a fresh model (its first call prepares the pass) and again on the
- * same model (the prepared pass is reused).
+ * same model (the prepared pass is reused), each the median of at least {@code --public-reps}
+ * calls and of at least 0.5 s of calls, after a second of untimed calls.
  *
  * <p>Options: {@code --nets=vgg9,lcrm_vgg9,alexnet,mnist --batches=1,8,32 --seconds=1.0
  * --public=32,256 --public-reps=3}.
@@ -294,26 +295,25 @@ public final class RatesBenchmark {
     int[] shape = shapeOnly.inputs().get(0).shape().toArray();
     int per = Arrays.stream(shape).reduce(1, (x, y) -> x * y);
     ExampleData data = data(images, shape, per);
-    // One untimed call on its own model first, so that class loading and the JIT are not counted.
-    energySeconds(network(net).initializeWeights(1), data);
-    double[] first = new double[reps];
-    Model model = null;
-    for (int r = 0; r < reps; r++) {
-      model = network(net).initializeWeights(1);
-      first[r] = energySeconds(model, data);
-    }
+    // Untimed calls on models of their own for at least a second first, as tf-bench warms up, so
+    // that class loading and the JIT are not counted.
+    long warmEnd = System.nanoTime() + 1_000_000_000L;
+    do {
+      energySeconds(network(net).initializeWeights(1), data);
+    } while (System.nanoTime() < warmEnd);
+    // At least reps calls each, and at least half a second of them: a call on the MNIST model
+    // takes about a millisecond, so three would measure the neighbours' noise.
+    double[] first = timed(reps, () -> energySeconds(network(net).initializeWeights(1), data));
+    Model model = network(net).initializeWeights(1);
     energySeconds(model, data);
-    double[] again = new double[reps];
-    for (int r = 0; r < reps; r++) {
-      again[r] = energySeconds(model, data);
-    }
-    Arrays.sort(first);
-    Arrays.sort(again);
-    double firstS = first[reps / 2];
-    double againS = again[reps / 2];
+    double[] again = timed(reps, () -> energySeconds(model, data));
+    reps = Math.min(first.length, again.length);
+    double firstS = first[first.length / 2];
+    double againS = again[again.length / 2];
     System.out.printf(Locale.ROOT,
-        "PUBLIC network=%-9s images=%-3d first call %7.1f img/s (%6.0f ms), repeated call %7.1f"
-            + " img/s (%6.0f ms); median of %d, energy(e -> e.exampleData(data)) batch 32%n",
+        "PUBLIC network=%-9s images=%-3d first call %7.1f img/s (%7.2f ms), repeated call %7.1f"
+            + " img/s (%7.2f ms); median of %d calls each, energy(e -> e.exampleData(data))"
+            + " batch 32%n",
         net, images, images / firstS, firstS * 1e3, images / againS, againS * 1e3, reps);
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("network", net);
@@ -324,6 +324,18 @@ public final class RatesBenchmark {
     row.put("repeated_call_ms", againS * 1e3);
     row.put("reps", reps);
     return row;
+  }
+
+  /** {@return the sorted times of at least {@code reps} calls and at least 0.5 s of calls} */
+  private static double[] timed(int reps, java.util.function.DoubleSupplier call) {
+    List<Double> times = new ArrayList<>();
+    double total = 0;
+    while (times.size() < reps || (total < 0.5 && times.size() < 2_000)) {
+      double t = call.getAsDouble();
+      times.add(t);
+      total += t;
+    }
+    return times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
   }
 
   private static double energySeconds(Model model, ExampleData data) {
