@@ -81,18 +81,18 @@ public record AddWeight(List<Integer> shape, Optional<String> name) implements L
   /** The stored tensor, whatever the input. */
   @Override
   public List<WeightShapes.Weight> weights(int cin) {
-    return List.of(WeightShapes.Weight.zeros("weight", Checks.toArray(shape)));
+    return StoredShape.weights(shape);
   }
 
   @Override
   public ParamCount params(List<Shape> inputs) {
     outputShape(inputs);
-    return ParamCount.trainable(Checks.product(shape));
+    return StoredShape.params(shape);
   }
 
   @Override
   public Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting) {
-    return accounting == Accounting.KERAS_SPIKING ? Optional.empty() : Optional.of(LayerStats.NONE);
+    return StoredShape.stats(accounting);
   }
 
   @Override

@@ -2,9 +2,14 @@ package org.neurojoule.layer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.neurojoule.Accounting;
 import org.neurojoule.shape.ShapeException;
 
-/** The dimensions of a tensor that a layer stores (AddWeight, ConcatWeight). */
+/**
+ * The dimensions of a tensor that a layer stores (AddWeight, ConcatWeight), and the rules the two
+ * share: the tensor is their one weight and their parameters, and they count no connections.
+ */
 final class StoredShape {
   private StoredShape() {}
 
@@ -29,5 +34,18 @@ final class StoredShape {
       l.add(d);
     }
     return l;
+  }
+
+  static List<WeightShapes.Weight> weights(List<Integer> shape) {
+    return List.of(WeightShapes.Weight.zeros("weight", Checks.toArray(shape)));
+  }
+
+  static ParamCount params(List<Integer> shape) {
+    return ParamCount.trainable(Checks.product(shape));
+  }
+
+  /** An add or a copy per output, which the statistics leave out; the reference has no rule. */
+  static Optional<LayerStats> stats(Accounting accounting) {
+    return accounting == Accounting.KERAS_SPIKING ? Optional.empty() : Optional.of(LayerStats.NONE);
   }
 }

@@ -2,6 +2,7 @@ package org.neurojoule.onnx;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.neurojoule.onnx.OnnxProtos.value;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,16 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Model;
-import org.neurojoule.OnnxImportException;
 import org.neurojoule.OnnxModels;
 import org.neurojoule.onnx.proto.OnnxProto.GraphProto;
 import org.neurojoule.onnx.proto.OnnxProto.ModelProto;
 import org.neurojoule.onnx.proto.OnnxProto.NodeProto;
 import org.neurojoule.onnx.proto.OnnxProto.OperatorSetIdProto;
 import org.neurojoule.onnx.proto.OnnxProto.TensorProto;
-import org.neurojoule.onnx.proto.OnnxProto.TensorShapeProto;
-import org.neurojoule.onnx.proto.OnnxProto.TypeProto;
-import org.neurojoule.onnx.proto.OnnxProto.ValueInfoProto;
 
 /** LogSoftmax and HardSwish: the activations added for PyTorch exports. */
 class ActivationImportTest {
@@ -60,15 +57,6 @@ class ActivationImportTest {
   void logSoftmax_reproducesPytorch() throws IOException {
     assertReproduces("test_LogSoftmax", 10, 20);
     assertReproduces("test_log_softmax_lastdim", 2, 128);
-  }
-
-  private static ValueInfoProto value(String name, long... dims) {
-    TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
-    for (long d : dims) {
-      s.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
-    }
-    return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
-        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(1).setShape(s))).build();
   }
 
   @Test

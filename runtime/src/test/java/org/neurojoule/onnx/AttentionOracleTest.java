@@ -2,6 +2,9 @@ package org.neurojoule.onnx;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.neurojoule.onnx.OnnxProtos.integer;
+import static org.neurojoule.onnx.OnnxProtos.ints;
+import static org.neurojoule.onnx.OnnxProtos.value;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,9 +28,6 @@ import org.neurojoule.onnx.proto.OnnxProto.ModelProto;
 import org.neurojoule.onnx.proto.OnnxProto.NodeProto;
 import org.neurojoule.onnx.proto.OnnxProto.OperatorSetIdProto;
 import org.neurojoule.onnx.proto.OnnxProto.TensorProto;
-import org.neurojoule.onnx.proto.OnnxProto.TensorShapeProto;
-import org.neurojoule.onnx.proto.OnnxProto.TypeProto;
-import org.neurojoule.onnx.proto.OnnxProto.ValueInfoProto;
 
 /**
  * A vision transformer's encoder block written as torch 1.13 exports it (class token, position
@@ -62,18 +62,6 @@ class AttentionOracleTest {
 
   private String node(String op, String name, String... in) {
     return node(op, name, List.of(), in);
-  }
-
-  private static AttributeProto ints(String name, long... v) {
-    AttributeProto.Builder a = AttributeProto.newBuilder().setName(name)
-        .setType(AttributeProto.AttributeType.INTS);
-    Arrays.stream(v).forEach(a::addInts);
-    return a.build();
-  }
-
-  private static AttributeProto integer(String name, long v) {
-    return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT)
-        .setI(v).build();
   }
 
   private String weight(String name, double scale, long... dims) {
@@ -200,15 +188,6 @@ class AttentionOracleTest {
     Files.write(f, ModelProto.newBuilder().setIrVersion(7).addOpsetImport(OperatorSetIdProto
         .newBuilder().setVersion(13)).setGraph(g).build().toByteArray());
     return f;
-  }
-
-  private static ValueInfoProto value(String name, long... dims) {
-    TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
-    for (long d : dims) {
-      s.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
-    }
-    return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
-        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(1).setShape(s))).build();
   }
 
   // ---- the tests ----

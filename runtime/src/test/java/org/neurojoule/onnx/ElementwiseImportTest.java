@@ -2,11 +2,13 @@ package org.neurojoule.onnx;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.neurojoule.onnx.OnnxProtos.integer;
+import static org.neurojoule.onnx.OnnxProtos.ints;
+import static org.neurojoule.onnx.OnnxProtos.value;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurojoule.Accounting;
@@ -19,34 +21,10 @@ import org.neurojoule.onnx.proto.OnnxProto.GraphProto;
 import org.neurojoule.onnx.proto.OnnxProto.ModelProto;
 import org.neurojoule.onnx.proto.OnnxProto.NodeProto;
 import org.neurojoule.onnx.proto.OnnxProto.OperatorSetIdProto;
-import org.neurojoule.onnx.proto.OnnxProto.TensorShapeProto;
-import org.neurojoule.onnx.proto.OnnxProto.TypeProto;
-import org.neurojoule.onnx.proto.OnnxProto.ValueInfoProto;
 
 /** Neg, Exp, Abs, Softplus, Softsign; Pad modes; MaxPool pads; Softmax over any one axis. */
 class ElementwiseImportTest {
   @TempDir Path dir;
-
-  private static ValueInfoProto value(String name, long... dims) {
-    TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
-    for (long d : dims) {
-      s.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
-    }
-    return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
-        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(1).setShape(s))).build();
-  }
-
-  private static AttributeProto ints(String name, long... v) {
-    AttributeProto.Builder a = AttributeProto.newBuilder().setName(name)
-        .setType(AttributeProto.AttributeType.INTS);
-    Arrays.stream(v).forEach(a::addInts);
-    return a.build();
-  }
-
-  private static AttributeProto integer(String name, long v) {
-    return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT)
-        .setI(v).build();
-  }
 
   private static AttributeProto text(String name, String v) {
     return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)

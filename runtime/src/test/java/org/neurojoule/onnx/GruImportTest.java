@@ -2,6 +2,9 @@ package org.neurojoule.onnx;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.neurojoule.onnx.OnnxProtos.integer;
+import static org.neurojoule.onnx.OnnxProtos.ints;
+import static org.neurojoule.onnx.OnnxProtos.value;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,9 +24,6 @@ import org.neurojoule.onnx.proto.OnnxProto.ModelProto;
 import org.neurojoule.onnx.proto.OnnxProto.NodeProto;
 import org.neurojoule.onnx.proto.OnnxProto.OperatorSetIdProto;
 import org.neurojoule.onnx.proto.OnnxProto.TensorProto;
-import org.neurojoule.onnx.proto.OnnxProto.TensorShapeProto;
-import org.neurojoule.onnx.proto.OnnxProto.TypeProto;
-import org.neurojoule.onnx.proto.OnnxProto.ValueInfoProto;
 
 /**
  * A GRU as PyTorch exports {@code nn.GRU(batch_first=True)} followed by {@code y[:, -1]}, built
@@ -36,15 +36,6 @@ class GruImportTest {
 
   @TempDir Path dir;
 
-  private static ValueInfoProto value(String name, long... dims) {
-    TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
-    for (long d : dims) {
-      s.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
-    }
-    return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
-        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(1).setShape(s))).build();
-  }
-
   private static TensorProto tensor(String name, float[] v, long... dims) {
     TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(1);
     Arrays.stream(dims).forEach(t::addDims);
@@ -52,18 +43,6 @@ class GruImportTest {
       t.addFloatData(f);
     }
     return t.build();
-  }
-
-  private static AttributeProto ints(String name, long... v) {
-    AttributeProto.Builder a = AttributeProto.newBuilder().setName(name)
-        .setType(AttributeProto.AttributeType.INTS);
-    Arrays.stream(v).forEach(a::addInts);
-    return a.build();
-  }
-
-  private static AttributeProto integer(String name, long v) {
-    return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT)
-        .setI(v).build();
   }
 
   private static float[] random(Random r, int n) {

@@ -1,6 +1,7 @@
 package org.neurojoule.onnx;
 
 import static com.google.common.truth.Truth.assertThat;
+import static org.neurojoule.onnx.OnnxProtos.value;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,22 +16,10 @@ import org.neurojoule.onnx.proto.OnnxProto.GraphProto;
 import org.neurojoule.onnx.proto.OnnxProto.ModelProto;
 import org.neurojoule.onnx.proto.OnnxProto.NodeProto;
 import org.neurojoule.onnx.proto.OnnxProto.OperatorSetIdProto;
-import org.neurojoule.onnx.proto.OnnxProto.TensorShapeProto;
-import org.neurojoule.onnx.proto.OnnxProto.TypeProto;
-import org.neurojoule.onnx.proto.OnnxProto.ValueInfoProto;
 
 /** The extra layers of a node (Split's parts, pads) never take another node's name. */
 class LayerNamesImportTest {
   @TempDir Path dir;
-
-  private static ValueInfoProto value(String name, long... dims) {
-    TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
-    for (long d : dims) {
-      s.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
-    }
-    return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
-        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(1).setShape(s))).build();
-  }
 
   private static NodeProto node(String op, String name, String out, String... in) {
     NodeProto.Builder n = NodeProto.newBuilder().setOpType(op).setName(name).addOutput(out);

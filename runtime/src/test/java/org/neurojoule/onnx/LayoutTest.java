@@ -1,6 +1,7 @@
 package org.neurojoule.onnx;
 
 import static com.google.common.truth.Truth.assertThat;
+import static org.neurojoule.onnx.OnnxProtos.value;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,22 +17,10 @@ import org.neurojoule.onnx.proto.OnnxProto.ModelProto;
 import org.neurojoule.onnx.proto.OnnxProto.NodeProto;
 import org.neurojoule.onnx.proto.OnnxProto.OperatorSetIdProto;
 import org.neurojoule.onnx.proto.OnnxProto.TensorProto;
-import org.neurojoule.onnx.proto.OnnxProto.TensorShapeProto;
-import org.neurojoule.onnx.proto.OnnxProto.TypeProto;
-import org.neurojoule.onnx.proto.OnnxProto.ValueInfoProto;
 
 /** PyTorch's channels-first weights become Keras' channels-last ones. */
 class LayoutTest {
   @TempDir Path dir;
-
-  private static ValueInfoProto value(String name, long... dims) {
-    TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
-    for (long d : dims) {
-      s.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
-    }
-    return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
-        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(1).setShape(s))).build();
-  }
 
   private static TensorProto weight(String name, long[] dims, float... v) {
     TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(1);

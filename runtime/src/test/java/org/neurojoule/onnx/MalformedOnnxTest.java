@@ -2,6 +2,7 @@ package org.neurojoule.onnx;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.neurojoule.onnx.OnnxProtos.value;
 
 import com.google.protobuf.ByteString;
 import java.io.IOException;
@@ -26,15 +27,6 @@ import org.neurojoule.onnx.proto.OnnxProto.ValueInfoProto;
 /** Broken files: each gives an error naming the file and the place, never a hang or an OOM. */
 class MalformedOnnxTest {
   @TempDir Path dir;
-
-  private static ValueInfoProto value(String name, long... dims) {
-    TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
-    for (long d : dims) {
-      s.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
-    }
-    return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
-        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(1).setShape(s))).build();
-  }
 
   private static NodeProto node(String op, String name, String out, String... in) {
     return NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(Arrays.asList(in))
