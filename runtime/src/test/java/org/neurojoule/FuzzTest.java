@@ -32,7 +32,8 @@ import org.neurojoule.shape.Shape;
  *
  * <p>Besides the layers of the Keras importer, cases draw grouped convolutions, spiking neurons
  * (with their constants, sometimes hostile or of the wrong length, and recurrent weights),
- * delays, scales, sum pooling and matMul; estimates with the MAC_AC and MEMORY_AWARE energy
+ * delays, scales, sum pooling, matMul, stored tensors added or joined (AddWeight, ConcatWeight),
+ * padding modes and values, and recurrent layers with a second bias; estimates with the MAC_AC and MEMORY_AWARE energy
  * models on catalogue devices; {@code model.predict}; and, for networks with neurons, the
  * spiking simulation on sequence data of right and wrong shapes with hostile {@code dt}. A
  * layer the forward pass or the simulation has no kernel for is refused with an {@link
@@ -348,7 +349,7 @@ class FuzzTest {
       int spatial = Math.max(1, Math.min(3, rank - 1));
       Shape shape = x.shape();
       int last = rank > 0 && shape.isDefined(rank - 1) ? shape.get(rank - 1) : 1;
-      switch (r.nextInt(7)) {
+      switch (r.nextInt(8)) {
         case 0:
         case 1: {
           int[] choices = {1, 2, 3, 4, last, Math.max(1, last / 2), last + 1};
@@ -385,6 +386,29 @@ class FuzzTest {
           Padding p = pad();
           return step("sumPooling2d(" + k + ", strides " + s + ", " + p + ")",
               () -> x.sumPooling2d(new int[] {k, k}, c -> c.strides(s).padding(p)));
+        }
+        case 5: {
+          // A stored tensor added (broadcast over the leading axes) or joined on an axis.
+          int[] stored = new int[Math.max(1, r.nextInt(rank + 1))];
+          for (int i = 0; i < stored.length; i++) {
+            int at = rank - stored.length + i;
+            int d = at >= 0 && shape.isDefined(at) ? shape.get(at) : 1;
+            stored[i] = r.nextInt(8) == 0 ? hostileInt() : r.nextInt(4) == 0 ? 1 : d;
+          }
+          if (r.nextBoolean()) {
+            return step("addWeight(" + Arrays.toString(stored) + ")",
+                () -> x.apply(org.neurojoule.layer.AddWeight.of(stored)));
+          }
+          int axis = r.nextInt(8) == 0 ? hostileInt() : r.nextInt(Math.max(1, rank));
+          int[] joined = new int[rank];
+          for (int i = 0; i < rank; i++) {
+            joined[i] = shape.isDefined(i) ? shape.get(i) : 1;
+          }
+          if (rank > 0 && axis >= 0 && axis < rank) {
+            joined[axis] = r.nextInt(8) == 0 ? hostileInt() : 1 + r.nextInt(2);
+          }
+          return step("concatWeight(axis " + axis + ", " + Arrays.toString(joined) + ")",
+              () -> x.apply(org.neurojoule.layer.ConcatWeight.of(axis, joined)));
         }
         default: {
           int kind = r.nextInt(4);
@@ -511,10 +535,21 @@ class FuzzTest {
           return step("normalization", x::normalization);
         case 0: {
           int p = r.nextInt(8) == 0 ? hostileInt() : r.nextInt(3);
-          return step("zeroPadding" + spatial + "d(" + p + ")", () -> switch (spatial) {
-            case 1 -> x.zeroPadding1d(p);
-            case 2 -> x.zeroPadding2d(p);
-            default -> x.zeroPadding3d(p);
+          org.neurojoule.layer.ZeroPadding.Mode[] modes =
+              org.neurojoule.layer.ZeroPadding.Mode.values();
+          org.neurojoule.layer.ZeroPadding.Mode mode = modes[r.nextInt(modes.length)];
+          double v = r.nextInt(4) == 0 ? hostileDouble() : r.nextInt(3) == 0 ? 0 : r.nextGaussian();
+          boolean plain = r.nextBoolean();
+          UnaryOperator<org.neurojoule.layer.ZeroPadding> c = plain ? z -> z
+              : mode == org.neurojoule.layer.ZeroPadding.Mode.CONSTANT ? z -> z.value(v)
+              : z -> z.mode(mode);
+          String call = plain ? "" : mode == org.neurojoule.layer.ZeroPadding.Mode.CONSTANT
+              ? ", value " + v : ", mode " + mode;
+          int[] pads = {p};
+          return step("zeroPadding" + spatial + "d(" + p + call + ")", () -> switch (spatial) {
+            case 1 -> x.zeroPadding1d(pads, c);
+            case 2 -> x.zeroPadding2d(pads, c);
+            default -> x.zeroPadding3d(pads, c);
           });
         }
         case 1: {
@@ -550,11 +585,15 @@ class FuzzTest {
           boolean seq = r.nextBoolean();
           boolean back = r.nextBoolean();
           int cell = r.nextInt(3);
+          boolean bias2 = r.nextInt(3) == 0;
+          boolean after = r.nextInt(4) == 0;
           String name = cell == 0 ? "simpleRnn" : cell == 1 ? "lstm" : "gru";
           return step(name + "(" + units + ", returnSequences " + seq + ", goBackwards " + back
-              + ")", () -> {
-                UnaryOperator<org.neurojoule.layer.Recurrent> c =
-                    rr -> rr.returnSequences(seq).goBackwards(back);
+              + ", recurrentBias " + bias2 + ", resetAfter " + after + ")", () -> {
+                UnaryOperator<org.neurojoule.layer.Recurrent> c = rr -> {
+                  rr = rr.returnSequences(seq).goBackwards(back).recurrentBias(bias2);
+                  return cell == 2 ? rr.resetAfter(after) : rr;
+                };
                 return cell == 0 ? x.simpleRnn(units, c) : cell == 1 ? x.lstm(units, c)
                     : x.gru(units, c);
               });

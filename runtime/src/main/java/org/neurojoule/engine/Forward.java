@@ -64,6 +64,11 @@ public final class Forward implements AutoCloseable {
     this.example = exampleShape.clone();
     try {
       shapes(exampleShape);
+      // Every output must fit one array before any op is made: some ops size per-channel
+      // constants by their input (a rescaling of 2^31-1 channels).
+      for (Node node : nodes) {
+        Buffers.requireFloats(Buffers.times(maxN, node.size), () -> outputBuffer(node));
+      }
       for (Node node : nodes) {
         node.op = inLayer(node, () -> opFor(node));
       }

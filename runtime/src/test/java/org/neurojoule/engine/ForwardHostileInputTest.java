@@ -182,6 +182,19 @@ class ForwardHostileInputTest {
   }
 
   @Test
+  void rescalingOfAHugeChannelAxis_isAClearError_beforeItsConstantsAreAllocated() {
+    // FuzzTest seed 18: input (9, 6, 2147483647) -> rescaling, data filled(1, 4, 9, 6,
+    // 2147483647): the kernel's per-channel constants hit "Requested array size exceeds VM limit".
+    Model m = Model.of(Model.input(9, 6, Integer.MAX_VALUE).rescaling(1 / 255.0));
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> m.energy(o -> o.exampleData(ExampleData.filled(1, 4, 9, 6, Integer.MAX_VALUE))
+            .batchSize(3)).rates());
+    assertThat(e).hasMessageThat().contains("layer 'input_1': its output buffer for 3 examples"
+        + " of (None, 9, 6, 2147483647) would need 347892350814 floats");
+    assertThat(e).hasMessageThat().contains("more than one Java array holds");
+  }
+
+  @Test
   void bufferBeyondTheHeap_isAClearError() {
     long max = Runtime.getRuntime().maxMemory();
     org.junit.jupiter.api.Assumptions.assumeTrue(max < 8_464_000_000L, "heap too large");
