@@ -12,6 +12,7 @@ import org.neurojoule.KerasImportException;
 import org.neurojoule.Layer;
 import org.neurojoule.Model;
 import org.neurojoule.Tensor;
+import org.neurojoule.importing.ZeroCostLayer;
 import org.neurojoule.keras.ModelDef.Call;
 import org.neurojoule.keras.ModelDef.LayerDef;
 import org.neurojoule.keras.ModelDef.Ref;
@@ -226,8 +227,8 @@ final class GraphBuilder {
     }
     warnings.add(file + ": " + def.where() + " has no NeuroJoule equivalent; imported as a"
         + " zero-cost layer with output shape " + out.toKerasString());
-    return new ZeroCostLayer(LayerMapping.describeClass(def.className(), def.config()),
-        Optional.of(name), out, params);
+    String type = LayerMapping.describeClass(def.className(), def.config());
+    return new ZeroCostLayer(type, Optional.of(name), out, params, "zero-cost " + type);
   }
 
   private String unique(String name, String prefix) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.neurojoule.Model;
 import org.neurojoule.OnnxImportException;
 import org.neurojoule.Tensor;
+import org.neurojoule.importing.ZeroCostLayer;
 import org.neurojoule.layer.ParamCount;
 import org.neurojoule.onnx.proto.OnnxProto.GraphProto;
 import org.neurojoule.onnx.proto.OnnxProto.ModelProto;
@@ -484,7 +485,8 @@ public final class OnnxImporter {
     Shape out = Shape.of(ChannelAxis.channelsLast(onnx));
     warnings.add(label + ": node '" + at.name + "' (" + at.op() + ") has no NeuroJoule mapping;"
         + " imported as a zero-cost layer with " + shapeFrom + " shape " + Const.text(onnx));
-    ZeroCost z = new ZeroCost(at.op(), Optional.of(at.name), out, ParamCount.trainable(stored));
+    ZeroCostLayer z = new ZeroCostLayer(at.op(), Optional.of(at.name), out,
+        ParamCount.trainable(stored), "zero-cost ONNX " + at.op());
     Tensor t = at.guard(() -> org.neurojoule.Layer.of(z).apply(acts.toArray(new Tensor[0])));
     return new Act(t, onnx, onnx.length == 1 ? first.order() : null);
   }
