@@ -337,6 +337,14 @@ final class Ops {
     int units;
     long rowsPerExample;
     MatMulCore core;
+    DnnlConv dnnl;
+
+    /**
+     * Weights from which a dense layer runs on oneDNN (when convolutions do): below, a call's
+     * overhead outweighs packing (tunable: {@code -Dneurojoule.dnnlDenseMinWeights}).
+     */
+    static final long DNNL_DENSE_MIN_WEIGHTS =
+        Long.getLong("neurojoule.dnnlDenseMinWeights", 1L << 20);
 
     DenseOp(float[] weights, float[] bias, Activation activation) {
       this.weights = weights;
@@ -354,12 +362,28 @@ final class Ops {
         throw new IllegalArgumentException("its kernel holds " + weights.length + " values, but"
             + " this input needs " + in + "x" + units + " = " + (long) in * units);
       }
+      close();
+      if (ctx.gemm.dnnlConv() && (long) in * units >= DNNL_DENSE_MIN_WEIGHTS
+          && rowsPerExample <= Integer.MAX_VALUE / 2) {
+        // A 1x1 convolution over the example's rows: oneDNN reorders the weights once, where
+        // OpenBLAS would pack all of them again on every call (most of a batch-1 dense layer).
+        int rows = (int) rowsPerExample;
+        Window w = new Window(1, new int[] {rows, in}, new int[] {rows, units}, List.of(1),
+            List.of(1), List.of(1), Padding.VALID);
+        dnnl = new DnnlConv(1, w, in, units, weights);
+        dnnl.prepare(maxN);
+        return;
+      }
       core = new MatMulCore(in, units);
       core.prepare(ctx, weights, maxN * rowsPerExample);
     }
 
     @Override
     void run(Ctx ctx, int n, float[][] x, float[] out, Epilogue epi) {
+      if (dnnl != null) {
+        dnnl.run(n, x[0], out, epi);
+        return;
+      }
       core.run(Math.toIntExact(n * rowsPerExample), x[0], null, out, epi);
     }
 
@@ -378,6 +402,11 @@ final class Ops {
       if (core != null) {
         core.close();
       }
+      if (dnnl != null) {
+        dnnl.close();
+      }
+      core = null;
+      dnnl = null;
     }
   }
 

@@ -300,6 +300,36 @@ class NaiveReferenceTest {
 
   @ParameterizedTest
   @MethodSource("gemms")
+  void denseWithAMillionWeights_onRank3WithRelu(Gemm gemm) {
+    // 1024 x 1024 weights: where convolutions run on oneDNN, so does this layer, as a 1x1
+    // convolution over each example's 3 rows.
+    int cin = 1024;
+    int units = 1024;
+    Tensor t = Model.input(3, cin).dense(units, d -> d.activation(Activation.RELU));
+    float[] w = seq(cin * units, 0.05, 1);
+    float[] b = seq(units, 0.1, 2);
+    t.layer().setWeights(w, b);
+    float[] x = seq(N * 3 * cin, 1, 0.5);
+    double[] want = dense(x, cin, w, b, units);
+    float[] got = run(t, gemm, x, N, 3, cin);
+    assertWithMessage("number of values").that(got.length).isEqualTo(want.length);
+    // Sums of 1024 terms of both signs: float32's error is relative to sum |x w|, not to the
+    // (sometimes nearly cancelled) result.
+    for (int row = 0; row < want.length / units; row++) {
+      for (int u = 0; u < units; u++) {
+        double scale = Math.abs(b[u]);
+        for (int k = 0; k < cin; k++) {
+          scale += Math.abs((double) x[row * cin + k] * w[k * units + u]);
+        }
+        int i = row * units + u;
+        assertWithMessage("value %s on %s", i, gemm.name() + (gemm.dnnlConv() ? "+dnnl" : ""))
+            .that((double) got[i]).isWithin(1e-5 * scale).of(Math.max(want[i], 0));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("gemms")
   void timeDistributedMaxPooling(Gemm gemm) {
     Tensor t = Model.input(NONE, 4, 4, 2).timeDistributed(s -> s.maxPooling2d(2));
     float[] x = seq(N * 3 * 4 * 4 * 2, 1, 0.5);
