@@ -12,9 +12,7 @@ import org.bytedeco.dnnl.dnnl_memory_desc;
 import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
 import org.bytedeco.dnnl.dnnl_stream;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
-import org.bytedeco.javacpp.Pointer;
 
 /**
  * A convolution on oneDNN's direct convolution primitive (JavaCPP's {@code org.bytedeco:dnnl}),
@@ -57,8 +55,8 @@ final class DnnlConv implements AutoCloseable {
   private final float[] kernel;
   private final long inSize;
   private final long outSize;
-  private FloatPointer src;
-  private FloatPointer dst;
+  private NativeFloats.Buffer src;
+  private NativeFloats.Buffer dst;
   private FloatBuffer srcView;
   private FloatBuffer dstView;
   private final Map<Integer, Prim> prims = new HashMap<>();
@@ -69,7 +67,7 @@ final class DnnlConv implements AutoCloseable {
     dnnl_memory srcMem;
     dnnl_memory dstMem;
     dnnl_memory weightsMem;
-    Pointer weights;
+    NativeFloats.Buffer weights;
     dnnl_exec_arg_t args;
   }
 
@@ -98,10 +96,10 @@ final class DnnlConv implements AutoCloseable {
   /** Allocates buffers for up to {@code maxN} examples and builds the primitive for {@code maxN}. */
   void prepare(int maxN) {
     close();
-    src = new FloatPointer(Math.max(1, maxN * inSize));
-    dst = new FloatPointer(Math.max(1, maxN * outSize));
-    srcView = src.asBuffer();
-    dstView = dst.asBuffer();
+    src = NativeFloats.allocate(Math.max(1, maxN * inSize));
+    dst = NativeFloats.allocate(Math.max(1, maxN * outSize));
+    srcView = src.pointer().asBuffer();
+    dstView = dst.pointer().asBuffer();
     prim(maxN);
   }
 
@@ -166,13 +164,16 @@ final class DnnlConv implements AutoCloseable {
     check(dnnl_primitive_create(p.primitive, pd), "convolution primitive");
     // The weights: Keras' layout into a user memory, reordered to what the primitive wants.
     dnnl_memory_desc wantW = dnnl_primitive_desc_query_md(pd, dnnl_query_weights_md, 0);
-    FloatPointer userBuf = new FloatPointer(kernel.length);
-    userBuf.put(kernel);
+    NativeFloats.Buffer userBuf = NativeFloats.allocate(Math.max(1, kernel.length));
+    FloatBuffer userView = userBuf.pointer().asBuffer();
+    // In parallel: most of copying into fresh memory is the system mapping its pages.
+    Parallel.forRange(kernel.length, 1 << 18,
+        (from, to) -> userView.put(from, kernel, from, to - from));
     dnnl_memory userMem = new dnnl_memory();
-    check(dnnl_memory_create(userMem, userW, engine, userBuf), "weights memory");
-    p.weights = new FloatPointer(dnnl_memory_desc_get_size(wantW) / 4 + 16);
+    check(dnnl_memory_create(userMem, userW, engine, userBuf.pointer()), "weights memory");
+    p.weights = NativeFloats.allocate(dnnl_memory_desc_get_size(wantW) / 4 + 16);
     p.weightsMem = new dnnl_memory();
-    check(dnnl_memory_create(p.weightsMem, wantW, engine, p.weights), "weights memory");
+    check(dnnl_memory_create(p.weightsMem, wantW, engine, p.weights.pointer()), "weights memory");
     dnnl_primitive_desc rpd = new dnnl_primitive_desc();
     check(dnnl_reorder_primitive_desc_create(rpd, userW, engine, wantW, engine, null), "reorder");
     dnnl_primitive reorder = new dnnl_primitive();
@@ -185,11 +186,11 @@ final class DnnlConv implements AutoCloseable {
     dnnl_primitive_destroy(reorder);
     dnnl_primitive_desc_destroy(rpd);
     dnnl_memory_destroy(userMem);
-    userBuf.close();
+    userBuf.free().clean();
     p.srcMem = new dnnl_memory();
-    check(dnnl_memory_create(p.srcMem, srcMd, engine, src), "src memory");
+    check(dnnl_memory_create(p.srcMem, srcMd, engine, src.pointer()), "src memory");
     p.dstMem = new dnnl_memory();
-    check(dnnl_memory_create(p.dstMem, dstMd, engine, dst), "dst memory");
+    check(dnnl_memory_create(p.dstMem, dstMd, engine, dst.pointer()), "dst memory");
     p.args = new dnnl_exec_arg_t(3);
     p.args.position(0).arg(DNNL_ARG_SRC).memory(p.srcMem);
     p.args.position(1).arg(DNNL_ARG_WEIGHTS).memory(p.weightsMem);
@@ -257,13 +258,13 @@ final class DnnlConv implements AutoCloseable {
       dnnl_memory_destroy(p.srcMem);
       dnnl_memory_destroy(p.dstMem);
       dnnl_memory_destroy(p.weightsMem);
-      p.weights.close();
+      p.weights.free().clean();
       p.args.close();
     }
     prims.clear();
     if (src != null) {
-      src.close();
-      dst.close();
+      src.free().clean();
+      dst.free().clean();
     }
     src = null;
     dst = null;

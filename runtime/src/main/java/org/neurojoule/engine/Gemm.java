@@ -73,7 +73,8 @@ abstract class Gemm {
   /** A buffer holding {@code values}. */
   Mat constant(float[] values) {
     Mat m = allocate(values.length);
-    m.put(0, values, 0, values.length);
+    // In parallel: most of copying into fresh memory is the system mapping its pages.
+    Parallel.forRange(values.length, 1 << 18, (from, to) -> m.put(from, values, from, to - from));
     return m;
   }
 

@@ -340,11 +340,13 @@ final class Ops {
     DnnlConv dnnl;
 
     /**
-     * Weights from which a dense layer runs on oneDNN (when convolutions do): below, a call's
-     * overhead outweighs packing (tunable: {@code -Dneurojoule.dnnlDenseMinWeights}).
+     * Weights from which a dense layer of few rows runs on oneDNN (when convolutions do): below,
+     * a call's overhead outweighs packing ({@code -Dneurojoule.dnnlDenseMinWeights}).
      */
     static final long DNNL_DENSE_MIN_WEIGHTS =
         Long.getLong("neurojoule.dnnlDenseMinWeights", 1L << 20);
+    /** Rows per batch up to which it does ({@code -Dneurojoule.dnnlDenseMaxRows}). */
+    static final long DNNL_DENSE_MAX_ROWS = Long.getLong("neurojoule.dnnlDenseMaxRows", 8);
 
     DenseOp(float[] weights, float[] bias, Activation activation) {
       this.weights = weights;
@@ -364,9 +366,10 @@ final class Ops {
       }
       close();
       if (ctx.gemm.dnnlConv() && (long) in * units >= DNNL_DENSE_MIN_WEIGHTS
-          && rowsPerExample <= Integer.MAX_VALUE / 2) {
+          && maxN * rowsPerExample <= DNNL_DENSE_MAX_ROWS) {
         // A 1x1 convolution over the example's rows: oneDNN reorders the weights once, where
-        // OpenBLAS would pack all of them again on every call (most of a batch-1 dense layer).
+        // OpenBLAS packs all of them again on every call, most of a multiply of a few rows. With
+        // more rows packing is a small part, and the reorder would lengthen the first call.
         int rows = (int) rowsPerExample;
         Window w = new Window(1, new int[] {rows, in}, new int[] {rows, units}, List.of(1),
             List.of(1), List.of(1), Padding.VALID);
