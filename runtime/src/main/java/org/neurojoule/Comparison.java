@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.neurojoule.device.Device;
 import org.neurojoule.device.DeviceRegistry;
-import org.neurojoule.energy.Column;
 import org.neurojoule.energy.ComparisonText;
 import org.neurojoule.energy.Csv;
 import org.neurojoule.energy.Json;
@@ -317,7 +316,7 @@ public final class Comparison {
 
   private List<String> notes(Figures f) {
     List<String> notes = new ArrayList<>();
-    notes.add(ModelEnergy.ESTIMATES_WARNING);
+    notes.add(EstimateNotes.ESTIMATES_WARNING);
     if (mixesAccounting()) {
       notes.add("* The models were estimated with different accounting modes, so their"
           + " figures do not count the same operations; estimate them all with"
@@ -525,13 +524,12 @@ public final class Comparison {
    * run on.
    */
   private void chooseDevices(SummaryOptions o, List<String> devices, List<String> skipped) {
-    DeviceRegistry registry = DeviceRegistry.withBuiltIns();
-    ModelEnergy.devices().forEach(name -> registry.register(ModelEnergy.device(name)));
+    DeviceRegistry registry = DeviceRegistry.defaults();
     if (!o.columns().equals(SummaryOptions.DEFAULT_COLUMNS)) {
       for (String column : o.columns()) {
         Column c = Column.parse(column, registry);
-        if (c.kind() == Column.Kind.ENERGY && !devices.contains(c.device().orElseThrow().name())) {
-          devices.add(c.device().orElseThrow().name());
+        if (c.kind() == ColumnKind.ENERGY && !devices.contains(c.requireDevice().name())) {
+          devices.add(c.requireDevice().name());
         }
       }
     }

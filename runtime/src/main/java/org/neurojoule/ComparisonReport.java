@@ -196,8 +196,8 @@ final class ComparisonReport {
     for (int m = 0; m < names().size(); m++) {
       ModelEnergy energy = comparison.models().get(m);
       List<String> own = new ArrayList<>(energy.warnings());
-      own.addAll(energy.notes(spiking));
-      own.remove(ModelEnergy.ESTIMATES_WARNING);
+      own.addAll(EstimateNotes.of(energy.estimate(), spiking));
+      own.remove(EstimateNotes.ESTIMATES_WARNING);
       for (String note : own) {
         notes.add(names().get(m) + ": " + note);
       }

@@ -6,40 +6,45 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.neurojoule.device.Device;
-import org.neurojoule.energy.Column;
 import org.neurojoule.energy.PythonFormat;
 import org.neurojoule.report.BarChart;
 import org.neurojoule.report.Html;
 import org.neurojoule.report.Page;
 import org.neurojoule.summary.KerasSummaryPrinter;
 
-/** Puts the report of one estimate together, section by section. */
+/**
+ * Renders an estimate as the HTML report, section by section: overview, energy charts, synaptic
+ * versus neuron energy, the summary's table with exact values, firing rates and notes.
+ */
 final class ModelReport {
-  private final ModelEnergy energy;
-  private final ReportOptions options;
+  private final EstimateFigures figures;
+  private final Estimate estimate;
   private final SummaryOptions summary;
   private final List<Column> columns;
   private final List<Device> devices;
 
-  private ModelReport(ModelEnergy energy, ReportOptions options) {
-    this.energy = energy;
-    this.options = options;
+  private ModelReport(EstimateFigures figures, ReportOptions options) {
+    this.figures = figures;
+    this.estimate = figures.estimate();
     this.summary = options.summary();
-    this.columns = summary.columns().stream().map(energy::column).toList();
+    this.columns = summary.columns().stream().map(figures::column).toList();
     Map<String, Device> chosen = new LinkedHashMap<>();
     List<String> names = options.devices().isEmpty()
-        ? columns.stream().filter(c -> c.kind() == Column.Kind.ENERGY)
-            .map(c -> c.device().orElseThrow().name()).toList()
+        ? columns.stream().filter(c -> c.kind() == ColumnKind.ENERGY)
+            .map(c -> c.requireDevice().name()).toList()
         : options.devices();
     for (String name : names.isEmpty() ? List.of("cpu") : names) {
-      Device d = energy.estimableDevice(name);
+      Device d = figures.device(name);
       chosen.putIfAbsent(d.name(), d);
     }
     this.devices = List.copyOf(chosen.values());
   }
 
-  static Report of(ModelEnergy energy, ReportOptions options) {
-    ModelReport r = new ModelReport(energy, options);
+  /**
+   * {@return the report of {@code figures}, whose options are {@code options}' summary options}
+   */
+  static Report of(EstimateFigures figures, ReportOptions options) {
+    ModelReport r = new ModelReport(figures, options);
     String body = r.overview() + r.charts() + r.synopVersusNeuron() + r.table() + r.rates()
         + r.notes();
     return new Report(Page.document(options.title(), options.scale().name()
@@ -47,9 +52,9 @@ final class ModelReport {
   }
 
   private String overview() {
-    Model model = energy.model();
-    EnergyTotals t = energy.totals(o -> summary);
-    EnergyOptions how = energy.options();
+    Model model = estimate.model();
+    EnergyTotals t = figures.totals();
+    EnergyOptions how = estimate.options();
     Html h = new Html().open("section", "id", "overview").element("h2", "Model").newline();
     h.open("dl", "class", "overview").newline();
     List<String> inputs = new ArrayList<>();
@@ -86,11 +91,11 @@ final class ModelReport {
         .newline().raw(Page.scaleToggle());
     for (Device d : devices) {
       List<BarChart.Bar> bars = new ArrayList<>();
-      for (String layer : energy.model().layerNames()) {
-        LayerEnergy e = energy.layerEnergy(layer, d.name(), o -> summary);
-        bars.add(new BarChart.Bar(layer, e.synop(), e.neuron()));
+      for (EstimateRow row : estimate.rows()) {
+        LayerEnergy e = figures.energy(row, d);
+        bars.add(new BarChart.Bar(row.name(), e.synop(), e.neuron()));
       }
-      double total = energy.totalEnergy(d.name(), o -> summary);
+      double total = figures.totalEnergy(d);
       h.open("h3").text(d.name() + ": ").element("span", PythonFormat.e2(total), "title",
           total + " J", "data-value", Double.toString(total)).text(" J per inference")
           .close("h3").newline();
@@ -111,8 +116,8 @@ final class ModelReport {
     for (Device d : devices) {
       double synop = 0;
       double neuron = 0;
-      for (String layer : energy.model().layerNames()) {
-        LayerEnergy e = energy.layerEnergy(layer, d.name(), o -> summary);
+      for (EstimateRow row : estimate.rows()) {
+        LayerEnergy e = figures.energy(row, d);
         synop += e.synop();
         neuron += e.neuron();
       }
@@ -138,14 +143,14 @@ final class ModelReport {
         .open("table", "class", "summary").newline().open("thead").open("tr");
     columns.forEach(c -> h.element("th", c.header()));
     h.close("tr").close("thead").newline().open("tbody").newline();
-    for (String layer : energy.model().layerNames()) {
-      h.open("tr", "data-layer", layer);
+    for (EstimateRow row : estimate.rows()) {
+      h.open("tr", "data-layer", row.name());
       for (Column c : columns) {
-        String cell = energy.cell(layer, c, summary);
-        if (c.kind() == Column.Kind.NAME || c.kind() == Column.Kind.OUTPUT_SHAPE) {
+        String cell = c.cell(figures, row);
+        if (!c.numeric()) {
           h.element("td", cell);
         } else {
-          String exact = energy.value(layer, c, summary).toString();
+          String exact = c.value(figures, row).toString();
           h.element("td", cell, "class", "num", "title", exact, "data-value", exact);
         }
       }
@@ -153,12 +158,12 @@ final class ModelReport {
     }
     h.close("tbody").close("table").newline();
     List<Column> energyColumns =
-        columns.stream().filter(c -> c.kind() == Column.Kind.ENERGY).toList();
+        columns.stream().filter(c -> c.kind() == ColumnKind.ENERGY).toList();
     if (!energyColumns.isEmpty()) {
       h.open("ul", "class", "totals").newline();
       for (Column c : energyColumns) {
-        String device = c.device().orElseThrow().name();
-        double total = energy.totalEnergy(device, o -> summary);
+        String device = c.requireDevice().name();
+        double total = figures.totalEnergy(c.requireDevice());
         h.open("li", "data-device", device)
             .text("Total energy per inference [Joules/inf] (" + device + "): ")
             .element("span", PythonFormat.e2(total), "title", total + " J",
@@ -171,15 +176,15 @@ final class ModelReport {
   }
 
   private String rates() {
-    if (energy.options().exampleData().isEmpty()) {
+    if (estimate.options().exampleData().isEmpty()) {
       return "";
     }
     Html h = new Html().open("section", "id", "rates").element("h2", "Firing rates").newline()
         .element("p", "The mean absolute input of each layer over the example data ("
-            + energy.options().exampleData().get().source() + ").").newline()
+            + estimate.options().exampleData().get().source() + ").").newline()
         .open("table").newline().open("thead").open("tr").element("th", "Layer")
         .element("th", "Rate [Hz]").close("tr").close("thead").newline().open("tbody").newline();
-    for (Map.Entry<String, Double> rate : energy.rates().entrySet()) {
+    for (Map.Entry<String, Double> rate : estimate.rates().entrySet()) {
       h.open("tr", "data-layer", rate.getKey()).element("td", rate.getKey());
       number(h, rate.getValue(), PythonFormat.g2(rate.getValue()));
       h.close("tr").newline();
@@ -188,11 +193,11 @@ final class ModelReport {
   }
 
   private String notes() {
-    List<String> notes = new ArrayList<>(energy.warnings());
+    List<String> notes = new ArrayList<>(estimate.warnings());
     Html h = new Html().open("section", "id", "notes").element("h2", "Notes").newline()
         .open("ul", "class", "notes").newline();
-    notes.addAll(energy.notes(devices.stream().anyMatch(Device::spiking)
-        || columns.stream().anyMatch(c -> c.device().map(Device::spiking).orElse(false))));
+    notes.addAll(EstimateNotes.of(estimate, devices.stream().anyMatch(Device::spiking)
+        || SummaryTable.showsSpiking(columns)));
     notes.forEach(n -> h.element("li", n).newline());
     return h.close("ul").newline().close("section").newline().toString();
   }

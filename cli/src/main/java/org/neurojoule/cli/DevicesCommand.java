@@ -10,9 +10,8 @@ import org.neurojoule.ModelEnergy;
 import org.neurojoule.cli.Converters.Format;
 import org.neurojoule.device.Device;
 import org.neurojoule.device.DeviceInfo;
-import org.neurojoule.device.OperationCosts;
-import org.neurojoule.energy.Csv;
-import org.neurojoule.energy.Json;
+import org.neurojoule.device.DeviceListing;
+import org.neurojoule.device.DeviceRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,8 +46,8 @@ final class DevicesCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.print(switch (format) {
       case TEXT -> text(devices);
-      case CSV -> csv(devices);
-      case JSON -> json(devices);
+      case CSV -> DeviceListing.csv(DeviceRegistry.defaults(), devices);
+      case JSON -> DeviceListing.json(DeviceRegistry.defaults(), devices);
     });
     out.flush();
     return 0;
@@ -70,58 +69,6 @@ final class DevicesCommand implements Callable<Integer> {
     }
     String table = TextTable.render(rows, List.of(false, true, true, false, false, false, false));
     return counts.length() == 0 ? table : table + "\nWhat the figures count:\n" + counts;
-  }
-
-  private static String csv(List<String> devices) {
-    StringBuilder out = new StringBuilder("device,energy_per_synop_j,energy_per_neuron_j,spiking,"
-        + "node,kind,counts,source\n");
-    for (String name : devices) {
-      Device d = ModelEnergy.device(name);
-      DeviceInfo i = ModelEnergy.deviceInfo(name);
-      out.append(Csv.quote(d.name())).append(',').append(d.energyPerSynop()).append(',')
-          .append(d.energyPerNeuron()).append(',').append(d.spiking()).append(',')
-          .append(Csv.quote(i.node())).append(',').append(Csv.quote(i.kind().label()))
-          .append(',').append(Csv.quote(i.counts())).append(',').append(Csv.quote(i.source()))
-          .append('\n');
-    }
-    return out.toString();
-  }
-
-  /** The same keys as a device file's, so the output loads back with {@code --devices}. */
-  private static String json(List<String> devices) {
-    StringBuilder out = new StringBuilder("{\n  \"devices\": [");
-    for (int n = 0; n < devices.size(); n++) {
-      Device d = ModelEnergy.device(devices.get(n));
-      DeviceInfo i = ModelEnergy.deviceInfo(devices.get(n));
-      out.append(n == 0 ? "\n" : ",\n").append("    {\"device\": ").append(Json.string(d.name()))
-          .append(", \"energy_per_synop_j\": ").append(d.energyPerSynop())
-          .append(", \"energy_per_neuron_j\": ").append(d.energyPerNeuron())
-          .append(", \"spiking\": ").append(d.spiking())
-          .append(", \"node\": ").append(Json.string(i.node()))
-          .append(", \"kind\": ").append(Json.string(i.kind().label()))
-          .append(", \"counts\": ").append(Json.string(i.counts()))
-          .append(", \"source\": ").append(Json.string(i.source()));
-      costs(out, d, ModelEnergy.deviceCosts(devices.get(n)));
-      out.append('}');
-    }
-    return out.append(devices.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
-  }
-
-  /** The energy models' figures, where a device gives its own rather than the defaults. */
-  private static void costs(StringBuilder out, Device d, OperationCosts c) {
-    if (c.equals(OperationCosts.defaultsFor(d))) {
-      return;
-    }
-    out.append(", \"energy_per_mac_j\": ").append(c.energyPerMac())
-        .append(", \"energy_per_ac_j\": ").append(c.energyPerAc())
-        .append(", \"data_bits\": ").append(c.dataBits())
-        .append(", \"sram\": [");
-    for (int t = 0; t < c.sram().size(); t++) {
-      OperationCosts.MemoryTier tier = c.sram().get(t);
-      out.append(t == 0 ? "" : ", ").append("{\"capacity_bytes\": ").append(tier.capacityBytes())
-          .append(", \"energy_per_word_j\": ").append(tier.energyPerWord()).append('}');
-    }
-    out.append("], \"dram_energy_per_word_j\": ").append(c.dramEnergyPerWord());
   }
 
   private static String g3(double joules) {

@@ -18,8 +18,16 @@ import java.util.Set;
 /**
  * The devices energy can be estimated on: the built-in ones and those registered by the user.
  * Names are matched ignoring case; registration order is kept for listings. Thread safe.
+ *
+ * <p>{@link #defaults()} is the one registry that estimates, summaries and {@code
+ * ModelEnergy.registerDevice} use; {@link #withBuiltIns()} makes a fresh, independent one.
  */
 public final class DeviceRegistry {
+  /** Built lazily: reading the catalogue costs a parse that tests of other types never need. */
+  private static final class Default {
+    static final DeviceRegistry INSTANCE = withBuiltIns();
+  }
+
   private final Map<String, Device> devices = new LinkedHashMap<>();
   private final Map<String, DeviceInfo> infos = new LinkedHashMap<>();
   private final Map<String, OperationCosts> costs = new LinkedHashMap<>();
@@ -29,7 +37,15 @@ public final class DeviceRegistry {
   /** The catalogue beyond the six built-ins, in the users' device file format. */
   static final String CATALOGUE = "catalogue.json";
 
-  /** {@return a registry holding the built-in devices, then the catalogue's} */
+  /**
+   * {@return the shared registry: the built-in devices, the catalogue's, and every device
+   * registered since through it or {@code ModelEnergy}'s static methods}
+   */
+  public static DeviceRegistry defaults() {
+    return Default.INSTANCE;
+  }
+
+  /** {@return a new registry holding the built-in devices, then the catalogue's} */
   public static DeviceRegistry withBuiltIns() {
     DeviceRegistry r = new DeviceRegistry();
     BuiltInDevices.ALL.forEach(d -> r.register(d, BuiltInDevices.INFO.get(d)));
