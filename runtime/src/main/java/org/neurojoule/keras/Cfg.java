@@ -7,6 +7,7 @@ import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.neurojoule.ImportException;
 import org.neurojoule.KerasImportException;
 
 /**
@@ -59,7 +60,7 @@ public final class Cfg {
   }
 
   KerasImportException error(String what) {
-    return new KerasImportException(file + ": " + where + ": " + what);
+    return new KerasImportException(ImportException.message(file, where, what));
   }
 
   private KerasImportException wrongType(String field, String expected) {

@@ -3,6 +3,7 @@ package org.neurojoule.nir;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.neurojoule.ImportException;
 import org.neurojoule.NirImportException;
 
 /** One node being imported: its parameters, read with checks, and errors that name it. */
@@ -35,7 +36,8 @@ final class NodeContext {
   }
 
   NirImportException error(String what) {
-    return new NirImportException(label + ": node '" + name + "' (" + node.type() + "): " + what);
+    return new NirImportException(
+        ImportException.message(label, ImportException.element("node", name, node.type()), what));
   }
 
   NirArray param(String key) {
@@ -104,8 +106,8 @@ final class NodeContext {
     } catch (NirImportException e) {
       throw e;
     } catch (IllegalArgumentException | ArithmeticException e) {
-      throw new NirImportException(label + ": node '" + name + "' (" + node.type() + "): "
-          + e.getMessage(), e);
+      throw new NirImportException(ImportException.message(label,
+          ImportException.element("node", name, node.type()), e.getMessage()), e);
     }
   }
 
