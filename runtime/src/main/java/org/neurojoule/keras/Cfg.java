@@ -90,7 +90,8 @@ public final class Cfg {
   }
 
   private KerasImportException wrongType(String field, String expected) {
-    return error("field '" + field + "' must be " + expected + ", was " + shortText(json.get(field)));
+    return error("field '" + field + "' must be " + expected + ", was "
+        + shortText(json.get(field)));
   }
 
   private JsonElement required(String field) {
@@ -203,7 +204,8 @@ public final class Cfg {
       } else {
         Long v = asLong(x);
         if (v == null || v < -1 || v == 0 || v > Integer.MAX_VALUE) {
-          throw error("field '" + field + "' must list positive sizes or null, was " + shortText(e));
+          throw error("field '" + field + "' must list positive sizes or null, was "
+              + shortText(e));
         }
         out.add((int) (long) v);
       }

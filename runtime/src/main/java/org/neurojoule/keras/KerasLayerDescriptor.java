@@ -15,9 +15,9 @@ import org.neurojoule.shape.Shape;
 /**
  * How one Keras layer class becomes a NeuroJoule spec: the class name, the config keys it reads
  * (besides {@code name}) and the mapping, after Keras' own {@code get_config}/{@code from_config}.
- * A layer whose config keys are its spec's attributes binds by name ({@link #bound}, {@link #boundAs}); a layer whose
- * config needs more (defaults that differ, aliases, refusals) has a small hand-written mapping
- * ({@link #of}). {@link KerasLayerRegistry} lists them all.
+ * A layer whose config keys are its spec's attributes binds by name ({@link #bound}, {@link
+ * #boundAs}); a layer whose config needs more (defaults that differ, aliases, refusals) has a small
+ * hand-written mapping ({@link #of}). {@link KerasLayerRegistry} lists them all.
  *
  * @param className the Keras class name, such as {@code Conv2D}
  * @param configKeys the config keys the mapping reads, besides {@code name}

@@ -1,7 +1,9 @@
 package org.neurojoule.nir;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.neurojoule.ImportException;
 import org.neurojoule.NirImportException;
@@ -11,11 +13,14 @@ final class NodeContext {
   private final String label;
   private final String name;
   private final NirGraph.Node node;
+  /** The parameters a node mapping declares it reads; null for any parameter. */
+  private final Set<String> declared;
 
   NodeContext(String label, String name, NirGraph.Node node) {
     this.label = label;
     this.name = name;
     this.node = node;
+    this.declared = null;
     for (Map.Entry<String, NirArray> p : node.params().entrySet()) {
       double[] v = p.getValue().values();
       for (int i = 0; i < v.length; i++) {
@@ -25,6 +30,21 @@ final class NodeContext {
         }
       }
     }
+  }
+
+  private NodeContext(NodeContext all, Set<String> declared) {
+    this.label = all.label;
+    this.name = all.name;
+    this.node = all.node;
+    this.declared = declared;
+  }
+
+  /**
+   * {@return this node for a mapping that declares it reads {@code parameters}: reading another
+   * fails an assertion, so tests catch a descriptor that lists too few}
+   */
+  NodeContext reading(Collection<String> parameters) {
+    return new NodeContext(this, Set.copyOf(parameters));
   }
 
   String name() {
@@ -45,6 +65,8 @@ final class NodeContext {
   }
 
   Optional<NirArray> optional(String key) {
+    assert declared == null || declared.contains(key)
+        : name + " (" + node.type() + "): reads undeclared parameter '" + key + "'";
     return Optional.ofNullable(node.params().get(key));
   }
 
