@@ -78,9 +78,9 @@ public final class NirImporter {
       String loop = flat.recurrent.get(name);
       NodeContext recurrent = loop == null ? null
           : new NodeContext(label, loop, graphNode(graph, loop));
-      NirNodeDescriptor mapping = NirNodeRegistry.descriptor(node.type()).orElseThrow(
+      NirNodeDescriptor descriptor = NirNodeRegistry.descriptor(node.type()).orElseThrow(
           () -> at.error("a " + node.type() + " node maps to no layer here"));
-      outs.put(name, mapping.map(at, in, from.get(0), recurrent));
+      outs.put(name, descriptor.map(at, in, from.get(0), recurrent));
     }
     if (inputs.isEmpty() || outputs.isEmpty()) {
       throw new NirImportException(label + ": the graph needs an Input and an Output node, has "
