@@ -5,7 +5,7 @@ package org.neurojoule;
  * it (layer, HDF5 dataset, JSON field) and what is wrong, such as {@code model.h5: layer 'dense_1'
  * (Dense): field 'units' must be a positive integer, was "ten"}.
  */
-public final class KerasImportException extends IllegalArgumentException {
+public final class KerasImportException extends ImportException {
   private static final long serialVersionUID = 1L;
 
   /**

@@ -5,7 +5,7 @@ package org.neurojoule;
  * (its name and operator type) and what is wrong, such as {@code net.onnx: node '/conv1/Conv'
  * (Conv): grouped convolution (group=4) is not supported yet}.
  */
-public final class OnnxImportException extends IllegalArgumentException {
+public final class OnnxImportException extends ImportException {
   private static final long serialVersionUID = 1L;
 
   /**

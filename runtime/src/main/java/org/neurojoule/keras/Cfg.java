@@ -5,8 +5,12 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.neurojoule.ImportException;
 import org.neurojoule.KerasImportException;
 
 /**
@@ -17,11 +21,32 @@ public final class Cfg {
   private final JsonObject json;
   private final String file;
   private final String where;
+  /** The keys a layer's mapping declares it reads, and {@code name}; null for any key. */
+  private final Set<String> declared;
 
   Cfg(JsonObject json, String file, String where) {
+    this(json, file, where, null);
+  }
+
+  private Cfg(JsonObject json, String file, String where, Set<String> declared) {
     this.json = json;
     this.file = file;
     this.where = where;
+    this.declared = declared;
+  }
+
+  /**
+   * {@return this config for a mapping that declares it reads {@code keys} (and {@code name}):
+   * reading another key fails an assertion, so tests catch a descriptor that lists too few}
+   */
+  Cfg reading(Collection<String> keys) {
+    Set<String> allowed = new HashSet<>(keys);
+    allowed.add("name");
+    return new Cfg(json, file, where, Set.copyOf(allowed));
+  }
+
+  private boolean declares(String field) {
+    return declared == null || declared.contains(field);
   }
 
   /** {@return the place this config describes, such as {@code layer 'dense_1' (Dense)}} */
@@ -35,22 +60,24 @@ public final class Cfg {
 
   /** {@return a config for a different place in the same file} */
   Cfg at(String otherWhere) {
-    return new Cfg(json, file, otherWhere);
+    return new Cfg(json, file, otherWhere, declared);
   }
 
   /** {@return this config with another layer name (inner layers of nested models)} */
   Cfg withName(String name) {
     JsonObject copy = json.deepCopy();
     copy.addProperty("name", name);
-    return new Cfg(copy, file, where);
+    return new Cfg(copy, file, where, declared);
   }
 
   boolean has(String field) {
+    assert declares(field) : where + ": reads undeclared config key '" + field + "'";
     return json.has(field) && !json.get(field).isJsonNull();
   }
 
   /** {@return whether the field is there and holds JSON {@code null} (Python's {@code None})} */
   boolean isNull(String field) {
+    assert declares(field) : where + ": reads undeclared config key '" + field + "'";
     return json.has(field) && json.get(field).isJsonNull();
   }
 
@@ -59,11 +86,12 @@ public final class Cfg {
   }
 
   KerasImportException error(String what) {
-    return new KerasImportException(file + ": " + where + ": " + what);
+    return new KerasImportException(ImportException.message(file, where, what));
   }
 
   private KerasImportException wrongType(String field, String expected) {
-    return error("field '" + field + "' must be " + expected + ", was " + shortText(json.get(field)));
+    return error("field '" + field + "' must be " + expected + ", was "
+        + shortText(json.get(field)));
   }
 
   private JsonElement required(String field) {
@@ -176,7 +204,8 @@ public final class Cfg {
       } else {
         Long v = asLong(x);
         if (v == null || v < -1 || v == 0 || v > Integer.MAX_VALUE) {
-          throw error("field '" + field + "' must list positive sizes or null, was " + shortText(e));
+          throw error("field '" + field + "' must list positive sizes or null, was "
+              + shortText(e));
         }
         out.add((int) (long) v);
       }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.neurojoule.ImportException;
 import org.neurojoule.keras.ModelDef.Call;
 import org.neurojoule.keras.ModelDef.LayerDef;
 import org.neurojoule.keras.ModelDef.Ref;
@@ -87,10 +88,10 @@ final class ConfigReader {
       String className = bareClassName(entry.string("class_name"));
       Cfg layerCfg = entry.object("config", where + ", layer " + i + " (" + className + ")");
       String layerName = nestedName(entry, layerCfg, className, i);
-      layerCfg = layerCfg.at("layer '" + layerName + "' (" + className + ")");
+      String layerWhere = ImportException.element("layer", layerName, className);
+      layerCfg = layerCfg.at(layerWhere);
       Optional<ModelDef> nested = isModelClass(className)
-          ? Optional.of(readModel(entry.at("layer '" + layerName + "' (" + className + ")"),
-              depth + 1))
+          ? Optional.of(readModel(entry.at(layerWhere), depth + 1))
           : Optional.empty();
       if (previous == null && !className.equals("InputLayer")) {
         // Keras makes the input layer of a Sequential from the first layer's input shape.
@@ -168,7 +169,7 @@ final class ConfigReader {
       String layerName = entry.has("name")
           ? entry.string("name")
           : entry.object("config", where + ", layer " + i).string("name");
-      String lw = "layer '" + layerName + "' (" + className + ")";
+      String lw = ImportException.element("layer", layerName, className);
       if (!names.add(layerName)) {
         throw entry.at(lw).error("a second layer has this name in " + where);
       }

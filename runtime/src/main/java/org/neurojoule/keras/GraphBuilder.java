@@ -210,9 +210,9 @@ final class GraphBuilder {
   private LayerSpec spec(LayerDef def, Call call, List<Tensor> in, String prefix) {
     Shape first = in.get(0).shape();
     String name = unique(def.name(), prefix);
-    if (LayerMapping.supports(def.className(), def.config())) {
+    if (KerasLayerRegistry.supports(def.className(), def.config())) {
       Cfg cfg = name.equals(def.name()) ? def.config() : def.config().withName(name);
-      return LayerMapping.spec(def.className(), cfg, first);
+      return KerasLayerRegistry.spec(def.className(), cfg, first);
     }
     // Only reached with allowUnknown: the importer has listed unsupported layers otherwise. Its
     // output shape is unknown to the layer algebra, so it is taken to keep its first input's
@@ -227,7 +227,7 @@ final class GraphBuilder {
     }
     warnings.add(file + ": " + def.where() + " has no NeuroJoule equivalent; imported as a"
         + " zero-cost layer with output shape " + out.toKerasString());
-    String type = LayerMapping.describeClass(def.className(), def.config());
+    String type = KerasLayerRegistry.describeClass(def.className(), def.config());
     return new ZeroCostLayer(type, Optional.of(name), out, params, "zero-cost " + type);
   }
 

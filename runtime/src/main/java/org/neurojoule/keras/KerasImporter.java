@@ -159,8 +159,8 @@ public final class KerasImporter {
       if (l.nested().isPresent()) {
         collectUnsupported(l.nested().get(), out);
       } else if (!l.className().equals("InputLayer")
-          && !LayerMapping.supports(l.className(), l.config())) {
-        out.add("'" + l.name() + "' (" + LayerMapping.describeClass(l.className(), l.config())
+          && !KerasLayerRegistry.supports(l.className(), l.config())) {
+        out.add("'" + l.name() + "' (" + KerasLayerRegistry.describeClass(l.className(), l.config())
             + ")");
       }
     }

@@ -2,6 +2,7 @@ package org.neurojoule.keras;
 
 import java.util.List;
 import java.util.Optional;
+import org.neurojoule.ImportException;
 
 /**
  * A Keras model config read into a graph: layers in file order, each with its calls (Keras'
@@ -40,7 +41,7 @@ record ModelDef(String name, List<LayerDef> layers, List<Ref> inputs, List<Ref> 
   record LayerDef(String name, String className, Cfg config, List<Call> calls,
       Optional<ModelDef> nested) {
     String where() {
-      return "layer '" + name + "' (" + className + ")";
+      return ImportException.element("layer", name, className);
     }
   }
 }

@@ -5,12 +5,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.neurojoule.Model;
 import org.neurojoule.NirImportException;
-import org.neurojoule.Padding;
 import org.neurojoule.Tensor;
-import org.neurojoule.layer.NeuronKind;
 import org.neurojoule.shape.ChannelAxis;
 
 /**
@@ -21,10 +18,6 @@ import org.neurojoule.shape.ChannelAxis;
  * C-major) are permuted to compute what the original computes.
  */
 public final class NirImporter {
-  private static final Set<String> PRIMITIVES = Set.of("Input", "Output", "Affine", "Linear",
-      "Scale", "Conv1d", "Conv2d", "SumPool2d", "AvgPool2d", "Flatten", "Threshold", "Delay", "I",
-      "IF", "LI", "LIF", "CubaLI", "CubaLIF", "NIRGraph");
-
   private final String label;
 
   /**
@@ -85,7 +78,9 @@ public final class NirImporter {
       String loop = flat.recurrent.get(name);
       NodeContext recurrent = loop == null ? null
           : new NodeContext(label, loop, graphNode(graph, loop));
-      outs.put(name, new LayerMapping(at, in, from.get(0)).apply(recurrent));
+      NirNodeDescriptor descriptor = NirNodeRegistry.descriptor(node.type()).orElseThrow(
+          () -> at.error("a " + node.type() + " node maps to no layer here"));
+      outs.put(name, descriptor.map(at, in, from.get(0), recurrent));
     }
     if (inputs.isEmpty() || outputs.isEmpty()) {
       throw new NirImportException(label + ": the graph needs an Input and an Output node, has "
@@ -115,10 +110,10 @@ public final class NirImporter {
   private void checkTypes(NirGraph graph, String prefix) {
     for (Map.Entry<String, NirGraph.Node> e : graph.nodes().entrySet()) {
       String type = e.getValue().type();
-      if (!PRIMITIVES.contains(type)) {
+      if (!NirNodeRegistry.knows(type)) {
         throw new NirImportException(label + ": node '" + prefix + e.getKey() + "' has type '"
             + type + "', which is not a NIR primitive; known: " + String.join(", ",
-            PRIMITIVES.stream().sorted().toList()));
+            NirNodeRegistry.known()));
       }
       if (e.getValue().graph().isPresent()) {
         checkTypes(e.getValue().graph().get(), prefix + e.getKey() + ".");
@@ -153,36 +148,5 @@ public final class NirImporter {
     Tensor t = at.guard(() -> Tensor.add(ins.stream().map(Out::tensor).toList(),
         a -> a.name(at.name() + "_sum")));
     return new Out(t, first.nirShape(), first.order());
-  }
-
-  /** Padding of NIR's pools and convolutions; strings "same" or "valid", or sizes. */
-  static Padding paddingMode(NodeContext at) {
-    NirArray p = at.param("padding");
-    if (p.text() == null) {
-      return Padding.VALID;
-    }
-    return switch (p.text()) {
-      case "same" -> Padding.SAME;
-      case "valid" -> Padding.VALID;
-      default -> throw at.error("padding must be 'same', 'valid' or sizes, was '" + p.text()
-          + "'");
-    };
-  }
-
-  static NeuronKind kindOf(String type) {
-    return switch (type) {
-      case "I" -> NeuronKind.INTEGRATOR;
-      case "IF" -> NeuronKind.INTEGRATE_AND_FIRE;
-      case "LI" -> NeuronKind.LEAKY_INTEGRATOR;
-      case "LIF" -> NeuronKind.LIF;
-      case "CubaLI" -> NeuronKind.CUBA_LEAKY_INTEGRATOR;
-      case "CubaLIF" -> NeuronKind.CUBA_LIF;
-      default -> NeuronKind.THRESHOLD;
-    };
-  }
-
-  /** {@code vThreshold} for NIR's {@code v_threshold}. */
-  static String nirName(String camel) {
-    return camel.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
   }
 }

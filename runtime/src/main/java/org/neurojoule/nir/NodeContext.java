@@ -1,8 +1,11 @@
 package org.neurojoule.nir;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import org.neurojoule.ImportException;
 import org.neurojoule.NirImportException;
 
 /** One node being imported: its parameters, read with checks, and errors that name it. */
@@ -10,11 +13,14 @@ final class NodeContext {
   private final String label;
   private final String name;
   private final NirGraph.Node node;
+  /** The parameters a node mapping declares it reads; null for any parameter. */
+  private final Set<String> declared;
 
   NodeContext(String label, String name, NirGraph.Node node) {
     this.label = label;
     this.name = name;
     this.node = node;
+    this.declared = null;
     for (Map.Entry<String, NirArray> p : node.params().entrySet()) {
       double[] v = p.getValue().values();
       for (int i = 0; i < v.length; i++) {
@@ -26,6 +32,21 @@ final class NodeContext {
     }
   }
 
+  private NodeContext(NodeContext all, Set<String> declared) {
+    this.label = all.label;
+    this.name = all.name;
+    this.node = all.node;
+    this.declared = declared;
+  }
+
+  /**
+   * {@return this node for a mapping that declares it reads {@code parameters}: reading another
+   * fails an assertion, so tests catch a descriptor that lists too few}
+   */
+  NodeContext reading(Collection<String> parameters) {
+    return new NodeContext(this, Set.copyOf(parameters));
+  }
+
   String name() {
     return name;
   }
@@ -35,7 +56,8 @@ final class NodeContext {
   }
 
   NirImportException error(String what) {
-    return new NirImportException(label + ": node '" + name + "' (" + node.type() + "): " + what);
+    return new NirImportException(
+        ImportException.message(label, ImportException.element("node", name, node.type()), what));
   }
 
   NirArray param(String key) {
@@ -43,6 +65,8 @@ final class NodeContext {
   }
 
   Optional<NirArray> optional(String key) {
+    assert declared == null || declared.contains(key)
+        : name + " (" + node.type() + "): reads undeclared parameter '" + key + "'";
     return Optional.ofNullable(node.params().get(key));
   }
 
@@ -104,8 +128,8 @@ final class NodeContext {
     } catch (NirImportException e) {
       throw e;
     } catch (IllegalArgumentException | ArithmeticException e) {
-      throw new NirImportException(label + ": node '" + name + "' (" + node.type() + "): "
-          + e.getMessage(), e);
+      throw new NirImportException(ImportException.message(label,
+          ImportException.element("node", name, node.type()), e.getMessage()), e);
     }
   }
 

@@ -5,27 +5,36 @@ import org.neurojoule.layer.Bidirectional;
 import org.neurojoule.layer.Bidirectional.MergeMode;
 import org.neurojoule.layer.LayerSpec;
 import org.neurojoule.layer.Recurrent;
+import org.neurojoule.layer.TimeDistributed;
 import org.neurojoule.shape.Shape;
 
 /**
- * Keras' SimpleRNN, LSTM, GRU and Bidirectional configs to specs (Keras 2, tf.keras and Keras 3
- * spell them alike). Fields that only matter in training ({@code dropout}, {@code
- * recurrent_dropout}, initializers) or for speed ({@code unroll}, {@code implementation}) are
- * ignored; those that would change the outputs NeuroJoule cannot give are refused.
+ * Keras' recurrent layers and wrappers: SimpleRNN, LSTM, GRU, Bidirectional and TimeDistributed
+ * (Keras 2, tf.keras and Keras 3 spell them alike). Fields that only matter in training ({@code
+ * dropout}, {@code recurrent_dropout}, initializers) or for speed ({@code unroll}, {@code
+ * implementation}) are ignored; those that would change the outputs NeuroJoule cannot give are
+ * refused.
  */
-final class RecurrentMapping {
-  private RecurrentMapping() {}
+final class RecurrentLayers {
+  /** The config keys of the recurrent layers, declared before the descriptors that use them. */
+  private static final String[] RNN_KEYS = {"stateful", "return_state", "time_major", "units",
+      "activation", "use_bias", "return_sequences", "go_backwards", "recurrent_activation",
+      "reset_after"};
 
-  static LayerSpec simpleRnn(Cfg c, Shape in) {
-    return recurrent(c, Recurrent.Cell.SIMPLE_RNN).name(c.string("name"));
-  }
+  static final KerasLayerDescriptor SIMPLE_RNN = rnn("SimpleRNN", Recurrent.Cell.SIMPLE_RNN);
+  static final KerasLayerDescriptor LSTM = rnn("LSTM", Recurrent.Cell.LSTM);
+  static final KerasLayerDescriptor GRU = rnn("GRU", Recurrent.Cell.GRU);
+  static final KerasLayerDescriptor BIDIRECTIONAL = KerasLayerDescriptor.of("Bidirectional",
+      RecurrentLayers::bidirectional, "layer", "backward_layer", "merge_mode");
+  /** Applies the wrapped layer to each time step; the wrapped layer has its own descriptor. */
+  static final KerasLayerDescriptor TIME_DISTRIBUTED = KerasLayerDescriptor.of("TimeDistributed",
+      RecurrentLayers::timeDistributed, "layer");
 
-  static LayerSpec lstm(Cfg c, Shape in) {
-    return recurrent(c, Recurrent.Cell.LSTM).name(c.string("name"));
-  }
+  private RecurrentLayers() {}
 
-  static LayerSpec gru(Cfg c, Shape in) {
-    return recurrent(c, Recurrent.Cell.GRU).name(c.string("name"));
+  private static KerasLayerDescriptor rnn(String className, Recurrent.Cell cell) {
+    return KerasLayerDescriptor.of(className,
+        (c, in) -> recurrent(c, cell).name(ConfigKeys.name(c)), RNN_KEYS);
   }
 
   private static Recurrent recurrent(Cfg c, Recurrent.Cell cell) {
@@ -35,13 +44,13 @@ final class RecurrentMapping {
         + " have one");
     refuse(c, "time_major", "time_major inputs (time before batch) are not supported");
     Recurrent r = Recurrent.of(cell, c.positiveInt("units"))
-        .activation(LayerMapping.activation(c, "activation", Activation.TANH))
-        .useBias(LayerMapping.useBias(c))
+        .activation(ConfigKeys.activation(c, "activation", Activation.TANH))
+        .useBias(ConfigKeys.useBias(c))
         .returnSequences(c.bool("return_sequences", false))
         .goBackwards(c.bool("go_backwards", false));
     if (cell != Recurrent.Cell.SIMPLE_RNN) {
       r = r.recurrentActivation(
-          LayerMapping.activation(c, "recurrent_activation", Activation.SIGMOID));
+          ConfigKeys.activation(c, "recurrent_activation", Activation.SIGMOID));
     }
     if (cell == Recurrent.Cell.GRU) {
       // Files written before reset_after existed (Keras < 2.1.3) reset before.
@@ -56,7 +65,7 @@ final class RecurrentMapping {
     }
   }
 
-  static LayerSpec bidirectional(Cfg c, Shape in) {
+  private static LayerSpec bidirectional(Cfg c, Shape in) {
     Recurrent forward = wrapped(c, "layer");
     if (c.has("backward_layer")) {
       Recurrent backward = wrapped(c, "backward_layer");
@@ -78,7 +87,19 @@ final class RecurrentMapping {
       throw c.error("field 'merge_mode' is '" + mode + "'; NeuroJoule supports 'concat', 'sum',"
           + " 'mul' and 'ave'");
     }
-    return Bidirectional.of(forward).mergeMode(merge).name(c.string("name"));
+    return Bidirectional.of(forward).mergeMode(merge).name(ConfigKeys.name(c));
+  }
+
+  private static LayerSpec timeDistributed(Cfg c, Shape in) {
+    Cfg wrapped = c.object("layer", c.where());
+    String inner = ConfigReader.bareClassName(wrapped.string("class_name"));
+    Cfg innerCfg = wrapped.object("config", c.where() + ", wrapped " + inner);
+    if (in.rank() < 2) {
+      throw c.error("TimeDistributed needs an input with a time axis, the input is "
+          + in.toKerasString());
+    }
+    LayerSpec step = KerasLayerRegistry.spec(inner, innerCfg, in.dropFirst(1));
+    return TimeDistributed.of(step).name(ConfigKeys.name(c));
   }
 
   /** The recurrent layer in field {@code field}, unnamed (the wrapper carries the name). */
