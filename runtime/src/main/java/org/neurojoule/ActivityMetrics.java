@@ -6,12 +6,8 @@ import org.neurojoule.energy.Column;
 import org.neurojoule.energy.PythonFormat;
 import org.neurojoule.engine.WeightInit;
 import org.neurojoule.engine.ZeroCounts;
-import org.neurojoule.layer.Dropout;
-import org.neurojoule.layer.Flatten;
 import org.neurojoule.layer.LayerSpec;
 import org.neurojoule.layer.LayerStats;
-import org.neurojoule.layer.Reshape;
-import org.neurojoule.layer.TimeDistributed;
 
 /** Computes each layer's {@link LayerActivity} and the summary's and exports' activity columns. */
 final class ActivityMetrics {
@@ -62,16 +58,11 @@ final class ActivityMetrics {
   private static boolean spikes(Tensor t) {
     Tensor at = t;
     while (true) {
-      LayerSpec spec = at.layer().spec();
-      if (spec instanceof TimeDistributed td) {
-        spec = td.layer();
-      }
+      LayerSpec spec = at.layer().spec().wrapped().orElse(at.layer().spec());
       if (spec.emitsSpikes()) {
         return true;
       }
-      boolean movesValues =
-          spec instanceof Flatten || spec instanceof Reshape || spec instanceof Dropout;
-      if (!movesValues || at.inputs().size() != 1) {
+      if (!spec.movesValuesOnly() || at.inputs().size() != 1) {
         return false;
       }
       at = at.inputs().get(0);

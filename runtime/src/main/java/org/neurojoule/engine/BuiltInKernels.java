@@ -1,6 +1,7 @@
 package org.neurojoule.engine;
 
 import com.google.auto.service.AutoService;
+import org.neurojoule.Padding;
 import org.neurojoule.layer.ActivationLayer;
 import org.neurojoule.layer.Add;
 import org.neurojoule.layer.BatchNormalization;
@@ -89,7 +90,7 @@ final class BuiltInKernels {
     }
   }
 
-  /** Max and average pooling. */
+  /** Max and average pooling; sum pooling in the spiking simulation only. */
   @AutoService(Kernel.class)
   public static final class PoolKernel implements Kernel<Pooling> {
     @Override
@@ -104,6 +105,19 @@ final class BuiltInKernels {
       }
       return new Ops.PoolOp(p.kind() == PoolKind.MAX, p.rank(), p.poolSize(), p.strides(),
           p.padding());
+    }
+
+    @Override
+    public Op stepOp(Pooling p, KernelInput layer) {
+      if (p.kind() != PoolKind.SUM) {
+        return op(p, layer);
+      }
+      if (p.padding() != Padding.VALID) {
+        throw new UnsupportedOperationException(layer.layer() + ": sum pooling with "
+            + p.padding() + " padding cannot run in the spiking simulation yet (NIR's SumPool2d"
+            + " pads with a zeroPadding layer before it)");
+      }
+      return new SumPoolOp(p);
     }
   }
 
