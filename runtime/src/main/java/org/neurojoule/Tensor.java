@@ -844,26 +844,7 @@ public final class Tensor {
    */
   public Tensor timeDistributed(
       UnaryOperator<Tensor> step, UnaryOperator<TimeDistributed> configure) {
-    Objects.requireNonNull(step, "step == null");
-    if (shape.rank() < 2) {
-      throw ShapeException.of(org.neurojoule.shape.ShapeError.WRONG_RANK, List.of(shape),
-              "timeDistributed needs an input of (time, ...) with rank 2 or more, but the input is "
-                  + shape)
-          .inLayer(TensorGraph.positionFor(List.of(this)),
-              TensorGraph.provisionalName("timeDistributed", List.of(this)),
-              "timeDistributed");
-    }
-    Tensor stepInput =
-        input(new Layer(org.neurojoule.layer.InputLayer.of(TimeDistributed.stepShape(shape)),
-            Optional.empty()), TimeDistributed.stepShape(shape));
-    Tensor stepOutput = Objects.requireNonNull(step.apply(stepInput), "step returned null");
-    if (stepOutput.inputs.size() != 1 || stepOutput.inputs.get(0) != stepInput) {
-      throw new IllegalArgumentException(
-          "timeDistributed(...) wraps exactly one layer applied to the step tensor it is given,"
-              + " e.g. timeDistributed(t -> t.conv2d(2, 7)); got "
-              + TensorGraph.describeChain(stepOutput));
-    }
-    Layer inner = stepOutput.layer;
+    Layer inner = TensorGraph.wrappedStep(this, step);
     return then("timeDistributed", () -> configure.apply(TimeDistributed.of(inner.spec())),
         Optional.of(inner));
   }

@@ -9,20 +9,26 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.neurojoule.layer.InputLayer;
 import org.neurojoule.layer.KerasNames;
 import org.neurojoule.layer.LayerSpec;
 import org.neurojoule.layer.Layers;
+import org.neurojoule.layer.TimeDistributed;
 import org.neurojoule.layer.WeightShapes;
 import org.neurojoule.shape.Shape;
+import org.neurojoule.shape.ShapeError;
 import org.neurojoule.shape.ShapeException;
 
 /**
  * The graph machinery behind {@link Tensor}'s fluent methods: checking a layer against the tensors
- * it is applied to, and naming and placing a layer before any model exists, for error messages
- * (its position and likely auto name are counted among the layers upstream of its inputs).
+ * it is applied to, the step of a {@code TimeDistributed}, and naming and placing a layer before
+ * any model exists, for error messages (its position and likely auto name are counted among the
+ * layers upstream of its inputs).
  */
 final class TensorGraph {
   private TensorGraph() {}
@@ -87,6 +93,36 @@ final class TensorGraph {
   private static String weightsText(List<WeightShapes.Weight> weights) {
     return weights.stream().map(w -> WeightShapes.shapeText(w.shape()))
         .collect(Collectors.joining(" and "));
+  }
+
+  /**
+   * {@return the one layer {@code step} applies to a single timestep of {@code outer}, for {@code
+   * TimeDistributed}} The step gets an input tensor of one timestep's shape.
+   *
+   * @throws ShapeException if {@code outer} has no time axis
+   * @throws IllegalArgumentException if {@code step} does not apply exactly one layer to it
+   */
+  static Layer wrappedStep(Tensor outer, UnaryOperator<Tensor> step) {
+    Objects.requireNonNull(step, "step == null");
+    Shape shape = outer.shape();
+    if (shape.rank() < 2) {
+      throw ShapeException.of(ShapeError.WRONG_RANK, List.of(shape),
+              "timeDistributed needs an input of (time, ...) with rank 2 or more, but the input is "
+                  + shape)
+          .inLayer(positionFor(List.of(outer)), provisionalName("timeDistributed", List.of(outer)),
+              "timeDistributed");
+    }
+    Shape stepShape = TimeDistributed.stepShape(shape);
+    Tensor stepInput = Tensor.input(new Layer(InputLayer.of(stepShape), Optional.empty()),
+        stepShape);
+    Tensor stepOutput = Objects.requireNonNull(step.apply(stepInput), "step returned null");
+    if (stepOutput.inputs().size() != 1 || stepOutput.inputs().get(0) != stepInput) {
+      throw new IllegalArgumentException(
+          "timeDistributed(...) wraps exactly one layer applied to the step tensor it is given,"
+              + " e.g. timeDistributed(t -> t.conv2d(2, 7)); got "
+              + describeChain(stepOutput));
+    }
+    return stepOutput.layer();
   }
 
   /** The index the next layer after {@code inputs} has: the number of layers upstream. */

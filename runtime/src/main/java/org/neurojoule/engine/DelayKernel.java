@@ -9,6 +9,7 @@ import org.neurojoule.shape.Shape;
  * / dt)} steps before, 0 before that, from a ring of the last {@code longest + 1} steps' inputs.
  */
 @AutoService(Kernel.class)
+@SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class DelayKernel implements Kernel<Delay> {
   @Override
   public Class<Delay> spec() {

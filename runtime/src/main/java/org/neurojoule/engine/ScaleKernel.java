@@ -5,6 +5,7 @@ import org.neurojoule.layer.Scale;
 
 /** Scale, in the spiking simulation only: each unit's input times its factor. */
 @AutoService(Kernel.class)
+@SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class ScaleKernel implements Kernel<Scale> {
   @Override
   public Class<Scale> spec() {

@@ -11,6 +11,7 @@ import org.neurojoule.shape.Shape;
  * itself: {@code units} per spike.
  */
 @AutoService(Kernel.class)
+@SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class SpikingNeuronKernel implements Kernel<SpikingNeuron> {
   @Override
   public Class<SpikingNeuron> spec() {
