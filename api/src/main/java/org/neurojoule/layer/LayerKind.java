@@ -5,8 +5,8 @@ import java.util.Locale;
 /**
  * What a layer does, for a comparison's breakdown of where a model's energy goes. Each spec gives
  * its own with {@link LayerSpec#layerKind()}. A layer with a fused {@code activation} counts under
- * its own kind (a {@code Conv2D} with {@code relu} is a convolution, neuron energy included); {@code
- * TimeDistributed(x)} is the kind of {@code x}.
+ * its own kind (a {@code Conv2D} with {@code relu} is a convolution, neuron energy included);
+ * {@code TimeDistributed(x)} is the kind of {@code x}.
  */
 public enum LayerKind {
   /** {@code Conv1D/2D/3D} and their transposes. */

@@ -169,8 +169,8 @@ public interface LayerSpec {
 
   /**
    * {@return how many synaptic operations a nonzero value at each position of the layer's single
-   * input causes (a spike times its fan-out), where the layer has an exact rule; empty, the default,
-   * where its connections are spread evenly over its input ({@link #fanOutPerValue})}
+   * input causes (a spike times its fan-out), where the layer has an exact rule; empty, the
+   * default, where its connections are spread evenly over its input ({@link #fanOutPerValue})}
    *
    * @param input the concrete shape of one example of the input (without the batch)
    * @throws ShapeException if the input has an undefined size or too many positions
