@@ -137,11 +137,20 @@ public final class SpikingSimulation implements AutoCloseable {
       s.fanOut = new long[in.length][];
       s.uniformFanOut = new double[in.length];
       for (int i = 0; i < in.length; i++) {
-        s.fanOut[i] = in.length == 1
-            ? node.spec.fanOutPerPosition(Shape.of(in[i])).orElse(null) : null;
+        s.fanOut[i] = in.length == 1 ? fanOutPerPosition(node, in[i]) : null;
         s.uniformFanOut[i] = node.spec.fanOutPerValue(stats.connections(), inSize);
       }
     }
+  }
+
+  /** The spec's exact fan-out per input position, or null (also for an input with no values). */
+  private static long[] fanOutPerPosition(Node node, int[] in) {
+    for (int d : in) {
+      if (d <= 0) {
+        return null;
+      }
+    }
+    return node.spec.fanOutPerPosition(Shape.of(in)).orElse(null);
   }
 
   private float[][] weights(Node node) {
