@@ -1549,6 +1549,30 @@ public final class Tensor {
   }
 
   /**
+   * Keras' {@code GroupNormalization}: the channels (the last axis) in {@code groups} groups, each
+   * normalized per example over its channels and every position.
+   *
+   * @param groups the number of channel groups; the channels must divide by it
+   * @return the new layer's output
+   */
+  public Tensor groupNormalization(int groups) {
+    return groupNormalization(groups, UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code GroupNormalization}, configured: {@code g -> g.epsilon(1e-5).center(false)}.
+   *
+   * @param groups the number of channel groups; the channels must divide by it
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor groupNormalization(
+      int groups, UnaryOperator<org.neurojoule.layer.GroupNormalization> configure) {
+    return then("groupNormalization",
+        () -> configure.apply(org.neurojoule.layer.GroupNormalization.of(groups)));
+  }
+
+  /**
    * Keras' {@code Conv1DTranspose} with {@code filters} kernels of side {@code kernelSize}.
    *
    * @param filters the number of output channels
