@@ -3,12 +3,8 @@ package org.neurojoule;
 import java.util.function.Supplier;
 import org.neurojoule.engine.WeightInit;
 import org.neurojoule.engine.ZeroCounts;
-import org.neurojoule.layer.Dropout;
-import org.neurojoule.layer.Flatten;
 import org.neurojoule.layer.LayerSpec;
 import org.neurojoule.layer.LayerStats;
-import org.neurojoule.layer.Reshape;
-import org.neurojoule.layer.TimeDistributed;
 
 /** Computes each layer's {@link LayerActivity}, lazily. */
 final class ActivityMetrics {
@@ -59,16 +55,11 @@ final class ActivityMetrics {
   private static boolean spikes(Tensor t) {
     Tensor at = t;
     while (true) {
-      LayerSpec spec = at.layer().spec();
-      if (spec instanceof TimeDistributed td) {
-        spec = td.layer();
-      }
+      LayerSpec spec = at.layer().spec().wrapped().orElse(at.layer().spec());
       if (spec.emitsSpikes()) {
         return true;
       }
-      boolean movesValues =
-          spec instanceof Flatten || spec instanceof Reshape || spec instanceof Dropout;
-      if (!movesValues || at.inputs().size() != 1) {
+      if (!spec.movesValuesOnly() || at.inputs().size() != 1) {
         return false;
       }
       at = at.inputs().get(0);

@@ -18,7 +18,7 @@ import org.neurojoule.energy.ComparisonText;
 import org.neurojoule.energy.Csv;
 import org.neurojoule.energy.Json;
 import org.neurojoule.energy.MemorySize;
-import org.neurojoule.layer.InputLayer;
+import org.neurojoule.layer.LayerKind;
 
 /**
  * Two or more estimates side by side: a baseline (the first) and candidates, with how much each
@@ -248,7 +248,7 @@ public final class Comparison {
   public Set<LayerKind> kinds() {
     Set<LayerKind> kinds = EnumSet.noneOf(LayerKind.class);
     for (ModelEnergy e : models) {
-      e.model().layers().stream().filter(l -> !(l.spec() instanceof InputLayer))
+      e.model().layers().stream().filter(l -> !l.spec().isInput())
           .forEach(l -> kinds.add(LayerKind.of(l.spec())));
     }
     return Collections.unmodifiableSet(kinds);

@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import org.neurojoule.energy.ComparisonText;
 import org.neurojoule.energy.MemorySize;
 import org.neurojoule.energy.PythonFormat;
+import org.neurojoule.layer.LayerKind;
 import org.neurojoule.report.BarChart;
 import org.neurojoule.report.Html;
 import org.neurojoule.report.Page;

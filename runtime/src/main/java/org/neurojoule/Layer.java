@@ -44,9 +44,7 @@ public final class Layer {
    */
   public static Layer of(LayerSpec spec) {
     Objects.requireNonNull(spec, "spec == null");
-    Optional<Layer> inner = spec instanceof org.neurojoule.layer.TimeDistributed td
-        ? Optional.of(of(td.layer()))
-        : Optional.empty();
+    Optional<Layer> inner = spec.wrapped().map(Layer::of);
     return new Layer(spec, inner);
   }
 

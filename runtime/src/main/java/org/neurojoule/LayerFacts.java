@@ -3,8 +3,6 @@ package org.neurojoule;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.neurojoule.layer.Conv;
-import org.neurojoule.layer.Dense;
 import org.neurojoule.layer.LayerSpec;
 import org.neurojoule.shape.Shape;
 
@@ -46,9 +44,9 @@ record LayerFacts(String name, boolean spikeInputs, boolean emitsSpikes,
       out = plus(out, node.shape());
       shapes.append(" -> ").append(node.shape().toKerasString());
     }
-    boolean bias = spec instanceof Conv c ? c.useBias() : spec instanceof Dense d && d.useBias();
     return new LayerFacts(model.nameOf(layer), spikeInputs, spec.emitsSpikes(),
-        spec instanceof Conv, model.params(layer).total(), bias, in, out, shapes.toString());
+        spec.readsInputPerConnection(), model.params(layer).total(), spec.addsBiasPerOutput(), in,
+        out, shapes.toString());
   }
 
   /** {@return the input elements, or an error naming the layer and its shapes} */

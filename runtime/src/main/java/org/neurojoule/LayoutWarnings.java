@@ -2,7 +2,6 @@ package org.neurojoule;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.neurojoule.layer.InputLayer;
 import org.neurojoule.layer.LayerSpec;
 import org.neurojoule.shape.Shape;
 
@@ -26,7 +25,7 @@ final class LayoutWarnings {
         continue;
       }
       for (Tensor in : node.inputs()) {
-        if (in.layer().spec() instanceof InputLayer && looksChannelsFirst(in.shape())) {
+        if (in.layer().spec().isInput() && looksChannelsFirst(in.shape())) {
           String warning = "Input '" + model.nameOf(in.layer()) + "' has shape "
               + in.shape().toKerasString() + ", which looks channels-first; NeuroJoule is"
               + " channels-last (as Keras by default), so '" + model.nameOf(node.layer())

@@ -133,7 +133,7 @@ public final class Model {
     }
     for (Tensor given : inputs) {
       Objects.requireNonNull(given, "an input == null");
-      if (!(given.layer().spec() instanceof InputLayer)) {
+      if (!given.layer().spec().isInput()) {
         throw new IllegalArgumentException(
             "model inputs must be input tensors (Model.input(...)), not " + given);
       }
@@ -379,7 +379,7 @@ public final class Model {
     if (applied.stream().anyMatch(n -> !n.shape().equals(first))) {
       return "multiple";
     }
-    return layer.spec() instanceof InputLayer
+    return layer.spec().isInput()
         ? "[" + first.toKerasString() + "]"
         : first.toKerasString();
   }
@@ -484,7 +484,7 @@ public final class Model {
           && postOrder.stream().allMatch(n -> n.inputs().size() <= 1);
       // Inputs in the order the walk reached their layers (an input layer's nodes in post-order).
       for (Layer layer : reached) {
-        if (layer.spec() instanceof InputLayer) {
+        if (layer.spec().isInput()) {
           inputs.addAll(nodes.get(layer));
         }
       }

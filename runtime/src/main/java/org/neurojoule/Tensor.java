@@ -1,15 +1,8 @@
 package org.neurojoule;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.neurojoule.layer.ActivationLayer;
@@ -21,9 +14,7 @@ import org.neurojoule.layer.DepthwiseConv2D;
 import org.neurojoule.layer.Dropout;
 import org.neurojoule.layer.Flatten;
 import org.neurojoule.layer.GlobalPooling;
-import org.neurojoule.layer.KerasNames;
 import org.neurojoule.layer.LayerSpec;
-import org.neurojoule.layer.Layers;
 import org.neurojoule.layer.LeakyReLU;
 import org.neurojoule.layer.PoolKind;
 import org.neurojoule.layer.Pooling;
@@ -32,7 +23,6 @@ import org.neurojoule.layer.Reshape;
 import org.neurojoule.layer.SeparableConv2D;
 import org.neurojoule.layer.SpikingActivation;
 import org.neurojoule.layer.TimeDistributed;
-import org.neurojoule.layer.WeightShapes;
 import org.neurojoule.shape.Shape;
 import org.neurojoule.shape.ShapeException;
 
@@ -63,49 +53,9 @@ public final class Tensor {
 
   /** {@code layer} applied to {@code inputs}, with the output shape checked now. */
   static Tensor applied(Layer layer, List<Tensor> inputs) {
-    inputs.forEach(t -> Objects.requireNonNull(t, "input == null"));
-    List<Shape> shapes = inputs.stream().map(Tensor::shape).toList();
-    Shape out = Layers.outputShape(
-        () -> positionFor(inputs), () -> provisionalName(layer, inputs), layer.spec(), shapes);
-    requireSameWeights(layer, shapes, inputs);
-    layer.appliedTo(shapes);
+    Shape out = TensorGraph.outputShape(layer, inputs);
+    layer.appliedTo(inputs.stream().map(Tensor::shape).toList());
     return new Tensor(layer, List.copyOf(inputs), out);
-  }
-
-  /**
-   * A reused layer with weights must get inputs its weights fit, as in Keras (whose weights are
-   * built for the first input): the weight shapes of every application must be the first's.
-   */
-  private static void requireSameWeights(Layer layer, List<Shape> shapes, List<Tensor> inputs) {
-    List<Shape> first = layer.firstInputShapes();
-    if (first == null || !WeightShapes.hasWeights(layer.spec())) {
-      return;
-    }
-    List<WeightShapes.Weight> built;
-    List<WeightShapes.Weight> now;
-    try {
-      built = WeightShapes.of(layer.spec(), first);
-      now = WeightShapes.of(layer.spec(), shapes);
-    } catch (ShapeException e) {
-      return;   // an undefined channel axis: outputShape has had its say
-    }
-    if (!built.equals(now)) {
-      throw new IllegalArgumentException("layer '" + provisionalName(layer, inputs) + "' "
-          + layer.spec().describe() + " (" + layer.spec().type() + ") was built for input "
-          + kerasShapes(first) + "; it cannot be applied to " + kerasShapes(shapes)
-          + ": its weights are " + weightsText(built) + ", the new input would need "
-          + weightsText(now));
-    }
-  }
-
-  private static String kerasShapes(List<Shape> shapes) {
-    return shapes.size() == 1 ? shapes.get(0).toKerasString()
-        : shapes.stream().map(Shape::toKerasString).toList().toString();
-  }
-
-  private static String weightsText(List<WeightShapes.Weight> weights) {
-    return weights.stream().map(w -> WeightShapes.shapeText(w.shape()))
-        .collect(java.util.stream.Collectors.joining(" and "));
   }
 
   /** {@return the shape of one example (without the batch)} */
@@ -894,25 +844,7 @@ public final class Tensor {
    */
   public Tensor timeDistributed(
       UnaryOperator<Tensor> step, UnaryOperator<TimeDistributed> configure) {
-    Objects.requireNonNull(step, "step == null");
-    if (shape.rank() < 2) {
-      throw ShapeException.of(org.neurojoule.shape.ShapeError.WRONG_RANK, List.of(shape),
-              "timeDistributed needs an input of (time, ...) with rank 2 or more, but the input is "
-                  + shape)
-          .inLayer(positionFor(List.of(this)), provisionalName("timeDistributed", List.of(this)),
-              "timeDistributed");
-    }
-    Tensor stepInput =
-        input(new Layer(org.neurojoule.layer.InputLayer.of(TimeDistributed.stepShape(shape)),
-            Optional.empty()), TimeDistributed.stepShape(shape));
-    Tensor stepOutput = Objects.requireNonNull(step.apply(stepInput), "step returned null");
-    if (stepOutput.inputs.size() != 1 || stepOutput.inputs.get(0) != stepInput) {
-      throw new IllegalArgumentException(
-          "timeDistributed(...) wraps exactly one layer applied to the step tensor it is given,"
-              + " e.g. timeDistributed(t -> t.conv2d(2, 7)); got "
-              + stepOutput.describeChain());
-    }
-    Layer inner = stepOutput.layer;
+    Layer inner = TensorGraph.wrappedStep(this, step);
     return then("timeDistributed", () -> configure.apply(TimeDistributed.of(inner.spec())),
         Optional.of(inner));
   }
@@ -1205,13 +1137,7 @@ public final class Tensor {
   private static Tensor newLayer(
       List<Tensor> inputs, String method, Supplier<? extends LayerSpec> spec,
       Optional<Layer> wrapped) {
-    LayerSpec built;
-    try {
-      built = Objects.requireNonNull(spec.get(), "configurer returned null");
-    } catch (ShapeException e) {
-      throw e.inLayer(positionFor(inputs), provisionalName(method, inputs), method);
-    }
-    return applied(new Layer(built, wrapped), inputs);
+    return applied(new Layer(TensorGraph.build(inputs, method, spec), wrapped), inputs);
   }
 
   // ---- element-wise merges, softmax, elu, permute, repeat vector, rescaling ----
@@ -1623,6 +1549,30 @@ public final class Tensor {
   }
 
   /**
+   * Keras' {@code GroupNormalization}: the channels (the last axis) in {@code groups} groups, each
+   * normalized per example over its channels and every position.
+   *
+   * @param groups the number of channel groups; the channels must divide by it
+   * @return the new layer's output
+   */
+  public Tensor groupNormalization(int groups) {
+    return groupNormalization(groups, UnaryOperator.identity());
+  }
+
+  /**
+   * Keras' {@code GroupNormalization}, configured: {@code g -> g.epsilon(1e-5).center(false)}.
+   *
+   * @param groups the number of channel groups; the channels must divide by it
+   * @param configure sets the layer's optional arguments (Keras' names) on its defaults
+   * @return the new layer's output
+   */
+  public Tensor groupNormalization(
+      int groups, UnaryOperator<org.neurojoule.layer.GroupNormalization> configure) {
+    return then("groupNormalization",
+        () -> configure.apply(org.neurojoule.layer.GroupNormalization.of(groups)));
+  }
+
+  /**
    * Keras' {@code Conv1DTranspose} with {@code filters} kernels of side {@code kernelSize}.
    *
    * @param filters the number of output channels
@@ -1769,63 +1719,9 @@ public final class Tensor {
     return then("alpha", () -> configure.apply(org.neurojoule.layer.Filter.alpha(tauInitializer)));
   }
 
-  // ---- names and positions before a model exists, for error messages ----
-
-  /** The index the next layer after {@code inputs} has: the number of layers upstream. */
-  private static int positionFor(List<Tensor> inputs) {
-    return upstreamLayers(inputs).size();
-  }
-
-  /** The Keras auto name {@code layer} will likely get: counted among the layers upstream. */
-  private static String provisionalName(Layer layer, List<Tensor> inputs) {
-    return layer.givenName().orElseGet(() -> {
-      String prefix = layer.namePrefix();
-      long same = upstreamLayers(inputs).stream()
-          .filter(l -> l != layer && l.namePrefix().equals(prefix)).count();
-      return KerasNames.autoName(prefix, (int) same);
-    });
-  }
-
-  private static String provisionalName(String method, List<Tensor> inputs) {
-    // Method names spell ReLU as "relu"; Keras' type names, from which prefixes come, do not.
-    String type = Character.toUpperCase(method.charAt(0)) + method.substring(1);
-    String prefix = KerasNames.snakeCase(type.replace("Relu", "ReLU"));
-    long same = upstreamLayers(inputs).stream()
-        .filter(l -> l.namePrefix().equals(prefix)).count();
-    return KerasNames.autoName(prefix, (int) same);
-  }
-
-  private static List<Layer> upstreamLayers(List<Tensor> from) {
-    Set<Layer> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    Map<Tensor, Boolean> visited = new IdentityHashMap<>();
-    Deque<Tensor> todo = new ArrayDeque<>(from);
-    while (!todo.isEmpty()) {
-      Tensor t = todo.pop();
-      if (visited.put(t, Boolean.TRUE) == null) {
-        seen.add(t.layer);
-        t.layer.wrapped().ifPresent(seen::add);
-        todo.addAll(t.inputs);
-      }
-    }
-    List<Layer> out = new ArrayList<>(seen);
-    out.sort(Comparator.comparingLong(Layer::creationOrder));
-    return out;
-  }
-
-  private String describeChain() {
-    List<String> parts = new ArrayList<>();
-    for (Tensor t = this; ; t = t.inputs.get(0)) {
-      parts.add(0, t.layer.spec().describe());
-      if (t.inputs.size() != 1) {
-        break;
-      }
-    }
-    return String.join(" -> ", parts);
-  }
-
   /** The chain that produced this tensor: {@code input 28x28x1 -> conv2d(2, 7x7) -> relu}. */
   @Override
   public String toString() {
-    return describeChain() + " : " + shape;
+    return TensorGraph.describeChain(this) + " : " + shape;
   }
 }

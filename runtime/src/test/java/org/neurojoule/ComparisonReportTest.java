@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neurojoule.layer.LayerKind;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.neurojoule.layer.LayerKind;
 
 /** {@link Comparison}: the exact table, the exports' round trips and its errors. */
 class ComparisonTest {

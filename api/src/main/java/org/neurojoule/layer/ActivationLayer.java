@@ -60,6 +60,11 @@ public record ActivationLayer(Activation activation, Optional<String> name) impl
   }
 
   @Override
+  public LayerKind layerKind() {
+    return LayerKind.ACTIVATIONS;
+  }
+
+  @Override
   public String describe() {
     return "activation(" + activation.kerasName() + ")";
   }

@@ -306,6 +306,32 @@ public record Conv(
   }
 
   @Override
+  public LayerKind layerKind() {
+    return LayerKind.CONVOLUTION;
+  }
+
+  @Override
+  public boolean readsInputPerConnection() {
+    return true;
+  }
+
+  @Override
+  public boolean addsBiasPerOutput() {
+    return useBias;
+  }
+
+  /**
+   * {@inheritDoc} Exact for a convolution that does not pad causally: {@code filters} times the
+   * output positions whose window covers the input position, so strides, dilation and padding
+   * count as they fall (a border value feeds fewer windows, padding feeds none).
+   */
+  @Override
+  public Optional<long[]> fanOutPerPosition(Shape input) {
+    return padding == Padding.CAUSAL ? Optional.empty() : Optional.of(Windows.fanOut(input, rank,
+        kernelSize, strides, dilationRate, padding, filters));
+  }
+
+  @Override
   public String describe() {
     String d = Describe.window("conv" + rank + "d(" + filters + ", ", kernelSize, strides, padding,
         dilationRate, activation, useBias);

@@ -305,6 +305,11 @@ public record ConvTranspose(
   }
 
   @Override
+  public LayerKind layerKind() {
+    return LayerKind.CONVOLUTION;
+  }
+
+  @Override
   public String describe() {
     String head = "conv" + rank + "dTranspose(" + filters + ", ";
     String base = Describe.window(head, kernelSize, strides, padding, dilationRate, activation,

@@ -105,6 +105,22 @@ public record Dense(int units, Activation activation, boolean useBias, Optional<
   }
 
   @Override
+  public LayerKind layerKind() {
+    return LayerKind.DENSE;
+  }
+
+  @Override
+  public boolean addsBiasPerOutput() {
+    return useBias;
+  }
+
+  /** {@inheritDoc} Exact for a dense layer: each input value feeds every unit. */
+  @Override
+  public double fanOutPerValue(long connections, long inputValues) {
+    return units;
+  }
+
+  @Override
   public String describe() {
     return "dense(" + units + Describe.activationAndBias(activation, useBias) + ")";
   }

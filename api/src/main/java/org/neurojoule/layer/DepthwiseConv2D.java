@@ -188,6 +188,11 @@ public record DepthwiseConv2D(
   }
 
   @Override
+  public LayerKind layerKind() {
+    return LayerKind.DEPTHWISE;
+  }
+
+  @Override
   public String describe() {
     String head = "depthwiseConv2d(" + (depthMultiplier == 1 ? "" : "x" + depthMultiplier + ", ");
     return Describe.window(head, kernelSize, strides, padding, dilationRate, activation, useBias);

@@ -58,6 +58,12 @@ public record Dropout(double rate, Optional<String> name) implements LayerSpec {
     return Optional.of(LayerStats.NONE);
   }
 
+  /** {@inheritDoc} At inference, dropout is the identity. */
+  @Override
+  public boolean movesValuesOnly() {
+    return true;
+  }
+
   @Override
   public String describe() {
     return "dropout(" + rate + ")";

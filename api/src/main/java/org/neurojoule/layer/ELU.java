@@ -75,6 +75,11 @@ public record ELU(double alpha, Optional<String> name) implements LayerSpec {
   }
 
   @Override
+  public LayerKind layerKind() {
+    return LayerKind.ACTIVATIONS;
+  }
+
+  @Override
   public String describe() {
     return alpha == DEFAULT_ALPHA ? "elu" : "elu(" + alpha + ")";
   }

@@ -58,6 +58,11 @@ public record Flatten(Optional<String> name) implements LayerSpec {
   }
 
   @Override
+  public boolean movesValuesOnly() {
+    return true;
+  }
+
+  @Override
   public String describe() {
     return "flatten";
   }

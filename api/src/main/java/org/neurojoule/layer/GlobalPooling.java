@@ -127,6 +127,11 @@ public record GlobalPooling(PoolKind kind, int rank, boolean keepdims, Optional<
   }
 
   @Override
+  public LayerKind layerKind() {
+    return LayerKind.POOLING;
+  }
+
+  @Override
   public String describe() {
     return "global" + kind.typeWord() + "Pooling" + rank + "d";
   }

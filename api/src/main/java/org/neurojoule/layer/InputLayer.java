@@ -73,6 +73,11 @@ public record InputLayer(Shape shape, Optional<String> name) implements LayerSpe
   }
 
   @Override
+  public boolean isInput() {
+    return true;
+  }
+
+  @Override
   public String describe() {
     return "input " + shape;
   }

@@ -121,4 +121,72 @@ public interface LayerSpec {
   default boolean emitsSpikes() {
     return false;
   }
+
+  /**
+   * {@return what the layer does, for a comparison's breakdown of energy by kind; {@link
+   * LayerKind#OTHER}, the default, for a layer of no listed kind}
+   */
+  default LayerKind layerKind() {
+    return LayerKind.OTHER;
+  }
+
+  /**
+   * {@return whether this is a model's input, which computes nothing: its output is the data}
+   */
+  default boolean isInput() {
+    return false;
+  }
+
+  /**
+   * {@return the layer this one applies to every timestep of its input, as {@code TimeDistributed}
+   * does, taking that layer's kind and kernel; empty, the default, for a layer that is no such
+   * wrapper}
+   */
+  default Optional<LayerSpec> wrapped() {
+    return Optional.empty();
+  }
+
+  /**
+   * {@return whether the layer only moves values (flatten, reshape, dropout at inference), so that
+   * its output is spikes where its input is}
+   */
+  default boolean movesValuesOnly() {
+    return false;
+  }
+
+  /**
+   * {@return whether the layer reads its input once per connection rather than once, as a
+   * convolution does, which slides over its input}
+   */
+  default boolean readsInputPerConnection() {
+    return false;
+  }
+
+  /** {@return whether the layer adds a bias to each output element, as a dense layer may} */
+  default boolean addsBiasPerOutput() {
+    return false;
+  }
+
+  /**
+   * {@return how many synaptic operations a nonzero value at each position of the layer's single
+   * input causes (a spike times its fan-out), where the layer has an exact rule; empty, the
+   * default, where its connections are spread evenly over its input ({@link #fanOutPerValue})}
+   *
+   * @param input the concrete shape of one example of the input (without the batch)
+   * @throws ShapeException if the input has an undefined size or too many positions
+   */
+  default Optional<long[]> fanOutPerPosition(Shape input) {
+    return Optional.empty();
+  }
+
+  /**
+   * {@return how many synaptic operations one nonzero input value causes on average: by default
+   * the layer's connections spread evenly over its input values}
+   *
+   * @param connections the layer's connections in one application
+   * @param inputValues the values of its inputs in one application
+   */
+  default double fanOutPerValue(long connections, long inputValues) {
+    return inputValues == 0 ? 0 : (double) connections / inputValues;
+  }
 }

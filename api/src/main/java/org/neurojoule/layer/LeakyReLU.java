@@ -66,6 +66,11 @@ public record LeakyReLU(double alpha, Optional<String> name) implements LayerSpe
   }
 
   @Override
+  public LayerKind layerKind() {
+    return LayerKind.ACTIVATIONS;
+  }
+
+  @Override
   public String describe() {
     return alpha == DEFAULT_ALPHA ? "leakyRelu" : "leakyRelu(" + alpha + ")";
   }

@@ -107,6 +107,12 @@ public record MatMul(Optional<String> name) implements LayerSpec {
     return Optional.of(LayerStats.connections(Math.multiplyExact(size, a.get(a.rank() - 1))));
   }
 
+  /** {@inheritDoc} The product of two activations has no weights: {@link LayerKind#OTHER}. */
+  @Override
+  public LayerKind layerKind() {
+    return LayerKind.OTHER;
+  }
+
   @Override
   public String describe() {
     return "matMul";

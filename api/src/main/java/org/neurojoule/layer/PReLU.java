@@ -113,6 +113,11 @@ public record PReLU(List<Integer> sharedAxes, Optional<String> name) implements 
   }
 
   @Override
+  public LayerKind layerKind() {
+    return LayerKind.ACTIVATIONS;
+  }
+
+  @Override
   public String describe() {
     return sharedAxes.isEmpty() ? "prelu" : "prelu(shared axes " + sharedAxes + ")";
   }

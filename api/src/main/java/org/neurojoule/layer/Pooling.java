@@ -191,6 +191,11 @@ public record Pooling(
   }
 
   @Override
+  public LayerKind layerKind() {
+    return LayerKind.POOLING;
+  }
+
+  @Override
   public String describe() {
     StringBuilder s = new StringBuilder(kind.methodWord()).append("Pooling").append(rank)
         .append("d(").append(Checks.dims(poolSize));

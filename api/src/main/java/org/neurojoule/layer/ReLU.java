@@ -91,6 +91,11 @@ public record ReLU(
   }
 
   @Override
+  public LayerKind layerKind() {
+    return LayerKind.ACTIVATIONS;
+  }
+
+  @Override
   public String describe() {
     return "relu";
   }

@@ -111,6 +111,11 @@ public record Reshape(List<Integer> targetShape, Optional<String> name) implemen
   }
 
   @Override
+  public boolean movesValuesOnly() {
+    return true;
+  }
+
+  @Override
   public String describe() {
     return "reshape(" + target() + ")";
   }

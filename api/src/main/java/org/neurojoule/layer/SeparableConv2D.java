@@ -203,6 +203,11 @@ public record SeparableConv2D(
   }
 
   @Override
+  public LayerKind layerKind() {
+    return LayerKind.DEPTHWISE;
+  }
+
+  @Override
   public String describe() {
     String head = "separableConv2d(" + filters + ", "
         + (depthMultiplier == 1 ? "" : "x" + depthMultiplier + ", ");

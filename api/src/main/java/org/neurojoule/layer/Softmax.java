@@ -82,6 +82,11 @@ public record Softmax(int axis, Optional<String> name) implements LayerSpec {
   }
 
   @Override
+  public LayerKind layerKind() {
+    return LayerKind.ACTIVATIONS;
+  }
+
+  @Override
   public String describe() {
     return axis == -1 ? "softmax" : "softmax(axis " + axis + ")";
   }

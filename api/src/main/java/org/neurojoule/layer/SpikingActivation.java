@@ -107,6 +107,11 @@ public record SpikingActivation(
   }
 
   @Override
+  public LayerKind layerKind() {
+    return LayerKind.ACTIVATIONS;
+  }
+
+  @Override
   public String describe() {
     return "spikingActivation(" + activation.kerasName() + ")";
   }

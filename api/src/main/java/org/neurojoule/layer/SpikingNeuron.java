@@ -345,6 +345,11 @@ public record SpikingNeuron(NeuronKind kind, Map<String, PerUnit> constants, boo
   }
 
   @Override
+  public LayerKind layerKind() {
+    return LayerKind.ACTIVATIONS;
+  }
+
+  @Override
   public String describe() {
     StringBuilder s = new StringBuilder(kind.methodName()).append('(');
     String sep = "";

@@ -109,6 +109,17 @@ public record TimeDistributed(LayerSpec layer, Optional<String> name) implements
     }
   }
 
+  /** {@inheritDoc} The kind of the wrapped layer. */
+  @Override
+  public LayerKind layerKind() {
+    return layer.layerKind();
+  }
+
+  @Override
+  public Optional<LayerSpec> wrapped() {
+    return Optional.of(layer);
+  }
+
   @Override
   public String describe() {
     return "timeDistributed(" + layer.describe() + ")";

@@ -90,4 +90,56 @@ final class Windows {
             + " of at most "
             + spatial);
   }
+
+  /**
+   * For each position of a concrete input {@code (spatial..., channels)}: {@code filters} times the
+   * output windows that read it (see {@link LayerSpec#fanOutPerPosition}).
+   */
+  static long[] fanOut(Shape input, int rank, List<Integer> window, List<Integer> strides,
+      List<Integer> dilation, Padding padding, int filters) {
+    int[] in = input.toArray();
+    long[][] cover = new long[rank][];
+    for (int a = 0; a < rank; a++) {
+      cover[a] = cover(in[a], window.get(a), strides.get(a), dilation.get(a), padding);
+    }
+    int channels = in[rank];
+    long size = channels;
+    for (int a = 0; a < rank; a++) {
+      size *= in[a];
+    }
+    if (size > Integer.MAX_VALUE - 8) {
+      throw ShapeException.invalid("the fan-out of an input of " + input.toKerasString()
+          + " does not fit one array");
+    }
+    long[] out = new long[(int) size];
+    int[] pos = new int[rank];
+    for (int p = 0; p < out.length; p += channels) {
+      long f = filters;
+      for (int a = 0; a < rank; a++) {
+        f *= cover[a][pos[a]];
+      }
+      java.util.Arrays.fill(out, p, p + channels, f);
+      for (int a = rank - 1; a >= 0 && ++pos[a] == in[a]; a--) {
+        pos[a] = 0;
+      }
+    }
+    return out;
+  }
+
+  /** For each input index along one axis of {@code n}: how many output windows read it. */
+  private static long[] cover(int n, int k, int s, int d, Padding padding) {
+    int span = (k - 1) * d + 1;
+    int outLen = outputLength(n, k, s, d, padding);
+    int padBefore = padding == Padding.SAME ? Math.max(0, (outLen - 1) * s + span - n) / 2 : 0;
+    long[] cover = new long[n];
+    for (int o = 0; o < outLen; o++) {
+      for (int j = 0; j < k; j++) {
+        long x = (long) o * s - padBefore + (long) j * d;
+        if (x >= 0 && x < n) {
+          cover[(int) x]++;
+        }
+      }
+    }
+    return cover;
+  }
 }

@@ -5,6 +5,7 @@ import org.neurojoule.layer.AddWeight;
 
 /** AddWeight: each example plus the stored tensor, broadcast to the example's shape once. */
 @AutoService(Kernel.class)
+@SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class AddWeightKernel implements Kernel<AddWeight> {
   @Override
   public Class<AddWeight> spec() {

@@ -9,6 +9,7 @@ import org.neurojoule.layer.Bidirectional.MergeMode;
  * reversed in time to align with the forward one (as Keras does), then they merge.
  */
 @AutoService(Kernel.class)
+@SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class BidirectionalKernel implements Kernel<Bidirectional> {
   @Override
   public Class<Bidirectional> spec() {

@@ -1,6 +1,7 @@
 package org.neurojoule.engine;
 
 import com.google.auto.service.AutoService;
+import org.neurojoule.Padding;
 import org.neurojoule.layer.ActivationLayer;
 import org.neurojoule.layer.Add;
 import org.neurojoule.layer.BatchNormalization;
@@ -28,6 +29,7 @@ final class BuiltInKernels {
 
   /** Convolutions. */
   @AutoService(Kernel.class)
+  @SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
   public static final class ConvKernel implements Kernel<Conv> {
     @Override
     public Class<Conv> spec() {
@@ -44,6 +46,7 @@ final class BuiltInKernels {
 
   /** Dense layers. */
   @AutoService(Kernel.class)
+  @SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
   public static final class DenseKernel implements Kernel<Dense> {
     @Override
     public Class<Dense> spec() {
@@ -59,6 +62,7 @@ final class BuiltInKernels {
 
   /** Depthwise convolutions. */
   @AutoService(Kernel.class)
+  @SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
   public static final class DepthwiseKernel implements Kernel<DepthwiseConv2D> {
     @Override
     public Class<DepthwiseConv2D> spec() {
@@ -75,6 +79,7 @@ final class BuiltInKernels {
 
   /** Separable convolutions. */
   @AutoService(Kernel.class)
+  @SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
   public static final class SeparableKernel implements Kernel<SeparableConv2D> {
     @Override
     public Class<SeparableConv2D> spec() {
@@ -89,8 +94,9 @@ final class BuiltInKernels {
     }
   }
 
-  /** Max and average pooling. */
+  /** Max and average pooling; sum pooling in the spiking simulation only. */
   @AutoService(Kernel.class)
+  @SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
   public static final class PoolKernel implements Kernel<Pooling> {
     @Override
     public Class<Pooling> spec() {
@@ -105,10 +111,24 @@ final class BuiltInKernels {
       return new Ops.PoolOp(p.kind() == PoolKind.MAX, p.rank(), p.poolSize(), p.strides(),
           p.padding());
     }
+
+    @Override
+    public Op stepOp(Pooling p, KernelInput layer) {
+      if (p.kind() != PoolKind.SUM) {
+        return op(p, layer);
+      }
+      if (p.padding() != Padding.VALID) {
+        throw new UnsupportedOperationException(layer.layer() + ": sum pooling with "
+            + p.padding() + " padding cannot run in the spiking simulation yet (NIR's SumPool2d"
+            + " pads with a zeroPadding layer before it)");
+      }
+      return new SumPoolOp(p);
+    }
   }
 
   /** Global max and average pooling. */
   @AutoService(Kernel.class)
+  @SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
   public static final class GlobalPoolKernel implements Kernel<GlobalPooling> {
     @Override
     public Class<GlobalPooling> spec() {
@@ -123,6 +143,7 @@ final class BuiltInKernels {
 
   /** Flatten: the same values under another shape. */
   @AutoService(Kernel.class)
+  @SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
   public static final class FlattenKernel implements Kernel<Flatten> {
     @Override
     public Class<Flatten> spec() {
@@ -137,6 +158,7 @@ final class BuiltInKernels {
 
   /** Reshape: the same values under another shape. */
   @AutoService(Kernel.class)
+  @SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
   public static final class ReshapeKernel implements Kernel<Reshape> {
     @Override
     public Class<Reshape> spec() {
@@ -151,6 +173,7 @@ final class BuiltInKernels {
 
   /** Dropout: the identity at inference. */
   @AutoService(Kernel.class)
+  @SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
   public static final class DropoutKernel implements Kernel<Dropout> {
     @Override
     public Class<Dropout> spec() {
@@ -165,6 +188,7 @@ final class BuiltInKernels {
 
   /** Element-wise sums. */
   @AutoService(Kernel.class)
+  @SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
   public static final class AddKernel implements Kernel<Add> {
     @Override
     public Class<Add> spec() {
@@ -179,6 +203,7 @@ final class BuiltInKernels {
 
   /** Concatenation. */
   @AutoService(Kernel.class)
+  @SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
   public static final class ConcatKernel implements Kernel<Concatenate> {
     @Override
     public Class<Concatenate> spec() {
@@ -193,6 +218,7 @@ final class BuiltInKernels {
 
   /** Spiking activations. */
   @AutoService(Kernel.class)
+  @SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
   public static final class SpikingKernel implements Kernel<SpikingActivation> {
     @Override
     public Class<SpikingActivation> spec() {
@@ -207,6 +233,7 @@ final class BuiltInKernels {
 
   /** ReLU: element-wise, fused into the kernel before it where possible. */
   @AutoService(Kernel.class)
+  @SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
   public static final class ReluKernel implements Kernel<ReLU> {
     @Override
     public Class<ReLU> spec() {
@@ -222,6 +249,7 @@ final class BuiltInKernels {
 
   /** LeakyReLU: element-wise. */
   @AutoService(Kernel.class)
+  @SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
   public static final class LeakyReluKernel implements Kernel<LeakyReLU> {
     @Override
     public Class<LeakyReLU> spec() {
@@ -236,6 +264,7 @@ final class BuiltInKernels {
 
   /** Activation layers: element-wise. */
   @AutoService(Kernel.class)
+  @SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
   public static final class ActivationKernel implements Kernel<ActivationLayer> {
     @Override
     public Class<ActivationLayer> spec() {
@@ -250,6 +279,7 @@ final class BuiltInKernels {
 
   /** Batch normalization at inference: an element-wise affine map per channel. */
   @AutoService(Kernel.class)
+  @SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
   public static final class BatchNormKernel implements Kernel<BatchNormalization> {
     @Override
     public Class<BatchNormalization> spec() {

@@ -5,6 +5,7 @@ import org.neurojoule.layer.ChannelSlice;
 
 /** ChannelSlice: each position's channels {@code [begin, end)} copied. */
 @AutoService(Kernel.class)
+@SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class ChannelSliceKernel implements Kernel<ChannelSlice> {
   @Override
   public Class<ChannelSlice> spec() {

@@ -8,6 +8,7 @@ import org.neurojoule.layer.ConcatWeight;
  * then the input's.
  */
 @AutoService(Kernel.class)
+@SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class ConcatWeightKernel implements Kernel<ConcatWeight> {
   @Override
   public Class<ConcatWeight> spec() {

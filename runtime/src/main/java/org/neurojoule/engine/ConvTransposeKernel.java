@@ -10,6 +10,7 @@ import org.neurojoule.layer.ConvTranspose;
  * activation. Sums in double, one example at a time.
  */
 @AutoService(Kernel.class)
+@SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class ConvTransposeKernel implements Kernel<ConvTranspose> {
   @Override
   public Class<ConvTranspose> spec() {

@@ -5,6 +5,7 @@ import org.neurojoule.layer.Cropping;
 
 /** Cropping1D/2D/3D: an index map that starts past the cropped entries. */
 @AutoService(Kernel.class)
+@SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class CroppingKernel implements Kernel<Cropping> {
   @Override
   public Class<Cropping> spec() {

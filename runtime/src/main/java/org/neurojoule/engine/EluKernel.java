@@ -5,6 +5,7 @@ import org.neurojoule.layer.ELU;
 
 /** The ELU layer: {@code x} above zero, {@code alpha * expm1(x)} below, in float32. */
 @AutoService(Kernel.class)
+@SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class EluKernel implements Kernel<ELU> {
   @Override
   public Class<ELU> spec() {

@@ -5,6 +5,7 @@ import org.neurojoule.layer.Embedding;
 
 /** Embedding: each id of the input, checked, selects a row of the table. */
 @AutoService(Kernel.class)
+@SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class EmbeddingKernel implements Kernel<Embedding> {
   @Override
   public Class<Embedding> spec() {

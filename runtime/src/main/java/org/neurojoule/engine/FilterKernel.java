@@ -8,6 +8,7 @@ import org.neurojoule.layer.Filter;
  * Filter} for the update); the output is every step's value, or the last one's.
  */
 @AutoService(Kernel.class)
+@SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class FilterKernel implements Kernel<Filter> {
   @Override
   public Class<Filter> spec() {

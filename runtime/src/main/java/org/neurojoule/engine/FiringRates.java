@@ -11,7 +11,6 @@ import org.neurojoule.Layer;
 import org.neurojoule.Model;
 import org.neurojoule.RateListener;
 import org.neurojoule.Tensor;
-import org.neurojoule.layer.InputLayer;
 import org.neurojoule.shape.Shape;
 
 /**
@@ -132,7 +131,7 @@ public final class FiringRates {
       // summed over the applications of a reused layer.
       double rate = 0;
       for (Tensor app : model.applications(layer)) {
-        List<Tensor> read = layer.spec() instanceof InputLayer ? List.of(app) : app.inputs();
+        List<Tensor> read = layer.spec().isInput() ? List.of(app) : app.inputs();
         double sum = 0;
         long count = 0;
         for (Tensor in : read) {
@@ -155,7 +154,7 @@ public final class FiringRates {
     for (Layer layer : model.layers()) {
       ZeroCounts c = ZeroCounts.NONE;
       for (Tensor app : model.applications(layer)) {
-        List<Tensor> read = layer.spec() instanceof InputLayer ? List.of(app) : app.inputs();
+        List<Tensor> read = layer.spec().isInput() ? List.of(app) : app.inputs();
         long inZeros = 0;
         long inValues = 0;
         for (Tensor in : read) {

@@ -8,9 +8,7 @@ import java.util.Map;
 import org.neurojoule.Layer;
 import org.neurojoule.Model;
 import org.neurojoule.Tensor;
-import org.neurojoule.layer.InputLayer;
 import org.neurojoule.layer.LayerSpec;
-import org.neurojoule.layer.TimeDistributed;
 import org.neurojoule.layer.WeightShapes;
 import org.neurojoule.shape.Shape;
 import org.neurojoule.shape.ShapeException;
@@ -82,7 +80,7 @@ public final class Forward implements AutoCloseable {
         }
       }
       for (Node node : nodes) {
-        if (node.spec instanceof InputLayer || node.fusedInto != null) {
+        if (node.spec.isInput() || node.fusedInto != null) {
           continue;
         }
         int[][] in = Arrays.stream(node.inputs).map(x -> x.shape).toArray(int[][]::new);
@@ -133,12 +131,12 @@ public final class Forward implements AutoCloseable {
 
   private void shapes(int[] example) {
     for (Node node : nodes) {
-      if (node.spec instanceof InputLayer) {
+      if (node.spec.isInput()) {
         node.shape = example.clone();
       } else {
         List<Shape> in = Arrays.stream(node.inputs).map(x -> Shape.of(x.shape)).toList();
         int[] out = inLayer(node, () -> node.spec.outputShape(in).toArray());
-        if (node.spec instanceof TimeDistributed) {
+        if (node.spec.wrapped().isPresent()) {
           out[0] = node.inputs[0].shape[0];
         }
         for (int d : out) {
@@ -156,11 +154,11 @@ public final class Forward implements AutoCloseable {
 
   private Op opFor(Node node) {
     LayerSpec spec = node.spec;
-    if (spec instanceof InputLayer) {
+    if (spec.isInput()) {
       return null;
     }
-    if (spec instanceof TimeDistributed td) {
-      Op inner = opFor(node, td.layer());
+    if (spec.wrapped().isPresent()) {
+      Op inner = opFor(node, spec.wrapped().get());
       // Per-step reshapes and element-wise layers work on the whole (batch, time, ...) block.
       return inner instanceof Ops.AliasOp || inner instanceof Ops.ElementwiseOp
           ? inner : new Ops.TimeDistributedOp(inner);

@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import org.neurojoule.layer.LayerSpec;
 
-/** The registered kernels by spec class, loaded once. */
+/**
+ * The one dispatch from specs to kernels: the registered {@link Kernel}s by spec class, loaded once
+ * through {@link ServiceLoader}.
+ */
 final class Kernels {
   private static final Map<Class<?>, Kernel<?>> BY_SPEC = load();
 
@@ -23,10 +26,20 @@ final class Kernels {
     return Map.copyOf(all);
   }
 
-  /** The op of {@code spec}, or null if no kernel runs its class. */
-  @SuppressWarnings("unchecked")
+  /** The firing-rate pass's op of {@code spec}, or null if no kernel runs its class. */
   static Op op(LayerSpec spec, KernelInput layer) {
-    Kernel<LayerSpec> k = (Kernel<LayerSpec>) BY_SPEC.get(spec.getClass());
+    Kernel<LayerSpec> k = kernel(spec);
     return k == null ? null : k.op(spec, layer);
+  }
+
+  /** The spiking simulation's op of {@code spec}, or null if no kernel runs its class. */
+  static Op stepOp(LayerSpec spec, KernelInput layer) {
+    Kernel<LayerSpec> k = kernel(spec);
+    return k == null ? null : k.stepOp(spec, layer);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Kernel<LayerSpec> kernel(LayerSpec spec) {
+    return (Kernel<LayerSpec>) BY_SPEC.get(spec.getClass());
   }
 }

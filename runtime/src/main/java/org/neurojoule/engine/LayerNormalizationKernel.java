@@ -12,6 +12,7 @@ import org.neurojoule.shape.Shape;
  * scaled by gamma and shifted by beta.
  */
 @AutoService(Kernel.class)
+@SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class LayerNormalizationKernel implements Kernel<LayerNormalization> {
   @Override
   public Class<LayerNormalization> spec() {

@@ -5,6 +5,7 @@ import org.neurojoule.layer.MatMul;
 
 /** The product of two activations, batched over the leading axes (broadcast where 1). */
 @AutoService(Kernel.class)
+@SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class MatMulKernel implements Kernel<MatMul> {
   @Override
   public Class<MatMul> spec() {

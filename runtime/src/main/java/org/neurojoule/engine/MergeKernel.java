@@ -5,6 +5,7 @@ import org.neurojoule.layer.Merge;
 
 /** Multiply, Subtract, Average, Maximum, Minimum: element-wise, inputs broadcast as Keras does. */
 @AutoService(Kernel.class)
+@SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class MergeKernel implements Kernel<Merge> {
   @Override
   public Class<Merge> spec() {

@@ -10,6 +10,7 @@ import org.neurojoule.shape.Shape;
  * and the divisor's reciprocal (computed in double) expanded to one per element of an example.
  */
 @AutoService(Kernel.class)
+@SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class NormalizationKernel implements Kernel<Normalization> {
   @Override
   public Class<Normalization> spec() {

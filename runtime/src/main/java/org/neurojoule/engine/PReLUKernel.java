@@ -7,6 +7,7 @@ import org.neurojoule.shape.Shape;
 
 /** PReLU: {@code x} or {@code alpha * x}, alpha broadcast from its shared-axes shape. */
 @AutoService(Kernel.class)
+@SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class PReLUKernel implements Kernel<PReLU> {
   @Override
   public Class<PReLU> spec() {

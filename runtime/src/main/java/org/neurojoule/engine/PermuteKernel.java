@@ -5,6 +5,7 @@ import org.neurojoule.layer.Permute;
 
 /** Permute: a transpose of each example's axes. */
 @AutoService(Kernel.class)
+@SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class PermuteKernel implements Kernel<Permute> {
   @Override
   public Class<Permute> spec() {

@@ -6,6 +6,7 @@ import org.neurojoule.layer.Recurrent;
 
 /** SimpleRNN, LSTM and GRU: the recurrence step by step, with Keras' gate order and semantics. */
 @AutoService(Kernel.class)
+@SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class RecurrentKernel implements Kernel<Recurrent> {
   @Override
   public Class<Recurrent> spec() {

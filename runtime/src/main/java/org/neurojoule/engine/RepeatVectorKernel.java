@@ -5,6 +5,7 @@ import org.neurojoule.layer.RepeatVector;
 
 /** RepeatVector: each example's vector copied {@code n} times. */
 @AutoService(Kernel.class)
+@SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class RepeatVectorKernel implements Kernel<RepeatVector> {
   @Override
   public Class<RepeatVector> spec() {

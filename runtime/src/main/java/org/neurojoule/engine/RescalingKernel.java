@@ -5,6 +5,7 @@ import org.neurojoule.layer.Rescaling;
 
 /** Rescaling: {@code x * scale + offset}, a per-channel affine stage fused like batch norm. */
 @AutoService(Kernel.class)
+@SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class RescalingKernel implements Kernel<Rescaling> {
   @Override
   public Class<Rescaling> spec() {

@@ -6,6 +6,7 @@ import org.neurojoule.layer.Softmax;
 
 /** The Softmax layer: the softmax activation over the last axis, fused like ReLU. */
 @AutoService(Kernel.class)
+@SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class SoftmaxKernel implements Kernel<Softmax> {
   @Override
   public Class<Softmax> spec() {

@@ -13,14 +13,8 @@ import org.neurojoule.Model;
 import org.neurojoule.Reset;
 import org.neurojoule.SpikeCounts;
 import org.neurojoule.Tensor;
-import org.neurojoule.layer.Delay;
-import org.neurojoule.layer.InputLayer;
 import org.neurojoule.layer.LayerStats;
 import org.neurojoule.layer.Layers;
-import org.neurojoule.layer.PoolKind;
-import org.neurojoule.layer.Pooling;
-import org.neurojoule.layer.Scale;
-import org.neurojoule.layer.SpikingNeuron;
 import org.neurojoule.shape.Shape;
 
 /**
@@ -28,12 +22,14 @@ import org.neurojoule.shape.Shape;
  * declared per timestep, neuron layers keeping their state ({@link NeuronDynamics}) across the
  * steps of a sequence and starting from 0 for each sequence.
  *
- * <p>Stateless layers run on the firing-rate pass's kernels, one timestep of a mini-batch of
- * sequences at a time; sum pooling, {@code scale} and {@code delay} (by {@code round(delay / dt)}
- * steps per unit) run here. Per layer it counts the spikes
- * emitted (nonzero outputs of spiking layers; for an input layer the data's nonzero values) and
- * the synaptic events they cause in the layers they feed (each nonzero input value times its
- * {@link FanOut}; a recurrent neuron's own spikes of the previous step times its units), and each
+ * <p>Every layer runs on the op its {@link Kernel} gives for a step ({@link Kernel#stepOp}), found
+ * through {@link Kernels} as the firing-rate pass finds its own, one timestep of a mini-batch of
+ * sequences at a time: stateless layers on the firing-rate pass's ops, neurons, delays (by {@code
+ * round(delay / dt)} steps per unit), scales and sum pooling on ops of their own. Per layer it
+ * counts the spikes emitted (nonzero outputs of spiking layers; for an input layer the data's
+ * nonzero values) and the synaptic events they cause in the layers they feed (each nonzero input
+ * value times its fan-out, {@link org.neurojoule.layer.LayerSpec#fanOutPerPosition}; a recurrent
+ * neuron's own spikes of the previous step times its units), and each
  * layer's mean |input| per step over all steps divided by dt, the rate-based estimate's firing
  * rate in Hz (KerasSpiking's spikes have amplitude 1/dt; here a spike is 1 per step). Memory: the
  * mini-batch's sequences, one step's buffers and the neurons' state, never the whole data.
@@ -62,16 +58,6 @@ public final class SpikingSimulation implements AutoCloseable {
     final Sim[] inputs;
     Op op;
     Epilogue epi;
-    NeuronDynamics dynamics;
-    double[] x;
-    float[] previous;
-    float[] recurrentKernel;
-    float[] recurrentBias;
-    float[] scale;
-    /** A delay's steps per unit and its ring of the last {@code max + 1} steps' inputs. */
-    int[] delaySteps;
-    float[] ring;
-    int ringSlots;
     long[][] fanOut;
     double[] uniformFanOut;
     boolean countsEvents;
@@ -121,76 +107,50 @@ public final class SpikingSimulation implements AutoCloseable {
     Node node = s.node;
     int[][] in = Arrays.stream(s.inputs).map(x -> x.node.shape).toArray(int[][]::new);
     List<Shape> inShapes = Arrays.stream(in).map(Shape::of).toList();
-    node.shape = node.spec instanceof InputLayer ? step.clone()
-        : node.spec.outputShape(inShapes).toArray();
+    node.shape = node.spec.isInput() ? step.clone() : node.spec.outputShape(inShapes).toArray();
     node.size = Ops.prod(node.shape, 0, node.shape.length);
     String what = name(s) + " on a step of " + Shape.of(node.shape).toKerasString();
     int size = Buffers.intSize(node.size, what);
-    s.countsSpikes = node.spec instanceof InputLayer || node.spec.emitsSpikes();
-    if (node.spec instanceof InputLayer) {
+    s.countsSpikes = node.spec.isInput() || node.spec.emitsSpikes();
+    if (node.spec.isInput()) {
       node.buffer = Buffers.floats(Buffers.times(maxN, size), what + ": its step buffer");
       return;
     }
     LayerStats stats = Layers.stats(model.indexOf(node.layer), model.nameOf(node.layer),
         node.spec, inShapes, Shape.of(node.shape), accounting).orElse(LayerStats.NONE);
-    if (node.spec instanceof SpikingNeuron n) {
-      s.dynamics = new NeuronDynamics(n, size, maxN, dt, reset, name(s));
-      s.x = Buffers.doubles(Buffers.times(maxN, size), what + ": its input");
-      if (n.recurrent()) {
-        List<float[]> w = node.layer.weights();
-        float[][] weights = w.isEmpty() ? WeightInit.defaults(node.layer, model,
-            Forward.DEFAULT_WEIGHT_SEED, model.indexOf(node.layer)) : w.toArray(float[][]::new);
-        if (weights[0].length != (long) size * size
-            || (weights.length > 1 && weights[1].length != size)) {
-          // The declared shape's units (a leading None is time) can differ from the step's.
-          throw new IllegalArgumentException(what + ": its recurrent weights are for "
-              + Math.round(Math.sqrt(weights[0].length)) + " units, but the step has " + size
-              + " units; give the layer's input a defined size after its first dimension");
-        }
-        s.recurrentKernel = weights[0];
-        s.recurrentBias = weights.length > 1 ? weights[1] : null;
-        s.previous = Buffers.floats(Buffers.times(maxN, size), what + ": its previous spikes");
-      }
-    } else if (node.spec instanceof Delay d) {
-      s.delaySteps = new int[size];
-      long longest = 0;
-      for (int u = 0; u < size; u++) {
-        long steps = Math.round(d.delay().at(u) / dt);
-        longest = Math.max(longest, steps);
-        s.delaySteps[u] = (int) Math.min(steps, Integer.MAX_VALUE);
-      }
-      s.ringSlots = Buffers.intSize(longest + 1, what + ": its delay of " + longest + " steps");
-      s.ring = Buffers.floats(Buffers.times(s.ringSlots, Buffers.times(maxN, size)),
-          what + ": its delay buffer of " + s.ringSlots + " steps");
-    } else if (node.spec instanceof Scale) {
-      s.scale = weights(node)[0];
-    } else if (!(node.spec instanceof Pooling p && p.kind() == PoolKind.SUM)) {
-      s.op = Kernels.op(node.spec, new KernelInput(() -> weights(node), in));
-      if (s.op == null) {
-        throw new UnsupportedOperationException(name(s) + " cannot run in NeuroJoule's spiking"
-            + " simulation yet");
-      }
-      s.op.prepare(ctx, in, node.shape, maxN);
-      if (s.op.fuses()) {
-        s.epi = new Epilogue(new Stage[] {s.op.ownStage()}, new Node[] {node});
-      }
-    } else if (p.padding() != org.neurojoule.Padding.VALID) {
-      throw new UnsupportedOperationException(name(s) + ": sum pooling with " + p.padding()
-          + " padding cannot run in the spiking simulation yet (NIR's SumPool2d pads with a"
-          + " zeroPadding layer before it)");
+    s.op = Kernels.stepOp(node.spec, new KernelInput(() -> weights(node), in, name(s),
+        new KernelInput.Timestep(dt, reset)));
+    if (s.op == null) {
+      throw new UnsupportedOperationException(name(s) + " cannot run in NeuroJoule's spiking"
+          + " simulation yet");
+    }
+    s.op.prepare(ctx, in, node.shape, maxN);
+    if (s.op.fuses()) {
+      s.epi = new Epilogue(new Stage[] {s.op.ownStage()}, new Node[] {node});
     }
     node.buffer = s.op instanceof Ops.AliasOp ? s.inputs[0].node.buffer
         : Buffers.floats(Buffers.times(maxN, size), what + ": its step buffer");
-    s.countsEvents = stats.connections() > 0 && !(node.spec instanceof SpikingNeuron);
+    s.countsEvents = stats.connections() > 0
+        && !(s.op instanceof StepOp stateful && stateful.countsOwnEvents());
     if (s.countsEvents) {
       long inSize = Arrays.stream(s.inputs).mapToLong(x -> x.node.size).sum();
       s.fanOut = new long[in.length][];
       s.uniformFanOut = new double[in.length];
       for (int i = 0; i < in.length; i++) {
-        s.fanOut[i] = in.length == 1 ? FanOut.perPosition(node.spec, in[i]) : null;
-        s.uniformFanOut[i] = FanOut.uniform(node.spec, stats.connections(), inSize);
+        s.fanOut[i] = in.length == 1 ? fanOutPerPosition(node, in[i]) : null;
+        s.uniformFanOut[i] = node.spec.fanOutPerValue(stats.connections(), inSize);
       }
     }
+  }
+
+  /** The spec's exact fan-out per input position, or null (also for an input with no values). */
+  private static long[] fanOutPerPosition(Node node, int[] in) {
+    for (int d : in) {
+      if (d <= 0) {
+        return null;
+      }
+    }
+    return node.spec.fanOutPerPosition(Shape.of(in)).orElse(null);
   }
 
   private float[][] weights(Node node) {
@@ -206,14 +166,8 @@ public final class SpikingSimulation implements AutoCloseable {
   void run(float[] seqs, int n, int steps, long first, StepListener listener) {
     int stepSize = input.node.buffer.length / maxN;
     for (Sim s : sims) {
-      if (s.dynamics != null) {
-        s.dynamics.reset(n);
-      }
-      if (s.previous != null) {
-        Arrays.fill(s.previous, 0);
-      }
-      if (s.ring != null) {
-        Arrays.fill(s.ring, 0);
+      if (s.op instanceof StepOp stateful) {
+        stateful.startSequences(n);
       }
     }
     for (int t = 0; t < steps; t++) {
@@ -238,27 +192,18 @@ public final class SpikingSimulation implements AutoCloseable {
       countEvents(s, n);
     }
     try {
-      if (s.dynamics != null) {
-        neuronStep(s, n);
-        if (listener != null) {
-          listener.step(node.layer, t, s.dynamics.v, node.buffer, n);
-        }
-      } else if (s.ring != null) {
-        delayStep(s, n, t);
-      } else if (s.scale != null) {
-        float[] x = s.inputs[0].node.buffer;
-        int units = (int) node.size;
-        for (int j = 0; j < len; j++) {
-          node.buffer[j] = x[j] * s.scale[j % units];
-        }
-      } else if (s.op == null && node != input.node) {
-        sumPool(s, n);
-      } else if (s.op != null && !(s.op instanceof Ops.AliasOp)) {
+      if (s.op != null && !(s.op instanceof Ops.AliasOp)) {
         float[][] in = Arrays.stream(s.inputs).map(x -> x.node.buffer).toArray(float[][]::new);
         s.op.run(ctx, n, in, node.buffer, s.epi);
         if (s.epi != null) {
           // The epilogue keeps each part's sums until finish(); without it they pile up per step.
           s.epi.finish();
+        }
+        if (s.op instanceof StepOp stateful) {
+          s.events += stateful.takeEvents();
+          if (listener != null && stateful.state() != null) {
+            listener.step(node.layer, t, stateful.state(), node.buffer, n);
+          }
         }
       }
     } catch (RuntimeException e) {
@@ -301,94 +246,6 @@ public final class SpikingSimulation implements AutoCloseable {
         }
       }
       s.events += sum;
-    }
-  }
-
-  private void neuronStep(Sim s, int n) {
-    float[] in = s.inputs[0].node.buffer;
-    int units = (int) s.node.size;
-    int len = n * units;
-    for (int j = 0; j < len; j++) {
-      s.x[j] = in[j];
-    }
-    if (s.previous != null) {
-      for (int b = 0; b < n; b++) {
-        int base = b * units;
-        for (int from = 0; from < units; from++) {
-          float z = s.previous[base + from];
-          if (z == 0) {
-            continue;
-          }
-          s.events += units;
-          int row = from * units;
-          for (int to = 0; to < units; to++) {
-            s.x[base + to] += (double) z * s.recurrentKernel[row + to];
-          }
-        }
-        if (s.recurrentBias != null) {
-          for (int to = 0; to < units; to++) {
-            s.x[base + to] += s.recurrentBias[to];
-          }
-        }
-      }
-    }
-    s.dynamics.step(n, s.x, s.node.buffer);
-    if (s.previous != null) {
-      System.arraycopy(s.node.buffer, 0, s.previous, 0, len);
-    }
-  }
-
-  /** A delay: unit u outputs its input of {@code round(delay_u / dt)} steps before, 0 before that. */
-  private void delayStep(Sim s, int n, int t) {
-    int units = (int) s.node.size;
-    int slot = maxN * units;
-    System.arraycopy(s.inputs[0].node.buffer, 0, s.ring, (t % s.ringSlots) * slot, n * units);
-    for (int b = 0; b < n; b++) {
-      for (int u = 0; u < units; u++) {
-        int from = t - s.delaySteps[u];
-        s.node.buffer[b * units + u] = from < 0 ? 0f
-            : s.ring[(from % s.ringSlots) * slot + b * units + u];
-      }
-    }
-  }
-
-  /** Sum pooling, valid windows, channels last (NIR's SumPool2d pads with a layer before it). */
-  private static void sumPool(Sim s, int n) {
-    Pooling p = (Pooling) s.node.spec;
-    int[] in = s.inputs[0].node.shape;
-    int[] out = s.node.shape;
-    int rank = p.rank();
-    if (rank != 2) {
-      throw new UnsupportedOperationException("sum pooling of rank " + rank);
-    }
-    int h = in[0];
-    int w = in[1];
-    int c = in[2];
-    int oh = out[0];
-    int ow = out[1];
-    int kh = p.poolSize().get(0);
-    int kw = p.poolSize().get(1);
-    int sh = p.strides().get(0);
-    int sw = p.strides().get(1);
-    float[] x = s.inputs[0].node.buffer;
-    float[] y = s.node.buffer;
-    for (int b = 0; b < n; b++) {
-      int xb = b * h * w * c;
-      int yb = b * oh * ow * c;
-      for (int oy = 0; oy < oh; oy++) {
-        for (int ox = 0; ox < ow; ox++) {
-          int o = yb + (oy * ow + ox) * c;
-          Arrays.fill(y, o, o + c, 0f);
-          for (int ky = 0; ky < kh; ky++) {
-            for (int kx = 0; kx < kw; kx++) {
-              int at = xb + ((oy * sh + ky) * w + ox * sw + kx) * c;
-              for (int ch = 0; ch < c; ch++) {
-                y[o + ch] += x[at + ch];
-              }
-            }
-          }
-        }
-      }
     }
   }
 

@@ -5,6 +5,7 @@ import org.neurojoule.layer.UpSampling;
 
 /** UpSampling1D/2D/3D, nearest: an index map that reads each entry {@code size} times. */
 @AutoService(Kernel.class)
+@SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class UpSamplingKernel implements Kernel<UpSampling> {
   @Override
   public Class<UpSampling> spec() {

@@ -5,6 +5,7 @@ import org.neurojoule.layer.ZeroPadding;
 
 /** ZeroPadding1D/2D/3D: an index map whose out-of-range entries are a constant, mirrored or edge. */
 @AutoService(Kernel.class)
+@SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class ZeroPaddingKernel implements Kernel<ZeroPadding> {
   @Override
   public Class<ZeroPadding> spec() {

@@ -21,7 +21,7 @@ import org.neurojoule.Padding;
 
 /**
  * The values of one annotation, converted to the Java types the layer specs take ({@code int[]}
- * for size lists, {@link Padding} and {@link Activation} for enums), with Keras' defaults filled
+ * for size lists, the enum constants themselves for enums), with Keras' defaults filled
  * in from the annotation's declaration.
  *
  * <p>A value javac could not resolve (a constant of a class not generated yet, a typo) makes
@@ -131,19 +131,23 @@ public final class Attributes {
         items.add(convert(name, component, (AnnotationValue) item));
       }
       return switch (component.getKind()) {
-        case INT -> items.stream().mapToInt(i -> (Integer) i).toArray();
+        case INT, SHORT, BYTE -> items.stream().mapToInt(i -> (Integer) i).toArray();
         case LONG -> items.stream().mapToLong(i -> (Long) i).toArray();
-        case DOUBLE -> items.stream().mapToDouble(i -> (Double) i).toArray();
-        default -> items.stream().map(i -> (String) i).toArray(String[]::new);
+        case DOUBLE, FLOAT -> items.stream().mapToDouble(i -> (Double) i).toArray();
+        case BOOLEAN -> booleans(items);
+        default -> items.stream().allMatch(String.class::isInstance)
+            ? items.toArray(String[]::new) : items.toArray();
       };
     }
     Object converted = switch (type.getKind()) {
       case INT -> raw instanceof Integer ? raw : null;
+      case SHORT, BYTE -> raw instanceof Number n ? (Object) n.intValue() : null;
       case LONG -> raw instanceof Long ? raw : null;
       case DOUBLE -> raw instanceof Double ? raw : null;
+      case FLOAT -> raw instanceof Float f ? (Object) f.doubleValue() : null;
       case BOOLEAN -> raw instanceof Boolean ? raw : null;
       case DECLARED -> raw instanceof VariableElement constant
-          ? enumConstant(type.toString(), constant.getSimpleName().toString())
+          ? enumConstant(constant)
           : raw instanceof String ? raw : null;
       default -> null;
     };
@@ -153,11 +157,42 @@ public final class Attributes {
     return converted;
   }
 
-  private static Object enumConstant(String type, String constant) {
-    return switch (type) {
-      case "org.neurojoule.Padding" -> Padding.valueOf(constant);
-      case "org.neurojoule.Activation" -> Activation.valueOf(constant);
-      default -> null;
-    };
+  private static boolean[] booleans(List<Object> items) {
+    boolean[] out = new boolean[items.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (Boolean) items.get(i);
+    }
+    return out;
+  }
+
+  /**
+   * The enum constant itself, loaded from the api the processor runs with, so that any enum an
+   * annotation declares works without a list here; its name where its class cannot be loaded (the
+   * spec's binder then finds the constant by name).
+   */
+  private static Object enumConstant(VariableElement constant) {
+    String name = constant.getSimpleName().toString();
+    TypeElement type = (TypeElement) constant.getEnclosingElement();
+    try {
+      Class<?> c = Class.forName(binaryName(type), false, Attributes.class.getClassLoader());
+      if (c.isEnum()) {
+        for (Object e : c.getEnumConstants()) {
+          if (((Enum<?>) e).name().equals(name)) {
+            return e;
+          }
+        }
+      }
+    } catch (ClassNotFoundException | LinkageError e) {
+      // Not on the processor's class path: the name converts later.
+    }
+    return name;
+  }
+
+  /** The class-loader name of a type, nested types joined with {@code $}. */
+  private static String binaryName(TypeElement type) {
+    if (type.getEnclosingElement() instanceof TypeElement outer) {
+      return binaryName(outer) + "$" + type.getSimpleName();
+    }
+    return type.getQualifiedName().toString();
   }
 }

@@ -1,6 +1,7 @@
 package org.neurojoule.processor.model;
 
 import com.palantir.javapoet.CodeBlock;
+import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,17 +9,16 @@ import java.util.List;
 public final class Literals {
   private Literals() {}
 
-  /** The arguments, comma-separated; an {@code int[]} or {@code double[]} spreads into varargs. */
+  /**
+   * The arguments, comma-separated; an array ({@code int[]}, {@code double[]}, enums...) spreads
+   * into varargs, each item written as {@link #literal} writes it.
+   */
   static CodeBlock arguments(Object... args) {
     List<CodeBlock> parts = new ArrayList<>();
     for (Object arg : args) {
-      if (arg instanceof int[] ints) {
-        for (int i : ints) {
-          parts.add(CodeBlock.of("$L", i));
-        }
-      } else if (arg instanceof double[] reals) {
-        for (double d : reals) {
-          parts.add(real(d));
+      if (arg != null && arg.getClass().isArray()) {
+        for (int i = 0; i < Array.getLength(arg); i++) {
+          parts.add(literal(Array.get(arg, i)));
         }
       } else {
         parts.add(literal(arg));
@@ -56,6 +56,8 @@ public final class Literals {
       return CodeBlock.of("$LL", l);
     } else if (arg instanceof Double d) {
       return real(d);
+    } else if (arg instanceof Float f) {
+      return CodeBlock.of("$Lf", Float.toString(f));
     }
     return CodeBlock.of("$L", arg);
   }
