@@ -8,8 +8,8 @@ import java.util.function.Function;
 
 /**
  * How one ONNX operator imports: its type name, the attributes it reads, how it folds when its
- * inputs are constants, and how it maps onto NeuroJoule layers (as {@link Call}s of the fluent
- * {@code Tensor} API). Each operator is one such value, built in its family file ({@link
+ * inputs are constants, and how it maps a node ({@link Call}) onto NeuroJoule layers through the
+ * fluent {@code Tensor} API. Each operator is one such value, built in its family file ({@link
  * ActivationOperators}, {@link ConvOperators}, ...) and listed once in {@link
  * OperatorRegistry}; the importer reads everything it knows about an operator from here.
  *

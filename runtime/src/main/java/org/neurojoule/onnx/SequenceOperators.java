@@ -1,5 +1,7 @@
 package org.neurojoule.onnx;
 
+import org.neurojoule.layer.Recurrent;
+
 /**
  * The recurrent layers and the Expand of their initial states, as {@link Operator}s that take
  * every node of their type whatever its inputs ({@link Sequences}, {@link Recurrents}).
@@ -7,17 +9,19 @@ package org.neurojoule.onnx;
 final class SequenceOperators {
   private SequenceOperators() {}
 
-  static final Operator LSTM = recurrent("LSTM").reads("activations", "clip", "direction",
-      "hidden_size", "input_forget", "layout").build();
-  static final Operator GRU = recurrent("GRU").reads("activations", "clip", "direction",
-      "hidden_size", "layout", "linear_before_reset").build();
-  static final Operator RNN = recurrent("RNN").reads("activations", "clip", "direction",
-      "hidden_size", "layout").build();
+  static final Operator LSTM = recurrent("LSTM", Recurrent.Cell.LSTM).reads("activations",
+      "clip", "direction", "hidden_size", "input_forget", "layout").build();
+  static final Operator GRU = recurrent("GRU", Recurrent.Cell.GRU).reads("activations", "clip",
+      "direction", "hidden_size", "layout", "linear_before_reset").build();
+  static final Operator RNN = recurrent("RNN", Recurrent.Cell.SIMPLE_RNN).reads("activations",
+      "clip", "direction", "hidden_size", "layout").build();
   /** Of a constant only; its stored operand becomes a weight where it is a graph input. */
   static final Operator EXPAND = Operator.named("Expand").storedOperands()
       .claims(c -> Sequences.on(c, Sequences::expand)).build();
 
-  private static Operator.Builder recurrent(String name) {
-    return Operator.named(name).weightsFrom(1).claims(c -> Sequences.on(c, Sequences::recurrent));
+  /** A recurrent layer of the sequence at input 0; inputs W, R and B are its weights. */
+  private static Operator.Builder recurrent(String name, Recurrent.Cell cell) {
+    return Operator.named(name).weightsFrom(1)
+        .claims(c -> Sequences.on(c, s -> s.recurrent(cell)));
   }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.neurojoule.OnnxImportException;
 import org.neurojoule.Tensor;
+import org.neurojoule.layer.Recurrent;
 import org.neurojoule.onnx.Seq.Layout;
 
 /**
@@ -51,9 +52,9 @@ final class Sequences {
         && !a.isTokens() && java.util.Arrays.equals(c.at.integers("perm"), SWAP_BATCH_AND_TIME);
   }
 
-  /** LSTM, GRU or RNN of a time-major sequence. */
-  Seq recurrent() {
-    return new Recurrents(at, ins).apply(timeMajor());
+  /** LSTM, GRU or RNN ({@code cell}) of a time-major sequence. */
+  Seq recurrent(Recurrent.Cell cell) {
+    return new Recurrents(at, ins).apply(cell, timeMajor());
   }
 
   /** Expand of a constant (the initial states' zeros). */
