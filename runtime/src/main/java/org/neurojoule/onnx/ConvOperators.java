@@ -7,10 +7,11 @@ package org.neurojoule.onnx;
 final class ConvOperators {
   private ConvOperators() {}
 
+  /** Its kernel size is the weight's (kernel_shape is not read). */
   static final Operator CONV = Operator.named("Conv").reads("auto_pad", "dilations", "group",
-      "kernel_shape", "pads", "strides").weightsFrom(1).maps(ConvOperators::conv).build();
+      "pads", "strides").weightsFrom(1).maps(ConvOperators::conv).build();
   static final Operator CONV_TRANSPOSE = Operator.named("ConvTranspose").reads("auto_pad",
-      "dilations", "group", "kernel_shape", "output_padding", "output_shape", "pads", "strides")
+      "dilations", "group", "output_padding", "output_shape", "pads", "strides")
       .weightsFrom(1).maps(ConvOperators::convTranspose).build();
 
   private static Act conv(Call c) {

@@ -26,7 +26,7 @@ final class PoolOperators {
   static final Operator PAD = Operator.named("Pad").reads("mode", "pads", "value")
       .maps(c -> new Pools(c.at, c.x()).pad(c.ins.size() > 1 ? c.constant(1) : null, c.ins))
       .build();
-  static final Operator RESIZE = Operator.named("Resize").reads("mode")
+  static final Operator RESIZE = Operator.named("Resize").reads("mode", "scales")
       .maps(c -> new Pools(c.at, c.x()).resize(c.ins)).build();
   static final Operator UPSAMPLE = Operator.named("Upsample").reads("mode", "scales")
       .maps(c -> new Pools(c.at, c.x()).resize(c.ins)).build();
