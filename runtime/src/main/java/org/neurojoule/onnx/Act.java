@@ -110,4 +110,22 @@ record Act(Tensor tensor, int[] onnx, UnitOrder order, Tokens tokens) {
   static Act channelsLastOf(Tensor t) {
     return of(t, channelsFirst(t.shape().toArray()));
   }
+
+  /** {@return the NeuroJoule axis (1-based) of ONNX axis {@code axis} (batch included)} */
+  int njAxis(NodeAt at, long axis) {
+    if (isTokens()) {
+      return TokenOps.axis(at, this, axis) + 1;
+    }
+    int rank = onnx.length;
+    long a = axis < 0 ? axis + rank + 1 : axis;
+    if (a < 1 || a > rank) {
+      throw at.error("axis " + axis + " of its input " + Const.text(onnx) + " (batch"
+          + " first) is not supported; only axes past the batch are");
+    }
+    int noBatch = (int) a - 1;
+    if (rank == 1) {
+      return 1;
+    }
+    return noBatch == 0 ? rank : noBatch;
+  }
 }

@@ -20,7 +20,7 @@ final class Convs {
     int cin = x.onnx()[0] / groups;
     int[] strides = at.perAxis("strides", rank, 1, 1);
     int[] dilations = at.perAxis("dilations", rank, 1, 1);
-    Padding mode = Ops.padding(at);
+    Padding mode = at.padding();
     Tensor in = padded(x.tensor(), at, rank);
     boolean bias = b != null;
     Tensor t = at.guard(() -> in.apply(org.neurojoule.layer.Conv.of(rank, filters, k)
@@ -46,7 +46,7 @@ final class Convs {
     int cin = x.onnx()[0];
     int[] strides = at.perAxis("strides", rank, 1, 1);
     int[] dilations = at.perAxis("dilations", rank, 1, 1);
-    Padding mode = Ops.padding(at);
+    Padding mode = at.padding();
     Tensor in = padded(x.tensor(), at, rank);
     boolean bias = b != null;
     Tensor t = at.guard(() -> in.depthwiseConv2d(k[0], d -> d.kernelSize(k).strides(strides)

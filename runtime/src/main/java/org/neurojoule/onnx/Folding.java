@@ -1,21 +1,15 @@
 package org.neurojoule.onnx;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.function.DoubleBinaryOperator;
 
 /**
  * Constant folding at import: shape arithmetic ({@code Shape -> Gather -> Unsqueeze -> Concat ->
  * Reshape}) and operators on weights ({@code Identity}) evaluated on constants, so that the layers
- * see fixed shapes.
+ * see fixed shapes. Each foldable {@link Operator} names its evaluation here.
  */
 final class Folding {
-  /** Operators evaluated here when every input is a constant ({@code Shape}: of any value). */
-  static final Set<String> OPS = Set.of("Constant", "Identity", "Dropout", "Shape", "Gather",
-      "Unsqueeze", "Squeeze", "Concat", "Reshape", "Cast", "Slice", "Add", "Sub", "Mul", "Div",
-      "Flatten", "Transpose", "ConstantOfShape", "Equal", "Where");
-
   private final NodeAt at;
   private final TensorData data;
 
@@ -24,55 +18,15 @@ final class Folding {
     this.data = data;
   }
 
-  /** {@return whether this node folds: its inputs are all constants, or it asks a shape} */
-  static boolean folds(String op, List<Object> ins) {
-    if (!OPS.contains(op)) {
-      return false;
-    }
-    if (op.equals("Shape")) {
-      return true;
-    }
-    return ins.stream().allMatch(v -> v == null || v instanceof Const);
+  /** {@code Shape}: the dimensions of a constant, or of an activation with a batch of 1. */
+  static Const shape(Object v) {
+    long[] dims = v instanceof Const c ? c.dims() : ((Act) v).withBatch();
+    return Const.vector(dims);
   }
 
-  Const fold(List<Object> ins) {
-    String op = at.op();
-    if (op.equals("Constant")) {
-      return constant();
-    }
-    if (op.equals("Shape")) {
-      Object v = ins.get(0);
-      long[] dims = v instanceof Const c ? c.dims() : ((Act) v).withBatch();
-      return Const.vector(dims);
-    }
-    if (op.equals("Identity") || op.equals("Dropout")) {
-      return (Const) ins.get(0);
-    }
-    List<Const> c = new ArrayList<>();
-    for (int i = 0; i < ins.size(); i++) {
-      Const k = (Const) ins.get(i);
-      if (k != null && k.declaredOnly()) {
-        throw at.error("needs the values of input '" + at.inputs().get(i) + "', which the file"
-            + " declares by its shape only (exported without weights)");
-      }
-      c.add(k);
-    }
-    return switch (op) {
-      case "Cast" -> cast(c.get(0));
-      case "ConstantOfShape" -> constantOfShape(c.get(0));
-      case "Equal" -> equal(c.get(0), c.get(1));
-      case "Where" -> where(c.get(0), c.get(1), c.get(2));
-      case "Gather" -> gather(c.get(0), c.get(1), at.small("axis", 0));
-      case "Unsqueeze" -> unsqueeze(c.get(0), axes(c));
-      case "Squeeze" -> squeeze(c.get(0), axes(c));
-      case "Concat" -> concat(c, at.small("axis", 0));
-      case "Reshape" -> c.get(0).reshaped(data.dims(Shapes.resolve(at, c.get(0).dims(), c.get(1)
-          .longs()), "its result"));
-      case "Flatten" -> flatten(c.get(0));
-      case "Slice" -> slice(c);
-      case "Transpose" -> transpose(c.get(0));
-      default -> arithmetic(op, c.get(0), c.get(1));
-    };
+  /** {@code Reshape} of a constant to a target with ONNX's 0 and -1. */
+  Const reshape(Const c, Const target) {
+    return c.reshaped(data.dims(Shapes.resolve(at, c.dims(), target.longs()), "its result"));
   }
 
   /** Squeeze or Unsqueeze of {@code c} (axes null: every size-1 axis, for Squeeze). */
@@ -89,7 +43,8 @@ final class Folding {
     return d;
   }
 
-  private Const constant() {
+  /** {@code Constant}: its one value attribute. */
+  Const constant() {
     if (at.node.getAttributeCount() != 1) {
       throw at.error("a Constant needs exactly one value attribute, has "
           + at.node.getAttributeCount());
@@ -108,7 +63,7 @@ final class Folding {
   }
 
   /** Axes from the attribute (opset < 13) or the second input. */
-  private long[] axes(List<Const> c) {
+  long[] axes(List<Const> c) {
     if (c.size() > 1 && c.get(1) != null) {
       return c.get(1).count() == 0 ? null : c.get(1).longs();
     }
@@ -123,7 +78,7 @@ final class Folding {
     return (int) r;
   }
 
-  private Const gather(Const d, Const idx, int axisAttr) {
+  Const gather(Const d, Const idx, int axisAttr) {
     int ax = axis(axisAttr, d.dims().length);
     long[] dims = d.dims();
     long outer = 1;
@@ -156,7 +111,7 @@ final class Folding {
     return new Const(outDims, out, d.integer());
   }
 
-  private Const unsqueeze(Const c, long[] axes) {
+  Const unsqueeze(Const c, long[] axes) {
     int rank = c.dims().length + axes.length;
     boolean[] added = new boolean[rank];
     for (long a : axes) {
@@ -170,7 +125,7 @@ final class Folding {
     return c.reshaped(dims);
   }
 
-  private Const squeeze(Const c, long[] axes) {
+  Const squeeze(Const c, long[] axes) {
     long[] d = c.dims();
     boolean[] drop = new boolean[d.length];
     if (axes == null) {
@@ -186,7 +141,7 @@ final class Folding {
         .mapToLong(i -> d[i]).toArray());
   }
 
-  private Const flatten(Const c) {
+  Const flatten(Const c) {
     int ax = axis(at.small("axis", 1), c.dims().length + 1);
     long outer = 1;
     for (int i = 0; i < ax; i++) {
@@ -195,7 +150,7 @@ final class Folding {
     return c.reshaped(new long[] {outer, c.count() / Math.max(outer, 1)});
   }
 
-  private Const concat(List<Const> c, int axisAttr) {
+  Const concat(List<Const> c, int axisAttr) {
     long[] first = c.get(0).dims();
     int ax = axis(axisAttr, first.length);
     long outer = 1;
@@ -224,7 +179,7 @@ final class Folding {
   }
 
   /** A weight transposed, as {@code nn.Linear} without bias exports (Transpose, MatMul). */
-  private Const transpose(Const c) {
+  Const transpose(Const c) {
     long[] d = c.dims();
     int r = d.length;
     long[] perm = at.integers("perm");
@@ -262,7 +217,7 @@ final class Folding {
     return new Const(outDims, out, c.integer());
   }
 
-  private Const slice(List<Const> c) {
+  Const slice(List<Const> c) {
     Const x = c.get(0);
     if (x.dims().length != 1 || c.size() < 3) {
       throw at.error("folds a Slice of a 1-D constant only (opset 10 and later), not of dims "
@@ -290,7 +245,7 @@ final class Folding {
   }
 
   /** Cast to an integer type truncates; to a float type keeps the values. */
-  private Const cast(Const c) {
+  Const cast(Const c) {
     long to = at.integer("to", 1);
     boolean integer = to == 2 || to == 3 || to == 4 || to == 5 || to == 6 || to == 7 || to == 9;
     if (!integer) {
@@ -304,7 +259,7 @@ final class Folding {
   }
 
   /** A tensor of the given shape filled with the value attribute's one value (0 without it). */
-  private Const constantOfShape(Const shape) {
+  Const constantOfShape(Const shape) {
     long[] dims = data.dims(shape.longs(), "its result");
     double fill = 0;
     boolean integer = false;
@@ -323,7 +278,7 @@ final class Folding {
     return new Const(dims, out, integer);
   }
 
-  private Const equal(Const a, Const b) {
+  Const equal(Const a, Const b) {
     Const r = arithmeticShape("Equal", a, b);
     double[] out = new double[r.values().length];
     for (int i = 0; i < out.length; i++) {
@@ -332,7 +287,7 @@ final class Folding {
     return new Const(r.dims(), out, true);
   }
 
-  private Const where(Const cond, Const x, Const y) {
+  Const where(Const cond, Const x, Const y) {
     Const r = arithmeticShape("Where", arithmeticShape("Where", cond, x), y);
     double[] out = new double[r.values().length];
     for (int i = 0; i < out.length; i++) {
@@ -355,25 +310,25 @@ final class Folding {
     return a.count() == 1 && b.count() != 1 ? b : a;
   }
 
-  private Const arithmetic(String op, Const a, Const b) {
+/** Division of two constants: of integers, truncating as ONNX does. */
+  Const divide(Const a, Const b) {
+    boolean integer = a.integer() && b.integer();
+    return arithmetic(a, b, (x, y) -> integer ? div(x, y) : x / y);
+  }
+
+  /** {@code f} of two constants of one shape, or of one and a scalar. */
+  Const arithmetic(Const a, Const b, DoubleBinaryOperator f) {
     boolean aScalar = a.count() == 1;
     boolean bScalar = b.count() == 1;
     if (!aScalar && !bScalar && !Arrays.equals(a.dims(), b.dims())) {
-      throw at.error("folds " + op + " of constants of one shape, or with a scalar, not of "
+      throw at.error("folds " + at.op() + " of constants of one shape, or with a scalar, not of "
           + Const.text(a.dims()) + " and " + Const.text(b.dims()));
     }
     Const shape = aScalar && !bScalar ? b : a;
     boolean integer = a.integer() && b.integer();
     double[] out = new double[shape.values().length];
     for (int i = 0; i < out.length; i++) {
-      double x = a.values()[aScalar ? 0 : i];
-      double y = b.values()[bScalar ? 0 : i];
-      out[i] = switch (op) {
-        case "Add" -> x + y;
-        case "Sub" -> x - y;
-        case "Mul" -> x * y;
-        default -> integer ? div(x, y) : x / y;
-      };
+      out[i] = f.applyAsDouble(a.values()[aScalar ? 0 : i], b.values()[bScalar ? 0 : i]);
     }
     return new Const(shape.dims(), out, integer);
   }

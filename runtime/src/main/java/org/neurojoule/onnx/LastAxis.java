@@ -27,7 +27,7 @@ final class LastAxis {
     long axis = at.integer("axis", opset >= 13 ? -1 : 1);
     int[] d = x.onnx();
     int rank = d.length;
-    int tokenAxis = Ops.njAxis(at, x, axis); // refuses the batch and axes beyond the rank
+    int tokenAxis = x.njAxis(at, axis); // refuses the batch and axes beyond the rank
     if (x.isTokens()) {
       if (opset < 13 && rank > 1) {
         throw at.error(at.op() + " before opset 13 flattens the dims from axis " + axis + ";"

@@ -173,7 +173,7 @@ final class Merges {
       first = first == null ? a : first;
       ts.add(a.tensor());
     }
-    int axis = Ops.njAxis(at, first, at.integer("axis", 1));
+    int axis = first.njAxis(at, at.integer("axis", 1));
     Tensor t = at.guard(() -> Tensor.concatenate(ts, c -> c.axis(axis).name(at.name)));
     return t.shape().rank() <= 1 ? Act.of(t, t.shape().toArray()) : Act.channelsLastOf(t);
   }
@@ -194,7 +194,7 @@ final class Merges {
       first = first == null ? x : first;
       ts.add(x.tensor());
     }
-    int axis = Ops.njAxis(at, first, at.integer("axis", 1));
+    int axis = first.njAxis(at, at.integer("axis", 1));
     Tensor t = at.guard(() -> Tensor.concatenate(ts, c -> c.axis(axis).name(at.name)));
     return Act.tokens(t, t.shape().toArray(), first.tokens());
   }

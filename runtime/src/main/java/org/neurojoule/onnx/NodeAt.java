@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.neurojoule.OnnxImportException;
+import org.neurojoule.Padding;
 import org.neurojoule.onnx.proto.OnnxProto.AttributeProto;
 import org.neurojoule.onnx.proto.OnnxProto.NodeProto;
 
@@ -125,5 +126,16 @@ final class NodeAt {
     } catch (IllegalArgumentException | ArithmeticException | IllegalStateException e) {
       throw error(e.getMessage());
     }
+  }
+
+  /** {@return the zero-padding or VALID mode of a convolution or pool ({@code auto_pad})} */
+  Padding padding() {
+    String auto = text("auto_pad", "NOTSET");
+    return switch (auto) {
+      case "NOTSET", "VALID" -> Padding.VALID;
+      case "SAME_UPPER" -> Padding.SAME;
+      default -> throw error("auto_pad " + auto + " is not supported (NOTSET, VALID and"
+          + " SAME_UPPER are)");
+    };
   }
 }

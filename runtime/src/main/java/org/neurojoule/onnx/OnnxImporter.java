@@ -1,8 +1,8 @@
 package org.neurojoule.onnx;
 
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,27 +27,22 @@ import org.neurojoule.shape.Shape;
 
 /**
  * Turns an ONNX file into a {@link Model}: nodes sorted so that each comes after its inputs
- * (a cycle is an error naming its nodes), written-out LayerNorm and GELU folded into one node each
- * ({@link Patterns}), constants folded ({@link Folding}), every other node a layer ({@link Ops},
- * {@link TokenOps} for transformers' token tensors).
+ * ({@link GraphOrder}; a cycle is an error naming its nodes), written-out LayerNorm and GELU
+ * folded into one node each ({@link Patterns}), then each node evaluated by its {@link Operator}
+ * from the {@link OperatorRegistry}: folded where its inputs are constants, else mapped onto
+ * layers; a node without one is an error, or with {@code allowUnknown} a zero-cost layer.
  */
 public final class OnnxImporter {
   private static final System.Logger LOG = System.getLogger(OnnxImporter.class.getName());
-  /** Inputs of these operators at these positions are weights: a graph input there is one. */
-  private static final Map<String, Integer> WEIGHTS_FROM = Map.of("Conv", 1, "ConvTranspose", 1,
-      "Gemm", 1, "MatMul", 1, "BatchNormalization", 1, "PRelu", 1, "LSTM", 1, "GRU", 1,
-      "RNN", 1, "LayerNormalization", 1);
-  /** Operators whose stored tensor operands become weights (AddWeight, ConcatWeight). */
-  private static final Set<String> STORED_OPERAND = Set.of("Add", "Sub", "Concat", "Expand");
 
   private final Path file;
   private final String label;
   private final boolean allowUnknown;
   private final Optional<int[]> inputShape;
   private final List<String> warnings = new ArrayList<>();
+  private final OperatorRegistry registry = OperatorRegistry.STANDARD;
   /** How many layers use each weight tensor (the same object through Identity nodes). */
-  private final Map<Const, Integer> weightUses = new java.util.IdentityHashMap<>();
-  private final Map<Const, Boolean> trainable = new java.util.IdentityHashMap<>();
+  private final WeightUses weightUses = new WeightUses(registry);
   private final List<String> paramNotes = new ArrayList<>();
 
   /**
@@ -74,17 +69,7 @@ public final class OnnxImporter {
    * Each layer counts them; the file stores them once.
    */
   public ParamCount sharedParams() {
-    long t = 0;
-    long n = 0;
-    for (Map.Entry<Const, Integer> e : weightUses.entrySet()) {
-      long extra = Math.multiplyExact(e.getKey().count(), e.getValue() - 1);
-      if (trainable.get(e.getKey())) {
-        t = Math.addExact(t, extra);
-      } else {
-        n = Math.addExact(n, extra);
-      }
-    }
-    return new ParamCount(t, n);
+    return weightUses.shared();
   }
 
   /** {@return notes on the parameter count: shared tensors, BatchNorm folded on export} */
@@ -108,10 +93,10 @@ public final class OnnxImporter {
       values.put(t.getName(), data.read(t, "initializer '" + t.getName() + "'"));
     }
     List<NodeAt> nodes = named(g);
-    Set<String> weights = weightNames(nodes);
+    Set<String> weights = weightUses.weightNames(nodes);
     boolean weightsAsInputs = g.getInputList().stream().anyMatch(in -> weights.contains(
         in.getName()) && !values.containsKey(in.getName()));
-    Set<String> operands = storedOperands(nodes);
+    Set<String> operands = weightUses.storedOperands(nodes);
     List<Tensor> inputs = new ArrayList<>();
     for (ValueInfoProto in : g.getInputList()) {
       if (values.containsKey(in.getName())) {
@@ -132,28 +117,22 @@ public final class OnnxImporter {
     }
     Patterns patterns = new Patterns(label, nodes, values, data);
     nodes = patterns.fold(nodes);
-    List<NodeAt> order = sorted(nodes, values.keySet());
+    List<NodeAt> order = GraphOrder.sorted(label, nodes, values.keySet());
     checkKnown(order, values, patterns);
     for (NodeAt at : order) {
       List<Object> ins = new ArrayList<>();
       for (String i : at.inputs()) {
         ins.add(i.isEmpty() ? null : values.get(i));
       }
-      if (Sequences.handles(at, ins)) {
-        values.put(at.node.getOutput(0), new Sequences(at, ins).apply());
-      } else if (Folding.folds(at.op(), ins)) {
-        values.put(at.node.getOutput(0), new Folding(at, data).fold(ins));
-      } else if (Ops.OPS.contains(at.op()) && ins.get(0) != null) {
-        countWeights(at, ins);
-        List<Act> outs = new Ops(at, ins, opset).applyAll();
-        for (int i = 0; i < outs.size(); i++) {
-          values.put(at.node.getOutput(i), outs.get(i));
-        }
-      } else if (!allowUnknown) {
+      List<?> outs = evaluate(new Call(at, ins, opset, data));
+      if (outs == null && !allowUnknown) {
         throw at.error(at.op() + " folds on constants only; on an activation it is not supported"
             + " yet (import it as a zero-cost layer with allowUnknown)");
-      } else {
-        values.put(at.node.getOutput(0), zeroCost(at, ins, g));
+      } else if (outs == null) {
+        outs = List.of(zeroCost(at, ins, g));
+      }
+      for (int i = 0; i < outs.size(); i++) {
+        values.put(at.node.getOutput(i), outs.get(i));
       }
     }
     List<Tensor> outputs = new ArrayList<>();
@@ -181,17 +160,29 @@ public final class OnnxImporter {
     }
   }
 
-  private void countWeights(NodeAt at, List<Object> ins) {
-    Integer from = WEIGHTS_FROM.get(at.op());
-    boolean operands = STORED_OPERAND.contains(at.op());
-    int start = from != null ? from : operands ? 0 : ins.size();
-    for (int i = start; i < ins.size(); i++) {
-      if (ins.get(i) instanceof Const c && (!operands || c.count() > 1)) {
-        weightUses.merge(c, 1, Integer::sum);
-        // BatchNormalization's moving mean and variance (inputs 3, 4) are not trained.
-        trainable.put(c, !(at.op().equals("BatchNormalization") && i >= 3));
-      }
+  /**
+   * {@return the node's values, one per output, or null where no operator takes it} The order
+   * of {@link Operator}'s aspects: one that claims its nodes, a sequence input, a fold, a mapping.
+   */
+  private List<?> evaluate(Call call) {
+    Operator op = registry.find(call.at.op()).orElse(null);
+    if (op != null && op.claims()) {
+      return op.map(call);
     }
+    if (Sequences.hasSequence(call.ins)) {
+      if (op == null) {
+        throw Sequences.unsupported(call);
+      }
+      return Collections.singletonList(op.mapSequence(call));
+    }
+    if (op != null && op.folds(call.ins)) {
+      return Collections.singletonList(op.fold(call));
+    }
+    if (op != null && op.mapped() && call.ins.get(0) != null) {
+      weightUses.count(op, call.ins);
+      return op.map(call);
+    }
+    return null;
   }
 
   /**
@@ -235,7 +226,7 @@ public final class OnnxImporter {
   private List<NodeAt> named(GraphProto g) {
     List<NodeAt> out = new ArrayList<>();
     // Extra layers of a node (a Split's parts, pads) get names that no node or input has.
-    java.util.Set<String> taken = new java.util.HashSet<>();
+    Set<String> taken = new HashSet<>();
     g.getInputList().forEach(in -> taken.add(in.getName()));
     for (int i = 0; i < g.getNodeCount(); i++) {
       taken.add(nodeName(g.getNode(i), i));
@@ -254,62 +245,6 @@ public final class OnnxImporter {
 
   private static String nodeName(NodeProto n, int i) {
     return n.getName().isBlank() ? n.getOpType() + "_" + i : n.getName();
-  }
-
-  /** Values used as weights, followed back through Identity nodes. */
-  private static Set<String> weightNames(List<NodeAt> nodes) {
-    Set<String> w = new HashSet<>();
-    for (NodeAt at : nodes) {
-      Integer from = WEIGHTS_FROM.get(at.op());
-      for (int i = from == null ? Integer.MAX_VALUE : from; i < at.inputs().size(); i++) {
-        w.add(at.inputs().get(i));
-      }
-    }
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (NodeAt at : nodes) {
-        if (at.op().equals("Identity") && w.contains(at.node.getOutput(0))) {
-          grew |= w.add(at.inputs().get(0));
-        }
-      }
-    }
-    return w;
-  }
-
-  /**
-   * Values used only as operands of Add, Sub, Concat or Expand (through Identity nodes): where an
-   * input is, it is a stored tensor joined to activations.
-   */
-  private static Set<String> storedOperands(List<NodeAt> nodes) {
-    Map<String, List<NodeAt>> uses = new HashMap<>();
-    for (NodeAt at : nodes) {
-      for (String i : at.inputs()) {
-        uses.computeIfAbsent(i, k -> new ArrayList<>()).add(at);
-      }
-    }
-    Set<String> out = new HashSet<>();
-    for (String v : uses.keySet()) {
-      if (onlyOperand(v, uses, 0)) {
-        out.add(v);
-      }
-    }
-    return out;
-  }
-
-  private static boolean onlyOperand(String v, Map<String, List<NodeAt>> uses, int depth) {
-    List<NodeAt> u = uses.getOrDefault(v, List.of());
-    if (u.isEmpty() || depth > 8) {
-      return false;
-    }
-    for (NodeAt at : u) {
-      boolean ok = at.op().equals("Identity") ? onlyOperand(at.node.getOutput(0), uses,
-          depth + 1) : STORED_OPERAND.contains(at.op());
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private long[] declaredDims(ValueInfoProto in, TensorData data) {
@@ -371,70 +306,13 @@ public final class OnnxImporter {
     return Act.of(t, shape);
   }
 
-  /** Kahn's sort; what cannot be placed is a missing input or a cycle. */
-  private List<NodeAt> sorted(List<NodeAt> nodes, Set<String> known) {
-    Map<String, NodeAt> producer = new HashMap<>();
-    for (NodeAt at : nodes) {
-      for (String o : at.node.getOutputList()) {
-        if (!o.isEmpty()) {
-          producer.put(o, at);
-        }
-      }
-    }
-    Map<NodeAt, Integer> waiting = new LinkedHashMap<>();
-    Map<String, List<NodeAt>> consumers = new HashMap<>();
-    ArrayDeque<NodeAt> ready = new ArrayDeque<>();
-    for (NodeAt at : nodes) {
-      int n = 0;
-      for (String i : new HashSet<>(at.inputs())) {
-        if (i.isEmpty() || known.contains(i)) {
-          continue;
-        }
-        if (!producer.containsKey(i)) {
-          throw at.error("input '" + i + "' is neither a graph input, an initializer nor the"
-              + " output of a node");
-        }
-        n++;
-        consumers.computeIfAbsent(i, k -> new ArrayList<>()).add(at);
-      }
-      waiting.put(at, n);
-      if (n == 0) {
-        ready.add(at);
-      }
-    }
-    List<NodeAt> out = new ArrayList<>();
-    while (!ready.isEmpty()) {
-      NodeAt at = ready.poll();
-      out.add(at);
-      for (String o : at.node.getOutputList()) {
-        for (NodeAt c : consumers.getOrDefault(o, List.of())) {
-          if (waiting.merge(c, -1, Integer::sum) == 0) {
-            ready.add(c);
-          }
-        }
-      }
-    }
-    if (out.size() < nodes.size()) {
-      List<String> stuck = new ArrayList<>();
-      for (NodeAt at : nodes) {
-        if (!out.contains(at)) {
-          stuck.add("'" + at.name + "' (" + at.op() + ")");
-        }
-      }
-      throw new OnnxImportException(label + ": the graph has a cycle through nodes "
-          + String.join(", ", stuck));
-    }
-    return out;
-  }
-
   /** One error listing every operator without a mapping and its nodes, unless allowed. */
   private void checkKnown(List<NodeAt> order, Map<String, Object> values, Patterns patterns) {
     Map<String, List<String>> unknown = new LinkedHashMap<>();
     for (NodeAt at : order) {
       String domain = at.node.getDomain();
       boolean standard = domain.isEmpty() || domain.equals("ai.onnx");
-      if (!standard || !(Ops.OPS.contains(at.op()) || Folding.OPS.contains(at.op())
-          || Sequences.OPS.contains(at.op()))) {
+      if (!standard || !registry.knows(at.op())) {
         unknown.computeIfAbsent(at.op(), k -> new ArrayList<>()).add(at.name);
       }
     }

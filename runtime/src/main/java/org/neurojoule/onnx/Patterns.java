@@ -16,6 +16,10 @@ import org.neurojoule.onnx.proto.OnnxProto.NodeProto;
  * ReduceMean, Add eps, Sqrt, Div, Mul gamma, Add beta} becomes {@code LayerNormalization}) and
  * GELU ({@code Div √2, Erf, Add 1, Mul x, Mul 0.5} becomes {@code Gelu}). Each intermediate value
  * must feed the pattern only; where a started pattern breaks, {@link #broken} says at which node.
+ *
+ * <p>A pass before the {@link Operator}s rather than one of them: a pattern spans several nodes,
+ * and what it yields is one node of an ordinary registered operator, so each descriptor still
+ * maps one node and the patterns are graph rewrites only.
  */
 final class Patterns {
   private static final double SQRT2 = Math.sqrt(2);

@@ -31,9 +31,10 @@ final class Pools {
     }
   }
 
-  Act pool() {
+  /** MaxPool or AveragePool. */
+  Act pool(PoolKind kind) {
     spatial();
-    boolean max = at.op().equals("MaxPool");
+    boolean max = kind == PoolKind.MAX;
     int[] k = at.perAxis("kernel_shape", rank, 1, -1);
     if (k[0] < 0) {
       throw at.error("has no kernel_shape");
@@ -81,7 +82,7 @@ final class Pools {
       throw at.error("AveragePool with pads and count_include_pad 0 is not supported (NeuroJoule"
           + " averages over the whole window)");
     }
-    org.neurojoule.Padding mode = Ops.padding(at);
+    org.neurojoule.Padding mode = at.padding();
     Tensor in = Convs.padded(x.tensor(), at, rank, p, max ? ZeroPadding.Mode.EDGE
         : ZeroPadding.Mode.CONSTANT, 0);
     Pooling spec = Pooling.of(max ? PoolKind.MAX : PoolKind.AVERAGE, rank, k).strides(s)
@@ -89,9 +90,9 @@ final class Pools {
     return Act.channelsLastOf(at.guard(() -> in.apply(spec)));
   }
 
-  Act global() {
+  /** GlobalMaxPool or GlobalAveragePool, keeping the spatial axes as 1s. */
+  Act global(PoolKind kind) {
     spatial();
-    PoolKind kind = at.op().equals("GlobalMaxPool") ? PoolKind.MAX : PoolKind.AVERAGE;
     return Act.channelsLastOf(at.guard(() -> x.tensor().apply(GlobalPooling.of(kind, rank)
         .keepdims(true).name(at.name))));
   }

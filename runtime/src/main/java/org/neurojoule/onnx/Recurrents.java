@@ -23,12 +23,8 @@ final class Recurrents {
     this.ins = ins;
   }
 
-  Seq apply(Seq x) {
-    Recurrent.Cell cell = switch (at.op()) {
-      case "LSTM" -> Recurrent.Cell.LSTM;
-      case "GRU" -> Recurrent.Cell.GRU;
-      default -> Recurrent.Cell.SIMPLE_RNN;
-    };
+  /** {@return the {@code cell} layer of {@code x}, returning sequences} */
+  Seq apply(Recurrent.Cell cell, Seq x) {
     checkSupported();
     Const w = weight(1);
     Const r = weight(2);

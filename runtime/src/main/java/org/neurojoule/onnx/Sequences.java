@@ -1,19 +1,19 @@
 package org.neurojoule.onnx;
 
 import java.util.List;
-import java.util.Set;
+import java.util.function.Function;
 import org.neurojoule.OnnxImportException;
 import org.neurojoule.Tensor;
+import org.neurojoule.layer.Recurrent;
 import org.neurojoule.onnx.Seq.Layout;
 
 /**
  * The nodes around ONNX's recurrent operators: PyTorch's {@code batch_first} Transpose into the
  * time-major layout and back, the Squeeze of the direction axis, a Gather of one time step, and
- * the Expand of the zero initial states.
+ * the Expand of the zero initial states. The {@link Operator}s of and around sequences name their
+ * mapping here.
  */
 final class Sequences {
-  /** The operators this class adds to the mapping. */
-  static final Set<String> OPS = Set.of("LSTM", "GRU", "RNN", "Expand");
   private static final long[] SWAP_BATCH_AND_TIME = {1, 0, 2};
 
   private final NodeAt at;
@@ -24,31 +24,47 @@ final class Sequences {
     this.ins = ins;
   }
 
-  /** {@return whether this node is one of the sequence patterns handled here} */
-  static boolean handles(NodeAt at, List<Object> ins) {
-    if (OPS.contains(at.op()) || ins.stream().anyMatch(v -> v instanceof Seq)) {
-      return true;
-    }
-    if (at.op().equals("Gather") && ins.size() == 2 && ins.get(0) instanceof Const
-        && ins.get(1) instanceof Act) {
-      return true;
-    }
-    return at.op().equals("Transpose") && !ins.isEmpty() && ins.get(0) instanceof Act a
-        && a.onnx().length == 2 && a.order() == null && !a.isTokens()
-        && java.util.Arrays.equals(at.integers("perm"), SWAP_BATCH_AND_TIME);
+  /** {@return {@code op} of this node, which has or starts a sequence} */
+  static Object on(Call c, Function<Sequences, Object> op) {
+    return op.apply(new Sequences(c.at, c.ins));
   }
 
-  Object apply() {
-    return switch (at.op()) {
-      case "LSTM", "GRU", "RNN" -> new Recurrents(at, ins).apply(timeMajor());
-      case "Expand" -> Expand.fold(at, constant(0), constant(1));
-      case "Transpose" -> transpose();
-      case "Squeeze" -> squeeze();
-      case "Gather" -> ins.get(0) instanceof Const ? embedding() : gather();
-      case "Shape" -> shape();
-      default -> throw at.error(at.op() + " of a sequence " + describe(seq()) + " is not"
-          + " supported yet");
-    };
+  /** {@return whether an input of a node is a sequence} */
+  static boolean hasSequence(List<Object> ins) {
+    return ins.stream().anyMatch(v -> v instanceof Seq);
+  }
+
+  /** {@return the error for an operator without a mapping of sequences} */
+  static OnnxImportException unsupported(Call c) {
+    Object first = c.ins.get(0);
+    if (!(first instanceof Seq s)) {
+      return c.at.error("its first input '" + c.at.inputs().get(0) + "' must be a sequence");
+    }
+    return c.at.error(c.at.op() + " of a sequence " + describe(s) + " is not supported yet");
+  }
+
+  /**
+   * {@return whether a Transpose starts a sequence: PyTorch's batch and time swap of a 2-D
+   * activation, {@code (batch, time, features)} to the recurrent layers' time-major layout}
+   */
+  static boolean startsSequence(Call c) {
+    return c.ins.get(0) instanceof Act a && a.onnx().length == 2 && a.order() == null
+        && !a.isTokens() && java.util.Arrays.equals(c.at.integers("perm"), SWAP_BATCH_AND_TIME);
+  }
+
+  /** LSTM, GRU or RNN ({@code cell}) of a time-major sequence. */
+  Seq recurrent(Recurrent.Cell cell) {
+    return new Recurrents(at, ins).apply(cell, timeMajor());
+  }
+
+  /** Expand of a constant (the initial states' zeros). */
+  Const expand() {
+    return Expand.fold(at, constant(0), constant(1));
+  }
+
+  /** Gather of a constant table by ids (an embedding), or of one time step of a sequence. */
+  Object gatherOrEmbedding() {
+    return ins.get(0) instanceof Const ? embedding() : gather();
   }
 
   private Const constant(int i) {
@@ -85,7 +101,7 @@ final class Sequences {
   }
 
   /** Batch and time swap: the values stay (time, features) per example, only the layout moves. */
-  private Seq transpose() {
+  Seq transpose() {
     if (!java.util.Arrays.equals(at.integers("perm"), SWAP_BATCH_AND_TIME)) {
       throw at.error("Transpose " + java.util.Arrays.toString(at.integers("perm"))
           + " of a sequence is not supported (only [1, 0, 2], batch and time swapped)");
@@ -104,7 +120,7 @@ final class Sequences {
     };
   }
 
-  private Seq squeeze() {
+  Seq squeeze() {
     Seq s = seq();
     long[] axes = ins.size() > 1 && ins.get(1) != null ? constant(1).longs()
         : at.integers("axes");
@@ -137,7 +153,7 @@ final class Sequences {
   }
 
   /** The ONNX shape with a batch of one, for the exporter's initial-state shape chains. */
-  private Const shape() {
+  Const shape() {
     Seq s = seq();
     if (at.has("start") || at.has("end")) {
       throw at.error("Shape with start or end of a sequence is not supported");

@@ -3,7 +3,7 @@ package org.neurojoule.onnx;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.function.BiFunction;
 import org.neurojoule.Tensor;
 import org.neurojoule.layer.ChannelSlice;
 
@@ -11,13 +11,10 @@ import org.neurojoule.layer.ChannelSlice;
  * Operators on token tensors ({@link Act.Tokens}): a transformer's {@code (S, E)} and the
  * layouts PyTorch's {@code nn.MultiheadAttention} moves it through, {@code (S, N, E)} and the heads
  * folded into the batch {@code (N·H, S, hd)}. The NeuroJoule tensor keeps ONNX's axis order; each
- * operator tracks where the batch goes, so that the batch is never mixed with another axis.
+ * operator tracks where the batch goes, so that the batch is never mixed with another axis. The
+ * {@link Operator}s that take token tensors name their mapping here.
  */
 final class TokenOps {
-  /** Operators handled here once an input is a token tensor. */
-  static final Set<String> OPS = Set.of("Reshape", "Flatten", "Transpose", "MatMul", "Gather",
-      "LayerNormalization", "Squeeze", "Unsqueeze", "Slice");
-
   private final NodeAt at;
   private final List<Object> ins;
 
@@ -27,37 +24,16 @@ final class TokenOps {
   }
 
   /**
-   * {@return whether this node is handled here: an operator of {@link #OPS} on a token tensor,
-   * a MatMul of activations of rank 3 or more, a Gather or LayerNormalization of any activation}
+   * {@return {@code op} of this node's first input, an activation, as a token tensor (a
+   * channels-last one permuted to ONNX's order first)}
    */
-  static boolean handles(NodeAt at, List<Object> ins) {
-    String op = at.op();
-    if (ins.isEmpty() || !(ins.get(0) instanceof Act x)) {
-      return false;
-    }
-    if (op.equals("Gather") || op.equals("LayerNormalization")) {
-      return true;
-    }
-    if (op.equals("MatMul")) {
-      return ins.size() == 2 && ins.get(1) instanceof Act y && (x.isTokens() || y.isTokens()
-          || x.onnx().length > 2 || y.onnx().length > 2);
-    }
-    return OPS.contains(op) && x.isTokens();
+  static Act on(Call c, BiFunction<TokenOps, Act, Act> op) {
+    return op.apply(new TokenOps(c.at, c.ins), tokens(c.at, c.x()));
   }
 
-  Act apply() {
-    Act x = tokens(at, (Act) ins.get(0));
-    return switch (at.op()) {
-      case "Reshape" -> reshape(x, constant(1).longs());
-      case "Flatten" -> flatten(x);
-      case "Squeeze", "Unsqueeze" -> squeeze(x);
-      case "Transpose" -> transpose(x);
-      case "MatMul" -> matMul(x, tokens(at, (Act) ins.get(1), 1));
-      case "Gather" -> gather(x);
-      case "LayerNormalization" -> layerNorm(x);
-      case "Slice" -> slice(x);
-      default -> throw at.error(at.op() + " of a token tensor is not supported");
-    };
+  /** Reshape to the constant target of input 1. */
+  Act reshape(Act x) {
+    return reshape(x, constant(1).longs());
   }
 
   /** {@code x} as a token tensor: a channels-last one permuted to ONNX's order (zero cost). */
@@ -189,7 +165,7 @@ final class TokenOps {
     return Act.tokens(t, example, layout);
   }
 
-  private Act flatten(Act x) {
+  Act flatten(Act x) {
     long[] in = x.withBatch();
     int axis = (int) at.integer("axis", 1);
     int a = axis < 0 ? axis + in.length : axis;
@@ -203,7 +179,7 @@ final class TokenOps {
     return reshape(x, new long[] {outer, -1});
   }
 
-  private Act squeeze(Act x) {
+  Act squeeze(Act x) {
     long[] axes = ins.size() > 1 && ins.get(1) != null ? constant(1).longs()
         : at.integers("axes");
     Const shape = new Folding(at, null).reshaped(at.op(), new Const(x.withBatch(),
@@ -212,7 +188,7 @@ final class TokenOps {
   }
 
   /** A Permute of the example's axes (none where only the batch moves). */
-  private Act transpose(Act x) {
+  Act transpose(Act x) {
     long[] perm = at.integers("perm");
     int rank = x.withBatch().length;
     long[] p = perm;
@@ -268,7 +244,7 @@ final class TokenOps {
    * {@code Q Kᵀ} and {@code softmax · V}); as the MatMul layer, COMPLETE mode counting M·K·N
    * multiply-adds per batch entry.
    */
-  private Act matMul(Act a, Act b) {
+  Act matMul(Act a, Act b) {
     int r = a.withBatch().length;
     if (!a.tokens().equals(b.tokens()) || r != b.withBatch().length) {
       throw at.error("MatMul of " + describe(a) + " and " + describe(b) + " needs the batch on"
@@ -289,7 +265,7 @@ final class TokenOps {
   }
 
   /** One index on one axis, as {@code x[:, 0]} reads the class token: a cropping (zero cost). */
-  private Act gather(Act x) {
+  Act gather(Act x) {
     Const index = constant(1);
     long axis = at.integer("axis", 0);
     int k = axis(at, x, axis);
@@ -340,7 +316,7 @@ final class TokenOps {
   }
 
   /** Last-axis Slice with step 1 (attention's q, k, v from in_proj's output): a ChannelSlice. */
-  private Act slice(Act x) {
+  Act slice(Act x) {
     Const starts = constant(1);
     Const ends = constant(2);
     Const axes = ins.size() > 3 && ins.get(3) != null ? constant(3) : null;
@@ -376,7 +352,7 @@ final class TokenOps {
    * ONNX's LayerNormalization (or the written-out pattern folded into one, see {@link
    * Patterns}) over the last axis: a LayerNormalization layer with gamma and beta as its weights.
    */
-  private Act layerNorm(Act x) {
+  Act layerNorm(Act x) {
     long axis = at.integer("axis", -1);
     int rank = x.withBatch().length;
     if ((axis < 0 ? axis + rank : axis) != rank - 1) {
