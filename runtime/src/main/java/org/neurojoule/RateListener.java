@@ -7,6 +7,8 @@ package org.neurojoule;
 @FunctionalInterface
 public interface RateListener {
   /**
+   * Called as the pass goes on.
+   *
    * @param examplesDone examples processed so far
    * @param examplesTotal examples in the data
    * @param elapsedNanos time since the pass started

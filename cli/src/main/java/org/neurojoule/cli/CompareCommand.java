@@ -48,6 +48,7 @@ final class CompareCommand implements Callable<Integer> {
   @Mixin
   EstimateOptions estimate;
 
+  @SuppressWarnings("try") // the warning log needs only to be open, never named
   @Override
   public Integer call() {
     estimate.check();

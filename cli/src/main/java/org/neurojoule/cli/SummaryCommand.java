@@ -66,6 +66,7 @@ final class SummaryCommand implements Callable<Integer> {
   static final List<String> SIMULATED_COLUMNS = List.of("name", "output_shape", "spikes",
       "synaptic_events", "energy loihi", "sim_energy loihi");
 
+  @SuppressWarnings("try") // the warning log needs only to be open, never named
   @Override
   public Integer call() {
     estimate.check();

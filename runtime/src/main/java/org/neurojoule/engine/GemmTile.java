@@ -53,8 +53,8 @@ abstract class GemmTile {
    */
   static GemmTile vector(Logger log) {
     try {
-      GemmTile t = (GemmTile) Class.forName("org.neurojoule.engine.VectorGemmTile")
-          .getDeclaredConstructor().newInstance();
+      GemmTile t = Class.forName("org.neurojoule.engine.VectorGemmTile")
+          .asSubclass(GemmTile.class).getDeclaredConstructor().newInstance();
       if (t.nr() > 0) {
         return t;
       }

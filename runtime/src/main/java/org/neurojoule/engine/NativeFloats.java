@@ -8,7 +8,7 @@ import org.bytedeco.javacpp.Pointer;
  * Native float buffers taken straight from {@code malloc}, uninitialized as JavaCPP's are. JavaCPP's own allocation
  * ({@code new FloatPointer(n)}) measures the process's resident memory on every call (a read of
  * {@code /proc/self/statm}), which made up about a third of preparing a small model's pass. These
- * buffers are freed by {@link #free}, or by a cleaner if their owner is dropped unclosed.
+ * buffers are freed by {@link Buffer#free}, or by a cleaner if their owner is dropped unclosed.
  */
 final class NativeFloats {
   private NativeFloats() {}

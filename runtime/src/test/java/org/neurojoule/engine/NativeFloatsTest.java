@@ -24,6 +24,7 @@ class NativeFloatsTest {
   }
 
   @Test
+  @SuppressWarnings("try") // closes c inside its try on purpose: a second close is harmless
   void openBlasMatrixOnTheseBuffersMultiplies() {
     Gemm g = null;
     try {
