@@ -293,8 +293,15 @@ public final class Model {
     return paramNotes;
   }
 
-  /** Records the importer's shared values and notes, before the model is handed out. */
-  void countShared(ParamCount shared, List<String> notes) {
+  /**
+   * Records the values an imported file shares between layers, and the importer's notes on the
+   * parameter count, before the importer hands the model out. For importers ({@code
+   * neurojoule-onnx}); a model built in Java shares nothing.
+   *
+   * @param shared the values counted by more than one layer
+   * @param notes what the summary's notes should say about the count
+   */
+  public void countShared(ParamCount shared, List<String> notes) {
     sharedParams = Objects.requireNonNull(shared, "shared == null");
     paramNotes = List.copyOf(notes);
   }

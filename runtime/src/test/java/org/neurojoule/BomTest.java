@@ -23,7 +23,10 @@ class BomTest {
     assertThat(ownVersion(bom, "neurojoule-bom"))
         .isEqualTo(ownVersion(parent, "neurojoule-parent"));
     for (String artifact :
-        new String[] {"neurojoule-api", "neurojoule-runtime", "neurojoule-processor"}) {
+        new String[] {
+          "neurojoule-api", "neurojoule-runtime", "neurojoule-processor", "neurojoule-keras",
+          "neurojoule-onnx", "neurojoule-nir", "neurojoule"
+        }) {
       assertThat(bom).containsMatch("<artifactId>" + artifact + "</artifactId>\\s*"
           + "<version>\\$\\{project.version}</version>");
     }

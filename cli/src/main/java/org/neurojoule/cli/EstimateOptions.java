@@ -14,7 +14,7 @@ import org.neurojoule.EnergyOptions;
 import org.neurojoule.ExampleData;
 import org.neurojoule.SpikeCounts;
 import org.neurojoule.layer.SpikingNeuron;
-import org.neurojoule.KerasModels;
+import org.neurojoule.keras.KerasModels;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
 import org.neurojoule.SummaryOptions;
@@ -170,9 +170,9 @@ final class EstimateOptions {
   }
 
   /** {@return the import options of ONNX files: --allow-unknown and an unnamed --input-shape} */
-  UnaryOperator<org.neurojoule.OnnxModels.Options> onnxOptions() {
+  UnaryOperator<org.neurojoule.onnx.OnnxModels.Options> onnxOptions() {
     return o -> {
-      org.neurojoule.OnnxModels.Options with = o.allowUnknown(allowUnknown);
+      org.neurojoule.onnx.OnnxModels.Options with = o.allowUnknown(allowUnknown);
       if (inputShapes.size() == 1 && inputShapes.get(0).name().isEmpty()) {
         return with.inputShape(inputShapes.get(0).dims());
       }

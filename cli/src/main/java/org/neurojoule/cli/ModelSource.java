@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.neurojoule.KerasModels;
+import org.neurojoule.keras.KerasModels;
 import org.neurojoule.Model;
-import org.neurojoule.NirModels;
-import org.neurojoule.OnnxModels;
+import org.neurojoule.nir.NirModels;
+import org.neurojoule.onnx.OnnxModels;
 import org.neurojoule.examples.Architectures;
 
 /**

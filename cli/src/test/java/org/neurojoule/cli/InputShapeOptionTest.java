@@ -6,7 +6,7 @@ import static org.neurojoule.cli.NeurojouleTest.run;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.neurojoule.KerasModels;
+import org.neurojoule.keras.KerasModels;
 import org.neurojoule.cli.NeurojouleTest.Run;
 
 /** {@code --input-shape} on summary and compare: sizes for models saved with undefined dims. */
@@ -18,7 +18,7 @@ class InputShapeOptionTest {
   private static final String COUNTS = "name,output_shape,params,connections,neurons";
 
   private static Path keras(String name) {
-    return ROOT.resolve("runtime/src/test/resources/keras").resolve(name);
+    return ROOT.resolve("keras/src/test/resources/keras").resolve(name);
   }
 
   @Test

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurojoule.ExampleData;
-import org.neurojoule.KerasModels;
+import org.neurojoule.keras.KerasModels;
 import org.neurojoule.ModelEnergy;
 import org.neurojoule.SummaryOptions;
 import org.neurojoule.examples.Architectures;
@@ -221,7 +221,7 @@ class NeurojouleTest {
   // ---- Keras files ----
 
   private static Path keras(String name) {
-    return ROOT.resolve("runtime/src/test/resources/keras").resolve(name);
+    return ROOT.resolve("keras/src/test/resources/keras").resolve(name);
   }
 
   @Test

@@ -11,7 +11,7 @@ import org.neurojoule.cli.NeurojouleTest.Run;
 /** A NIR graph as the MODEL argument. */
 class NirModelTest {
   private static final String CNN = Path.of("").toAbsolutePath().getParent()
-      .resolve("runtime/src/test/resources/nir/cnn_sinabs.nir").toString();
+      .resolve("nir/src/test/resources/nir/cnn_sinabs.nir").toString();
 
   @Test
   void summary_ofANirFile_printsItsLayers() {

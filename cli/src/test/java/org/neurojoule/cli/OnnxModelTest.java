@@ -10,7 +10,7 @@ import org.neurojoule.cli.NeurojouleTest.Run;
 /** An ONNX file as the MODEL argument. */
 class OnnxModelTest {
   private static final String RESNET = Path.of("").toAbsolutePath().getParent()
-      .resolve("runtime/src/test/resources/onnx/resnet18.onnx").toString();
+      .resolve("onnx/src/test/resources/onnx/resnet18.onnx").toString();
 
   @Test
   void summary_ofAnOnnxFile_printsItsTotals() {

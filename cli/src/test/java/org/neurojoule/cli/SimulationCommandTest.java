@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurojoule.ExampleData;
 import org.neurojoule.ModelEnergy;
-import org.neurojoule.NirModels;
+import org.neurojoule.nir.NirModels;
 import org.neurojoule.SpikeCounts;
 
 /** {@code summary MODEL.nir --example-data events.npy --dt ...}: the spiking simulation. */
 class SimulationCommandTest {
   private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-  private static final Path CNN = ROOT.resolve("runtime/src/test/resources/nir/cnn_sinabs.nir");
+  private static final Path CNN = ROOT.resolve("nir/src/test/resources/nir/cnn_sinabs.nir");
   @TempDir Path dir;
 
   private static String[] run(String... args) {
@@ -70,7 +70,7 @@ class SimulationCommandTest {
   @Test
   void eventsOfTheWrongLayout_nameTheModelsStepShape() throws IOException {
     Path events = events();
-    String[] r = run("summary", ROOT.resolve("runtime/src/test/resources/nir/lif_norse.nir")
+    String[] r = run("summary", ROOT.resolve("nir/src/test/resources/nir/lif_norse.nir")
         .toString(), "--example-data", events.toString());
     assertThat(r[0]).isNotEqualTo("0");
     assertThat(r[1]).isEmpty();

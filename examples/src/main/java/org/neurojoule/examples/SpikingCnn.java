@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import org.neurojoule.ExampleData;
 import org.neurojoule.ModelEnergy;
-import org.neurojoule.NirModels;
+import org.neurojoule.nir.NirModels;
 import org.neurojoule.SummaryOptions;
 
 /**
@@ -37,7 +37,7 @@ public final class SpikingCnn {
       return;
     }
     Path file = Path.of(args.length > 0 ? args[0]
-        : "runtime/src/test/resources/nir/cnn_sinabs.nir");
+        : "nir/src/test/resources/nir/cnn_sinabs.nir");
     System.out.print(table(file));
   }
 

@@ -12,7 +12,7 @@ class SpikingCnnTest {
   @Test
   void readmeShowsTheExamplesOutput() throws Exception {
     Path root = Path.of("").toAbsolutePath().getParent();
-    String table = SpikingCnn.table(root.resolve("runtime/src/test/resources/nir/cnn_sinabs.nir"));
+    String table = SpikingCnn.table(root.resolve("nir/src/test/resources/nir/cnn_sinabs.nir"));
     assertThat(table).contains("Total simulated energy per inference [Joules/inf] (loihi): ");
     assertThat(Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8))
         .contains(table);
