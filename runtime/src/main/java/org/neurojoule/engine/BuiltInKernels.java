@@ -20,8 +20,8 @@ import org.neurojoule.layer.SeparableConv2D;
 import org.neurojoule.layer.SpikingActivation;
 
 /**
- * The kernels of the first layer types, whose ops live in {@link Ops}. A new layer type puts its
- * kernel and op in a file of its own instead.
+ * The kernels of the first layer types, whose ops are one class each ({@link ConvOp} and the
+ * like). A new layer type puts its kernel and op in a file of its own instead.
  */
 final class BuiltInKernels {
   private BuiltInKernels() {}
@@ -37,7 +37,7 @@ final class BuiltInKernels {
     @Override
     public Op op(Conv c, KernelInput layer) {
       float[][] w = layer.weights();
-      return new Ops.ConvOp(c.rank(), c.kernelSize(), c.strides(), c.dilationRate(), c.padding(),
+      return new ConvOp(c.rank(), c.kernelSize(), c.strides(), c.dilationRate(), c.padding(),
           c.groups(), w[0], c.useBias() ? w[1] : null, c.activation());
     }
   }
@@ -53,7 +53,7 @@ final class BuiltInKernels {
     @Override
     public Op op(Dense d, KernelInput layer) {
       float[][] w = layer.weights();
-      return new Ops.DenseOp(w[0], d.useBias() ? w[1] : null, d.activation());
+      return new DenseOp(w[0], d.useBias() ? w[1] : null, d.activation());
     }
   }
 
@@ -68,7 +68,7 @@ final class BuiltInKernels {
     @Override
     public Op op(DepthwiseConv2D d, KernelInput layer) {
       float[][] w = layer.weights();
-      return new Ops.DepthwiseOp(d.kernelSize(), d.strides(), d.dilationRate(), d.padding(),
+      return new DepthwiseOp(d.kernelSize(), d.strides(), d.dilationRate(), d.padding(),
           d.depthMultiplier(), w[0], d.useBias() ? w[1] : null, d.activation());
     }
   }
@@ -84,7 +84,7 @@ final class BuiltInKernels {
     @Override
     public Op op(SeparableConv2D s, KernelInput layer) {
       float[][] w = layer.weights();
-      return new Ops.SeparableOp(s.kernelSize(), s.strides(), s.dilationRate(), s.padding(),
+      return new SeparableOp(s.kernelSize(), s.strides(), s.dilationRate(), s.padding(),
           s.depthMultiplier(), w[0], w[1], s.useBias() ? w[2] : null, s.activation());
     }
   }
@@ -102,7 +102,7 @@ final class BuiltInKernels {
       if (p.kind() == PoolKind.SUM) {
         return null; // no sum kernel yet: the forward pass says so rather than averaging
       }
-      return new Ops.PoolOp(p.kind() == PoolKind.MAX, p.rank(), p.poolSize(), p.strides(),
+      return new PoolOp(p.kind() == PoolKind.MAX, p.rank(), p.poolSize(), p.strides(),
           p.padding());
     }
   }
@@ -117,7 +117,7 @@ final class BuiltInKernels {
 
     @Override
     public Op op(GlobalPooling g, KernelInput layer) {
-      return new Ops.GlobalPoolOp(g.kind() == PoolKind.MAX);
+      return new GlobalPoolOp(g.kind() == PoolKind.MAX);
     }
   }
 
@@ -131,7 +131,7 @@ final class BuiltInKernels {
 
     @Override
     public Op op(Flatten f, KernelInput layer) {
-      return new Ops.AliasOp();
+      return new AliasOp();
     }
   }
 
@@ -145,7 +145,7 @@ final class BuiltInKernels {
 
     @Override
     public Op op(Reshape r, KernelInput layer) {
-      return new Ops.AliasOp();
+      return new AliasOp();
     }
   }
 
@@ -159,7 +159,7 @@ final class BuiltInKernels {
 
     @Override
     public Op op(Dropout d, KernelInput layer) {
-      return new Ops.AliasOp();
+      return new AliasOp();
     }
   }
 
@@ -173,7 +173,7 @@ final class BuiltInKernels {
 
     @Override
     public Op op(Add a, KernelInput layer) {
-      return new Ops.AddOp();
+      return new AddOp();
     }
   }
 
@@ -187,7 +187,7 @@ final class BuiltInKernels {
 
     @Override
     public Op op(Concatenate c, KernelInput layer) {
-      return new Ops.ConcatOp(c.axis());
+      return new ConcatOp(c.axis());
     }
   }
 
@@ -201,7 +201,7 @@ final class BuiltInKernels {
 
     @Override
     public Op op(SpikingActivation s, KernelInput layer) {
-      return new Ops.SpikingOp(s.activation(), s.dt(), s.seed().orElse(Forward.DEFAULT_SPIKING_SEED));
+      return new SpikingOp(s.activation(), s.dt(), s.seed().orElse(Forward.DEFAULT_SPIKING_SEED));
     }
   }
 
@@ -215,7 +215,7 @@ final class BuiltInKernels {
 
     @Override
     public Op op(ReLU r, KernelInput layer) {
-      return new Ops.ElementwiseOp(Stage.relu((float) r.maxValue().orElse(Double.NaN),
+      return new ElementwiseOp(Stage.relu((float) r.maxValue().orElse(Double.NaN),
           (float) r.negativeSlope(), (float) r.threshold()));
     }
   }
@@ -230,7 +230,7 @@ final class BuiltInKernels {
 
     @Override
     public Op op(LeakyReLU l, KernelInput layer) {
-      return new Ops.ElementwiseOp(Stage.leaky((float) l.alpha()));
+      return new ElementwiseOp(Stage.leaky((float) l.alpha()));
     }
   }
 
@@ -244,7 +244,7 @@ final class BuiltInKernels {
 
     @Override
     public Op op(ActivationLayer a, KernelInput layer) {
-      return new Ops.ElementwiseOp(Stage.biasAct(null, a.activation()));
+      return new ElementwiseOp(Stage.biasAct(null, a.activation()));
     }
   }
 
@@ -273,7 +273,7 @@ final class BuiltInKernels {
         scale[k] = gamma == null ? inv : inv * gamma[k];
         shift[k] = (beta == null ? 0f : beta[k]) - mean[k] * scale[k];
       }
-      return new Ops.ElementwiseOp(Stage.affine(scale, shift));
+      return new ElementwiseOp(Stage.affine(scale, shift));
     }
   }
 }

@@ -47,7 +47,7 @@ final class DnnlConv implements AutoCloseable {
   }
 
   private final int rank;
-  private final Ops.Window w;
+  private final Window w;
   private final int cin;
   private final int cout;
   /** 1 for an ordinary convolution, {@code cin} for a depthwise one, else a grouped one's. */
@@ -71,7 +71,7 @@ final class DnnlConv implements AutoCloseable {
     dnnl_exec_arg_t args;
   }
 
-  DnnlConv(int rank, Ops.Window w, int cin, int cout, float[] kernel) {
+  DnnlConv(int rank, Window w, int cin, int cout, float[] kernel) {
     this(rank, w, cin, cout, 1, kernel);
   }
 
@@ -82,7 +82,7 @@ final class DnnlConv implements AutoCloseable {
    * grouped Conv's {@code (k..., cin / groups, cout)} kernel is laid out the same way, oneDNN's
    * {@code (k..., i, g, o)}.
    */
-  DnnlConv(int rank, Ops.Window w, int cin, int cout, int groups, float[] kernel) {
+  DnnlConv(int rank, Window w, int cin, int cout, int groups, float[] kernel) {
     this.rank = rank;
     this.w = w;
     this.cin = cin;

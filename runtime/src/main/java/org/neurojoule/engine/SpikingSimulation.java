@@ -123,7 +123,7 @@ public final class SpikingSimulation implements AutoCloseable {
     List<Shape> inShapes = Arrays.stream(in).map(Shape::of).toList();
     node.shape = node.spec instanceof InputLayer ? step.clone()
         : node.spec.outputShape(inShapes).toArray();
-    node.size = Ops.prod(node.shape, 0, node.shape.length);
+    node.size = Buffers.prod(node.shape, 0, node.shape.length);
     String what = name(s) + " on a step of " + Shape.of(node.shape).toKerasString();
     int size = Buffers.intSize(node.size, what);
     s.countsSpikes = node.spec instanceof InputLayer || node.spec.emitsSpikes();
@@ -179,7 +179,7 @@ public final class SpikingSimulation implements AutoCloseable {
           + " padding cannot run in the spiking simulation yet (NIR's SumPool2d pads with a"
           + " zeroPadding layer before it)");
     }
-    node.buffer = s.op instanceof Ops.AliasOp ? s.inputs[0].node.buffer
+    node.buffer = s.op instanceof AliasOp ? s.inputs[0].node.buffer
         : Buffers.floats(Buffers.times(maxN, size), what + ": its step buffer");
     s.countsEvents = stats.connections() > 0 && !(node.spec instanceof SpikingNeuron);
     if (s.countsEvents) {
@@ -253,7 +253,7 @@ public final class SpikingSimulation implements AutoCloseable {
         }
       } else if (s.op == null && node != input.node) {
         sumPool(s, n);
-      } else if (s.op != null && !(s.op instanceof Ops.AliasOp)) {
+      } else if (s.op != null && !(s.op instanceof AliasOp)) {
         float[][] in = Arrays.stream(s.inputs).map(x -> x.node.buffer).toArray(float[][]::new);
         s.op.run(ctx, n, in, node.buffer, s.epi);
         if (s.epi != null) {
@@ -448,7 +448,7 @@ public final class SpikingSimulation implements AutoCloseable {
     }
     int maxN = Math.max(1, Math.min(batchSize, total));
     String text = " (example data of shape " + pyShape(shape) + ")";
-    long stepSize = Ops.prod(stepShape, 0, stepShape.length);
+    long stepSize = Buffers.prod(stepShape, 0, stepShape.length);
     float[] seqs = Buffers.floats(Buffers.times(Buffers.times(maxN, steps), stepSize),
         "the spiking simulation: " + maxN + " sequences of " + steps + " steps of "
             + Shape.of(stepShape).toKerasString());

@@ -222,7 +222,7 @@ class KernelTest {
         .spikingActivation(Activation.RELU, s -> s.seed(7));
     float[] y = run(out, gemm, x, 1, steps, rates.length);
     float[] v0 = new float[rates.length];
-    Ops.SpikingOp.initialVoltages(7, 0, v0);
+    SpikingOp.initialVoltages(7, 0, v0);
     for (int u = 0; u < rates.length; u++) {
       double spikes = 0;
       for (int t = 0; t < steps; t++) {
