@@ -23,7 +23,7 @@ final class ConvOp extends Op {
   int cout;
   boolean direct;
   MatMulCore core;
-  DnnlConv dnnl;
+  NativeConv dnnl;
   NarrowConv narrow;
   GroupedConv grouped;
 
@@ -56,7 +56,7 @@ final class ConvOp extends Op {
     if (groups > 1) {
       // oneDNN takes groups natively; the pure-Java path computes each group directly.
       if (ctx.gemm.dnnlConv() && !w.clipped) {
-        dnnl = new DnnlConv(rank, w, cin, cout, groups, kept);
+        dnnl = new NativeConv(ctx.gemm.convolutions(), rank, w, cin, cout, groups, kept);
         dnnl.prepare(maxN);
       } else {
         grouped = new GroupedConv(w, cin, cout, groups, kept);
@@ -71,7 +71,7 @@ final class ConvOp extends Op {
       return;
     }
     if (ctx.gemm.dnnlConv() && !w.clipped) {
-      dnnl = new DnnlConv(rank, w, cin, cout, kept);
+      dnnl = new NativeConv(ctx.gemm.convolutions(), rank, w, cin, cout, kept);
       dnnl.prepare(maxN);
       return;
     }

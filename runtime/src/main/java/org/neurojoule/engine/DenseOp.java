@@ -15,7 +15,7 @@ final class DenseOp extends Op {
   int units;
   long rowsPerExample;
   MatMulCore core;
-  DnnlConv dnnl;
+  NativeConv dnnl;
 
   /**
    * Weights from which a dense layer of few rows runs on oneDNN (when convolutions do): below,
@@ -51,7 +51,7 @@ final class DenseOp extends Op {
       int rows = (int) rowsPerExample;
       Window w = new Window(1, new int[] {rows, in}, new int[] {rows, units}, List.of(1),
           List.of(1), List.of(1), Padding.VALID);
-      dnnl = new DnnlConv(1, w, in, units, weights);
+      dnnl = new NativeConv(ctx.gemm.convolutions(), 1, w, in, units, weights);
       dnnl.prepare(maxN);
       return;
     }

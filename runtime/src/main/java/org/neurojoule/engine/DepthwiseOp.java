@@ -18,7 +18,7 @@ final class DepthwiseOp extends Op {
   int c;
   /** Weights rearranged to [tap][m][c] so the inner loop runs over contiguous channels. */
   float[] w2;
-  DnnlConv dnnl;
+  NativeConv dnnl;
 
   DepthwiseOp(List<Integer> kernel, List<Integer> strides, List<Integer> dilation,
       Padding padding, int dm, float[] weights, float[] bias, Activation activation) {
@@ -39,7 +39,7 @@ final class DepthwiseOp extends Op {
     float[] weights = w.keptTaps(this.weights, (long) c * dm);
     close();
     if (ctx.gemm.dnnlConv() && !w.clipped) {
-      dnnl = new DnnlConv(2, w, c, c * dm, c, weights);
+      dnnl = new NativeConv(ctx.gemm.convolutions(), 2, w, c, c * dm, c, weights);
       dnnl.prepare(maxN);
       return;
     }

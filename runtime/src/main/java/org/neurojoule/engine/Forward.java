@@ -405,7 +405,7 @@ public final class Forward implements AutoCloseable {
     s.append(String.format(java.util.Locale.ROOT,
         "  matmul phases (thread-ms): fill %.1f, multiply %.1f, epilogue %.1f%n",
         ph[0] / 1e6, ph[1] / 1e6, ph[2] / 1e6));
-    long[] dp = DnnlConv.PHASES;
+    long[] dp = NativeConv.PHASES;
     if (dp[1] > 0) {
       s.append(String.format(java.util.Locale.ROOT, "  oneDNN convolutions: copy in %.1f ms,"
           + " convolve %.1f ms, copy out and epilogue %.1f thread-ms%n",
