@@ -24,6 +24,16 @@ class NativeKernelsFoundTest {
     assertThat(EngineInfo.gemm()).isEqualTo("openblas");
   }
 
+  /** Moved from the runtime's KernelTest with the native multiply. */
+  @Test
+  void nativeGemmLoadsOnLinuxX86() {
+    if (System.getProperty("os.name").startsWith("Linux")
+        && System.getProperty("os.arch").equals("amd64")
+        && !"java".equals(System.getProperty("neurojoule.gemm"))) {
+      assertThat(EngineInfo.gemm()).isEqualTo("openblas");
+    }
+  }
+
   @Test
   void theEngineConvolvesOnOneDnnWhereItsNativesArePublished() {
     // bytedeco publishes no oneDNN natives for macOS on arm64; there im2col is the design.

@@ -383,13 +383,4 @@ class KernelTest {
     a.initializeWeights(43);
     assertThat(x.layer().weights().get(0)).isNotEqualTo(first);
   }
-
-  @org.junit.jupiter.api.Test
-  void nativeGemmLoadsOnLinuxX86() {
-    if (System.getProperty("os.name").startsWith("Linux")
-        && System.getProperty("os.arch").equals("amd64")
-        && !"java".equals(System.getProperty("neurojoule.gemm"))) {
-      assertThat(Gemm.best().name()).isEqualTo("openblas");
-    }
-  }
 }
