@@ -15,7 +15,7 @@ public final class AddWeightKernel implements Kernel<AddWeight> {
   @Override
   public Op op(AddWeight a, KernelInput layer) {
     int[] in = layer.inputShape(0);
-    int size = Buffers.intSize(Ops.prod(in, 0, in.length), "one example");
+    int size = Buffers.intSize(Buffers.prod(in, 0, in.length), "one example");
     float[] w = layer.weights()[0];
     int[] stored = a.shape().stream().mapToInt(Integer::intValue).toArray();
     float[] per = Buffers.floats(size, "AddWeight's values for one example");

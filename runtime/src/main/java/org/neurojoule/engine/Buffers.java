@@ -18,6 +18,15 @@ final class Buffers {
       "use a smaller batch size (EnergyOptions.batchSize) or a larger heap (-Xmx)";
   private static final String INPUT_ADVICE = "use smaller inputs or a larger heap (-Xmx)";
 
+  /** The product of {@code s[from .. to)}, saturating at {@code Long.MAX_VALUE} (then refused). */
+  static long prod(int[] s, int from, int to) {
+    long p = 1;
+    for (int i = from; i < to; i++) {
+      p = times(p, s[i]);
+    }
+    return p;
+  }
+
   /** A zeroed float array of {@code n} values for {@code what}. */
   static float[] floats(long n, String what) {
     return floats(n, () -> what);

@@ -21,8 +21,8 @@ import org.neurojoule.layer.SeparableConv2D;
 import org.neurojoule.layer.SpikingActivation;
 
 /**
- * The kernels of the first layer types, whose ops live in {@link Ops}. A new layer type puts its
- * kernel and op in a file of its own instead.
+ * The kernels of the first layer types, whose ops are one class each ({@link ConvOp} and the
+ * like). A new layer type puts its kernel and op in a file of its own instead.
  */
 final class BuiltInKernels {
   private BuiltInKernels() {}
@@ -39,7 +39,7 @@ final class BuiltInKernels {
     @Override
     public Op op(Conv c, KernelInput layer) {
       float[][] w = layer.weights();
-      return new Ops.ConvOp(c.rank(), c.kernelSize(), c.strides(), c.dilationRate(), c.padding(),
+      return new ConvOp(c.rank(), c.kernelSize(), c.strides(), c.dilationRate(), c.padding(),
           c.groups(), w[0], c.useBias() ? w[1] : null, c.activation());
     }
   }
@@ -56,7 +56,7 @@ final class BuiltInKernels {
     @Override
     public Op op(Dense d, KernelInput layer) {
       float[][] w = layer.weights();
-      return new Ops.DenseOp(w[0], d.useBias() ? w[1] : null, d.activation());
+      return new DenseOp(w[0], d.useBias() ? w[1] : null, d.activation());
     }
   }
 
@@ -72,7 +72,7 @@ final class BuiltInKernels {
     @Override
     public Op op(DepthwiseConv2D d, KernelInput layer) {
       float[][] w = layer.weights();
-      return new Ops.DepthwiseOp(d.kernelSize(), d.strides(), d.dilationRate(), d.padding(),
+      return new DepthwiseOp(d.kernelSize(), d.strides(), d.dilationRate(), d.padding(),
           d.depthMultiplier(), w[0], d.useBias() ? w[1] : null, d.activation());
     }
   }
@@ -89,7 +89,7 @@ final class BuiltInKernels {
     @Override
     public Op op(SeparableConv2D s, KernelInput layer) {
       float[][] w = layer.weights();
-      return new Ops.SeparableOp(s.kernelSize(), s.strides(), s.dilationRate(), s.padding(),
+      return new SeparableOp(s.kernelSize(), s.strides(), s.dilationRate(), s.padding(),
           s.depthMultiplier(), w[0], w[1], s.useBias() ? w[2] : null, s.activation());
     }
   }
@@ -108,7 +108,7 @@ final class BuiltInKernels {
       if (p.kind() == PoolKind.SUM) {
         return null; // no sum kernel yet: the forward pass says so rather than averaging
       }
-      return new Ops.PoolOp(p.kind() == PoolKind.MAX, p.rank(), p.poolSize(), p.strides(),
+      return new PoolOp(p.kind() == PoolKind.MAX, p.rank(), p.poolSize(), p.strides(),
           p.padding());
     }
 
@@ -137,7 +137,7 @@ final class BuiltInKernels {
 
     @Override
     public Op op(GlobalPooling g, KernelInput layer) {
-      return new Ops.GlobalPoolOp(g.kind() == PoolKind.MAX);
+      return new GlobalPoolOp(g.kind() == PoolKind.MAX);
     }
   }
 
@@ -152,7 +152,7 @@ final class BuiltInKernels {
 
     @Override
     public Op op(Flatten f, KernelInput layer) {
-      return new Ops.AliasOp();
+      return new AliasOp();
     }
   }
 
@@ -167,7 +167,7 @@ final class BuiltInKernels {
 
     @Override
     public Op op(Reshape r, KernelInput layer) {
-      return new Ops.AliasOp();
+      return new AliasOp();
     }
   }
 
@@ -182,7 +182,7 @@ final class BuiltInKernels {
 
     @Override
     public Op op(Dropout d, KernelInput layer) {
-      return new Ops.AliasOp();
+      return new AliasOp();
     }
   }
 
@@ -197,7 +197,7 @@ final class BuiltInKernels {
 
     @Override
     public Op op(Add a, KernelInput layer) {
-      return new Ops.AddOp();
+      return new AddOp();
     }
   }
 
@@ -212,7 +212,7 @@ final class BuiltInKernels {
 
     @Override
     public Op op(Concatenate c, KernelInput layer) {
-      return new Ops.ConcatOp(c.axis());
+      return new ConcatOp(c.axis());
     }
   }
 
@@ -227,7 +227,7 @@ final class BuiltInKernels {
 
     @Override
     public Op op(SpikingActivation s, KernelInput layer) {
-      return new Ops.SpikingOp(s.activation(), s.dt(), s.seed().orElse(Forward.DEFAULT_SPIKING_SEED));
+      return new SpikingOp(s.activation(), s.dt(), s.seed().orElse(Forward.DEFAULT_SPIKING_SEED));
     }
   }
 
@@ -242,7 +242,7 @@ final class BuiltInKernels {
 
     @Override
     public Op op(ReLU r, KernelInput layer) {
-      return new Ops.ElementwiseOp(Stage.relu((float) r.maxValue().orElse(Double.NaN),
+      return new ElementwiseOp(Stage.relu((float) r.maxValue().orElse(Double.NaN),
           (float) r.negativeSlope(), (float) r.threshold()));
     }
   }
@@ -258,7 +258,7 @@ final class BuiltInKernels {
 
     @Override
     public Op op(LeakyReLU l, KernelInput layer) {
-      return new Ops.ElementwiseOp(Stage.leaky((float) l.alpha()));
+      return new ElementwiseOp(Stage.leaky((float) l.alpha()));
     }
   }
 
@@ -273,7 +273,7 @@ final class BuiltInKernels {
 
     @Override
     public Op op(ActivationLayer a, KernelInput layer) {
-      return new Ops.ElementwiseOp(Stage.biasAct(null, a.activation()));
+      return new ElementwiseOp(Stage.biasAct(null, a.activation()));
     }
   }
 
@@ -303,7 +303,7 @@ final class BuiltInKernels {
         scale[k] = gamma == null ? inv : inv * gamma[k];
         shift[k] = (beta == null ? 0f : beta[k]) - mean[k] * scale[k];
       }
-      return new Ops.ElementwiseOp(Stage.affine(scale, shift));
+      return new ElementwiseOp(Stage.affine(scale, shift));
     }
   }
 }

@@ -18,8 +18,8 @@ public final class ConcatWeightKernel implements Kernel<ConcatWeight> {
   @Override
   public Op op(ConcatWeight c, KernelInput layer) {
     int[] in = layer.inputShape(0);
-    int outer = Buffers.intSize(Ops.prod(in, 0, c.axis()), "one example");
-    int inner = Buffers.intSize(Ops.prod(in, c.axis() + 1, in.length), "one example");
+    int outer = Buffers.intSize(Buffers.prod(in, 0, c.axis()), "one example");
+    int inner = Buffers.intSize(Buffers.prod(in, c.axis() + 1, in.length), "one example");
     int inBlock = Math.multiplyExact(in[c.axis()], inner);
     int wBlock = Math.multiplyExact(c.shape().get(c.axis()), inner);
     return new JoinOp(layer.weights()[0], outer, wBlock, inBlock);

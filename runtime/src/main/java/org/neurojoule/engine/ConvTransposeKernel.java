@@ -65,7 +65,7 @@ public final class ConvTransposeKernel implements Kernel<ConvTranspose> {
       }
       cin = inShape[0][rank];
       cout = outShape[rank];
-      acc = Buffers.doubles(Ops.prod(outShape, 0, outShape.length),
+      acc = Buffers.doubles(Buffers.prod(outShape, 0, outShape.length),
           "the transposed convolution's sums for one example");
     }
 

@@ -45,7 +45,7 @@ public final class DelayKernel implements Kernel<Delay> {
     @Override
     void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
       String what = layer.layer() + " on a step of " + Shape.of(out).toKerasString();
-      int size = Buffers.intSize(Ops.prod(out, 0, out.length), what);
+      int size = Buffers.intSize(Buffers.prod(out, 0, out.length), what);
       double dt = layer.timestep().dt();
       delaySteps = new int[size];
       long longest = 0;

@@ -28,7 +28,7 @@ public final class EluKernel implements Kernel<ELU> {
 
     @Override
     void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
-      size = Ops.prod(out, 0, out.length);
+      size = Buffers.prod(out, 0, out.length);
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class EmbeddingKernel implements Kernel<Embedding> {
 
     @Override
     void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
-      ids = Buffers.intSize(Ops.prod(in[0], 0, in[0].length), "the ids of one example");
+      ids = Buffers.intSize(Buffers.prod(in[0], 0, in[0].length), "the ids of one example");
     }
 
     @Override

@@ -1,10 +1,16 @@
 package org.neurojoule.engine;
 
+import org.neurojoule.engine.spi.Mat;
+import org.neurojoule.engine.spi.NativeKernels;
+
 /** Facts about the forward-pass engine for reports and benchmarks. */
 public final class EngineInfo {
   private EngineInfo() {}
 
-  /** The matrix multiply in use: {@code openblas} or {@code java}. */
+  /**
+   * The matrix multiply in use: {@code openblas} (from {@code neurojoule-native}) or {@code java}
+   * (the pure-Java core's own, also where no native kernels are on the class path).
+   */
   public static String gemm() {
     return Gemm.best().name();
   }
@@ -22,9 +28,15 @@ public final class EngineInfo {
     return Gemm.best().dnnlConv() ? "dnnl" : "im2col";
   }
 
+  /** Whether a provider of native kernels is on the class path (whether or not it loads). */
+  public static boolean nativeKernelsPresent() {
+    return Gemm.Natives.PROVIDER.isPresent();
+  }
+
   /** libgomp's spin setting for oneDNN's threads, and where it comes from. */
   public static String gompSpin() {
-    return GompSpin.setting();
+    return Gemm.Natives.PROVIDER.map(NativeKernels::threadSetting)
+        .orElse("libgomp's default (oneDNN not loaded)");
   }
 
   /** The number of engine threads. */

@@ -19,7 +19,7 @@ public final class FilterKernel implements Kernel<Filter> {
   public Op op(Filter f, KernelInput layer) {
     int[] in = layer.inputShape(0);
     float[][] w = layer.weights();
-    return new FilterOp(f, in[0], Buffers.intSize(Ops.prod(in, 1, in.length), "filter units"),
+    return new FilterOp(f, in[0], Buffers.intSize(Buffers.prod(in, 1, in.length), "filter units"),
         w[0], w[1]);
   }
 

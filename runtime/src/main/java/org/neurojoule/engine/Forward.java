@@ -148,7 +148,7 @@ public final class Forward implements AutoCloseable {
         }
         node.shape = out;
       }
-      node.size = Ops.prod(node.shape, 0, node.shape.length);
+      node.size = Buffers.prod(node.shape, 0, node.shape.length);
     }
   }
 
@@ -160,8 +160,8 @@ public final class Forward implements AutoCloseable {
     if (spec.wrapped().isPresent()) {
       Op inner = opFor(node, spec.wrapped().get());
       // Per-step reshapes and element-wise layers work on the whole (batch, time, ...) block.
-      return inner instanceof Ops.AliasOp || inner instanceof Ops.ElementwiseOp
-          ? inner : new Ops.TimeDistributedOp(inner);
+      return inner instanceof AliasOp || inner instanceof ElementwiseOp
+          ? inner : new TimeDistributedOp(inner);
     }
     return opFor(node, spec);
   }
@@ -214,7 +214,7 @@ public final class Forward implements AutoCloseable {
       Node tail = node;
       while (tail.consumers.size() == 1 && !outputs.contains(tail.tensor)) {
         Node next = tail.consumers.get(0);
-        if (!(next.op instanceof Ops.ElementwiseOp) || next.inputs.length != 1) {
+        if (!(next.op instanceof ElementwiseOp) || next.inputs.length != 1) {
           break;
         }
         next.fusedInto = node;
@@ -232,7 +232,7 @@ public final class Forward implements AutoCloseable {
     targets[0] = host;
     for (int i = 0; i < host.chain.size(); i++) {
       Node next = host.chain.get(i);
-      stages[i + 1] = ((Ops.ElementwiseOp) next.op).stage;
+      stages[i + 1] = ((ElementwiseOp) next.op).stage;
       targets[i + 1] = next;
     }
     return new Epilogue(stages, targets);
@@ -268,7 +268,7 @@ public final class Forward implements AutoCloseable {
     Map<Integer, List<Node>> releaseAt = new java.util.HashMap<>();
     for (Node node : nodes) {
       if (node.fusedInto == null) {
-        if (node.op instanceof Ops.AliasOp) {
+        if (node.op instanceof AliasOp) {
           node.buffer = node.inputs[0].buffer;
         } else {
           Node holder = node.last();
@@ -302,7 +302,7 @@ public final class Forward implements AutoCloseable {
   /** The node whose buffer holds {@code node}'s values. */
   private static Node holder(Node node) {
     Node n = node;
-    while (n.op instanceof Ops.AliasOp) {
+    while (n.op instanceof AliasOp) {
       n = n.inputs[0];
     }
     return n;
@@ -338,7 +338,7 @@ public final class Forward implements AutoCloseable {
         addSums(node, node.buffer, Math.toIntExact(n * node.size));
         continue;
       }
-      if (node.op instanceof Ops.AliasOp) {
+      if (node.op instanceof AliasOp) {
         Node from = node.inputs[0];
         node.absSum += from.absSum - from.batchStart;
         node.zeros += from.zeros - from.batchZeros;
@@ -403,7 +403,7 @@ public final class Forward implements AutoCloseable {
     s.append(String.format(java.util.Locale.ROOT,
         "  matmul phases (thread-ms): fill %.1f, multiply %.1f, epilogue %.1f%n",
         ph[0] / 1e6, ph[1] / 1e6, ph[2] / 1e6));
-    long[] dp = DnnlConv.PHASES;
+    long[] dp = NativeConv.PHASES;
     if (dp[1] > 0) {
       s.append(String.format(java.util.Locale.ROOT, "  oneDNN convolutions: copy in %.1f ms,"
           + " convolve %.1f ms, copy out and epilogue %.1f thread-ms%n",

@@ -1,15 +1,22 @@
 package org.neurojoule.engine;
 
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.logging.Logger;
+import org.neurojoule.engine.spi.Convolutions;
+import org.neurojoule.engine.spi.Mat;
+import org.neurojoule.engine.spi.NativeKernels;
 
 /**
  * Single-precision matrix multiplication {@code C = A · B}, row-major and contiguous ({@code A} is
  * m × k, {@code B} k × n, {@code C} m × n), on buffers it allocates.
  *
- * <p>{@link #best()} is OpenBLAS through JavaCPP when its native library loads (from the
- * {@code org.bytedeco:openblas} artifact on the class path), else {@link JavaGemm}, a blocked,
- * multithreaded pure-Java kernel giving the same results up to float rounding. The system property
- * {@code neurojoule.gemm} = {@code java} or {@code native} forces one.
+ * <p>{@link #best()} is the native multiply of a {@link NativeKernels} provider (OpenBLAS, from the
+ * {@code neurojoule-native} artifact) when one is on the class path and loads, else {@link
+ * JavaGemm}, a blocked, multithreaded pure-Java kernel giving the same results up to float
+ * rounding. The system property {@code neurojoule.gemm} = {@code java} or {@code native} forces
+ * one. The provider is looked up once, like the choice.
  */
 abstract class Gemm {
   private static final Logger LOG = Logger.getLogger(Gemm.class.getName());
@@ -18,9 +25,14 @@ abstract class Gemm {
   /** A name for reports: {@code openblas} or {@code java}. */
   abstract String name();
 
-  /** Whether convolutions run on oneDNN ({@link DnnlConv}) rather than im2col and this multiply. */
+  /** Whether convolutions run on oneDNN ({@link NativeConv}) rather than im2col and this multiply. */
   boolean dnnlConv() {
-    return false;
+    return convolutions() != null;
+  }
+
+  /** The native convolutions when they run beside this multiply, else null. */
+  Convolutions convolutions() {
+    return null;
   }
 
   /** This multiply without the oneDNN convolutions. */
@@ -100,17 +112,48 @@ abstract class Gemm {
 
   private static Gemm choose() {
     String forced = System.getProperty("neurojoule.gemm", "").trim().toLowerCase();
-    Gemm g = choose(forced, () -> (Gemm) Class.forName("org.neurojoule.engine.OpenBlasGemm")
-        .getDeclaredMethod("load").invoke(null), LOG);
+    Optional<NativeKernels> natives = Natives.PROVIDER;
+    Gemm g;
+    if (natives.isEmpty() && !forced.equals("native")) {
+      // The pure-Java core on its own: a choice, not a failure, so no warning.
+      LOG.fine("NeuroJoule: no native kernels on the class path (neurojoule-native);"
+          + " using the pure-Java matrix multiply");
+      g = java();
+    } else {
+      g = choose(forced, () -> new ProvidedGemm(Natives.require().loadMultiply()), LOG);
+    }
     String conv = System.getProperty("neurojoule.conv", "").trim().toLowerCase();
-    return withConv(g, conv, () -> Class.forName("org.neurojoule.engine.DnnlConv")
-        .getDeclaredMethod("load").invoke(null), LOG);
+    return withConv(g, conv, () -> Natives.require().loadConvolutions(), LOG);
+  }
+
+  /** The {@link NativeKernels} provider on the class path, looked up once. */
+  static final class Natives {
+    static final Optional<NativeKernels> PROVIDER = find();
+
+    private Natives() {}
+
+    private static Optional<NativeKernels> find() {
+      try {
+        return ServiceLoader.load(NativeKernels.class, NativeKernels.class.getClassLoader())
+            .findFirst();
+      } catch (ServiceConfigurationError e) {
+        LOG.warning("NeuroJoule: the native kernels could not be set up (" + e
+            + "); using the pure-Java matrix multiply");
+        return Optional.empty();
+      }
+    }
+
+    /** The provider; throws if there is none, which the choice reports as natives not loading. */
+    static NativeKernels require() {
+      return PROVIDER.orElseThrow(() -> new IllegalStateException(
+          "no native kernels on the class path (add org.neurojoule:neurojoule-native)"));
+    }
   }
 
   /** Loads oneDNN. */
   @FunctionalInterface
   interface ConvLoader {
-    void load() throws Exception;
+    Convolutions load() throws Exception;
   }
 
   /**
@@ -123,10 +166,8 @@ abstract class Gemm {
       return g;
     }
     try {
-      loader.load();
-      return new DnnlGemm(g);
-    } catch (Exception | LinkageError e) {
-      Throwable cause = loadFailure(e);
+      return new DnnlGemm(g, loader.load());
+    } catch (Exception | LinkageError cause) {
       if (conv.equals("dnnl")) {
         throw new IllegalStateException("neurojoule.conv=dnnl but oneDNN did not load: "
             + cause, cause);
@@ -146,8 +187,8 @@ abstract class Gemm {
     }
 
     @Override
-    boolean dnnlConv() {
-      return inner.dnnlConv();
+    Convolutions convolutions() {
+      return inner.convolutions();
     }
 
     @Override
@@ -179,13 +220,16 @@ abstract class Gemm {
 
   /** A multiply whose convolutions run on oneDNN; the multiply itself is {@code inner}'s. */
   static final class DnnlGemm extends Decorated {
-    DnnlGemm(Gemm inner) {
+    private final Convolutions convolutions;
+
+    DnnlGemm(Gemm inner, Convolutions convolutions) {
       super(inner);
+      this.convolutions = convolutions;
     }
 
     @Override
-    boolean dnnlConv() {
-      return true;
+    Convolutions convolutions() {
+      return convolutions;
     }
 
     @Override
@@ -227,8 +271,7 @@ abstract class Gemm {
     }
     try {
       return nativeGemm.load();
-    } catch (Exception | LinkageError e) {
-      Throwable cause = loadFailure(e);
+    } catch (Exception | LinkageError cause) {
       if (forced.equals("native")) {
         throw new IllegalStateException("neurojoule.gemm=native but OpenBLAS did not load: "
             + cause, cause);
@@ -237,11 +280,5 @@ abstract class Gemm {
           + "); using the slower pure-Java matrix multiply (same results)");
       return java();
     }
-  }
-
-  /** What made a reflective native load fail: the load's own exception, not its wrapper. */
-  private static Throwable loadFailure(Throwable e) {
-    return e instanceof java.lang.reflect.InvocationTargetException ite && ite.getCause() != null
-        ? ite.getCause() : e;
   }
 }

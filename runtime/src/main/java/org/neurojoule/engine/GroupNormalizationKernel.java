@@ -49,8 +49,8 @@ public final class GroupNormalizationKernel implements Kernel<GroupNormalization
 
     GroupNormOp(int[] in, int axis, int width, int groups, double epsilon, float[] gamma,
         float[] beta) {
-      this.size = Buffers.intSize(Ops.prod(in, 0, in.length), "one example");
-      this.inner = (int) Ops.prod(in, axis + 1, in.length);
+      this.size = Buffers.intSize(Buffers.prod(in, 0, in.length), "one example");
+      this.inner = (int) Buffers.prod(in, axis + 1, in.length);
       this.channels = in[axis];
       this.width = width;
       this.groups = groups;

@@ -13,13 +13,13 @@ import java.util.Arrays;
  * (all its positions and channels) at a time goes through the epilogue while it is in cache.
  */
 final class GroupedConv {
-  private final Ops.Window w;
+  private final Window w;
   private final int cin;
   private final int cout;
   private final int groups;
   private final float[] kernel;
 
-  GroupedConv(Ops.Window w, int cin, int cout, int groups, float[] kernel) {
+  GroupedConv(Window w, int cin, int cout, int groups, float[] kernel) {
     this.w = w;
     this.cin = cin;
     this.cout = cout;

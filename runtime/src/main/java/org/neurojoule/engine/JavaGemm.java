@@ -1,5 +1,7 @@
 package org.neurojoule.engine;
 
+import org.neurojoule.engine.spi.Mat;
+
 /**
  * Pure-Java SGEMM, the fallback when no native library loads. With a {@link GemmTile} (the Vector
  * API), B is packed into strips {@link GemmTile#nr()} columns wide (once per weight buffer from
@@ -215,22 +217,22 @@ final class JavaGemm extends Gemm {
     }
 
     @Override
-    long size() {
+    public long size() {
       return data.length;
     }
 
     @Override
-    void put(long at, float[] src, int off, int len) {
+    public void put(long at, float[] src, int off, int len) {
       System.arraycopy(src, off, data, Math.toIntExact(at), len);
     }
 
     @Override
-    void get(long at, float[] dst, int off, int len) {
+    public void get(long at, float[] dst, int off, int len) {
       System.arraycopy(data, Math.toIntExact(at), dst, off, len);
     }
 
     @Override
-    float[] array() {
+    public float[] array() {
       return data;
     }
   }
@@ -247,7 +249,7 @@ final class JavaGemm extends Gemm {
     }
 
     @Override
-    void put(long at, float[] src, int off, int len) {
+    public void put(long at, float[] src, int off, int len) {
       packing = null;
       super.put(at, src, off, len);
     }

@@ -47,7 +47,7 @@ public final class LayerNormalizationKernel implements Kernel<LayerNormalization
 
     LayerNormOp(int[] in, int[] axes, double epsilon, float[] gamma, float[] beta) {
       this.in = in.clone();
-      this.size = Buffers.intSize(Ops.prod(in, 0, in.length), "one example");
+      this.size = Buffers.intSize(Buffers.prod(in, 0, in.length), "one example");
       normalized = new boolean[in.length];
       long per = 1;
       for (int a : axes) {

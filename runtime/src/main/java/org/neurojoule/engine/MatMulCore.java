@@ -1,5 +1,7 @@
 package org.neurojoule.engine;
 
+import org.neurojoule.engine.spi.Mat;
+
 /**
  * Rows × weights on the chosen {@link Gemm}. With many rows, each engine thread runs its own
  * pipeline over blocks of rows: fill A (im2col, or copy the input rows), multiply on that thread,

@@ -35,9 +35,9 @@ public final class MatMulKernel implements Kernel<MatMul> {
       m = out[rank - 2];
       n = out[rank - 1];
       k = in[0][in[0].length - 1];
-      entries = Math.toIntExact(Ops.prod(out, 0, rank - 2));
-      sizeA = Ops.prod(in[0], 0, in[0].length);
-      sizeB = Ops.prod(in[1], 0, in[1].length);
+      entries = Math.toIntExact(Buffers.prod(out, 0, rank - 2));
+      sizeA = Buffers.prod(in[0], 0, in[0].length);
+      sizeB = Buffers.prod(in[1], 0, in[1].length);
       offA = offsets(in[0], out, (long) m * k);
       offB = offsets(in[1], out, (long) k * n);
     }
@@ -46,7 +46,7 @@ public final class MatMulKernel implements Kernel<MatMul> {
     private static long[] offsets(int[] in, int[] out, long matrix) {
       int batchAxes = out.length - 2;
       int lead = out.length - in.length;
-      long[] off = new long[Math.toIntExact(Ops.prod(out, 0, batchAxes))];
+      long[] off = new long[Math.toIntExact(Buffers.prod(out, 0, batchAxes))];
       for (int e = 0; e < off.length; e++) {
         long rest = e;
         long o = 0;

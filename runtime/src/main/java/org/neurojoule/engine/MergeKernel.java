@@ -54,7 +54,7 @@ public final class MergeKernel implements Kernel<Merge> {
     void run(Ctx ctx, int n, float[][] in, float[] output, Epilogue epi) {
       int rank = out.length;
       int c = out[rank - 1];
-      long perExample = Ops.prod(out, 0, rank) / c;
+      long perExample = Buffers.prod(out, 0, rank) / c;
       int rows = Math.toIntExact(n * perExample);
       float inv = 1f / in.length;
       Parallel.forRange(rows, 64, (from, to) -> {

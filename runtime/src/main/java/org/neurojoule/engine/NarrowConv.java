@@ -21,12 +21,12 @@ final class NarrowConv {
   /** The fewest multiply-adds worth handing to another thread. */
   private static final long MIN_WORK = 500_000;
 
-  private final Ops.Window w;
+  private final Window w;
   private final int cin;
   private final int cout;
   private final float[] kernel;
 
-  NarrowConv(Ops.Window w, int cin, int cout, float[] kernel) {
+  NarrowConv(Window w, int cin, int cout, float[] kernel) {
     this.w = w;
     this.cin = cin;
     this.cout = cout;
@@ -34,7 +34,7 @@ final class NarrowConv {
   }
 
   /** Whether this kernel's per-thread buffers for {@code w} fit in arrays (checked in long). */
-  static boolean fits(Ops.Window w, int cin, int cout) {
+  static boolean fits(Window w, int cin, int cout) {
     long volume = 1;
     long span = 0;
     long plane = 1;

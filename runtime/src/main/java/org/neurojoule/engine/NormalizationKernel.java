@@ -31,7 +31,7 @@ public final class NormalizationKernel implements Kernel<Normalization> {
     private final float[] scale;
 
     NormalizationOp(int[] in, int[] kept, float[] keptMean, float[] variance) {
-      int size = Buffers.intSize(Ops.prod(in, 0, in.length),
+      int size = Buffers.intSize(Buffers.prod(in, 0, in.length),
           "Normalization's scales for one example");
       boolean[] isKept = new boolean[in.length];
       for (int a : kept) {

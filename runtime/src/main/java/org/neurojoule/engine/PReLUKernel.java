@@ -26,7 +26,7 @@ public final class PReLUKernel implements Kernel<PReLU> {
     private final float[] alpha;
 
     PReLUOp(float[] alpha, int[] alphaShape, int[] in) {
-      this.alpha = Buffers.floats(Ops.prod(in, 0, in.length), "PReLU's slopes for one example");
+      this.alpha = Buffers.floats(Buffers.prod(in, 0, in.length), "PReLU's slopes for one example");
       int size = this.alpha.length;
       int[] pos = new int[in.length];
       for (int i = 0; i < size; i++) {

@@ -1,96 +1,31 @@
 package org.neurojoule.engine;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
+import org.neurojoule.engine.spi.EngineThreads;
 
 /**
- * Splits loops across a small fixed pool of daemon threads (one per core, or the system property
- * {@code neurojoule.threads}); the calling thread runs the first part itself.
+ * Splits loops across the engine's threads ({@link EngineThreads}: one per core, or the system
+ * property {@code neurojoule.threads}); the calling thread runs the first part itself.
  */
 final class Parallel {
   private Parallel() {}
 
   /** A loop body over [from, to). */
   @FunctionalInterface
-  interface Range {
-    void run(int from, int to);
-  }
+  interface Range extends EngineThreads.Range {}
 
   /** A loop body over [from, to) that knows which part (0 .. THREADS-1) it is. */
   @FunctionalInterface
-  interface Part {
-    void run(int part, int from, int to);
-  }
+  interface Part extends EngineThreads.Part {}
 
-  static final int THREADS = Math.max(1, Integer.getInteger("neurojoule.threads",
-      Runtime.getRuntime().availableProcessors()));
+  static final int THREADS = EngineThreads.THREADS;
 
-  private static final ExecutorService POOL = THREADS <= 1 ? null
-      : Executors.newFixedThreadPool(THREADS - 1, new ThreadFactory() {
-        private int count;
-
-        @Override
-        public synchronized Thread newThread(Runnable r) {
-          Thread t = new Thread(r, "neurojoule-engine-" + (++count));
-          t.setDaemon(true);
-          return t;
-        }
-      });
-
-  /** Runs {@code body} over [0, n) in up to {@link #THREADS} parts, each a multiple of {@code grain}. */
+  /** Runs {@code body} over [0, n) in up to {@link #THREADS} parts, multiples of {@code grain}. */
   static void forRange(int n, int grain, Range body) {
-    forParts(n, grain, (part, from, to) -> body.run(from, to));
+    EngineThreads.forRange(n, grain, body);
   }
 
   /** Like {@link #forRange}, telling each part its index (below {@link #THREADS}). */
   static void forParts(int n, int grain, Part body) {
-    int parts = Math.min(THREADS, Math.max(1, n / Math.max(1, grain)));
-    if (parts <= 1 || Thread.currentThread().getName().startsWith("neurojoule-engine-")) {
-      body.run(0, 0, n);
-      return;
-    }
-    int per = (n + parts - 1) / parts;
-    per = (per + grain - 1) / grain * grain;
-    @SuppressWarnings("unchecked")
-    Future<?>[] futures = new Future<?>[parts];
-    int started = 0;
-    for (int p = 1; p < parts; p++) {
-      int from = p * per;
-      int to = Math.min(n, from + per);
-      if (from >= to) {
-        break;
-      }
-      int part = p;
-      futures[started++] = POOL.submit(() -> body.run(part, from, to));
-    }
-    Throwable failure = null;
-    try {
-      body.run(0, 0, Math.min(n, per));
-    } catch (RuntimeException | Error e) {
-      failure = e;
-    }
-    for (int i = 0; i < started; i++) {
-      try {
-        futures[i].get();
-      } catch (java.util.concurrent.ExecutionException e) {
-        if (failure == null) {
-          failure = e.getCause();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        if (failure == null) {
-          failure = e;
-        }
-      }
-    }
-    if (failure instanceof RuntimeException r) {
-      throw r;
-    } else if (failure instanceof Error err) {
-      throw err;
-    } else if (failure != null) {
-      throw new IllegalStateException(failure);
-    }
+    EngineThreads.forParts(n, grain, body);
   }
 }

@@ -43,7 +43,7 @@ public final class Predictions {
         shape[0] = total;
         System.arraycopy(one, 0, shape, 1, one.length);
         shapes.add(shape);
-        values.add(Buffers.floats(Buffers.times(total, Ops.prod(one, 0, one.length)),
+        values.add(Buffers.floats(Buffers.times(total, Buffers.prod(one, 0, one.length)),
             "the predictions of output '" + model.nameOf(t.layer()) + "' for " + total
                 + " examples of " + Shape.of(one).toKerasString()));
       }

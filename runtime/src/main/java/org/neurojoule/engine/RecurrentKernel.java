@@ -179,7 +179,7 @@ public final class RecurrentKernel implements Kernel<Recurrent> {
     void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
       this.time = in[0][0];
       this.in = in[0][1];
-      this.outSize = Buffers.intSize(Ops.prod(out, 0, out.length),
+      this.outSize = Buffers.intSize(Buffers.prod(out, 0, out.length),
           "the recurrent layer's output for one example");
     }
   }

@@ -20,6 +20,6 @@ public final class RescalingKernel implements Kernel<Rescaling> {
     float[] shift = new float[c];
     java.util.Arrays.fill(scale, (float) r.scale());
     java.util.Arrays.fill(shift, (float) r.offset());
-    return new Ops.ElementwiseOp(Stage.affine(scale, shift));
+    return new ElementwiseOp(Stage.affine(scale, shift));
   }
 }

@@ -33,7 +33,7 @@ public final class ScaleKernel implements Kernel<Scale> {
 
     @Override
     void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
-      units = (int) Ops.prod(out, 0, out.length);
+      units = (int) Buffers.prod(out, 0, out.length);
     }
 
     @Override

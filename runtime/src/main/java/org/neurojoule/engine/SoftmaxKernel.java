@@ -15,6 +15,6 @@ public final class SoftmaxKernel implements Kernel<Softmax> {
 
   @Override
   public Op op(Softmax s, KernelInput layer) {
-    return new Ops.ElementwiseOp(Stage.biasAct(null, Activation.SOFTMAX));
+    return new ElementwiseOp(Stage.biasAct(null, Activation.SOFTMAX));
   }
 }

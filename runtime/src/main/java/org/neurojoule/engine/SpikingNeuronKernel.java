@@ -48,7 +48,7 @@ public final class SpikingNeuronKernel implements Kernel<SpikingNeuron> {
     @Override
     void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
       String what = layer.layer() + " on a step of " + Shape.of(out).toKerasString();
-      int size = Buffers.intSize(Ops.prod(out, 0, out.length), what);
+      int size = Buffers.intSize(Buffers.prod(out, 0, out.length), what);
       units = size;
       KernelInput.Timestep clock = layer.timestep();
       dynamics = new NeuronDynamics(spec, size, maxN, clock.dt(), clock.reset(), layer.layer());

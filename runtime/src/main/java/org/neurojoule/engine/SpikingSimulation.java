@@ -108,7 +108,7 @@ public final class SpikingSimulation implements AutoCloseable {
     int[][] in = Arrays.stream(s.inputs).map(x -> x.node.shape).toArray(int[][]::new);
     List<Shape> inShapes = Arrays.stream(in).map(Shape::of).toList();
     node.shape = node.spec.isInput() ? step.clone() : node.spec.outputShape(inShapes).toArray();
-    node.size = Ops.prod(node.shape, 0, node.shape.length);
+    node.size = Buffers.prod(node.shape, 0, node.shape.length);
     String what = name(s) + " on a step of " + Shape.of(node.shape).toKerasString();
     int size = Buffers.intSize(node.size, what);
     s.countsSpikes = node.spec.isInput() || node.spec.emitsSpikes();
@@ -128,7 +128,7 @@ public final class SpikingSimulation implements AutoCloseable {
     if (s.op.fuses()) {
       s.epi = new Epilogue(new Stage[] {s.op.ownStage()}, new Node[] {node});
     }
-    node.buffer = s.op instanceof Ops.AliasOp ? s.inputs[0].node.buffer
+    node.buffer = s.op instanceof AliasOp ? s.inputs[0].node.buffer
         : Buffers.floats(Buffers.times(maxN, size), what + ": its step buffer");
     s.countsEvents = stats.connections() > 0
         && !(s.op instanceof StepOp stateful && stateful.countsOwnEvents());
@@ -192,7 +192,7 @@ public final class SpikingSimulation implements AutoCloseable {
       countEvents(s, n);
     }
     try {
-      if (s.op != null && !(s.op instanceof Ops.AliasOp)) {
+      if (s.op != null && !(s.op instanceof AliasOp)) {
         float[][] in = Arrays.stream(s.inputs).map(x -> x.node.buffer).toArray(float[][]::new);
         s.op.run(ctx, n, in, node.buffer, s.epi);
         if (s.epi != null) {
@@ -305,7 +305,7 @@ public final class SpikingSimulation implements AutoCloseable {
     }
     int maxN = Math.max(1, Math.min(batchSize, total));
     String text = " (example data of shape " + pyShape(shape) + ")";
-    long stepSize = Ops.prod(stepShape, 0, stepShape.length);
+    long stepSize = Buffers.prod(stepShape, 0, stepShape.length);
     float[] seqs = Buffers.floats(Buffers.times(Buffers.times(maxN, steps), stepSize),
         "the spiking simulation: " + maxN + " sequences of " + steps + " steps of "
             + Shape.of(stepShape).toKerasString());

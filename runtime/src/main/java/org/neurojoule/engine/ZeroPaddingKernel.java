@@ -78,8 +78,8 @@ public final class ZeroPaddingKernel implements Kernel<ZeroPadding> {
     void run(Ctx ctx, int n, float[][] inputs, float[] output, Epilogue epi) {
       int rank = scale.length;
       int c = out[rank];
-      int inSize = Math.toIntExact(Ops.prod(in, 0, in.length));
-      int outSize = Math.toIntExact(Ops.prod(out, 0, out.length));
+      int inSize = Math.toIntExact(Buffers.prod(in, 0, in.length));
+      int outSize = Math.toIntExact(Buffers.prod(out, 0, out.length));
       int rows = outSize / c;
       int[] pos = new int[rank];
       for (int b = 0; b < n; b++) {

@@ -222,7 +222,7 @@ class ForwardHostileInputTest {
 
   @Test
   void kernelOfTheWrongSize_isRefusedBeforeAnyRead() {
-    Ops.Window w = new Ops.Window(2, new int[] {6, 6, 4}, new int[] {4, 4, 4}, List.of(3, 3),
+    Window w = new Window(2, new int[] {6, 6, 4}, new int[] {4, 4, 4}, List.of(3, 3),
         List.of(1, 1), List.of(1, 1), org.neurojoule.Padding.VALID);
     var e = assertThrows(IllegalArgumentException.class, () -> w.keptTaps(new float[99], 16));
     assertThat(e).hasMessageThat().isEqualTo("its kernel holds 99 values, but this input needs"

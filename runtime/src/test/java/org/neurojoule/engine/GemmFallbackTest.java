@@ -11,6 +11,7 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
+import org.neurojoule.engine.spi.Mat;
 
 /** A native library that cannot load means pure Java, said once; forcing native fails loudly. */
 class GemmFallbackTest {
@@ -103,7 +104,7 @@ class GemmFallbackTest {
       throw new AssertionError("pure Java stays pure Java");
     }, log));
     assertThrows(IllegalStateException.class, () -> Gemm.withConv(plain, "dnnl", broken, log));
-    assertTrue(Gemm.withConv(plain, "", () -> {}, log).dnnlConv());
+    assertTrue(Gemm.withConv(plain, "", () -> (shape, kernel) -> null, log).dnnlConv());
     assertEquals(1, msgs.size());
   }
 }

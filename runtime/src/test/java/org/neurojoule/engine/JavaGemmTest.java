@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
+import org.neurojoule.engine.spi.Mat;
 
 /**
  * The pure-Java multiply in scalar code and, when the JVM has {@code jdk.incubator.vector}

@@ -32,7 +32,7 @@ class NarrowConvTest {
     int eff = (k - 1) * dilation + 1;
     int oh = padding == Padding.SAME ? in[0] : in[0] - eff + 1;
     int ow = padding == Padding.SAME ? in[1] : in[1] - eff + 1;
-    Ops.Window w = new Ops.Window(2, in, new int[] {oh, ow, cout}, List.of(k, k), List.of(1, 1),
+    Window w = new Window(2, in, new int[] {oh, ow, cout}, List.of(k, k), List.of(1, 1),
         List.of(dilation, dilation), padding);
     SplittableRandom r = new SplittableRandom(k * 31L + cout);
     float[] kernel = new float[k * k * cin * cout];

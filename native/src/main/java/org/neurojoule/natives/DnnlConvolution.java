@@ -1,4 +1,4 @@
-package org.neurojoule.engine;
+package org.neurojoule.natives;
 
 import static org.bytedeco.dnnl.global.dnnl.*;
 
@@ -13,14 +13,16 @@ import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
 import org.bytedeco.dnnl.dnnl_stream;
 import org.bytedeco.javacpp.Loader;
+import org.neurojoule.engine.spi.Convolution;
+import org.neurojoule.engine.spi.ConvolutionShape;
+import org.neurojoule.engine.spi.EngineThreads;
 
 /**
  * A convolution on oneDNN's direct convolution primitive (JavaCPP's {@code org.bytedeco:dnnl}),
  * channels last in and out, weights reordered once into oneDNN's preferred layout. oneDNN runs on
- * its own (OpenMP) threads; the epilogue (bias, activation, fused layers, |x| sums) then runs on
- * the engine's threads while copying the output back, so firing rates stay exact.
+ * its own (OpenMP) threads; the engine copies in and out, with its epilogue, on its own.
  */
-final class DnnlConv implements AutoCloseable {
+final class DnnlConvolution implements Convolution {
   private static dnnl_engine engine;
   private static dnnl_stream stream;
 
@@ -30,7 +32,7 @@ final class DnnlConv implements AutoCloseable {
       return;
     }
     // Before libgomp loads with oneDNN: it reads its spin count only then.
-    GompSpin.apply(java.util.logging.Logger.getLogger(DnnlConv.class.getName()));
+    GompSpin.apply(java.util.logging.Logger.getLogger(DnnlConvolution.class.getName()));
     Loader.load(org.bytedeco.dnnl.global.dnnl.class);
     dnnl_engine e = new dnnl_engine();
     check(dnnl_engine_create(e, dnnl_cpu, 0), "engine");
@@ -47,7 +49,7 @@ final class DnnlConv implements AutoCloseable {
   }
 
   private final int rank;
-  private final Ops.Window w;
+  private final ConvolutionShape w;
   private final int cin;
   private final int cout;
   /** 1 for an ordinary convolution, {@code cin} for a depthwise one, else a grouped one's. */
@@ -71,30 +73,27 @@ final class DnnlConv implements AutoCloseable {
     dnnl_exec_arg_t args;
   }
 
-  DnnlConv(int rank, Ops.Window w, int cin, int cout, float[] kernel) {
-    this(rank, w, cin, cout, 1, kernel);
-  }
-
   /**
-   * A convolution in {@code groups} groups: 1 for Conv1D/2D/3D with Keras' {@code (k..., cin,
-   * cout)} kernel, {@code cin} for DepthwiseConv2D with Keras' {@code (kh, kw, cin, dm)} kernel,
-   * whose output channel {@code c * dm + m} is oneDNN's group {@code c}, channel {@code m}; a
-   * grouped Conv's {@code (k..., cin / groups, cout)} kernel is laid out the same way, oneDNN's
-   * {@code (k..., i, g, o)}.
+   * A convolution of {@code shape} in its {@code groups()} groups: 1 for Conv1D/2D/3D with Keras'
+   * {@code (k..., cin, cout)} kernel, {@code cin} for DepthwiseConv2D with Keras' {@code (kh, kw,
+   * cin, dm)} kernel, whose output channel {@code c * dm + m} is oneDNN's group {@code c}, channel
+   * {@code m}; a grouped Conv's {@code (k..., cin / groups, cout)} kernel is laid out the same way,
+   * oneDNN's {@code (k..., i, g, o)}.
    */
-  DnnlConv(int rank, Ops.Window w, int cin, int cout, int groups, float[] kernel) {
-    this.rank = rank;
-    this.w = w;
-    this.cin = cin;
-    this.cout = cout;
-    this.groups = groups;
+  DnnlConvolution(ConvolutionShape shape, float[] kernel) {
+    this.rank = shape.rank();
+    this.w = shape;
+    this.cin = shape.inChannels();
+    this.cout = shape.outChannels();
+    this.groups = shape.groups();
     this.kernel = kernel;
-    this.inSize = (long) w.in[0] * w.in[1] * w.in[2] * cin;
-    this.outSize = (long) w.outPixels() * cout;
+    this.inSize = shape.inSize();
+    this.outSize = shape.outSize();
   }
 
   /** Allocates buffers for up to {@code maxN} examples and builds the primitive for {@code maxN}. */
-  void prepare(int maxN) {
+  @Override
+  public void prepare(int maxN) {
     close();
     src = NativeFloats.allocate(Math.max(1, maxN * inSize));
     dst = NativeFloats.allocate(Math.max(1, maxN * outSize));
@@ -144,15 +143,15 @@ final class DnnlConv implements AutoCloseable {
     long[] padR = new long[rank];
     for (int i = 0; i < rank; i++) {
       int a = 3 - rank + i;
-      wd[lead + i] = w.k[a];
-      strides[i] = w.s[a];
-      dil[i] = w.d[a] - 1;
-      padL[i] = w.pad[a];
-      long eff = (long) (w.k[a] - 1) * w.d[a] + 1;
-      padR[i] = Math.max(0, (long) (w.out[a] - 1) * w.s[a] + eff - w.in[a] - w.pad[a]);
+      wd[lead + i] = w.kernel()[a];
+      strides[i] = w.strides()[a];
+      dil[i] = w.dilation()[a] - 1;
+      padL[i] = w.padBefore()[a];
+      long eff = (long) (w.kernel()[a] - 1) * w.dilation()[a] + 1;
+      padR[i] = Math.max(0, (long) (w.out()[a] - 1) * w.strides()[a] + eff - w.in()[a] - w.padBefore()[a]);
     }
-    dnnl_memory_desc srcMd = md(dims(n, cin, w.in), act);
-    dnnl_memory_desc dstMd = md(dims(n, cout, w.out), act);
+    dnnl_memory_desc srcMd = md(dims(n, cin, w.in()), act);
+    dnnl_memory_desc dstMd = md(dims(n, cout, w.out()), act);
     dnnl_memory_desc anyW = md(wd, dnnl_format_tag_any);
     dnnl_memory_desc userW = md(wd, user);
     dnnl_primitive_desc pd = new dnnl_primitive_desc();
@@ -167,7 +166,7 @@ final class DnnlConv implements AutoCloseable {
     NativeFloats.Buffer userBuf = NativeFloats.allocate(Math.max(1, kernel.length));
     FloatBuffer userView = userBuf.pointer().asBuffer();
     // In parallel: most of copying into fresh memory is the system mapping its pages.
-    Parallel.forRange(kernel.length, 1 << 18,
+    EngineThreads.forRange(kernel.length, 1 << 18,
         (from, to) -> userView.put(from, kernel, from, to - from));
     dnnl_memory userMem = new dnnl_memory();
     check(dnnl_memory_create(userMem, userW, engine, userBuf.pointer()), "weights memory");
@@ -205,51 +204,25 @@ final class DnnlConv implements AutoCloseable {
     return p;
   }
 
-  /** Rows of the output per epilogue step. */
-  private static final int BLOCK_ROWS = 64;
+  @Override
+  public FloatBuffer input() {
+    return srcView;
+  }
 
-  /** Convolves {@code n} examples of {@code x} into {@code out}, then applies {@code epi}. */
-  void run(int n, float[] x, float[] out, Epilogue epi) {
+  @Override
+  public FloatBuffer output() {
+    return dstView;
+  }
+
+  /** Convolves the first {@code n} examples; one at a time, as they share oneDNN's stream. */
+  @Override
+  public void execute(int n) {
     Prim p = prim(n);
-    int inLen = Math.toIntExact(n * inSize);
-    long t0 = Forward.PROFILE ? System.nanoTime() : 0;
-    Parallel.forRange(inLen, 4096, (from, to) -> srcView.put(from, x, from, to - from));
-    long t1 = Forward.PROFILE ? System.nanoTime() : 0;
-    synchronized (DnnlConv.class) {
+    synchronized (DnnlConvolution.class) {
       check(dnnl_primitive_execute(p.primitive, stream, 3, p.args), "convolution");
       check(dnnl_stream_wait(stream), "stream wait");
     }
-    long t2 = Forward.PROFILE ? System.nanoTime() : 0;
-    int rows = n * w.outPixels();
-    if (epi == null) {
-      int len = rows * cout;
-      Parallel.forRange(len, 4096, (from, to) -> dstView.get(from, out, from, to - from));
-      return;
-    }
-    Parallel.forRange(rows, BLOCK_ROWS, (from, to) -> {
-      double[] sums = epi.newSums();
-      long a = Forward.PROFILE ? System.nanoTime() : 0;
-      epi.process(dstView, from * cout, out, from * cout, to - from, cout, sums);
-      epi.merge(sums);
-      if (Forward.PROFILE) {
-        synchronized (PHASES) {
-          PHASES[2] += System.nanoTime() - a;
-        }
-      }
-    });
-    if (Forward.PROFILE) {
-      synchronized (PHASES) {
-        PHASES[0] += t1 - t0;
-        PHASES[1] += t2 - t1;
-      }
-    }
   }
-
-  /**
-   * With profiling: nanoseconds copying in (wall), convolving (wall), and copying out with the
-   * epilogue (summed over threads).
-   */
-  static final long[] PHASES = new long[3];
 
   @Override
   public void close() {

@@ -1,4 +1,4 @@
-package org.neurojoule.engine;
+package org.neurojoule.natives;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +8,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
+import org.neurojoule.engine.EngineInfo;
 
 class GompSpinTest {
   /** The C library's view of the environment, which libgomp reads (System.getenv is a copy). */
@@ -17,7 +18,7 @@ class GompSpinTest {
 
   @Test
   void spinCountIsInTheProcessEnvironmentOnceOneDnnLoaded() {
-    assumeTrue(Gemm.best().dnnlConv(), "oneDNN does not load here");
+    assumeTrue(EngineInfo.conv().equals("dnnl"), "oneDNN does not load here");
     assumeTrue(System.getenv("OMP_WAIT_POLICY") == null && System.getenv("GOMP_SPINCOUNT") == null,
         "the environment sets libgomp's policy itself");
     assertThat(GompSpin.setting()).isEqualTo("GOMP_SPINCOUNT=3000 (set by NeuroJoule)");

@@ -1,4 +1,4 @@
-package org.neurojoule.engine;
+package org.neurojoule.natives;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.FloatBuffer;
 import org.junit.jupiter.api.Test;
+import org.neurojoule.engine.spi.Mat;
 
 /** Native buffers outside JavaCPP's allocator: usable, freed once, and a clear error when too big. */
 class NativeFloatsTest {
@@ -26,9 +27,9 @@ class NativeFloatsTest {
   @Test
   @SuppressWarnings("try") // closes c inside its try on purpose: a second close is harmless
   void openBlasMatrixOnTheseBuffersMultiplies() {
-    Gemm g = null;
+    OpenBlasMultiply g = null;
     try {
-      g = OpenBlasGemm.load();
+      g = OpenBlasMultiply.load();
     } catch (LinkageError | RuntimeException e) {
       // Skipped, not passed, where the native library does not load.
     }
@@ -37,7 +38,7 @@ class NativeFloatsTest {
         Mat b = g.constant(new float[] {1, 0, 0, 1, 1, 1});
         Mat c = g.allocate(4)) {
       // (2 x 3) times (3 x 2).
-      g.multiply(2, 2, 3, a, 0, b, c, 0);
+      g.multiply(2, 2, 3, a, 0, 3, b, 0, 2, c, 0, 2);
       float[] out = new float[4];
       c.get(0, out, 0, 4);
       assertThat(out).isEqualTo(new float[] {4, 5, 10, 11});

@@ -1,4 +1,4 @@
-package org.neurojoule.engine;
+package org.neurojoule.natives;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
