@@ -3,6 +3,7 @@ package org.neurojoule;
 import static com.google.common.truth.Truth.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.neurojoule.layer.Padding;
 
 class PaddingTest {
 

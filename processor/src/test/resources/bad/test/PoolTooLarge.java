@@ -1,7 +1,7 @@
 package test;
 
-import static org.neurojoule.Activation.RELU;
-import static org.neurojoule.Padding.SAME;
+import static org.neurojoule.layer.Activation.RELU;
+import static org.neurojoule.layer.Padding.SAME;
 import static org.neurojoule.annotation.Input.NONE;
 
 import org.neurojoule.annotation.*;

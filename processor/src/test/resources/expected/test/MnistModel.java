@@ -1,7 +1,7 @@
 package test;
 
 import javax.annotation.processing.Generated;
-import org.neurojoule.Accounting;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.Layer;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;

@@ -1,9 +1,9 @@
 package test;
 
-import static org.neurojoule.Activation.RELU;
-import static org.neurojoule.Activation.SOFTMAX;
-import static org.neurojoule.Activation.TANH;
-import static org.neurojoule.Padding.SAME;
+import static org.neurojoule.layer.Activation.RELU;
+import static org.neurojoule.layer.Activation.SOFTMAX;
+import static org.neurojoule.layer.Activation.TANH;
+import static org.neurojoule.layer.Padding.SAME;
 import static org.neurojoule.annotation.Input.NONE;
 
 import org.neurojoule.annotation.Activation;

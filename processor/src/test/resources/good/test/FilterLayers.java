@@ -1,6 +1,6 @@
 package test;
 
-import org.neurojoule.Activation;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.annotation.Alpha;
 import org.neurojoule.annotation.Input;
 import org.neurojoule.annotation.Lowpass;

@@ -1,7 +1,7 @@
 package test;
 
-import static org.neurojoule.Activation.RELU;
-import static org.neurojoule.Padding.SAME;
+import static org.neurojoule.layer.Activation.RELU;
+import static org.neurojoule.layer.Padding.SAME;
 
 import org.neurojoule.annotation.Conv1DTranspose;
 import org.neurojoule.annotation.Conv2DTranspose;

@@ -19,6 +19,7 @@ import org.neurojoule.energy.Csv;
 import org.neurojoule.energy.Json;
 import org.neurojoule.energy.MemorySize;
 import org.neurojoule.layer.LayerKind;
+import org.neurojoule.layer.Accounting;
 
 /**
  * Two or more estimates side by side: a baseline (the first) and candidates, with how much each

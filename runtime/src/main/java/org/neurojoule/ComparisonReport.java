@@ -14,6 +14,7 @@ import org.neurojoule.layer.LayerKind;
 import org.neurojoule.report.BarChart;
 import org.neurojoule.report.Html;
 import org.neurojoule.report.Page;
+import org.neurojoule.layer.Accounting;
 
 /** Puts the report of a comparison together, section by section. */
 final class ComparisonReport {

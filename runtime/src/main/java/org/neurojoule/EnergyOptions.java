@@ -2,6 +2,7 @@ package org.neurojoule;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.neurojoule.layer.Accounting;
 
 /**
  * How {@link Model#energy(java.util.function.UnaryOperator)} estimates: with which example data

@@ -2,6 +2,7 @@ package org.neurojoule;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.neurojoule.layer.Accounting;
 
 /** The notes printed under an estimate's summary and in its report, as the reference words them. */
 final class EstimateNotes {

@@ -12,6 +12,7 @@ import org.neurojoule.engine.ZeroCounts;
 import org.neurojoule.layer.LayerStats;
 import org.neurojoule.layer.Layers;
 import org.neurojoule.shape.Shape;
+import org.neurojoule.layer.Accounting;
 
 /**
  * Computes an {@link Estimate}: runs the spiking simulation or measures the firing rates when the

@@ -20,6 +20,7 @@ import org.neurojoule.layer.KerasNames;
 import org.neurojoule.layer.Layers;
 import org.neurojoule.layer.ParamCount;
 import org.neurojoule.shape.Shape;
+import org.neurojoule.layer.Accounting;
 
 /**
  * A network: the layers between some input tensors and some output tensors.

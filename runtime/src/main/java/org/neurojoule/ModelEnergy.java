@@ -15,6 +15,7 @@ import org.neurojoule.device.OperationCosts;
 import org.neurojoule.energy.Csv;
 import org.neurojoule.energy.Json;
 import org.neurojoule.layer.LayerStats;
+import org.neurojoule.layer.Accounting;
 
 /**
  * The energy estimate of a model: per-layer statistics, firing rates and energy on any registered

@@ -11,6 +11,7 @@ import org.neurojoule.report.BarChart;
 import org.neurojoule.report.Html;
 import org.neurojoule.report.Page;
 import org.neurojoule.summary.KerasSummaryPrinter;
+import org.neurojoule.layer.Accounting;
 
 /**
  * Renders an estimate as the HTML report, section by section: overview, energy charts, synaptic

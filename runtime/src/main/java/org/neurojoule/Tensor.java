@@ -25,6 +25,7 @@ import org.neurojoule.layer.SpikingActivation;
 import org.neurojoule.layer.TimeDistributed;
 import org.neurojoule.shape.Shape;
 import org.neurojoule.shape.ShapeException;
+import org.neurojoule.layer.Activation;
 
 /**
  * The symbolic output of a layer: an immutable node of a network under construction.

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neurojoule.layer.LayerKind;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.neurojoule.layer.Accounting;
 
 /** {@code comparison.report()}: well-formed XHTML, the comparison's figures exactly, escaped. */
 class ComparisonReportTest {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.neurojoule.layer.LayerKind;
+import org.neurojoule.layer.Accounting;
 
 /** {@link Comparison}: the exact table, the exports' round trips and its errors. */
 class ComparisonTest {

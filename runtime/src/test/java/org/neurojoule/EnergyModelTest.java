@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import org.neurojoule.layer.Activation;
 
 /** Hand-computed energies under each {@link EnergyModel}. */
 class EnergyModelTest {

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.neurojoule.layer.LayerStats;
 import org.neurojoule.layer.WeightShapes;
 import org.neurojoule.shape.Shape;
+import org.neurojoule.layer.Accounting;
+import org.neurojoule.layer.Activation;
+import org.neurojoule.layer.Padding;
 
 /**
  * Random networks, options, weights and data through the public API, friendly and hostile: each

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.neurojoule.layer.Activation;
 
 /** The firing-rate goldens of shared/golden, with the weights and data of its README. */
 class GoldenRatesTest {

@@ -2,9 +2,10 @@ package org.neurojoule;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.neurojoule.Model.NONE;
-import static org.neurojoule.Padding.SAME;
+import static org.neurojoule.layer.Padding.SAME;
 
 import org.junit.jupiter.api.Test;
+import org.neurojoule.layer.Accounting;
 
 /** The reference tables of shared/golden, byte for byte. */
 class GoldenSummaryTest {

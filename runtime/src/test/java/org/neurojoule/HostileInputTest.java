@@ -2,7 +2,7 @@ package org.neurojoule;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.neurojoule.Activation.RELU;
+import static org.neurojoule.layer.Activation.RELU;
 import static org.neurojoule.Model.NONE;
 
 import java.io.IOException;

@@ -2,7 +2,7 @@ package org.neurojoule;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.neurojoule.Padding.SAME;
+import static org.neurojoule.layer.Padding.SAME;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +17,7 @@ import org.neurojoule.device.Device;
 import org.neurojoule.layer.CustomLayer;
 import org.neurojoule.layer.LayerStats;
 import org.neurojoule.shape.Shape;
+import org.neurojoule.layer.Accounting;
 
 class ModelEnergyTest {
 

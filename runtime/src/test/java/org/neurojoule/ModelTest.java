@@ -2,9 +2,9 @@ package org.neurojoule;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.neurojoule.Activation.RELU;
+import static org.neurojoule.layer.Activation.RELU;
 import static org.neurojoule.Model.NONE;
-import static org.neurojoule.Padding.SAME;
+import static org.neurojoule.layer.Padding.SAME;
 
 import org.junit.jupiter.api.Test;
 import org.neurojoule.layer.Dense;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.neurojoule.layer.Activation;
 
 /** {@link Model#predict}: the outputs of the forward pass, against a naive float64 forward. */
 class PredictTest {

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.neurojoule.layer.Accounting;
+import org.neurojoule.layer.Activation;
 
 /**
  * The model keeps its prepared rates pass between estimates: counted through the model's

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.neurojoule.layer.Activation;
 
 /** The README's table of two models under each energy model on horowitz-fp32 and loihi. */
 class ReadmeEnergyModelsTest {

@@ -19,6 +19,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
+import org.neurojoule.layer.Accounting;
 
 /** {@code energy.report()}: well-formed XHTML, the summary's figures exactly, names escaped. */
 class ReportTest {

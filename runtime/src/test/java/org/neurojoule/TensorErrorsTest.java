@@ -7,6 +7,7 @@ import static org.neurojoule.Model.NONE;
 import org.junit.jupiter.api.Test;
 import org.neurojoule.shape.Shape;
 import org.neurojoule.shape.ShapeException;
+import org.neurojoule.layer.Padding;
 
 /** Impossible declarations fail at the declaring call, naming the layer and the shapes. */
 class TensorErrorsTest {

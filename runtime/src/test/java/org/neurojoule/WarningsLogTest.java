@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.neurojoule.layer.Accounting;
 
 /** The estimate's warnings reach the log once per model, and never the summary text. */
 class WarningsLogTest {

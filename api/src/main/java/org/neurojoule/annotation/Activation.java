@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * Keras' {@code Activation} layer, as {@code activation(RELU)}.
  *
- * <p>Output shape = input shape. The attribute type is the enum {@link org.neurojoule.Activation}, whose constants can be imported statically.
+ * <p>Output shape = input shape. The attribute type is the enum {@link org.neurojoule.layer.Activation}, whose constants can be imported statically.
  *
  * <p>Put it on a field of a {@link Network} class; the field name is the layer name. Example:
  * {@code @Activation(RELU) Object layer;}
@@ -20,7 +20,7 @@ import java.lang.annotation.Target;
 @LayerOf(value = org.neurojoule.layer.ActivationLayer.class, keepsShape = true)
 public @interface Activation {
   /** {@return the activation function} */
-  org.neurojoule.Activation value();
+  org.neurojoule.layer.Activation value();
 
   /**
    * {@return the earlier fields this layer takes its input from; empty (the default) means the

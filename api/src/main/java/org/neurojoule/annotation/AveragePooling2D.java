@@ -29,7 +29,7 @@ public @interface AveragePooling2D {
   int[] strides() default {};
 
   /** {@return how borders are treated} */
-  org.neurojoule.Padding padding() default org.neurojoule.Padding.VALID;
+  org.neurojoule.layer.Padding padding() default org.neurojoule.layer.Padding.VALID;
 
   /**
    * {@return the earlier fields this layer takes its input from; empty (the default) means the

@@ -30,10 +30,10 @@ public @interface Bidirectional {
   String mergeMode() default "concat";
 
   /** {@return the wrapped layer's activation} */
-  org.neurojoule.Activation activation() default org.neurojoule.Activation.TANH;
+  org.neurojoule.layer.Activation activation() default org.neurojoule.layer.Activation.TANH;
 
   /** {@return the wrapped layer's gate activation (not used by SimpleRNN)} */
-  org.neurojoule.Activation recurrentActivation() default org.neurojoule.Activation.SIGMOID;
+  org.neurojoule.layer.Activation recurrentActivation() default org.neurojoule.layer.Activation.SIGMOID;
 
   /** {@return whether the layer adds biases} */
   boolean useBias() default true;

@@ -29,7 +29,7 @@ public @interface Conv1D {
   int[] strides() default 1;
 
   /** {@return how borders are treated; {@code CAUSAL} pads the time axis before only} */
-  org.neurojoule.Padding padding() default org.neurojoule.Padding.VALID;
+  org.neurojoule.layer.Padding padding() default org.neurojoule.layer.Padding.VALID;
 
   /** {@return the spacing of kernel elements: one value, or one per axis} */
   int[] dilationRate() default 1;
@@ -41,7 +41,7 @@ public @interface Conv1D {
   int groups() default 1;
 
   /** {@return the activation applied to the output} */
-  org.neurojoule.Activation activation() default org.neurojoule.Activation.LINEAR;
+  org.neurojoule.layer.Activation activation() default org.neurojoule.layer.Activation.LINEAR;
 
   /** {@return whether the layer adds a bias} */
   boolean useBias() default true;

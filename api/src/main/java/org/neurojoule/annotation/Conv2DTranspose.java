@@ -32,7 +32,7 @@ public @interface Conv2DTranspose {
   int[] strides() default 1;
 
   /** {@return how borders are treated} */
-  org.neurojoule.Padding padding() default org.neurojoule.Padding.VALID;
+  org.neurojoule.layer.Padding padding() default org.neurojoule.layer.Padding.VALID;
 
   /** {@return the extra output length: one value, one per axis, or none (the default)} */
   int[] outputPadding() default {};
@@ -41,7 +41,7 @@ public @interface Conv2DTranspose {
   int[] dilationRate() default 1;
 
   /** {@return the activation applied to the output} */
-  org.neurojoule.Activation activation() default org.neurojoule.Activation.LINEAR;
+  org.neurojoule.layer.Activation activation() default org.neurojoule.layer.Activation.LINEAR;
 
   /** {@return whether the layer adds a bias} */
   boolean useBias() default true;

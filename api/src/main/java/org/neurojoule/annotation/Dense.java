@@ -23,7 +23,7 @@ public @interface Dense {
   int units();
 
   /** {@return the activation applied to the output} */
-  org.neurojoule.Activation activation() default org.neurojoule.Activation.LINEAR;
+  org.neurojoule.layer.Activation activation() default org.neurojoule.layer.Activation.LINEAR;
 
   /** {@return whether the layer adds a bias} */
   boolean useBias() default true;

@@ -22,10 +22,10 @@ public @interface LSTM {
   int units();
 
   /** {@return the activation of the state (candidate) and, for LSTM, of the output} */
-  org.neurojoule.Activation activation() default org.neurojoule.Activation.TANH;
+  org.neurojoule.layer.Activation activation() default org.neurojoule.layer.Activation.TANH;
 
   /** {@return the activation of the gates} */
-  org.neurojoule.Activation recurrentActivation() default org.neurojoule.Activation.SIGMOID;
+  org.neurojoule.layer.Activation recurrentActivation() default org.neurojoule.layer.Activation.SIGMOID;
 
   /** {@return whether the layer adds biases} */
   boolean useBias() default true;

@@ -22,7 +22,7 @@ public @interface SimpleRNN {
   int units();
 
   /** {@return the activation of the state} */
-  org.neurojoule.Activation activation() default org.neurojoule.Activation.TANH;
+  org.neurojoule.layer.Activation activation() default org.neurojoule.layer.Activation.TANH;
 
   /** {@return whether the layer adds biases} */
   boolean useBias() default true;

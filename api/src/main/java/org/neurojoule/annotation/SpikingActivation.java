@@ -20,7 +20,7 @@ import java.lang.annotation.Target;
 @LayerOf(value = org.neurojoule.layer.SpikingActivation.class, keepsShape = true)
 public @interface SpikingActivation {
   /** {@return the activation turned into spikes} */
-  org.neurojoule.Activation value();
+  org.neurojoule.layer.Activation value();
 
   /** {@return the simulation timestep in seconds} */
   double dt() default 0.001;

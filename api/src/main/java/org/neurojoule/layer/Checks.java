@@ -65,8 +65,8 @@ final class Checks {
   }
 
   /** Keras pads causally on the time axis of Conv1D only; any other layer refuses it. */
-  static void notCausal(org.neurojoule.Padding padding, String type) {
-    if (padding == org.neurojoule.Padding.CAUSAL) {
+  static void notCausal(org.neurojoule.layer.Padding padding, String type) {
+    if (padding == org.neurojoule.layer.Padding.CAUSAL) {
       throw ShapeException.invalid("padding causal is for Conv1D only; " + type
           + " takes valid or same");
     }

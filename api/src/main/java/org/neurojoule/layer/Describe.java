@@ -1,8 +1,6 @@
 package org.neurojoule.layer;
 
 import java.util.List;
-import org.neurojoule.Activation;
-import org.neurojoule.Padding;
 
 /** The short readable forms of declarations, used in messages and in a model's toString. */
 final class Describe {

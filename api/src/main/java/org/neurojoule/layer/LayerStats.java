@@ -55,7 +55,7 @@ public record LayerStats(long connections, long neurons, boolean spiking) {
    * @param activation the activation that follows
    */
   public static LayerStats withActivation(
-      long connections, long outputSize, org.neurojoule.Activation activation) {
+      long connections, long outputSize, org.neurojoule.layer.Activation activation) {
     long neurons = activation.isLinear() ? 0 : outputSize;
     return new LayerStats(connections, neurons, neurons == 0);
   }

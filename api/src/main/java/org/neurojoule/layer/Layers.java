@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
-import org.neurojoule.Accounting;
 import org.neurojoule.shape.Shape;
 import org.neurojoule.shape.ShapeError;
 import org.neurojoule.shape.ShapeException;

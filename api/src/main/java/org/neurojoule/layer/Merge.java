@@ -3,7 +3,6 @@ package org.neurojoule.layer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.neurojoule.Accounting;
 import org.neurojoule.shape.Shape;
 import org.neurojoule.shape.ShapeError;
 import org.neurojoule.shape.ShapeException;

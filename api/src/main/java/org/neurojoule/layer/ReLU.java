@@ -3,7 +3,6 @@ package org.neurojoule.layer;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.neurojoule.Accounting;
 import org.neurojoule.shape.Shape;
 
 /**

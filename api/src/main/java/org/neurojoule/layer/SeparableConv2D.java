@@ -2,9 +2,6 @@ package org.neurojoule.layer;
 
 import java.util.List;
 import java.util.Optional;
-import org.neurojoule.Accounting;
-import org.neurojoule.Activation;
-import org.neurojoule.Padding;
 import org.neurojoule.shape.Shape;
 
 /**

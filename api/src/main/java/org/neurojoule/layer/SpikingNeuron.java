@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.neurojoule.Accounting;
 import org.neurojoule.shape.Shape;
 import org.neurojoule.shape.ShapeError;
 import org.neurojoule.shape.ShapeException;

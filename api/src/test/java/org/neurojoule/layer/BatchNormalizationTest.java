@@ -2,8 +2,8 @@ package org.neurojoule.layer;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.neurojoule.Accounting.COMPLETE;
-import static org.neurojoule.Accounting.KERAS_SPIKING;
+import static org.neurojoule.layer.Accounting.COMPLETE;
+import static org.neurojoule.layer.Accounting.KERAS_SPIKING;
 import static org.neurojoule.shape.Shape.NONE;
 
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package org.neurojoule.layer;
 
 import static com.google.common.truth.Truth.assertThat;
-import static org.neurojoule.Accounting.COMPLETE;
-import static org.neurojoule.Accounting.KERAS_SPIKING;
+import static org.neurojoule.layer.Accounting.COMPLETE;
+import static org.neurojoule.layer.Accounting.KERAS_SPIKING;
 import static org.neurojoule.shape.Shape.NONE;
 
 import java.util.ArrayList;
@@ -13,9 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.neurojoule.Accounting;
-import org.neurojoule.Activation;
-import org.neurojoule.Padding;
 import org.neurojoule.shape.Shape;
 
 /**

@@ -7,7 +7,6 @@ import static org.neurojoule.shape.Shape.NONE;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.neurojoule.Accounting;
 import org.neurojoule.shape.Shape;
 import org.neurojoule.shape.ShapeException;
 

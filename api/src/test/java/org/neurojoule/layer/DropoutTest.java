@@ -3,7 +3,6 @@ package org.neurojoule.layer;
 import static com.google.common.truth.Truth.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.neurojoule.Accounting;
 import org.neurojoule.shape.Shape;
 
 class DropoutTest {

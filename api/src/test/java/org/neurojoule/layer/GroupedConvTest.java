@@ -2,12 +2,10 @@ package org.neurojoule.layer;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.neurojoule.Accounting.COMPLETE;
-import static org.neurojoule.Accounting.KERAS_SPIKING;
+import static org.neurojoule.layer.Accounting.COMPLETE;
+import static org.neurojoule.layer.Accounting.KERAS_SPIKING;
 
 import org.junit.jupiter.api.Test;
-import org.neurojoule.Accounting;
-import org.neurojoule.Activation;
 import org.neurojoule.shape.Shape;
 import org.neurojoule.shape.ShapeError;
 import org.neurojoule.shape.ShapeException;
@@ -20,7 +18,7 @@ class GroupedConvTest {
 
     assertThat(Conv.of(2, 8, 3).groups()).isEqualTo(1);
     assertThat(conv.groups()).isEqualTo(4);
-    assertThat(conv.strides(2).padding(org.neurojoule.Padding.SAME).dilationRate(1)
+    assertThat(conv.strides(2).padding(org.neurojoule.layer.Padding.SAME).dilationRate(1)
         .activation(Activation.RELU).useBias(false).kernelSize(5).name("g").groups())
         .isEqualTo(4);
     assertThat(conv.describe()).isEqualTo("conv2d(8, 3x3, groups 4)");

@@ -6,7 +6,6 @@ import static org.neurojoule.shape.Shape.NONE;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.neurojoule.Accounting;
 import org.neurojoule.shape.Shape;
 import org.neurojoule.shape.ShapeError;
 import org.neurojoule.shape.ShapeException;

@@ -4,7 +4,6 @@ import static com.google.common.truth.Truth.assertThat;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.neurojoule.Padding;
 import org.neurojoule.shape.Shape;
 
 /** The facts a spec gives about itself: its kind, input, wrapped layer, reads and fan-out. */

@@ -4,7 +4,6 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.neurojoule.shape.Shape.NONE;
 
 import org.junit.jupiter.api.Test;
-import org.neurojoule.Accounting;
 import org.neurojoule.shape.Shape;
 
 class LeakyReLUTest {

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.neurojoule.Accounting;
-import org.neurojoule.Activation;
 import org.neurojoule.layer.Bidirectional.MergeMode;
 import org.neurojoule.shape.Shape;
 import org.neurojoule.shape.ShapeException;

@@ -2,12 +2,10 @@ package org.neurojoule.layer;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.neurojoule.Accounting.COMPLETE;
-import static org.neurojoule.Accounting.KERAS_SPIKING;
+import static org.neurojoule.layer.Accounting.COMPLETE;
+import static org.neurojoule.layer.Accounting.KERAS_SPIKING;
 
 import org.junit.jupiter.api.Test;
-import org.neurojoule.Activation;
-import org.neurojoule.Padding;
 import org.neurojoule.shape.Shape;
 import org.neurojoule.shape.ShapeException;
 

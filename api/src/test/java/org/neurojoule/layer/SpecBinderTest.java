@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.neurojoule.Activation;
-import org.neurojoule.Padding;
 import org.neurojoule.shape.Shape;
 import org.neurojoule.shape.ShapeException;
 

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.neurojoule.shape.Shape.NONE;
 
 import org.junit.jupiter.api.Test;
-import org.neurojoule.Accounting;
-import org.neurojoule.Activation;
 import org.neurojoule.shape.Shape;
 import org.neurojoule.shape.ShapeError;
 import org.neurojoule.shape.ShapeException;

@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import org.neurojoule.Activation;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
-import org.neurojoule.Padding;
+import org.neurojoule.layer.Padding;
 import org.neurojoule.Tensor;
 
 /**

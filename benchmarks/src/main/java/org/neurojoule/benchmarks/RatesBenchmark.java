@@ -1,6 +1,6 @@
 package org.neurojoule.benchmarks;
 
-import static org.neurojoule.Padding.SAME;
+import static org.neurojoule.layer.Padding.SAME;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +14,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import org.neurojoule.Activation;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Model;
 import org.neurojoule.RateListener;

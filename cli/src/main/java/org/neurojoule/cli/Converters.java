@@ -1,7 +1,7 @@
 package org.neurojoule.cli;
 
 import java.util.Locale;
-import org.neurojoule.Accounting;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.Dtype;
 import org.neurojoule.EnergyModel;
 import org.neurojoule.SummaryOptions;

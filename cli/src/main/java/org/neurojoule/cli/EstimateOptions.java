@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.neurojoule.Accounting;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.EnergyModel;
 import org.neurojoule.EnergyOptions;
 import org.neurojoule.ExampleData;

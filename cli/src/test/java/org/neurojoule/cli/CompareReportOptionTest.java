@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurojoule.Accounting;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.Comparison;
 import org.neurojoule.examples.Architectures;
 

@@ -1,8 +1,8 @@
 package org.neurojoule.examples;
 
-import static org.neurojoule.Activation.RELU;
-import static org.neurojoule.Activation.SOFTMAX;
-import static org.neurojoule.Padding.SAME;
+import static org.neurojoule.layer.Activation.RELU;
+import static org.neurojoule.layer.Activation.SOFTMAX;
+import static org.neurojoule.layer.Padding.SAME;
 
 import org.neurojoule.Model;
 import org.neurojoule.Tensor;

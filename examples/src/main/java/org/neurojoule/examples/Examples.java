@@ -2,7 +2,7 @@ package org.neurojoule.examples;
 
 import java.io.PrintStream;
 import java.util.function.Supplier;
-import org.neurojoule.Accounting;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.Comparison;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Model;

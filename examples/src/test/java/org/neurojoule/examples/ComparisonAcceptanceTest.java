@@ -3,7 +3,7 @@ package org.neurojoule.examples;
 import static com.google.common.truth.Truth.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.neurojoule.Accounting;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.Comparison;
 import org.neurojoule.energy.PythonFormat;
 

@@ -7,8 +7,8 @@ import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.neurojoule.Activation;
-import org.neurojoule.Padding;
+import org.neurojoule.layer.Activation;
+import org.neurojoule.layer.Padding;
 
 /**
  * Config keys that many Keras layer classes share ({@code activation}, {@code kernel_size}, {@code

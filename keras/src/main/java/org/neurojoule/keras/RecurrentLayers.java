@@ -1,6 +1,6 @@
 package org.neurojoule.keras;
 
-import org.neurojoule.Activation;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.layer.Bidirectional;
 import org.neurojoule.layer.Bidirectional.MergeMode;
 import org.neurojoule.layer.LayerSpec;

@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurojoule.Accounting;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.ExampleData;
 import org.neurojoule.KerasImportException;
 import org.neurojoule.Layer;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
-import org.neurojoule.Padding;
+import org.neurojoule.layer.Padding;
 import org.neurojoule.layer.Conv;
 
 /** Causal padding from Keras files: Conv1D takes it, any other layer is refused naming itself. */

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurojoule.Accounting;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.ExampleData;
 import org.neurojoule.KerasImportException;
 import org.neurojoule.Layer;
@@ -155,7 +155,7 @@ class KerasWeightedImportTest {
         .conv2d(16, 3, c -> c.name("conv2")).prelu(p -> p.sharedAxes(1, 2).name("PReLU2"))
         .conv2d(32, 3, c -> c.name("conv3")).prelu(p -> p.sharedAxes(1, 2).name("PReLU3"));
     Model m = Model.of(x.conv2d(2, 1, c -> c.name("conv4-1")
-        .activation(org.neurojoule.Activation.SOFTMAX)), x.conv2d(4, 1, c -> c.name("conv4-2")));
+        .activation(org.neurojoule.layer.Activation.SOFTMAX)), x.conv2d(4, 1, c -> c.name("conv4-2")));
     for (Layer l : file.layers()) {
       if (!l.weights().isEmpty()) {
         m.layer(file.nameOf(l)).setWeights(l.weights().toArray(float[][]::new));

@@ -13,14 +13,14 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurojoule.Accounting;
-import org.neurojoule.Activation;
+import org.neurojoule.layer.Accounting;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.ExampleData;
 import org.neurojoule.KerasImportException;
 import org.neurojoule.Layer;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
-import org.neurojoule.Padding;
+import org.neurojoule.layer.Padding;
 import org.neurojoule.Tensor;
 
 /** Keras files with merges, RepeatVector and Rescaling (test resources, see ATTRIBUTION.md). */

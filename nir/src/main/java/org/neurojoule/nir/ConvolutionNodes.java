@@ -1,7 +1,7 @@
 package org.neurojoule.nir;
 
 import java.util.Arrays;
-import org.neurojoule.Padding;
+import org.neurojoule.layer.Padding;
 import org.neurojoule.Tensor;
 import org.neurojoule.layer.Conv;
 import org.neurojoule.layer.PoolKind;

@@ -1,7 +1,7 @@
 package org.neurojoule.onnx;
 
 import java.util.stream.IntStream;
-import org.neurojoule.Activation;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.Tensor;
 
 /**

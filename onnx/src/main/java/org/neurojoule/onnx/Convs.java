@@ -1,6 +1,6 @@
 package org.neurojoule.onnx;
 
-import org.neurojoule.Padding;
+import org.neurojoule.layer.Padding;
 import org.neurojoule.Tensor;
 
 /** Conv and ConvTranspose: explicit pads as a ZeroPadding layer, kernels to Keras' layout. */

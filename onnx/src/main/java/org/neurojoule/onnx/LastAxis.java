@@ -2,7 +2,7 @@ package org.neurojoule.onnx;
 
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
-import org.neurojoule.Activation;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.Tensor;
 
 /**

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.neurojoule.OnnxImportException;
-import org.neurojoule.Padding;
+import org.neurojoule.layer.Padding;
 import org.neurojoule.onnx.proto.OnnxProto.AttributeProto;
 import org.neurojoule.onnx.proto.OnnxProto.NodeProto;
 

@@ -82,7 +82,7 @@ final class Pools {
       throw at.error("AveragePool with pads and count_include_pad 0 is not supported (NeuroJoule"
           + " averages over the whole window)");
     }
-    org.neurojoule.Padding mode = at.padding();
+    org.neurojoule.layer.Padding mode = at.padding();
     Tensor in = Convs.padded(x.tensor(), at, rank, p, max ? ZeroPadding.Mode.EDGE
         : ZeroPadding.Mode.CONSTANT, 0);
     Pooling spec = Pooling.of(max ? PoolKind.MAX : PoolKind.AVERAGE, rank, k).strides(s)

@@ -1,7 +1,7 @@
 package org.neurojoule.onnx;
 
 import java.util.List;
-import org.neurojoule.Activation;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.Tensor;
 import org.neurojoule.layer.Recurrent;
 import org.neurojoule.onnx.Seq.Layout;

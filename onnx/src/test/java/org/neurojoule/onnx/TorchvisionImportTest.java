@@ -5,7 +5,7 @@ import static com.google.common.truth.Truth.assertThat;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.neurojoule.Accounting;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Model;
 import org.neurojoule.onnx.proto.OnnxProto.ModelProto;

@@ -7,9 +7,9 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
-import org.neurojoule.Activation;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.Model;
-import org.neurojoule.Padding;
+import org.neurojoule.layer.Padding;
 import org.neurojoule.layer.Conv;
 
 /** {@code padding = CAUSAL} through the processor: fine on Conv1D, an error on Conv2D. */
@@ -18,7 +18,7 @@ class CausalPaddingProcessorTest {
     return JavaFileObjects.forSourceString("test." + name, String.join("\n",
         "package test;",
         "",
-        "import static org.neurojoule.Padding.CAUSAL;",
+        "import static org.neurojoule.layer.Padding.CAUSAL;",
         "",
         "import org.neurojoule.annotation.*;",
         "",

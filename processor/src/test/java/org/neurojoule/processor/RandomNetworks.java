@@ -1,6 +1,6 @@
 package org.neurojoule.processor;
 
-import static org.neurojoule.Activation.RELU;
+import static org.neurojoule.layer.Activation.RELU;
 
 import com.google.testing.compile.Compilation;
 import java.io.ByteArrayOutputStream;
@@ -16,8 +16,8 @@ import java.util.StringJoiner;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import javax.tools.JavaFileObject;
-import org.neurojoule.Activation;
-import org.neurojoule.Padding;
+import org.neurojoule.layer.Activation;
+import org.neurojoule.layer.Padding;
 import org.neurojoule.layer.ActivationLayer;
 import org.neurojoule.layer.Add;
 import org.neurojoule.layer.BatchNormalization;
@@ -216,8 +216,8 @@ final class RandomNetworks {
     }
     int[] stridesUsed = strides;
     boolean bias = r.nextInt(6) > 0;
-    String pad = padding == Padding.SAME ? ", padding = org.neurojoule.Padding.SAME" : "";
-    String act = activation == RELU ? ", activation = org.neurojoule.Activation.RELU" : "";
+    String pad = padding == Padding.SAME ? ", padding = org.neurojoule.layer.Padding.SAME" : "";
+    String act = activation == RELU ? ", activation = org.neurojoule.layer.Activation.RELU" : "";
     String dil = dilated ? ", dilationRate = " + list(dilation) : "";
     String noBias = bias ? "" : ", useBias = false";
     return switch (kind) {
@@ -235,9 +235,9 @@ final class RandomNetworks {
       case 4 -> new RandomLayer(name, "@LeakyReLU(alpha = 0.2)", null,
           () -> LeakyReLU.of().alpha(0.2), List.of());
       case 5 -> r.nextBoolean()
-          ? new RandomLayer(name, "@Activation(org.neurojoule.Activation.TANH)", null,
+          ? new RandomLayer(name, "@Activation(org.neurojoule.layer.Activation.TANH)", null,
               () -> ActivationLayer.of(Activation.TANH), List.of())
-          : new RandomLayer(name, "@SpikingActivation(org.neurojoule.Activation.RELU)", null,
+          : new RandomLayer(name, "@SpikingActivation(org.neurojoule.layer.Activation.RELU)", null,
               () -> SpikingActivation.of(RELU), List.of());
       // Withers in the processor's order, so both sides reject the same attribute first.
       case 6 -> new RandomLayer(name, "@Conv" + rank + "D(filters = " + filters + ", kernelSize = "

@@ -5,9 +5,9 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import org.junit.jupiter.api.Test;
-import org.neurojoule.Activation;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.Model;
-import org.neurojoule.Padding;
+import org.neurojoule.layer.Padding;
 import org.neurojoule.layer.ConvTranspose;
 import org.neurojoule.layer.Embedding;
 import org.neurojoule.layer.LayerNormalization;

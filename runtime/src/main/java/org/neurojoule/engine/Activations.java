@@ -1,6 +1,6 @@
 package org.neurojoule.engine;
 
-import org.neurojoule.Activation;
+import org.neurojoule.layer.Activation;
 
 /** Keras' activation functions in float32, applied in place to rows of the last axis. */
 final class Activations {

@@ -1,7 +1,7 @@
 package org.neurojoule.engine;
 
 import com.google.auto.service.AutoService;
-import org.neurojoule.Padding;
+import org.neurojoule.layer.Padding;
 import org.neurojoule.layer.ActivationLayer;
 import org.neurojoule.layer.Add;
 import org.neurojoule.layer.BatchNormalization;

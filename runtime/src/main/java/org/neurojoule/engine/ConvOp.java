@@ -2,8 +2,8 @@ package org.neurojoule.engine;
 
 import java.util.Arrays;
 import java.util.List;
-import org.neurojoule.Activation;
-import org.neurojoule.Padding;
+import org.neurojoule.layer.Activation;
+import org.neurojoule.layer.Padding;
 
 /**
  * A convolution (Conv1D/2D/3D, grouped or not): im2col and the matrix multiply, or the

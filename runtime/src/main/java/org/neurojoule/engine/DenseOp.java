@@ -1,8 +1,8 @@
 package org.neurojoule.engine;
 
 import java.util.List;
-import org.neurojoule.Activation;
-import org.neurojoule.Padding;
+import org.neurojoule.layer.Activation;
+import org.neurojoule.layer.Padding;
 
 /**
  * A dense layer on the last axis: the matrix multiply, or a native 1x1 convolution for

@@ -2,8 +2,8 @@ package org.neurojoule.engine;
 
 import java.util.Arrays;
 import java.util.List;
-import org.neurojoule.Activation;
-import org.neurojoule.Padding;
+import org.neurojoule.layer.Activation;
+import org.neurojoule.layer.Padding;
 
 /** A depthwise 2D convolution, computed directly (or natively where available). */
 final class DepthwiseOp extends Op {

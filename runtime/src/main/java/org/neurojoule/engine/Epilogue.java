@@ -136,7 +136,7 @@ final class Epilogue {
     switch (st.kind) {
       case BIAS_ACT -> {
         if (tb != null) {
-          if (st.activation == org.neurojoule.Activation.RELU) {
+          if (st.activation == org.neurojoule.layer.Activation.RELU) {
             for (int j = 0; j < len; j++) {
               b[j] = Math.max(b[j] + tb[j], 0f);
             }
@@ -146,7 +146,7 @@ final class Epilogue {
             b[j] = b[j] + tb[j];
           }
         }
-        if (st.activation == org.neurojoule.Activation.RELU) {
+        if (st.activation == org.neurojoule.layer.Activation.RELU) {
           for (int j = 0; j < len; j++) {
             b[j] = Math.max(b[j], 0f);
           }

@@ -2,7 +2,7 @@ package org.neurojoule.engine;
 
 import java.util.Arrays;
 import java.util.List;
-import org.neurojoule.Padding;
+import org.neurojoule.layer.Padding;
 
 /** Max or average pooling in 1 to 3 dimensions. */
 final class PoolOp extends Op {

@@ -1,7 +1,7 @@
 package org.neurojoule.engine;
 
 import com.google.auto.service.AutoService;
-import org.neurojoule.Activation;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.layer.Recurrent;
 
 /** SimpleRNN, LSTM and GRU: the recurrence step by step, with Keras' gate order and semantics. */

@@ -1,8 +1,8 @@
 package org.neurojoule.engine;
 
 import java.util.List;
-import org.neurojoule.Activation;
-import org.neurojoule.Padding;
+import org.neurojoule.layer.Activation;
+import org.neurojoule.layer.Padding;
 
 /** A separable 2D convolution: the depthwise step, then a pointwise matrix multiply. */
 final class SeparableOp extends Op {

@@ -1,7 +1,7 @@
 package org.neurojoule.engine;
 
 import com.google.auto.service.AutoService;
-import org.neurojoule.Activation;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.layer.Softmax;
 
 /** The Softmax layer: the softmax activation over the last axis, fused like ReLU. */

@@ -1,7 +1,7 @@
 package org.neurojoule.engine;
 
 import java.util.SplittableRandom;
-import org.neurojoule.Activation;
+import org.neurojoule.layer.Activation;
 
 /**
  * KerasSpiking's SpikingActivation over the time axis: per element {@code v += act(x) * dt},

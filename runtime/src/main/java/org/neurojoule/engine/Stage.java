@@ -1,6 +1,6 @@
 package org.neurojoule.engine;
 
-import org.neurojoule.Activation;
+import org.neurojoule.layer.Activation;
 
 /**
  * One element-wise step on rows of the last axis (length = channels): bias then activation,

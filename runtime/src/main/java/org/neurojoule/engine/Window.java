@@ -2,7 +2,7 @@ package org.neurojoule.engine;
 
 import java.util.Arrays;
 import java.util.List;
-import org.neurojoule.Padding;
+import org.neurojoule.layer.Padding;
 
 /**
  * Spatial geometry of a window op on (D, H, W, C) with rank 1..3 mapped to the last axes.

@@ -6,9 +6,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.neurojoule.Activation;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.Model;
-import org.neurojoule.Padding;
+import org.neurojoule.layer.Padding;
 import org.neurojoule.Tensor;
 
 /**

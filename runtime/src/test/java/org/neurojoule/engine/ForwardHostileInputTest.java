@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.neurojoule.Activation;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Layer;
 import org.neurojoule.Model;
@@ -223,7 +223,7 @@ class ForwardHostileInputTest {
   @Test
   void kernelOfTheWrongSize_isRefusedBeforeAnyRead() {
     Window w = new Window(2, new int[] {6, 6, 4}, new int[] {4, 4, 4}, List.of(3, 3),
-        List.of(1, 1), List.of(1, 1), org.neurojoule.Padding.VALID);
+        List.of(1, 1), List.of(1, 1), org.neurojoule.layer.Padding.VALID);
     var e = assertThrows(IllegalArgumentException.class, () -> w.keptTaps(new float[99], 16));
     assertThat(e).hasMessageThat().isEqualTo("its kernel holds 99 values, but this input needs"
         + " 1x3x3x16 = 144");
@@ -233,7 +233,7 @@ class ForwardHostileInputTest {
   void failedRun_leavesNoEngineThreadBusy() throws Exception {
     // The huge pool once kept an engine thread looping after the caller gave up.
     Model m = Model.of(Model.input(32, 32, 1)
-        .maxPooling2d(2_000_000_000, p -> p.strides(1).padding(org.neurojoule.Padding.SAME)));
+        .maxPooling2d(2_000_000_000, p -> p.strides(1).padding(org.neurojoule.layer.Padding.SAME)));
     Map<Layer, Double> r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
         () -> rates(m, ExampleData.of(seq(4 * 1024), 4, 32, 32, 1), 4, Gemm.best()));
     assertThat(r.get(m.layer("max_pooling2d"))).isGreaterThan(0.0);

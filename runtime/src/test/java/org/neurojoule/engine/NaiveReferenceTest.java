@@ -2,8 +2,8 @@ package org.neurojoule.engine;
 
 import static com.google.common.truth.Truth.assertWithMessage;
 import static org.neurojoule.Model.NONE;
-import static org.neurojoule.Padding.SAME;
-import static org.neurojoule.Padding.VALID;
+import static org.neurojoule.layer.Padding.SAME;
+import static org.neurojoule.layer.Padding.VALID;
 
 import java.util.Arrays;
 import java.util.List;
@@ -11,9 +11,9 @@ import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.neurojoule.Activation;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.Model;
-import org.neurojoule.Padding;
+import org.neurojoule.layer.Padding;
 import org.neurojoule.Tensor;
 
 /**

@@ -5,7 +5,7 @@ import static com.google.common.truth.Truth.assertThat;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.neurojoule.Padding;
+import org.neurojoule.layer.Padding;
 
 /**
  * The narrow direct convolution against a plain loop that adds each (tap, input channel) product

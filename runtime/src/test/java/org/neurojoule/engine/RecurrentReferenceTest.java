@@ -6,7 +6,7 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.neurojoule.Activation;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.Model;
 import org.neurojoule.Tensor;
 import org.neurojoule.layer.Bidirectional;

@@ -1,7 +1,7 @@
 package org.neurojoule.engine;
 
 import static com.google.common.truth.Truth.assertWithMessage;
-import static org.neurojoule.Padding.SAME;
+import static org.neurojoule.layer.Padding.SAME;
 
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.neurojoule.Activation;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Layer;
 import org.neurojoule.Model;
-import org.neurojoule.Padding;
+import org.neurojoule.layer.Padding;
 import org.neurojoule.Tensor;
 import org.neurojoule.layer.ActivationLayer;
 import org.neurojoule.layer.Add;

@@ -4,7 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.neurojoule.Model.NONE;
 
 import org.junit.jupiter.api.Test;
-import org.neurojoule.Activation;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.ExampleData;
 import org.neurojoule.LayerActivity;
 import org.neurojoule.Model;

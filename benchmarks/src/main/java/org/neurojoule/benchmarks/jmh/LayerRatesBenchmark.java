@@ -1,9 +1,9 @@
 package org.neurojoule.benchmarks.jmh;
 
-import static org.neurojoule.Padding.SAME;
+import static org.neurojoule.layer.Padding.SAME;
 
 import java.util.concurrent.TimeUnit;
-import org.neurojoule.Activation;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Model;
 import org.openjdk.jmh.annotations.Benchmark;

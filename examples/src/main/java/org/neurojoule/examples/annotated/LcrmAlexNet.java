@@ -1,8 +1,8 @@
 package org.neurojoule.examples.annotated;
 
-import static org.neurojoule.Activation.RELU;
-import static org.neurojoule.Activation.SOFTMAX;
-import static org.neurojoule.Padding.SAME;
+import static org.neurojoule.layer.Activation.RELU;
+import static org.neurojoule.layer.Activation.SOFTMAX;
+import static org.neurojoule.layer.Padding.SAME;
 
 import org.neurojoule.annotation.Activation;
 import org.neurojoule.annotation.BatchNormalization;

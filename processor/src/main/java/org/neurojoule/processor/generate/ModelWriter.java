@@ -11,7 +11,7 @@ import com.palantir.javapoet.TypeSpec;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import javax.lang.model.element.Modifier;
-import org.neurojoule.Accounting;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.layer.InputLayer;
 import org.neurojoule.processor.model.ConstantNames;
 import org.neurojoule.processor.model.Literals;

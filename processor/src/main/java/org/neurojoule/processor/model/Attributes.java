@@ -16,8 +16,8 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
-import org.neurojoule.Activation;
-import org.neurojoule.Padding;
+import org.neurojoule.layer.Activation;
+import org.neurojoule.layer.Padding;
 
 /**
  * The values of one annotation, converted to the Java types the layer specs take ({@code int[]}

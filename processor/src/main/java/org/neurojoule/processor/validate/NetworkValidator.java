@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationValue;
-import org.neurojoule.Accounting;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.layer.LayerSpec;
 import org.neurojoule.layer.LayerStats;
 import org.neurojoule.layer.Layers;

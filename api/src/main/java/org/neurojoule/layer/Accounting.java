@@ -1,4 +1,4 @@
-package org.neurojoule;
+package org.neurojoule.layer;
 
 /**
  * Which arithmetic the statistics count.

@@ -1,4 +1,4 @@
-package org.neurojoule;
+package org.neurojoule.layer;
 
 /**
  * The element-wise activation functions of Keras, by their Keras names.

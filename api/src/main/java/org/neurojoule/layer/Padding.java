@@ -1,4 +1,4 @@
-package org.neurojoule;
+package org.neurojoule.layer;
 
 /**
  * How a convolution or pooling window treats the borders, as in Keras.
