@@ -1,11 +1,11 @@
 package test;
 
 import javax.annotation.processing.Generated;
-import org.neurojoule.layer.Accounting;
 import org.neurojoule.Layer;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
 import org.neurojoule.Tensor;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.layer.Conv;
 import org.neurojoule.layer.Dense;
 import org.neurojoule.layer.Flatten;

@@ -17,7 +17,7 @@ import org.neurojoule.KerasImportException;
  * A JSON object of a Keras config with typed, checked access: a missing or mistyped field is a
  * {@link KerasImportException} naming the file, the place ({@code where}) and the field.
  */
-public final class Cfg {
+final class Cfg {
   private final JsonObject json;
   private final String file;
   private final String where;

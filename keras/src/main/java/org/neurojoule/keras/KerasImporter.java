@@ -22,7 +22,7 @@ import org.neurojoule.keras.ModelDef.LayerDef;
  * Reads a Keras file into a {@link Model}: recognizes the format by its first bytes (HDF5, zip,
  * JSON), never by its extension, and reports every problem as one {@link KerasImportException}.
  */
-public final class KerasImporter {
+final class KerasImporter {
   private static final System.Logger LOG = System.getLogger(KerasImporter.class.getName());
   private static final byte[] HDF5_MAGIC = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
   /** The largest JSON architecture read. */

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * @param values the numbers row-major; empty for text
  * @param text the string, or null for numbers
  */
-public record NirArray(int[] shape, double[] values, String text) {
+record NirArray(int[] shape, double[] values, String text) {
   /**
    * Copies the arrays.
    *

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param nodes the nodes by name, in the file's order
  * @param edges the edges
  */
-public record NirGraph(Map<String, Node> nodes, List<Edge> edges) {
+record NirGraph(Map<String, Node> nodes, List<Edge> edges) {
   /**
    * Copies the collections, keeping the nodes' order.
    *

@@ -17,7 +17,7 @@ import org.neurojoule.shape.ChannelAxis;
  * constants read after a channels-first tensor (and after its Flatten, which in PyTorch runs
  * C-major) are permuted to compute what the original computes.
  */
-public final class NirImporter {
+final class NirImporter {
   private final String label;
 
   /**

@@ -22,7 +22,7 @@ import org.neurojoule.NirImportException;
  * parameters as (gzip-compressed) datasets. Sizes are checked before values are read; every
  * failure, the parser's on a damaged file too, is a {@link NirImportException} naming the file.
  */
-public final class NirReader {
+final class NirReader {
   /** The most values one parameter may hold (an int-indexed array). */
   static final long MAX_VALUES = Integer.MAX_VALUE - 8;
   /** How deep NIRGraphs may nest (HDF5 links could otherwise loop). */

@@ -32,7 +32,7 @@ import org.neurojoule.shape.Shape;
  * from the {@link OperatorRegistry}: folded where its inputs are constants, else mapped onto
  * layers; a node without one is an error, or with {@code allowUnknown} a zero-cost layer.
  */
-public final class OnnxImporter {
+final class OnnxImporter {
   private static final System.Logger LOG = System.getLogger(OnnxImporter.class.getName());
 
   private final Path file;

@@ -34,7 +34,7 @@ class CausalPaddingProcessorTest {
   void causalConv1d_compilesToTheSameSpecAsTheFluentDeclaration() throws Exception {
     JavaFileObject file = network("Causal1d",
         "@Conv1D(filters = 4, kernelSize = 3, padding = CAUSAL, activation = org.neurojoule"
-            + ".Activation.TANH)");
+            + ".layer.Activation.TANH)");
     Compilation compilation = Sources.strictCompiler().compile(file);
     assertThat(compilation).succeededWithoutWarnings();
 

@@ -37,6 +37,9 @@ public final class DeviceRegistry {
   /** The catalogue beyond the six built-ins, in the users' device file format. */
   static final String CATALOGUE = "catalogue.json";
 
+  /** An empty registry; {@link #withBuiltIns()} fills one. */
+  private DeviceRegistry() {}
+
   /**
    * {@return the shared registry: the built-in devices, the catalogue's, and every device
    * registered since through it or {@code ModelEnergy}'s static methods}

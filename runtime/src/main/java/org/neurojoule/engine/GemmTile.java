@@ -53,6 +53,9 @@ abstract class GemmTile {
    */
   static GemmTile vector(Logger log) {
     try {
+      // As a named module the runtime reads only what its module-info requires; the incubator
+      // module is not required (javac warns on any use of one), so read it now that it is here.
+      ModuleLayer.boot().findModule(VECTOR_MODULE).ifPresent(GemmTile.class.getModule()::addReads);
       GemmTile t = Class.forName("org.neurojoule.engine.VectorGemmTile")
           .asSubclass(GemmTile.class).getDeclaredConstructor().newInstance();
       if (t.nr() > 0) {

@@ -1,4 +1,4 @@
-package org.neurojoule.nir;
+package org.neurojoule.nir.internal;
 
 import com.google.auto.service.AutoService;
 import java.nio.file.Path;
@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.neurojoule.Model;
+import org.neurojoule.nir.NirModels;
 import org.neurojoule.Models;
 import org.neurojoule.importing.ModelFormat;
 

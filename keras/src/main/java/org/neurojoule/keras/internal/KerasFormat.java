@@ -1,10 +1,11 @@
-package org.neurojoule.keras;
+package org.neurojoule.keras.internal;
 
 import com.google.auto.service.AutoService;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.neurojoule.Model;
+import org.neurojoule.keras.KerasModels;
 import org.neurojoule.Models;
 import org.neurojoule.importing.ModelFormat;
 
