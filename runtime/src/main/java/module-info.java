@@ -1,6 +1,6 @@
 /**
- * NeuroJoule's runtime: the fluent model builder, devices, energy estimates, summaries, reports
- * and the pure-Java forward pass. {@code org.neurojoule} is the user's package; the engine, the
+ * NeuroJoule's runtime: the fluent model builder, devices, energy estimates, summaries, reports and
+ * the pure-Java forward pass. {@code org.neurojoule} is the user's package; the engine, the
  * estimate's renderers and the report's HTML are implementation and stay inside.
  */
 // "module": the qualified export names the native module, which is built after this one.

@@ -44,13 +44,15 @@ class ModelsTest {
     Path onnx = Files.copy(ONNX, dir.resolve("model.bin"));
     Path keras = Files.copy(KERAS, dir.resolve("weights.dat"));
     assertThat(Models.load(onnx).summaryString()).isEqualTo(OnnxModels.load(ONNX).summaryString());
-    assertThat(Models.load(keras).summaryString()).isEqualTo(KerasModels.load(KERAS).summaryString());
+    assertThat(Models.load(keras).summaryString())
+        .isEqualTo(KerasModels.load(KERAS).summaryString());
   }
 
   @Test
   void load_passesOptionsOn() {
-    Path twelveNet = Path.of(
-        "../keras/src/test/resources/keras/k2_2.2.0_functional_12net_none_spatial_prelu_2outputs.h5");
+    Path twelveNet =
+        Path.of(
+            "../keras/src/test/resources/keras/k2_2.2.0_functional_12net_none_spatial_prelu_2outputs.h5");
     assertThat(Models.load(twelveNet, o -> o.inputShape(24, 24, 3)).summaryString())
         .isEqualTo(KerasModels.load(twelveNet, o -> o.inputShape(24, 24, 3)).summaryString());
   }
@@ -68,7 +70,8 @@ class ModelsTest {
   void load_nameOfOneFormatContentOfNone_saysSo() throws IOException {
     Path fake = Files.write(dir.resolve("fake.nir"), new byte[] {1, 2, 3});
     var e = assertThrows(IllegalArgumentException.class, () -> Models.load(fake));
-    assertThat(e).hasMessageThat()
+    assertThat(e)
+        .hasMessageThat()
         .isEqualTo("'" + fake + "' is named like a NIR file (.nir) but does not start like one");
   }
 
@@ -76,7 +79,8 @@ class ModelsTest {
   void load_missingFile_isAClearError() {
     Path missing = dir.resolve("missing.onnx");
     var e = assertThrows(IllegalArgumentException.class, () -> Models.load(missing));
-    assertThat(e).hasMessageThat()
+    assertThat(e)
+        .hasMessageThat()
         .isEqualTo("cannot read model file '" + missing + "': no such file");
   }
 

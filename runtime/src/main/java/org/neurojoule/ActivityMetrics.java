@@ -11,11 +11,11 @@ final class ActivityMetrics {
   private ActivityMetrics() {}
 
   /**
-   * {@return the layer's metrics, computed on first use}: counting kernel zeros reads every
-   * weight (or makes the default ones), so estimates that never show them never pay for it.
+   * {@return the layer's metrics, computed on first use}: counting kernel zeros reads every weight
+   * (or makes the default ones), so estimates that never show them never pay for it.
    */
-  static Supplier<LayerActivity> lazy(Model model, Layer layer, LayerStats stats, long params,
-      ZeroCounts zeros) {
+  static Supplier<LayerActivity> lazy(
+      Model model, Layer layer, LayerStats stats, long params, ZeroCounts zeros) {
     return new Supplier<>() {
       private volatile LayerActivity value;
 
@@ -24,9 +24,19 @@ final class ActivityMetrics {
         LayerActivity v = value;
         if (v == null) {
           long[] kernel = WeightInit.kernelZeros(layer, model);
-          v = new LayerActivity(model.nameOf(layer), zeros.outputZeros(), zeros.outputValues(),
-              zeros.inputZeros(), zeros.inputValues(), kernel[0], kernel[1], params,
-              stats.connections(), stats.neurons(), fedBySpikes(model, layer));
+          v =
+              new LayerActivity(
+                  model.nameOf(layer),
+                  zeros.outputZeros(),
+                  zeros.outputValues(),
+                  zeros.inputZeros(),
+                  zeros.inputValues(),
+                  kernel[0],
+                  kernel[1],
+                  params,
+                  stats.connections(),
+                  stats.neurons(),
+                  fedBySpikes(model, layer));
           value = v;
         }
         return v;
@@ -36,8 +46,8 @@ final class ActivityMetrics {
 
   /**
    * Whether every input of every application of {@code layer} is spikes: made by a layer that
-   * {@link LayerSpec#emitsSpikes() emits spikes}, directly or through layers that only move
-   * values (flatten, reshape, dropout, at inference).
+   * {@link LayerSpec#emitsSpikes() emits spikes}, directly or through layers that only move values
+   * (flatten, reshape, dropout, at inference).
    */
   static boolean fedBySpikes(Model model, Layer layer) {
     boolean any = false;

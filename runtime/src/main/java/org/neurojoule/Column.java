@@ -19,8 +19,8 @@ record Column(ColumnKind kind, Optional<Device> device) {
     Objects.requireNonNull(kind, "kind == null");
     Objects.requireNonNull(device, "device == null");
     if (kind.perDevice() != device.isPresent()) {
-      throw new IllegalArgumentException("column " + kind.key() + " "
-          + (kind.perDevice() ? "needs" : "takes no") + " device");
+      throw new IllegalArgumentException(
+          "column " + kind.key() + " " + (kind.perDevice() ? "needs" : "takes no") + " device");
     }
   }
 
@@ -45,8 +45,13 @@ record Column(ColumnKind kind, Optional<Device> device) {
         return new Column(kind, Optional.empty());
       }
       if (space < 0) {
-        throw new IllegalArgumentException("column '" + column + "' needs a device, as in '"
-            + kind.key() + " cpu'; devices: " + String.join(", ", devices.names()));
+        throw new IllegalArgumentException(
+            "column '"
+                + column
+                + "' needs a device, as in '"
+                + kind.key()
+                + " cpu'; devices: "
+                + String.join(", ", devices.names()));
       }
       String name = trimmed.substring(space + 1).trim();
       try {

@@ -13,19 +13,21 @@ import org.neurojoule.energy.PythonFormat;
  * one new constant here.
  *
  * <p>Kinds made with a device ({@code "energy cpu"}) are energies in joules: their export field
- * names the unit and the device ({@code energy_j_cpu}), their cells print as the reference's
- * {@code .2g}, and their totals are the sums of their layers'.
+ * names the unit and the device ({@code energy_j_cpu}), their cells print as the reference's {@code
+ * .2g}, and their totals are the sums of their layers'.
  */
 enum ColumnKind {
   NAME("name", "Layer (type)", Format.NAME_AND_TYPE, (f, r) -> r.name(), Total.NONE),
-  OUTPUT_SHAPE("output_shape", "Output shape", Format.TEXT, (f, r) -> r.outputShape(),
-      Total.NONE),
-  PARAMS("params", "Param #", Format.INTEGER, (f, r) -> r.params().total(),
-      (f, t) -> t.params()),
-  CONNECTIONS("connections", "Conn #", Format.INTEGER, (f, r) -> r.stats().connections(),
+  OUTPUT_SHAPE("output_shape", "Output shape", Format.TEXT, (f, r) -> r.outputShape(), Total.NONE),
+  PARAMS("params", "Param #", Format.INTEGER, (f, r) -> r.params().total(), (f, t) -> t.params()),
+  CONNECTIONS(
+      "connections",
+      "Conn #",
+      Format.INTEGER,
+      (f, r) -> r.stats().connections(),
       (f, t) -> t.connections()),
-  NEURONS("neurons", "Neuron #", Format.INTEGER, (f, r) -> r.stats().neurons(),
-      (f, t) -> t.neurons()),
+  NEURONS(
+      "neurons", "Neuron #", Format.INTEGER, (f, r) -> r.stats().neurons(), (f, t) -> t.neurons()),
   RATE("rate", "Rate [Hz]", Format.G2, (f, r) -> r.rate(), Total.NONE) {
     @Override
     String field(Optional<Device> device) {
@@ -49,11 +51,22 @@ enum ColumnKind {
       return Need.ENERGY_MODEL;
     }
   },
-  SPARSITY("sparsity", "Sparsity", Format.G2, (f, r) -> r.activity().activationSparsity(),
+  SPARSITY(
+      "sparsity",
+      "Sparsity",
+      Format.G2,
+      (f, r) -> r.activity().activationSparsity(),
       (f, t) -> f.activity().activationSparsity()),
-  WEIGHT_SPARSITY("weight_sparsity", "W sparsity", Format.G2,
-      (f, r) -> r.activity().weightSparsity(), (f, t) -> f.activity().weightSparsity()),
-  FOOTPRINT("footprint", "Bytes", Format.ROUNDED,
+  WEIGHT_SPARSITY(
+      "weight_sparsity",
+      "W sparsity",
+      Format.G2,
+      (f, r) -> r.activity().weightSparsity(),
+      (f, t) -> f.activity().weightSparsity()),
+  FOOTPRINT(
+      "footprint",
+      "Bytes",
+      Format.ROUNDED,
       (f, r) -> r.activity().footprintBytes(f.options().footprintDtype()),
       (f, t) -> f.activity().footprintBytes(f.options().footprintDtype())) {
     @Override
@@ -61,13 +74,22 @@ enum ColumnKind {
       return "footprint_bytes";
     }
   },
-  DENSE_OPS("dense_ops", "Dense ops", Format.ROUNDED,
+  DENSE_OPS(
+      "dense_ops",
+      "Dense ops",
+      Format.ROUNDED,
       (f, r) -> r.activity().denseOps(f.timesteps()),
       (f, t) -> f.activity().denseOps(f.timesteps())),
-  EFFECTIVE_MACS("effective_macs", "Eff MACs", Format.ROUNDED,
+  EFFECTIVE_MACS(
+      "effective_macs",
+      "Eff MACs",
+      Format.ROUNDED,
       (f, r) -> r.activity().effectiveMacs(f.timesteps()),
       (f, t) -> f.activity().effectiveMacs(f.timesteps())),
-  EFFECTIVE_ACS("effective_acs", "Eff ACs", Format.ROUNDED,
+  EFFECTIVE_ACS(
+      "effective_acs",
+      "Eff ACs",
+      Format.ROUNDED,
       (f, r) -> r.activity().effectiveAcs(f.timesteps()),
       (f, t) -> f.activity().effectiveAcs(f.timesteps())),
   /** Spikes per inference counted by the spiking simulation. */
@@ -78,8 +100,12 @@ enum ColumnKind {
     }
   },
   /** Synaptic events per inference counted by the spiking simulation. */
-  SYNAPTIC_EVENTS("synaptic_events", "Events/inf", Format.G2,
-      (f, r) -> f.counts(r).synapticEvents(), Total.SUM) {
+  SYNAPTIC_EVENTS(
+      "synaptic_events",
+      "Events/inf",
+      Format.G2,
+      (f, r) -> f.counts(r).synapticEvents(),
+      Total.SUM) {
     @Override
     Need need() {
       return Need.SIMULATION;
@@ -94,9 +120,10 @@ enum ColumnKind {
   };
 
   /** Every valid column name in declaration order, for error messages. */
-  static final String VALID = Arrays.stream(values())
-      .map(k -> k.perDevice ? k.key + " <device>" : k.key)
-      .collect(Collectors.joining(", "));
+  static final String VALID =
+      Arrays.stream(values())
+          .map(k -> k.perDevice ? k.key + " <device>" : k.key)
+          .collect(Collectors.joining(", "));
 
   /** A layer's full-precision value of a kind of column without a device. */
   @FunctionalInterface
@@ -115,10 +142,12 @@ enum ColumnKind {
   interface Total {
     /** No total: a name, a shape, a rate. */
     Total NONE = (f, t) -> null;
+
     /** Marks a total that is the sum of the layers' values; never called. */
-    Total SUM = (f, t) -> {
-      throw new AssertionError("summed from the rows");
-    };
+    Total SUM =
+        (f, t) -> {
+          throw new AssertionError("summed from the rows");
+        };
 
     Object of(EstimateFigures figures, EnergyTotals totals);
   }
@@ -150,9 +179,10 @@ enum ColumnKind {
         case NAME_AND_TYPE -> row.name() + " (" + row.type() + ")";
         case TEXT, INTEGER -> value.toString();
         case G2 -> PythonFormat.g2(((Number) value).doubleValue());
-        case ROUNDED -> value instanceof Double d
-            ? Double.isFinite(d) ? Long.toString(Math.round(d)) : PythonFormat.g2(d)
-            : value.toString();
+        case ROUNDED ->
+            value instanceof Double d
+                ? Double.isFinite(d) ? Long.toString(Math.round(d)) : PythonFormat.g2(d)
+                : value.toString();
       };
     }
 
@@ -224,7 +254,8 @@ enum ColumnKind {
 
   /** {@return a layer's full-precision value: a {@code String}, {@code Long} or {@code Double}} */
   Object value(EstimateFigures figures, EstimateRow row, Optional<Device> device) {
-    return perDevice ? (Object) deviceValue.of(figures, row, device.orElseThrow())
+    return perDevice
+        ? (Object) deviceValue.of(figures, row, device.orElseThrow())
         : layerValue.of(figures, row);
   }
 

@@ -18,8 +18,8 @@ import org.neurojoule.energy.ComparisonText;
 import org.neurojoule.energy.Csv;
 import org.neurojoule.energy.Json;
 import org.neurojoule.energy.MemorySize;
-import org.neurojoule.layer.LayerKind;
 import org.neurojoule.layer.Accounting;
+import org.neurojoule.layer.LayerKind;
 
 /**
  * Two or more estimates side by side: a baseline (the first) and candidates, with how much each
@@ -31,8 +31,8 @@ import org.neurojoule.layer.Accounting;
  * }</pre>
  *
  * <p>Each model keeps the accounting mode it was estimated with; the table says which, and notes
- * when they differ, as such figures do not compare like with like. Which devices are compared,
- * the timesteps per inference and {@code dt} come from {@link SummaryOptions}: the devices of its
+ * when they differ, as such figures do not compare like with like. Which devices are compared, the
+ * timesteps per inference and {@code dt} come from {@link SummaryOptions}: the devices of its
  * {@code energy <device>} columns when the columns are not the default ones, otherwise every
  * non-spiking device and the spiking ones too when every model has example data.
  */
@@ -52,9 +52,10 @@ public final class Comparison {
    * @param candidate the model compared with it
    */
   public static Comparison of(ModelEnergy baseline, ModelEnergy candidate) {
-    return of(List.of(
-        Objects.requireNonNull(baseline, "baseline == null"),
-        Objects.requireNonNull(candidate, "candidate == null")));
+    return of(
+        List.of(
+            Objects.requireNonNull(baseline, "baseline == null"),
+            Objects.requireNonNull(candidate, "candidate == null")));
   }
 
   /**
@@ -69,8 +70,8 @@ public final class Comparison {
   }
 
   /**
-   * {@return a sweep: the first model is the baseline; the models are named {@code model 1},
-   * {@code model 2}, ... until {@link #named(String...)}}
+   * {@return a sweep: the first model is the baseline; the models are named {@code model 1}, {@code
+   * model 2}, ... until {@link #named(String...)}}
    *
    * @param models at least two estimates
    * @throws IllegalArgumentException for fewer than two
@@ -151,8 +152,8 @@ public final class Comparison {
   }
 
   /**
-   * {@return a model's totals: parameters, connections, neurons and energy on every device it
-   * can be estimated on}
+   * {@return a model's totals: parameters, connections, neurons and energy on every device it can
+   * be estimated on}
    *
    * @param model the model's index, 0 for the baseline
    * @param configure sets timesteps per inference and dt
@@ -177,8 +178,8 @@ public final class Comparison {
    * @param model the model's index, 0 for the baseline
    * @param device the device name, ignoring case
    * @param configure sets timesteps per inference and dt
-   * @throws IllegalStateException for a spiking device and a model without example data, naming
-   *     the model
+   * @throws IllegalStateException for a spiking device and a model without example data, naming the
+   *     model
    */
   public double energy(int model, String device, UnaryOperator<SummaryOptions> configure) {
     Objects.requireNonNull(configure, "configure == null");
@@ -191,8 +192,8 @@ public final class Comparison {
   }
 
   /**
-   * {@return how much less energy a model needs than the baseline on {@code device}, in %;
-   * negative when it needs more, NaN when the baseline needs none}
+   * {@return how much less energy a model needs than the baseline on {@code device}, in %; negative
+   * when it needs more, NaN when the baseline needs none}
    *
    * @param model the model's index, 0 for the baseline
    * @param device the device name, ignoring case
@@ -214,14 +215,14 @@ public final class Comparison {
   }
 
   /**
-   * {@return a model's energy per inference on {@code device} by layer kind, in joules; every
-   * kind is present, 0 where the model has no such layer}
+   * {@return a model's energy per inference on {@code device} by layer kind, in joules; every kind
+   * is present, 0 where the model has no such layer}
    *
    * @param model the model's index, 0 for the baseline
    * @param device the device name, ignoring case
    * @param configure sets timesteps per inference and dt
-   * @throws IllegalStateException for a spiking device and a model without example data, naming
-   *     the model
+   * @throws IllegalStateException for a spiking device and a model without example data, naming the
+   *     model
    */
   public Map<LayerKind, Double> energyByKind(
       int model, String device, UnaryOperator<SummaryOptions> configure) {
@@ -249,7 +250,8 @@ public final class Comparison {
   public Set<LayerKind> kinds() {
     Set<LayerKind> kinds = EnumSet.noneOf(LayerKind.class);
     for (ModelEnergy e : models) {
-      e.model().layers().stream().filter(l -> !l.spec().isInput())
+      e.model().layers().stream()
+          .filter(l -> !l.spec().isInput())
           .forEach(l -> kinds.add(LayerKind.of(l.spec())));
     }
     return Collections.unmodifiableSet(kinds);
@@ -294,9 +296,9 @@ public final class Comparison {
   /**
    * {@return the comparison as text} One table holds each model's accounting mode, energy per
    * inference on each device ({@code 0.2e}), parameters, float32 storage in Keras' units ({@code
-   * 5.04 KB}, 1 KB = 1024 bytes), connections and neurons, each candidate followed by its
-   * reduction from the baseline in % (one decimal); then, per device, each model's energy by
-   * layer kind (the kinds some model has) with its share of that model's total; then the notes.
+   * 5.04 KB}, 1 KB = 1024 bytes), connections and neurons, each candidate followed by its reduction
+   * from the baseline in % (one decimal); then, per device, each model's energy by layer kind (the
+   * kinds some model has) with its share of that model's total; then the notes.
    *
    * @param configure chooses devices, timesteps per inference, dt, line length ({@link
    *     SummaryOptions#AUTO} never cuts a cell) and warnings
@@ -306,8 +308,7 @@ public final class Comparison {
   public String summaryString(UnaryOperator<SummaryOptions> configure) {
     Figures f = figures(configure);
     List<String> notes = f.options().printWarnings() ? notes(f) : List.of();
-    return ComparisonText.render(names, f.table(), f.breakdown(), notes,
-        f.options().lineLength());
+    return ComparisonText.render(names, f.table(), f.breakdown(), notes, f.options().lineLength());
   }
 
   /** {@return the notes under the table and in the report, as the options choose devices} */
@@ -319,22 +320,24 @@ public final class Comparison {
     List<String> notes = new ArrayList<>();
     notes.add(EstimateNotes.ESTIMATES_WARNING);
     if (mixesAccounting()) {
-      notes.add("* The models were estimated with different accounting modes, so their"
-          + " figures do not count the same operations; estimate them all with"
-          + " energy(e -> e.accounting(...)) of one mode.");
+      notes.add(
+          "* The models were estimated with different accounting modes, so their"
+              + " figures do not count the same operations; estimate them all with"
+              + " energy(e -> e.accounting(...)) of one mode.");
     }
     if (!f.skipped().isEmpty()) {
-      notes.add("* Not compared: " + String.join(", ", f.skipped()) + " (spiking: their"
-          + " energy needs firing rates, so every model needs example data).");
+      notes.add(
+          "* Not compared: "
+              + String.join(", ", f.skipped())
+              + " (spiking: their"
+              + " energy needs firing rates, so every model needs example data).");
     }
     return notes;
   }
 
   // ---- the report ----
 
-  /**
-   * {@return the HTML report of the default comparison; see {@link #report(UnaryOperator)}}
-   */
+  /** {@return the HTML report of the default comparison; see {@link #report(UnaryOperator)}} */
   public Report report() {
     return report(UnaryOperator.identity());
   }
@@ -343,22 +346,22 @@ public final class Comparison {
    * {@return the comparison as an HTML report, configured: {@code r -> r.devices("cpu", "gpu")
    * .scale(ReportOptions.Scale.LOG)}} One self-contained XHTML page: the models side by side
    * (inputs, parameters, storage, connections, neurons, accounting, example data), the table of
-   * energy per device with each candidate's reduction in %, a chart per device with one stacked
-   * bar (synaptic and neuron energy) per model, the energy by layer kind, and the notes. Every
-   * figure carries its full precision in {@code title} and {@code data-value}. The devices are
-   * the options' {@code devices}, or else those the summary options compare (see the class
+   * energy per device with each candidate's reduction in %, a chart per device with one stacked bar
+   * (synaptic and neuron energy) per model, the energy by layer kind, and the notes. Every figure
+   * carries its full precision in {@code title} and {@code data-value}. The devices are the
+   * options' {@code devices}, or else those the summary options compare (see the class
    * description); the title defaults to the models' names. {@link Report#writeHtml} writes it.
    *
-   * @param configure chooses devices, the scale shown first, timesteps per inference, dt and
-   *     the title
+   * @param configure chooses devices, the scale shown first, timesteps per inference, dt and the
+   *     title
    * @throws IllegalArgumentException for an unknown column or device
-   * @throws IllegalStateException for a spiking device and a model without example data, naming
-   *     the model
+   * @throws IllegalStateException for a spiking device and a model without example data, naming the
+   *     model
    */
   public Report report(UnaryOperator<ReportOptions> configure) {
     Objects.requireNonNull(configure, "configure == null");
-    ReportOptions defaults = ReportOptions.DEFAULTS.title(
-        "Comparison: " + String.join(" vs ", names));
+    ReportOptions defaults =
+        ReportOptions.DEFAULTS.title("Comparison: " + String.join(" vs ", names));
     return ComparisonReport.of(this, configure.apply(defaults));
   }
 
@@ -371,10 +374,9 @@ public final class Comparison {
    * {@return one CSV record per model, the baseline first} The header names each field with its
    * unit: {@code model,accounting,params,storage_bytes,connections,neurons}, then per compared
    * device {@code energy_j_<device>}, then {@code reduction_percent_<field>} for params,
-   * connections, neurons and each device, then {@code energy_j_<device>_<kind>} for each device
-   * and each kind some model has. Numbers are at full precision ({@link Double#toString}); a
-   * reduction from a baseline of 0 is empty. Quoting follows RFC 4180; records end with {@code
-   * \n}.
+   * connections, neurons and each device, then {@code energy_j_<device>_<kind>} for each device and
+   * each kind some model has. Numbers are at full precision ({@link Double#toString}); a reduction
+   * from a baseline of 0 is empty. Quoting follows RFC 4180; records end with {@code \n}.
    *
    * @param configure chooses devices, timesteps per inference and dt
    * @throws IllegalArgumentException for an unknown column or device
@@ -397,8 +399,8 @@ public final class Comparison {
    * {@return the comparison as one JSON object} It holds {@code baseline} (its name), {@code
    * timesteps_per_inference}, {@code dt_s}, {@code devices}, {@code models} (one object per model
    * with the fields {@link #toCsv(UnaryOperator)} names, and {@code example_data}: its source or
-   * null) and {@code warnings}. Numbers are at full precision; a reduction from a baseline of 0
-   * is null. Every name is escaped.
+   * null) and {@code warnings}. Numbers are at full precision; a reduction from a baseline of 0 is
+   * null. Every name is escaped.
    *
    * @param configure chooses devices, timesteps per inference and dt
    * @throws IllegalArgumentException for an unknown column or device
@@ -408,7 +410,8 @@ public final class Comparison {
     Figures f = figures(configure);
     StringBuilder out = new StringBuilder("{\n");
     out.append("  \"baseline\": ").append(Json.string(names.get(0))).append(",\n");
-    out.append("  \"timesteps_per_inference\": ").append(f.options().timestepsPerInference())
+    out.append("  \"timesteps_per_inference\": ")
+        .append(f.options().timestepsPerInference())
         .append(",\n");
     out.append("  \"dt_s\": ").append(f.options().dt()).append(",\n");
     out.append("  \"devices\": [");
@@ -420,16 +423,19 @@ public final class Comparison {
       out.append(m == 0 ? "\n" : ",\n").append("    {");
       List<Object> record = f.records().get(m);
       for (int i = 0; i < f.fields().size(); i++) {
-        out.append(i == 0 ? "" : ", ").append(Json.string(f.fields().get(i))).append(": ")
+        out.append(i == 0 ? "" : ", ")
+            .append(Json.string(f.fields().get(i)))
+            .append(": ")
             .append(jsonValue(record.get(i)));
       }
       Object source = models.get(m).options().exampleData().map(ExampleData::source).orElse(null);
       out.append(", \"example_data\": ").append(jsonValue(source)).append('}');
     }
     out.append("\n  ],\n  \"warnings\": [");
-    List<String> warnings = mixesAccounting()
-        ? List.of("the models were estimated with different accounting modes")
-        : List.of();
+    List<String> warnings =
+        mixesAccounting()
+            ? List.of("the models were estimated with different accounting modes")
+            : List.of();
     for (int i = 0; i < warnings.size(); i++) {
       out.append(i == 0 ? "" : ", ").append(Json.string(warnings.get(i)));
     }
@@ -455,8 +461,8 @@ public final class Comparison {
 
   private int index(int model) {
     if (model < 0 || model >= models.size()) {
-      throw new IllegalArgumentException("no model " + model + "; the models are 0 to "
-          + (models.size() - 1) + ": " + names);
+      throw new IllegalArgumentException(
+          "no model " + model + "; the models are 0 to " + (models.size() - 1) + ": " + names);
     }
     return model;
   }
@@ -464,8 +470,8 @@ public final class Comparison {
   private Figures figures(UnaryOperator<SummaryOptions> configure) {
     Objects.requireNonNull(configure, "configure == null");
     SummaryOptions o = configure.apply(SummaryOptions.DEFAULTS);
-    UnaryOperator<SummaryOptions> timing = x -> x.timestepsPerInference(o.timestepsPerInference())
-        .dt(o.dt());
+    UnaryOperator<SummaryOptions> timing =
+        x -> x.timestepsPerInference(o.timestepsPerInference()).dt(o.dt());
     List<String> devices = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     chooseDevices(o, devices, skipped);
@@ -487,8 +493,9 @@ public final class Comparison {
       byKind.add(perDevice);
     }
     Set<LayerKind> kinds = kinds();
-    List<String> fields = new ArrayList<>(
-        List.of("model", "accounting", "params", "storage_bytes", "connections", "neurons"));
+    List<String> fields =
+        new ArrayList<>(
+            List.of("model", "accounting", "params", "storage_bytes", "connections", "neurons"));
     devices.forEach(d -> fields.add("energy_j_" + d));
     List.of("params", "connections", "neurons").forEach(q -> fields.add("reduction_percent_" + q));
     devices.forEach(d -> fields.add("reduction_percent_" + d));
@@ -499,8 +506,15 @@ public final class Comparison {
     EnergyTotals base = totals.get(0);
     for (int m = 0; m < n; m++) {
       EnergyTotals t = totals.get(m);
-      List<Object> r = new ArrayList<>(List.of(names.get(m), accounting(m), t.params(),
-          storageBytes(m), t.connections(), t.neurons()));
+      List<Object> r =
+          new ArrayList<>(
+              List.of(
+                  names.get(m),
+                  accounting(m),
+                  t.params(),
+                  storageBytes(m),
+                  t.connections(),
+                  t.neurons()));
       for (String d : devices) {
         r.add(joules.get(m).get(d));
       }
@@ -516,8 +530,14 @@ public final class Comparison {
       }
       records.add(r);
     }
-    return new Figures(o, List.copyOf(devices), List.copyOf(skipped), List.copyOf(fields),
-        records, textTable(devices, totals, joules), textBreakdown(devices, kinds, byKind));
+    return new Figures(
+        o,
+        List.copyOf(devices),
+        List.copyOf(skipped),
+        List.copyOf(fields),
+        records,
+        textTable(devices, totals, joules),
+        textBreakdown(devices, kinds, byKind));
   }
 
   /**
@@ -544,8 +564,8 @@ public final class Comparison {
     }
   }
 
-  private List<List<String>> textTable(List<String> devices, List<EnergyTotals> totals,
-      List<Map<String, Double>> joules) {
+  private List<List<String>> textTable(
+      List<String> devices, List<EnergyTotals> totals, List<Map<String, Double>> joules) {
     List<List<String>> rows = new ArrayList<>();
     List<String> accounting = new ArrayList<>(List.of("Accounting"));
     for (int m = 0; m < models.size(); m++) {
@@ -556,8 +576,11 @@ public final class Comparison {
     }
     rows.add(accounting);
     for (String d : devices) {
-      rows.add(row("J/inf (" + d + ")", joules.stream().map(j -> j.get(d)).toList(),
-          ComparisonText::joules));
+      rows.add(
+          row(
+              "J/inf (" + d + ")",
+              joules.stream().map(j -> j.get(d)).toList(),
+              ComparisonText::joules));
     }
     rows.add(countRow("Param #", totals.stream().map(EnergyTotals::params).toList()));
     rows.add(storageRow());
@@ -589,8 +612,8 @@ public final class Comparison {
     return row;
   }
 
-  private static List<String> row(String label, List<Double> values,
-      java.util.function.DoubleFunction<String> format) {
+  private static List<String> row(
+      String label, List<Double> values, java.util.function.DoubleFunction<String> format) {
     List<String> row = new ArrayList<>(List.of(label));
     for (int m = 0; m < values.size(); m++) {
       row.add(format.apply(values.get(m)));
@@ -601,7 +624,9 @@ public final class Comparison {
     return row;
   }
 
-  private List<List<String>> textBreakdown(List<String> devices, Set<LayerKind> kinds,
+  private List<List<String>> textBreakdown(
+      List<String> devices,
+      Set<LayerKind> kinds,
       List<Map<String, Map<LayerKind, Double>>> byKind) {
     List<List<String>> rows = new ArrayList<>();
     for (String d : devices) {

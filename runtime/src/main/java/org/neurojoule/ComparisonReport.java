@@ -9,12 +9,10 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.neurojoule.energy.ComparisonText;
 import org.neurojoule.energy.MemorySize;
-import org.neurojoule.energy.PythonFormat;
 import org.neurojoule.layer.LayerKind;
 import org.neurojoule.report.BarChart;
 import org.neurojoule.report.Html;
 import org.neurojoule.report.Page;
-import org.neurojoule.layer.Accounting;
 
 /** Puts the report of a comparison together, section by section. */
 final class ComparisonReport {
@@ -39,8 +37,8 @@ final class ComparisonReport {
   static Report of(Comparison comparison, ReportOptions options) {
     ComparisonReport r = new ComparisonReport(comparison, options);
     String body = r.models() + r.table() + r.charts() + r.kinds() + r.notes();
-    return new Report(Page.document(options.title(), options.scale().name()
-        .toLowerCase(Locale.ROOT), body));
+    return new Report(
+        Page.document(options.title(), options.scale().name().toLowerCase(Locale.ROOT), body));
   }
 
   private List<String> names() {
@@ -48,8 +46,13 @@ final class ComparisonReport {
   }
 
   private String models() {
-    Html h = new Html().open("section", "id", "models").element("h2", "Models").newline()
-        .open("table", "class", "models").newline();
+    Html h =
+        new Html()
+            .open("section", "id", "models")
+            .element("h2", "Models")
+            .newline()
+            .open("table", "class", "models")
+            .newline();
     header(h, "");
     h.open("tbody").newline();
     int n = names().size();
@@ -68,8 +71,17 @@ final class ComparisonReport {
     countRow(h, "Connections", m -> totals.get(m).connections());
     countRow(h, "Neurons", m -> totals.get(m).neurons());
     textRow(h, "Accounting", comparison::accounting);
-    textRow(h, "Example data", m -> comparison.models().get(m).options().exampleData()
-        .map(ExampleData::source).orElse("none"));
+    textRow(
+        h,
+        "Example data",
+        m ->
+            comparison
+                .models()
+                .get(m)
+                .options()
+                .exampleData()
+                .map(ExampleData::source)
+                .orElse("none"));
     return h.close("tbody").close("table").newline().close("section").newline().toString();
   }
 
@@ -110,9 +122,16 @@ final class ComparisonReport {
 
   private String table() {
     String baseline = names().get(0);
-    Html h = new Html().open("section", "id", "comparison")
-        .element("h2", "Energy per inference").newline().open("table", "class", "comparison")
-        .newline().open("thead").open("tr").element("th", "Device");
+    Html h =
+        new Html()
+            .open("section", "id", "comparison")
+            .element("h2", "Energy per inference")
+            .newline()
+            .open("table", "class", "comparison")
+            .newline()
+            .open("thead")
+            .open("tr")
+            .element("th", "Device");
     for (int m = 0; m < names().size(); m++) {
       h.element("th", names().get(m) + " J/inf", "data-model", names().get(m));
       if (m > 0) {
@@ -124,14 +143,31 @@ final class ComparisonReport {
       h.open("tr", "data-device", d).element("th", d);
       for (int m = 0; m < names().size(); m++) {
         double joules = comparison.energy(m, d, how);
-        h.element("td", ComparisonText.joules(joules), "class", "num energy", "data-model",
-            names().get(m), "title", joules + " J", "data-value", Double.toString(joules));
+        h.element(
+            "td",
+            ComparisonText.joules(joules),
+            "class",
+            "num energy",
+            "data-model",
+            names().get(m),
+            "title",
+            joules + " J",
+            "data-value",
+            Double.toString(joules));
         if (m > 0) {
           double reduction = comparison.reduction(m, d, how);
           String exact = Double.isNaN(reduction) ? null : Double.toString(reduction);
-          h.element("td", ComparisonText.percent(reduction), "class", "num reduction",
-              "data-model", names().get(m), "title", exact == null ? null : exact + " %",
-              "data-value", exact);
+          h.element(
+              "td",
+              ComparisonText.percent(reduction),
+              "class",
+              "num reduction",
+              "data-model",
+              names().get(m),
+              "title",
+              exact == null ? null : exact + " %",
+              "data-value",
+              exact);
         }
       }
       h.close("tr").newline();
@@ -140,8 +176,12 @@ final class ComparisonReport {
   }
 
   private String charts() {
-    Html h = new Html().open("section", "id", "charts").element("h2", "Energy per model")
-        .newline().raw(Page.scaleToggle());
+    Html h =
+        new Html()
+            .open("section", "id", "charts")
+            .element("h2", "Energy per model")
+            .newline()
+            .raw(Page.scaleToggle());
     for (String d : devices) {
       List<BarChart.Bar> bars = new ArrayList<>();
       for (int m = 0; m < names().size(); m++) {
@@ -161,13 +201,21 @@ final class ComparisonReport {
   }
 
   private String kinds() {
-    Html h = new Html().open("section", "id", "kinds").element("h2", "Energy by layer kind")
-        .newline();
+    Html h =
+        new Html().open("section", "id", "kinds").element("h2", "Energy by layer kind").newline();
     for (String d : devices) {
-      h.element("h3", d).newline().open("table", "class", "kinds", "data-device", d).newline()
-          .open("thead").open("tr").element("th", "Layer kind");
-      names().forEach(name -> h.element("th", name + " J/inf", "data-model", name)
-          .element("th", "Share", "data-model", name));
+      h.element("h3", d)
+          .newline()
+          .open("table", "class", "kinds", "data-device", d)
+          .newline()
+          .open("thead")
+          .open("tr")
+          .element("th", "Layer kind");
+      names()
+          .forEach(
+              name ->
+                  h.element("th", name + " J/inf", "data-model", name)
+                      .element("th", "Share", "data-model", name));
       h.close("tr").close("thead").newline().open("tbody").newline();
       List<Map<LayerKind, Double>> byKind = new ArrayList<>();
       for (int m = 0; m < names().size(); m++) {
@@ -179,11 +227,29 @@ final class ComparisonReport {
           double joules = byKind.get(m).get(kind);
           double total = byKind.get(m).values().stream().mapToDouble(Double::doubleValue).sum();
           double share = total > 0 ? 100 * joules / total : Double.NaN;
-          h.element("td", ComparisonText.joules(joules), "class", "num energy", "data-model",
-              names().get(m), "title", joules + " J", "data-value", Double.toString(joules));
+          h.element(
+              "td",
+              ComparisonText.joules(joules),
+              "class",
+              "num energy",
+              "data-model",
+              names().get(m),
+              "title",
+              joules + " J",
+              "data-value",
+              Double.toString(joules));
           String exact = Double.isNaN(share) ? null : Double.toString(share);
-          h.element("td", ComparisonText.percent(share), "class", "num share", "data-model",
-              names().get(m), "title", exact, "data-value", exact);
+          h.element(
+              "td",
+              ComparisonText.percent(share),
+              "class",
+              "num share",
+              "data-model",
+              names().get(m),
+              "title",
+              exact,
+              "data-value",
+              exact);
         }
         h.close("tr").newline();
       }
@@ -204,8 +270,13 @@ final class ComparisonReport {
         notes.add(names().get(m) + ": " + note);
       }
     }
-    Html h = new Html().open("section", "id", "notes").element("h2", "Notes").newline()
-        .open("ul", "class", "notes").newline();
+    Html h =
+        new Html()
+            .open("section", "id", "notes")
+            .element("h2", "Notes")
+            .newline()
+            .open("ul", "class", "notes")
+            .newline();
     notes.forEach(n -> h.element("li", n).newline());
     return h.close("ul").newline().close("section").newline().toString();
   }

@@ -35,8 +35,8 @@ public enum Dtype {
         return d;
       }
     }
-    throw new IllegalArgumentException("unknown dtype '" + name
-        + "'; valid dtypes: float32, float16, int8");
+    throw new IllegalArgumentException(
+        "unknown dtype '" + name + "'; valid dtypes: float32, float16, int8");
   }
 
   @Override

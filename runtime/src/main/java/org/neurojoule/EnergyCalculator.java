@@ -15,8 +15,15 @@ final class EnergyCalculator {
    * @throws IllegalArgumentException under {@link EnergyModel#MEMORY_AWARE} for a layer whose
    *     tensor sizes are undefined, naming it
    */
-  static LayerEnergy of(EnergyModel model, Device device, OperationCosts costs, LayerStats stats,
-      double rate, LayerFacts facts, int timesteps, double dt) {
+  static LayerEnergy of(
+      EnergyModel model,
+      Device device,
+      OperationCosts costs,
+      LayerStats stats,
+      double rate,
+      LayerFacts facts,
+      int timesteps,
+      double dt) {
     if (model == EnergyModel.REFERENCE) {
       return LayerEnergy.of(device, stats, rate, timesteps, dt);
     }
@@ -24,15 +31,20 @@ final class EnergyCalculator {
     long c = stats.connections();
     long n = stats.neurons();
     if (eventDriven && c > 0 && Double.isNaN(rate)) {
-      throw new IllegalStateException("layer '" + facts.name() + "' is event-driven (its inputs"
-          + " are spikes), so its energy under " + model + " depends on its firing rate: give"
-          + " example data, as in model.energy(e -> e.exampleData(ExampleData.of(values,"
-          + " shape)))");
+      throw new IllegalStateException(
+          "layer '"
+              + facts.name()
+              + "' is event-driven (its inputs"
+              + " are spikes), so its energy under "
+              + model
+              + " depends on its firing rate: give"
+              + " example data, as in model.energy(e -> e.exampleData(ExampleData.of(values,"
+              + " shape)))");
     }
     // 0 * NaN must not reach a total: a layer without connections (neurons) pays nothing for them.
     double events = c == 0 ? 0 : eventDriven ? c * rate * dt * timesteps : c;
-    double updates = n == 0 ? 0 : (double) n * (device.spiking() || facts.emitsSpikes()
-        ? timesteps : 1);
+    double updates =
+        n == 0 ? 0 : (double) n * (device.spiking() || facts.emitsSpikes() ? timesteps : 1);
     double synop = events * (eventDriven ? costs.energyPerAc() : costs.energyPerMac());
     double neuron = updates * device.energyPerNeuron();
     if (model == EnergyModel.MAC_AC) {
@@ -43,14 +55,14 @@ final class EnergyCalculator {
       long in = facts.requireInputElements();
       long out = facts.requireOutputElements();
       double params = costs.accessEnergy(facts.params());
-      double inputs = eventDriven ? in * rate * dt * timesteps
-          : facts.inputPerConnection() ? c : in;
+      double inputs =
+          eventDriven ? in * rate * dt * timesteps : facts.inputPerConnection() ? c : in;
       double biases = facts.biasesPerOutput() ? (double) out * (eventDriven ? timesteps : 1) : 0;
       memory += (events + biases) * params;
       memory += inputs * costs.accessEnergy(in);
       memory += (eventDriven ? 2 * events : out) * costs.accessEnergy(out);
       if (eventDriven) {
-        synop += events * costs.energyPerAc();   // the address of each event's target
+        synop += events * costs.energyPerAc(); // the address of each event's target
       }
     }
     if (n > 0) {

@@ -11,8 +11,8 @@ import java.util.Locale;
  *
  * <p>A layer is <em>event-driven</em> when the device is spiking (the reference's assumption: the
  * whole model runs converted) or when every input of the layer comes from a layer that emits
- * spikes, such as a {@code spikingActivation}. Its neurons update every timestep when the device
- * is spiking or the layer itself emits spikes, else once.
+ * spikes, such as a {@code spikingActivation}. Its neurons update every timestep when the device is
+ * spiking or the layer itself emits spikes, else once.
  */
 public enum EnergyModel {
   /**
@@ -21,11 +21,11 @@ public enum EnergyModel {
    */
   REFERENCE,
   /**
-   * Multiply-accumulates and accumulates, as SNN papers count with Horowitz's figures: a layer
-   * that is not event-driven pays one MAC per connection, {@code e_mac·C}; an event-driven one
-   * pays one AC per synaptic event, {@code e_ac·C·r·dt·T}; a neuron update pays the device's
-   * {@code energy_per_neuron_j}, {@code e_neuron·N} (or {@code ·T} where neurons update every
-   * timestep). {@code e_mac} and {@code e_ac} are the device's {@code energy_per_mac_j} and {@code
+   * Multiply-accumulates and accumulates, as SNN papers count with Horowitz's figures: a layer that
+   * is not event-driven pays one MAC per connection, {@code e_mac·C}; an event-driven one pays one
+   * AC per synaptic event, {@code e_ac·C·r·dt·T}; a neuron update pays the device's {@code
+   * energy_per_neuron_j}, {@code e_neuron·N} (or {@code ·T} where neurons update every timestep).
+   * {@code e_mac} and {@code e_ac} are the device's {@code energy_per_mac_j} and {@code
    * energy_per_ac_j}, its {@code energy_per_synop_j} where it gives none.
    */
   MAC_AC,
@@ -36,12 +36,12 @@ public enum EnergyModel {
    * smallest memory tier holding it, DRAM beyond the largest, scaled by {@code data_bits / 64}):
    * weights {@code S·e(P)} (each operation reads its weight; {@code P} the layer's parameters);
    * biases {@code O·e(P)} per inference, {@code ·T} if event-driven ({@code O} output elements);
-   * inputs {@code C·e(I)} for a convolution, {@code I·e(I)} for other layers, or the input
-   * spikes {@code I·r·dt·T·e(I)} if event-driven ({@code I} input elements); outputs written
-   * {@code O·e(O)}, or, if event-driven, the target potential read and written per event
-   * {@code 2·S·e(O)}; each neuron's value read and written per update {@code 2·N·e(N)} ({@code ·T}
-   * where neurons update every timestep). An event-driven layer also pays one AC per event to
-   * compute the address it goes to, {@code e_ac·S}, counted with the operations.
+   * inputs {@code C·e(I)} for a convolution, {@code I·e(I)} for other layers, or the input spikes
+   * {@code I·r·dt·T·e(I)} if event-driven ({@code I} input elements); outputs written {@code
+   * O·e(O)}, or, if event-driven, the target potential read and written per event {@code 2·S·e(O)};
+   * each neuron's value read and written per update {@code 2·N·e(N)} ({@code ·T} where neurons
+   * update every timestep). An event-driven layer also pays one AC per event to compute the address
+   * it goes to, {@code e_ac·S}, counted with the operations.
    */
   MEMORY_AWARE;
 
@@ -62,7 +62,9 @@ public enum EnergyModel {
         return m;
       }
     }
-    throw new IllegalArgumentException("unknown energy model '" + label
-        + "'; valid energy models: reference, mac-ac, memory-aware");
+    throw new IllegalArgumentException(
+        "unknown energy model '"
+            + label
+            + "'; valid energy models: reference, mac-ac, memory-aware");
   }
 }

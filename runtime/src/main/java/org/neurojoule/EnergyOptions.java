@@ -19,13 +19,19 @@ import org.neurojoule.layer.Accounting;
  *     warning; the summary text is the same either way
  * @param energyModel how energy is counted unless a summary's options say otherwise ({@link
  *     EnergyModel#REFERENCE} by default)
- * @param simulationDt when present, the example data are sequences {@code (N, T, step...)} that
- *     the spiking simulation runs with this timestep in seconds ({@link #simulate(double)})
+ * @param simulationDt when present, the example data are sequences {@code (N, T, step...)} that the
+ *     spiking simulation runs with this timestep in seconds ({@link #simulate(double)})
  * @param reset what a spiking neuron's membrane does after a spike in the simulation
  */
-public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accounting,
-    int batchSize, Optional<RateListener> progress, boolean logWarnings,
-    EnergyModel energyModel, java.util.OptionalDouble simulationDt, Reset reset) {
+public record EnergyOptions(
+    Optional<ExampleData> exampleData,
+    Accounting accounting,
+    int batchSize,
+    Optional<RateListener> progress,
+    boolean logWarnings,
+    EnergyModel energyModel,
+    java.util.OptionalDouble simulationDt,
+    Reset reset) {
   /** The default mini-batch size of the firing-rate pass. */
   public static final int DEFAULT_BATCH_SIZE = 32;
 
@@ -50,13 +56,18 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
     Objects.requireNonNull(reset, "reset == null");
     if (simulationDt.isPresent()
         && !(simulationDt.getAsDouble() > 0 && simulationDt.getAsDouble() <= 1000)) {
-      throw new IllegalArgumentException("the spiking simulation's dt must be a number of"
-          + " seconds > 0 and <= 1000, was " + simulationDt.getAsDouble());
+      throw new IllegalArgumentException(
+          "the spiking simulation's dt must be a number of"
+              + " seconds > 0 and <= 1000, was "
+              + simulationDt.getAsDouble());
     }
     if (simulationDt.isPresent() && simulationDt.getAsDouble() < Float.MIN_VALUE) {
-      throw new IllegalArgumentException("the spiking simulation's dt of "
-          + simulationDt.getAsDouble() + " s is below float32's smallest positive number ("
-          + Float.MIN_VALUE + "): its firing rates (per step / dt) would not be finite");
+      throw new IllegalArgumentException(
+          "the spiking simulation's dt of "
+              + simulationDt.getAsDouble()
+              + " s is below float32's smallest positive number ("
+              + Float.MIN_VALUE
+              + "): its firing rates (per step / dt) would not be finite");
     }
     Objects.requireNonNull(exampleData, "exampleData == null");
     Objects.requireNonNull(energyModel, "energyModel == null");
@@ -77,10 +88,22 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
    * @param logWarnings whether the estimate logs its warnings
    * @param energyModel how energy is counted by default
    */
-  public EnergyOptions(Optional<ExampleData> exampleData, Accounting accounting, int batchSize,
-      Optional<RateListener> progress, boolean logWarnings, EnergyModel energyModel) {
-    this(exampleData, accounting, batchSize, progress, logWarnings, energyModel,
-        java.util.OptionalDouble.empty(), Reset.TO_V_RESET);
+  public EnergyOptions(
+      Optional<ExampleData> exampleData,
+      Accounting accounting,
+      int batchSize,
+      Optional<RateListener> progress,
+      boolean logWarnings,
+      EnergyModel energyModel) {
+    this(
+        exampleData,
+        accounting,
+        batchSize,
+        progress,
+        logWarnings,
+        energyModel,
+        java.util.OptionalDouble.empty(),
+        Reset.TO_V_RESET);
   }
 
   /**
@@ -92,8 +115,12 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
    * @param progress receives the progress of the firing-rate pass, if any
    * @param logWarnings whether the estimate logs its warnings
    */
-  public EnergyOptions(Optional<ExampleData> exampleData, Accounting accounting, int batchSize,
-      Optional<RateListener> progress, boolean logWarnings) {
+  public EnergyOptions(
+      Optional<ExampleData> exampleData,
+      Accounting accounting,
+      int batchSize,
+      Optional<RateListener> progress,
+      boolean logWarnings) {
     this(exampleData, accounting, batchSize, progress, logWarnings, EnergyModel.REFERENCE);
   }
 
@@ -113,9 +140,15 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
    * @param exampleData the example data the firing rates come from, if any
    */
   public EnergyOptions exampleData(ExampleData exampleData) {
-    return new EnergyOptions(Optional.of(Objects.requireNonNull(exampleData, "exampleData == null")),
-        accounting, batchSize, progress, logWarnings, energyModel,
-        simulationDt, reset);
+    return new EnergyOptions(
+        Optional.of(Objects.requireNonNull(exampleData, "exampleData == null")),
+        accounting,
+        batchSize,
+        progress,
+        logWarnings,
+        energyModel,
+        simulationDt,
+        reset);
   }
 
   /**
@@ -124,8 +157,15 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
    * @param accounting which statistics to count
    */
   public EnergyOptions accounting(Accounting accounting) {
-    return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings,
-        energyModel, simulationDt, reset);
+    return new EnergyOptions(
+        exampleData,
+        accounting,
+        batchSize,
+        progress,
+        logWarnings,
+        energyModel,
+        simulationDt,
+        reset);
   }
 
   /**
@@ -134,8 +174,15 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
    * @param batchSize the number of examples per mini-batch
    */
   public EnergyOptions batchSize(int batchSize) {
-    return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings,
-        energyModel, simulationDt, reset);
+    return new EnergyOptions(
+        exampleData,
+        accounting,
+        batchSize,
+        progress,
+        logWarnings,
+        energyModel,
+        simulationDt,
+        reset);
   }
 
   /**
@@ -144,9 +191,15 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
    * @param listener receives the progress of the pass
    */
   public EnergyOptions progress(RateListener listener) {
-    return new EnergyOptions(exampleData, accounting, batchSize,
-        Optional.of(Objects.requireNonNull(listener, "listener == null")), logWarnings,
-        energyModel, simulationDt, reset);
+    return new EnergyOptions(
+        exampleData,
+        accounting,
+        batchSize,
+        Optional.of(Objects.requireNonNull(listener, "listener == null")),
+        logWarnings,
+        energyModel,
+        simulationDt,
+        reset);
   }
 
   /**
@@ -156,8 +209,15 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
    *     System.Logger}; they stay in {@link ModelEnergy#warnings()} either way
    */
   public EnergyOptions logWarnings(boolean logWarnings) {
-    return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings,
-        energyModel, simulationDt, reset);
+    return new EnergyOptions(
+        exampleData,
+        accounting,
+        batchSize,
+        progress,
+        logWarnings,
+        energyModel,
+        simulationDt,
+        reset);
   }
 
   /**
@@ -167,8 +227,15 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
    * @param energyModel how energy is counted
    */
   public EnergyOptions energyModel(EnergyModel energyModel) {
-    return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings,
-        energyModel, simulationDt, reset);
+    return new EnergyOptions(
+        exampleData,
+        accounting,
+        batchSize,
+        progress,
+        logWarnings,
+        energyModel,
+        simulationDt,
+        reset);
   }
 
   /**
@@ -185,8 +252,15 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
    * @param dt the timestep in seconds, {@code > 0} and at most 1000
    */
   public EnergyOptions simulate(double dt) {
-    return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings,
-        energyModel, java.util.OptionalDouble.of(dt), reset);
+    return new EnergyOptions(
+        exampleData,
+        accounting,
+        batchSize,
+        progress,
+        logWarnings,
+        energyModel,
+        java.util.OptionalDouble.of(dt),
+        reset);
   }
 
   /**
@@ -195,7 +269,14 @@ public record EnergyOptions(Optional<ExampleData> exampleData, Accounting accoun
    * @param reset {@link Reset#TO_V_RESET} (the default, NIR's) or {@link Reset#SUBTRACT}
    */
   public EnergyOptions reset(Reset reset) {
-    return new EnergyOptions(exampleData, accounting, batchSize, progress, logWarnings,
-        energyModel, simulationDt, reset);
+    return new EnergyOptions(
+        exampleData,
+        accounting,
+        batchSize,
+        progress,
+        logWarnings,
+        energyModel,
+        simulationDt,
+        reset);
   }
 }

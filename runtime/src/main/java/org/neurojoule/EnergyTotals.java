@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param nonTrainableParams the parameters it does not (batch normalization's moving statistics)
  * @param connections synaptic operations per timestep, summed over layers
  * @param neurons neuron updates per timestep, summed over layers
- * @param energy joules per inference on each device that can be estimated, in device order:
- *     every non-spiking device, and the spiking ones only when the estimate has example data
+ * @param energy joules per inference on each device that can be estimated, in device order: every
+ *     non-spiking device, and the spiking ones only when the estimate has example data
  */
 public record EnergyTotals(
     long params,
@@ -35,11 +35,23 @@ public record EnergyTotals(
    * @param energy joules per inference by device name, in device order (copied)
    */
   public EnergyTotals {
-    if (params < 0 || trainableParams < 0 || nonTrainableParams < 0 || connections < 0
+    if (params < 0
+        || trainableParams < 0
+        || nonTrainableParams < 0
+        || connections < 0
         || neurons < 0) {
-      throw new IllegalArgumentException("totals must be >= 0, were " + params + " params ("
-          + trainableParams + " trainable, " + nonTrainableParams + " non-trainable), "
-          + connections + " connections, " + neurons + " neurons");
+      throw new IllegalArgumentException(
+          "totals must be >= 0, were "
+              + params
+              + " params ("
+              + trainableParams
+              + " trainable, "
+              + nonTrainableParams
+              + " non-trainable), "
+              + connections
+              + " connections, "
+              + neurons
+              + " neurons");
     }
     Objects.requireNonNull(energy, "energy == null");
     energy = Collections.unmodifiableMap(new LinkedHashMap<>(energy));

@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * An energy estimate as an immutable value, computed once by {@link Estimator}: one row per layer
  * (statistics, rate), what it warns about and the options it was made with. Energy on a device is
- * derived from it with a call's options by {@link EstimateFigures}; the summary text, CSV, JSON
- * and HTML report are renderers of it.
+ * derived from it with a call's options by {@link EstimateFigures}; the summary text, CSV, JSON and
+ * HTML report are renderers of it.
  */
 final class Estimate {
   private final Model model;
@@ -33,8 +33,13 @@ final class Estimate {
    * @param typesBeyondReference the layer types the accounting mode counts beyond the reference
    * @param spikeCounts what the spiking simulation counted, when it ran
    */
-  Estimate(Model model, EnergyOptions options, List<EstimateRow> rows, List<String> warnings,
-      Set<String> typesBeyondReference, Optional<SpikeCounts> spikeCounts) {
+  Estimate(
+      Model model,
+      EnergyOptions options,
+      List<EstimateRow> rows,
+      List<String> warnings,
+      Set<String> typesBeyondReference,
+      Optional<SpikeCounts> spikeCounts) {
     this.model = Objects.requireNonNull(model, "model == null");
     this.options = Objects.requireNonNull(options, "options == null");
     Map<String, EstimateRow> byName = new LinkedHashMap<>();

@@ -11,8 +11,8 @@ import org.neurojoule.layer.ParamCount;
 
 /**
  * An {@link Estimate} priced with one call's {@link SummaryOptions} (timesteps, dt, energy model)
- * on the devices of a registry: every figure the summary, exports and report show comes from
- * here. It also checks what a column or device needs of the estimate.
+ * on the devices of a registry: every figure the summary, exports and report show comes from here.
+ * It also checks what a column or device needs of the estimate.
  */
 final class EstimateFigures {
   private final Estimate estimate;
@@ -72,9 +72,12 @@ final class EstimateFigures {
   /** Refuses a device whose energy needs firing rates the estimate does not have. */
   Device requireRates(Device device) {
     if (device.spiking() && estimate.options().exampleData().isEmpty()) {
-      throw new IllegalStateException("device '" + device.name() + "' is spiking: its synaptic"
-          + " energy depends on firing rates, so example data must be given, as in"
-          + " model.energy(e -> e.exampleData(ExampleData.of(values, shape)))");
+      throw new IllegalStateException(
+          "device '"
+              + device.name()
+              + "' is spiking: its synaptic"
+              + " energy depends on firing rates, so example data must be given, as in"
+              + " model.energy(e -> e.exampleData(ExampleData.of(values, shape)))");
     }
     return device;
   }
@@ -82,21 +85,28 @@ final class EstimateFigures {
   /** Refuses a column the estimate cannot show: {@link ColumnKind#need()}. */
   void requireNeeds(Column c) {
     switch (c.kind().need()) {
-      case NOTHING -> { }
+      case NOTHING -> {}
       case SIMULATION -> {
         if (estimate.spikeCounts().isEmpty()) {
-          throw new IllegalArgumentException("column '" + c.kind().key()
-              + c.device().map(d -> " " + d.name()).orElse("") + "' needs the spiking"
-              + " simulation: e -> e.exampleData(sequences).simulate(dt) (on the command line, a"
-              + " model of spiking neurons with --example-data of sequences (N, T, step...))");
+          throw new IllegalArgumentException(
+              "column '"
+                  + c.kind().key()
+                  + c.device().map(d -> " " + d.name()).orElse("")
+                  + "' needs the spiking"
+                  + " simulation: e -> e.exampleData(sequences).simulate(dt) (on the command line, a"
+                  + " model of spiking neurons with --example-data of sequences (N, T, step...))");
         }
       }
       case ENERGY_MODEL -> {
         if (energyModel() == EnergyModel.REFERENCE) {
-          throw new IllegalArgumentException("column '" + c.kind().key() + " "
-              + c.requireDevice().name() + "' needs the MAC_AC or MEMORY_AWARE energy model,"
-              + " but this estimate uses REFERENCE; choose one with o -> o.energyModel("
-              + "EnergyModel.MAC_AC)");
+          throw new IllegalArgumentException(
+              "column '"
+                  + c.kind().key()
+                  + " "
+                  + c.requireDevice().name()
+                  + "' needs the MAC_AC or MEMORY_AWARE energy model,"
+                  + " but this estimate uses REFERENCE; choose one with o -> o.energyModel("
+                  + "EnergyModel.MAC_AC)");
         }
       }
     }
@@ -106,8 +116,15 @@ final class EstimateFigures {
 
   /** {@return a layer's energy for one inference on {@code device}} */
   LayerEnergy energy(EstimateRow row, Device device) {
-    return EnergyCalculator.of(energyModel(), device, devices.costs(device.name()), row.stats(),
-        row.rate(), row.facts(), options.timestepsPerInference(), options.dt());
+    return EnergyCalculator.of(
+        energyModel(),
+        device,
+        devices.costs(device.name()),
+        row.stats(),
+        row.rate(),
+        row.facts(),
+        options.timestepsPerInference(),
+        options.dt());
   }
 
   /** {@return the model's energy for one inference on {@code device}} */
@@ -125,16 +142,19 @@ final class EstimateFigures {
   }
 
   /**
-   * A layer's energy from the simulation's counts: on a spiking device e_synop x counted events
-   * + e_neuron x neuron updates (neurons x steps); on a non-spiking one every connection and
-   * neuron is computed every step, spikes or not.
+   * A layer's energy from the simulation's counts: on a spiking device e_synop x counted events +
+   * e_neuron x neuron updates (neurons x steps); on a non-spiking one every connection and neuron
+   * is computed every step, spikes or not.
    */
   double simulatedEnergy(EstimateRow row, Device device) {
     SpikeCounts c = estimate.spikeCounts().orElseThrow();
     double updates = (double) row.stats().neurons() * c.timesteps();
-    double synops = device.spiking() ? counts(row).synapticEvents()
-        : (double) row.stats().connections() * c.timesteps();
-    return synops == 0 && updates == 0 ? 0
+    double synops =
+        device.spiking()
+            ? counts(row).synapticEvents()
+            : (double) row.stats().connections() * c.timesteps();
+    return synops == 0 && updates == 0
+        ? 0
         : device.energyPerSynop() * synops + device.energyPerNeuron() * updates;
   }
 
@@ -153,8 +173,8 @@ final class EstimateFigures {
   }
 
   /**
-   * {@return the model's totals: parameters as Keras counts them, connections, neurons, and
-   * energy on every device that can be estimated}
+   * {@return the model's totals: parameters as Keras counts them, connections, neurons, and energy
+   * on every device that can be estimated}
    *
    * @throws IllegalArgumentException if a total passes {@code 2^63-1}, saying which
    */
@@ -166,8 +186,14 @@ final class EstimateFigures {
         params = params.plus(row.params());
         stats = stats.plus(row.stats());
       } catch (ArithmeticException e) {
-        throw new IllegalArgumentException("the model's totals overflow at layer '" + row.name()
-            + "' (" + row.type() + "): " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "the model's totals overflow at layer '"
+                + row.name()
+                + "' ("
+                + row.type()
+                + "): "
+                + e.getMessage(),
+            e);
       }
     }
     params = estimate.model().lessShared(params);
@@ -179,8 +205,13 @@ final class EstimateFigures {
         energy.put(d.name(), totalEnergy(d));
       }
     }
-    return new EnergyTotals(params.total(), params.trainable(), params.nonTrainable(),
-        stats.connections(), stats.neurons(), energy);
+    return new EnergyTotals(
+        params.total(),
+        params.trainable(),
+        params.nonTrainable(),
+        stats.connections(),
+        stats.neurons(),
+        energy);
   }
 
   /** {@return whether this call's energy model needs firing rates even on non-spiking devices} */

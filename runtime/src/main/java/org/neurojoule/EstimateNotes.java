@@ -2,7 +2,6 @@ package org.neurojoule;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.neurojoule.layer.Accounting;
 
 /** The notes printed under an estimate's summary and in its report, as the reference words them. */
 final class EstimateNotes {
@@ -34,9 +33,11 @@ final class EstimateNotes {
       notes.add(NON_SPIKING_WARNING);
     }
     if (!estimate.typesBeyondReference().isEmpty()) {
-      notes.add("* Counted beyond KerasSpiking (Accounting.COMPLETE): "
-          + String.join(", ", estimate.typesBeyondReference()) + "; to reproduce its figures,"
-          + " use energy(e -> e.accounting(Accounting.KERAS_SPIKING)).");
+      notes.add(
+          "* Counted beyond KerasSpiking (Accounting.COMPLETE): "
+              + String.join(", ", estimate.typesBeyondReference())
+              + "; to reproduce its figures,"
+              + " use energy(e -> e.accounting(Accounting.KERAS_SPIKING)).");
     }
     estimate.model().paramNotes().forEach(n -> notes.add("* " + n));
     return notes;
@@ -44,11 +45,14 @@ final class EstimateNotes {
 
   /** {@return the note under a summary counted with {@code model}, never the reference} */
   static String energyModel(EnergyModel model) {
-    return "* Energy model " + model + ": " + (model == EnergyModel.MAC_AC
-        ? "one MAC per connection, one AC per synaptic event of event-driven layers, and the"
-            + " device's figure per neuron update (see EnergyModel)."
-        : "MAC/AC operations plus weight, bias, input, output and potential memory accesses"
-            + " by memory size, and event addressing, after Lemaire et al., ICONIP 2022 (see"
-            + " EnergyModel).");
+    return "* Energy model "
+        + model
+        + ": "
+        + (model == EnergyModel.MAC_AC
+            ? "one MAC per connection, one AC per synaptic event of event-driven layers, and the"
+                + " device's figure per neuron update (see EnergyModel)."
+            : "MAC/AC operations plus weight, bias, input, output and potential memory accesses"
+                + " by memory size, and event addressing, after Lemaire et al., ICONIP 2022 (see"
+                + " EnergyModel).");
   }
 }

@@ -6,15 +6,15 @@ import org.neurojoule.layer.LayerStats;
 import org.neurojoule.layer.ParamCount;
 
 /**
- * One layer of an {@link Estimate}: what the columns show of it, everything else being derived
- * from these with a call's options.
+ * One layer of an {@link Estimate}: what the columns show of it, everything else being derived from
+ * these with a call's options.
  *
  * @param name the layer's name in the model
  * @param type its Keras type
  * @param outputShape its output shape as the summary prints it
  * @param params its parameters
- * @param stats its statistics, summed over its applications ({@link LayerStats#NONE} when it
- *     cannot be counted)
+ * @param stats its statistics, summed over its applications ({@link LayerStats#NONE} when it cannot
+ *     be counted)
  * @param beyondReference whether the accounting mode counts it differently from the reference
  * @param rate its firing rate in hertz; NaN without example data
  * @param facts what the energy models beyond the reference's read of it

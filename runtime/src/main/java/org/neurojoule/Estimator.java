@@ -9,15 +9,15 @@ import java.util.Set;
 import org.neurojoule.engine.FiringRates;
 import org.neurojoule.engine.SpikingSimulation;
 import org.neurojoule.engine.ZeroCounts;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.layer.LayerStats;
 import org.neurojoule.layer.Layers;
 import org.neurojoule.shape.Shape;
-import org.neurojoule.layer.Accounting;
 
 /**
  * Computes an {@link Estimate}: runs the spiking simulation or measures the firing rates when the
- * options ask, counts every layer with the registered rule or the built-in statistics, and
- * collects (and logs) the warnings.
+ * options ask, counts every layer with the registered rule or the built-in statistics, and collects
+ * (and logs) the warnings.
  */
 final class Estimator {
   /** The estimate's warnings are logged as {@code ModelEnergy}'s, where users look for them. */
@@ -44,11 +44,20 @@ final class Estimator {
 
   private Estimate estimate() {
     Optional<SpikingSimulation.Result> simulated = simulate();
-    Optional<FiringRates.Measurement> measured = simulated.isPresent() ? Optional.empty()
-        : options.exampleData().map(data -> FiringRates.measure(model, model.preparedPasses(),
-            model.weightsVersion(), data, options));
-    Map<Layer, Double> rates = simulated.map(SpikingSimulation.Result::rates)
-        .or(() -> measured.map(FiringRates.Measurement::rates)).orElse(Map.of());
+    Optional<FiringRates.Measurement> measured =
+        simulated.isPresent()
+            ? Optional.empty()
+            : options
+                .exampleData()
+                .map(
+                    data ->
+                        FiringRates.measure(
+                            model, model.preparedPasses(), model.weightsVersion(), data, options));
+    Map<Layer, Double> rates =
+        simulated
+            .map(SpikingSimulation.Result::rates)
+            .or(() -> measured.map(FiringRates.Measurement::rates))
+            .orElse(Map.of());
     Map<Layer, ZeroCounts> zeros = measured.map(FiringRates.Measurement::zeros).orElse(Map.of());
     Set<String> uncounted = new LinkedHashSet<>();
     Set<String> beyond = new LinkedHashSet<>();
@@ -60,17 +69,31 @@ final class Estimator {
         uncounted.add(Layers.statsType(layer.spec()));
       }
       // A layer the reference cannot count counts as zero there, so only real counts differ.
-      boolean differs = options.accounting() != Accounting.KERAS_SPIKING
-          && !stats.orElse(LayerStats.NONE)
-              .equals(stats(layer, Accounting.KERAS_SPIKING).orElse(LayerStats.NONE));
+      boolean differs =
+          options.accounting() != Accounting.KERAS_SPIKING
+              && !stats
+                  .orElse(LayerStats.NONE)
+                  .equals(stats(layer, Accounting.KERAS_SPIKING).orElse(LayerStats.NONE));
       if (differs) {
         beyond.add(Layers.statsType(layer.spec()));
       }
       LayerStats counted = stats.orElse(LayerStats.NONE);
-      rows.add(new EstimateRow(model.nameOf(layer), layer.type(), model.printedShape(layer),
-          model.params(layer), counted, differs, rates.getOrDefault(layer, Double.NaN), facts,
-          ActivityMetrics.lazy(model, layer, counted, model.params(layer).total(),
-              zeros.getOrDefault(layer, ZeroCounts.NONE))));
+      rows.add(
+          new EstimateRow(
+              model.nameOf(layer),
+              layer.type(),
+              model.printedShape(layer),
+              model.params(layer),
+              counted,
+              differs,
+              rates.getOrDefault(layer, Double.NaN),
+              facts,
+              ActivityMetrics.lazy(
+                  model,
+                  layer,
+                  counted,
+                  model.params(layer).total(),
+                  zeros.getOrDefault(layer, ZeroCounts.NONE))));
     }
     List<String> warnings = new ArrayList<>();
     uncounted.forEach(t -> warnings.add("Cannot compute stats for layer of type '" + t + "'"));
@@ -84,20 +107,30 @@ final class Estimator {
         }
       }
     }
-    return new Estimate(model, options, rows, warnings, beyond,
-        simulated.map(SpikingSimulation.Result::counts));
+    return new Estimate(
+        model, options, rows, warnings, beyond, simulated.map(SpikingSimulation.Result::counts));
   }
 
   private Optional<SpikingSimulation.Result> simulate() {
     if (options.simulationDt().isEmpty()) {
       return Optional.empty();
     }
-    ExampleData data = options.exampleData().orElseThrow(() -> new IllegalArgumentException(
-        "the spiking simulation (simulate(dt)) needs example data: sequences (N, T, step...),"
-            + " as in e -> e.exampleData(ExampleData.fromNpy(path)).simulate(0.001)"));
-    return Optional.of(SpikingSimulation.simulate(model, data,
-        options.simulationDt().getAsDouble(), options.reset(), options.batchSize(),
-        options.accounting()));
+    ExampleData data =
+        options
+            .exampleData()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "the spiking simulation (simulate(dt)) needs example data: sequences (N, T, step...),"
+                            + " as in e -> e.exampleData(ExampleData.fromNpy(path)).simulate(0.001)"));
+    return Optional.of(
+        SpikingSimulation.simulate(
+            model,
+            data,
+            options.simulationDt().getAsDouble(),
+            options.reset(),
+            options.batchSize(),
+            options.accounting()));
   }
 
   /** The statistics of {@code layer} summed over its applications; empty if there is no rule. */
@@ -113,8 +146,16 @@ final class Estimator {
       try {
         sum = sum == null ? one.get() : sum.plus(one.get());
       } catch (ArithmeticException e) {
-        throw new IllegalArgumentException("layer '" + model.nameOf(layer) + "' ("
-            + layer.type() + "), applied " + nodes.size() + " times: " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "layer '"
+                + model.nameOf(layer)
+                + "' ("
+                + layer.type()
+                + "), applied "
+                + nodes.size()
+                + " times: "
+                + e.getMessage(),
+            e);
       }
     }
     return Optional.ofNullable(sum);
@@ -126,9 +167,13 @@ final class Estimator {
     if (rule.isPresent()) {
       LayerStats stats = rule.get().stats(layer.spec(), inputs, output);
       if (stats == null) {
-        throw new IllegalStateException("the rule registered for layer type '" + layer.type()
-            + "' returned null for layer '" + model.nameOf(layer) + "'; a rule must return"
-            + " LayerStats (LayerStats.NONE for nothing to count)");
+        throw new IllegalStateException(
+            "the rule registered for layer type '"
+                + layer.type()
+                + "' returned null for layer '"
+                + model.nameOf(layer)
+                + "'; a rule must return"
+                + " LayerStats (LayerStats.NONE for nothing to count)");
       }
       return Optional.of(stats);
     }

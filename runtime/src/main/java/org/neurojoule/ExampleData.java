@@ -41,21 +41,30 @@ public final class ExampleData {
    * @param values the values in row-major order, batch first (copied)
    * @param shape the dimensions, batch first
    * @throws IllegalArgumentException if the sizes do not match, or a value is NaN or infinite
-   * 
    */
   public static ExampleData of(float[] values, int... shape) {
     Objects.requireNonNull(values, "values == null");
     int[] dims = checkShape(shape);
     long n = count(dims);
     if (n != values.length) {
-      throw new IllegalArgumentException("example data of shape " + Arrays.toString(dims)
-          + " needs " + n + " values, got " + values.length);
+      throw new IllegalArgumentException(
+          "example data of shape "
+              + Arrays.toString(dims)
+              + " needs "
+              + n
+              + " values, got "
+              + values.length);
     }
     for (int i = 0; i < values.length; i++) {
       if (!Float.isFinite(values[i])) {
-        throw new IllegalArgumentException("example data value " + i + " (at "
-            + Arrays.toString(unravel(i, dims)) + ") is " + values[i]
-            + "; firing rates need finite numbers");
+        throw new IllegalArgumentException(
+            "example data value "
+                + i
+                + " (at "
+                + Arrays.toString(unravel(i, dims))
+                + ") is "
+                + values[i]
+                + "; firing rates need finite numbers");
       }
     }
     return new ExampleData(values.clone(), 0, null, dims);
@@ -86,7 +95,6 @@ public final class ExampleData {
    * @param file the {@code .npy} file
    * @throws IllegalArgumentException naming the file if it is not such an array
    * @throws UncheckedIOException if it cannot be read
-   * 
    */
   public static ExampleData fromNpy(Path file) {
     Objects.requireNonNull(file, "file == null");
@@ -95,47 +103,60 @@ public final class ExampleData {
   }
 
   /**
-   * Writes the data as a {@code .npy} file that numpy and {@link #fromNpy} read: float32
-   * ({@code '<f4'}), row-major, this shape. The file is written beside its final place and moved
-   * there at the end, so a failure leaves no half-written file.
+   * Writes the data as a {@code .npy} file that numpy and {@link #fromNpy} read: float32 ({@code
+   * '<f4'}), row-major, this shape. The file is written beside its final place and moved there at
+   * the end, so a failure leaves no half-written file.
    *
    * @param file the file written (replaced if it exists)
-   * @throws IllegalArgumentException if one example holds more values than a Java array, or a
-   *     file value is NaN or infinite
+   * @throws IllegalArgumentException if one example holds more values than a Java array, or a file
+   *     value is NaN or infinite
    * @throws UncheckedIOException if it cannot be written
    */
   public void toNpy(Path file) {
     Objects.requireNonNull(file, "file == null");
     long per = exampleSize();
     if (per > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("one example of shape " + Arrays.toString(shape)
-          + " has " + per + " values, more than one array holds");
+      throw new IllegalArgumentException(
+          "one example of shape "
+              + Arrays.toString(shape)
+              + " has "
+              + per
+              + " values, more than one array holds");
     }
     StringBuilder dims = new StringBuilder();
     for (int d : shape) {
       dims.append(d).append(", ");
     }
-    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': ("
-        + (shape.length == 1 ? dims.toString().trim() : dims.substring(0, dims.length() - 2))
-        + "), }";
+    String dict =
+        "{'descr': '<f4', 'fortran_order': False, 'shape': ("
+            + (shape.length == 1 ? dims.toString().trim() : dims.substring(0, dims.length() - 2))
+            + "), }";
     // Magic (6) + version (2) + length (2) + dict + padding + newline: a multiple of 64, as numpy.
     int headerLength = 10 + dict.length() + 1;
     String header = dict + " ".repeat((64 - headerLength % 64) % 64) + "\n";
     Path absolute = file.toAbsolutePath();
     Path temp = absolute.resolveSibling(absolute.getFileName() + ".part");
     try {
-      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      try (FileChannel out =
+          FileChannel.open(
+              temp,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE)) {
         ByteBuffer head = ByteBuffer.allocate(10 + header.length()).order(ByteOrder.LITTLE_ENDIAN);
-        head.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII))
-            .put((byte) 1).put((byte) 0).putShort((short) header.length())
-            .put(header.getBytes(StandardCharsets.US_ASCII)).flip();
+        head.put((byte) 0x93)
+            .put("NUMPY".getBytes(StandardCharsets.US_ASCII))
+            .put((byte) 1)
+            .put((byte) 0)
+            .putShort((short) header.length())
+            .put(header.getBytes(StandardCharsets.US_ASCII))
+            .flip();
         while (head.hasRemaining()) {
           out.write(head);
         }
         float[] example = new float[(int) per];
-        ByteBuffer bytes = ByteBuffer.allocate((int) Math.min(per * 4, 1 << 20))
-            .order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bytes =
+            ByteBuffer.allocate((int) Math.min(per * 4, 1 << 20)).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < shape[0]; i++) {
           copyExamples(i, 1, example, 0);
           for (float v : example) {
@@ -154,7 +175,10 @@ public final class ExampleData {
           out.write(bytes);
         }
       }
-      java.nio.file.Files.move(temp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+      java.nio.file.Files.move(
+          temp,
+          absolute,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       try {
@@ -206,8 +230,12 @@ public final class ExampleData {
     }
     long n = count(shape);
     if (n > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("example data of shape " + Arrays.toString(shape)
-          + " has " + n + " values, more than one array holds");
+      throw new IllegalArgumentException(
+          "example data of shape "
+              + Arrays.toString(shape)
+              + " has "
+              + n
+              + " values, more than one array holds");
     }
     float[] all = new float[(int) n];
     copyExamples(0, shape[0], all, 0);
@@ -226,15 +254,23 @@ public final class ExampleData {
    */
   public void copyExamples(long first, int count, float[] dst, int offset) {
     if (first < 0 || count < 0 || first + count > shape[0]) {
-      throw new IndexOutOfBoundsException("examples " + first + ".." + (first + count)
-          + " of " + shape[0]);
+      throw new IndexOutOfBoundsException(
+          "examples " + first + ".." + (first + count) + " of " + shape[0]);
     }
     long per = exampleSize();
     // No overflow: count examples are at most all of them, whose count fits in a long.
     if (per * count > dst.length - (long) offset) {
-      throw new IllegalArgumentException("examples " + first + ".." + (first + count)
-          + " of example data of shape " + Arrays.toString(shape) + " hold " + per * count
-          + " values; the destination has room for " + Math.max(0, dst.length - (long) offset));
+      throw new IllegalArgumentException(
+          "examples "
+              + first
+              + ".."
+              + (first + count)
+              + " of example data of shape "
+              + Arrays.toString(shape)
+              + " hold "
+              + per * count
+              + " values; the destination has room for "
+              + Math.max(0, dst.length - (long) offset));
     }
     int len = (int) (per * count);
     if (values != null) {
@@ -259,8 +295,8 @@ public final class ExampleData {
     }
     int[] dims = shape.clone();
     if (countOrNegative(dims) < 0) {
-      throw new IllegalArgumentException("example data of shape " + Arrays.toString(dims)
-          + " has more than 2^63-1 values");
+      throw new IllegalArgumentException(
+          "example data of shape " + Arrays.toString(dims) + " has more than 2^63-1 values");
     }
     return dims;
   }
@@ -330,8 +366,8 @@ public final class ExampleData {
           throw bad(file, "it is too short to be a .npy file");
         }
         head.get(magic);
-        if ((magic[0] & 0xff) != 0x93 || !new String(magic, 1, 5, StandardCharsets.ISO_8859_1)
-            .equals("NUMPY")) {
+        if ((magic[0] & 0xff) != 0x93
+            || !new String(magic, 1, 5, StandardCharsets.ISO_8859_1).equals("NUMPY")) {
           throw bad(file, "it does not start with the .npy magic \\x93NUMPY");
         }
         int major = head.get() & 0xff;
@@ -356,11 +392,20 @@ public final class ExampleData {
         ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
         readFully(ch, hb, headerStart);
         if (hb.hasRemaining()) {
-          throw bad(file, "its header is cut off: it should be " + headerLen
-              + " bytes long, the file has " + hb.position() + " after the preamble");
+          throw bad(
+              file,
+              "its header is cut off: it should be "
+                  + headerLen
+                  + " bytes long, the file has "
+                  + hb.position()
+                  + " after the preamble");
         }
-        String header = new String(hb.array(), 0, hb.position(),
-            major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        String header =
+            new String(
+                hb.array(),
+                0,
+                hb.position(),
+                major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         Matcher d = DESCR.matcher(header);
         Matcher f = FORTRAN.matcher(header);
         Matcher s = SHAPE.matcher(header);
@@ -371,16 +416,34 @@ public final class ExampleData {
         boolean doubles;
         ByteOrder order;
         switch (descr) {
-          case "<f4", "=f4" -> { doubles = false; order = ByteOrder.LITTLE_ENDIAN; }
-          case ">f4" -> { doubles = false; order = ByteOrder.BIG_ENDIAN; }
-          case "<f8", "=f8" -> { doubles = true; order = ByteOrder.LITTLE_ENDIAN; }
-          case ">f8" -> { doubles = true; order = ByteOrder.BIG_ENDIAN; }
-          default -> throw bad(file, "its dtype is '" + descr
-              + "'; example data must be float32 ('<f4') or float64 ('<f8')");
+          case "<f4", "=f4" -> {
+            doubles = false;
+            order = ByteOrder.LITTLE_ENDIAN;
+          }
+          case ">f4" -> {
+            doubles = false;
+            order = ByteOrder.BIG_ENDIAN;
+          }
+          case "<f8", "=f8" -> {
+            doubles = true;
+            order = ByteOrder.LITTLE_ENDIAN;
+          }
+          case ">f8" -> {
+            doubles = true;
+            order = ByteOrder.BIG_ENDIAN;
+          }
+          default ->
+              throw bad(
+                  file,
+                  "its dtype is '"
+                      + descr
+                      + "'; example data must be float32 ('<f4') or float64 ('<f8')");
         }
         if (f.group(1).equals("True")) {
-          throw bad(file, "it is in Fortran order; save it in C order"
-              + " (numpy.ascontiguousarray) for example data");
+          throw bad(
+              file,
+              "it is in Fortran order; save it in C order"
+                  + " (numpy.ascontiguousarray) for example data");
         }
         int[] shape = parseShape(file, s.group(1));
         if (shape.length == 0) {
@@ -396,10 +459,18 @@ public final class ExampleData {
         int item = doubles ? 8 : 4;
         long present = ch.size() - dataStart;
         if (values < 0 || values > present / item) {
-          String needed = values < 0 || values > Long.MAX_VALUE / item
-              ? "more than 2^63-1" : Long.toString(values * item);
-          throw bad(file, "it is cut off: shape " + pyShape(shape) + " needs " + needed
-              + " bytes of data, the file has " + present);
+          String needed =
+              values < 0 || values > Long.MAX_VALUE / item
+                  ? "more than 2^63-1"
+                  : Long.toString(values * item);
+          throw bad(
+              file,
+              "it is cut off: shape "
+                  + pyShape(shape)
+                  + " needs "
+                  + needed
+                  + " bytes of data, the file has "
+                  + present);
         }
         return new Npy(file, shape, doubles, order, dataStart);
       } catch (IOException e) {
@@ -415,7 +486,7 @@ public final class ExampleData {
       String[] parts = tuple.trim().isEmpty() ? new String[0] : tuple.split(",", -1);
       int n = parts.length;
       if (n > 0 && parts[n - 1].isBlank()) {
-        n--;   // the trailing comma of (5,)
+        n--; // the trailing comma of (5,)
       }
       int[] shape = new int[n];
       for (int i = 0; i < n; i++) {
@@ -424,13 +495,26 @@ public final class ExampleData {
           size = size.substring(0, size.length() - 1);
         }
         if (!SIZE.matcher(size).matches()) {
-          throw bad(file, "its header's shape (" + tuple.trim() + ") is not a tuple of sizes:"
-              + " '" + parts[i].trim() + "' is not a size");
+          throw bad(
+              file,
+              "its header's shape ("
+                  + tuple.trim()
+                  + ") is not a tuple of sizes:"
+                  + " '"
+                  + parts[i].trim()
+                  + "' is not a size");
         }
         long d = size.length() > 10 ? Long.MAX_VALUE : Long.parseLong(size);
         if (d > Integer.MAX_VALUE) {
-          throw bad(file, "its header's shape (" + tuple.trim() + ") has dimension " + size
-              + ", more than " + Integer.MAX_VALUE + ", the largest one example data takes");
+          throw bad(
+              file,
+              "its header's shape ("
+                  + tuple.trim()
+                  + ") has dimension "
+                  + size
+                  + ", more than "
+                  + Integer.MAX_VALUE
+                  + ", the largest one example data takes");
         }
         shape[i] = (int) d;
       }
@@ -457,9 +541,16 @@ public final class ExampleData {
               long index = firstValue + done + i;
               // A finite double that rounds to infinity is not "Infinity" in the file: say why.
               String what = Double.isFinite(raw) ? raw + ", which overflows float32" : "" + v;
-              throw new IllegalArgumentException("example data file " + file + ": value " + index
-                  + " (at " + Arrays.toString(unravel(index, shape)) + ") is " + what
-                  + "; firing rates need finite numbers");
+              throw new IllegalArgumentException(
+                  "example data file "
+                      + file
+                      + ": value "
+                      + index
+                      + " (at "
+                      + Arrays.toString(unravel(index, shape))
+                      + ") is "
+                      + what
+                      + "; firing rates need finite numbers");
             }
             dst[off + done + i] = v;
           }

@@ -9,8 +9,8 @@ import org.neurojoule.energy.ExportTable;
 
 /**
  * Renders an estimate as the plain data that CSV and JSON write: {@code layer} and {@code type},
- * then one field per chosen column (a column chosen twice once), one row per layer, the totals,
- * and the figures describing the whole estimate.
+ * then one field per chosen column (a column chosen twice once), one row per layer, the totals, and
+ * the figures describing the whole estimate.
  */
 final class ExportTables {
   private ExportTables() {}
@@ -41,9 +41,8 @@ final class ExportTables {
     EnergyTotals modelTotals = figures.totals();
     List<Object> totals = new ArrayList<>(List.of("total", ""));
     for (Column c : columns) {
-      totals.add(c.kind().summed()
-          ? sum(table, totals.size())
-          : c.kind().total(figures, modelTotals));
+      totals.add(
+          c.kind().summed() ? sum(table, totals.size()) : c.kind().total(figures, modelTotals));
     }
     List<String> names = new ArrayList<>(List.of("layer", "type"));
     names.addAll(fields.keySet());

@@ -30,8 +30,8 @@ public abstract sealed class ImportException extends IllegalArgumentException
   }
 
   /**
-   * {@return the message of an import error: {@code file: place: problem}, or {@code file:
-   * problem} when the place is empty}
+   * {@return the message of an import error: {@code file: place: problem}, or {@code file: problem}
+   * when the place is empty}
    *
    * @param file the file's name as messages show it
    * @param place where in the file, such as {@link #element}'s {@code layer 'dense_1' (Dense)}

@@ -1,8 +1,8 @@
 package org.neurojoule;
 
 /**
- * A Keras file that NeuroJoule cannot import. The message starts with the file and says where in
- * it (layer, HDF5 dataset, JSON field) and what is wrong, such as {@code model.h5: layer 'dense_1'
+ * A Keras file that NeuroJoule cannot import. The message starts with the file and says where in it
+ * (layer, HDF5 dataset, JSON field) and what is wrong, such as {@code model.h5: layer 'dense_1'
  * (Dense): field 'units' must be a positive integer, was "ten"}.
  */
 public final class KerasImportException extends ImportException {

@@ -19,11 +19,19 @@ final class KerasSummary {
           connectedTo.add(model.nameOf(in.layer()) + "[" + nodeIndex + "][0]");
         }
       }
-      rows.add(new KerasSummaryPrinter.Row(model.nameOf(layer), layer.type(),
-          model.printedShape(layer), model.params(layer).total(), connectedTo));
+      rows.add(
+          new KerasSummaryPrinter.Row(
+              model.nameOf(layer),
+              layer.type(),
+              model.printedShape(layer),
+              model.params(layer).total(),
+              connectedTo));
     }
     ParamCount p = model.params();
-    return KerasSummaryPrinter.print("model", rows,
-        new KerasSummaryPrinter.Totals(p.total(), p.trainable(), p.nonTrainable()), model.isChain());
+    return KerasSummaryPrinter.print(
+        "model",
+        rows,
+        new KerasSummaryPrinter.Totals(p.total(), p.trainable(), p.nonTrainable()),
+        model.isChain());
   }
 }

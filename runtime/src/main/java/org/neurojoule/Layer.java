@@ -25,13 +25,18 @@ public final class Layer {
   private final long creationOrder;
   private final Optional<Layer> wrapped;
   private volatile float[][] weights;
+
   /** Drawn from one counter at each setWeights, so a model's largest changes with any weight. */
   private volatile long weightsVersion;
+
   private static final AtomicLong WEIGHT_CHANGES = new AtomicLong();
+
   /** The input shapes of the first application: they fix the exact weight shapes. */
   private volatile List<Shape> inputShapes;
+
   /** The name the latest model built over this layer gave it, for error messages. */
   private volatile String modelName;
+
   /** The spec's auto-name stem, found once (a regex) rather than at every model built over it. */
   private String namePrefix;
 
@@ -75,7 +80,6 @@ public final class Layer {
    * @param inputs the input tensors
    * @return the output of the new application
    * @throws org.neurojoule.shape.ShapeException naming the layer if it does not fit the inputs
-   * 
    */
   public Tensor apply(Tensor... inputs) {
     Objects.requireNonNull(inputs, "inputs == null");
@@ -94,27 +98,31 @@ public final class Layer {
    *
    * @param weights the weight arrays in Keras' order, each flattened row-major
    * @throws IllegalArgumentException naming the layer and the expected shapes if the number of
-   *     arrays or their sizes do not fit; naming the layer, the array, the index and the value if
-   *     a value is NaN or infinite, or a moving variance is negative
+   *     arrays or their sizes do not fit; naming the layer, the array, the index and the value if a
+   *     value is NaN or infinite, or a moving variance is negative
    */
   public void setWeights(float[]... weights) {
     Objects.requireNonNull(weights, "weights == null");
     if (!WeightShapes.hasWeights(spec)) {
-      throw new IllegalArgumentException("layer " + describeForErrors()
-          + " has no weights, but got " + weights.length
-          + (weights.length == 1 ? " array" : " arrays"));
+      throw new IllegalArgumentException(
+          "layer "
+              + describeForErrors()
+              + " has no weights, but got "
+              + weights.length
+              + (weights.length == 1 ? " array" : " arrays"));
     }
     for (int i = 0; i < weights.length; i++) {
       Objects.requireNonNull(weights[i], "weights[" + i + "] == null");
     }
     List<WeightShapes.Weight> expected = exactShapes();
-    String forInput = expected.isEmpty() ? "" : " for its input "
-        + inputShapes.get(0).toKerasString();
+    String forInput =
+        expected.isEmpty() ? "" : " for its input " + inputShapes.get(0).toKerasString();
     if (expected.isEmpty()) {
       // Not applied yet: the input size is whatever the first array implies.
-      int cin = weights.length == WeightShapes.of(spec, 1).size()
-          ? WeightShapes.inferInputChannels(spec, weights[0].length)
-          : -1;
+      int cin =
+          weights.length == WeightShapes.of(spec, 1).size()
+              ? WeightShapes.inferInputChannels(spec, weights[0].length)
+              : -1;
       expected = cin > 0 ? WeightShapes.of(spec, cin) : List.of();
     }
     boolean fits = !expected.isEmpty() && weights.length == expected.size();
@@ -126,12 +134,22 @@ public final class Layer {
       for (float[] w : weights) {
         sizes.add(w.length);
       }
-      String shapes = forInput.isEmpty()
-          ? WeightShapes.symbolic(spec) + (expected.isEmpty() ? "" : " = " + expected)
-          : expected.toString();
-      throw new IllegalArgumentException("layer " + describeForErrors() + " takes "
-          + WeightShapes.of(spec, 1).size() + " weight arrays, " + shapes + forInput
-          + ", each flattened row-major; got " + weights.length + " arrays of sizes " + sizes);
+      String shapes =
+          forInput.isEmpty()
+              ? WeightShapes.symbolic(spec) + (expected.isEmpty() ? "" : " = " + expected)
+              : expected.toString();
+      throw new IllegalArgumentException(
+          "layer "
+              + describeForErrors()
+              + " takes "
+              + WeightShapes.of(spec, 1).size()
+              + " weight arrays, "
+              + shapes
+              + forInput
+              + ", each flattened row-major; got "
+              + weights.length
+              + " arrays of sizes "
+              + sizes);
     }
     for (int i = 0; i < weights.length; i++) {
       checkValues(expected.get(i).name(), weights[i]);
@@ -152,9 +170,19 @@ public final class Layer {
     for (int i = 0; i < values.length; i++) {
       float v = values[i];
       if (!Float.isFinite(v) || (variance && !(v >= 0))) {
-        throw new IllegalArgumentException("layer " + describeForErrors() + ": " + array + "["
-            + i + "] is " + v + "; " + (Float.isFinite(v)
-                ? "a variance must be >= 0" : "weights must be finite numbers"));
+        throw new IllegalArgumentException(
+            "layer "
+                + describeForErrors()
+                + ": "
+                + array
+                + "["
+                + i
+                + "] is "
+                + v
+                + "; "
+                + (Float.isFinite(v)
+                    ? "a variance must be >= 0"
+                    : "weights must be finite numbers"));
       }
     }
   }
@@ -168,7 +196,7 @@ public final class Layer {
     try {
       return WeightShapes.of(spec, in);
     } catch (ShapeException e) {
-      return List.of();   // an undefined last axis: fall back to the implied input size
+      return List.of(); // an undefined last axis: fall back to the implied input size
     }
   }
 
@@ -222,7 +250,9 @@ public final class Layer {
   private String describeForErrors() {
     String name = spec.name().orElse(modelName);
     return (name != null ? "'" + name + "' " + spec.describe() : spec.describe())
-        + " (" + spec.type() + ")";
+        + " ("
+        + spec.type()
+        + ")";
   }
 
   /** The layer a {@code timeDistributed} wrapper applies on each step, if this is one. */
@@ -234,7 +264,7 @@ public final class Layer {
   String namePrefix() {
     String prefix = namePrefix;
     if (prefix == null) {
-      prefix = spec.namePrefix();   // a benign race: every thread computes the same string
+      prefix = spec.namePrefix(); // a benign race: every thread computes the same string
       namePrefix = prefix;
     }
     return prefix;

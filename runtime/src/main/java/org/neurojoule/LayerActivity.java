@@ -2,19 +2,17 @@ package org.neurojoule;
 
 /**
  * The activity metrics of one layer, in the style of NeuroBench: sparsity of its activations and
- * weights, its parameter footprint and its synaptic operations split into dense, effective MACs
- * and effective ACs. Zeros are exact ({@code x == 0}: {@code -0.0} counts, NaN does not) and
- * counted over all examples and timesteps of the example data, every application of a reused
- * layer pooled.
+ * weights, its parameter footprint and its synaptic operations split into dense, effective MACs and
+ * effective ACs. Zeros are exact ({@code x == 0}: {@code -0.0} counts, NaN does not) and counted
+ * over all examples and timesteps of the example data, every application of a reused layer pooled.
  *
  * @param layer the layer's name in the model
  * @param outputZeros zeros among the layer's output values (0 without example data)
  * @param outputValues all its output values over the example data (0 without example data)
- * @param inputZeros zeros among the values it reads: its input layer's output, or all its
- *     inputs' outputs together; an input layer reads the data
+ * @param inputZeros zeros among the values it reads: its input layer's output, or all its inputs'
+ *     outputs together; an input layer reads the data
  * @param inputValues all the values it reads
- * @param zeroWeights kernel weights that are exactly zero (no biases, no normalization
- *     statistics)
+ * @param zeroWeights kernel weights that are exactly zero (no biases, no normalization statistics)
  * @param kernelWeights all its kernel weights: 0 for a layer without kernels
  * @param params its parameters, as Keras counts them
  * @param connections its connections per timestep (synaptic operations)
@@ -61,8 +59,8 @@ public record LayerActivity(
   }
 
   /**
-   * {@return the operations of one inference as if every input were non-zero: connections
-   * &times; timesteps}
+   * {@return the operations of one inference as if every input were non-zero: connections &times;
+   * timesteps}
    *
    * @param timesteps the timesteps per inference
    * @throws IllegalArgumentException if the product passes {@code 2^63-1}, naming the layer
@@ -83,9 +81,9 @@ public record LayerActivity(
   }
 
   /**
-   * {@return the accumulates of one inference: for a layer fed by spikes, connections &times;
-   * (1 &minus; input sparsity) &times; timesteps, one per synapse of each spike (0 otherwise);
-   * NaN without example data}
+   * {@return the accumulates of one inference: for a layer fed by spikes, connections &times; (1
+   * &minus; input sparsity) &times; timesteps, one per synapse of each spike (0 otherwise); NaN
+   * without example data}
    *
    * @param timesteps the timesteps per inference
    */
@@ -102,8 +100,8 @@ public record LayerActivity(
     try {
       return Math.multiplyExact(a, b);
     } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("layer '" + layer + "': its " + what + " (" + a
-          + " x " + b + ") pass 2^63-1", e);
+      throw new IllegalArgumentException(
+          "layer '" + layer + "': its " + what + " (" + a + " x " + b + ") pass 2^63-1", e);
     }
   }
 

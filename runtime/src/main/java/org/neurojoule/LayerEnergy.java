@@ -42,8 +42,10 @@ public record LayerEnergy(double synop, double neuron, double memory) {
       Device device, LayerStats stats, double rate, int timesteps, double dt) {
     // No connections (or neurons) means no energy, whatever the rate: 0 * inf or 0 * NaN must
     // not turn a total into NaN.
-    double neuron = stats.neurons() == 0 ? 0
-        : device.energyPerNeuron() * stats.neurons() * (device.spiking() ? timesteps : 1);
+    double neuron =
+        stats.neurons() == 0
+            ? 0
+            : device.energyPerNeuron() * stats.neurons() * (device.spiking() ? timesteps : 1);
     if (stats.connections() == 0) {
       return new LayerEnergy(0, neuron);
     }

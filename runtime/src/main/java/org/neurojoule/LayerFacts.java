@@ -22,9 +22,16 @@ import org.neurojoule.shape.Shape;
  * @param outputElements the same for its outputs
  * @param shapes its input and output shapes, for errors
  */
-record LayerFacts(String name, boolean spikeInputs, boolean emitsSpikes,
-    boolean inputPerConnection, long params, boolean biasesPerOutput, OptionalLong inputElements,
-    OptionalLong outputElements, String shapes) {
+record LayerFacts(
+    String name,
+    boolean spikeInputs,
+    boolean emitsSpikes,
+    boolean inputPerConnection,
+    long params,
+    boolean biasesPerOutput,
+    OptionalLong inputElements,
+    OptionalLong outputElements,
+    String shapes) {
 
   /** {@return the facts of {@code layer} in {@code model}} */
   static LayerFacts of(Model model, Layer layer) {
@@ -35,8 +42,9 @@ record LayerFacts(String name, boolean spikeInputs, boolean emitsSpikes,
     OptionalLong out = OptionalLong.of(0);
     StringBuilder shapes = new StringBuilder();
     for (Tensor node : nodes) {
-      spikeInputs &= !node.inputs().isEmpty()
-          && node.inputs().stream().allMatch(t -> t.layer().spec().emitsSpikes());
+      spikeInputs &=
+          !node.inputs().isEmpty()
+              && node.inputs().stream().allMatch(t -> t.layer().spec().emitsSpikes());
       for (Tensor t : node.inputs()) {
         in = plus(in, t.shape());
         shapes.append(shapes.length() == 0 ? "" : ", ").append(t.shape().toKerasString());
@@ -44,9 +52,16 @@ record LayerFacts(String name, boolean spikeInputs, boolean emitsSpikes,
       out = plus(out, node.shape());
       shapes.append(" -> ").append(node.shape().toKerasString());
     }
-    return new LayerFacts(model.nameOf(layer), spikeInputs, spec.emitsSpikes(),
-        spec.readsInputPerConnection(), model.params(layer).total(), spec.addsBiasPerOutput(), in,
-        out, shapes.toString());
+    return new LayerFacts(
+        model.nameOf(layer),
+        spikeInputs,
+        spec.emitsSpikes(),
+        spec.readsInputPerConnection(),
+        model.params(layer).total(),
+        spec.addsBiasPerOutput(),
+        in,
+        out,
+        shapes.toString());
   }
 
   /** {@return the input elements, or an error naming the layer and its shapes} */
@@ -61,8 +76,14 @@ record LayerFacts(String name, boolean spikeInputs, boolean emitsSpikes,
 
   private long require(OptionalLong n, String what) {
     if (n.isEmpty()) {
-      throw new IllegalArgumentException("layer '" + name + "' (shapes " + shapes + "): the "
-          + what + " size the memory-aware energy model needs is undefined or passes 2^63-1");
+      throw new IllegalArgumentException(
+          "layer '"
+              + name
+              + "' (shapes "
+              + shapes
+              + "): the "
+              + what
+              + " size the memory-aware energy model needs is undefined or passes 2^63-1");
     }
     return n.getAsLong();
   }
@@ -73,9 +94,10 @@ record LayerFacts(String name, boolean spikeInputs, boolean emitsSpikes,
     }
     Shape s = shape.hasLeadingTime() ? shape.dropFirst(1) : shape;
     try {
-      Optional<Long> n = s.elementCount().isPresent()
-          ? Optional.of(Math.addExact(sum.getAsLong(), s.elementCount().getAsLong()))
-          : Optional.empty();
+      Optional<Long> n =
+          s.elementCount().isPresent()
+              ? Optional.of(Math.addExact(sum.getAsLong(), s.elementCount().getAsLong()))
+              : Optional.empty();
       return n.map(OptionalLong::of).orElse(OptionalLong.empty());
     } catch (ArithmeticException e) {
       return OptionalLong.empty();

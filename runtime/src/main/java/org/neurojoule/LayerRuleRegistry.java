@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The {@link LayerStatsRule}s registered for layer types, by Keras type name. A registered rule
  * replaces the built-in statistics of its type in both accounting modes. Thread safe.
  *
- * <p>{@link #defaults()} is the one registry estimates read and {@link
- * ModelEnergy#registerLayer} writes; {@link #create()} makes an independent, empty one.
+ * <p>{@link #defaults()} is the one registry estimates read and {@link ModelEnergy#registerLayer}
+ * writes; {@link #create()} makes an independent, empty one.
  */
 public final class LayerRuleRegistry {
   private static final LayerRuleRegistry DEFAULT = new LayerRuleRegistry();
@@ -30,8 +30,8 @@ public final class LayerRuleRegistry {
   }
 
   /**
-   * Uses {@code rule} for the statistics of every layer whose Keras type is {@code type},
-   * replacing any rule registered for it before.
+   * Uses {@code rule} for the statistics of every layer whose Keras type is {@code type}, replacing
+   * any rule registered for it before.
    *
    * @param type the Keras layer type, such as {@code MyLayer}
    * @param rule computes the statistics of one application

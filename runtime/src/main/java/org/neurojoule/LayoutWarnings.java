@@ -26,13 +26,23 @@ final class LayoutWarnings {
       }
       for (Tensor in : node.inputs()) {
         if (in.layer().spec().isInput() && looksChannelsFirst(in.shape())) {
-          String warning = "Input '" + model.nameOf(in.layer()) + "' has shape "
-              + in.shape().toKerasString() + ", which looks channels-first; NeuroJoule is"
-              + " channels-last (as Keras by default), so '" + model.nameOf(node.layer())
-              + "' (" + spec.type() + ") reads its last axis, " + last(in.shape())
-              + ", as the channels. If the data has " + in.shape().get(0)
-              + " channels, declare the input with the channels last: Model.input"
-              + channelsLast(in.shape()) + ".";
+          String warning =
+              "Input '"
+                  + model.nameOf(in.layer())
+                  + "' has shape "
+                  + in.shape().toKerasString()
+                  + ", which looks channels-first; NeuroJoule is"
+                  + " channels-last (as Keras by default), so '"
+                  + model.nameOf(node.layer())
+                  + "' ("
+                  + spec.type()
+                  + ") reads its last axis, "
+                  + last(in.shape())
+                  + ", as the channels. If the data has "
+                  + in.shape().get(0)
+                  + " channels, declare the input with the channels last: Model.input"
+                  + channelsLast(in.shape())
+                  + ".";
           if (!warnings.contains(warning)) {
             warnings.add(warning);
           }
@@ -49,7 +59,9 @@ final class LayoutWarnings {
     }
     int first = shape.get(0);
     int last = last(shape);
-    return first <= FEW_CHANNELS && last > FEW_CHANNELS && last >= 4 * first
+    return first <= FEW_CHANNELS
+        && last > FEW_CHANNELS
+        && last >= 4 * first
         && shape.get(shape.rank() - 2) > FEW_CHANNELS;
   }
 

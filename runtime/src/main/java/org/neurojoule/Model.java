@@ -15,12 +15,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.layer.InputLayer;
 import org.neurojoule.layer.KerasNames;
 import org.neurojoule.layer.Layers;
 import org.neurojoule.layer.ParamCount;
 import org.neurojoule.shape.Shape;
-import org.neurojoule.layer.Accounting;
 
 /**
  * A network: the layers between some input tensors and some output tensors.
@@ -39,19 +39,27 @@ public final class Model {
   private final List<Tensor> outputs;
   private final List<Layer> layers;
   private final List<String> layerNames;
+
   /** Name, position and nodes of every layer, wrapped ones included: one look-up per question. */
   private final Map<Layer, Entry> entries;
+
   private final Map<String, Layer> byName;
   private final List<Tensor> executionOrder;
+
   /** Each node's index among its layer's applications, made on the first summary. */
   private volatile Map<Tensor, Integer> nodeIndices;
+
   private final boolean chain;
+
   /** The warnings already logged for this model, so each is logged once. */
   private final Set<String> loggedWarnings = ConcurrentHashMap.newKeySet();
+
   /** The forward passes prepared for firing rates, made on the first estimate with data. */
   private org.neurojoule.engine.PreparedPasses preparedPasses;
+
   /** Set by an importer before it hands the model out; see {@link #sharedParams()}. */
   private volatile ParamCount sharedParams = ParamCount.ZERO;
+
   private volatile List<String> paramNotes = List.of();
 
   private Model(List<Tensor> inputs, List<Tensor> outputs, Graph graph) {
@@ -83,7 +91,6 @@ public final class Model {
    *
    * @param shape the dimensions of one example, without the batch
    * @throws IllegalArgumentException if a dimension is zero or negative
-   * 
    */
   public static Tensor input(int... shape) {
     return input(shape, UnaryOperator.identity());
@@ -120,7 +127,6 @@ public final class Model {
    * @param inputs the input tensors
    * @param outputs the output tensors
    * @throws IllegalArgumentException if an output depends on an input not listed
-   * 
    */
   public static Model of(List<Tensor> inputs, List<Tensor> outputs) {
     Objects.requireNonNull(inputs, "inputs == null");
@@ -128,8 +134,10 @@ public final class Model {
     Graph graph = Graph.walk(outputs);
     for (Tensor needed : graph.inputs) {
       if (inputs.stream().noneMatch(t -> t == needed)) {
-        throw new IllegalArgumentException("the outputs depend on input " + needed.shape()
-            + " which is not among the model's inputs");
+        throw new IllegalArgumentException(
+            "the outputs depend on input "
+                + needed.shape()
+                + " which is not among the model's inputs");
       }
     }
     for (Tensor given : inputs) {
@@ -167,7 +175,6 @@ public final class Model {
    *
    * @param name the layer name
    * @throws IllegalArgumentException if there is none, listing the names there are
-   * 
    */
   public Layer layer(String name) {
     Objects.requireNonNull(name, "name == null");
@@ -261,8 +268,14 @@ public final class Model {
       try {
         total = total.plus(params(layer));
       } catch (ArithmeticException e) {
-        throw new IllegalArgumentException("the model's parameter count overflows at layer '"
-            + nameOf(layer) + "' (" + layer.type() + "): " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "the model's parameter count overflows at layer '"
+                + nameOf(layer)
+                + "' ("
+                + layer.type()
+                + "): "
+                + e.getMessage(),
+            e);
       }
     }
     return lessShared(total);
@@ -271,24 +284,24 @@ public final class Model {
   /** {@code total} with the shared values counted once. */
   ParamCount lessShared(ParamCount total) {
     ParamCount s = sharedParams;
-    return new ParamCount(total.trainable() - s.trainable(), total.nonTrainable()
-        - s.nonTrainable());
+    return new ParamCount(
+        total.trainable() - s.trainable(), total.nonTrainable() - s.nonTrainable());
   }
 
   /**
    * {@return the weight values that more than one layer counts, beyond their first use} An ONNX
    * file can feed one stored tensor to several layers (PyTorch's exporter shares identical bias
-   * tensors through Identity nodes): each layer's {@link #params(Layer)} counts it, as Keras
-   * would, and {@link #params()} counts it once, so that the total is the file's stored values.
-   * Zero for a model built in Java.
+   * tensors through Identity nodes): each layer's {@link #params(Layer)} counts it, as Keras would,
+   * and {@link #params()} counts it once, so that the total is the file's stored values. Zero for a
+   * model built in Java.
    */
   public ParamCount sharedParams() {
     return sharedParams;
   }
 
   /**
-   * {@return what an importer noted about the parameter count (shared tensors, BatchNorm folded
-   * on export), printed under energy summaries; empty for a model built in Java}
+   * {@return what an importer noted about the parameter count (shared tensors, BatchNorm folded on
+   * export), printed under energy summaries; empty for a model built in Java}
    */
   public List<String> paramNotes() {
     return paramNotes;
@@ -314,7 +327,6 @@ public final class Model {
    *
    * @param seed the seed of the random initial values
    * @return this model
-   * 
    */
   public Model initializeWeights(long seed) {
     org.neurojoule.engine.WeightInit.initialize(this, seed);
@@ -342,16 +354,16 @@ public final class Model {
 
   /**
    * {@return the outputs of a forward pass of this model on {@code data}: one array per model
-   * output, in the order of {@link #outputs()}, each of shape {@code (batch, output shape...)}
-   * with the data's time length where the model leaves it undefined} Runs the engine that
-   * computes the firing rates, in the same mini-batches, with the layers' weights (defaults for
-   * layers that have none set, as the rates use); use it to check an import against the outputs
-   * of the framework that exported the model.
+   * output, in the order of {@link #outputs()}, each of shape {@code (batch, output shape...)} with
+   * the data's time length where the model leaves it undefined} Runs the engine that computes the
+   * firing rates, in the same mini-batches, with the layers' weights (defaults for layers that have
+   * none set, as the rates use); use it to check an import against the outputs of the framework
+   * that exported the model.
    *
-   * @param data the inputs, batch first; with one dimension fewer than the model input, a
-   *     trailing 1 is added (as for firing rates)
-   * @throws IllegalArgumentException naming the data and the model input if the data does not
-   *     fit, or naming the layer if running it fails
+   * @param data the inputs, batch first; with one dimension fewer than the model input, a trailing
+   *     1 is added (as for firing rates)
+   * @throws IllegalArgumentException naming the data and the model input if the data does not fit,
+   *     or naming the layer if running it fails
    */
   public List<ExampleData> predict(ExampleData data) {
     Objects.requireNonNull(data, "data == null");
@@ -387,9 +399,7 @@ public final class Model {
     if (applied.stream().anyMatch(n -> !n.shape().equals(first))) {
       return "multiple";
     }
-    return layer.spec().isInput()
-        ? "[" + first.toKerasString() + "]"
-        : first.toKerasString();
+    return layer.spec().isInput() ? "[" + first.toKerasString() + "]" : first.toKerasString();
   }
 
   /** Whether {@code warning} is new for this model (and so to be logged); records it. */
@@ -399,7 +409,7 @@ public final class Model {
 
   static List<Shape> shapesOf(List<Tensor> tensors) {
     if (tensors.size() == 1) {
-      return List.of(tensors.get(0).shape());   // the common case, without a stream
+      return List.of(tensors.get(0).shape()); // the common case, without a stream
     }
     return tensors.stream().map(Tensor::shape).toList();
   }
@@ -425,12 +435,15 @@ public final class Model {
     all.sort(Comparator.comparingLong(Layer::creationOrder));
     Set<String> given = new java.util.HashSet<>();
     for (Layer layer : all) {
-      layer.givenName().ifPresent(n -> {
-        if (!given.add(n)) {
-          throw new IllegalArgumentException(
-              "two layers are named '" + n + "'; layer names must be unique in a model");
-        }
-      });
+      layer
+          .givenName()
+          .ifPresent(
+              n -> {
+                if (!given.add(n)) {
+                  throw new IllegalArgumentException(
+                      "two layers are named '" + n + "'; layer names must be unique in a model");
+                }
+              });
     }
     Map<String, Integer> counters = new HashMap<>();
     Map<Layer, Entry> names = new IdentityHashMap<>(all.size() * 4 / 3 + 1);
@@ -465,7 +478,11 @@ public final class Model {
       Map<Tensor, Boolean> finished = new IdentityHashMap<>();
       List<Tensor> postOrder = new ArrayList<>();
       for (Tensor out : outputs) {
-        visit(Objects.requireNonNull(out, "output == null"), firstReached, reached, finished,
+        visit(
+            Objects.requireNonNull(out, "output == null"),
+            firstReached,
+            reached,
+            finished,
             postOrder);
       }
       // Keras' depth propagation, from the outputs backwards; a reused layer's nodes are at
@@ -474,7 +491,8 @@ public final class Model {
       Map<Layer, Integer> layerDepth = new IdentityHashMap<>();
       for (int i = postOrder.size() - 1; i >= 0; i--) {
         Tensor node = postOrder.get(i);
-        int depth = Math.max(nodeDepth.getOrDefault(node, 0), layerDepth.getOrDefault(node.layer(), 0));
+        int depth =
+            Math.max(nodeDepth.getOrDefault(node, 0), layerDepth.getOrDefault(node.layer(), 0));
         layerDepth.put(node.layer(), depth);
         nodeDepth.put(node, depth);
         for (Tensor parent : node.inputs()) {
@@ -487,9 +505,10 @@ public final class Model {
       }
       nodes.replaceAll((l, list) -> List.copyOf(list));
       this.executionOrder = List.copyOf(postOrder);
-      this.chain = layers.size() == postOrder.size()
-          && distinctDepths(nodeDepth, postOrder.size())
-          && postOrder.stream().allMatch(n -> n.inputs().size() <= 1);
+      this.chain =
+          layers.size() == postOrder.size()
+              && distinctDepths(nodeDepth, postOrder.size())
+              && postOrder.stream().allMatch(n -> n.inputs().size() <= 1);
       // Inputs in the order the walk reached their layers (an input layer's nodes in post-order).
       for (Layer layer : reached) {
         if (layer.spec().isInput()) {
@@ -509,7 +528,7 @@ public final class Model {
         depths[i] = depth.get(reached.get(i));
         deepest = Math.max(deepest, depths[i]);
       }
-      int[] start = new int[deepest + 2];   // start[k]: first slot of depth deepest - k
+      int[] start = new int[deepest + 2]; // start[k]: first slot of depth deepest - k
       for (int d : depths) {
         start[deepest - d + 1]++;
       }

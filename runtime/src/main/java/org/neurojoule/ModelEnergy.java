@@ -14,8 +14,8 @@ import org.neurojoule.device.DeviceRegistry;
 import org.neurojoule.device.OperationCosts;
 import org.neurojoule.energy.Csv;
 import org.neurojoule.energy.Json;
-import org.neurojoule.layer.LayerStats;
 import org.neurojoule.layer.Accounting;
+import org.neurojoule.layer.LayerStats;
 
 /**
  * The energy estimate of a model: per-layer statistics, firing rates and energy on any registered
@@ -27,10 +27,10 @@ import org.neurojoule.layer.Accounting;
  *
  * <h2>Assumptions</h2>
  *
- * <p>The warnings of every summary start with "These are estimates only; see the documentation
- * of ModelEnergy for a list of the assumptions being made". These are they. The figures are
- * rough: real consumption depends on the software and hardware that run the network far more than
- * on anything counted here.
+ * <p>The warnings of every summary start with "These are estimates only; see the documentation of
+ * ModelEnergy for a list of the assumptions being made". These are they. The figures are rough:
+ * real consumption depends on the software and hardware that run the network far more than on
+ * anything counted here.
  *
  * <ul>
  *   <li><b>Published device figures.</b> Each device is two numbers, joules per synaptic operation
@@ -64,22 +64,21 @@ import org.neurojoule.layer.Accounting;
  *       fully spiking, even where it declares ordinary activations such as {@code relu}: they are
  *       taken to become spiking equivalents (the summary warns). Such a conversion is not free in
  *       practice and changes the energy; {@code spikingActivation(...)} makes it explicit.
- *   <li><b>One pass is one timestep.</b> A model without a time axis is taken to be what the
- *       device computes on each timestep. A leading undefined dimension is time and is not
- *       counted; {@code timeDistributed(x)} counts {@code x} on one timestep.
+ *   <li><b>One pass is one timestep.</b> A model without a time axis is taken to be what the device
+ *       computes on each timestep. A leading undefined dimension is time and is not counted; {@code
+ *       timeDistributed(x)} counts {@code x} on one timestep.
  *   <li><b>Batch normalization is folded.</b> It is assumed merged into the preceding layer's
  *       weights at deployment, so it counts zero; so does max pooling (comparisons only).
- *   <li><b>One energy model by default.</b> These rules are {@link EnergyModel#REFERENCE}'s.
- *       {@link EnergyModel#MAC_AC} charges multiply-accumulates and accumulates instead, and
- *       {@link EnergyModel#MEMORY_AWARE} adds memory accesses after Lemaire et al. (ICONIP 2022);
- *       choose one with {@code e -> e.energyModel(...)} or per call with {@code o ->
- *       o.energyModel(...)}.
+ *   <li><b>One energy model by default.</b> These rules are {@link EnergyModel#REFERENCE}'s. {@link
+ *       EnergyModel#MAC_AC} charges multiply-accumulates and accumulates instead, and {@link
+ *       EnergyModel#MEMORY_AWARE} adds memory accesses after Lemaire et al. (ICONIP 2022); choose
+ *       one with {@code e -> e.energyModel(...)} or per call with {@code o -> o.energyModel(...)}.
  *   <li><b>Two accounting modes.</b> {@link Accounting#KERAS_SPIKING} applies the reference's rules
  *       exactly and reproduces its published figures: layers it has no rule for (depthwise and
- *       separable convolutions, average pooling, custom layers) count zero, with a warning.
- *       {@link Accounting#COMPLETE}, the default, also counts the multiplications of depthwise and
- *       separable convolutions and the additions of average and global average pooling; the
- *       summary says when the two modes differ.
+ *       separable convolutions, average pooling, custom layers) count zero, with a warning. {@link
+ *       Accounting#COMPLETE}, the default, also counts the multiplications of depthwise and
+ *       separable convolutions and the additions of average and global average pooling; the summary
+ *       says when the two modes differ.
  * </ul>
  */
 public final class ModelEnergy {
@@ -97,8 +96,8 @@ public final class ModelEnergy {
   }
 
   /**
-   * {@return the spikes and synaptic events the spiking simulation counted per layer and
-   * inference, when the estimate ran it ({@link EnergyOptions#simulate(double)}); else empty}
+   * {@return the spikes and synaptic events the spiking simulation counted per layer and inference,
+   * when the estimate ran it ({@link EnergyOptions#simulate(double)}); else empty}
    */
   public Optional<SpikeCounts> spikeCounts() {
     return estimate.spikeCounts();
@@ -107,8 +106,8 @@ public final class ModelEnergy {
   // ---- devices and layer rules: conveniences for the default registries ----
 
   /**
-   * Registers a device in {@link DeviceRegistry#defaults()}, or replaces one of the same name
-   * (with a logged warning), so that columns such as {@code "energy <name>"} can use it.
+   * Registers a device in {@link DeviceRegistry#defaults()}, or replaces one of the same name (with
+   * a logged warning), so that columns such as {@code "energy <name>"} can use it.
    *
    * @param name the device name, ignoring case
    * @param energyPerSynop joules per synaptic operation
@@ -125,9 +124,9 @@ public final class ModelEnergy {
    * Registers every device of a JSON device file in {@link DeviceRegistry#defaults()}, replacing
    * any of the same name (with a logged warning, as {@link #registerDevice}). The file is {@code
    * {"devices": [{"device": "mine", "energy_per_synop_j": 1e-12, "energy_per_neuron_j": 2e-12,
-   * "spiking": true, "node": "22 nm", "kind": "measured", "counts": "...", "source": "..."}]}}:
-   * the first four keys are required, the others optional. Nothing is registered unless every
-   * entry is valid.
+   * "spiking": true, "node": "22 nm", "kind": "measured", "counts": "...", "source": "..."}]}}: the
+   * first four keys are required, the others optional. Nothing is registered unless every entry is
+   * valid.
    *
    * @param file the device file
    * @return the names of the devices it registered, in file order
@@ -144,9 +143,16 @@ public final class ModelEnergy {
   }
 
   private static void register(Device device, DeviceInfo info, OperationCosts costs) {
-    registry().register(device, info, costs).ifPresent(old -> LOG.log(
-        System.Logger.Level.WARNING, "Device ''{0}'' already registered; overwriting it ({1} ->"
-            + " {2})", device.name(), old, device));
+    registry()
+        .register(device, info, costs)
+        .ifPresent(
+            old ->
+                LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Device ''{0}'' already registered; overwriting it ({1} ->" + " {2})",
+                    device.name(),
+                    old,
+                    device));
   }
 
   private static DeviceRegistry registry() {
@@ -171,7 +177,6 @@ public final class ModelEnergy {
    *
    * @param name the device name, ignoring case
    * @throws IllegalArgumentException if there is none, listing the known devices
-   * 
    */
   public static Device device(String name) {
     return registry().get(name);
@@ -202,8 +207,8 @@ public final class ModelEnergy {
   }
 
   /**
-   * Uses {@code rule} for the statistics of every layer whose Keras type is {@code type}, such as
-   * a {@link org.neurojoule.layer.CustomLayer}'s type, in both accounting modes; registers it in
+   * Uses {@code rule} for the statistics of every layer whose Keras type is {@code type}, such as a
+   * {@link org.neurojoule.layer.CustomLayer}'s type, in both accounting modes; registers it in
    * {@link LayerRuleRegistry#defaults()}.
    *
    * @param type the Keras layer type, such as {@code MyLayer}
@@ -301,8 +306,8 @@ public final class ModelEnergy {
   }
 
   /**
-   * {@return the activity metrics of a layer: activation and weight sparsity, footprint, dense
-   * and effective operations} See {@link LayerActivity}.
+   * {@return the activity metrics of a layer: activation and weight sparsity, footprint, dense and
+   * effective operations} See {@link LayerActivity}.
    *
    * @param layerName the layer's name in the model
    * @throws IllegalArgumentException if there is no such layer
@@ -366,8 +371,8 @@ public final class ModelEnergy {
   // ---- the report ----
 
   /**
-   * {@return the HTML report of the default summary's columns, the cpu chart on a linear scale}
-   * See {@link #report(UnaryOperator)}.
+   * {@return the HTML report of the default summary's columns, the cpu chart on a linear scale} See
+   * {@link #report(UnaryOperator)}.
    */
   public Report report() {
     return report(UnaryOperator.identity());
@@ -375,10 +380,10 @@ public final class ModelEnergy {
 
   /**
    * {@return the HTML report, configured: {@code o -> o.columns("name", "energy cpu", "energy
-   * gpu").devices("cpu", "gpu").scale(ReportOptions.Scale.LOG)}} One self-contained XHTML page:
-   * the model's overview, a chart of energy per layer for each chosen device, synaptic versus
-   * neuron energy, the summary's table with every figure at full precision in its tooltip, the
-   * firing rates when example data was given, and the notes. {@link Report#writeHtml} writes it.
+   * gpu").devices("cpu", "gpu").scale(ReportOptions.Scale.LOG)}} One self-contained XHTML page: the
+   * model's overview, a chart of energy per layer for each chosen device, synaptic versus neuron
+   * energy, the summary's table with every figure at full precision in its tooltip, the firing
+   * rates when example data was given, and the notes. {@link Report#writeHtml} writes it.
    *
    * @param configure sets the columns, devices, scale, timesteps per inference and dt
    * @throws IllegalArgumentException for an unknown column or device, listing the valid ones
@@ -387,8 +392,7 @@ public final class ModelEnergy {
   public Report report(UnaryOperator<ReportOptions> configure) {
     Objects.requireNonNull(configure, "configure == null");
     ReportOptions options = configure.apply(ReportOptions.DEFAULTS);
-    return ModelReport.of(
-        EstimateFigures.of(estimate, options.summary(), registry()), options);
+    return ModelReport.of(EstimateFigures.of(estimate, options.summary(), registry()), options);
   }
 
   // ---- totals and exports ----
@@ -418,12 +422,12 @@ public final class ModelEnergy {
   }
 
   /**
-   * {@return one CSV record per layer, then the totals, with the columns of {@code configure}}
-   * The header names each field with its unit: {@code layer,type,output_shape,params,
-   * connections,neurons,rate_hz,energy_j_cpu,synop_energy_j_cpu,neuron_energy_j_cpu}; {@code
-   * layer} and {@code type} always come first. Numbers are at full precision ({@link
-   * Double#toString}), a missing rate is {@code NaN}; the totals record has {@code layer} {@code
-   * total} and an empty {@code type}. Quoting follows RFC 4180; records end with {@code \n}.
+   * {@return one CSV record per layer, then the totals, with the columns of {@code configure}} The
+   * header names each field with its unit: {@code layer,type,output_shape,params,
+   * connections,neurons,rate_hz,energy_j_cpu,synop_energy_j_cpu,neuron_energy_j_cpu}; {@code layer}
+   * and {@code type} always come first. Numbers are at full precision ({@link Double#toString}), a
+   * missing rate is {@code NaN}; the totals record has {@code layer} {@code total} and an empty
+   * {@code type}. Quoting follows RFC 4180; records end with {@code \n}.
    *
    * @param configure chooses columns, timesteps per inference and dt (line length and warnings do
    *     not apply)

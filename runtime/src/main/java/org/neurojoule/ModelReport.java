@@ -11,7 +11,6 @@ import org.neurojoule.report.BarChart;
 import org.neurojoule.report.Html;
 import org.neurojoule.report.Page;
 import org.neurojoule.summary.KerasSummaryPrinter;
-import org.neurojoule.layer.Accounting;
 
 /**
  * Renders an estimate as the HTML report, section by section: overview, energy charts, synaptic
@@ -30,10 +29,13 @@ final class ModelReport {
     this.summary = options.summary();
     this.columns = summary.columns().stream().map(figures::column).toList();
     Map<String, Device> chosen = new LinkedHashMap<>();
-    List<String> names = options.devices().isEmpty()
-        ? columns.stream().filter(c -> c.kind() == ColumnKind.ENERGY)
-            .map(c -> c.requireDevice().name()).toList()
-        : options.devices();
+    List<String> names =
+        options.devices().isEmpty()
+            ? columns.stream()
+                .filter(c -> c.kind() == ColumnKind.ENERGY)
+                .map(c -> c.requireDevice().name())
+                .toList()
+            : options.devices();
     for (String name : names.isEmpty() ? List.of("cpu") : names) {
       Device d = figures.device(name);
       chosen.putIfAbsent(d.name(), d);
@@ -41,15 +43,13 @@ final class ModelReport {
     this.devices = List.copyOf(chosen.values());
   }
 
-  /**
-   * {@return the report of {@code figures}, whose options are {@code options}' summary options}
-   */
+  /** {@return the report of {@code figures}, whose options are {@code options}' summary options} */
   static Report of(EstimateFigures figures, ReportOptions options) {
     ModelReport r = new ModelReport(figures, options);
-    String body = r.overview() + r.charts() + r.synopVersusNeuron() + r.table() + r.rates()
-        + r.notes();
-    return new Report(Page.document(options.title(), options.scale().name()
-        .toLowerCase(Locale.ROOT), body));
+    String body =
+        r.overview() + r.charts() + r.synopVersusNeuron() + r.table() + r.rates() + r.notes();
+    return new Report(
+        Page.document(options.title(), options.scale().name().toLowerCase(Locale.ROOT), body));
   }
 
   private String overview() {
@@ -63,19 +63,34 @@ final class ModelReport {
       inputs.add(model.nameOf(input.layer()) + " " + input.shape().toKerasString());
     }
     item(h, "Inputs", String.join(", ", inputs), null);
-    item(h, "Parameters", count(t.params()) + " (" + count(t.trainableParams()) + " trainable, "
-        + count(t.nonTrainableParams()) + " non-trainable)", Long.toString(t.params()));
-    item(h, "Storage (float32)", KerasSummaryPrinter.readableMemorySize(t.params() * 4.0),
+    item(
+        h,
+        "Parameters",
+        count(t.params())
+            + " ("
+            + count(t.trainableParams())
+            + " trainable, "
+            + count(t.nonTrainableParams())
+            + " non-trainable)",
+        Long.toString(t.params()));
+    item(
+        h,
+        "Storage (float32)",
+        KerasSummaryPrinter.readableMemorySize(t.params() * 4.0),
         Double.toString(t.params() * 4.0));
-    item(h, "Connections", count(t.connections()) + " per timestep",
-        Long.toString(t.connections()));
+    item(
+        h, "Connections", count(t.connections()) + " per timestep", Long.toString(t.connections()));
     item(h, "Neurons", count(t.neurons()) + " per timestep", Long.toString(t.neurons()));
-    item(h, "Accounting",
-        how.accounting().name().toLowerCase(Locale.ROOT).replace('_', '-'), null);
+    item(h, "Accounting", how.accounting().name().toLowerCase(Locale.ROOT).replace('_', '-'), null);
     item(h, "Timesteps per inference", Integer.toString(summary.timestepsPerInference()), null);
     item(h, "dt", summary.dt() + " s", Double.toString(summary.dt()));
-    item(h, "Example data", how.exampleData().map(ExampleData::source)
-        .orElse("none (no firing rates; spiking devices need it)"), null);
+    item(
+        h,
+        "Example data",
+        how.exampleData()
+            .map(ExampleData::source)
+            .orElse("none (no firing rates; spiking devices need it)"),
+        null);
     return h.close("dl").newline().close("section").newline().toString();
   }
 
@@ -88,8 +103,12 @@ final class ModelReport {
   }
 
   private String charts() {
-    Html h = new Html().open("section", "id", "charts").element("h2", "Energy per layer")
-        .newline().raw(Page.scaleToggle());
+    Html h =
+        new Html()
+            .open("section", "id", "charts")
+            .element("h2", "Energy per layer")
+            .newline()
+            .raw(Page.scaleToggle());
     for (Device d : devices) {
       List<BarChart.Bar> bars = new ArrayList<>();
       for (EstimateRow row : estimate.rows()) {
@@ -97,20 +116,34 @@ final class ModelReport {
         bars.add(new BarChart.Bar(row.name(), e.synop(), e.neuron()));
       }
       double total = figures.totalEnergy(d);
-      h.open("h3").text(d.name() + ": ").element("span", PythonFormat.e2(total), "title",
-          total + " J", "data-value", Double.toString(total)).text(" J per inference")
-          .close("h3").newline();
+      h.open("h3")
+          .text(d.name() + ": ")
+          .element(
+              "span",
+              PythonFormat.e2(total),
+              "title",
+              total + " J",
+              "data-value",
+              Double.toString(total))
+          .text(" J per inference")
+          .close("h3")
+          .newline();
       h.raw(BarChart.svg(d.name(), bars)).newline();
     }
     return h.close("section").newline().toString();
   }
 
   private String synopVersusNeuron() {
-    Html h = new Html().open("section", "id", "synop-neuron")
-        .element("h2", "Synaptic versus neuron energy").newline().open("table").newline();
+    Html h =
+        new Html()
+            .open("section", "id", "synop-neuron")
+            .element("h2", "Synaptic versus neuron energy")
+            .newline()
+            .open("table")
+            .newline();
     h.open("thead").open("tr");
-    for (String header : List.of("Device", "Synaptic J/inf", "Neuron J/inf", "Total J/inf",
-        "Synaptic share")) {
+    for (String header :
+        List.of("Device", "Synaptic J/inf", "Neuron J/inf", "Total J/inf", "Synaptic share")) {
       h.element("th", header);
     }
     h.close("tr").close("thead").newline().open("tbody").newline();
@@ -135,13 +168,27 @@ final class ModelReport {
   }
 
   private static void number(Html h, double value, String shown) {
-    h.element("td", shown, "class", "num", "title", Double.toString(value),
-        "data-value", Double.toString(value));
+    h.element(
+        "td",
+        shown,
+        "class",
+        "num",
+        "title",
+        Double.toString(value),
+        "data-value",
+        Double.toString(value));
   }
 
   private String table() {
-    Html h = new Html().open("section", "id", "layers").element("h2", "Layers").newline()
-        .open("table", "class", "summary").newline().open("thead").open("tr");
+    Html h =
+        new Html()
+            .open("section", "id", "layers")
+            .element("h2", "Layers")
+            .newline()
+            .open("table", "class", "summary")
+            .newline()
+            .open("thead")
+            .open("tr");
     columns.forEach(c -> h.element("th", c.header()));
     h.close("tr").close("thead").newline().open("tbody").newline();
     for (EstimateRow row : estimate.rows()) {
@@ -167,9 +214,15 @@ final class ModelReport {
         double total = figures.totalEnergy(c.requireDevice());
         h.open("li", "data-device", device)
             .text("Total energy per inference [Joules/inf] (" + device + "): ")
-            .element("span", PythonFormat.e2(total), "title", total + " J",
-                "data-value", Double.toString(total))
-            .close("li").newline();
+            .element(
+                "span",
+                PythonFormat.e2(total),
+                "title",
+                total + " J",
+                "data-value",
+                Double.toString(total))
+            .close("li")
+            .newline();
       }
       h.close("ul").newline();
     }
@@ -180,11 +233,28 @@ final class ModelReport {
     if (estimate.options().exampleData().isEmpty()) {
       return "";
     }
-    Html h = new Html().open("section", "id", "rates").element("h2", "Firing rates").newline()
-        .element("p", "The mean absolute input of each layer over the example data ("
-            + estimate.options().exampleData().get().source() + ").").newline()
-        .open("table").newline().open("thead").open("tr").element("th", "Layer")
-        .element("th", "Rate [Hz]").close("tr").close("thead").newline().open("tbody").newline();
+    Html h =
+        new Html()
+            .open("section", "id", "rates")
+            .element("h2", "Firing rates")
+            .newline()
+            .element(
+                "p",
+                "The mean absolute input of each layer over the example data ("
+                    + estimate.options().exampleData().get().source()
+                    + ").")
+            .newline()
+            .open("table")
+            .newline()
+            .open("thead")
+            .open("tr")
+            .element("th", "Layer")
+            .element("th", "Rate [Hz]")
+            .close("tr")
+            .close("thead")
+            .newline()
+            .open("tbody")
+            .newline();
     for (Map.Entry<String, Double> rate : estimate.rates().entrySet()) {
       h.open("tr", "data-layer", rate.getKey()).element("td", rate.getKey());
       number(h, rate.getValue(), PythonFormat.g2(rate.getValue()));
@@ -195,10 +265,17 @@ final class ModelReport {
 
   private String notes() {
     List<String> notes = new ArrayList<>(estimate.warnings());
-    Html h = new Html().open("section", "id", "notes").element("h2", "Notes").newline()
-        .open("ul", "class", "notes").newline();
-    notes.addAll(EstimateNotes.of(estimate, devices.stream().anyMatch(Device::spiking)
-        || SummaryTable.showsSpiking(columns)));
+    Html h =
+        new Html()
+            .open("section", "id", "notes")
+            .element("h2", "Notes")
+            .newline()
+            .open("ul", "class", "notes")
+            .newline();
+    notes.addAll(
+        EstimateNotes.of(
+            estimate,
+            devices.stream().anyMatch(Device::spiking) || SummaryTable.showsSpiking(columns)));
     notes.forEach(n -> h.element("li", n).newline());
     return h.close("ul").newline().close("section").newline().toString();
   }

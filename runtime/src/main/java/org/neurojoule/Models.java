@@ -35,8 +35,8 @@ public final class Models {
 
   /**
    * Import options shared by the formats, set with a configurer: {@code o ->
-   * o.allowUnknown(true).inputShape(224, 224, 3)}. Each format checks the values as its own
-   * options do; a format that has no use for an option ignores it.
+   * o.allowUnknown(true).inputShape(224, 224, 3)}. Each format checks the values as its own options
+   * do; a format that has no use for an option ignores it.
    */
   public static final class Options {
     private static final Options DEFAULTS = new Options(false, Optional.empty(), Map.of());
@@ -45,8 +45,8 @@ public final class Models {
     private final Optional<int[]> inputShape;
     private final Map<String, int[]> inputShapes;
 
-    private Options(boolean allowUnknown, Optional<int[]> inputShape,
-        Map<String, int[]> inputShapes) {
+    private Options(
+        boolean allowUnknown, Optional<int[]> inputShape, Map<String, int[]> inputShapes) {
       this.allowUnknown = allowUnknown;
       this.inputShape = inputShape;
       this.inputShapes = inputShapes;
@@ -92,8 +92,11 @@ public final class Models {
     public Options inputShapes(Map<String, int[]> shapes) {
       Objects.requireNonNull(shapes, "shapes == null");
       Map<String, int[]> copy = new LinkedHashMap<>();
-      shapes.forEach((name, dims) -> copy.put(Objects.requireNonNull(name, "input name == null"),
-          Objects.requireNonNull(dims, "shape of '" + name + "' == null").clone()));
+      shapes.forEach(
+          (name, dims) ->
+              copy.put(
+                  Objects.requireNonNull(name, "input name == null"),
+                  Objects.requireNonNull(dims, "shape of '" + name + "' == null").clone()));
       return new Options(allowUnknown, Optional.empty(), Collections.unmodifiableMap(copy));
     }
 
@@ -127,8 +130,8 @@ public final class Models {
    */
   public static Model load(Path file, UnaryOperator<Options> configure) {
     Objects.requireNonNull(file, "file == null");
-    Options options = Objects.requireNonNull(configure, "configure == null")
-        .apply(Options.DEFAULTS);
+    Options options =
+        Objects.requireNonNull(configure, "configure == null").apply(Options.DEFAULTS);
     return formatOf(file).load(file, Objects.requireNonNull(options, "configure returned null"));
   }
 
@@ -156,8 +159,12 @@ public final class Models {
       return matches.get(0);
     }
     if (matches.size() > 1) {
-      throw new IllegalArgumentException("'" + file + "' could be " + names(matches)
-          + ": load it with that format's own class (KerasModels, OnnxModels, NirModels)");
+      throw new IllegalArgumentException(
+          "'"
+              + file
+              + "' could be "
+              + names(matches)
+              + ": load it with that format's own class (KerasModels, OnnxModels, NirModels)");
     }
     throw new IllegalArgumentException(unrecognized(file, formats));
   }
@@ -167,14 +174,25 @@ public final class Models {
     for (ModelFormat f : formats) {
       for (String ext : f.extensions()) {
         if (name.endsWith(ext)) {
-          return "'" + file + "' is named like a " + f.name() + " file (" + ext
+          return "'"
+              + file
+              + "' is named like a "
+              + f.name()
+              + " file ("
+              + ext
               + ") but does not start like one";
         }
       }
     }
-    String known = formats.isEmpty() ? "no importer is on the class path"
-        : "the importers on the class path (" + names(formats) + ") do not recognize it";
-    return "cannot tell the format of '" + file + "': " + known + "; the artifacts"
+    String known =
+        formats.isEmpty()
+            ? "no importer is on the class path"
+            : "the importers on the class path (" + names(formats) + ") do not recognize it";
+    return "cannot tell the format of '"
+        + file
+        + "': "
+        + known
+        + "; the artifacts"
         + " neurojoule-keras (.h5, .keras, .json), neurojoule-onnx (.onnx) and neurojoule-nir"
         + " (.nir) each add one, and neurojoule brings all of them";
   }
@@ -193,8 +211,12 @@ public final class Models {
     try (InputStream in = Files.newInputStream(file)) {
       return in.readNBytes(HEAD_BYTES);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read model file '" + file + "': "
-          + (Files.exists(file) ? e.getMessage() : "no such file"), e);
+      throw new IllegalArgumentException(
+          "cannot read model file '"
+              + file
+              + "': "
+              + (Files.exists(file) ? e.getMessage() : "no such file"),
+          e);
     }
   }
 }

@@ -1,9 +1,9 @@
 package org.neurojoule;
 
 /**
- * A NIR file that NeuroJoule cannot import. The message starts with the file and names the node
- * (as the graph names it) and what is wrong, such as {@code net.nir: node 'fc2' (Affine): weight
- * (7, 40) takes 40 inputs, but its input 'lif1' gives 38}.
+ * A NIR file that NeuroJoule cannot import. The message starts with the file and names the node (as
+ * the graph names it) and what is wrong, such as {@code net.nir: node 'fc2' (Affine): weight (7,
+ * 40) takes 40 inputs, but its input 'lif1' gives 38}.
  */
 public final class NirImportException extends ImportException {
   private static final long serialVersionUID = 1L;

@@ -16,5 +16,5 @@ public interface RateListener {
   void progress(long examplesDone, long examplesTotal, long elapsedNanos);
 
   /** A listener that does nothing. */
-  RateListener NONE = (done, total, nanos) -> { };
+  RateListener NONE = (done, total, nanos) -> {};
 }

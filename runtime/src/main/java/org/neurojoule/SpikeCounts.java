@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the spiking simulation ({@link EnergyOptions#simulate(double)}) counted, per inference
- * (the mean over the example data's sequences).
+ * What the spiking simulation ({@link EnergyOptions#simulate(double)}) counted, per inference (the
+ * mean over the example data's sequences).
  *
  * @param dt the simulation's timestep, seconds
  * @param timesteps the steps of each sequence ({@code T} of the data's {@code (N, T, ...)})
@@ -33,8 +33,9 @@ public record SpikeCounts(double dt, int timesteps, long sequences, Map<String, 
    * @param layers per layer name, in layer order
    */
   public SpikeCounts {
-    layers = java.util.Collections.unmodifiableMap(
-        new java.util.LinkedHashMap<>(Objects.requireNonNull(layers, "layers == null")));
+    layers =
+        java.util.Collections.unmodifiableMap(
+            new java.util.LinkedHashMap<>(Objects.requireNonNull(layers, "layers == null")));
   }
 
   /**
@@ -46,8 +47,11 @@ public record SpikeCounts(double dt, int timesteps, long sequences, Map<String, 
   public Layer layer(String layer) {
     Layer l = layers.get(layer);
     if (l == null) {
-      throw new IllegalArgumentException("no layer '" + layer + "' in the simulation; layers: "
-          + String.join(", ", layers.keySet()));
+      throw new IllegalArgumentException(
+          "no layer '"
+              + layer
+              + "' in the simulation; layers: "
+              + String.join(", ", layers.keySet()));
     }
     return l;
   }

@@ -10,10 +10,10 @@ import java.util.Optional;
  *
  * @param columns the columns, by name: {@code name}, {@code output_shape}, {@code params}, {@code
  *     connections}, {@code neurons}, {@code rate}, {@code energy <device>}, {@code synop_energy
- *     <device>}, {@code neuron_energy <device>}, under the MAC/AC and memory-aware energy
- *     models {@code mac_energy <device>} and {@code memory_energy <device>}, and the activity
- *     metrics {@code sparsity}, {@code weight_sparsity}, {@code footprint}, {@code dense_ops},
- *     {@code effective_macs}, {@code effective_acs} (see {@link LayerActivity})
+ *     <device>}, {@code neuron_energy <device>}, under the MAC/AC and memory-aware energy models
+ *     {@code mac_energy <device>} and {@code memory_energy <device>}, and the activity metrics
+ *     {@code sparsity}, {@code weight_sparsity}, {@code footprint}, {@code dense_ops}, {@code
+ *     effective_macs}, {@code effective_acs} (see {@link LayerActivity})
  * @param timestepsPerInference how many timesteps one inference takes on a spiking device
  * @param dt the length of a timestep on a spiking device, in seconds: {@code > 0} and at most
  *     {@link #MAX_DT} (which keeps every energy finite)
@@ -81,8 +81,12 @@ public record SummaryOptions(
           "dt must be a number of seconds > 0 and at most " + MAX_DT + ", was " + dt);
     }
     if (lineLength != AUTO && lineLength < columns.size()) {
-      throw new IllegalArgumentException("lineLength " + lineLength + " is too short for "
-          + columns.size() + " columns; it must be at least one character per column");
+      throw new IllegalArgumentException(
+          "lineLength "
+              + lineLength
+              + " is too short for "
+              + columns.size()
+              + " columns; it must be at least one character per column");
     }
   }
 
@@ -95,9 +99,19 @@ public record SummaryOptions(
    * @param lineLength the table width in characters
    * @param printWarnings whether the warnings are printed below the table
    */
-  public SummaryOptions(List<String> columns, int timestepsPerInference, double dt,
-      int lineLength, boolean printWarnings) {
-    this(columns, timestepsPerInference, dt, lineLength, printWarnings, Dtype.FLOAT32,
+  public SummaryOptions(
+      List<String> columns,
+      int timestepsPerInference,
+      double dt,
+      int lineLength,
+      boolean printWarnings) {
+    this(
+        columns,
+        timestepsPerInference,
+        dt,
+        lineLength,
+        printWarnings,
+        Dtype.FLOAT32,
         Optional.empty());
   }
 
@@ -108,8 +122,14 @@ public record SummaryOptions(
    */
   public SummaryOptions columns(String... columns) {
     Objects.requireNonNull(columns, "columns == null");
-    return new SummaryOptions(Arrays.asList(columns), timestepsPerInference, dt, lineLength,
-        printWarnings, footprintDtype, energyModel);
+    return new SummaryOptions(
+        Arrays.asList(columns),
+        timestepsPerInference,
+        dt,
+        lineLength,
+        printWarnings,
+        footprintDtype,
+        energyModel);
   }
 
   /**
@@ -118,8 +138,8 @@ public record SummaryOptions(
    * @param timesteps the number of timesteps per inference
    */
   public SummaryOptions timestepsPerInference(int timesteps) {
-    return new SummaryOptions(columns, timesteps, dt, lineLength, printWarnings,
-        footprintDtype, energyModel);
+    return new SummaryOptions(
+        columns, timesteps, dt, lineLength, printWarnings, footprintDtype, energyModel);
   }
 
   /**
@@ -128,8 +148,8 @@ public record SummaryOptions(
    * @param dt the timestep in seconds
    */
   public SummaryOptions dt(double dt) {
-    return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings,
-        footprintDtype, energyModel);
+    return new SummaryOptions(
+        columns, timestepsPerInference, dt, lineLength, printWarnings, footprintDtype, energyModel);
   }
 
   /**
@@ -139,8 +159,8 @@ public record SummaryOptions(
    *     numbers then marked with a trailing {@code …}; {@link #AUTO} never cuts
    */
   public SummaryOptions lineLength(int lineLength) {
-    return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings,
-        footprintDtype, energyModel);
+    return new SummaryOptions(
+        columns, timestepsPerInference, dt, lineLength, printWarnings, footprintDtype, energyModel);
   }
 
   /**
@@ -149,8 +169,8 @@ public record SummaryOptions(
    * @param printWarnings whether the warnings are printed below the table
    */
   public SummaryOptions printWarnings(boolean printWarnings) {
-    return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings,
-        footprintDtype, energyModel);
+    return new SummaryOptions(
+        columns, timestepsPerInference, dt, lineLength, printWarnings, footprintDtype, energyModel);
   }
 
   /**
@@ -159,8 +179,8 @@ public record SummaryOptions(
    * @param dtype float32 (the default), float16 or int8
    */
   public SummaryOptions footprintDtype(Dtype dtype) {
-    return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings,
-        dtype, energyModel);
+    return new SummaryOptions(
+        columns, timestepsPerInference, dt, lineLength, printWarnings, dtype, energyModel);
   }
 
   /**
@@ -169,7 +189,13 @@ public record SummaryOptions(
    * @param energyModel how energy is counted in this call
    */
   public SummaryOptions energyModel(EnergyModel energyModel) {
-    return new SummaryOptions(columns, timestepsPerInference, dt, lineLength, printWarnings,
-        footprintDtype, Optional.of(Objects.requireNonNull(energyModel, "energyModel == null")));
+    return new SummaryOptions(
+        columns,
+        timestepsPerInference,
+        dt,
+        lineLength,
+        printWarnings,
+        footprintDtype,
+        Optional.of(Objects.requireNonNull(energyModel, "energyModel == null")));
   }
 }

@@ -34,30 +34,39 @@ final class SummaryTable {
     List<Column> energyColumns = ofKind(columns, ColumnKind.ENERGY);
     List<String> totals = new ArrayList<>();
     for (Column c : energyColumns) {
-      totals.add("Total energy per inference [Joules/inf] (" + c.requireDevice().name() + "): "
-          + PythonFormat.e2(figures.totalEnergy(c.requireDevice())));
+      totals.add(
+          "Total energy per inference [Joules/inf] ("
+              + c.requireDevice().name()
+              + "): "
+              + PythonFormat.e2(figures.totalEnergy(c.requireDevice())));
     }
     for (Column c : ofKind(columns, ColumnKind.SIM_ENERGY)) {
-      totals.add("Total simulated energy per inference [Joules/inf] ("
-          + c.requireDevice().name() + "): "
-          + PythonFormat.e2(figures.totalSimulatedEnergy(c.requireDevice())));
+      totals.add(
+          "Total simulated energy per inference [Joules/inf] ("
+              + c.requireDevice().name()
+              + "): "
+              + PythonFormat.e2(figures.totalSimulatedEnergy(c.requireDevice())));
     }
     List<String> notes = new ArrayList<>();
     if (o.printWarnings() && !energyColumns.isEmpty()) {
       // As in the reference, only total-energy columns count as showing a device.
-      notes.addAll(EstimateNotes.of(figures.estimate(), energyColumns.stream()
-          .anyMatch(c -> c.requireDevice().spiking())));
+      notes.addAll(
+          EstimateNotes.of(
+              figures.estimate(),
+              energyColumns.stream().anyMatch(c -> c.requireDevice().spiking())));
     }
     if (figures.energyModel() != EnergyModel.REFERENCE
         && columns.stream().anyMatch(c -> c.device().isPresent())) {
       notes.add(EstimateNotes.energyModel(figures.energyModel()));
     }
-    int lineLength = o.lineLength() == SummaryOptions.AUTO
-        ? TableLayout.naturalWidth(headers, cells)
-        : o.lineLength();
-    int wrap = o.lineLength() == SummaryOptions.AUTO
-        ? Math.max(lineLength, SummaryOptions.DEFAULTS.lineLength())
-        : lineLength;
+    int lineLength =
+        o.lineLength() == SummaryOptions.AUTO
+            ? TableLayout.naturalWidth(headers, cells)
+            : o.lineLength();
+    int wrap =
+        o.lineLength() == SummaryOptions.AUTO
+            ? Math.max(lineLength, SummaryOptions.DEFAULTS.lineLength())
+            : lineLength;
     return SummaryText.render(headers, cells, left, numeric, totals, notes, lineLength, wrap);
   }
 

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.layer.ActivationLayer;
 import org.neurojoule.layer.BatchNormalization;
 import org.neurojoule.layer.Concatenate;
@@ -25,16 +26,15 @@ import org.neurojoule.layer.SpikingActivation;
 import org.neurojoule.layer.TimeDistributed;
 import org.neurojoule.shape.Shape;
 import org.neurojoule.shape.ShapeException;
-import org.neurojoule.layer.Activation;
 
 /**
  * The symbolic output of a layer: an immutable node of a network under construction.
  *
  * <p>Each layer method returns a new tensor and leaves this one unchanged, so a network can branch
  * from any tensor and merge again with {@link #add} or {@link #concatenate}. The output shape is
- * computed inside the call: a layer that does not fit throws a {@link ShapeException} naming it,
- * at the line that declared it. Optional arguments go through a configurer, {@code
- * conv2d(64, 11, c -> c.strides(4).padding(SAME))}, whose methods are Keras' argument names.
+ * computed inside the call: a layer that does not fit throws a {@link ShapeException} naming it, at
+ * the line that declared it. Optional arguments go through a configurer, {@code conv2d(64, 11, c ->
+ * c.strides(4).padding(SAME))}, whose methods are Keras' argument names.
  */
 public final class Tensor {
   private final Layer layer;
@@ -198,8 +198,7 @@ public final class Tensor {
    */
   public Tensor separableConv2d(
       int filters, int kernelSize, UnaryOperator<SeparableConv2D> configure) {
-    return then(
-        "separableConv2d", () -> configure.apply(SeparableConv2D.of(filters, kernelSize)));
+    return then("separableConv2d", () -> configure.apply(SeparableConv2D.of(filters, kernelSize)));
   }
 
   // ---- dense and activations ----
@@ -309,7 +308,8 @@ public final class Tensor {
   // ---- NIR neurons and primitives: per-timestep layers ----
 
   /**
-   * NIR's {@code LIF}: leaky integrate-and-fire neurons, one per unit of a timestep, with the default constants (see {@link org.neurojoule.layer.SpikingNeuron}).
+   * NIR's {@code LIF}: leaky integrate-and-fire neurons, one per unit of a timestep, with the
+   * default constants (see {@link org.neurojoule.layer.SpikingNeuron}).
    *
    * @return the new layer's output
    */
@@ -318,8 +318,8 @@ public final class Tensor {
   }
 
   /**
-   * NIR's {@code LIF}: leaky integrate-and-fire neurons, configured: {@code n -> n.tau(0.01).vThreshold(1)}; each constant is one value for all units or one per
-   * unit.
+   * NIR's {@code LIF}: leaky integrate-and-fire neurons, configured: {@code n ->
+   * n.tau(0.01).vThreshold(1)}; each constant is one value for all units or one per unit.
    *
    * @param configure sets the constants (NIR's names in camel case) on the defaults
    * @return the new layer's output
@@ -329,7 +329,8 @@ public final class Tensor {
   }
 
   /**
-   * NIR's {@code CubaLIF}: current-based leaky integrate-and-fire neurons, one per unit of a timestep, with the default constants (see {@link org.neurojoule.layer.SpikingNeuron}).
+   * NIR's {@code CubaLIF}: current-based leaky integrate-and-fire neurons, one per unit of a
+   * timestep, with the default constants (see {@link org.neurojoule.layer.SpikingNeuron}).
    *
    * @return the new layer's output
    */
@@ -338,8 +339,9 @@ public final class Tensor {
   }
 
   /**
-   * NIR's {@code CubaLIF}: current-based leaky integrate-and-fire neurons, configured: {@code n -> n.tauSyn(0.005).tauMem(0.01).recurrent(true)}; each constant is one value for all units or one per
-   * unit.
+   * NIR's {@code CubaLIF}: current-based leaky integrate-and-fire neurons, configured: {@code n ->
+   * n.tauSyn(0.005).tauMem(0.01).recurrent(true)}; each constant is one value for all units or one
+   * per unit.
    *
    * @param configure sets the constants (NIR's names in camel case) on the defaults
    * @return the new layer's output
@@ -349,7 +351,8 @@ public final class Tensor {
   }
 
   /**
-   * NIR's {@code IF}: integrate-and-fire neurons, one per unit of a timestep, with the default constants (see {@link org.neurojoule.layer.SpikingNeuron}).
+   * NIR's {@code IF}: integrate-and-fire neurons, one per unit of a timestep, with the default
+   * constants (see {@link org.neurojoule.layer.SpikingNeuron}).
    *
    * @return the new layer's output
    */
@@ -358,18 +361,21 @@ public final class Tensor {
   }
 
   /**
-   * NIR's {@code IF}: integrate-and-fire neurons, configured: {@code n -> n.vThreshold(0.5)}; each constant is one value for all units or one per
-   * unit.
+   * NIR's {@code IF}: integrate-and-fire neurons, configured: {@code n -> n.vThreshold(0.5)}; each
+   * constant is one value for all units or one per unit.
    *
    * @param configure sets the constants (NIR's names in camel case) on the defaults
    * @return the new layer's output
    */
   public Tensor integrateAndFire(UnaryOperator<org.neurojoule.layer.SpikingNeuron> configure) {
-    return then("integrateAndFire", () -> configure.apply(org.neurojoule.layer.SpikingNeuron.integrateAndFire()));
+    return then(
+        "integrateAndFire",
+        () -> configure.apply(org.neurojoule.layer.SpikingNeuron.integrateAndFire()));
   }
 
   /**
-   * NIR's {@code LI}: leaky integrators, one per unit of a timestep, with the default constants (see {@link org.neurojoule.layer.SpikingNeuron}).
+   * NIR's {@code LI}: leaky integrators, one per unit of a timestep, with the default constants
+   * (see {@link org.neurojoule.layer.SpikingNeuron}).
    *
    * @return the new layer's output
    */
@@ -378,18 +384,21 @@ public final class Tensor {
   }
 
   /**
-   * NIR's {@code LI}: leaky integrators, configured: {@code n -> n.tau(0.02)}; each constant is one value for all units or one per
-   * unit.
+   * NIR's {@code LI}: leaky integrators, configured: {@code n -> n.tau(0.02)}; each constant is one
+   * value for all units or one per unit.
    *
    * @param configure sets the constants (NIR's names in camel case) on the defaults
    * @return the new layer's output
    */
   public Tensor leakyIntegrator(UnaryOperator<org.neurojoule.layer.SpikingNeuron> configure) {
-    return then("leakyIntegrator", () -> configure.apply(org.neurojoule.layer.SpikingNeuron.leakyIntegrator()));
+    return then(
+        "leakyIntegrator",
+        () -> configure.apply(org.neurojoule.layer.SpikingNeuron.leakyIntegrator()));
   }
 
   /**
-   * NIR's {@code I}: integrators, one per unit of a timestep, with the default constants (see {@link org.neurojoule.layer.SpikingNeuron}).
+   * NIR's {@code I}: integrators, one per unit of a timestep, with the default constants (see
+   * {@link org.neurojoule.layer.SpikingNeuron}).
    *
    * @return the new layer's output
    */
@@ -398,18 +407,20 @@ public final class Tensor {
   }
 
   /**
-   * NIR's {@code I}: integrators, configured: {@code n -> n.r(2)}; each constant is one value for all units or one per
-   * unit.
+   * NIR's {@code I}: integrators, configured: {@code n -> n.r(2)}; each constant is one value for
+   * all units or one per unit.
    *
    * @param configure sets the constants (NIR's names in camel case) on the defaults
    * @return the new layer's output
    */
   public Tensor integrator(UnaryOperator<org.neurojoule.layer.SpikingNeuron> configure) {
-    return then("integrator", () -> configure.apply(org.neurojoule.layer.SpikingNeuron.integrator()));
+    return then(
+        "integrator", () -> configure.apply(org.neurojoule.layer.SpikingNeuron.integrator()));
   }
 
   /**
-   * NIR's {@code CubaLI}: current-based leaky integrators, one per unit of a timestep, with the default constants (see {@link org.neurojoule.layer.SpikingNeuron}).
+   * NIR's {@code CubaLI}: current-based leaky integrators, one per unit of a timestep, with the
+   * default constants (see {@link org.neurojoule.layer.SpikingNeuron}).
    *
    * @return the new layer's output
    */
@@ -418,14 +429,16 @@ public final class Tensor {
   }
 
   /**
-   * NIR's {@code CubaLI}: current-based leaky integrators, configured: {@code n -> n.tauSyn(0.005).wIn(2)}; each constant is one value for all units or one per
-   * unit.
+   * NIR's {@code CubaLI}: current-based leaky integrators, configured: {@code n ->
+   * n.tauSyn(0.005).wIn(2)}; each constant is one value for all units or one per unit.
    *
    * @param configure sets the constants (NIR's names in camel case) on the defaults
    * @return the new layer's output
    */
   public Tensor cubaLeakyIntegrator(UnaryOperator<org.neurojoule.layer.SpikingNeuron> configure) {
-    return then("cubaLeakyIntegrator", () -> configure.apply(org.neurojoule.layer.SpikingNeuron.cubaLeakyIntegrator()));
+    return then(
+        "cubaLeakyIntegrator",
+        () -> configure.apply(org.neurojoule.layer.SpikingNeuron.cubaLeakyIntegrator()));
   }
 
   /**
@@ -445,8 +458,11 @@ public final class Tensor {
    * @param configure sets the layer's optional arguments
    * @return the new layer's output
    */
-  public Tensor threshold(double[] threshold, UnaryOperator<org.neurojoule.layer.SpikingNeuron> configure) {
-    return then("threshold", () -> configure.apply(org.neurojoule.layer.SpikingNeuron.threshold(threshold)));
+  public Tensor threshold(
+      double[] threshold, UnaryOperator<org.neurojoule.layer.SpikingNeuron> configure) {
+    return then(
+        "threshold",
+        () -> configure.apply(org.neurojoule.layer.SpikingNeuron.threshold(threshold)));
   }
 
   /**
@@ -826,8 +842,8 @@ public final class Tensor {
   // ---- wrappers, merges and custom layers ----
 
   /**
-   * Keras' {@code TimeDistributed}: the one layer that {@code step} applies to a single timestep
-   * is applied on every step of the first axis, {@code timeDistributed(t -> t.conv2d(2, 7))}.
+   * Keras' {@code TimeDistributed}: the one layer that {@code step} applies to a single timestep is
+   * applied on every step of the first axis, {@code timeDistributed(t -> t.conv2d(2, 7))}.
    *
    * @param step applies the one wrapped layer to a tensor of a single timestep
    * @return the new layer's output
@@ -846,7 +862,9 @@ public final class Tensor {
   public Tensor timeDistributed(
       UnaryOperator<Tensor> step, UnaryOperator<TimeDistributed> configure) {
     Layer inner = TensorGraph.wrappedStep(this, step);
-    return then("timeDistributed", () -> configure.apply(TimeDistributed.of(inner.spec())),
+    return then(
+        "timeDistributed",
+        () -> configure.apply(TimeDistributed.of(inner.spec())),
         Optional.of(inner));
   }
 
@@ -867,9 +885,11 @@ public final class Tensor {
    * @param configure sets the layer's optional arguments (Keras' names) on its defaults
    * @return the new layer's output
    */
-  public Tensor zeroPadding1d(int[] padding, UnaryOperator<org.neurojoule.layer.ZeroPadding> configure) {
+  public Tensor zeroPadding1d(
+      int[] padding, UnaryOperator<org.neurojoule.layer.ZeroPadding> configure) {
     int[] values = padding.clone();
-    return then("zeroPadding1d",
+    return then(
+        "zeroPadding1d",
         () -> configure.apply(org.neurojoule.layer.ZeroPadding.zeroPadding1d(values)));
   }
 
@@ -890,9 +910,11 @@ public final class Tensor {
    * @param configure sets the layer's optional arguments (Keras' names) on its defaults
    * @return the new layer's output
    */
-  public Tensor zeroPadding2d(int[] padding, UnaryOperator<org.neurojoule.layer.ZeroPadding> configure) {
+  public Tensor zeroPadding2d(
+      int[] padding, UnaryOperator<org.neurojoule.layer.ZeroPadding> configure) {
     int[] values = padding.clone();
-    return then("zeroPadding2d",
+    return then(
+        "zeroPadding2d",
         () -> configure.apply(org.neurojoule.layer.ZeroPadding.zeroPadding2d(values)));
   }
 
@@ -913,16 +935,19 @@ public final class Tensor {
    * @param configure sets the layer's optional arguments (Keras' names) on its defaults
    * @return the new layer's output
    */
-  public Tensor zeroPadding3d(int[] padding, UnaryOperator<org.neurojoule.layer.ZeroPadding> configure) {
+  public Tensor zeroPadding3d(
+      int[] padding, UnaryOperator<org.neurojoule.layer.ZeroPadding> configure) {
     int[] values = padding.clone();
-    return then("zeroPadding3d",
+    return then(
+        "zeroPadding3d",
         () -> configure.apply(org.neurojoule.layer.ZeroPadding.zeroPadding3d(values)));
   }
 
   /**
    * Keras' {@code Cropping1D}.
    *
-   * @param cropping the entries removed: one value, one per axis, or a (before, after) pair per axis
+   * @param cropping the entries removed: one value, one per axis, or a (before, after) pair per
+   *     axis
    * @return the new layer's output
    */
   public Tensor cropping1d(int... cropping) {
@@ -932,20 +957,22 @@ public final class Tensor {
   /**
    * Keras' {@code Cropping1D}, configured: {@code p -> p.name("cropping")}.
    *
-   * @param cropping the entries removed: one value, one per axis, or a (before, after) pair per axis
+   * @param cropping the entries removed: one value, one per axis, or a (before, after) pair per
+   *     axis
    * @param configure sets the layer's optional arguments (Keras' names) on its defaults
    * @return the new layer's output
    */
   public Tensor cropping1d(int[] cropping, UnaryOperator<org.neurojoule.layer.Cropping> configure) {
     int[] values = cropping.clone();
-    return then("cropping1d",
-        () -> configure.apply(org.neurojoule.layer.Cropping.cropping1d(values)));
+    return then(
+        "cropping1d", () -> configure.apply(org.neurojoule.layer.Cropping.cropping1d(values)));
   }
 
   /**
    * Keras' {@code Cropping2D}.
    *
-   * @param cropping the entries removed: one value, one per axis, or a (before, after) pair per axis
+   * @param cropping the entries removed: one value, one per axis, or a (before, after) pair per
+   *     axis
    * @return the new layer's output
    */
   public Tensor cropping2d(int... cropping) {
@@ -955,20 +982,22 @@ public final class Tensor {
   /**
    * Keras' {@code Cropping2D}, configured: {@code p -> p.name("cropping")}.
    *
-   * @param cropping the entries removed: one value, one per axis, or a (before, after) pair per axis
+   * @param cropping the entries removed: one value, one per axis, or a (before, after) pair per
+   *     axis
    * @param configure sets the layer's optional arguments (Keras' names) on its defaults
    * @return the new layer's output
    */
   public Tensor cropping2d(int[] cropping, UnaryOperator<org.neurojoule.layer.Cropping> configure) {
     int[] values = cropping.clone();
-    return then("cropping2d",
-        () -> configure.apply(org.neurojoule.layer.Cropping.cropping2d(values)));
+    return then(
+        "cropping2d", () -> configure.apply(org.neurojoule.layer.Cropping.cropping2d(values)));
   }
 
   /**
    * Keras' {@code Cropping3D}.
    *
-   * @param cropping the entries removed: one value, one per axis, or a (before, after) pair per axis
+   * @param cropping the entries removed: one value, one per axis, or a (before, after) pair per
+   *     axis
    * @return the new layer's output
    */
   public Tensor cropping3d(int... cropping) {
@@ -978,14 +1007,15 @@ public final class Tensor {
   /**
    * Keras' {@code Cropping3D}, configured: {@code p -> p.name("cropping")}.
    *
-   * @param cropping the entries removed: one value, one per axis, or a (before, after) pair per axis
+   * @param cropping the entries removed: one value, one per axis, or a (before, after) pair per
+   *     axis
    * @param configure sets the layer's optional arguments (Keras' names) on its defaults
    * @return the new layer's output
    */
   public Tensor cropping3d(int[] cropping, UnaryOperator<org.neurojoule.layer.Cropping> configure) {
     int[] values = cropping.clone();
-    return then("cropping3d",
-        () -> configure.apply(org.neurojoule.layer.Cropping.cropping3d(values)));
+    return then(
+        "cropping3d", () -> configure.apply(org.neurojoule.layer.Cropping.cropping3d(values)));
   }
 
   /**
@@ -1007,7 +1037,8 @@ public final class Tensor {
    */
   public Tensor upSampling1d(int[] size, UnaryOperator<org.neurojoule.layer.UpSampling> configure) {
     int[] values = size.clone();
-    return then("upSampling1d",
+    return then(
+        "upSampling1d",
         () -> configure.apply(org.neurojoule.layer.UpSampling.upSampling1d(values)));
   }
 
@@ -1030,7 +1061,8 @@ public final class Tensor {
    */
   public Tensor upSampling2d(int[] size, UnaryOperator<org.neurojoule.layer.UpSampling> configure) {
     int[] values = size.clone();
-    return then("upSampling2d",
+    return then(
+        "upSampling2d",
         () -> configure.apply(org.neurojoule.layer.UpSampling.upSampling2d(values)));
   }
 
@@ -1053,7 +1085,8 @@ public final class Tensor {
    */
   public Tensor upSampling3d(int[] size, UnaryOperator<org.neurojoule.layer.UpSampling> configure) {
     int[] values = size.clone();
-    return then("upSampling3d",
+    return then(
+        "upSampling3d",
         () -> configure.apply(org.neurojoule.layer.UpSampling.upSampling3d(values)));
   }
 
@@ -1117,12 +1150,14 @@ public final class Tensor {
   }
 
   private Tensor pooling(PoolKind kind, int rank, int poolSize, UnaryOperator<Pooling> configure) {
-    return then(kind.methodWord() + "Pooling" + rank + "d",
+    return then(
+        kind.methodWord() + "Pooling" + rank + "d",
         () -> configure.apply(Pooling.of(kind, rank, poolSize)));
   }
 
   private Tensor globalPooling(PoolKind kind, int rank, UnaryOperator<GlobalPooling> configure) {
-    return then("global" + kind.typeWord() + "Pooling" + rank + "d",
+    return then(
+        "global" + kind.typeWord() + "Pooling" + rank + "d",
         () -> configure.apply(GlobalPooling.of(kind, rank)));
   }
 
@@ -1136,7 +1171,9 @@ public final class Tensor {
 
   /** Builds the spec (argument errors are placed on the layer being declared), then applies it. */
   private static Tensor newLayer(
-      List<Tensor> inputs, String method, Supplier<? extends LayerSpec> spec,
+      List<Tensor> inputs,
+      String method,
+      Supplier<? extends LayerSpec> spec,
       Optional<Layer> wrapped) {
     return applied(new Layer(TensorGraph.build(inputs, method, spec), wrapped), inputs);
   }
@@ -1144,8 +1181,8 @@ public final class Tensor {
   // ---- element-wise merges, softmax, elu, permute, repeat vector, rescaling ----
 
   /**
-   * Keras' {@code Multiply}: the element-wise product of two or more tensors; shapes
-   * broadcast as Keras does ({@code (8, 8, 32)} with {@code (1, 1, 32)}).
+   * Keras' {@code Multiply}: the element-wise product of two or more tensors; shapes broadcast as
+   * Keras does ({@code (8, 8, 32)} with {@code (1, 1, 32)}).
    *
    * @param inputs two or more input tensors
    * @return the new layer's output
@@ -1187,7 +1224,9 @@ public final class Tensor {
    */
   public static Tensor subtract(
       Tensor a, Tensor b, UnaryOperator<org.neurojoule.layer.Merge> configure) {
-    return merge(java.util.Arrays.asList(a, b), "subtract",
+    return merge(
+        java.util.Arrays.asList(a, b),
+        "subtract",
         () -> configure.apply(org.neurojoule.layer.Merge.subtract()));
   }
 
@@ -1214,13 +1253,15 @@ public final class Tensor {
    */
   public static Tensor matMul(
       Tensor a, Tensor b, UnaryOperator<org.neurojoule.layer.MatMul> configure) {
-    return merge(java.util.Arrays.asList(a, b), "matMul",
+    return merge(
+        java.util.Arrays.asList(a, b),
+        "matMul",
         () -> configure.apply(org.neurojoule.layer.MatMul.of()));
   }
 
   /**
-   * Keras' {@code Average}: the element-wise mean of two or more tensors; shapes
-   * broadcast as Keras does ({@code (8, 8, 32)} with {@code (1, 1, 32)}).
+   * Keras' {@code Average}: the element-wise mean of two or more tensors; shapes broadcast as Keras
+   * does ({@code (8, 8, 32)} with {@code (1, 1, 32)}).
    *
    * @param inputs two or more input tensors
    * @return the new layer's output
@@ -1242,8 +1283,8 @@ public final class Tensor {
   }
 
   /**
-   * Keras' {@code Maximum}: the element-wise maximum of two or more tensors; shapes
-   * broadcast as Keras does ({@code (8, 8, 32)} with {@code (1, 1, 32)}).
+   * Keras' {@code Maximum}: the element-wise maximum of two or more tensors; shapes broadcast as
+   * Keras does ({@code (8, 8, 32)} with {@code (1, 1, 32)}).
    *
    * @param inputs two or more input tensors
    * @return the new layer's output
@@ -1265,8 +1306,8 @@ public final class Tensor {
   }
 
   /**
-   * Keras' {@code Minimum}: the element-wise minimum of two or more tensors; shapes
-   * broadcast as Keras does ({@code (8, 8, 32)} with {@code (1, 1, 32)}).
+   * Keras' {@code Minimum}: the element-wise minimum of two or more tensors; shapes broadcast as
+   * Keras does ({@code (8, 8, 32)} with {@code (1, 1, 32)}).
    *
    * @param inputs two or more input tensors
    * @return the new layer's output
@@ -1307,8 +1348,8 @@ public final class Tensor {
   }
 
   /**
-   * Keras' {@code ELU}: {@code x} above zero, {@code alpha * (exp(x) - 1)} below (alpha 1
-   * unless configured).
+   * Keras' {@code ELU}: {@code x} above zero, {@code alpha * (exp(x) - 1)} below (alpha 1 unless
+   * configured).
    *
    * @return the new layer's output
    */
@@ -1411,8 +1452,8 @@ public final class Tensor {
    * @return the new layer's output
    */
   public Tensor simpleRnn(int units, UnaryOperator<org.neurojoule.layer.Recurrent> configure) {
-    return then("simpleRnn",
-        () -> configure.apply(org.neurojoule.layer.Recurrent.simpleRnn(units)));
+    return then(
+        "simpleRnn", () -> configure.apply(org.neurojoule.layer.Recurrent.simpleRnn(units)));
   }
 
   /**
@@ -1475,10 +1516,11 @@ public final class Tensor {
    * @param configure sets the layer's optional arguments (Keras' names) on its defaults
    * @return the new layer's output
    */
-  public Tensor bidirectional(org.neurojoule.layer.Recurrent layer,
+  public Tensor bidirectional(
+      org.neurojoule.layer.Recurrent layer,
       UnaryOperator<org.neurojoule.layer.Bidirectional> configure) {
-    return then("bidirectional",
-        () -> configure.apply(org.neurojoule.layer.Bidirectional.of(layer)));
+    return then(
+        "bidirectional", () -> configure.apply(org.neurojoule.layer.Bidirectional.of(layer)));
   }
 
   // ---- weighted layers: PReLU, Embedding, LayerNormalization, transposed convolutions ----
@@ -1522,10 +1564,10 @@ public final class Tensor {
    * @param configure sets the layer's optional arguments (Keras' names) on its defaults
    * @return the new layer's output
    */
-  public Tensor embedding(int inputDim, int outputDim,
-      UnaryOperator<org.neurojoule.layer.Embedding> configure) {
-    return then("embedding",
-        () -> configure.apply(org.neurojoule.layer.Embedding.of(inputDim, outputDim)));
+  public Tensor embedding(
+      int inputDim, int outputDim, UnaryOperator<org.neurojoule.layer.Embedding> configure) {
+    return then(
+        "embedding", () -> configure.apply(org.neurojoule.layer.Embedding.of(inputDim, outputDim)));
   }
 
   /**
@@ -1545,8 +1587,8 @@ public final class Tensor {
    */
   public Tensor layerNormalization(
       UnaryOperator<org.neurojoule.layer.LayerNormalization> configure) {
-    return then("layerNormalization",
-        () -> configure.apply(org.neurojoule.layer.LayerNormalization.of()));
+    return then(
+        "layerNormalization", () -> configure.apply(org.neurojoule.layer.LayerNormalization.of()));
   }
 
   /**
@@ -1569,7 +1611,8 @@ public final class Tensor {
    */
   public Tensor groupNormalization(
       int groups, UnaryOperator<org.neurojoule.layer.GroupNormalization> configure) {
-    return then("groupNormalization",
+    return then(
+        "groupNormalization",
         () -> configure.apply(org.neurojoule.layer.GroupNormalization.of(groups)));
   }
 
@@ -1592,10 +1635,11 @@ public final class Tensor {
    * @param configure sets the layer's optional arguments (Keras' names) on its defaults
    * @return the new layer's output
    */
-  public Tensor conv1dTranspose(int filters, int kernelSize,
-      UnaryOperator<org.neurojoule.layer.ConvTranspose> configure) {
-    return then("conv1dTranspose", () -> configure.apply(
-        org.neurojoule.layer.ConvTranspose.of(1, filters, kernelSize)));
+  public Tensor conv1dTranspose(
+      int filters, int kernelSize, UnaryOperator<org.neurojoule.layer.ConvTranspose> configure) {
+    return then(
+        "conv1dTranspose",
+        () -> configure.apply(org.neurojoule.layer.ConvTranspose.of(1, filters, kernelSize)));
   }
 
   /**
@@ -1617,10 +1661,11 @@ public final class Tensor {
    * @param configure sets the layer's optional arguments (Keras' names) on its defaults
    * @return the new layer's output
    */
-  public Tensor conv2dTranspose(int filters, int kernelSize,
-      UnaryOperator<org.neurojoule.layer.ConvTranspose> configure) {
-    return then("conv2dTranspose", () -> configure.apply(
-        org.neurojoule.layer.ConvTranspose.of(2, filters, kernelSize)));
+  public Tensor conv2dTranspose(
+      int filters, int kernelSize, UnaryOperator<org.neurojoule.layer.ConvTranspose> configure) {
+    return then(
+        "conv2dTranspose",
+        () -> configure.apply(org.neurojoule.layer.ConvTranspose.of(2, filters, kernelSize)));
   }
 
   /**
@@ -1642,10 +1687,11 @@ public final class Tensor {
    * @param configure sets the layer's optional arguments (Keras' names) on its defaults
    * @return the new layer's output
    */
-  public Tensor conv3dTranspose(int filters, int kernelSize,
-      UnaryOperator<org.neurojoule.layer.ConvTranspose> configure) {
-    return then("conv3dTranspose", () -> configure.apply(
-        org.neurojoule.layer.ConvTranspose.of(3, filters, kernelSize)));
+  public Tensor conv3dTranspose(
+      int filters, int kernelSize, UnaryOperator<org.neurojoule.layer.ConvTranspose> configure) {
+    return then(
+        "conv3dTranspose",
+        () -> configure.apply(org.neurojoule.layer.ConvTranspose.of(3, filters, kernelSize)));
   }
 
   // ---- preprocessing normalization ----
@@ -1691,10 +1737,10 @@ public final class Tensor {
    * @param configure sets the layer's optional arguments (Keras' names) on its defaults
    * @return the new layer's output
    */
-  public Tensor lowpass(double tauInitializer,
-      UnaryOperator<org.neurojoule.layer.Filter> configure) {
-    return then("lowpass",
-        () -> configure.apply(org.neurojoule.layer.Filter.lowpass(tauInitializer)));
+  public Tensor lowpass(
+      double tauInitializer, UnaryOperator<org.neurojoule.layer.Filter> configure) {
+    return then(
+        "lowpass", () -> configure.apply(org.neurojoule.layer.Filter.lowpass(tauInitializer)));
   }
 
   /**
@@ -1715,8 +1761,7 @@ public final class Tensor {
    * @param configure sets the layer's optional arguments (Keras' names) on its defaults
    * @return the new layer's output
    */
-  public Tensor alpha(double tauInitializer,
-      UnaryOperator<org.neurojoule.layer.Filter> configure) {
+  public Tensor alpha(double tauInitializer, UnaryOperator<org.neurojoule.layer.Filter> configure) {
     return then("alpha", () -> configure.apply(org.neurojoule.layer.Filter.alpha(tauInitializer)));
   }
 

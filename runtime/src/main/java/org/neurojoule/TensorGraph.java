@@ -40,8 +40,9 @@ final class TensorGraph {
   static Shape outputShape(Layer layer, List<Tensor> inputs) {
     inputs.forEach(t -> Objects.requireNonNull(t, "input == null"));
     List<Shape> shapes = inputs.stream().map(Tensor::shape).toList();
-    Shape out = Layers.outputShape(
-        () -> positionFor(inputs), () -> provisionalName(layer, inputs), layer.spec(), shapes);
+    Shape out =
+        Layers.outputShape(
+            () -> positionFor(inputs), () -> provisionalName(layer, inputs), layer.spec(), shapes);
     requireSameWeights(layer, shapes, inputs);
     return out;
   }
@@ -74,24 +75,36 @@ final class TensorGraph {
       built = WeightShapes.of(layer.spec(), first);
       now = WeightShapes.of(layer.spec(), shapes);
     } catch (ShapeException e) {
-      return;   // an undefined channel axis: outputShape has had its say
+      return; // an undefined channel axis: outputShape has had its say
     }
     if (!built.equals(now)) {
-      throw new IllegalArgumentException("layer '" + provisionalName(layer, inputs) + "' "
-          + layer.spec().describe() + " (" + layer.spec().type() + ") was built for input "
-          + kerasShapes(first) + "; it cannot be applied to " + kerasShapes(shapes)
-          + ": its weights are " + weightsText(built) + ", the new input would need "
-          + weightsText(now));
+      throw new IllegalArgumentException(
+          "layer '"
+              + provisionalName(layer, inputs)
+              + "' "
+              + layer.spec().describe()
+              + " ("
+              + layer.spec().type()
+              + ") was built for input "
+              + kerasShapes(first)
+              + "; it cannot be applied to "
+              + kerasShapes(shapes)
+              + ": its weights are "
+              + weightsText(built)
+              + ", the new input would need "
+              + weightsText(now));
     }
   }
 
   private static String kerasShapes(List<Shape> shapes) {
-    return shapes.size() == 1 ? shapes.get(0).toKerasString()
+    return shapes.size() == 1
+        ? shapes.get(0).toKerasString()
         : shapes.stream().map(Shape::toKerasString).toList().toString();
   }
 
   private static String weightsText(List<WeightShapes.Weight> weights) {
-    return weights.stream().map(w -> WeightShapes.shapeText(w.shape()))
+    return weights.stream()
+        .map(w -> WeightShapes.shapeText(w.shape()))
         .collect(Collectors.joining(" and "));
   }
 
@@ -106,15 +119,19 @@ final class TensorGraph {
     Objects.requireNonNull(step, "step == null");
     Shape shape = outer.shape();
     if (shape.rank() < 2) {
-      throw ShapeException.of(ShapeError.WRONG_RANK, List.of(shape),
+      throw ShapeException.of(
+              ShapeError.WRONG_RANK,
+              List.of(shape),
               "timeDistributed needs an input of (time, ...) with rank 2 or more, but the input is "
                   + shape)
-          .inLayer(positionFor(List.of(outer)), provisionalName("timeDistributed", List.of(outer)),
+          .inLayer(
+              positionFor(List.of(outer)),
+              provisionalName("timeDistributed", List.of(outer)),
               "timeDistributed");
     }
     Shape stepShape = TimeDistributed.stepShape(shape);
-    Tensor stepInput = Tensor.input(new Layer(InputLayer.of(stepShape), Optional.empty()),
-        stepShape);
+    Tensor stepInput =
+        Tensor.input(new Layer(InputLayer.of(stepShape), Optional.empty()), stepShape);
     Tensor stepOutput = Objects.requireNonNull(step.apply(stepInput), "step returned null");
     if (stepOutput.inputs().size() != 1 || stepOutput.inputs().get(0) != stepInput) {
       throw new IllegalArgumentException(
@@ -132,12 +149,17 @@ final class TensorGraph {
 
   /** The Keras auto name {@code layer} will likely get: counted among the layers upstream. */
   static String provisionalName(Layer layer, List<Tensor> inputs) {
-    return layer.givenName().orElseGet(() -> {
-      String prefix = layer.namePrefix();
-      long same = upstreamLayers(inputs).stream()
-          .filter(l -> l != layer && l.namePrefix().equals(prefix)).count();
-      return KerasNames.autoName(prefix, (int) same);
-    });
+    return layer
+        .givenName()
+        .orElseGet(
+            () -> {
+              String prefix = layer.namePrefix();
+              long same =
+                  upstreamLayers(inputs).stream()
+                      .filter(l -> l != layer && l.namePrefix().equals(prefix))
+                      .count();
+              return KerasNames.autoName(prefix, (int) same);
+            });
   }
 
   /** The Keras auto name of the layer the fluent {@code method} declares after {@code inputs}. */
@@ -145,8 +167,7 @@ final class TensorGraph {
     // Method names spell ReLU as "relu"; Keras' type names, from which prefixes come, do not.
     String type = Character.toUpperCase(method.charAt(0)) + method.substring(1);
     String prefix = KerasNames.snakeCase(type.replace("Relu", "ReLU"));
-    long same = upstreamLayers(inputs).stream()
-        .filter(l -> l.namePrefix().equals(prefix)).count();
+    long same = upstreamLayers(inputs).stream().filter(l -> l.namePrefix().equals(prefix)).count();
     return KerasNames.autoName(prefix, (int) same);
   }
 

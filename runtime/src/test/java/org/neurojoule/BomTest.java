@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 /** The BOM, which has no parent, stays at the project's version and pins the three libraries. */
 class BomTest {
   private static final Pattern OWN_VERSION =
-      Pattern.compile("<artifactId>(neurojoule-(?:parent|bom))</artifactId>\\s*"
-          + "<version>([^<]+)</version>");
+      Pattern.compile(
+          "<artifactId>(neurojoule-(?:parent|bom))</artifactId>\\s*"
+              + "<version>([^<]+)</version>");
 
   @Test
   void bom_hasTheParentsVersionAndManagesEveryLibrary() throws IOException {
@@ -24,11 +25,20 @@ class BomTest {
         .isEqualTo(ownVersion(parent, "neurojoule-parent"));
     for (String artifact :
         new String[] {
-          "neurojoule-api", "neurojoule-runtime", "neurojoule-processor", "neurojoule-keras",
-          "neurojoule-onnx", "neurojoule-nir", "neurojoule"
+          "neurojoule-api",
+          "neurojoule-runtime",
+          "neurojoule-processor",
+          "neurojoule-keras",
+          "neurojoule-onnx",
+          "neurojoule-nir",
+          "neurojoule"
         }) {
-      assertThat(bom).containsMatch("<artifactId>" + artifact + "</artifactId>\\s*"
-          + "<version>\\$\\{project.version}</version>");
+      assertThat(bom)
+          .containsMatch(
+              "<artifactId>"
+                  + artifact
+                  + "</artifactId>\\s*"
+                  + "<version>\\$\\{project.version}</version>");
     }
   }
 

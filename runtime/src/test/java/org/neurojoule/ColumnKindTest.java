@@ -13,11 +13,12 @@ class ColumnKindTest {
 
   @Test
   void validNames_areDerivedFromTheKinds_inTheDocumentedOrder() {
-    assertThat(ColumnKind.VALID).isEqualTo(
-        "name, output_shape, params, connections, neurons, rate, energy <device>,"
-            + " synop_energy <device>, neuron_energy <device>, mac_energy <device>,"
-            + " memory_energy <device>, sparsity, weight_sparsity, footprint, dense_ops,"
-            + " effective_macs, effective_acs, spikes, synaptic_events, sim_energy <device>");
+    assertThat(ColumnKind.VALID)
+        .isEqualTo(
+            "name, output_shape, params, connections, neurons, rate, energy <device>,"
+                + " synop_energy <device>, neuron_energy <device>, mac_energy <device>,"
+                + " memory_energy <device>, sparsity, weight_sparsity, footprint, dense_ops,"
+                + " effective_macs, effective_acs, spikes, synaptic_events, sim_energy <device>");
   }
 
   @Test
@@ -29,8 +30,13 @@ class ColumnKindTest {
   @Test
   void perDeviceKinds_areTheEnergies() {
     assertThat(Arrays.stream(ColumnKind.values()).filter(ColumnKind::perDevice).toList())
-        .containsExactly(ColumnKind.ENERGY, ColumnKind.SYNOP_ENERGY, ColumnKind.NEURON_ENERGY,
-            ColumnKind.MAC_ENERGY, ColumnKind.MEMORY_ENERGY, ColumnKind.SIM_ENERGY);
+        .containsExactly(
+            ColumnKind.ENERGY,
+            ColumnKind.SYNOP_ENERGY,
+            ColumnKind.NEURON_ENERGY,
+            ColumnKind.MAC_ENERGY,
+            ColumnKind.MEMORY_ENERGY,
+            ColumnKind.SIM_ENERGY);
   }
 
   @Test

@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.layer.LayerKind;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.neurojoule.layer.Accounting;
 
 /** {@code comparison.report()}: well-formed XHTML, the comparison's figures exactly, escaped. */
 class ComparisonReportTest {
@@ -31,18 +31,24 @@ class ComparisonReportTest {
   @TempDir Path dir;
 
   private static Model parent() {
-    return Model.input(28, 28, 1).conv2d(8, 3).relu().maxPooling2d(2).flatten().dense(10)
-        .model();
+    return Model.input(28, 28, 1).conv2d(8, 3).relu().maxPooling2d(2).flatten().dense(10).model();
   }
 
   private static Model candidate() {
-    return Model.input(28, 28, 1).depthwiseConv2d(3).conv2d(8, 1).relu().maxPooling2d(2)
-        .flatten().dense(10).model();
+    return Model.input(28, 28, 1)
+        .depthwiseConv2d(3)
+        .conv2d(8, 1)
+        .relu()
+        .maxPooling2d(2)
+        .flatten()
+        .dense(10)
+        .model();
   }
 
   private static Comparison comparison() {
-    return Comparison.of(parent().energy(), candidate().energy(
-        e -> e.accounting(Accounting.KERAS_SPIKING))).named("parent", "candidate");
+    return Comparison.of(
+            parent().energy(), candidate().energy(e -> e.accounting(Accounting.KERAS_SPIKING)))
+        .named("parent", "candidate");
   }
 
   private static Report report(Comparison c) {
@@ -53,13 +59,15 @@ class ComparisonReportTest {
   void table_energyAndReductionPerDevice_equalTheComparisonsFigures() throws Exception {
     Comparison c = comparison();
     Element table = byId(parse(report(c).html()), "comparison");
-    List<String> headers = children(table, "th").stream().map(Element::getTextContent)
-        .limit(4).toList();
-    assertThat(headers).containsExactly("Device", "parent J/inf", "candidate J/inf",
-        "Reduction vs parent").inOrder();
+    List<String> headers =
+        children(table, "th").stream().map(Element::getTextContent).limit(4).toList();
+    assertThat(headers)
+        .containsExactly("Device", "parent J/inf", "candidate J/inf", "Reduction vs parent")
+        .inOrder();
     List<Element> rows = children(children(table, "tbody").get(0), "tr");
     assertThat(rows.stream().map(r -> r.getAttribute("data-device")).toList())
-        .containsExactly("cpu", "gpu").inOrder();
+        .containsExactly("cpu", "gpu")
+        .inOrder();
     for (Element row : rows) {
       String device = row.getAttribute("data-device");
       List<Element> cells = children(row, "td");
@@ -71,8 +79,7 @@ class ComparisonReportTest {
         assertThat(cells.get(m).getTextContent()).isEqualTo(String.format("%.2e", joules));
       }
       double reduction = c.reduction(1, device, TIMING);
-      assertThat(Double.parseDouble(cells.get(2).getAttribute("data-value")))
-          .isEqualTo(reduction);
+      assertThat(Double.parseDouble(cells.get(2).getAttribute("data-value"))).isEqualTo(reduction);
       assertThat(cells.get(2).getTextContent())
           .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f %%", reduction));
     }
@@ -86,16 +93,30 @@ class ComparisonReportTest {
     Comparison c = comparison();
     Element models = byId(parse(report(c).html()), "models");
     List<Element> rows = children(children(models, "tbody").get(0), "tr");
-    assertThat(rows.stream().map(r -> r.getAttribute("data-row")).toList()).containsExactly(
-        "Inputs", "Parameters", "Storage (float32)", "Connections", "Neurons", "Accounting",
-        "Example data").inOrder();
-    List<List<String>> cells = rows.stream().map(r -> children(r, "td").stream()
-        .map(Element::getTextContent).toList()).toList();
-    assertThat(cells).containsExactly(
-        List.of("input_1 (None, 28, 28, 1)", "input_1 (None, 28, 28, 1)"),
-        List.of("13,610", "13,556"), List.of("53.16 KB", "52.95 KB"),
-        List.of("62,192", "18,928"), List.of("5,408", "5,408"),
-        List.of("complete", "keras-spiking"), List.of("none", "none")).inOrder();
+    assertThat(rows.stream().map(r -> r.getAttribute("data-row")).toList())
+        .containsExactly(
+            "Inputs",
+            "Parameters",
+            "Storage (float32)",
+            "Connections",
+            "Neurons",
+            "Accounting",
+            "Example data")
+        .inOrder();
+    List<List<String>> cells =
+        rows.stream()
+            .map(r -> children(r, "td").stream().map(Element::getTextContent).toList())
+            .toList();
+    assertThat(cells)
+        .containsExactly(
+            List.of("input_1 (None, 28, 28, 1)", "input_1 (None, 28, 28, 1)"),
+            List.of("13,610", "13,556"),
+            List.of("53.16 KB", "52.95 KB"),
+            List.of("62,192", "18,928"),
+            List.of("5,408", "5,408"),
+            List.of("complete", "keras-spiking"),
+            List.of("none", "none"))
+        .inOrder();
     Element storage = children(rows.get(2), "td").get(1);
     assertThat(storage.getAttribute("data-value")).isEqualTo(Long.toString(c.storageBytes(1)));
     Element connections = children(rows.get(3), "td").get(1);
@@ -106,21 +127,32 @@ class ComparisonReportTest {
   @Test
   void charts_oneStackedBarPerModel_perDevice() throws Exception {
     Comparison c = comparison();
-    Document doc = parse(c.report(r -> r.devices("cpu", "gpu").scale(ReportOptions.Scale.LOG)
-        .timestepsPerInference(4).dt(0.002)).html());
+    Document doc =
+        parse(
+            c.report(
+                    r ->
+                        r.devices("cpu", "gpu")
+                            .scale(ReportOptions.Scale.LOG)
+                            .timestepsPerInference(4)
+                            .dt(0.002))
+                .html());
     assertThat(elements(doc, XHTML, "body").get(0).getAttribute("data-scale")).isEqualTo("log");
     List<Element> charts = elements(doc, SVG, "svg");
     assertThat(charts.stream().map(s -> s.getAttribute("data-device")).toList())
-        .containsExactly("cpu", "gpu").inOrder();
+        .containsExactly("cpu", "gpu")
+        .inOrder();
     for (Element chart : charts) {
       String device = chart.getAttribute("data-device");
-      List<Element> scales = children(chart, "g").stream()
-          .filter(g -> g.getAttribute("class").startsWith("scale-")).toList();
+      List<Element> scales =
+          children(chart, "g").stream()
+              .filter(g -> g.getAttribute("class").startsWith("scale-"))
+              .toList();
       assertThat(scales).hasSize(2);
       for (Element scale : scales) {
         List<Element> bars = children(scale, "g");
         assertThat(bars.stream().map(b -> b.getAttribute("data-model")).toList())
-            .containsExactly("parent", "candidate").inOrder();
+            .containsExactly("parent", "candidate")
+            .inOrder();
         for (int m = 0; m < 2; m++) {
           ModelEnergy energy = c.models().get(m);
           double synop = 0;
@@ -138,17 +170,22 @@ class ComparisonReportTest {
       }
     }
     // The baseline needs more: its bar fills the linear axis, the candidate's is shorter.
-    Element linear = children(charts.get(0), "g").stream()
-        .filter(g -> g.getAttribute("class").equals("scale-linear")).findFirst().orElseThrow();
+    Element linear =
+        children(charts.get(0), "g").stream()
+            .filter(g -> g.getAttribute("class").equals("scale-linear"))
+            .findFirst()
+            .orElseThrow();
     List<Element> bars = children(linear, "g");
     assertThat(width(bars.get(0))).isWithin(0.01).of(620);
-    assertThat(width(bars.get(1))).isWithin(0.01)
+    assertThat(width(bars.get(1)))
+        .isWithin(0.01)
         .of(620 * c.energy(1, "cpu", TIMING) / c.energy(0, "cpu", TIMING));
   }
 
   private static double width(Element bar) {
     return children(bar, "rect").stream()
-        .mapToDouble(r -> Double.parseDouble(r.getAttribute("width"))).sum();
+        .mapToDouble(r -> Double.parseDouble(r.getAttribute("width")))
+        .sum();
   }
 
   @Test
@@ -157,19 +194,23 @@ class ComparisonReportTest {
     Element kinds = byId(parse(report(c).html()), "kinds");
     List<Element> tables = children(kinds, "table");
     assertThat(tables.stream().map(t -> t.getAttribute("data-device")).toList())
-        .containsExactly("cpu", "gpu").inOrder();
+        .containsExactly("cpu", "gpu")
+        .inOrder();
     for (Element table : tables) {
       String device = table.getAttribute("data-device");
       List<Element> rows = children(children(table, "tbody").get(0), "tr");
-      assertThat(rows.stream().map(r -> r.getAttribute("data-kind")).toList()).containsExactly(
-          "convolution", "depthwise", "dense", "pooling", "activations", "other").inOrder();
+      assertThat(rows.stream().map(r -> r.getAttribute("data-kind")).toList())
+          .containsExactly("convolution", "depthwise", "dense", "pooling", "activations", "other")
+          .inOrder();
       for (int m = 0; m < 2; m++) {
         Map<LayerKind, Double> byKind = c.energyByKind(m, device, TIMING);
         double total = byKind.values().stream().mapToDouble(Double::doubleValue).sum();
         for (Element row : rows) {
-          LayerKind kind = c.kinds().stream()
-              .filter(k -> k.label().equals(row.getAttribute("data-kind"))).findFirst()
-              .orElseThrow();
+          LayerKind kind =
+              c.kinds().stream()
+                  .filter(k -> k.label().equals(row.getAttribute("data-kind")))
+                  .findFirst()
+                  .orElseThrow();
           List<Element> cells = children(row, "td");
           assertThat(Double.parseDouble(cells.get(2 * m).getAttribute("data-value")))
               .isEqualTo(byKind.get(kind));
@@ -191,19 +232,25 @@ class ComparisonReportTest {
     assertThat(items.get(0)).isEqualTo(ModelEnergy.ESTIMATES_WARNING);
     assertThat(items.get(1)).startsWith("* The models were estimated with different accounting");
     // The estimates' own warnings follow, each named by its model.
-    assertThat(items.subList(2, items.size())).containsExactly(
-        "candidate: Cannot compute stats for layer of type 'DepthwiseConv2D'",
-        "candidate: Cannot compute stats for layer of type 'MaxPooling2D'").inOrder();
+    assertThat(items.subList(2, items.size()))
+        .containsExactly(
+            "candidate: Cannot compute stats for layer of type 'DepthwiseConv2D'",
+            "candidate: Cannot compute stats for layer of type 'MaxPooling2D'")
+        .inOrder();
   }
 
   @Test
   void defaultDevices_areTheComparisons_andSpikingOnesAreNotedAsNotCompared() throws Exception {
     Comparison c = comparison();
     Document doc = parse(c.report().html());
-    assertThat(elements(doc, SVG, "svg").stream().map(s -> s.getAttribute("data-device"))
-        .toList()).containsExactlyElementsIn(c.devices(o -> o)).inOrder();
-    assertThat(children(byId(doc, "notes"), "li").stream().map(Element::getTextContent)
-        .anyMatch(n -> n.startsWith("* Not compared: loihi, spinnaker, spinnaker2"))).isTrue();
+    assertThat(elements(doc, SVG, "svg").stream().map(s -> s.getAttribute("data-device")).toList())
+        .containsExactlyElementsIn(c.devices(o -> o))
+        .inOrder();
+    assertThat(
+            children(byId(doc, "notes"), "li").stream()
+                .map(Element::getTextContent)
+                .anyMatch(n -> n.startsWith("* Not compared: loihi, spinnaker, spinnaker2")))
+        .isTrue();
     assertThat(elements(doc, XHTML, "title").get(0).getTextContent())
         .isEqualTo("Comparison: parent vs candidate");
   }
@@ -222,10 +269,13 @@ class ComparisonReportTest {
     assertThat(elements(doc, XHTML, "script")).hasSize(1);
     assertThat(elements(doc, XHTML, "title").get(0).getTextContent())
         .isEqualTo("Comparison: " + SCRIPT_NAME + " vs a\"b&c");
-    List<Element> bars = children(elements(doc, SVG, "svg").get(0), "g").stream()
-        .filter(g -> g.getAttribute("class").equals("bar")).toList();
+    List<Element> bars =
+        children(elements(doc, SVG, "svg").get(0), "g").stream()
+            .filter(g -> g.getAttribute("class").equals("bar"))
+            .toList();
     assertThat(bars.stream().map(g -> g.getAttribute("data-model")).distinct().toList())
-        .containsExactly(SCRIPT_NAME, "a\"b&c").inOrder();
+        .containsExactly(SCRIPT_NAME, "a\"b&c")
+        .inOrder();
   }
 
   @Test
@@ -236,8 +286,11 @@ class ComparisonReportTest {
     assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt; (None, 4)");
     assertThat(html.split("<script", -1)).hasLength(2);
     Document doc = parse(html);
-    Element inputs = children(byId(doc, "models"), "tr").stream()
-        .filter(r -> r.getAttribute("data-row").equals("Inputs")).findFirst().orElseThrow();
+    Element inputs =
+        children(byId(doc, "models"), "tr").stream()
+            .filter(r -> r.getAttribute("data-row").equals("Inputs"))
+            .findFirst()
+            .orElseThrow();
     assertThat(children(inputs, "td").get(0).getTextContent())
         .isEqualTo(SCRIPT_NAME + " (None, 4)");
   }
@@ -247,8 +300,11 @@ class ComparisonReportTest {
     String first = report(comparison()).html();
     assertThat(report(comparison()).html()).isEqualTo(first);
     assertThat(first).startsWith("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"");
-    assertThat(first.replace("xmlns=\"http://www.w3.org/1999/xhtml\"", "")
-        .replace("xmlns=\"http://www.w3.org/2000/svg\"", "")).doesNotContain("http");
+    assertThat(
+            first
+                .replace("xmlns=\"http://www.w3.org/1999/xhtml\"", "")
+                .replace("xmlns=\"http://www.w3.org/2000/svg\"", ""))
+        .doesNotContain("http");
     assertThat(first).doesNotContain(" src=");
     assertThat(first).doesNotContain(" href=");
     Path file = dir.resolve("cmp.html");
@@ -259,11 +315,11 @@ class ComparisonReportTest {
   @Test
   void spikingDeviceWithoutData_namesTheModel_andUnknownDevice_isAClearError() {
     Comparison c = comparison();
-    IllegalStateException spiking = assertThrows(IllegalStateException.class,
-        () -> c.report(r -> r.devices("loihi")));
+    IllegalStateException spiking =
+        assertThrows(IllegalStateException.class, () -> c.report(r -> r.devices("loihi")));
     assertThat(spiking).hasMessageThat().startsWith("model 'parent': device 'loihi' is spiking");
-    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-        () -> c.report(r -> r.devices("tpu")));
+    IllegalArgumentException unknown =
+        assertThrows(IllegalArgumentException.class, () -> c.report(r -> r.devices("tpu")));
     assertThat(unknown).hasMessageThat().contains("'tpu'");
   }
 }

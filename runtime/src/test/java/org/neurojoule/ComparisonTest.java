@@ -6,32 +6,41 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.neurojoule.layer.LayerKind;
 import org.neurojoule.layer.Accounting;
+import org.neurojoule.layer.LayerKind;
 
 /** {@link Comparison}: the exact table, the exports' round trips and its errors. */
 class ComparisonTest {
   /** A convolution and its depthwise-separable replacement, as the examples' variants do. */
   private static Model parent() {
-    return Model.input(28, 28, 1).conv2d(8, 3).relu().maxPooling2d(2).flatten().dense(10)
-        .model();
+    return Model.input(28, 28, 1).conv2d(8, 3).relu().maxPooling2d(2).flatten().dense(10).model();
   }
 
   private static Model candidate() {
-    return Model.input(28, 28, 1).depthwiseConv2d(3).conv2d(8, 1).relu().maxPooling2d(2)
-        .flatten().dense(10).model();
+    return Model.input(28, 28, 1)
+        .depthwiseConv2d(3)
+        .conv2d(8, 1)
+        .relu()
+        .maxPooling2d(2)
+        .flatten()
+        .dense(10)
+        .model();
   }
 
   private static Comparison comparison(Accounting accounting) {
-    return Comparison.of(parent().energy(e -> e.accounting(accounting)),
-        candidate().energy(e -> e.accounting(accounting))).named("parent", "candidate");
+    return Comparison.of(
+            parent().energy(e -> e.accounting(accounting)),
+            candidate().energy(e -> e.accounting(accounting)))
+        .named("parent", "candidate");
   }
 
   @Test
   void tableOnCpuAndGpu() {
-    String text = comparison(Accounting.COMPLETE)
-        .summaryString(o -> o.columns("energy cpu", "energy gpu"));
-    assertThat(text).isEqualTo("""
+    String text =
+        comparison(Accounting.COMPLETE).summaryString(o -> o.columns("energy cpu", "energy gpu"));
+    assertThat(text)
+        .isEqualTo(
+            """
                          |parent  |candidate|Reduction
         -----------------|--------|---------|---------
         Accounting       |complete| complete|        \s
@@ -67,7 +76,8 @@ class ComparisonTest {
     assertThat(c.accounting(1)).isEqualTo("keras-spiking");
     assertThat(c.energyByKind(1, "cpu", o -> o).get(LayerKind.DEPTHWISE)).isEqualTo(0.0);
     // conv 1x1: 26*26*8 connections; dense: 13*13*8*10; relu: 5408 neurons.
-    assertThat(c.energy(1, "cpu", o -> o)).isEqualTo(8.6e-9 * 5408 + 8.6e-9 * 13520 + 8.6e-9 * 5408);
+    assertThat(c.energy(1, "cpu", o -> o))
+        .isEqualTo(8.6e-9 * 5408 + 8.6e-9 * 13520 + 8.6e-9 * 5408);
   }
 
   @Test
@@ -87,13 +97,19 @@ class ComparisonTest {
 
   @Test
   void sweepHasAReductionPerCandidate() {
-    Model wider = Model.input(28, 28, 1).conv2d(16, 3).relu().maxPooling2d(2).flatten().dense(10)
-        .model();
+    Model wider =
+        Model.input(28, 28, 1).conv2d(16, 3).relu().maxPooling2d(2).flatten().dense(10).model();
     Comparison c = Comparison.of(parent().energy(), candidate().energy(), wider.energy());
     assertThat(c.names()).containsExactly("model 1", "model 2", "model 3").inOrder();
-    String firstLines = c.summaryString(o -> o.columns("energy cpu")).lines().limit(4)
-        .reduce((a, b) -> a + "\n" + b).orElseThrow();
-    assertThat(firstLines).isEqualTo("""
+    String firstLines =
+        c.summaryString(o -> o.columns("energy cpu"))
+            .lines()
+            .limit(4)
+            .reduce((a, b) -> a + "\n" + b)
+            .orElseThrow();
+    assertThat(firstLines)
+        .isEqualTo(
+            """
                          |model 1 |model 2 |Reduction|model 3  |Reduction
         -----------------|--------|--------|---------|---------|---------
         Accounting       |complete|complete|         | complete|        \s
@@ -104,14 +120,17 @@ class ComparisonTest {
 
   @Test
   void mixedAccountingIsLabelledAndNoted() {
-    Comparison c = Comparison.of(parent().energy(),
-        candidate().energy(e -> e.accounting(Accounting.KERAS_SPIKING)));
+    Comparison c =
+        Comparison.of(
+            parent().energy(), candidate().energy(e -> e.accounting(Accounting.KERAS_SPIKING)));
     assertThat(c.mixesAccounting()).isTrue();
     String text = c.summaryString(o -> o.columns("energy cpu").lineLength(SummaryOptions.AUTO));
     assertThat(text).contains("Accounting       |complete|keras-spiking|         \n");
-    assertThat(text.replace("\n  ", " ")).contains("* The models were estimated with different accounting modes, so"
-        + " their figures do not count the same operations; estimate them all with energy(e ->"
-        + " e.accounting(...)) of one mode.\n");
+    assertThat(text.replace("\n  ", " "))
+        .contains(
+            "* The models were estimated with different accounting modes, so"
+                + " their figures do not count the same operations; estimate them all with energy(e ->"
+                + " e.accounting(...)) of one mode.\n");
     assertThat(c.toJson(o -> o.columns("energy cpu")))
         .contains("\"warnings\": [\"the models were estimated with different accounting modes\"]");
   }
@@ -121,8 +140,17 @@ class ComparisonTest {
     Comparison c = comparison(Accounting.COMPLETE).named("par,\"ent\"", "cand\nidate");
     List<List<String>> records = TextFormats.parseCsv(c.toCsv());
     List<String> header = records.get(0);
-    assertThat(header.subList(0, 9)).containsExactly("model", "accounting", "params",
-        "storage_bytes", "connections", "neurons", "energy_j_cpu", "energy_j_gpu", "energy_j_arm")
+    assertThat(header.subList(0, 9))
+        .containsExactly(
+            "model",
+            "accounting",
+            "params",
+            "storage_bytes",
+            "connections",
+            "neurons",
+            "energy_j_cpu",
+            "energy_j_gpu",
+            "energy_j_arm")
         .inOrder();
     assertThat(header).contains("reduction_percent_gpu");
     assertThat(header).contains("energy_j_arm_depthwise");
@@ -131,7 +159,8 @@ class ComparisonTest {
       Map<String, String> r = record(header, records.get(m + 1));
       assertThat(r.get("model")).isEqualTo(c.names().get(m));
       assertThat(Long.parseLong(r.get("params"))).isEqualTo(c.totals(m, o -> o).params());
-      assertThat(Long.parseLong(r.get("storage_bytes"))).isEqualTo(4 * c.totals(m, o -> o).params());
+      assertThat(Long.parseLong(r.get("storage_bytes")))
+          .isEqualTo(4 * c.totals(m, o -> o).params());
       for (String d : List.of("cpu", "gpu", "arm")) {
         assertThat(Double.parseDouble(r.get("energy_j_" + d))).isEqualTo(c.energy(m, d, o -> o));
         assertThat(Double.parseDouble(r.get("energy_j_" + d)))
@@ -150,8 +179,10 @@ class ComparisonTest {
   void jsonRoundTripsEveryFigureExactly() {
     Comparison c = comparison(Accounting.COMPLETE).named("<b>\"p\"</b>", "c\\\u2028");
     @SuppressWarnings("unchecked")
-    Map<String, Object> json = (Map<String, Object>) TextFormats.parseJson(
-        c.toJson(o -> o.columns("energy cpu", "energy gpu", "energy arm")));
+    Map<String, Object> json =
+        (Map<String, Object>)
+            TextFormats.parseJson(
+                c.toJson(o -> o.columns("energy cpu", "energy gpu", "energy arm")));
     assertThat(json.get("baseline")).isEqualTo("<b>\"p\"</b>");
     assertThat(json.get("devices")).isEqualTo(List.of("cpu", "gpu", "arm"));
     @SuppressWarnings("unchecked")
@@ -183,23 +214,27 @@ class ComparisonTest {
     List<List<String>> records = TextFormats.parseCsv(c.toCsv(o -> o.columns("energy cpu")));
     assertThat(record(records.get(0), records.get(2)).get("reduction_percent_cpu")).isEmpty();
     assertThat(c.toJson(o -> o.columns("energy cpu"))).contains("\"reduction_percent_cpu\": null");
-    assertThat(c.summaryString(o -> o.columns("energy cpu"))).contains(
-        "J/inf (cpu)      | 0.00e+00| 3.44e-08|        -\n");
+    assertThat(c.summaryString(o -> o.columns("energy cpu")))
+        .contains("J/inf (cpu)      | 0.00e+00| 3.44e-08|        -\n");
   }
 
   @Test
   void spikingDevicesNeedEveryModelsExampleData() {
-    ModelEnergy withData = parent().initializeWeights(0)
-        .energy(e -> e.exampleData(ExampleData.filled(0.5, 2, 28, 28, 1)));
+    ModelEnergy withData =
+        parent()
+            .initializeWeights(0)
+            .energy(e -> e.exampleData(ExampleData.filled(0.5, 2, 28, 28, 1)));
     Comparison c = Comparison.of(withData, candidate().energy()).named("parent", "candidate");
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> c.summaryString(o -> o.columns("energy loihi")));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class, () -> c.summaryString(o -> o.columns("energy loihi")));
     assertThat(e).hasMessageThat().startsWith("model 'candidate': device 'loihi' is spiking");
     assertThat(c.devices(o -> o)).containsExactlyElementsIn(nonSpikingDevices()).inOrder();
   }
 
   private static List<String> nonSpikingDevices() {
-    return ModelEnergy.defaultDevices().stream().filter(d -> !ModelEnergy.device(d).spiking())
+    return ModelEnergy.defaultDevices().stream()
+        .filter(d -> !ModelEnergy.device(d).spiking())
         .toList();
   }
 
@@ -207,19 +242,27 @@ class ComparisonTest {
   void badArgumentsNameWhatIsWrong() {
     ModelEnergy e = parent().energy();
     assertThat(assertThrows(IllegalArgumentException.class, () -> Comparison.of(e)))
-        .hasMessageThat().isEqualTo("a comparison needs at least two models, was given 1");
+        .hasMessageThat()
+        .isEqualTo("a comparison needs at least two models, was given 1");
     Comparison c = Comparison.of(e, e);
     assertThat(assertThrows(IllegalArgumentException.class, () -> c.named("a")))
-        .hasMessageThat().isEqualTo("1 names given for 2 models: [a]");
+        .hasMessageThat()
+        .isEqualTo("1 names given for 2 models: [a]");
     assertThat(assertThrows(IllegalArgumentException.class, () -> c.named("a", "a")))
-        .hasMessageThat().isEqualTo("two models are named 'a'");
+        .hasMessageThat()
+        .isEqualTo("two models are named 'a'");
     assertThat(assertThrows(IllegalArgumentException.class, () -> c.named("a", " ")))
-        .hasMessageThat().isEqualTo("name 2 is blank: ' '");
+        .hasMessageThat()
+        .isEqualTo("name 2 is blank: ' '");
     assertThat(assertThrows(IllegalArgumentException.class, () -> c.energy(2, "cpu", o -> o)))
-        .hasMessageThat().isEqualTo("no model 2; the models are 0 to 1: [model 1, model 2]");
-    assertThat(assertThrows(IllegalArgumentException.class,
-        () -> c.summaryString(o -> o.columns("energy nowhere"))))
-        .hasMessageThat().contains("nowhere");
+        .hasMessageThat()
+        .isEqualTo("no model 2; the models are 0 to 1: [model 1, model 2]");
+    assertThat(
+            assertThrows(
+                IllegalArgumentException.class,
+                () -> c.summaryString(o -> o.columns("energy nowhere"))))
+        .hasMessageThat()
+        .contains("nowhere");
   }
 
   private static Map<String, String> record(List<String> header, List<String> values) {

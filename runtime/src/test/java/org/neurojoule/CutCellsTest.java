@@ -14,33 +14,40 @@ class CutCellsTest {
   @Test
   void aCutCount_endsInTheCutMark() {
     String s = huge().summaryString(o -> o.lineLength(60).printWarnings(false));
-    assertThat(s).isEqualTo(""
-        + "Layer (typ|Output sha|Param #  |Conn #   |Neuron #|J/inf (cp\n"
-        + "----------|----------|---------|---------|--------|---------\n"
-        + "input_1 (I|[(None, 20|        0|        0|       0|        0\n"
-        + "dense (Den|(None, 200|40000000…|40000000…|       0|  3.4e+10\n"
-        + "============================================================\n"
-        + "Total energy per inference [Joules/inf] (cpu): 3.44e+10\n");
+    assertThat(s)
+        .isEqualTo(
+            ""
+                + "Layer (typ|Output sha|Param #  |Conn #   |Neuron #|J/inf (cp\n"
+                + "----------|----------|---------|---------|--------|---------\n"
+                + "input_1 (I|[(None, 20|        0|        0|       0|        0\n"
+                + "dense (Den|(None, 200|40000000…|40000000…|       0|  3.4e+10\n"
+                + "============================================================\n"
+                + "Total energy per inference [Joules/inf] (cpu): 3.44e+10\n");
   }
 
   @Test
   void auto_neverCuts_andWrapsWarningsAtLeastAtTheDefaultWidth() {
     String s = huge().summaryString(o -> o.lineLength(SummaryOptions.AUTO));
-    assertThat(s).isEqualTo(""
-        + "Layer (type)        |Output shape        |Param #            |Conn #             |Neuron #|J/inf (cpu)\n"
-        + "--------------------|--------------------|-------------------|-------------------|--------|-----------\n"
-        + "input_1 (InputLayer)|[(None, 2000000000)]|                  0|                  0|       0|          0\n"
-        + "dense (Dense)       |  (None, 2000000000)|4000000002000000000|4000000000000000000|       0|    3.4e+10\n"
-        + "=".repeat(102) + "\n"
-        + "Total energy per inference [Joules/inf] (cpu): 3.44e+10\n"
-        + "* These are estimates only; see the documentation of ModelEnergy for a list of the assumptions being\n"
-        + "  made.\n");
+    assertThat(s)
+        .isEqualTo(
+            ""
+                + "Layer (type)        |Output shape        |Param #            |Conn #             |Neuron #|J/inf (cpu)\n"
+                + "--------------------|--------------------|-------------------|-------------------|--------|-----------\n"
+                + "input_1 (InputLayer)|[(None, 2000000000)]|                  0|                  0|       0|          0\n"
+                + "dense (Dense)       |  (None, 2000000000)|4000000002000000000|4000000000000000000|       0|    3.4e+10\n"
+                + "=".repeat(102)
+                + "\n"
+                + "Total energy per inference [Joules/inf] (cpu): 3.44e+10\n"
+                + "* These are estimates only; see the documentation of ModelEnergy for a list of the assumptions being\n"
+                + "  made.\n");
   }
 
   @Test
   void theReferencesCutTextStaysUnmarked() {
-    String s = GoldenSummaryTest.mnist().energy()
-        .summaryString(o -> o.lineLength(60).printWarnings(false));
+    String s =
+        GoldenSummaryTest.mnist()
+            .energy()
+            .summaryString(o -> o.lineLength(60).printWarnings(false));
     assertThat(s).contains("input_1 (Inpu|[(None, 28, |");
     assertThat(s).doesNotContain("…");
   }

@@ -55,7 +55,8 @@ class DeepGraphTest {
       Model model = Model.of(x);
       assertThat(model.layers()).hasSize(depth + 1);
       assertThat(model.layerNames().subList(depth - 1, depth + 1))
-          .containsExactly("dense_" + (depth / 2 - 1), "re_lu_" + (depth / 2 - 1)).inOrder();
+          .containsExactly("dense_" + (depth / 2 - 1), "re_lu_" + (depth / 2 - 1))
+          .inOrder();
       assertThat(model.indexOf(x.layer())).isEqualTo(depth);
       ModelEnergy energy = model.energy();
       assertThat(energy.layerStats("dense_" + (depth / 2 - 1)).connections()).isEqualTo(4);
@@ -75,7 +76,7 @@ class DeepGraphTest {
     assertThat(model.nodeIndex(y)).isEqualTo(9_999);
     String summary = model.summaryString();
     assertThat(summary).contains("dense[9998][0]");
-    assertThat(summary.split("dense\\[\\d+]\\[0]", -1)).hasLength(10_000);   // 9,999 links to itself
+    assertThat(summary.split("dense\\[\\d+]\\[0]", -1)).hasLength(10_000); // 9,999 links to itself
   }
 
   @Test

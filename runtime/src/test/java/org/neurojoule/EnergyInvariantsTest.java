@@ -40,8 +40,9 @@ class EnergyInvariantsTest {
   void ratesNeverChangeNonSpikingEnergy() {
     ModelEnergy with = withRates();
     ModelEnergy without = GoldenRatesTest.mnistWithWeights().energy();
-    ModelEnergy otherData = GoldenRatesTest.mnistWithWeights()
-        .energy(e -> e.exampleData(ExampleData.filled(3.5, 4, 28, 28)));
+    ModelEnergy otherData =
+        GoldenRatesTest.mnistWithWeights()
+            .energy(e -> e.exampleData(ExampleData.filled(3.5, 4, 28, 28)));
     for (String device : NON_SPIKING) {
       double base = without.totalEnergy(device);
       assertThat(with.totalEnergy(device)).isEqualTo(base);

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** {@code energy.totals()}, {@code toCsv()} and {@code toJson()}: exact text and round trips. */
 class ExportTest {
-  private static final String MNIST_CSV = """
+  private static final String MNIST_CSV =
+      """
       layer,type,output_shape,params,connections,neurons,energy_j_cpu
       input_1,InputLayer,"[(None, 28, 28, 1)]",0,0,0,0.0
       conv2d,Conv2D,"(None, 22, 22, 2)",100,47432,0,4.079152E-4
@@ -22,7 +23,8 @@ class ExportTest {
       total,,,125422,172616,1096,0.0014939232
       """;
 
-  private static final String MNIST_JSON = """
+  private static final String MNIST_JSON =
+      """
       {
         "accounting": "complete",
         "energy_model": "reference",
@@ -69,9 +71,20 @@ class ExportTest {
 
   @Test
   void chosenColumns_inOrder_withUnitsAndNaNRates_duplicatesOnce() {
-    String csv = mnist().toCsv(o -> o.columns("rate", "energy gpu", "name", "synop_energy cpu",
-        "neuron_energy CPU", "rate"));
-    assertThat(csv).isEqualTo("""
+    String csv =
+        mnist()
+            .toCsv(
+                o ->
+                    o.columns(
+                        "rate",
+                        "energy gpu",
+                        "name",
+                        "synop_energy cpu",
+                        "neuron_energy CPU",
+                        "rate"));
+    assertThat(csv)
+        .isEqualTo(
+            """
         layer,type,rate_hz,energy_j_gpu,synop_energy_j_cpu,neuron_energy_j_cpu
         input_1,InputLayer,NaN,0.0,0.0,0.0
         conv2d,Conv2D,NaN,1.42296E-5,4.079152E-4,0.0
@@ -92,15 +105,31 @@ class ExportTest {
   @Test
   void withRates_csvAndJsonRoundTripEveryFigureExactly() {
     ModelEnergy energy = GoldenRatesTest.mnistEnergy();
-    var columns = (java.util.function.UnaryOperator<SummaryOptions>) o -> o
-        .columns("name", "params", "rate", "energy cpu", "synop_energy loihi",
-            "neuron_energy loihi")
-        .timestepsPerInference(10).dt(0.002);
+    var columns =
+        (java.util.function.UnaryOperator<SummaryOptions>)
+            o ->
+                o.columns(
+                        "name",
+                        "params",
+                        "rate",
+                        "energy cpu",
+                        "synop_energy loihi",
+                        "neuron_energy loihi")
+                    .timestepsPerInference(10)
+                    .dt(0.002);
     List<List<String>> csv = TextFormats.parseCsv(energy.toCsv(columns));
     Map<?, ?> json = (Map<?, ?>) TextFormats.parseJson(energy.toJson(columns));
     List<?> layers = (List<?>) json.get("layers");
-    assertThat(csv.get(0)).containsExactly("layer", "type", "params", "rate_hz", "energy_j_cpu",
-        "synop_energy_j_loihi", "neuron_energy_j_loihi").inOrder();
+    assertThat(csv.get(0))
+        .containsExactly(
+            "layer",
+            "type",
+            "params",
+            "rate_hz",
+            "energy_j_cpu",
+            "synop_energy_j_loihi",
+            "neuron_energy_j_loihi")
+        .inOrder();
     List<String> names = new ArrayList<>(energy.rates().keySet());
     assertThat(csv).hasSize(names.size() + 2);
     assertThat(layers).hasSize(names.size());
@@ -113,8 +142,7 @@ class ExportTest {
       assertThat(object.get("layer")).isEqualTo(name);
       assertThat(Double.parseDouble(row.get(3))).isEqualTo(energy.rates().get(name));
       assertThat(object.get("rate_hz")).isEqualTo(energy.rates().get(name));
-      assertThat(Double.parseDouble(row.get(4)))
-          .isEqualTo(energy.layerEnergy(name, "cpu").total());
+      assertThat(Double.parseDouble(row.get(4))).isEqualTo(energy.layerEnergy(name, "cpu").total());
       assertThat(Double.parseDouble(row.get(5))).isEqualTo(loihi.synop());
       assertThat(object.get("synop_energy_j_loihi")).isEqualTo(loihi.synop());
       assertThat(Double.parseDouble(row.get(6))).isEqualTo(loihi.neuron());
@@ -126,8 +154,9 @@ class ExportTest {
     assertThat(json.get("dt_s")).isEqualTo(0.002);
     assertThat((String) json.get("example_data")).isEqualTo("array");
     Map<?, ?> totals = (Map<?, ?>) json.get("totals");
-    assertThat(totals.keySet()).containsExactly("params", "energy_j_cpu",
-        "synop_energy_j_loihi", "neuron_energy_j_loihi").inOrder();
+    assertThat(totals.keySet())
+        .containsExactly("params", "energy_j_cpu", "synop_energy_j_loihi", "neuron_energy_j_loihi")
+        .inOrder();
     assertThat(totals.get("params")).isEqualTo(125422L);
   }
 
@@ -135,13 +164,17 @@ class ExportTest {
   void hostileName_isQuotedInCsvAndEscapedInJson() {
     ModelEnergy energy = Model.input(4).dense(2, d -> d.name(HOSTILE)).energy();
     String csv = energy.toCsv(o -> o.columns("name", "params"));
-    assertThat(csv).isEqualTo("layer,type,params\ninput_1,InputLayer,0\n"
-        + "\"say \"\"hi\"\", then\r\nbye\t\u221a \uD835\uDD18 \\ \u0001\",Dense,10\n"
-        + "total,,10\n");
+    assertThat(csv)
+        .isEqualTo(
+            "layer,type,params\ninput_1,InputLayer,0\n"
+                + "\"say \"\"hi\"\", then\r\nbye\t\u221a \uD835\uDD18 \\ \u0001\",Dense,10\n"
+                + "total,,10\n");
     assertThat(TextFormats.parseCsv(csv).get(2).get(0)).isEqualTo(HOSTILE);
     String json = energy.toJson(o -> o.columns("params"));
-    assertThat(json).contains("{\"layer\": \"say \\\"hi\\\", then\\r\\nbye\\t\u221a \uD835\uDD18"
-        + " \\\\ \\u0001\", \"type\": \"Dense\", \"params\": 10}");
+    assertThat(json)
+        .contains(
+            "{\"layer\": \"say \\\"hi\\\", then\\r\\nbye\\t\u221a \uD835\uDD18"
+                + " \\\\ \\u0001\", \"type\": \"Dense\", \"params\": 10}");
     Map<?, ?> parsed = (Map<?, ?>) TextFormats.parseJson(json);
     assertThat(((Map<?, ?>) ((List<?>) parsed.get("layers")).get(1)).get("layer"))
         .isEqualTo(HOSTILE);
@@ -155,10 +188,10 @@ class ExportTest {
 
   @Test
   void warnings_areInTheJson() {
-    ModelEnergy energy = Model.of(Model.input(3, 32, 32).conv2d(32, 3))
-        .energy(e -> e.logWarnings(false));
-    List<?> warnings = (List<?>) ((Map<?, ?>) TextFormats.parseJson(energy.toJson())).get(
-        "warnings");
+    ModelEnergy energy =
+        Model.of(Model.input(3, 32, 32).conv2d(32, 3)).energy(e -> e.logWarnings(false));
+    List<?> warnings =
+        (List<?>) ((Map<?, ?>) TextFormats.parseJson(energy.toJson())).get("warnings");
     assertThat(warnings).isEqualTo(energy.warnings());
     assertThat(warnings).hasSize(1);
   }
@@ -171,8 +204,8 @@ class ExportTest {
     assertThat(t.nonTrainableParams()).isEqualTo(0);
     assertThat(t.connections()).isEqualTo(172616);
     assertThat(t.neurons()).isEqualTo(1096);
-    List<String> expected = ModelEnergy.devices().stream()
-        .filter(d -> !ModelEnergy.device(d).spiking()).toList();
+    List<String> expected =
+        ModelEnergy.devices().stream().filter(d -> !ModelEnergy.device(d).spiking()).toList();
     assertThat(t.energy().keySet()).containsExactlyElementsIn(expected).inOrder();
     assertThat(t.energy().get("cpu")).isEqualTo(0.0014939232);
     assertThat(t.energy().get("gpu")).isEqualTo(mnist().totalEnergy("gpu"));
@@ -199,15 +232,21 @@ class ExportTest {
 
   @Test
   void spikingColumnWithoutData_andUnknownColumn_areTheSummarysErrors() {
-    IllegalStateException spiking = assertThrows(IllegalStateException.class,
-        () -> mnist().toCsv(o -> o.columns("name", "energy loihi")));
+    IllegalStateException spiking =
+        assertThrows(
+            IllegalStateException.class,
+            () -> mnist().toCsv(o -> o.columns("name", "energy loihi")));
     assertThat(spiking).hasMessageThat().startsWith("device 'loihi' is spiking");
-    IllegalArgumentException column = assertThrows(IllegalArgumentException.class,
-        () -> mnist().toJson(o -> o.columns("name", "watts")));
-    assertThat(column).hasMessageThat().isEqualTo("unknown column 'watts'; valid columns: name,"
-        + " output_shape, params, connections, neurons, rate, energy <device>,"
-        + " synop_energy <device>, neuron_energy <device>, mac_energy <device>,"
-        + " memory_energy <device>, sparsity, weight_sparsity, footprint, dense_ops,"
-        + " effective_macs, effective_acs, spikes, synaptic_events, sim_energy <device>");
+    IllegalArgumentException column =
+        assertThrows(
+            IllegalArgumentException.class, () -> mnist().toJson(o -> o.columns("name", "watts")));
+    assertThat(column)
+        .hasMessageThat()
+        .isEqualTo(
+            "unknown column 'watts'; valid columns: name,"
+                + " output_shape, params, connections, neurons, rate, energy <device>,"
+                + " synop_energy <device>, neuron_energy <device>, mac_energy <device>,"
+                + " memory_energy <device>, sparsity, weight_sparsity, footprint, dense_ops,"
+                + " effective_macs, effective_acs, spikes, synaptic_events, sim_energy <device>");
   }
 }

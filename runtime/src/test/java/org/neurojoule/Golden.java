@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads the reference outputs: the project's copy in {@code runtime/src/test/resources/golden}
- * (or the folder named by the system property {@code neurojoule.golden}).
+ * Reads the reference outputs: the project's copy in {@code runtime/src/test/resources/golden} (or
+ * the folder named by the system property {@code neurojoule.golden}).
  */
 public final class Golden {
   private Golden() {}
@@ -33,8 +33,10 @@ public final class Golden {
     String configured = System.getProperty("neurojoule.golden");
     Path dir = configured != null ? Path.of(configured) : projectCopy();
     if (!Files.isDirectory(dir)) {
-      throw new IllegalStateException("golden files not found at " + dir
-          + (configured != null ? " (set by -Dneurojoule.golden)" : ""));
+      throw new IllegalStateException(
+          "golden files not found at "
+              + dir
+              + (configured != null ? " (set by -Dneurojoule.golden)" : ""));
     }
     return dir;
   }

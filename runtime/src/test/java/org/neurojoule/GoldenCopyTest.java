@@ -17,11 +17,14 @@ class GoldenCopyTest {
   @Test
   void projectCopy_isByteIdenticalToShared() throws IOException {
     Path shared = Golden.shared();
-    assumeTrue(Files.isDirectory(shared),
+    assumeTrue(
+        Files.isDirectory(shared),
         "no shared/golden beside the repository at " + shared + "; nothing to compare with");
     Path copy = Golden.projectCopy();
 
-    assertWithMessage("files in " + copy).that(names(copy)).containsExactlyElementsIn(names(shared));
+    assertWithMessage("files in " + copy)
+        .that(names(copy))
+        .containsExactlyElementsIn(names(shared));
     for (String name : names(shared)) {
       assertWithMessage(name + " differs from " + shared.resolve(name))
           .that(Files.readAllBytes(copy.resolve(name)))
@@ -31,8 +34,8 @@ class GoldenCopyTest {
 
   @Test
   void projectCopy_holdsTheFilesTheTestsRead() throws IOException {
-    assertThat(names(Golden.projectCopy())).containsAtLeast("README.md", "mnist_default.txt",
-        "mnist_rates.json", "spiking_loihi.txt");
+    assertThat(names(Golden.projectCopy()))
+        .containsAtLeast("README.md", "mnist_default.txt", "mnist_rates.json", "spiking_loihi.txt");
   }
 
   private static List<String> names(Path dir) throws IOException {

@@ -55,22 +55,40 @@ class GoldenRatesTest {
 
   @Test
   void mnistRatesLoihi() {
-    String s = mnistEnergy().summaryString(o -> o.columns("name", "rate", "synop_energy cpu",
-        "synop_energy loihi", "neuron_energy cpu", "neuron_energy loihi", "energy loihi"));
+    String s =
+        mnistEnergy()
+            .summaryString(
+                o ->
+                    o.columns(
+                        "name",
+                        "rate",
+                        "synop_energy cpu",
+                        "synop_energy loihi",
+                        "neuron_energy cpu",
+                        "neuron_energy loihi",
+                        "energy loihi"));
     assertThat(s).isEqualTo(Golden.read("mnist_rates_loihi.txt"));
   }
 
   @Test
   void mnistRatesLoihiT10() {
-    String s = mnistEnergy().summaryString(o -> o.columns("name", "energy cpu", "energy loihi")
-        .timestepsPerInference(10).printWarnings(false));
+    String s =
+        mnistEnergy()
+            .summaryString(
+                o ->
+                    o.columns("name", "energy cpu", "energy loihi")
+                        .timestepsPerInference(10)
+                        .printWarnings(false));
     assertThat(s).isEqualTo(Golden.read("mnist_rates_loihi_t10.txt"));
   }
 
   @Test
   void mnistRatesLoihiDt2() {
-    String s = mnistEnergy().summaryString(o -> o.columns("name", "energy cpu", "energy loihi")
-        .dt(0.002).printWarnings(false));
+    String s =
+        mnistEnergy()
+            .summaryString(
+                o ->
+                    o.columns("name", "energy cpu", "energy loihi").dt(0.002).printWarnings(false));
     assertThat(s).isEqualTo(Golden.read("mnist_rates_loihi_dt2.txt"));
   }
 
@@ -83,16 +101,21 @@ class GoldenRatesTest {
     Map<String, Double> actual = energy.rates();
     assertThat(new ArrayList<>(actual.keySet())).isEqualTo(names);
     for (int i = 0; i < names.size(); i++) {
-      assertWithMessage(names.get(i)).that(actual.get(names.get(i)))
-          .isWithin(1e-5 * rates.get(i)).of(rates.get(i));
+      assertWithMessage(names.get(i))
+          .that(actual.get(names.get(i)))
+          .isWithin(1e-5 * rates.get(i))
+          .of(rates.get(i));
     }
-    Matcher totals = Pattern.compile("\"(\\w+)\": ([0-9.e+-]+)")
-        .matcher(json.substring(json.indexOf("\"totals\"")));
+    Matcher totals =
+        Pattern.compile("\"(\\w+)\": ([0-9.e+-]+)")
+            .matcher(json.substring(json.indexOf("\"totals\"")));
     int seen = 0;
     while (totals.find()) {
       double expected = Double.parseDouble(totals.group(2));
-      assertWithMessage(totals.group(1)).that(energy.totalEnergy(totals.group(1)))
-          .isWithin(1e-5 * expected).of(expected);
+      assertWithMessage(totals.group(1))
+          .that(energy.totalEnergy(totals.group(1)))
+          .isWithin(1e-5 * expected)
+          .of(expected);
       seen++;
     }
     assertThat(seen).isEqualTo(6);
@@ -102,11 +125,13 @@ class GoldenRatesTest {
   void mnistRatesDoNotDependOnBatchSize() {
     Map<String, Double> a = mnistEnergy().rates();
     for (int batch : new int[] {1, 5, 32, 100}) {
-      Map<String, Double> b = mnistWithWeights()
-          .energy(e -> e.exampleData(mnistData()).batchSize(batch)).rates();
+      Map<String, Double> b =
+          mnistWithWeights().energy(e -> e.exampleData(mnistData()).batchSize(batch)).rates();
       for (String name : a.keySet()) {
-        assertWithMessage(name + " batch " + batch).that(b.get(name))
-            .isWithin(1e-6 * a.get(name)).of(a.get(name));
+        assertWithMessage(name + " batch " + batch)
+            .that(b.get(name))
+            .isWithin(1e-6 * a.get(name))
+            .of(a.get(name));
       }
     }
   }
@@ -114,16 +139,20 @@ class GoldenRatesTest {
   @Test
   void reluLoihi() {
     Tensor out = Model.input(NONE, 32).dense(64).relu();
-    String s = out.model().energy(e -> e.exampleData(ExampleData.filled(1, 8, 10, 32)))
-        .summaryString(o -> o.columns("name", "output_shape", "energy loihi"));
+    String s =
+        out.model()
+            .energy(e -> e.exampleData(ExampleData.filled(1, 8, 10, 32)))
+            .summaryString(o -> o.columns("name", "output_shape", "energy loihi"));
     assertThat(s).isEqualTo(Golden.read("relu_loihi.txt"));
   }
 
   @Test
   void spikingLoihi() {
     Tensor out = Model.input(NONE, 32).dense(64).spikingActivation(Activation.RELU);
-    String s = out.model().energy(e -> e.exampleData(ExampleData.filled(1, 8, 10, 32)))
-        .summaryString(o -> o.columns("name", "output_shape", "energy loihi"));
+    String s =
+        out.model()
+            .energy(e -> e.exampleData(ExampleData.filled(1, 8, 10, 32)))
+            .summaryString(o -> o.columns("name", "output_shape", "energy loihi"));
     assertThat(s).isEqualTo(Golden.read("spiking_loihi.txt"));
   }
 

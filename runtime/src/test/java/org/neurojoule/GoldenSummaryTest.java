@@ -29,17 +29,31 @@ class GoldenSummaryTest {
 
   @Test
   void mnist_cpuGpu() {
-    String s = mnist().energy().summaryString(o -> o.columns("name", "energy cpu", "energy gpu",
-        "synop_energy cpu", "synop_energy gpu", "neuron_energy cpu", "neuron_energy gpu")
-        .printWarnings(false));
+    String s =
+        mnist()
+            .energy()
+            .summaryString(
+                o ->
+                    o.columns(
+                            "name",
+                            "energy cpu",
+                            "energy gpu",
+                            "synop_energy cpu",
+                            "synop_energy gpu",
+                            "neuron_energy cpu",
+                            "neuron_energy gpu")
+                        .printWarnings(false));
     assertThat(s).isEqualTo(Golden.read("mnist_cpu_gpu.txt"));
   }
 
   @Test
   void mnist_myGpu() {
     ModelEnergy.registerDevice("my-gpu", 1e-9, 2e-9, false);
-    String s = mnist().energy().summaryString(
-        o -> o.columns("name", "energy gpu", "energy my-gpu").printWarnings(false));
+    String s =
+        mnist()
+            .energy()
+            .summaryString(
+                o -> o.columns("name", "energy gpu", "energy my-gpu").printWarnings(false));
     assertThat(s).isEqualTo(Golden.read("mnist_my_gpu.txt"));
   }
 
@@ -51,49 +65,73 @@ class GoldenSummaryTest {
 
   @Test
   void mnist_line60_warnings() {
-    String s = mnist().energy().summaryString(
-        o -> o.columns("name", "output_shape", "energy cpu", "energy gpu").lineLength(60));
+    String s =
+        mnist()
+            .energy()
+            .summaryString(
+                o -> o.columns("name", "output_shape", "energy cpu", "energy gpu").lineLength(60));
     assertThat(s).isEqualTo(Golden.read("mnist_line60_warn.txt"));
   }
 
   @Test
   void temporal_default() {
-    Tensor out = Model.input(NONE, 28, 28, 1)
-        .timeDistributed(t -> t.conv2d(2, 7))
-        .relu()
-        .timeDistributed(t -> t.flatten())
-        .dense(128)
-        .relu()
-        .dense(10);
+    Tensor out =
+        Model.input(NONE, 28, 28, 1)
+            .timeDistributed(t -> t.conv2d(2, 7))
+            .relu()
+            .timeDistributed(t -> t.flatten())
+            .dense(128)
+            .relu()
+            .dense(10);
     assertThat(out.energy().summaryString(o -> o.printWarnings(false)))
         .isEqualTo(Golden.read("temporal_default.txt"));
   }
 
   @Test
   void ambiguous_nontemporal() {
-    assertThat(Model.input(28, 28).relu().energy().summaryString(o -> o.columns(
-            "name", "output_shape", "neurons", "energy cpu").printWarnings(false)))
+    assertThat(
+            Model.input(28, 28)
+                .relu()
+                .energy()
+                .summaryString(
+                    o ->
+                        o.columns("name", "output_shape", "neurons", "energy cpu")
+                            .printWarnings(false)))
         .isEqualTo(Golden.read("ambiguous_nontemporal.txt"));
   }
 
   @Test
   void ambiguous_timeDistributed() {
-    assertThat(Model.input(28, 28).timeDistributed(t -> t.relu()).energy().summaryString(
-            o -> o.columns("name", "output_shape", "neurons", "energy cpu").printWarnings(false)))
+    assertThat(
+            Model.input(28, 28)
+                .timeDistributed(t -> t.relu())
+                .energy()
+                .summaryString(
+                    o ->
+                        o.columns("name", "output_shape", "neurons", "energy cpu")
+                            .printWarnings(false)))
         .isEqualTo(Golden.read("ambiguous_timedistributed.txt"));
   }
 
   @Test
   void ambiguous_noneTime() {
-    assertThat(Model.input(NONE, 28).relu().energy().summaryString(o -> o.columns(
-            "name", "output_shape", "neurons", "energy cpu").printWarnings(false)))
+    assertThat(
+            Model.input(NONE, 28)
+                .relu()
+                .energy()
+                .summaryString(
+                    o ->
+                        o.columns("name", "output_shape", "neurons", "energy cpu")
+                            .printWarnings(false)))
         .isEqualTo(Golden.read("ambiguous_none_time.txt"));
   }
 
   @Test
   void branch_kerasSpiking() {
-    String s = Model.of(branch()).energy(e -> e.accounting(Accounting.KERAS_SPIKING))
-        .summaryString(o -> o.printWarnings(false));
+    String s =
+        Model.of(branch())
+            .energy(e -> e.accounting(Accounting.KERAS_SPIKING))
+            .summaryString(o -> o.printWarnings(false));
     assertThat(s).isEqualTo(Golden.read("branch_keras_spiking.txt"));
   }
 

@@ -42,17 +42,17 @@ class GraphOrderTest {
         names.add(expected.names.get(layer));
         assertThat(model.indexOf(layer)).isEqualTo(i);
         assertThat(model.applications(layer))
-            .containsExactlyElementsIn(expected.nodes.get(layer)).inOrder();
+            .containsExactlyElementsIn(expected.nodes.get(layer))
+            .inOrder();
       }
       assertThat(model.layerNames()).containsExactlyElementsIn(names).inOrder();
       withReuse += expected.postOrder.size() > expected.layers.size() ? 1 : 0;
       expected.names.forEach((layer, name) -> assertThat(model.nameOf(layer)).isEqualTo(name));
       for (Tensor node : expected.postOrder) {
-        assertThat(model.nodeIndex(node))
-            .isEqualTo(expected.nodes.get(node.layer()).indexOf(node));
+        assertThat(model.nodeIndex(node)).isEqualTo(expected.nodes.get(node.layer()).indexOf(node));
       }
     }
-    assertThat(withReuse).isGreaterThan(GRAPHS / 4);   // many graphs do reuse layers
+    assertThat(withReuse).isGreaterThan(GRAPHS / 4); // many graphs do reuse layers
   }
 
   @Test
@@ -62,13 +62,15 @@ class GraphOrderTest {
     String expected = "layer dense(3) is not part of this model";
     assertThat(model.indexOf(other)).isEqualTo(-1);
     assertThat(model.applications(other)).isEmpty();
-    assertThat(assertThrows(IllegalArgumentException.class,
-        () -> model.nameOf(other)).getMessage()).isEqualTo(expected);
-    assertThat(assertThrows(IllegalArgumentException.class,
-        () -> model.params(other)).getMessage()).isEqualTo(expected);
+    assertThat(assertThrows(IllegalArgumentException.class, () -> model.nameOf(other)).getMessage())
+        .isEqualTo(expected);
+    assertThat(assertThrows(IllegalArgumentException.class, () -> model.params(other)).getMessage())
+        .isEqualTo(expected);
   }
 
-  /** Every tensor is (time, 4), so any layer fits any tensor and reused dense layers keep fitting. */
+  /**
+   * Every tensor is (time, 4), so any layer fits any tensor and reused dense layers keep fitting.
+   */
   private static List<Tensor> randomGraph(SplittableRandom random, int g) {
     List<Tensor> pool = new ArrayList<>();
     int inputs = 1 + random.nextInt(3);
@@ -80,21 +82,28 @@ class GraphOrderTest {
     for (int s = 0; s < steps; s++) {
       Tensor a = pool.get(random.nextInt(pool.size()));
       Tensor b = pool.get(random.nextInt(pool.size()));
-      Tensor out = switch (random.nextInt(8)) {
-        case 0 -> a.relu();
-        case 1 -> Tensor.add(a, b);
-        case 2, 6 -> dense.isEmpty() ? a.dense(4)
-            : dense.get(random.nextInt(dense.size())).apply(random.nextBoolean() ? a : b);
-        case 3 -> a.timeDistributed(t -> t.dense(4));
-        // A given name may be one an automatic name would take: that one is then skipped.
-        case 4 -> a.dense(4, d -> d.name((random.nextBoolean() ? "dense_" : "named_" + g + "_")
-            + pool.size()));
-        default -> {
-          Tensor d = pool.get(pool.size() - 1).dense(4);
-          dense.add(d.layer());
-          yield d;
-        }
-      };
+      Tensor out =
+          switch (random.nextInt(8)) {
+            case 0 -> a.relu();
+            case 1 -> Tensor.add(a, b);
+            case 2, 6 ->
+                dense.isEmpty()
+                    ? a.dense(4)
+                    : dense.get(random.nextInt(dense.size())).apply(random.nextBoolean() ? a : b);
+            case 3 -> a.timeDistributed(t -> t.dense(4));
+            // A given name may be one an automatic name would take: that one is then skipped.
+            case 4 ->
+                a.dense(
+                    4,
+                    d ->
+                        d.name(
+                            (random.nextBoolean() ? "dense_" : "named_" + g + "_") + pool.size()));
+            default -> {
+              Tensor d = pool.get(pool.size() - 1).dense(4);
+              dense.add(d.layer());
+              yield d;
+            }
+          };
       pool.add(out);
     }
     List<Tensor> outputs = new ArrayList<>();
@@ -127,8 +136,8 @@ class GraphOrderTest {
       Map<Layer, Integer> layerDepth = new IdentityHashMap<>();
       for (int i = postOrder.size() - 1; i >= 0; i--) {
         Tensor node = postOrder.get(i);
-        int depth = Math.max(nodeDepth.getOrDefault(node, 0),
-            layerDepth.getOrDefault(node.layer(), 0));
+        int depth =
+            Math.max(nodeDepth.getOrDefault(node, 0), layerDepth.getOrDefault(node.layer(), 0));
         layerDepth.put(node.layer(), depth);
         nodeDepth.put(node, depth);
         for (Tensor parent : node.inputs()) {
@@ -136,17 +145,21 @@ class GraphOrderTest {
         }
       }
       List<Layer> ordered = new ArrayList<>(layerDepth.keySet());
-      ordered.sort(Comparator.<Layer>comparingInt(l -> -layerDepth.get(l))
-          .thenComparingInt(reached::get));
+      ordered.sort(
+          Comparator.<Layer>comparingInt(l -> -layerDepth.get(l)).thenComparingInt(reached::get));
       layers = ordered;
       for (Tensor node : postOrder) {
         nodes.computeIfAbsent(node.layer(), l -> new ArrayList<>()).add(node);
       }
-      inputs = postOrder.stream().filter(t -> t.inputs().isEmpty())
-          .sorted(Comparator.comparingInt(t -> reached.get(t.layer()))).toList();
-      chain = layers.size() == postOrder.size()
-          && new HashSet<>(nodeDepth.values()).size() == postOrder.size()
-          && postOrder.stream().allMatch(n -> n.inputs().size() <= 1);
+      inputs =
+          postOrder.stream()
+              .filter(t -> t.inputs().isEmpty())
+              .sorted(Comparator.comparingInt(t -> reached.get(t.layer())))
+              .toList();
+      chain =
+          layers.size() == postOrder.size()
+              && new HashSet<>(nodeDepth.values()).size() == postOrder.size()
+              && postOrder.stream().allMatch(n -> n.inputs().size() <= 1);
       name();
     }
 

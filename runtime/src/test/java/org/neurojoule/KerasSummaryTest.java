@@ -13,16 +13,16 @@ class KerasSummaryTest {
     String s = GoldenSummaryTest.mnist().model().summaryString();
     List<String> lines = s.lines().toList();
     assertThat(lines.get(0)).isEqualTo("Model: \"model\"");
-    assertThat(lines.get(2)).isEqualTo(
-        " Layer (type)                Output Shape              Param #   ");
-    assertThat(lines).contains(
-        " conv2d (Conv2D)             (None, 22, 22, 2)         100       ");
-    assertThat(lines).contains(
-        " input_1 (InputLayer)        [(None, 28, 28, 1)]       0         ");
-    assertThat(lines).containsAtLeast(
-        "Total params: 125422 (489.93 KB)",
-        "Trainable params: 125422 (489.93 KB)",
-        "Non-trainable params: 0 (0.00 Byte)").inOrder();
+    assertThat(lines.get(2))
+        .isEqualTo(" Layer (type)                Output Shape              Param #   ");
+    assertThat(lines).contains(" conv2d (Conv2D)             (None, 22, 22, 2)         100       ");
+    assertThat(lines).contains(" input_1 (InputLayer)        [(None, 28, 28, 1)]       0         ");
+    assertThat(lines)
+        .containsAtLeast(
+            "Total params: 125422 (489.93 KB)",
+            "Trainable params: 125422 (489.93 KB)",
+            "Non-trainable params: 0 (0.00 Byte)")
+        .inOrder();
     assertThat(s).doesNotContain("Connected to");
   }
 
@@ -40,8 +40,10 @@ class KerasSummaryTest {
     assertThat(s).contains("Connected to");
     assertThat(s).contains("['conv2d[0][0]']");
     List<String> lines = s.lines().map(String::stripTrailing).toList();
-    int row = lines.indexOf(" concatenate (Concatenate)   (None, 8, 8, 8)              0         "
-        + "['re_lu[0][0]',");
+    int row =
+        lines.indexOf(
+            " concatenate (Concatenate)   (None, 8, 8, 8)              0         "
+                + "['re_lu[0][0]',");
     assertThat(row).isAtLeast(0);
     assertThat(lines.get(row + 1)).isEqualTo(" ".repeat(69) + "'re_lu_1[0][0]']");
   }

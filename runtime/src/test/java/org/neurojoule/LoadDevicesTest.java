@@ -13,12 +13,14 @@ import org.neurojoule.device.DeviceInfo;
 
 /** {@link ModelEnergy#loadDevices}: a file's devices become usable, or none of them does. */
 class LoadDevicesTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void propertiesFile_registersItsDevicesWithTheirMacFigures() throws IOException {
-    Path file = Files.writeString(dir.resolve("lab.properties"), """
+    Path file =
+        Files.writeString(
+            dir.resolve("lab.properties"),
+            """
         load-test-p.energy_per_synop_j = 5e-12
         load-test-p.energy_per_neuron_j = 2e-12
         load-test-p.spiking = false
@@ -29,13 +31,17 @@ class LoadDevicesTest {
     // dense(10) on 4 inputs then relu: 40 MACs at 3 pJ, 10 neuron updates at 2 pJ.
     ModelEnergy energy = Model.input(4).dense(10).relu().energy();
     assertThat(energy.totalEnergy("load-test-p", o -> o.energyModel(EnergyModel.MAC_AC)))
-        .isWithin(1e-24).of(40 * 3e-12 + 10 * 2e-12);
+        .isWithin(1e-24)
+        .of(40 * 3e-12 + 10 * 2e-12);
     assertThat(energy.totalEnergy("load-test-p")).isWithin(1e-24).of(40 * 5e-12 + 10 * 2e-12);
   }
 
   @Test
   void registersEveryEntry_andReturnsTheirNames() throws IOException {
-    Path file = Files.writeString(dir.resolve("lab.json"), """
+    Path file =
+        Files.writeString(
+            dir.resolve("lab.json"),
+            """
         {"devices": [
           {"device": "load-test-a", "energy_per_synop_j": 1e-12, "energy_per_neuron_j": 2e-12,
            "spiking": false, "kind": "measured", "source": "Lab notebook 7"},
@@ -43,7 +49,8 @@ class LoadDevicesTest {
            "spiking": true}
         ]}
         """);
-    assertThat(ModelEnergy.loadDevices(file)).containsExactly("load-test-a", "load-test-b")
+    assertThat(ModelEnergy.loadDevices(file))
+        .containsExactly("load-test-a", "load-test-b")
         .inOrder();
     assertThat(ModelEnergy.device("LOAD-TEST-A"))
         .isEqualTo(new Device("load-test-a", 1e-12, 2e-12, false));
@@ -56,16 +63,23 @@ class LoadDevicesTest {
 
   @Test
   void aBadEntry_registersNothing() throws IOException {
-    Path file = Files.writeString(dir.resolve("half.json"), """
+    Path file =
+        Files.writeString(
+            dir.resolve("half.json"),
+            """
         {"devices": [
           {"device": "load-test-good", "energy_per_synop_j": 1e-12, "energy_per_neuron_j": 0,
            "spiking": false},
           {"device": "load-test-bad", "energy_per_synop_j": 1e-12, "spiking": false}
         ]}
         """);
-    assertThat(assertThrows(IllegalArgumentException.class, () -> ModelEnergy.loadDevices(file))
-        .getMessage()).isEqualTo(file + ", line 4, entry 2 'load-test-bad': 'energy_per_neuron_j'"
-        + " must be a number of joules, was missing");
+    assertThat(
+            assertThrows(IllegalArgumentException.class, () -> ModelEnergy.loadDevices(file))
+                .getMessage())
+        .isEqualTo(
+            file
+                + ", line 4, entry 2 'load-test-bad': 'energy_per_neuron_j'"
+                + " must be a number of joules, was missing");
     assertThat(ModelEnergy.devices()).doesNotContain("load-test-good");
   }
 }

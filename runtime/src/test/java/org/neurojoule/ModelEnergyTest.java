@@ -14,10 +14,10 @@ import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.neurojoule.device.Device;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.layer.CustomLayer;
 import org.neurojoule.layer.LayerStats;
 import org.neurojoule.shape.Shape;
-import org.neurojoule.layer.Accounting;
 
 class ModelEnergyTest {
 
@@ -41,8 +41,9 @@ class ModelEnergyTest {
 
   @Test
   void builtInDevices_haveThePublishedFigures() {
-    assertThat(ModelEnergy.devices()).containsAtLeast(
-        "cpu", "gpu", "arm", "loihi", "spinnaker", "spinnaker2").inOrder();
+    assertThat(ModelEnergy.devices())
+        .containsAtLeast("cpu", "gpu", "arm", "loihi", "spinnaker", "spinnaker2")
+        .inOrder();
     assertThat(ModelEnergy.device("LOIHI").energyPerSynop()).isWithin(1e-24).of(27.1e-12);
     assertThat(ModelEnergy.device("loihi").energyPerNeuron()).isWithin(1e-24).of(81e-12);
     assertThat(ModelEnergy.device("spinnaker2").spiking()).isTrue();
@@ -56,21 +57,22 @@ class ModelEnergyTest {
     // The JUL logger behind ModelEnergy's System.Logger (the default backend), held strongly.
     Logger logger = Logger.getLogger(ModelEnergy.class.getName());
     List<LogRecord> records = new ArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        records.add(record);
-      }
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            records.add(record);
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     boolean useParentHandlers = logger.getUseParentHandlers();
     logger.addHandler(capture);
-    logger.setUseParentHandlers(false);  // keep the expected warnings out of the build log
+    logger.setUseParentHandlers(false); // keep the expected warnings out of the build log
     Device replacement = new Device("GPU", 2e-9, 3e-9, false);
     try {
       ModelEnergy.registerDevice("GPU", 2e-9, 3e-9, false);
@@ -79,8 +81,8 @@ class ModelEnergyTest {
       assertThat(total).isWithin(1e-15).of(2e-9 * (47432 + 123904 + 1280) + 3e-9 * (968 + 128));
     } finally {
       // Put the built-in device back (same name, same place in the listing) for the other tests.
-      ModelEnergy.registerDevice(gpu.name(), gpu.energyPerSynop(), gpu.energyPerNeuron(),
-          gpu.spiking());
+      ModelEnergy.registerDevice(
+          gpu.name(), gpu.energyPerSynop(), gpu.energyPerNeuron(), gpu.spiking());
       logger.removeHandler(capture);
       logger.setUseParentHandlers(useParentHandlers);
     }
@@ -90,16 +92,20 @@ class ModelEnergyTest {
     assertThat(records).hasSize(2);
     LogRecord warning = records.get(0);
     assertThat(warning.getLevel()).isEqualTo(Level.WARNING);
-    assertThat(new SimpleFormatter().formatMessage(warning)).isEqualTo(
-        "Device 'GPU' already registered; overwriting it (" + gpu + " -> " + replacement + ")");
+    assertThat(new SimpleFormatter().formatMessage(warning))
+        .isEqualTo(
+            "Device 'GPU' already registered; overwriting it (" + gpu + " -> " + replacement + ")");
   }
 
   @Test
   void registerDevice_rejectsNegativeEnergy() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> ModelEnergy.registerDevice("bad", -1, 0, false));
-    assertThat(e).hasMessageThat().isEqualTo(
-        "energyPerSynop of device 'bad' must be a number of joules from 0 to 1.0, was -1.0");
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> ModelEnergy.registerDevice("bad", -1, 0, false));
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            "energyPerSynop of device 'bad' must be a number of joules from 0 to 1.0, was -1.0");
   }
 
   @Test
@@ -110,9 +116,11 @@ class ModelEnergyTest {
       for (String layer : e.model().layerNames()) {
         LayerEnergy le = e.layerEnergy(layer, device);
         LayerStats s = e.layerStats(layer);
-        assertThat(le.synop()).isWithin(1e-18)
+        assertThat(le.synop())
+            .isWithin(1e-18)
             .of(ModelEnergy.device(device).energyPerSynop() * s.connections());
-        assertThat(le.neuron()).isWithin(1e-18)
+        assertThat(le.neuron())
+            .isWithin(1e-18)
             .of(ModelEnergy.device(device).energyPerNeuron() * s.neurons());
         sum += le.total();
       }
@@ -133,7 +141,8 @@ class ModelEnergyTest {
     var err = assertThrows(IllegalStateException.class, () -> e.totalEnergy("loihi"));
     assertThat(err).hasMessageThat().contains("device 'loihi' is spiking");
     assertThat(err).hasMessageThat().contains("example data must be given");
-    assertThrows(IllegalStateException.class,
+    assertThrows(
+        IllegalStateException.class,
         () -> e.summaryString(o -> o.columns("name", "energy spinnaker")));
   }
 
@@ -147,69 +156,92 @@ class ModelEnergyTest {
 
   @Test
   void unknownColumn_listsTheValidOnes() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> GoldenSummaryTest.mnist().energy().summaryString(o -> o.columns("name", "flops")));
-    assertThat(e).hasMessageThat().isEqualTo("unknown column 'flops'; valid columns: name,"
-        + " output_shape, params, connections, neurons, rate, energy <device>,"
-        + " synop_energy <device>, neuron_energy <device>, mac_energy <device>,"
-        + " memory_energy <device>, sparsity, weight_sparsity, footprint, dense_ops,"
-        + " effective_macs, effective_acs, spikes, synaptic_events, sim_energy <device>");
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                GoldenSummaryTest.mnist().energy().summaryString(o -> o.columns("name", "flops")));
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            "unknown column 'flops'; valid columns: name,"
+                + " output_shape, params, connections, neurons, rate, energy <device>,"
+                + " synop_energy <device>, neuron_energy <device>, mac_energy <device>,"
+                + " memory_energy <device>, sparsity, weight_sparsity, footprint, dense_ops,"
+                + " effective_macs, effective_acs, spikes, synaptic_events, sim_energy <device>");
   }
 
   @Test
   void unknownDevice_listsTheKnownOnes() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> GoldenSummaryTest.mnist().energy().summaryString(o -> o.columns("energy tpu")));
-    assertThat(e).hasMessageThat()
-        .startsWith("column 'energy tpu': unknown device 'tpu'; known devices: cpu, gpu, arm,"
-            + " loihi, spinnaker, spinnaker2");
-    var e2 = assertThrows(IllegalArgumentException.class,
-        () -> GoldenSummaryTest.mnist().energy().totalEnergy("tpu"));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> GoldenSummaryTest.mnist().energy().summaryString(o -> o.columns("energy tpu")));
+    assertThat(e)
+        .hasMessageThat()
+        .startsWith(
+            "column 'energy tpu': unknown device 'tpu'; known devices: cpu, gpu, arm,"
+                + " loihi, spinnaker, spinnaker2");
+    var e2 =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> GoldenSummaryTest.mnist().energy().totalEnergy("tpu"));
     assertThat(e2).hasMessageThat().startsWith("unknown device 'tpu'");
   }
 
   @Test
   void columnWithoutDevice_isExplained() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> GoldenSummaryTest.mnist().energy().summaryString(o -> o.columns("energy")));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> GoldenSummaryTest.mnist().energy().summaryString(o -> o.columns("energy")));
     assertThat(e).hasMessageThat().startsWith("column 'energy' needs a device, as in 'energy cpu'");
   }
 
   @Test
   void badSummaryOptions_fail() {
     ModelEnergy e = GoldenSummaryTest.mnist().energy();
-    var steps = assertThrows(IllegalArgumentException.class,
-        () -> e.summaryString(o -> o.timestepsPerInference(0)));
+    var steps =
+        assertThrows(
+            IllegalArgumentException.class, () -> e.summaryString(o -> o.timestepsPerInference(0)));
     assertThat(steps).hasMessageThat().isEqualTo("timestepsPerInference must be >= 1, was 0");
-    var dt = assertThrows(IllegalArgumentException.class,
-        () -> e.summaryString(o -> o.dt(Double.NaN)));
-    assertThat(dt).hasMessageThat().isEqualTo("dt must be a number of seconds > 0 and at most 1000.0, was NaN");
+    var dt =
+        assertThrows(IllegalArgumentException.class, () -> e.summaryString(o -> o.dt(Double.NaN)));
+    assertThat(dt)
+        .hasMessageThat()
+        .isEqualTo("dt must be a number of seconds > 0 and at most 1000.0, was NaN");
     // SummaryOptions.DEFAULT_COLUMNS: six.
-    var width = assertThrows(IllegalArgumentException.class,
-        () -> e.summaryString(o -> o.lineLength(3)));
-    assertThat(width).hasMessageThat().isEqualTo("lineLength 3 is too short for 6 columns; it must"
-        + " be at least one character per column");
+    var width =
+        assertThrows(IllegalArgumentException.class, () -> e.summaryString(o -> o.lineLength(3)));
+    assertThat(width)
+        .hasMessageThat()
+        .isEqualTo(
+            "lineLength 3 is too short for 6 columns; it must"
+                + " be at least one character per column");
   }
 
   @Test
   void uncountedLayers_warnOncePerType_inKerasSpikingAccounting() {
-    ModelEnergy e = Model.of(GoldenSummaryTest.branch())
-        .energy(o -> o.accounting(Accounting.KERAS_SPIKING));
-    assertThat(e.warnings()).containsExactly(
-        "Cannot compute stats for layer of type 'DepthwiseConv2D'",
-        "Cannot compute stats for layer of type 'BatchNormalization'",
-        "Cannot compute stats for layer of type 'Concatenate'").inOrder();
+    ModelEnergy e =
+        Model.of(GoldenSummaryTest.branch()).energy(o -> o.accounting(Accounting.KERAS_SPIKING));
+    assertThat(e.warnings())
+        .containsExactly(
+            "Cannot compute stats for layer of type 'DepthwiseConv2D'",
+            "Cannot compute stats for layer of type 'BatchNormalization'",
+            "Cannot compute stats for layer of type 'Concatenate'")
+        .inOrder();
     assertThat(Model.of(GoldenSummaryTest.branch()).energy().warnings()).isEmpty();
   }
 
   @Test
   void completeAccounting_notesWhatItCountsBeyondTheReference() {
     String s = Model.of(GoldenSummaryTest.branch()).energy().summaryString();
-    assertThat(s).endsWith("* Counted beyond KerasSpiking (Accounting.COMPLETE):"
-        + " DepthwiseConv2D; to reproduce its figures,\n"
-        + "  use energy(e -> e.accounting(Accounting.KERAS_SPIKING)).\n");
-    assertThat(GoldenSummaryTest.mnist().energy().summaryString())
-        .doesNotContain("Counted beyond");
+    assertThat(s)
+        .endsWith(
+            "* Counted beyond KerasSpiking (Accounting.COMPLETE):"
+                + " DepthwiseConv2D; to reproduce its figures,\n"
+                + "  use energy(e -> e.accounting(Accounting.KERAS_SPIKING)).\n");
+    assertThat(GoldenSummaryTest.mnist().energy().summaryString()).doesNotContain("Counted beyond");
   }
 
   @Test
@@ -221,8 +253,8 @@ class ModelEnergyTest {
 
   @Test
   void customLayer_withRegisteredRule_usesIt() {
-    ModelEnergy.registerLayer("Square",
-        (layer, in, out) -> new LayerStats(0, out.elementCount().getAsLong(), false));
+    ModelEnergy.registerLayer(
+        "Square", (layer, in, out) -> new LayerStats(0, out.elementCount().getAsLong(), false));
     ModelEnergy e = Model.input(10).apply(new Square()).energy();
     assertThat(e.layerStats("square")).isEqualTo(new LayerStats(0, 10, false));
     assertThat(e.warnings()).isEmpty();
@@ -240,10 +272,12 @@ class ModelEnergyTest {
   @Test
   void depthwiseCounts_differByAccounting() {
     Tensor out = Model.input(8, 8, 4).depthwiseConv2d(3, c -> c.padding(SAME).depthMultiplier(2));
-    assertThat(out.energy().layerStats("depthwise_conv2d").connections())
-        .isEqualTo(8 * 8 * 8 * 9);
-    assertThat(out.model().energy(e -> e.accounting(Accounting.KERAS_SPIKING))
-            .layerStats("depthwise_conv2d").connections())
+    assertThat(out.energy().layerStats("depthwise_conv2d").connections()).isEqualTo(8 * 8 * 8 * 9);
+    assertThat(
+            out.model()
+                .energy(e -> e.accounting(Accounting.KERAS_SPIKING))
+                .layerStats("depthwise_conv2d")
+                .connections())
         .isEqualTo(0);
   }
 
@@ -253,8 +287,8 @@ class ModelEnergyTest {
     Tensor x = Model.input(4);
     Tensor a = x.dense(3);
     Tensor b = a.layer().apply(x.reshape(4));
-    ModelEnergy e = Tensor.add(a, b).model()
-        .energy(o -> o.exampleData(ExampleData.filled(2.0, 5, 4)));
+    ModelEnergy e =
+        Tensor.add(a, b).model().energy(o -> o.exampleData(ExampleData.filled(2.0, 5, 4)));
     assertThat(e.rates().get("input_1")).isWithin(1e-12).of(2.0);
     assertThat(e.rates().get("dense")).isWithin(1e-12).of(4.0);
   }

@@ -2,8 +2,8 @@ package org.neurojoule;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.neurojoule.layer.Activation.RELU;
 import static org.neurojoule.Model.NONE;
+import static org.neurojoule.layer.Activation.RELU;
 import static org.neurojoule.layer.Padding.SAME;
 
 import org.junit.jupiter.api.Test;
@@ -32,8 +32,17 @@ class ModelTest {
   void branches_areOrderedByDepthThenWalkOrder() {
     Model m = Model.of(GoldenSummaryTest.branch());
     assertThat(m.layerNames())
-        .containsExactly("input_1", "conv2d", "conv2d_1", "depthwise_conv2d",
-            "batch_normalization", "re_lu", "re_lu_1", "concatenate", "flatten", "dense")
+        .containsExactly(
+            "input_1",
+            "conv2d",
+            "conv2d_1",
+            "depthwise_conv2d",
+            "batch_normalization",
+            "re_lu",
+            "re_lu_1",
+            "concatenate",
+            "flatten",
+            "dense")
         .inOrder();
     assertThat(m.isChain()).isFalse();
   }
@@ -43,7 +52,8 @@ class ModelTest {
     Tensor x = Model.input(new int[] {4}, i -> i.name("pixels"));
     Tensor out = x.dense(3, d -> d.name("dense")).dense(2).dense(1, d -> d.name("head"));
     assertThat(out.model().layerNames())
-        .containsExactly("pixels", "dense", "dense_1", "head").inOrder();
+        .containsExactly("pixels", "dense", "dense_1", "head")
+        .inOrder();
   }
 
   @Test
@@ -95,15 +105,18 @@ class ModelTest {
     Tensor a = Model.input(4);
     Tensor b = Model.input(4);
     Tensor sum = Tensor.add(a, b);
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> Model.of(java.util.List.of(a), java.util.List.of(sum)));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Model.of(java.util.List.of(a), java.util.List.of(sum)));
     assertThat(e).hasMessageThat().contains("not among the model's inputs");
   }
 
   @Test
   void layerLookup_unknownName_listsTheNames() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> GoldenSummaryTest.mnist().model().layer("conv"));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> GoldenSummaryTest.mnist().model().layer("conv"));
     assertThat(e).hasMessageThat().contains("no layer named 'conv'");
     assertThat(e).hasMessageThat().contains("conv2d");
   }
@@ -112,13 +125,16 @@ class ModelTest {
   void timeDistributed_innerLayerTakesAName_likeKeras() {
     Tensor out = Model.input(NONE, 10).timeDistributed(t -> t.dense(4)).dense(2);
     assertThat(out.model().layerNames())
-        .containsExactly("input_1", "time_distributed", "dense_1").inOrder();
+        .containsExactly("input_1", "time_distributed", "dense_1")
+        .inOrder();
   }
 
   @Test
   void timeDistributed_mustWrapExactlyOneLayer() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> Model.input(NONE, 10).timeDistributed(t -> t.dense(4).relu()));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Model.input(NONE, 10).timeDistributed(t -> t.dense(4).relu()));
     assertThat(e).hasMessageThat().contains("wraps exactly one layer");
   }
 

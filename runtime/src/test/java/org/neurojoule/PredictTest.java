@@ -56,8 +56,9 @@ class PredictTest {
             for (int i = 0; i < 3; i++) {
               for (int j = 0; j < 3; j++) {
                 for (int ci = 0; ci < 2; ci++) {
-                  acc += h[((y + i) * 5 + xo + j) * 4 + g * 2 + ci]
-                      * cw[((i * 3 + j) * 2 + ci) * 6 + f];
+                  acc +=
+                      h[((y + i) * 5 + xo + j) * 4 + g * 2 + ci]
+                          * cw[((i * 3 + j) * 2 + ci) * 6 + f];
                 }
               }
             }
@@ -68,8 +69,10 @@ class PredictTest {
     }
     assertThat(got.length).isEqualTo(want.length);
     for (int i = 0; i < want.length; i++) {
-      assertWithMessage("value %s", i).that((double) got[i])
-          .isWithin(1e-5 * Math.max(1, Math.abs(want[i]))).of(want[i]);
+      assertWithMessage("value %s", i)
+          .that((double) got[i])
+          .isWithin(1e-5 * Math.max(1, Math.abs(want[i])))
+          .of(want[i]);
     }
   }
 
@@ -97,12 +100,16 @@ class PredictTest {
   void dataOfTheWrongShape_namesTheDataAndTheInput() {
     Model m = Model.of(Model.input(4, 4, 2).conv2d(2, 3));
 
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> m.predict(ExampleData.filled(1, 3, 4, 4, 3)));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> m.predict(ExampleData.filled(1, 3, 4, 4, 3)));
 
-    assertThat(e).hasMessageThat().isEqualTo("example data (filled with 1.0) has shape (3, 4, 4,"
-        + " 3), but the model input expects (None, 4, 4, 2) (batch first; data with one dimension"
-        + " fewer gets a trailing 1): dimension 3 is 3, the model declares 2");
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            "example data (filled with 1.0) has shape (3, 4, 4,"
+                + " 3), but the model input expects (None, 4, 4, 2) (batch first; data with one dimension"
+                + " fewer gets a trailing 1): dimension 3 is 3, the model declares 2");
   }
 
   private static float[] random(int n, long seed) {

@@ -10,15 +10,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.neurojoule.layer.Accounting;
 import org.neurojoule.layer.Activation;
 
 /**
- * The model keeps its prepared rates pass between estimates: counted through the model's
- * {@code preparations()}, never timed.
+ * The model keeps its prepared rates pass between estimates: counted through the model's {@code
+ * preparations()}, never timed.
  */
 class PreparedPassTest {
 
@@ -121,8 +121,12 @@ class PreparedPassTest {
 
   @Test
   void anotherExampleShapePreparesAnew() {
-    Model m = Model.input(Model.NONE, 6).dense(8, c -> c.activation(Activation.RELU)).dense(4)
-        .model().initializeWeights(3);
+    Model m =
+        Model.input(Model.NONE, 6)
+            .dense(8, c -> c.activation(Activation.RELU))
+            .dense(4)
+            .model()
+            .initializeWeights(3);
     Map<String, Double> ten = rates(m, data(4, 10, 6));
     rates(m, data(4, 7, 6));
     assertThat(preparations(m)).isEqualTo(2);
@@ -144,16 +148,18 @@ class PreparedPassTest {
       List<Future<Integer>> done = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int id = t;
-        done.add(pool.submit(() -> {
-          start.await();
-          int matched = 0;
-          for (int i = 0; i < 12; i++) {
-            boolean useSmall = (i + id) % 2 == 0;
-            Map<String, Double> r = rates(m, useSmall ? small : large);
-            matched += r.equals(useSmall ? smallRates : largeRates) ? 1 : 0;
-          }
-          return matched;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  int matched = 0;
+                  for (int i = 0; i < 12; i++) {
+                    boolean useSmall = (i + id) % 2 == 0;
+                    Map<String, Double> r = rates(m, useSmall ? small : large);
+                    matched += r.equals(useSmall ? smallRates : largeRates) ? 1 : 0;
+                  }
+                  return matched;
+                }));
       }
       start.countDown();
       for (Future<Integer> f : done) {

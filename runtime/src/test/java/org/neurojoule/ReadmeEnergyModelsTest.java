@@ -12,8 +12,12 @@ import org.neurojoule.layer.Activation;
 class ReadmeEnergyModelsTest {
   /** input(NONE, 784) -> dense(128) -> spikingActivation(relu) -> dense(10), seed 1. */
   static ModelEnergy spikingMlp() {
-    Model m = Model.input(Model.NONE, 784).dense(128).spikingActivation(Activation.RELU)
-        .dense(10).model();
+    Model m =
+        Model.input(Model.NONE, 784)
+            .dense(128)
+            .spikingActivation(Activation.RELU)
+            .dense(10)
+            .model();
     m.initializeWeights(1);
     float[] x = new float[4 * 8 * 784];
     for (int i = 0; i < x.length; i++) {
@@ -26,8 +30,12 @@ class ReadmeEnergyModelsTest {
     List<String> out = new ArrayList<>();
     for (EnergyModel model : EnergyModel.values()) {
       for (String device : List.of("horowitz-fp32", "loihi")) {
-        out.add(String.format(Locale.ROOT, "%.2e", energy.totalEnergy(device,
-            o -> o.energyModel(model).timestepsPerInference(timesteps))));
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "%.2e",
+                energy.totalEnergy(
+                    device, o -> o.energyModel(model).timestepsPerInference(timesteps))));
       }
     }
     return out;
@@ -36,9 +44,11 @@ class ReadmeEnergyModelsTest {
   @Test
   void theReadmesFigures() {
     // REFERENCE, MAC_AC, MEMORY_AWARE, each on horowitz-fp32 then loihi.
-    assertThat(row(GoldenRatesTest.mnistEnergy(), 1)).containsExactly("7.99e-07", "8.99e-08",
-        "7.99e-07", "8.99e-08", "7.51e-06", "1.15e-07").inOrder();
-    assertThat(row(spikingMlp(), 8)).containsExactly("4.68e-07", "1.18e-06", "4.67e-07",
-        "1.18e-06", "5.51e-06", "4.75e-06").inOrder();
+    assertThat(row(GoldenRatesTest.mnistEnergy(), 1))
+        .containsExactly("7.99e-07", "8.99e-08", "7.99e-07", "8.99e-08", "7.51e-06", "1.15e-07")
+        .inOrder();
+    assertThat(row(spikingMlp(), 8))
+        .containsExactly("4.68e-07", "1.18e-06", "4.67e-07", "1.18e-06", "5.51e-06", "4.75e-06")
+        .inOrder();
   }
 }

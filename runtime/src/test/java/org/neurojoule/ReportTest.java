@@ -19,7 +19,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
-import org.neurojoule.layer.Accounting;
 
 /** {@code energy.report()}: well-formed XHTML, the summary's figures exactly, names escaped. */
 class ReportTest {
@@ -64,16 +63,29 @@ class ReportTest {
   }
 
   static Element byId(Document doc, String id) {
-    return elements(doc, XHTML, "section").stream().filter(s -> s.getAttribute("id").equals(id))
-        .findFirst().orElseThrow(() -> new AssertionError("no section " + id));
+    return elements(doc, XHTML, "section").stream()
+        .filter(s -> s.getAttribute("id").equals(id))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no section " + id));
   }
 
   @Test
   void mnist_tableCellsAndTooltips_equalTheSummaryAndCsv() throws Exception {
     ModelEnergy energy = GoldenRatesTest.mnistEnergy();
-    UnaryOperator<SummaryOptions> columns = o -> o.columns("name", "output_shape", "params",
-        "connections", "neurons", "rate", "energy cpu", "energy loihi", "synop_energy loihi")
-        .timestepsPerInference(10).dt(0.002);
+    UnaryOperator<SummaryOptions> columns =
+        o ->
+            o.columns(
+                    "name",
+                    "output_shape",
+                    "params",
+                    "connections",
+                    "neurons",
+                    "rate",
+                    "energy cpu",
+                    "energy loihi",
+                    "synop_energy loihi")
+                .timestepsPerInference(10)
+                .dt(0.002);
     Document doc = parse(energy.report(r -> r.summary(columns.apply(r.summary()))).html());
 
     List<List<String>> csv = TextFormats.parseCsv(energy.toCsv(columns));
@@ -81,8 +93,18 @@ class ReportTest {
     List<String> lines = summary.lines().toList();
     Element table = children(byId(doc, "layers"), "table").get(0);
     List<String> headers = children(table, "th").stream().map(Element::getTextContent).toList();
-    assertThat(headers).containsExactly("Layer (type)", "Output shape", "Param #", "Conn #",
-        "Neuron #", "Rate [Hz]", "J/inf (cpu)", "J/inf (loihi)", "Synop J/inf (loihi)").inOrder();
+    assertThat(headers)
+        .containsExactly(
+            "Layer (type)",
+            "Output shape",
+            "Param #",
+            "Conn #",
+            "Neuron #",
+            "Rate [Hz]",
+            "J/inf (cpu)",
+            "J/inf (loihi)",
+            "Synop J/inf (loihi)")
+        .inOrder();
     List<Element> rows = children(children(table, "tbody").get(0), "tr");
     assertThat(rows).hasSize(7);
     for (int i = 0; i < rows.size(); i++) {
@@ -103,31 +125,49 @@ class ReportTest {
       }
     }
     List<Element> totals = children(byId(doc, "layers"), "li");
-    assertThat(totals.stream().map(Element::getTextContent).toList()).containsExactly(
-        lines.get(lines.indexOf(lines.stream().filter(l -> l.startsWith("=")).findFirst()
-            .orElseThrow()) + 1),
-        lines.get(lines.indexOf(lines.stream().filter(l -> l.startsWith("=")).findFirst()
-            .orElseThrow()) + 2)).inOrder();
-    assertThat(Double.parseDouble(children(totals.get(1), "span").get(0)
-        .getAttribute("data-value"))).isEqualTo(energy.totalEnergy("loihi", columns));
+    assertThat(totals.stream().map(Element::getTextContent).toList())
+        .containsExactly(
+            lines.get(
+                lines.indexOf(
+                        lines.stream().filter(l -> l.startsWith("=")).findFirst().orElseThrow())
+                    + 1),
+            lines.get(
+                lines.indexOf(
+                        lines.stream().filter(l -> l.startsWith("=")).findFirst().orElseThrow())
+                    + 2))
+        .inOrder();
+    assertThat(
+            Double.parseDouble(children(totals.get(1), "span").get(0).getAttribute("data-value")))
+        .isEqualTo(energy.totalEnergy("loihi", columns));
   }
 
   @Test
   void mnist_barsCarryEachLayersEnergyPerDevice() throws Exception {
     ModelEnergy energy = GoldenRatesTest.mnistEnergy();
     UnaryOperator<SummaryOptions> timing = o -> o.timestepsPerInference(10);
-    Document doc = parse(energy.report(r -> r.timestepsPerInference(10).devices("GPU", "loihi")
-        .scale(ReportOptions.Scale.LOG)).html());
+    Document doc =
+        parse(
+            energy
+                .report(
+                    r ->
+                        r.timestepsPerInference(10)
+                            .devices("GPU", "loihi")
+                            .scale(ReportOptions.Scale.LOG))
+                .html());
     List<Element> charts = elements(doc, SVG, "svg");
     assertThat(charts.stream().map(s -> s.getAttribute("data-device")).toList())
-        .containsExactly("gpu", "loihi").inOrder();
+        .containsExactly("gpu", "loihi")
+        .inOrder();
     assertThat(elements(doc, XHTML, "body").get(0).getAttribute("data-scale")).isEqualTo("log");
     for (Element chart : charts) {
       String device = chart.getAttribute("data-device");
-      List<Element> scales = children(chart, "g").stream()
-          .filter(g -> g.getAttribute("class").startsWith("scale-")).toList();
+      List<Element> scales =
+          children(chart, "g").stream()
+              .filter(g -> g.getAttribute("class").startsWith("scale-"))
+              .toList();
       assertThat(scales.stream().map(g -> g.getAttribute("class")).toList())
-          .containsExactly("scale-linear", "scale-log").inOrder();
+          .containsExactly("scale-linear", "scale-log")
+          .inOrder();
       for (Element scale : scales) {
         List<Element> bars = children(scale, "g");
         assertThat(bars).hasSize(7);
@@ -143,13 +183,19 @@ class ReportTest {
       }
     }
     // The largest layer's bar fills the linear axis: 620 px, synaptic and neuron parts together.
-    Element linear = children(charts.get(0), "g").stream()
-        .filter(g -> g.getAttribute("class").equals("scale-linear")).findFirst().orElseThrow();
+    Element linear =
+        children(charts.get(0), "g").stream()
+            .filter(g -> g.getAttribute("class").equals("scale-linear"))
+            .findFirst()
+            .orElseThrow();
     Element dense = children(linear, "g").get(4);
     assertThat(dense.getAttribute("data-layer")).isEqualTo("dense");
     List<Element> rects = children(dense, "rect");
-    assertThat(Double.parseDouble(rects.get(0).getAttribute("width"))
-        + Double.parseDouble(rects.get(1).getAttribute("width"))).isWithin(0.01).of(620);
+    assertThat(
+            Double.parseDouble(rects.get(0).getAttribute("width"))
+                + Double.parseDouble(rects.get(1).getAttribute("width")))
+        .isWithin(0.01)
+        .of(620);
     Element shares = children(byId(doc, "synop-neuron"), "tbody").get(0);
     List<Element> gpu = children(children(shares, "tr").get(0), "td");
     double synop = 0;
@@ -167,11 +213,30 @@ class ReportTest {
     Element overview = byId(parse(energy.report().html()), "overview");
     List<String> terms = children(overview, "dt").stream().map(Element::getTextContent).toList();
     List<String> values = children(overview, "dd").stream().map(Element::getTextContent).toList();
-    assertThat(terms).containsExactly("Inputs", "Parameters", "Storage (float32)", "Connections",
-        "Neurons", "Accounting", "Timesteps per inference", "dt", "Example data").inOrder();
-    assertThat(values).containsExactly("input_1 (None, 28, 28, 1)",
-        "125,422 (125,422 trainable, 0 non-trainable)", "489.93 KB", "172,616 per timestep",
-        "1,096 per timestep", "complete", "1", "0.001 s", "array").inOrder();
+    assertThat(terms)
+        .containsExactly(
+            "Inputs",
+            "Parameters",
+            "Storage (float32)",
+            "Connections",
+            "Neurons",
+            "Accounting",
+            "Timesteps per inference",
+            "dt",
+            "Example data")
+        .inOrder();
+    assertThat(values)
+        .containsExactly(
+            "input_1 (None, 28, 28, 1)",
+            "125,422 (125,422 trainable, 0 non-trainable)",
+            "489.93 KB",
+            "172,616 per timestep",
+            "1,096 per timestep",
+            "complete",
+            "1",
+            "0.001 s",
+            "array")
+        .inOrder();
   }
 
   @Test
@@ -188,8 +253,8 @@ class ReportTest {
 
   @Test
   void hostileNames_areEscaped_andTheOnlyScriptIsTheReports() throws Exception {
-    ModelEnergy energy = Model.input(4).dense(3, d -> d.name(SCRIPT_NAME))
-        .relu(r -> r.name(QUOTE_NAME)).energy();
+    ModelEnergy energy =
+        Model.input(4).dense(3, d -> d.name(SCRIPT_NAME)).relu(r -> r.name(QUOTE_NAME)).energy();
     String html = energy.report(r -> r.title("</title><script>x()</script>")).html();
     assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     assertThat(html).contains("a&quot;b&amp;c");
@@ -200,8 +265,11 @@ class ReportTest {
     List<Element> scripts = elements(doc, XHTML, "script");
     assertThat(scripts).hasSize(1);
     assertThat(scripts.get(0).getTextContent()).doesNotContain("alert");
-    List<String> layers = children(byId(doc, "layers"), "tr").stream()
-        .map(r -> r.getAttribute("data-layer")).filter(s -> !s.isEmpty()).toList();
+    List<String> layers =
+        children(byId(doc, "layers"), "tr").stream()
+            .map(r -> r.getAttribute("data-layer"))
+            .filter(s -> !s.isEmpty())
+            .toList();
     assertThat(layers).containsExactly("input_1", SCRIPT_NAME, QUOTE_NAME).inOrder();
     assertThat(elements(doc, XHTML, "title").get(0).getTextContent())
         .isEqualTo("</title><script>x()</script>");
@@ -212,8 +280,11 @@ class ReportTest {
     String name = "bad\u0001\u001bname\uD800";
     ModelEnergy energy = Model.input(4).dense(3, d -> d.name(name)).energy();
     Document doc = parse(energy.report().html());
-    List<String> layers = children(byId(doc, "layers"), "tr").stream()
-        .map(r -> r.getAttribute("data-layer")).filter(s -> !s.isEmpty()).toList();
+    List<String> layers =
+        children(byId(doc, "layers"), "tr").stream()
+            .map(r -> r.getAttribute("data-layer"))
+            .filter(s -> !s.isEmpty())
+            .toList();
     assertThat(layers).containsExactly("input_1", "bad\uFFFD\uFFFDname\uFFFD").inOrder();
   }
 
@@ -223,8 +294,11 @@ class ReportTest {
     String second = GoldenRatesTest.mnistEnergy().report().html();
     assertThat(first).isEqualTo(second);
     assertThat(first).startsWith("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"");
-    assertThat(first.replace("xmlns=\"http://www.w3.org/1999/xhtml\"", "")
-        .replace("xmlns=\"http://www.w3.org/2000/svg\"", "")).doesNotContain("http");
+    assertThat(
+            first
+                .replace("xmlns=\"http://www.w3.org/1999/xhtml\"", "")
+                .replace("xmlns=\"http://www.w3.org/2000/svg\"", ""))
+        .doesNotContain("http");
     assertThat(first).doesNotContain(" src=");
     assertThat(first).doesNotContain(" href=");
     assertThat(first).doesNotContain("<link");
@@ -245,14 +319,15 @@ class ReportTest {
   @Test
   void spikingDeviceWithoutData_andUnknownDevice_areClearErrors() {
     ModelEnergy energy = GoldenSummaryTest.mnist().energy();
-    IllegalStateException spiking = assertThrows(IllegalStateException.class,
-        () -> energy.report(r -> r.devices("loihi")));
+    IllegalStateException spiking =
+        assertThrows(IllegalStateException.class, () -> energy.report(r -> r.devices("loihi")));
     assertThat(spiking).hasMessageThat().startsWith("device 'loihi' is spiking");
-    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-        () -> energy.report(r -> r.devices("tpu")));
+    IllegalArgumentException unknown =
+        assertThrows(IllegalArgumentException.class, () -> energy.report(r -> r.devices("tpu")));
     assertThat(unknown).hasMessageThat().contains("'tpu'");
-    IllegalArgumentException column = assertThrows(IllegalArgumentException.class,
-        () -> energy.report(r -> r.columns("name", "bogus")));
+    IllegalArgumentException column =
+        assertThrows(
+            IllegalArgumentException.class, () -> energy.report(r -> r.columns("name", "bogus")));
     assertThat(column).hasMessageThat().startsWith("unknown column 'bogus'");
   }
 

@@ -136,7 +136,8 @@ final class TextFormats {
       if (!number.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
         throw new IllegalArgumentException("not a JSON number at " + start + ": " + number);
       }
-      return number.matches("-?[0-9]+") ? (Object) Long.parseLong(number)
+      return number.matches("-?[0-9]+")
+          ? (Object) Long.parseLong(number)
           : (Object) Double.parseDouble(number);
     }
 

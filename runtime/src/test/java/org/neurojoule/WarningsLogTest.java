@@ -17,20 +17,21 @@ import org.neurojoule.layer.Accounting;
 class WarningsLogTest {
   private final Logger log = Logger.getLogger(ModelEnergy.class.getName());
   private final List<String> logged = new ArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord r) {
-      if (r.getLevel() == Level.WARNING) {
-        logged.add(r.getMessage());
-      }
-    }
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord r) {
+          if (r.getLevel() == Level.WARNING) {
+            logged.add(r.getMessage());
+          }
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   @BeforeEach
   void capture() {
@@ -48,10 +49,12 @@ class WarningsLogTest {
   void uncountedLayers_areLoggedWhenEstimated_oncePerModelAndType() {
     Model model = Model.of(GoldenSummaryTest.branch());
     model.energy(e -> e.accounting(Accounting.KERAS_SPIKING));
-    assertThat(logged).containsExactly(
-        "Cannot compute stats for layer of type 'DepthwiseConv2D'",
-        "Cannot compute stats for layer of type 'BatchNormalization'",
-        "Cannot compute stats for layer of type 'Concatenate'").inOrder();
+    assertThat(logged)
+        .containsExactly(
+            "Cannot compute stats for layer of type 'DepthwiseConv2D'",
+            "Cannot compute stats for layer of type 'BatchNormalization'",
+            "Cannot compute stats for layer of type 'Concatenate'")
+        .inOrder();
     ModelEnergy again = model.energy(e -> e.accounting(Accounting.KERAS_SPIKING));
     assertThat(logged).hasSize(3);
     assertThat(again.warnings()).hasSize(3);
@@ -61,8 +64,9 @@ class WarningsLogTest {
 
   @Test
   void logWarningsFalse_keepsThemInWarningsOnly() {
-    ModelEnergy e = Model.of(GoldenSummaryTest.branch())
-        .energy(o -> o.accounting(Accounting.KERAS_SPIKING).logWarnings(false));
+    ModelEnergy e =
+        Model.of(GoldenSummaryTest.branch())
+            .energy(o -> o.accounting(Accounting.KERAS_SPIKING).logWarnings(false));
     assertThat(logged).isEmpty();
     assertThat(e.warnings()).hasSize(3);
   }
@@ -71,8 +75,10 @@ class WarningsLogTest {
   void theSummaryTextIsTheSameWithOrWithoutLogging() {
     Model model = Model.of(GoldenSummaryTest.branch());
     String logging = model.energy(e -> e.accounting(Accounting.KERAS_SPIKING)).summaryString();
-    String silent = model.energy(e -> e.accounting(Accounting.KERAS_SPIKING).logWarnings(false))
-        .summaryString();
+    String silent =
+        model
+            .energy(e -> e.accounting(Accounting.KERAS_SPIKING).logWarnings(false))
+            .summaryString();
     assertThat(logging).isEqualTo(silent);
     assertThat(logging).doesNotContain("Cannot compute");
   }
@@ -80,10 +86,11 @@ class WarningsLogTest {
   @Test
   void aChannelsFirstLookingInput_warnsAndNamesTheFix() {
     ModelEnergy e = Model.input(3, 32, 32).conv2d(32, 3).energy();
-    String expected = "Input 'input_1' has shape (None, 3, 32, 32), which looks channels-first;"
-        + " NeuroJoule is channels-last (as Keras by default), so 'conv2d' (Conv2D) reads its last"
-        + " axis, 32, as the channels. If the data has 3 channels, declare the input with the"
-        + " channels last: Model.input(32, 32, 3).";
+    String expected =
+        "Input 'input_1' has shape (None, 3, 32, 32), which looks channels-first;"
+            + " NeuroJoule is channels-last (as Keras by default), so 'conv2d' (Conv2D) reads its last"
+            + " axis, 32, as the channels. If the data has 3 channels, declare the input with the"
+            + " channels last: Model.input(32, 32, 3).";
     assertThat(e.warnings()).containsExactly(expected);
     assertThat(logged).containsExactly(expected);
   }

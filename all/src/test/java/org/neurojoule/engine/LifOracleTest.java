@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.neurojoule.layer.Accounting;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Model;
-import org.neurojoule.nir.NirModels;
 import org.neurojoule.Reset;
+import org.neurojoule.layer.Accounting;
+import org.neurojoule.nir.NirModels;
 
 /**
  * The NIR paper's LIF task: {@code lif_norse.nir} driven by the input column of {@code
@@ -27,8 +27,10 @@ class LifOracleTest {
     List<String> lines = Files.readAllLines(resource(name));
     double[][] rows = new double[lines.size()][];
     for (int i = 0; i < rows.length; i++) {
-      rows[i] = java.util.Arrays.stream(lines.get(i).split(",")).mapToDouble(Double::parseDouble)
-          .toArray();
+      rows[i] =
+          java.util.Arrays.stream(lines.get(i).split(","))
+              .mapToDouble(Double::parseDouble)
+              .toArray();
     }
     return rows;
   }
@@ -44,14 +46,20 @@ class LifOracleTest {
     Model model = NirModels.load(resource("lif_norse.nir"));
     List<Integer> spikes = new ArrayList<>();
     double[] v = new double[input.length];
-    SpikingSimulation.Result r = SpikingSimulation.simulate(model,
-        ExampleData.of(input, 1, input.length, 1), 1e-4, Reset.TO_V_RESET, 8,
-        Accounting.COMPLETE, (layer, t, state, out, n) -> {
-          v[t] = state[0];
-          if (out[0] != 0) {
-            spikes.add(t);
-          }
-        });
+    SpikingSimulation.Result r =
+        SpikingSimulation.simulate(
+            model,
+            ExampleData.of(input, 1, input.length, 1),
+            1e-4,
+            Reset.TO_V_RESET,
+            8,
+            Accounting.COMPLETE,
+            (layer, t, state, out, n) -> {
+              v[t] = state[0];
+              if (out[0] != 0) {
+                spikes.add(t);
+              }
+            });
     return new Run(spikes, v, r.counts().layer("1").spikes());
   }
 
@@ -74,8 +82,8 @@ class LifOracleTest {
   }
 
   /**
-   * Norse steps the same forward Euler in float32: the traces differ by float32 rounding only,
-   * a few ulps of values below 0.11, so 1e-6 (about 1e-5 relative) bounds it with room.
+   * Norse steps the same forward Euler in float32: the traces differ by float32 rounding only, a
+   * few ulps of values below 0.11, so 1e-6 (about 1e-5 relative) bounds it with room.
    */
   @Test
   void membraneTrace_followsNorse() throws Exception {

@@ -7,20 +7,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.neurojoule.layer.Accounting;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Layer;
 import org.neurojoule.Model;
-import org.neurojoule.nir.NirModels;
-import org.neurojoule.layer.Padding;
 import org.neurojoule.Reset;
 import org.neurojoule.SpikeCounts;
+import org.neurojoule.layer.Accounting;
+import org.neurojoule.layer.Padding;
 import org.neurojoule.layer.SpikingNeuron;
+import org.neurojoule.nir.NirModels;
 import org.neurojoule.shape.Shape;
 
 /**
- * The spiking simulation against naive float64 step loops written here, on a small model and on
- * the NIR paper's networks (test resources, nir/SOURCES.md).
+ * The spiking simulation against naive float64 step loops written here, on a small model and on the
+ * NIR paper's networks (test resources, nir/SOURCES.md).
  */
 class SpikingSimulationTest {
   private static Path resource(String name) throws Exception {
@@ -37,10 +37,10 @@ class SpikingSimulationTest {
     return x;
   }
 
-  private static SpikingSimulation.Result simulate(Model model, float[] x, double dt,
-      int... shape) {
-    return SpikingSimulation.simulate(model, ExampleData.of(x, shape), dt, Reset.TO_V_RESET, 2,
-        Accounting.COMPLETE);
+  private static SpikingSimulation.Result simulate(
+      Model model, float[] x, double dt, int... shape) {
+    return SpikingSimulation.simulate(
+        model, ExampleData.of(x, shape), dt, Reset.TO_V_RESET, 2, Accounting.COMPLETE);
   }
 
   // ---------------------------------------------------------------- a small model, naive oracle
@@ -52,10 +52,14 @@ class SpikingSimulationTest {
    */
   @Test
   void smallModel_countsMatchNaiveLoop() {
-    Model model = Model.input(5, 5, 1)
-        .conv2d(3, 3, c -> c.strides(2).padding(Padding.SAME))
-        .integrateAndFire(n -> n.vThreshold(0.3))
-        .flatten().dense(4).lif(n -> n.tau(0.004).vThreshold(0.2)).model();
+    Model model =
+        Model.input(5, 5, 1)
+            .conv2d(3, 3, c -> c.strides(2).padding(Padding.SAME))
+            .integrateAndFire(n -> n.vThreshold(0.3))
+            .flatten()
+            .dense(4)
+            .lif(n -> n.tau(0.004).vThreshold(0.2))
+            .model();
     model.initializeWeights(3);
     int seqs = 5;
     int steps = 40;
@@ -139,10 +143,14 @@ class SpikingSimulationTest {
     Model model = Model.input(6).dense(5).lif(n -> n.tau(0.003).vThreshold(0.1)).model();
     model.initializeWeights(5);
     float[] x = events(2, 7 * 30 * 6, 0.4);
-    SpikeCounts one = SpikingSimulation.simulate(model, ExampleData.of(x, 7, 30, 6), 1e-3,
-        Reset.TO_V_RESET, 1, Accounting.COMPLETE).counts();
-    SpikeCounts three = SpikingSimulation.simulate(model, ExampleData.of(x, 7, 30, 6), 1e-3,
-        Reset.TO_V_RESET, 3, Accounting.COMPLETE).counts();
+    SpikeCounts one =
+        SpikingSimulation.simulate(
+                model, ExampleData.of(x, 7, 30, 6), 1e-3, Reset.TO_V_RESET, 1, Accounting.COMPLETE)
+            .counts();
+    SpikeCounts three =
+        SpikingSimulation.simulate(
+                model, ExampleData.of(x, 7, 30, 6), 1e-3, Reset.TO_V_RESET, 3, Accounting.COMPLETE)
+            .counts();
     assertThat(one.layer("lif").spikes()).isGreaterThan(0.0);
     assertThat(three.layers()).isEqualTo(one.layers());
   }
@@ -153,8 +161,10 @@ class SpikingSimulationTest {
     Model model = Model.input(1).integrateAndFire(n -> n.vThreshold(1)).model();
     float[] x = {2.5f, 0, 0, 0};
     SpikeCounts toReset = simulate(model, x, 1e-3, 1, 4, 1).counts();
-    SpikeCounts subtract = SpikingSimulation.simulate(model, ExampleData.of(x, 1, 4, 1), 1e-3,
-        Reset.SUBTRACT, 1, Accounting.COMPLETE).counts();
+    SpikeCounts subtract =
+        SpikingSimulation.simulate(
+                model, ExampleData.of(x, 1, 4, 1), 1e-3, Reset.SUBTRACT, 1, Accounting.COMPLETE)
+            .counts();
     // v: 2.5 -> spike, 0 (to v_reset) | 1.5 -> spike, 0.5, no more.
     assertThat(toReset.layer("if").spikes()).isEqualTo(1.0);
     assertThat(subtract.layer("if").spikes()).isEqualTo(2.0);
@@ -167,8 +177,14 @@ class SpikingSimulationTest {
     model.layer("scale").setWeights(new float[] {2, 0.25f});
     float[] x = {0.3f, 1, 0, 0, 0, 0, 0, 0}; // (1, 4, 2): unit 0 gets 0.3 x 2, unit 1 1 x 0.25
     List<String> fired = new java.util.ArrayList<>();
-    SpikingSimulation.simulate(model, ExampleData.of(x, 1, 4, 2), 1e-3, Reset.TO_V_RESET, 1,
-        Accounting.COMPLETE, (layer, t, v, out, n) -> {
+    SpikingSimulation.simulate(
+        model,
+        ExampleData.of(x, 1, 4, 2),
+        1e-3,
+        Reset.TO_V_RESET,
+        1,
+        Accounting.COMPLETE,
+        (layer, t, v, out, n) -> {
           for (int u = 0; u < 2; u++) {
             if (out[u] != 0) {
               fired.add("unit " + u + " at step " + t);
@@ -181,10 +197,10 @@ class SpikingSimulationTest {
   // ---------------------------------------------------------------- the NIR paper's CNN
 
   /**
-   * {@code cnn_sinabs.nir} on synthetic N-MNIST-like events (2x34x34 per step, Bernoulli 0.05):
-   * the CNN task's shapes (16x16x16 after the first convolution), the data's events and the first
-   * convolution's synaptic events counted here by brute force over its padded 5x5 stride-2
-   * windows, and the second convolution's from the first IF layer's own spikes.
+   * {@code cnn_sinabs.nir} on synthetic N-MNIST-like events (2x34x34 per step, Bernoulli 0.05): the
+   * CNN task's shapes (16x16x16 after the first convolution), the data's events and the first
+   * convolution's synaptic events counted here by brute force over its padded 5x5 stride-2 windows,
+   * and the second convolution's from the first IF layer's own spikes.
    */
   @Test
   void cnnSinabs_shapesAndEventsOnSyntheticEvents() throws Exception {
@@ -201,20 +217,26 @@ class SpikingSimulationTest {
     float[] x = events(42, seqs * steps * step, 0.05);
     long[] conv2Events = {0};
     long[] if1Spikes = {0};
-    SpikingSimulation.Result r = SpikingSimulation.simulate(model,
-        ExampleData.of(x, seqs, steps, 34, 34, 2), 1e-3, Reset.TO_V_RESET, 2,
-        Accounting.COMPLETE, (layer, t, v, out, n) -> {
-          if (model.nameOf(layer).equals("1")) {
-            for (int i = 0; i < n * 4096; i++) {
-              if (out[i] != 0) {
-                if1Spikes[0]++;
-                int p = (i % 4096) / 16;
-                conv2Events[0] += 16L * windows(p / 16, 16, 3, 1, 1)
-                    * windows(p % 16, 16, 3, 1, 1);
+    SpikingSimulation.Result r =
+        SpikingSimulation.simulate(
+            model,
+            ExampleData.of(x, seqs, steps, 34, 34, 2),
+            1e-3,
+            Reset.TO_V_RESET,
+            2,
+            Accounting.COMPLETE,
+            (layer, t, v, out, n) -> {
+              if (model.nameOf(layer).equals("1")) {
+                for (int i = 0; i < n * 4096; i++) {
+                  if (out[i] != 0) {
+                    if1Spikes[0]++;
+                    int p = (i % 4096) / 16;
+                    conv2Events[0] +=
+                        16L * windows(p / 16, 16, 3, 1, 1) * windows(p % 16, 16, 3, 1, 1);
+                  }
+                }
               }
-            }
-          }
-        });
+            });
     long inEvents = 0;
     long conv1Events = 0;
     for (int i = 0; i < x.length; i++) {
@@ -338,8 +360,10 @@ class SpikingSimulationTest {
       double dt = 1e-4;
       for (int u = 0; u < v.length; u++) {
         i[u] += dt / spec.constant("tauSyn").at(u) * (-i[u] + spec.constant("wIn").at(u) * x[u]);
-        v[u] += dt / spec.constant("tauMem").at(u)
-            * (spec.constant("vLeak").at(u) - v[u] + spec.constant("r").at(u) * i[u]);
+        v[u] +=
+            dt
+                / spec.constant("tauMem").at(u)
+                * (spec.constant("vLeak").at(u) - v[u] + spec.constant("r").at(u) * i[u]);
         if (v[u] > spec.constant("vThreshold").at(u)) {
           z[u] = 1;
           v[u] = spec.constant("vReset").at(u);
@@ -354,32 +378,44 @@ class SpikingSimulationTest {
   @Test
   void dataOfTheWrongShape_namesBothShapes() {
     Model model = Model.input(34, 34, 2).integrateAndFire().model();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> simulate(model, new float[2 * 3 * 2 * 34 * 34], 1e-3, 2, 3, 2, 34, 34));
-    assertThat(e).hasMessageThat().isEqualTo("example data (array) has shape (2, 3, 2, 34, 34),"
-        + " but the spiking simulation takes sequences (N, T, step...) of the model's step shape"
-        + " (34, 34, 2): (N, T, 34, 34, 2)");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> simulate(model, new float[2 * 3 * 2 * 34 * 34], 1e-3, 2, 3, 2, 34, 34));
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            "example data (array) has shape (2, 3, 2, 34, 34),"
+                + " but the spiking simulation takes sequences (N, T, step...) of the model's step shape"
+                + " (34, 34, 2): (N, T, 34, 34, 2)");
   }
 
   @Test
   void nanData_isAnErrorNamingTheValue() {
     Model model = Model.input(2).integrateAndFire().model();
     float[] x = {0, 1, 0, Float.NaN};
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> simulate(model, x, 1e-3, 1, 2, 2));
-    assertThat(e).hasMessageThat().isEqualTo("example data value 3 (at [0, 1, 1]) is NaN; firing"
-        + " rates need finite numbers");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> simulate(model, x, 1e-3, 1, 2, 2));
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            "example data value 3 (at [0, 1, 1]) is NaN; firing" + " rates need finite numbers");
   }
 
   @Test
   void dtBelowFloat32sSmallest_isAnError_notAnInfiniteRate() {
     // FuzzTest: dense(3) -> cubaLif simulated with dt 4.9E-324 gave an infinite total energy.
     Model model = Model.input(2).integrateAndFire().model();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> simulate(model, new float[4], Double.MIN_VALUE, 1, 2, 2));
-    assertThat(e).hasMessageThat().isEqualTo("the spiking simulation's dt of 4.9E-324 s is below"
-        + " float32's smallest positive number (1.4E-45): its firing rates (per step / dt) would"
-        + " not be finite");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> simulate(model, new float[4], Double.MIN_VALUE, 1, 2, 2));
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            "the spiking simulation's dt of 4.9E-324 s is below"
+                + " float32's smallest positive number (1.4E-45): its firing rates (per step / dt) would"
+                + " not be finite");
     assertThat(simulate(model, new float[4], Float.MIN_VALUE, 1, 2, 2)).isNotNull();
   }
 
@@ -387,12 +423,18 @@ class SpikingSimulationTest {
   void recurrentNeuron_afterFlattenOfAnUndefinedTimeAxis_isAClearError() {
     // FuzzTest: input (None, 1) -> flatten -> leakyIntegrator(recurrent) on sequences (3, 5, 3,
     // 1): the declared shape (None) has 1 unit, the step 3; it was an index out of bounds.
-    Model model = Model.input(Model.NONE, 1).flatten()
-        .leakyIntegrator(n -> n.recurrent(true).recurrentBias(true)).model();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> simulate(model, new float[15], 0.001, 1, 5, 3, 1));
-    assertThat(e).hasMessageThat().contains("its recurrent weights are for 1 units, but the step"
-        + " has 3 units");
+    Model model =
+        Model.input(Model.NONE, 1)
+            .flatten()
+            .leakyIntegrator(n -> n.recurrent(true).recurrentBias(true))
+            .model();
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> simulate(model, new float[15], 0.001, 1, 5, 3, 1));
+    assertThat(e)
+        .hasMessageThat()
+        .contains("its recurrent weights are for 1 units, but the step" + " has 3 units");
     assertThat(e).hasMessageThat().doesNotContain("out of bounds");
   }
 
@@ -400,19 +442,28 @@ class SpikingSimulationTest {
   void dtNotPositive_isAnError() {
     Model model = Model.input(2).integrateAndFire().model();
     for (double dt : new double[] {0, -1e-3, Double.NaN, 1e9}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> simulate(model, new float[4], dt, 1, 2, 2));
-      assertThat(e).hasMessageThat().isEqualTo("the spiking simulation's dt must be a number of"
-          + " seconds > 0 and <= 1000, was " + dt);
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class, () -> simulate(model, new float[4], dt, 1, 2, 2));
+      assertThat(e)
+          .hasMessageThat()
+          .isEqualTo(
+              "the spiking simulation's dt must be a number of"
+                  + " seconds > 0 and <= 1000, was "
+                  + dt);
     }
   }
 
   @Test
   void dtLongerThanATimeConstant_namesTheLayer() {
     Model model = Model.input(2).lif(n -> n.tau(0.001).name("fast")).model();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> simulate(model, new float[4], 0.002, 1, 2, 2));
-    assertThat(e).hasMessageThat().isEqualTo("layer 'fast' (LIF): dt 0.002 is longer than its"
-        + " tau 0.001, so forward Euler would overshoot; use a dt <= tau");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> simulate(model, new float[4], 0.002, 1, 2, 2));
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            "layer 'fast' (LIF): dt 0.002 is longer than its"
+                + " tau 0.001, so forward Euler would overshoot; use a dt <= tau");
   }
 }

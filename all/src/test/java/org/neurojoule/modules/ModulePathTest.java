@@ -23,24 +23,31 @@ class ModulePathTest {
   static final Path ONNX = Path.of("../onnx/src/test/resources/onnx/squeezenet1_1.onnx");
 
   /** The jars that go on the module path: NeuroJoule's and the modules they require. */
-  private static final List<String> MODULE_JARS = List.of("neurojoule-api", "neurojoule-runtime",
-      "neurojoule-keras", "neurojoule-onnx", "neurojoule-nir", "gson", "jhdf", "protobuf-java");
+  private static final List<String> MODULE_JARS =
+      List.of(
+          "neurojoule-api",
+          "neurojoule-runtime",
+          "neurojoule-keras",
+          "neurojoule-onnx",
+          "neurojoule-nir",
+          "gson",
+          "jhdf",
+          "protobuf-java");
 
   /** The native kernels and what they bring, left out of both runs. */
   private static final List<String> NATIVE_JARS =
       List.of("neurojoule-native", "javacpp", "openblas", "dnnl", "opencl", "jna");
 
   static Model mnistWithWeights() {
-    Model model = Model.input(28, 28, 1).conv2d(2, 7).relu().flatten().dense(128).relu()
-        .dense(10).model();
+    Model model =
+        Model.input(28, 28, 1).conv2d(2, 7).relu().flatten().dense(128).relu().dense(10).model();
     model.initializeWeights(7);
     return model;
   }
 
   /** The firing rates and a spiking device's energy, for which every layer's kernel runs. */
   static String figures(Model model) {
-    ExampleData data =
-        ExampleData.filled(0.5, model.inputs().get(0).shape().prepend(1).toArray());
+    ExampleData data = ExampleData.filled(0.5, model.inputs().get(0).shape().prepend(1).toArray());
     var energy = model.energy(e -> e.exampleData(data));
     return "rates " + energy.rates() + " loihi " + energy.totalEnergy("loihi");
   }
@@ -59,22 +66,28 @@ class ModulePathTest {
     }
     assertThat(modulePath).hasSize(MODULE_JARS.size());
 
-    List<String> onModules = run(List.of(
-        "--module-path", String.join(File.pathSeparator, modulePath),
-        "--add-modules", "org.neurojoule.keras,org.neurojoule.onnx,org.neurojoule.nir",
-        "-cp", String.join(File.pathSeparator, classPath)));
+    List<String> onModules =
+        run(
+            List.of(
+                "--module-path", String.join(File.pathSeparator, modulePath),
+                "--add-modules", "org.neurojoule.keras,org.neurojoule.onnx,org.neurojoule.nir",
+                "-cp", String.join(File.pathSeparator, classPath)));
     List<String> all = new ArrayList<>(modulePath);
     all.addAll(classPath);
     List<String> onClassPath = run(List.of("-cp", String.join(File.pathSeparator, all)));
 
-    assertThat(onModules.subList(0, 3)).containsExactly(
-        "runtime module: org.neurojoule.runtime",
-        "api module: org.neurojoule.api",
-        "formats: [Keras, NIR, ONNX]").inOrder();
-    assertThat(onClassPath.subList(0, 3)).containsExactly(
-        "runtime module: null", "api module: null", "formats: [Keras, NIR, ONNX]").inOrder();
+    assertThat(onModules.subList(0, 3))
+        .containsExactly(
+            "runtime module: org.neurojoule.runtime",
+            "api module: org.neurojoule.api",
+            "formats: [Keras, NIR, ONNX]")
+        .inOrder();
+    assertThat(onClassPath.subList(0, 3))
+        .containsExactly("runtime module: null", "api module: null", "formats: [Keras, NIR, ONNX]")
+        .inOrder();
     assertThat(onModules.subList(3, onModules.size()))
-        .containsExactlyElementsIn(onClassPath.subList(3, onClassPath.size())).inOrder();
+        .containsExactlyElementsIn(onClassPath.subList(3, onClassPath.size()))
+        .inOrder();
     assertThat(onModules.get(3)).startsWith("rates {input_1=0.5, conv2d=0.5, re_lu=");
   }
 

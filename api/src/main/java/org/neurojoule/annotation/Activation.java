@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Keras' {@code Activation} layer, as {@code activation(RELU)}.
  *
- * <p>Output shape = input shape. The attribute type is the enum {@link org.neurojoule.layer.Activation}, whose constants can be imported statically.
+ * <p>Output shape = input shape. The attribute type is the enum {@link
+ * org.neurojoule.layer.Activation}, whose constants can be imported statically.
  *
  * <p>Put it on a field of a {@link Network} class; the field name is the layer name. Example:
  * {@code @Activation(RELU) Object layer;}

@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Keras' {@code Add}, as {@code Tensor.add(a, b)}: the element-wise sum of two or more inputs of one shape.
+ * Keras' {@code Add}, as {@code Tensor.add(a, b)}: the element-wise sum of two or more inputs of
+ * one shape.
  *
  * <p>Name the inputs with {@link #from()}.
  *

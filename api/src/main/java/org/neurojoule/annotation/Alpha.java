@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * KerasSpiking's {@code Alpha}, as {@code alpha(tau, f -> ...)}: an alpha filter of each unit over time, {@code 1 / (tau s + 1)^2}.
+ * KerasSpiking's {@code Alpha}, as {@code alpha(tau, f -> ...)}: an alpha filter of each unit over
+ * time, {@code 1 / (tau s + 1)^2}.
  *
  * <p>Its input's first axis is time: declare the input with a leading {@link Input#NONE}. Output
  * shape = input shape (without the time axis unless {@code returnSequences}).

@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Keras' {@code AveragePooling3D}, as {@code averagePooling3d(poolSize, p -> ...)}.
  *
- * <p>Output per spatial axis: {@code valid}: {@code floor((n - p) / s) + 1}, {@code same}: {@code ceil(n / s)}.
+ * <p>Output per spatial axis: {@code valid}: {@code floor((n - p) / s) + 1}, {@code same}: {@code
+ * ceil(n / s)}.
  *
  * <p>Put it on a field of a {@link Network} class; the field name is the layer name. Example:
  * {@code @AveragePooling3D(poolSize = 3, strides = 2) Object layer;}

@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
  * ...)}: the layer runs forwards and a copy of it backwards, and their outputs merge.
  *
  * <p>The wrapped layer is named by its Keras class and configured by this annotation's attributes;
- * see {@link org.neurojoule.layer.Bidirectional}. Put it on a field of a {@link Network} class;
- * the field name is the layer name. Example: {@code @Bidirectional(layer = "LSTM", units = 16,
+ * see {@link org.neurojoule.layer.Bidirectional}. Put it on a field of a {@link Network} class; the
+ * field name is the layer name. Example: {@code @Bidirectional(layer = "LSTM", units = 16,
  * mergeMode = "sum") Object layer;}
  */
 @Documented
@@ -20,7 +20,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.FIELD)
 @LayerOf(value = org.neurojoule.layer.Bidirectional.class, factory = "recurrent")
 public @interface Bidirectional {
-  /** {@return the Keras class of the wrapped layer: {@code SimpleRNN}, {@code LSTM} or {@code GRU}} */
+  /**
+   * {@return the Keras class of the wrapped layer: {@code SimpleRNN}, {@code LSTM} or {@code GRU}}
+   */
   String layer();
 
   /** {@return the size of the wrapped layer's state} */
@@ -33,7 +35,8 @@ public @interface Bidirectional {
   org.neurojoule.layer.Activation activation() default org.neurojoule.layer.Activation.TANH;
 
   /** {@return the wrapped layer's gate activation (not used by SimpleRNN)} */
-  org.neurojoule.layer.Activation recurrentActivation() default org.neurojoule.layer.Activation.SIGMOID;
+  org.neurojoule.layer.Activation recurrentActivation() default
+      org.neurojoule.layer.Activation.SIGMOID;
 
   /** {@return whether the layer adds biases} */
   boolean useBias() default true;

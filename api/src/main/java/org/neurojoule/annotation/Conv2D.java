@@ -7,9 +7,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Keras' {@code Conv2D}: a 2-dimensional convolution, as {@code conv2d(filters, kernelSize, c -> ...)}.
+ * Keras' {@code Conv2D}: a 2-dimensional convolution, as {@code conv2d(filters, kernelSize, c ->
+ * ...)}.
  *
- * <p>Output per spatial axis: {@code valid}: {@code floor((n - ((k - 1) * d + 1)) / s) + 1}, {@code same}: {@code ceil(n / s)}; channels = {@code filters}.
+ * <p>Output per spatial axis: {@code valid}: {@code floor((n - ((k - 1) * d + 1)) / s) + 1}, {@code
+ * same}: {@code ceil(n / s)}; channels = {@code filters}.
  *
  * <p>Put it on a field of a {@link Network} class; the field name is the layer name. Example:
  * {@code @Conv2D(filters = 64, kernelSize = 3, padding = SAME, activation = RELU) Object layer;}

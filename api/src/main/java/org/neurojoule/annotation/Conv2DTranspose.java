@@ -10,12 +10,11 @@ import java.lang.annotation.Target;
  * Keras' {@code Conv2DTranspose}: a 2-dimensional transposed convolution, as {@code
  * conv2dTranspose(filters, kernelSize, c -> ...)}.
  *
- * <p>Output per spatial axis, without {@code outputPadding}: {@code valid}: {@code n * s + max(k
- * - s, 0)}, {@code same}: {@code n * s}; channels = {@code filters}.
+ * <p>Output per spatial axis, without {@code outputPadding}: {@code valid}: {@code n * s + max(k -
+ * s, 0)}, {@code same}: {@code n * s}; channels = {@code filters}.
  *
  * <p>Put it on a field of a {@link Network} class; the field name is the layer name. Example:
- * {@code @Conv2DTranspose(filters = 16, kernelSize = 3, strides = 2, padding = SAME) Object
- * layer;}
+ * {@code @Conv2DTranspose(filters = 16, kernelSize = 3, strides = 2, padding = SAME) Object layer;}
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * NIR's {@code CubaLIF}: a layer of current-based leaky integrate-and-fire neurons, one per unit of a timestep, as {@code cubaLif(n -> ...)}.
+ * NIR's {@code CubaLIF}: a layer of current-based leaky integrate-and-fire neurons, one per unit of
+ * a timestep, as {@code cubaLif(n -> ...)}.
  *
  * <p>Output shape = input shape. Each constant is one value for all units or one per unit.
  *
@@ -19,13 +20,22 @@ import java.lang.annotation.Target;
 @Target(ElementType.FIELD)
 @LayerOf(value = org.neurojoule.layer.SpikingNeuron.class, factory = "cubaLif", keepsShape = true)
 public @interface CubaLIF {
-  /** {@return the synaptic time constant in seconds, one value or one per unit; empty (the default) means 0.005} */
+  /**
+   * {@return the synaptic time constant in seconds, one value or one per unit; empty (the default)
+   * means 0.005}
+   */
   double[] tauSyn() default {};
 
-  /** {@return the membrane time constant in seconds, one value or one per unit; empty (the default) means 0.01} */
+  /**
+   * {@return the membrane time constant in seconds, one value or one per unit; empty (the default)
+   * means 0.01}
+   */
   double[] tauMem() default {};
 
-  /** {@return the resistance (the input's gain), one value or one per unit; empty (the default) means 1} */
+  /**
+   * {@return the resistance (the input's gain), one value or one per unit; empty (the default)
+   * means 1}
+   */
   double[] r() default {};
 
   /** {@return the leak voltage, one value or one per unit; empty (the default) means 0} */
@@ -41,8 +51,8 @@ public @interface CubaLIF {
   double[] wIn() default {};
 
   /**
-   * {@return whether the output feeds back into the input through a units x units recurrent
-   * kernel (stored as weights)}
+   * {@return whether the output feeds back into the input through a units x units recurrent kernel
+   * (stored as weights)}
    */
   boolean recurrent() default false;
 

@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * NIR's {@code CubaLI}: a layer of current-based leaky integrators, one per unit of a timestep, as {@code cubaLeakyIntegrator(n -> ...)}.
+ * NIR's {@code CubaLI}: a layer of current-based leaky integrators, one per unit of a timestep, as
+ * {@code cubaLeakyIntegrator(n -> ...)}.
  *
  * <p>Output shape = input shape. Each constant is one value for all units or one per unit.
  *
@@ -17,15 +18,27 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
-@LayerOf(value = org.neurojoule.layer.SpikingNeuron.class, factory = "cubaLeakyIntegrator", keepsShape = true)
+@LayerOf(
+    value = org.neurojoule.layer.SpikingNeuron.class,
+    factory = "cubaLeakyIntegrator",
+    keepsShape = true)
 public @interface CubaLeakyIntegrator {
-  /** {@return the synaptic time constant in seconds, one value or one per unit; empty (the default) means 0.005} */
+  /**
+   * {@return the synaptic time constant in seconds, one value or one per unit; empty (the default)
+   * means 0.005}
+   */
   double[] tauSyn() default {};
 
-  /** {@return the membrane time constant in seconds, one value or one per unit; empty (the default) means 0.01} */
+  /**
+   * {@return the membrane time constant in seconds, one value or one per unit; empty (the default)
+   * means 0.01}
+   */
   double[] tauMem() default {};
 
-  /** {@return the resistance (the input's gain), one value or one per unit; empty (the default) means 1} */
+  /**
+   * {@return the resistance (the input's gain), one value or one per unit; empty (the default)
+   * means 1}
+   */
   double[] r() default {};
 
   /** {@return the leak voltage, one value or one per unit; empty (the default) means 0} */
@@ -35,8 +48,8 @@ public @interface CubaLeakyIntegrator {
   double[] wIn() default {};
 
   /**
-   * {@return whether the output feeds back into the input through a units x units recurrent
-   * kernel (stored as weights)}
+   * {@return whether the output feeds back into the input through a units x units recurrent kernel
+   * (stored as weights)}
    */
   boolean recurrent() default false;
 

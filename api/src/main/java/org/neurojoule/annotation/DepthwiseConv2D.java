@@ -7,9 +7,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Keras' {@code DepthwiseConv2D}: each input channel convolved with its own {@code depthMultiplier} kernels, as {@code depthwiseConv2d(kernelSize, c -> ...)}.
+ * Keras' {@code DepthwiseConv2D}: each input channel convolved with its own {@code depthMultiplier}
+ * kernels, as {@code depthwiseConv2d(kernelSize, c -> ...)}.
  *
- * <p>Output channels = input channels {@code * depthMultiplier}; spatial sizes as for {@link Conv2D}.
+ * <p>Output channels = input channels {@code * depthMultiplier}; spatial sizes as for {@link
+ * Conv2D}.
  *
  * <p>Put it on a field of a {@link Network} class; the field name is the layer name. Example:
  * {@code @DepthwiseConv2D(kernelSize = 3, depthMultiplier = 2, padding = SAME) Object layer;}

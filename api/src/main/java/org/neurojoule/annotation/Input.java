@@ -10,8 +10,8 @@ import java.lang.annotation.Target;
  * The input of a {@link Network}, as {@code Model.input(28, 28, 1)}: {@code @Input({28, 28, 1})
  * Object input;}.
  *
- * <p>The dimensions exclude the batch. {@link #NONE} marks an undefined dimension; a leading one
- * is time ({@code @Input({NONE, 28})}). A network may have several inputs; every layer must be
+ * <p>The dimensions exclude the batch. {@link #NONE} marks an undefined dimension; a leading one is
+ * time ({@code @Input({NONE, 28})}). A network may have several inputs; every layer must be
  * declared after the fields it reads.
  */
 @Documented

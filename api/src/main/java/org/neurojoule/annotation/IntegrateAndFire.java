@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * NIR's {@code IF}: a layer of integrate-and-fire neurons, one per unit of a timestep, as {@code integrateAndFire(n -> ...)}.
+ * NIR's {@code IF}: a layer of integrate-and-fire neurons, one per unit of a timestep, as {@code
+ * integrateAndFire(n -> ...)}.
  *
  * <p>Output shape = input shape. Each constant is one value for all units or one per unit.
  *
@@ -17,9 +18,15 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
-@LayerOf(value = org.neurojoule.layer.SpikingNeuron.class, factory = "integrateAndFire", keepsShape = true)
+@LayerOf(
+    value = org.neurojoule.layer.SpikingNeuron.class,
+    factory = "integrateAndFire",
+    keepsShape = true)
 public @interface IntegrateAndFire {
-  /** {@return the resistance (the input's gain), one value or one per unit; empty (the default) means 1} */
+  /**
+   * {@return the resistance (the input's gain), one value or one per unit; empty (the default)
+   * means 1}
+   */
   double[] r() default {};
 
   /** {@return the firing threshold, one value or one per unit; empty (the default) means 1} */
@@ -29,8 +36,8 @@ public @interface IntegrateAndFire {
   double[] vReset() default {};
 
   /**
-   * {@return whether the output feeds back into the input through a units x units recurrent
-   * kernel (stored as weights)}
+   * {@return whether the output feeds back into the input through a units x units recurrent kernel
+   * (stored as weights)}
    */
   boolean recurrent() default false;
 

@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * NIR's {@code I}: a layer of an integrator, {@code dv/dt = r I}, one per unit of a timestep, as {@code integrator(n -> ...)}.
+ * NIR's {@code I}: a layer of an integrator, {@code dv/dt = r I}, one per unit of a timestep, as
+ * {@code integrator(n -> ...)}.
  *
  * <p>Output shape = input shape. Each constant is one value for all units or one per unit.
  *
@@ -17,14 +18,20 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
-@LayerOf(value = org.neurojoule.layer.SpikingNeuron.class, factory = "integrator", keepsShape = true)
+@LayerOf(
+    value = org.neurojoule.layer.SpikingNeuron.class,
+    factory = "integrator",
+    keepsShape = true)
 public @interface Integrator {
-  /** {@return the resistance (the input's gain), one value or one per unit; empty (the default) means 1} */
+  /**
+   * {@return the resistance (the input's gain), one value or one per unit; empty (the default)
+   * means 1}
+   */
   double[] r() default {};
 
   /**
-   * {@return whether the output feeds back into the input through a units x units recurrent
-   * kernel (stored as weights)}
+   * {@return whether the output feeds back into the input through a units x units recurrent kernel
+   * (stored as weights)}
    */
   boolean recurrent() default false;
 

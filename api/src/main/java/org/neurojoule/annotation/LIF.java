@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * NIR's {@code LIF}: a layer of leaky integrate-and-fire neurons, one per unit of a timestep, as {@code lif(n -> ...)}.
+ * NIR's {@code LIF}: a layer of leaky integrate-and-fire neurons, one per unit of a timestep, as
+ * {@code lif(n -> ...)}.
  *
  * <p>Output shape = input shape. Each constant is one value for all units or one per unit.
  *
@@ -19,10 +20,16 @@ import java.lang.annotation.Target;
 @Target(ElementType.FIELD)
 @LayerOf(value = org.neurojoule.layer.SpikingNeuron.class, factory = "lif", keepsShape = true)
 public @interface LIF {
-  /** {@return the membrane time constant in seconds, one value for all units or one per unit; empty (the default) means 0.01} */
+  /**
+   * {@return the membrane time constant in seconds, one value for all units or one per unit; empty
+   * (the default) means 0.01}
+   */
   double[] tau() default {};
 
-  /** {@return the resistance (the input's gain), one value or one per unit; empty (the default) means 1} */
+  /**
+   * {@return the resistance (the input's gain), one value or one per unit; empty (the default)
+   * means 1}
+   */
   double[] r() default {};
 
   /** {@return the leak voltage, one value or one per unit; empty (the default) means 0} */
@@ -35,8 +42,8 @@ public @interface LIF {
   double[] vReset() default {};
 
   /**
-   * {@return whether the output feeds back into the input through a units x units recurrent
-   * kernel (stored as weights)}
+   * {@return whether the output feeds back into the input through a units x units recurrent kernel
+   * (stored as weights)}
    */
   boolean recurrent() default false;
 

@@ -9,9 +9,9 @@ import java.lang.annotation.Target;
 /**
  * Keras' {@code LSTM} (gates input, forget, cell, output), as {@code lstm(units, r -> ...)}.
  *
- * <p>Input {@code (time, features)}; see {@link org.neurojoule.layer.Recurrent} for what it
- * counts. Put it on a field of a {@link Network} class; the field name is the layer name.
- * Example: {@code @LSTM(units = 64, returnSequences = true) Object layer;}
+ * <p>Input {@code (time, features)}; see {@link org.neurojoule.layer.Recurrent} for what it counts.
+ * Put it on a field of a {@link Network} class; the field name is the layer name. Example:
+ * {@code @LSTM(units = 64, returnSequences = true) Object layer;}
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -25,7 +25,8 @@ public @interface LSTM {
   org.neurojoule.layer.Activation activation() default org.neurojoule.layer.Activation.TANH;
 
   /** {@return the activation of the gates} */
-  org.neurojoule.layer.Activation recurrentActivation() default org.neurojoule.layer.Activation.SIGMOID;
+  org.neurojoule.layer.Activation recurrentActivation() default
+      org.neurojoule.layer.Activation.SIGMOID;
 
   /** {@return whether the layer adds biases} */
   boolean useBias() default true;

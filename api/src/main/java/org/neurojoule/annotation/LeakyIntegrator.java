@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * NIR's {@code LI}: a layer of leaky integrators, {@code tau dv/dt = (vLeak - v) + r I}, one per unit of a timestep, as {@code leakyIntegrator(n -> ...)}.
+ * NIR's {@code LI}: a layer of leaky integrators, {@code tau dv/dt = (vLeak - v) + r I}, one per
+ * unit of a timestep, as {@code leakyIntegrator(n -> ...)}.
  *
  * <p>Output shape = input shape. Each constant is one value for all units or one per unit.
  *
@@ -17,20 +18,29 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
-@LayerOf(value = org.neurojoule.layer.SpikingNeuron.class, factory = "leakyIntegrator", keepsShape = true)
+@LayerOf(
+    value = org.neurojoule.layer.SpikingNeuron.class,
+    factory = "leakyIntegrator",
+    keepsShape = true)
 public @interface LeakyIntegrator {
-  /** {@return the membrane time constant in seconds, one value for all units or one per unit; empty (the default) means 0.01} */
+  /**
+   * {@return the membrane time constant in seconds, one value for all units or one per unit; empty
+   * (the default) means 0.01}
+   */
   double[] tau() default {};
 
-  /** {@return the resistance (the input's gain), one value or one per unit; empty (the default) means 1} */
+  /**
+   * {@return the resistance (the input's gain), one value or one per unit; empty (the default)
+   * means 1}
+   */
   double[] r() default {};
 
   /** {@return the leak voltage, one value or one per unit; empty (the default) means 0} */
   double[] vLeak() default {};
 
   /**
-   * {@return whether the output feeds back into the input through a units x units recurrent
-   * kernel (stored as weights)}
+   * {@return whether the output feeds back into the input through a units x units recurrent kernel
+   * (stored as weights)}
    */
   boolean recurrent() default false;
 

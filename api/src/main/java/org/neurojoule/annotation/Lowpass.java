@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * KerasSpiking's {@code Lowpass}, as {@code lowpass(tau, f -> ...)}: a lowpass filter of each unit over time, {@code 1 / (tau s + 1)}.
+ * KerasSpiking's {@code Lowpass}, as {@code lowpass(tau, f -> ...)}: a lowpass filter of each unit
+ * over time, {@code 1 / (tau s + 1)}.
  *
  * <p>Its input's first axis is time: declare the input with a leading {@link Input#NONE}. Output
  * shape = input shape (without the time axis unless {@code returnSequences}).

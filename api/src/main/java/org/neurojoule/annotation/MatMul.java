@@ -7,9 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The matrix product of two activations, as {@code Tensor.matMul(a, b)}: {@code (..., M, K)}
- * times {@code (..., K, N)}, batched over the leading axes, as attention multiplies queries by
- * keys.
+ * The matrix product of two activations, as {@code Tensor.matMul(a, b)}: {@code (..., M, K)} times
+ * {@code (..., K, N)}, batched over the leading axes, as attention multiplies queries by keys.
  *
  * <p>Name the inputs with {@link #from()}.
  *

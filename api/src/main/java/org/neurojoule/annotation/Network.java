@@ -25,8 +25,8 @@ import java.lang.annotation.Target;
  *
  * <ul>
  *   <li>Each field carries at most one layer annotation (plus, optionally, {@link
- *       TimeDistributed}); fields apply in declaration order and the field name is the layer
- *       name. The field's type does not matter ({@code Object} or {@link NetworkLayer}).
+ *       TimeDistributed}); fields apply in declaration order and the field name is the layer name.
+ *       The field's type does not matter ({@code Object} or {@link NetworkLayer}).
  *   <li>There is at least one {@link Input}. A layer reads the field declared just before it, or
  *       the earlier fields its {@code from} attribute names.
  *   <li>Every layer fits its input: the same shape rules, with the same messages, as the fluent
@@ -36,8 +36,8 @@ import java.lang.annotation.Target;
  * <p>All the errors of a class are reported in one compilation: a layer whose input is unknown
  * because an earlier layer failed is not checked against it, but its own values are. A message's
  * {@code layer N} is the field's position among the class's layer fields, the first being 0;
- * otherwise the text is the runtime's. (The fluent builder, which has no fields, numbers a layer
- * by the layers upstream of it, a {@link TimeDistributed} counting the one it wraps too: the same
+ * otherwise the text is the runtime's. (The fluent builder, which has no fields, numbers a layer by
+ * the layers upstream of it, a {@link TimeDistributed} counting the one it wraps too: the same
  * number in a plain chain.)
  *
  * <p>The generated class, next to this one and named {@code <ClassName>Model} unless {@link
@@ -52,8 +52,8 @@ import java.lang.annotation.Target;
  * compiles and the first use of the generated class fails with {@code cannot find symbol
  * MnistModel}. The generated class uses the runtime ({@code org.neurojoule.Model}, {@code Layer},
  * {@code Tensor}, {@code ModelEnergy}), so {@code org.neurojoule:neurojoule-runtime} must be a
- * compile dependency too; without it the processor reports {@code [NnRuntimeMissing]} on this
- * class and generates nothing.
+ * compile dependency too; without it the processor reports {@code [NnRuntimeMissing]} on this class
+ * and generates nothing.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Keras' preprocessing {@code Normalization}, as {@code normalization(n -> ...)}: {@code (x -
- * mean) / max(sqrt(variance), 1e-7)} with the mean and variance set as its weights.
+ * Keras' preprocessing {@code Normalization}, as {@code normalization(n -> ...)}: {@code (x - mean)
+ * / max(sqrt(variance), 1e-7)} with the mean and variance set as its weights.
  *
  * <p>Output shape = input shape.
  *

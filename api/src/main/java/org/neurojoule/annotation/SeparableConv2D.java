@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Keras' {@code SeparableConv2D}: a depthwise convolution, then a 1x1 convolution to {@code filters} channels, as {@code separableConv2d(filters, kernelSize, c -> ...)}.
+ * Keras' {@code SeparableConv2D}: a depthwise convolution, then a 1x1 convolution to {@code
+ * filters} channels, as {@code separableConv2d(filters, kernelSize, c -> ...)}.
  *
  * <p>Spatial sizes as for {@link Conv2D}.
  *

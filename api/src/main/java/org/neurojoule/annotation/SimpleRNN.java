@@ -9,9 +9,9 @@ import java.lang.annotation.Target;
 /**
  * Keras' {@code SimpleRNN}: a fully connected recurrence, as {@code simpleRnn(units, r -> ...)}.
  *
- * <p>Input {@code (time, features)}; see {@link org.neurojoule.layer.Recurrent} for what it
- * counts. Put it on a field of a {@link Network} class; the field name is the layer name.
- * Example: {@code @SimpleRNN(units = 32) Object layer;}
+ * <p>Input {@code (time, features)}; see {@link org.neurojoule.layer.Recurrent} for what it counts.
+ * Put it on a field of a {@link Network} class; the field name is the layer name. Example:
+ * {@code @SimpleRNN(units = 32) Object layer;}
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -7,8 +7,8 @@ import org.neurojoule.shape.ShapeError;
 import org.neurojoule.shape.ShapeException;
 
 /**
- * Keras' {@code Add}: the element-wise sum of two or more inputs of the same shape. No
- * parameters, no statistics.
+ * Keras' {@code Add}: the element-wise sum of two or more inputs of the same shape. No parameters,
+ * no statistics.
  */
 public record Add(Optional<String> name) implements LayerSpec {
 
@@ -55,9 +55,18 @@ public record Add(Optional<String> name) implements LayerSpec {
     Shape first = inputs.get(0);
     for (int i = 1; i < inputs.size(); i++) {
       if (!inputs.get(i).equals(first)) {
-        throw ShapeException.of(ShapeError.ADD_SHAPE_MISMATCH, inputs, "cannot add inputs of"
-            + " different shapes " + Layers.listShapes(inputs) + "; input " + i + " is "
-            + inputs.get(i) + " but input 0 is " + first);
+        throw ShapeException.of(
+            ShapeError.ADD_SHAPE_MISMATCH,
+            inputs,
+            "cannot add inputs of"
+                + " different shapes "
+                + Layers.listShapes(inputs)
+                + "; input "
+                + i
+                + " is "
+                + inputs.get(i)
+                + " but input 0 is "
+                + first);
       }
     }
     return first;

@@ -64,9 +64,14 @@ public record AddWeight(List<Integer> shape, Optional<String> name) implements L
       fits = shape.get(i) == 1 || shape.get(i) == in.get(offset + i);
     }
     if (!fits) {
-      throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, "a stored tensor of "
-          + WeightShapes.shapeText(Checks.toArray(shape)) + " does not broadcast to the input " + in.toKerasString()
-          + " (its sizes, aligned to the last axes, must be equal or 1)");
+      throw ShapeException.of(
+          ShapeError.INVALID_ARGUMENT,
+          inputs,
+          "a stored tensor of "
+              + WeightShapes.shapeText(Checks.toArray(shape))
+              + " does not broadcast to the input "
+              + in.toKerasString()
+              + " (its sizes, aligned to the last axes, must be equal or 1)");
     }
     return in;
   }

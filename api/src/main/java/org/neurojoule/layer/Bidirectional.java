@@ -13,10 +13,10 @@ import org.neurojoule.shape.ShapeException;
  * <p>The backward copy has {@code goBackwards} flipped; with {@code returnSequences} its output is
  * reversed along time before the merge, so both align step by step, as in Keras. Output: the
  * wrapped layer's, with twice the units under {@link MergeMode#CONCAT}. Parameters: twice the
- * wrapped layer's; weights the forward layer's then the backward layer's. Statistics: those of
- * both directions (twice the wrapped layer's, see {@link Recurrent}); the element-wise merge
- * counts nothing, as {@code Add} does. The reference has no rule for it ({@link
- * Accounting#KERAS_SPIKING}: 0 with its warning).
+ * wrapped layer's; weights the forward layer's then the backward layer's. Statistics: those of both
+ * directions (twice the wrapped layer's, see {@link Recurrent}); the element-wise merge counts
+ * nothing, as {@code Add} does. The reference has no rule for it ({@link Accounting#KERAS_SPIKING}:
+ * 0 with its warning).
  *
  * @param layer the wrapped recurrent layer, as it runs forwards
  * @param mergeMode how the two directions' outputs combine
@@ -206,7 +206,9 @@ public record Bidirectional(Recurrent layer, MergeMode mergeMode, Optional<Strin
 
   @Override
   public String describe() {
-    return "bidirectional(" + layer.describe()
-        + (mergeMode == MergeMode.CONCAT ? "" : ", " + mergeMode.kerasName()) + ")";
+    return "bidirectional("
+        + layer.describe()
+        + (mergeMode == MergeMode.CONCAT ? "" : ", " + mergeMode.kerasName())
+        + ")";
   }
 }

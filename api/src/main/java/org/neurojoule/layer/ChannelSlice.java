@@ -10,9 +10,8 @@ import org.neurojoule.shape.ShapeException;
  * Channels {@code [begin, end)} of the last axis, the other axes whole: ONNX's {@code Split} and
  * {@code Slice} of channels (ShuffleNet's {@code x.chunk(2, dim=1)}). Keras has no such layer.
  *
- * <p>No parameters. It moves data: connections and neurons are 0 under {@link
- * Accounting#COMPLETE}; the reference has no rule for it (0 with a warning under {@link
- * Accounting#KERAS_SPIKING}).
+ * <p>No parameters. It moves data: connections and neurons are 0 under {@link Accounting#COMPLETE};
+ * the reference has no rule for it (0 with a warning under {@link Accounting#KERAS_SPIKING}).
  *
  * @param begin the first channel kept, {@code >= 0}
  * @param end one past the last channel kept, {@code > begin}
@@ -29,8 +28,8 @@ public record ChannelSlice(int begin, int end, Optional<String> name) implements
    */
   public ChannelSlice {
     if (begin < 0 || end <= begin) {
-      throw new IllegalArgumentException("channels [" + begin + ", " + end + ") must be a"
-          + " non-empty range from 0 up");
+      throw new IllegalArgumentException(
+          "channels [" + begin + ", " + end + ") must be a" + " non-empty range from 0 up");
     }
     name = Checks.name(name);
   }
@@ -64,8 +63,18 @@ public record ChannelSlice(int begin, int end, Optional<String> name) implements
     Shape in = Checks.single(inputs);
     int channels = in.get(in.rank() - 1);
     if (end > channels) {
-      throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, "channels [" + begin + ", " + end
-          + ") do not fit the input " + in + " (" + channels + " channels)");
+      throw ShapeException.of(
+          ShapeError.INVALID_ARGUMENT,
+          inputs,
+          "channels ["
+              + begin
+              + ", "
+              + end
+              + ") do not fit the input "
+              + in
+              + " ("
+              + channels
+              + " channels)");
     }
     int[] out = in.toArray();
     out[out.length - 1] = end - begin;

@@ -33,8 +33,13 @@ final class Checks {
    */
   static double finiteFloat(String what, double value) {
     if (!(Math.abs(value) <= Float.MAX_VALUE)) {
-      throw ShapeException.invalid(what + " must be a finite number within float32's range (at"
-          + " most " + Float.MAX_VALUE + " in magnitude), was " + value);
+      throw ShapeException.invalid(
+          what
+              + " must be a finite number within float32's range (at"
+              + " most "
+              + Float.MAX_VALUE
+              + " in magnitude), was "
+              + value);
     }
     return value;
   }
@@ -42,8 +47,13 @@ final class Checks {
   /** A value {@code >= 0} that float32 holds, see {@link #finiteFloat}. */
   static double nonNegativeFloat(String what, double value) {
     if (!(value >= 0 && value <= Float.MAX_VALUE)) {
-      throw ShapeException.invalid(what + " must be a number >= 0 within float32's range (at"
-          + " most " + Float.MAX_VALUE + "), was " + value);
+      throw ShapeException.invalid(
+          what
+              + " must be a number >= 0 within float32's range (at"
+              + " most "
+              + Float.MAX_VALUE
+              + "), was "
+              + value);
     }
     return value;
   }
@@ -54,8 +64,14 @@ final class Checks {
    */
   static double positiveFloat(String what, double value) {
     if (!(value > 0 && (float) value > 0 && value <= Float.MAX_VALUE)) {
-      throw ShapeException.invalid(what + " must be a number > 0 within float32's range ("
-          + Float.MIN_VALUE + " to " + Float.MAX_VALUE + "), was " + value);
+      throw ShapeException.invalid(
+          what
+              + " must be a number > 0 within float32's range ("
+              + Float.MIN_VALUE
+              + " to "
+              + Float.MAX_VALUE
+              + "), was "
+              + value);
     }
     return value;
   }
@@ -67,8 +83,8 @@ final class Checks {
   /** Keras pads causally on the time axis of Conv1D only; any other layer refuses it. */
   static void notCausal(org.neurojoule.layer.Padding padding, String type) {
     if (padding == org.neurojoule.layer.Padding.CAUSAL) {
-      throw ShapeException.invalid("padding causal is for Conv1D only; " + type
-          + " takes valid or same");
+      throw ShapeException.invalid(
+          "padding causal is for Conv1D only; " + type + " takes valid or same");
     }
   }
 
@@ -86,8 +102,7 @@ final class Checks {
   /** One size per axis: a single value applies to every axis, as in Keras. */
   static List<Integer> perAxis(String what, int rank, int... values) {
     if (values.length != 1 && values.length != rank) {
-      throw ShapeException.invalid(
-          what + " takes 1 or " + rank + " values, got " + values.length);
+      throw ShapeException.invalid(what + " takes 1 or " + rank + " values, got " + values.length);
     }
     List<Integer> out = new ArrayList<>(rank);
     for (int i = 0; i < rank; i++) {
@@ -111,8 +126,12 @@ final class Checks {
   /** Keras convolutions take strides > 1 or a dilation rate > 1, not both. */
   static void stridesOrDilation(List<Integer> strides, List<Integer> dilationRate) {
     if (!allOnes(strides) && !allOnes(dilationRate)) {
-      throw ShapeException.invalid("strides " + dims(strides) + " and dilationRate "
-          + dims(dilationRate) + " cannot both be > 1 (Keras does not support it)");
+      throw ShapeException.invalid(
+          "strides "
+              + dims(strides)
+              + " and dilationRate "
+              + dims(dilationRate)
+              + " cannot both be > 1 (Keras does not support it)");
     }
   }
 
@@ -152,9 +171,7 @@ final class Checks {
   static int channels(List<Shape> inputs) {
     Shape in = single(inputs);
     if (in.rank() == 0 || !in.isDefined(-1)) {
-      throw undefined(
-          inputs,
-          "needs a defined last (channel) dimension, but the input is " + in);
+      throw undefined(inputs, "needs a defined last (channel) dimension, but the input is " + in);
     }
     return in.get(-1);
   }
@@ -189,8 +206,16 @@ final class Checks {
       throw ShapeException.of(
           ShapeError.WRONG_RANK,
           inputs,
-          "needs an input of rank " + rank + " (" + axes + "), but the input is " + in
-              + " (rank " + in.rank() + ")" + fix);
+          "needs an input of rank "
+              + rank
+              + " ("
+              + axes
+              + "), but the input is "
+              + in
+              + " (rank "
+              + in.rank()
+              + ")"
+              + fix);
     }
   }
 

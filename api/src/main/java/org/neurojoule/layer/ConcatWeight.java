@@ -32,8 +32,8 @@ public record ConcatWeight(int axis, List<Integer> shape, Optional<String> name)
   public ConcatWeight {
     shape = StoredShape.check("ConcatWeight", shape);
     if (axis < 0 || axis >= shape.size()) {
-      throw ShapeException.invalid("ConcatWeight: axis " + axis + " is not an axis of the"
-          + " stored shape " + shape);
+      throw ShapeException.invalid(
+          "ConcatWeight: axis " + axis + " is not an axis of the" + " stored shape " + shape);
     }
     name = Checks.name(name);
   }
@@ -70,10 +70,17 @@ public record ConcatWeight(int axis, List<Integer> shape, Optional<String> name)
       fits = i == axis || shape.get(i) == in.get(i);
     }
     if (!fits || in.get(axis) == Shape.NONE) {
-      throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, "a stored tensor of "
-          + WeightShapes.shapeText(Checks.toArray(shape)) + " cannot join the input "
-          + in.toKerasString() + " along axis " + (axis + 1) + " (the other sizes must be"
-          + " equal, that axis defined)");
+      throw ShapeException.of(
+          ShapeError.INVALID_ARGUMENT,
+          inputs,
+          "a stored tensor of "
+              + WeightShapes.shapeText(Checks.toArray(shape))
+              + " cannot join the input "
+              + in.toKerasString()
+              + " along axis "
+              + (axis + 1)
+              + " (the other sizes must be"
+              + " equal, that axis defined)");
     }
     int[] out = in.toArray();
     out[axis] = Math.addExact(out[axis], shape.get(axis));

@@ -7,9 +7,9 @@ import org.neurojoule.shape.ShapeError;
 import org.neurojoule.shape.ShapeException;
 
 /**
- * Keras' {@code Concatenate} along {@code axis} (Keras' numbering, which counts the batch as 0;
- * the default -1 is the last axis). Inputs must agree on every other axis. No parameters;
- * KerasSpiking has no rule for it (zero and a warning), {@link Accounting#COMPLETE} counts zero.
+ * Keras' {@code Concatenate} along {@code axis} (Keras' numbering, which counts the batch as 0; the
+ * default -1 is the last axis). Inputs must agree on every other axis. No parameters; KerasSpiking
+ * has no rule for it (zero and a warning), {@link Accounting#COMPLETE} counts zero.
  */
 public record Concatenate(int axis, Optional<String> name) implements LayerSpec {
 
@@ -70,9 +70,16 @@ public record Concatenate(int axis, Optional<String> name) implements LayerSpec 
     int rank = first.rank();
     int at = axis < 0 ? rank + axis : axis - 1;
     if (at < 0 || at >= rank) {
-      throw ShapeException.of(ShapeError.CONCATENATE_MISMATCH, inputs,
-          "axis " + axis + " is out of range for inputs " + Layers.listShapes(inputs) + " of rank "
-              + rank + " (plus the batch)");
+      throw ShapeException.of(
+          ShapeError.CONCATENATE_MISMATCH,
+          inputs,
+          "axis "
+              + axis
+              + " is out of range for inputs "
+              + Layers.listShapes(inputs)
+              + " of rank "
+              + rank
+              + " (plus the batch)");
     }
     int[] out = first.toArray();
     for (int i = 1; i < inputs.size(); i++) {
@@ -82,13 +89,25 @@ public record Concatenate(int axis, Optional<String> name) implements LayerSpec 
         fits = d == at || s.get(d) == first.get(d);
       }
       if (!fits) {
-        throw ShapeException.of(ShapeError.CONCATENATE_MISMATCH, inputs,
-            "cannot concatenate " + Layers.listShapes(inputs) + " along axis " + axis
-                + ": input " + i + " is " + s + " but input 0 is " + first
+        throw ShapeException.of(
+            ShapeError.CONCATENATE_MISMATCH,
+            inputs,
+            "cannot concatenate "
+                + Layers.listShapes(inputs)
+                + " along axis "
+                + axis
+                + ": input "
+                + i
+                + " is "
+                + s
+                + " but input 0 is "
+                + first
                 + "; all dimensions except the concatenation axis must be equal");
       }
-      out[at] = out[at] == Shape.NONE || s.get(at) == Shape.NONE
-          ? Shape.NONE : Math.addExact(out[at], s.get(at));
+      out[at] =
+          out[at] == Shape.NONE || s.get(at) == Shape.NONE
+              ? Shape.NONE
+              : Math.addExact(out[at], s.get(at));
     }
     return Shape.of(out);
   }

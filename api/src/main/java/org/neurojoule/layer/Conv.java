@@ -11,17 +11,16 @@ import org.neurojoule.shape.ShapeException;
  *
  * <p>Input {@code (spatial..., cin)}, output {@code (out..., filters)} with, per spatial axis,
  * {@code valid}: {@code out = floor((n - ((k - 1) * d + 1)) / s) + 1}, {@code same}: {@code out =
- * ceil(n / s)}, {@code causal} (Conv1D only): as same, all the padding before the axis.
- * Parameters: {@code prod(k) * cin / groups * filters (+ filters bias)}. Connections: output
- * size {@code * prod(k) * cin / groups} whatever the padding (as Keras and the reference count
- * 'same', taps over the padding included); neurons: the output size when the activation is not
- * linear.
+ * ceil(n / s)}, {@code causal} (Conv1D only): as same, all the padding before the axis. Parameters:
+ * {@code prod(k) * cin / groups * filters (+ filters bias)}. Connections: output size {@code *
+ * prod(k) * cin / groups} whatever the padding (as Keras and the reference count 'same', taps over
+ * the padding included); neurons: the output size when the activation is not linear.
  *
- * <p>With {@code groups} g (Keras' {@code groups}, PyTorch's {@code group}), the input channels
- * and the filters are split into g groups and filter group i reads only input group i: ResNeXt's
+ * <p>With {@code groups} g (Keras' {@code groups}, PyTorch's {@code group}), the input channels and
+ * the filters are split into g groups and filter group i reads only input group i: ResNeXt's
  * grouped convolution, depthwise when g = cin. Both modes count {@code prod(k) * cin / g} inputs
- * per output: the reference multiplies the output size by the kernel's shape without its last
- * axis, which Keras stores as {@code (k..., cin / g, filters)}, so it and Keras' MACs agree.
+ * per output: the reference multiplies the output size by the kernel's shape without its last axis,
+ * which Keras stores as {@code (k..., cin / g, filters)}, so it and Keras' MACs agree.
  */
 public record Conv(
     int rank,
@@ -68,8 +67,14 @@ public record Conv(
     Checks.stridesOrDilation(strides, dilationRate);
     Checks.positive("groups", groups);
     if (filters % groups != 0) {
-      throw ShapeException.invalid("groups " + groups + " must divide both the input channels and"
-          + " the filters, but filters " + filters + " is not a multiple of " + groups);
+      throw ShapeException.invalid(
+          "groups "
+              + groups
+              + " must divide both the input channels and"
+              + " the filters, but filters "
+              + filters
+              + " is not a multiple of "
+              + groups);
     }
   }
 
@@ -86,8 +91,15 @@ public record Conv(
    * @param useBias whether the layer adds a bias
    * @param name the name the user gave, or empty for an automatic one
    */
-  public Conv(int rank, int filters, List<Integer> kernelSize, List<Integer> strides,
-      Padding padding, List<Integer> dilationRate, Activation activation, boolean useBias,
+  public Conv(
+      int rank,
+      int filters,
+      List<Integer> kernelSize,
+      List<Integer> strides,
+      Padding padding,
+      List<Integer> dilationRate,
+      Activation activation,
+      boolean useBias,
       Optional<String> name) {
     this(rank, filters, kernelSize, strides, padding, dilationRate, 1, activation, useBias, name);
   }
@@ -147,11 +159,21 @@ public record Conv(
   /**
    * {@return a copy with this kernel size (one value, or one per axis)}
    *
-   * @param kernelSize the window's size: one value, or one per axis, such as {@code kernelSize(1, 7)}
+   * @param kernelSize the window's size: one value, or one per axis, such as {@code kernelSize(1,
+   *     7)}
    */
   public Conv kernelSize(int... kernelSize) {
-    return new Conv(rank, filters, Checks.perAxis("kernelSize", rank, kernelSize), strides,
-        padding, dilationRate, groups, activation, useBias, name);
+    return new Conv(
+        rank,
+        filters,
+        Checks.perAxis("kernelSize", rank, kernelSize),
+        strides,
+        padding,
+        dilationRate,
+        groups,
+        activation,
+        useBias,
+        name);
   }
 
   /**
@@ -160,8 +182,17 @@ public record Conv(
    * @param strides the step between windows: one value, or one per axis
    */
   public Conv strides(int... strides) {
-    return new Conv(rank, filters, kernelSize, Checks.perAxis("strides", rank, strides), padding,
-        dilationRate, groups, activation, useBias, name);
+    return new Conv(
+        rank,
+        filters,
+        kernelSize,
+        Checks.perAxis("strides", rank, strides),
+        padding,
+        dilationRate,
+        groups,
+        activation,
+        useBias,
+        name);
   }
 
   /**
@@ -170,8 +201,17 @@ public record Conv(
    * @param padding how borders are treated
    */
   public Conv padding(Padding padding) {
-    return new Conv(rank, filters, kernelSize, strides, padding, dilationRate, groups, activation,
-        useBias, name);
+    return new Conv(
+        rank,
+        filters,
+        kernelSize,
+        strides,
+        padding,
+        dilationRate,
+        groups,
+        activation,
+        useBias,
+        name);
   }
 
   /**
@@ -180,8 +220,17 @@ public record Conv(
    * @param dilationRate the spacing of kernel elements: one value, or one per axis
    */
   public Conv dilationRate(int... dilationRate) {
-    return new Conv(rank, filters, kernelSize, strides, padding,
-        Checks.perAxis("dilationRate", rank, dilationRate), groups, activation, useBias, name);
+    return new Conv(
+        rank,
+        filters,
+        kernelSize,
+        strides,
+        padding,
+        Checks.perAxis("dilationRate", rank, dilationRate),
+        groups,
+        activation,
+        useBias,
+        name);
   }
 
   /**
@@ -191,8 +240,17 @@ public record Conv(
    * @param groups the number of groups; it must divide the filters and the input channels
    */
   public Conv groups(int groups) {
-    return new Conv(rank, filters, kernelSize, strides, padding, dilationRate, groups, activation,
-        useBias, name);
+    return new Conv(
+        rank,
+        filters,
+        kernelSize,
+        strides,
+        padding,
+        dilationRate,
+        groups,
+        activation,
+        useBias,
+        name);
   }
 
   /**
@@ -201,8 +259,17 @@ public record Conv(
    * @param activation the activation function
    */
   public Conv activation(Activation activation) {
-    return new Conv(rank, filters, kernelSize, strides, padding, dilationRate, groups, activation,
-        useBias, name);
+    return new Conv(
+        rank,
+        filters,
+        kernelSize,
+        strides,
+        padding,
+        dilationRate,
+        groups,
+        activation,
+        useBias,
+        name);
   }
 
   /**
@@ -211,8 +278,17 @@ public record Conv(
    * @param useBias whether the layer adds a bias
    */
   public Conv useBias(boolean useBias) {
-    return new Conv(rank, filters, kernelSize, strides, padding, dilationRate, groups, activation,
-        useBias, name);
+    return new Conv(
+        rank,
+        filters,
+        kernelSize,
+        strides,
+        padding,
+        dilationRate,
+        groups,
+        activation,
+        useBias,
+        name);
   }
 
   /**
@@ -221,8 +297,17 @@ public record Conv(
    * @param name the name
    */
   public Conv name(String name) {
-    return new Conv(rank, filters, kernelSize, strides, padding, dilationRate, groups, activation,
-        useBias, Optional.of(name));
+    return new Conv(
+        rank,
+        filters,
+        kernelSize,
+        strides,
+        padding,
+        dilationRate,
+        groups,
+        activation,
+        useBias,
+        Optional.of(name));
   }
 
   @Override
@@ -233,8 +318,7 @@ public record Conv(
   @Override
   public Shape outputShape(List<Shape> inputs) {
     int[] spatial =
-        Windows.slide(inputs, rank, kernelSize, strides, dilationRate, padding,
-            "kernel");
+        Windows.slide(inputs, rank, kernelSize, strides, dilationRate, padding, "kernel");
     groupChannels(inputs);
     int[] out = java.util.Arrays.copyOf(spatial, rank + 1);
     out[rank] = filters;
@@ -261,8 +345,8 @@ public record Conv(
     k[rank()] = (cin + groups - 1) / groups;
     k[rank() + 1] = filters();
     return useBias()
-        ? List.of(WeightShapes.Weight.glorot("kernel", k),
-            WeightShapes.Weight.zeros("bias", filters()))
+        ? List.of(
+            WeightShapes.Weight.glorot("kernel", k), WeightShapes.Weight.zeros("bias", filters()))
         : List.of(WeightShapes.Weight.glorot("kernel", k));
   }
 
@@ -277,7 +361,8 @@ public record Conv(
   public Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting) {
     long size = Checks.unitsPerStep(output, inputs, "output");
     long cin = groupChannels(inputs);
-    long connections = Math.multiplyExact(Math.multiplyExact(size, Checks.product(kernelSize)), cin);
+    long connections =
+        Math.multiplyExact(Math.multiplyExact(size, Checks.product(kernelSize)), cin);
     return Optional.of(LayerStats.withActivation(connections, size, activation));
   }
 
@@ -290,9 +375,17 @@ public record Conv(
   public int groupChannels(List<Shape> inputs) {
     int cin = Checks.channels(inputs);
     if (cin % groups != 0) {
-      throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, "groups " + groups
-          + " must divide both the input channels and the filters, but the input " + inputs.get(0)
-          + " has " + cin + " channels, not a multiple of " + groups);
+      throw ShapeException.of(
+          ShapeError.INVALID_ARGUMENT,
+          inputs,
+          "groups "
+              + groups
+              + " must divide both the input channels and the filters, but the input "
+              + inputs.get(0)
+              + " has "
+              + cin
+              + " channels, not a multiple of "
+              + groups);
     }
     return cin / groups;
   }
@@ -319,19 +412,28 @@ public record Conv(
 
   /**
    * {@inheritDoc} Exact for a convolution that does not pad causally: {@code filters} times the
-   * output positions whose window covers the input position, so strides, dilation and padding
-   * count as they fall (a border value feeds fewer windows, padding feeds none).
+   * output positions whose window covers the input position, so strides, dilation and padding count
+   * as they fall (a border value feeds fewer windows, padding feeds none).
    */
   @Override
   public Optional<long[]> fanOutPerPosition(Shape input) {
-    return padding == Padding.CAUSAL ? Optional.empty() : Optional.of(Windows.fanOut(input, rank,
-        kernelSize, strides, dilationRate, padding, filters));
+    return padding == Padding.CAUSAL
+        ? Optional.empty()
+        : Optional.of(
+            Windows.fanOut(input, rank, kernelSize, strides, dilationRate, padding, filters));
   }
 
   @Override
   public String describe() {
-    String d = Describe.window("conv" + rank + "d(" + filters + ", ", kernelSize, strides, padding,
-        dilationRate, activation, useBias);
+    String d =
+        Describe.window(
+            "conv" + rank + "d(" + filters + ", ",
+            kernelSize,
+            strides,
+            padding,
+            dilationRate,
+            activation,
+            useBias);
     return groups == 1 ? d : d.substring(0, d.length() - 1) + ", groups " + groups + ")";
   }
 }

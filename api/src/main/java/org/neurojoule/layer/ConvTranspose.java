@@ -12,14 +12,14 @@ import org.neurojoule.shape.ShapeException;
  * Conv2DTranspose} or {@code Conv3DTranspose}.
  *
  * <p>Input {@code (spatial..., cin)}, output {@code (out..., filters)} with Keras' rule per axis,
- * {@code k' = (k - 1) * d + 1}: without {@code outputPadding}, {@code valid}: {@code n * s +
- * max(k' - s, 0)}, {@code same}: {@code n * s}; with it, {@code (n - 1) * s + k' - 2 * pad +
+ * {@code k' = (k - 1) * d + 1}: without {@code outputPadding}, {@code valid}: {@code n * s + max(k'
+ * - s, 0)}, {@code same}: {@code n * s}; with it, {@code (n - 1) * s + k' - 2 * pad +
  * outputPadding}, {@code pad} being 0 ({@code valid}) or {@code k' / 2} ({@code same}); {@code
  * outputPadding} must be below the stride. Parameters: {@code prod(k) * cin * filters (+ filters
  * bias)}, the kernel laid out {@code (k..., filters, cin)}. Under {@link Accounting#COMPLETE}
- * connections are input size {@code * prod(k) * filters} (each input unit scatters into a window
- * of every filter) and neurons the output size when the activation is not linear; the reference
- * has no rule (0 and a warning under {@link Accounting#KERAS_SPIKING}).
+ * connections are input size {@code * prod(k) * filters} (each input unit scatters into a window of
+ * every filter) and neurons the output size when the activation is not linear; the reference has no
+ * rule (0 and a warning under {@link Accounting#KERAS_SPIKING}).
  *
  * @param rank the number of spatial axes: 1, 2 or 3
  * @param filters the number of output channels
@@ -73,14 +73,20 @@ public record ConvTranspose(
     Checks.notNull(outputPadding, "outputPadding");
     if (!outputPadding.isEmpty()) {
       if (outputPadding.size() != rank) {
-        throw ShapeException.invalid("outputPadding takes " + rank + " values, got "
-            + outputPadding.size());
+        throw ShapeException.invalid(
+            "outputPadding takes " + rank + " values, got " + outputPadding.size());
       }
       for (int i = 0; i < rank; i++) {
         int p = outputPadding.get(i);
         if (p < 0 || p >= strides.get(i)) {
-          throw ShapeException.invalid("outputPadding must be >= 0 and below the stride, but"
-              + " axis " + i + " has outputPadding " + p + " and stride " + strides.get(i));
+          throw ShapeException.invalid(
+              "outputPadding must be >= 0 and below the stride, but"
+                  + " axis "
+                  + i
+                  + " has outputPadding "
+                  + p
+                  + " and stride "
+                  + strides.get(i));
         }
       }
     }
@@ -128,9 +134,17 @@ public record ConvTranspose(
    * @param kernelSize the kernel size: one value for every axis, or one per axis
    */
   public static ConvTranspose of(int rank, int filters, int... kernelSize) {
-    return new ConvTranspose(rank, filters, Checks.perAxis("kernelSize", rank, kernelSize),
-        Checks.perAxis("strides", rank, 1), Padding.VALID, List.of(),
-        Checks.perAxis("dilationRate", rank, 1), Activation.LINEAR, true, Optional.empty());
+    return new ConvTranspose(
+        rank,
+        filters,
+        Checks.perAxis("kernelSize", rank, kernelSize),
+        Checks.perAxis("strides", rank, 1),
+        Padding.VALID,
+        List.of(),
+        Checks.perAxis("dilationRate", rank, 1),
+        Activation.LINEAR,
+        true,
+        Optional.empty());
   }
 
   /**
@@ -139,8 +153,17 @@ public record ConvTranspose(
    * @param strides the up-sampling step: one value, or one per axis
    */
   public ConvTranspose strides(int... strides) {
-    return new ConvTranspose(rank, filters, kernelSize, Checks.perAxis("strides", rank, strides),
-        padding, outputPadding, dilationRate, activation, useBias, name);
+    return new ConvTranspose(
+        rank,
+        filters,
+        kernelSize,
+        Checks.perAxis("strides", rank, strides),
+        padding,
+        outputPadding,
+        dilationRate,
+        activation,
+        useBias,
+        name);
   }
 
   /**
@@ -149,8 +172,17 @@ public record ConvTranspose(
    * @param padding how borders are treated
    */
   public ConvTranspose padding(Padding padding) {
-    return new ConvTranspose(rank, filters, kernelSize, strides, padding, outputPadding,
-        dilationRate, activation, useBias, name);
+    return new ConvTranspose(
+        rank,
+        filters,
+        kernelSize,
+        strides,
+        padding,
+        outputPadding,
+        dilationRate,
+        activation,
+        useBias,
+        name);
   }
 
   /**
@@ -161,14 +193,23 @@ public record ConvTranspose(
   public ConvTranspose outputPadding(int... outputPadding) {
     List<Integer> values = new ArrayList<>();
     if (outputPadding.length != 0 && outputPadding.length != 1 && outputPadding.length != rank) {
-      throw ShapeException.invalid("outputPadding takes 1 or " + rank + " values, got "
-          + outputPadding.length);
+      throw ShapeException.invalid(
+          "outputPadding takes 1 or " + rank + " values, got " + outputPadding.length);
     }
     for (int i = 0; outputPadding.length > 0 && i < rank; i++) {
       values.add(outputPadding[outputPadding.length == 1 ? 0 : i]);
     }
-    return new ConvTranspose(rank, filters, kernelSize, strides, padding, values, dilationRate,
-        activation, useBias, name);
+    return new ConvTranspose(
+        rank,
+        filters,
+        kernelSize,
+        strides,
+        padding,
+        values,
+        dilationRate,
+        activation,
+        useBias,
+        name);
   }
 
   /**
@@ -177,8 +218,17 @@ public record ConvTranspose(
    * @param dilationRate the spacing of kernel elements: one value, or one per axis
    */
   public ConvTranspose dilationRate(int... dilationRate) {
-    return new ConvTranspose(rank, filters, kernelSize, strides, padding, outputPadding,
-        Checks.perAxis("dilationRate", rank, dilationRate), activation, useBias, name);
+    return new ConvTranspose(
+        rank,
+        filters,
+        kernelSize,
+        strides,
+        padding,
+        outputPadding,
+        Checks.perAxis("dilationRate", rank, dilationRate),
+        activation,
+        useBias,
+        name);
   }
 
   /**
@@ -187,8 +237,17 @@ public record ConvTranspose(
    * @param activation the activation function
    */
   public ConvTranspose activation(Activation activation) {
-    return new ConvTranspose(rank, filters, kernelSize, strides, padding, outputPadding,
-        dilationRate, activation, useBias, name);
+    return new ConvTranspose(
+        rank,
+        filters,
+        kernelSize,
+        strides,
+        padding,
+        outputPadding,
+        dilationRate,
+        activation,
+        useBias,
+        name);
   }
 
   /**
@@ -197,8 +256,17 @@ public record ConvTranspose(
    * @param useBias whether the layer adds a bias
    */
   public ConvTranspose useBias(boolean useBias) {
-    return new ConvTranspose(rank, filters, kernelSize, strides, padding, outputPadding,
-        dilationRate, activation, useBias, name);
+    return new ConvTranspose(
+        rank,
+        filters,
+        kernelSize,
+        strides,
+        padding,
+        outputPadding,
+        dilationRate,
+        activation,
+        useBias,
+        name);
   }
 
   /**
@@ -207,8 +275,17 @@ public record ConvTranspose(
    * @param name the name
    */
   public ConvTranspose name(String name) {
-    return new ConvTranspose(rank, filters, kernelSize, strides, padding, outputPadding,
-        dilationRate, activation, useBias, Optional.of(name));
+    return new ConvTranspose(
+        rank,
+        filters,
+        kernelSize,
+        strides,
+        padding,
+        outputPadding,
+        dilationRate,
+        activation,
+        useBias,
+        Optional.of(name));
   }
 
   @Override
@@ -230,8 +307,17 @@ public record ConvTranspose(
       }
       long len = outputLength(i, n);
       if (len > Integer.MAX_VALUE || len < 1) {
-        throw ShapeException.of(ShapeError.OVERFLOW, inputs, "axis " + i + " of " + in
-            + " gives an output length of " + len + ", outside 1 to " + Integer.MAX_VALUE);
+        throw ShapeException.of(
+            ShapeError.OVERFLOW,
+            inputs,
+            "axis "
+                + i
+                + " of "
+                + in
+                + " gives an output length of "
+                + len
+                + ", outside 1 to "
+                + Integer.MAX_VALUE);
       }
       out[i] = (int) len;
     }
@@ -277,8 +363,8 @@ public record ConvTranspose(
     k[rank()] = filters();
     k[rank() + 1] = cin;
     return useBias()
-        ? List.of(WeightShapes.Weight.glorot("kernel", k),
-            WeightShapes.Weight.zeros("bias", filters()))
+        ? List.of(
+            WeightShapes.Weight.glorot("kernel", k), WeightShapes.Weight.zeros("bias", filters()))
         : List.of(WeightShapes.Weight.glorot("kernel", k));
   }
 
@@ -296,8 +382,8 @@ public record ConvTranspose(
     }
     long in = Checks.unitsPerStep(Checks.single(inputs), inputs, "input");
     long size = Checks.unitsPerStep(output, inputs, "output");
-    long connections = Math.multiplyExact(Math.multiplyExact(in, Checks.product(kernelSize)),
-        filters);
+    long connections =
+        Math.multiplyExact(Math.multiplyExact(in, Checks.product(kernelSize)), filters);
     return Optional.of(LayerStats.withActivation(connections, size, activation));
   }
 
@@ -309,9 +395,13 @@ public record ConvTranspose(
   @Override
   public String describe() {
     String head = "conv" + rank + "dTranspose(" + filters + ", ";
-    String base = Describe.window(head, kernelSize, strides, padding, dilationRate, activation,
-        useBias);
-    return outputPadding.isEmpty() ? base : base.substring(0, base.length() - 1)
-        + ", output padding " + Checks.dims(outputPadding) + ")";
+    String base =
+        Describe.window(head, kernelSize, strides, padding, dilationRate, activation, useBias);
+    return outputPadding.isEmpty()
+        ? base
+        : base.substring(0, base.length() - 1)
+            + ", output padding "
+            + Checks.dims(outputPadding)
+            + ")";
   }
 }

@@ -77,15 +77,26 @@ public record Cropping(int rank, List<Integer> cropping, Optional<String> name)
 
   @Override
   public Shape outputShape(List<Shape> inputs) {
-    return SpatialSizes.resize(inputs, rank, (i, size) -> {
-      long n = (long) size - cropping.get(2 * i) - cropping.get(2 * i + 1);
-      if (n <= 0) {
-        throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, "cropping ("
-            + cropping.get(2 * i) + ", " + cropping.get(2 * i + 1) + ") of axis " + i
-            + " leaves nothing of the input " + Checks.single(inputs));
-      }
-      return n;
-    });
+    return SpatialSizes.resize(
+        inputs,
+        rank,
+        (i, size) -> {
+          long n = (long) size - cropping.get(2 * i) - cropping.get(2 * i + 1);
+          if (n <= 0) {
+            throw ShapeException.of(
+                ShapeError.INVALID_ARGUMENT,
+                inputs,
+                "cropping ("
+                    + cropping.get(2 * i)
+                    + ", "
+                    + cropping.get(2 * i + 1)
+                    + ") of axis "
+                    + i
+                    + " leaves nothing of the input "
+                    + Checks.single(inputs));
+          }
+          return n;
+        });
   }
 
   @Override

@@ -55,9 +55,15 @@ public record Delay(PerUnit delay, Optional<String> name) implements LayerSpec {
   public Shape outputShape(List<Shape> inputs) {
     long units = Checks.unitsPerStep(Checks.single(inputs), inputs, "input");
     if (delay.size() != 1 && delay.size() != units) {
-      throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, "has " + units
-          + " units, but delay has " + delay.size() + " values; give one for all units or one per"
-          + " unit");
+      throw ShapeException.of(
+          ShapeError.INVALID_ARGUMENT,
+          inputs,
+          "has "
+              + units
+              + " units, but delay has "
+              + delay.size()
+              + " values; give one for all units or one per"
+              + " unit");
     }
     return Checks.single(inputs);
   }

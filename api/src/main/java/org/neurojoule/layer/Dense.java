@@ -75,7 +75,10 @@ public record Dense(int units, Activation activation, boolean useBias, Optional<
   public Shape outputShape(List<Shape> inputs) {
     Shape in = Checks.single(inputs);
     if (in.rank() == 0) {
-      throw ShapeException.of(ShapeError.WRONG_RANK, inputs, "needs an input of rank 1 or more, but the input is a scalar");
+      throw ShapeException.of(
+          ShapeError.WRONG_RANK,
+          inputs,
+          "needs an input of rank 1 or more, but the input is a scalar");
     }
     Checks.channels(inputs);
     return in.withLast(units);

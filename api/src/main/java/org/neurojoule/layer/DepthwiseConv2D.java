@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.neurojoule.shape.Shape;
 
 /**
- * Keras' {@code DepthwiseConv2D}: each input channel convolved with its own {@code
- * depthMultiplier} kernels.
+ * Keras' {@code DepthwiseConv2D}: each input channel convolved with its own {@code depthMultiplier}
+ * kernels.
  *
  * <p>Input {@code (rows, cols, cin)}, output {@code (out_rows, out_cols, cin * depthMultiplier)},
  * spatial sizes as for {@link Conv}. Parameters: {@code kh * kw * cin * dm (+ cin * dm bias)}.
@@ -54,8 +54,15 @@ public record DepthwiseConv2D(
    * @param kernelSize the kernel size: one value for both axes, or one per axis
    */
   public static DepthwiseConv2D of(int... kernelSize) {
-    return new DepthwiseConv2D(Checks.perAxis("kernelSize", 2, kernelSize), 1,
-        List.of(1, 1), Padding.VALID, List.of(1, 1), Activation.LINEAR, true, Optional.empty());
+    return new DepthwiseConv2D(
+        Checks.perAxis("kernelSize", 2, kernelSize),
+        1,
+        List.of(1, 1),
+        Padding.VALID,
+        List.of(1, 1),
+        Activation.LINEAR,
+        true,
+        Optional.empty());
   }
 
   /**
@@ -64,18 +71,26 @@ public record DepthwiseConv2D(
    * @param depthMultiplier the number of output channels per input channel
    */
   public DepthwiseConv2D depthMultiplier(int depthMultiplier) {
-    return new DepthwiseConv2D(kernelSize, depthMultiplier, strides, padding, dilationRate,
-        activation, useBias, name);
+    return new DepthwiseConv2D(
+        kernelSize, depthMultiplier, strides, padding, dilationRate, activation, useBias, name);
   }
 
   /**
    * {@return a copy with this kernel size (one value, or one per axis)}
    *
-   * @param kernelSize the window's size: one value, or one per axis, such as {@code kernelSize(1, 7)}
+   * @param kernelSize the window's size: one value, or one per axis, such as {@code kernelSize(1,
+   *     7)}
    */
   public DepthwiseConv2D kernelSize(int... kernelSize) {
-    return new DepthwiseConv2D(Checks.perAxis("kernelSize", 2, kernelSize), depthMultiplier,
-        strides, padding, dilationRate, activation, useBias, name);
+    return new DepthwiseConv2D(
+        Checks.perAxis("kernelSize", 2, kernelSize),
+        depthMultiplier,
+        strides,
+        padding,
+        dilationRate,
+        activation,
+        useBias,
+        name);
   }
 
   /**
@@ -84,8 +99,15 @@ public record DepthwiseConv2D(
    * @param strides the step between windows: one value, or one per axis
    */
   public DepthwiseConv2D strides(int... strides) {
-    return new DepthwiseConv2D(kernelSize, depthMultiplier, Checks.perAxis("strides", 2, strides),
-        padding, dilationRate, activation, useBias, name);
+    return new DepthwiseConv2D(
+        kernelSize,
+        depthMultiplier,
+        Checks.perAxis("strides", 2, strides),
+        padding,
+        dilationRate,
+        activation,
+        useBias,
+        name);
   }
 
   /**
@@ -94,8 +116,8 @@ public record DepthwiseConv2D(
    * @param padding how borders are treated
    */
   public DepthwiseConv2D padding(Padding padding) {
-    return new DepthwiseConv2D(kernelSize, depthMultiplier, strides, padding, dilationRate,
-        activation, useBias, name);
+    return new DepthwiseConv2D(
+        kernelSize, depthMultiplier, strides, padding, dilationRate, activation, useBias, name);
   }
 
   /**
@@ -104,8 +126,15 @@ public record DepthwiseConv2D(
    * @param dilationRate the spacing of kernel elements: one value, or one per axis
    */
   public DepthwiseConv2D dilationRate(int... dilationRate) {
-    return new DepthwiseConv2D(kernelSize, depthMultiplier, strides, padding,
-        Checks.perAxis("dilationRate", 2, dilationRate), activation, useBias, name);
+    return new DepthwiseConv2D(
+        kernelSize,
+        depthMultiplier,
+        strides,
+        padding,
+        Checks.perAxis("dilationRate", 2, dilationRate),
+        activation,
+        useBias,
+        name);
   }
 
   /**
@@ -114,8 +143,8 @@ public record DepthwiseConv2D(
    * @param activation the activation function
    */
   public DepthwiseConv2D activation(Activation activation) {
-    return new DepthwiseConv2D(kernelSize, depthMultiplier, strides, padding, dilationRate,
-        activation, useBias, name);
+    return new DepthwiseConv2D(
+        kernelSize, depthMultiplier, strides, padding, dilationRate, activation, useBias, name);
   }
 
   /**
@@ -124,8 +153,8 @@ public record DepthwiseConv2D(
    * @param useBias whether the layer adds a bias
    */
   public DepthwiseConv2D useBias(boolean useBias) {
-    return new DepthwiseConv2D(kernelSize, depthMultiplier, strides, padding, dilationRate,
-        activation, useBias, name);
+    return new DepthwiseConv2D(
+        kernelSize, depthMultiplier, strides, padding, dilationRate, activation, useBias, name);
   }
 
   /**
@@ -134,8 +163,15 @@ public record DepthwiseConv2D(
    * @param name the name
    */
   public DepthwiseConv2D name(String name) {
-    return new DepthwiseConv2D(kernelSize, depthMultiplier, strides, padding, dilationRate,
-        activation, useBias, Optional.of(name));
+    return new DepthwiseConv2D(
+        kernelSize,
+        depthMultiplier,
+        strides,
+        padding,
+        dilationRate,
+        activation,
+        useBias,
+        Optional.of(name));
   }
 
   @Override
@@ -145,8 +181,7 @@ public record DepthwiseConv2D(
 
   @Override
   public Shape outputShape(List<Shape> inputs) {
-    int[] spatial = Windows.slide(inputs, 2, kernelSize, strides, dilationRate,
-        padding, "kernel");
+    int[] spatial = Windows.slide(inputs, 2, kernelSize, strides, dilationRate, padding, "kernel");
     int cin = Checks.channels(inputs);
     return Shape.of(spatial[0], spatial[1], Math.multiplyExact(cin, depthMultiplier));
   }
@@ -154,11 +189,12 @@ public record DepthwiseConv2D(
   /** Depthwise kernel {@code (kh, kw, cin, dm)}, then bias {@code (cin * dm,)} with useBias. */
   @Override
   public List<WeightShapes.Weight> weights(int cin) {
-    WeightShapes.Weight kernel = WeightShapes.Weight.glorot("depthwise_kernel",
-        kernelSize().get(0), kernelSize().get(1), cin, depthMultiplier());
+    WeightShapes.Weight kernel =
+        WeightShapes.Weight.glorot(
+            "depthwise_kernel", kernelSize().get(0), kernelSize().get(1), cin, depthMultiplier());
     return useBias()
-        ? List.of(kernel, WeightShapes.Weight.zeros("bias",
-            Math.multiplyExact(cin, depthMultiplier())))
+        ? List.of(
+            kernel, WeightShapes.Weight.zeros("bias", Math.multiplyExact(cin, depthMultiplier())))
         : List.of(kernel);
   }
 

@@ -70,8 +70,8 @@ public record Embedding(
    * @param inputLength the length the input's last axis must have
    */
   public Embedding inputLength(int inputLength) {
-    return new Embedding(inputDim, outputDim, maskZero, Checks.positive("inputLength",
-        inputLength), name);
+    return new Embedding(
+        inputDim, outputDim, maskZero, Checks.positive("inputLength", inputLength), name);
   }
 
   /**
@@ -92,9 +92,15 @@ public record Embedding(
   public Shape outputShape(List<Shape> inputs) {
     Shape in = Checks.single(inputs);
     if (inputLength > 0 && in.rank() > 0 && in.isDefined(-1) && in.get(-1) != inputLength) {
-      throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, "inputLength is "
-          + inputLength + ", but the input " + in.toKerasString() + " has sequences of "
-          + in.get(-1));
+      throw ShapeException.of(
+          ShapeError.INVALID_ARGUMENT,
+          inputs,
+          "inputLength is "
+              + inputLength
+              + ", but the input "
+              + in.toKerasString()
+              + " has sequences of "
+              + in.get(-1));
     }
     int[] d = in.toArray();
     int[] out = java.util.Arrays.copyOf(d, d.length + 1);
@@ -111,8 +117,8 @@ public record Embedding(
   /** Embeddings {@code (inputDim, outputDim)}, initialized uniformly in [-0.05, 0.05]. */
   @Override
   public List<WeightShapes.Weight> weights(int cin) {
-    return List.of(new WeightShapes.Weight("embeddings", new int[] {inputDim, outputDim},
-        "uniform"));
+    return List.of(
+        new WeightShapes.Weight("embeddings", new int[] {inputDim, outputDim}, "uniform"));
   }
 
   @Override

@@ -11,18 +11,18 @@ import org.neurojoule.shape.ShapeException;
  * is {@code (time, units...)}, the first axis always time.
  *
  * <p>Lowpass, per unit and step: {@code a = exp(-dt / max(tau, 1e-8))}, {@code y = (1 - a) * x + a
- * * y}, starting from {@code initial_level}. Alpha, {@code H(s) = 1 / (tau s + 1)^2}: KerasSpiking's
- * zero-order-hold discretisation of the state {@code (dy, y)} with {@code A = [[-2/tau, -1/tau^2],
- * [1, 0]]}, {@code B = [1/tau^2, 0]}; with {@code r = dt / tau} and {@code e = exp(-r)}: {@code dy'
- * = e (1 - r) dy - e r / tau y + e r / tau x}, {@code y' = e dt dy + e (1 + r) y + (1 - e (1 + r))
- * x}, starting from {@code (0, initial_level)}.
+ * * y}, starting from {@code initial_level}. Alpha, {@code H(s) = 1 / (tau s + 1)^2}:
+ * KerasSpiking's zero-order-hold discretisation of the state {@code (dy, y)} with {@code A =
+ * [[-2/tau, -1/tau^2], [1, 0]]}, {@code B = [1/tau^2, 0]}; with {@code r = dt / tau} and {@code e =
+ * exp(-r)}: {@code dy' = e (1 - r) dy - e r / tau y + e r / tau x}, {@code y' = e dt dy + e (1 + r)
+ * y + (1 - e (1 + r)) x}, starting from {@code (0, initial_level)}.
  *
- * <p>Weights, in KerasSpiking's order: {@code initial_level} and {@code tau}, one per unit
- * ({@code (1, units...)} for Lowpass, {@code (units,)} flattened for Alpha); trainable when {@code
+ * <p>Weights, in KerasSpiking's order: {@code initial_level} and {@code tau}, one per unit ({@code
+ * (1, units...)} for Lowpass, {@code (units,)} flattened for Alpha); trainable when {@code
  * applyDuringTraining}, as in KerasSpiking, which only changes what Keras reports: at inference
  * both filter. The reference has no rule for them (0 with a warning under {@link
- * Accounting#KERAS_SPIKING}); under {@link Accounting#COMPLETE} one neuron per unit and timestep
- * (a filter update is a state update, like a neuron's) and no connections.
+ * Accounting#KERAS_SPIKING}); under {@link Accounting#COMPLETE} one neuron per unit and timestep (a
+ * filter update is a state update, like a neuron's) and no connections.
  *
  * @param kind Lowpass or Alpha
  * @param tauInitializer the initial time constant in seconds (KerasSpiking's constant {@code
@@ -34,8 +34,14 @@ import org.neurojoule.shape.ShapeException;
  * @param returnSequences whether the output is every step's value, or only the last one's
  * @param name the name the user gave, or empty for an automatic one
  */
-public record Filter(Kind kind, double tauInitializer, double dt, double levelInitializer,
-    boolean applyDuringTraining, boolean returnSequences, Optional<String> name)
+public record Filter(
+    Kind kind,
+    double tauInitializer,
+    double dt,
+    double levelInitializer,
+    boolean applyDuringTraining,
+    boolean returnSequences,
+    Optional<String> name)
     implements LayerSpec {
   /** KerasSpiking's default timestep, in seconds. */
   public static final double DEFAULT_DT = 0.001;
@@ -105,8 +111,8 @@ public record Filter(Kind kind, double tauInitializer, double dt, double levelIn
    * @param dt the timestep in seconds
    */
   public Filter dt(double dt) {
-    return new Filter(kind, tauInitializer, dt, levelInitializer, applyDuringTraining,
-        returnSequences, name);
+    return new Filter(
+        kind, tauInitializer, dt, levelInitializer, applyDuringTraining, returnSequences, name);
   }
 
   /**
@@ -115,8 +121,8 @@ public record Filter(Kind kind, double tauInitializer, double dt, double levelIn
    * @param levelInitializer the initial filter state
    */
   public Filter levelInitializer(double levelInitializer) {
-    return new Filter(kind, tauInitializer, dt, levelInitializer, applyDuringTraining,
-        returnSequences, name);
+    return new Filter(
+        kind, tauInitializer, dt, levelInitializer, applyDuringTraining, returnSequences, name);
   }
 
   /**
@@ -125,8 +131,8 @@ public record Filter(Kind kind, double tauInitializer, double dt, double levelIn
    * @param applyDuringTraining whether Keras trains the filter
    */
   public Filter applyDuringTraining(boolean applyDuringTraining) {
-    return new Filter(kind, tauInitializer, dt, levelInitializer, applyDuringTraining,
-        returnSequences, name);
+    return new Filter(
+        kind, tauInitializer, dt, levelInitializer, applyDuringTraining, returnSequences, name);
   }
 
   /**
@@ -135,8 +141,8 @@ public record Filter(Kind kind, double tauInitializer, double dt, double levelIn
    * @param returnSequences whether the output is every step's value
    */
   public Filter returnSequences(boolean returnSequences) {
-    return new Filter(kind, tauInitializer, dt, levelInitializer, applyDuringTraining,
-        returnSequences, name);
+    return new Filter(
+        kind, tauInitializer, dt, levelInitializer, applyDuringTraining, returnSequences, name);
   }
 
   /**
@@ -145,8 +151,14 @@ public record Filter(Kind kind, double tauInitializer, double dt, double levelIn
    * @param name the name
    */
   public Filter name(String name) {
-    return new Filter(kind, tauInitializer, dt, levelInitializer, applyDuringTraining,
-        returnSequences, Optional.of(name));
+    return new Filter(
+        kind,
+        tauInitializer,
+        dt,
+        levelInitializer,
+        applyDuringTraining,
+        returnSequences,
+        Optional.of(name));
   }
 
   @Override
@@ -191,14 +203,19 @@ public record Filter(Kind kind, double tauInitializer, double dt, double levelIn
 
   @Override
   public Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting) {
-    return accounting == Accounting.KERAS_SPIKING ? Optional.empty()
+    return accounting == Accounting.KERAS_SPIKING
+        ? Optional.empty()
         : Optional.of(LayerStats.neuronsOnly(units(inputs)));
   }
 
   @Override
   public String describe() {
-    return kind.kerasClass().toLowerCase(java.util.Locale.ROOT) + "(tau " + tauInitializer
-        + (dt == DEFAULT_DT ? "" : ", dt " + dt) + (returnSequences ? "" : ", last step") + ")";
+    return kind.kerasClass().toLowerCase(java.util.Locale.ROOT)
+        + "(tau "
+        + tauInitializer
+        + (dt == DEFAULT_DT ? "" : ", dt " + dt)
+        + (returnSequences ? "" : ", last step")
+        + ")";
   }
 
   /**
@@ -210,17 +227,38 @@ public record Filter(Kind kind, double tauInitializer, double dt, double levelIn
   public long units(List<Shape> inputs) {
     Shape in = Checks.single(inputs);
     if (in.rank() < 2) {
-      throw ShapeException.of(ShapeError.WRONG_RANK, inputs, "filters over time and needs an"
-          + " input of (time, units...), but the input is " + in.toKerasString() + "; start the"
-          + " model with Model.input(NONE, ...) for a time axis");
+      throw ShapeException.of(
+          ShapeError.WRONG_RANK,
+          inputs,
+          "filters over time and needs an"
+              + " input of (time, units...), but the input is "
+              + in.toKerasString()
+              + "; start the"
+              + " model with Model.input(NONE, ...) for a time axis");
     }
-    long units = in.dropFirst(1).elementCount().orElseThrow(() -> Checks.undefined(inputs,
-        "keeps a state per unit, but " + in.toKerasString() + " has an undefined dimension after"
-            + " the time axis; give it a size"));
+    long units =
+        in.dropFirst(1)
+            .elementCount()
+            .orElseThrow(
+                () ->
+                    Checks.undefined(
+                        inputs,
+                        "keeps a state per unit, but "
+                            + in.toKerasString()
+                            + " has an undefined dimension after"
+                            + " the time axis; give it a size"));
     if (units > Integer.MAX_VALUE) {
-      throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, "has " + units + " units per"
-          + " timestep in " + in.toKerasString() + ", more than a weight array holds (at most "
-          + Integer.MAX_VALUE + ")");
+      throw ShapeException.of(
+          ShapeError.INVALID_ARGUMENT,
+          inputs,
+          "has "
+              + units
+              + " units per"
+              + " timestep in "
+              + in.toKerasString()
+              + ", more than a weight array holds (at most "
+              + Integer.MAX_VALUE
+              + ")");
     }
     return units;
   }

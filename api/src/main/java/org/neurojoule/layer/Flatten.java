@@ -44,9 +44,16 @@ public record Flatten(Optional<String> name) implements LayerSpec {
   public Shape outputShape(List<Shape> inputs) {
     long n = Checks.single(inputs).elementCount().orElse(Shape.NONE);
     if (n > Integer.MAX_VALUE) {
-      throw ShapeException.of(ShapeError.OVERFLOW, inputs, "flattening " + Checks.single(inputs)
-          + " gives " + n + " elements, more than one dimension holds (" + Integer.MAX_VALUE
-          + ")");
+      throw ShapeException.of(
+          ShapeError.OVERFLOW,
+          inputs,
+          "flattening "
+              + Checks.single(inputs)
+              + " gives "
+              + n
+              + " elements, more than one dimension holds ("
+              + Integer.MAX_VALUE
+              + ")");
     }
     return Shape.of((int) n);
   }

@@ -9,10 +9,10 @@ import org.neurojoule.shape.ShapeException;
  * Keras' {@code GlobalMaxPooling1D/2D/3D} and {@code GlobalAveragePooling1D/2D/3D}: one value per
  * channel over all spatial positions.
  *
- * <p>Input {@code (spatial..., c)}, output {@code (c)}, or {@code (1..., c)} with {@code
- * keepdims}. No parameters. Statistics: KerasSpiking counts global average pooling as zero and has
- * no rule for global max pooling (zero and a warning); {@link Accounting#COMPLETE} counts the
- * input size for average pooling and zero for max pooling.
+ * <p>Input {@code (spatial..., c)}, output {@code (c)}, or {@code (1..., c)} with {@code keepdims}.
+ * No parameters. Statistics: KerasSpiking counts global average pooling as zero and has no rule for
+ * global max pooling (zero and a warning); {@link Accounting#COMPLETE} counts the input size for
+ * average pooling and zero for max pooling.
  */
 public record GlobalPooling(PoolKind kind, int rank, boolean keepdims, Optional<String> name)
     implements LayerSpec {
@@ -28,8 +28,8 @@ public record GlobalPooling(PoolKind kind, int rank, boolean keepdims, Optional<
   public GlobalPooling {
     Checks.notNull(kind, "kind");
     if (kind == PoolKind.SUM) {
-      throw org.neurojoule.shape.ShapeException.invalid("global pooling is max or average, not"
-          + " sum");
+      throw org.neurojoule.shape.ShapeException.invalid(
+          "global pooling is max or average, not" + " sum");
     }
     if (rank < 1 || rank > 3) {
       throw ShapeException.invalid("global pooling rank must be 1, 2 or 3, was " + rank);

@@ -29,8 +29,9 @@ import org.neurojoule.shape.ShapeException;
  * @param scale whether a gamma factor is learned
  * @param name the name the user gave, or empty for an automatic one
  */
-public record GroupNormalization(int groups, int axis, double epsilon, boolean center,
-    boolean scale, Optional<String> name) implements LayerSpec {
+public record GroupNormalization(
+    int groups, int axis, double epsilon, boolean center, boolean scale, Optional<String> name)
+    implements LayerSpec {
   /** Keras' default epsilon. */
   public static final double DEFAULT_EPSILON = 1e-3;
 
@@ -47,8 +48,8 @@ public record GroupNormalization(int groups, int axis, double epsilon, boolean c
   public GroupNormalization {
     Checks.positive("groups", groups);
     if (axis == 0) {
-      throw ShapeException.invalid("axis 0 is the batch, which GroupNormalization cannot split"
-          + " into groups");
+      throw ShapeException.invalid(
+          "axis 0 is the batch, which GroupNormalization cannot split" + " into groups");
     }
     Checks.positiveFloat("epsilon", epsilon);
     name = Checks.name(name);
@@ -131,10 +132,11 @@ public record GroupNormalization(int groups, int axis, double epsilon, boolean c
   public List<WeightShapes.Weight> weights(int cin) {
     int[] shape = {cin};
     if (scale && center) {
-      return List.of(WeightShapes.Weight.ones("gamma", shape),
-          WeightShapes.Weight.zeros("beta", shape));
+      return List.of(
+          WeightShapes.Weight.ones("gamma", shape), WeightShapes.Weight.zeros("beta", shape));
     }
-    return scale ? List.of(WeightShapes.Weight.ones("gamma", shape))
+    return scale
+        ? List.of(WeightShapes.Weight.ones("gamma", shape))
         : center ? List.of(WeightShapes.Weight.zeros("beta", shape)) : List.of();
   }
 
@@ -145,7 +147,8 @@ public record GroupNormalization(int groups, int axis, double epsilon, boolean c
 
   @Override
   public Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting) {
-    return accounting == Accounting.KERAS_SPIKING ? Optional.empty()
+    return accounting == Accounting.KERAS_SPIKING
+        ? Optional.empty()
         : Optional.of(LayerStats.neuronsOnly(Checks.unitsPerStep(output, inputs, "output")));
   }
 
@@ -164,8 +167,10 @@ public record GroupNormalization(int groups, int axis, double epsilon, boolean c
     Shape in = Checks.single(inputs);
     int i = axis < 0 ? in.rank() + axis : axis - 1;
     if (i < 0 || i >= in.rank()) {
-      throw ShapeException.of(ShapeError.WRONG_RANK, inputs, "axis " + axis + " is beyond the"
-          + " input " + in.toKerasString());
+      throw ShapeException.of(
+          ShapeError.WRONG_RANK,
+          inputs,
+          "axis " + axis + " is beyond the" + " input " + in.toKerasString());
     }
     return i;
   }
@@ -181,12 +186,23 @@ public record GroupNormalization(int groups, int axis, double epsilon, boolean c
     int a = channelAxis(inputs);
     int c = in.get(a);
     if (c == Shape.NONE) {
-      throw Checks.undefined(inputs, "splits axis " + (a + 1) + " of " + in.toKerasString()
-          + " into groups, which is undefined; give it a size");
+      throw Checks.undefined(
+          inputs,
+          "splits axis "
+              + (a + 1)
+              + " of "
+              + in.toKerasString()
+              + " into groups, which is undefined; give it a size");
     }
     if (c % groups != 0) {
-      throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, c + " channels cannot be"
-          + " split into " + groups + " groups: the channels must divide by groups");
+      throw ShapeException.of(
+          ShapeError.INVALID_ARGUMENT,
+          inputs,
+          c
+              + " channels cannot be"
+              + " split into "
+              + groups
+              + " groups: the channels must divide by groups");
     }
     return c;
   }

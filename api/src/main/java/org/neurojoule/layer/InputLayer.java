@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.neurojoule.shape.Shape;
 
 /**
- * The input of a model: one example of the data has {@code shape}. No parameters, no
- * statistics; automatic names start at one ({@code input_1}).
+ * The input of a model: one example of the data has {@code shape}. No parameters, no statistics;
+ * automatic names start at one ({@code input_1}).
  */
 public record InputLayer(Shape shape, Optional<String> name) implements LayerSpec {
   /** The stem of automatic input names. */

@@ -18,9 +18,9 @@ import org.neurojoule.shape.ShapeException;
  * beta with {@code center}), {@code features} being the product of the normalized axes' sizes.
  *
  * <p>Statistics: unlike BatchNormalization it cannot be folded into the layer before, since its
- * mean and variance depend on the example; each output element is a per-element non-linear step
- * (a division by the example's deviation), so {@link Accounting#COMPLETE} counts a neuron per
- * output unit and no connections. The reference has no rule (0 and a warning under {@link
+ * mean and variance depend on the example; each output element is a per-element non-linear step (a
+ * division by the example's deviation), so {@link Accounting#COMPLETE} counts a neuron per output
+ * unit and no connections. The reference has no rule (0 and a warning under {@link
  * Accounting#KERAS_SPIKING}).
  *
  * @param axis the Keras axes normalized over
@@ -51,8 +51,8 @@ public record LayerNormalization(
     }
     for (int a : axis) {
       if (a == 0) {
-        throw ShapeException.invalid("axis 0 is the batch, which LayerNormalization cannot"
-            + " normalize over");
+        throw ShapeException.invalid(
+            "axis 0 is the batch, which LayerNormalization cannot" + " normalize over");
       }
     }
     axis = List.copyOf(axis);
@@ -159,13 +159,15 @@ public record LayerNormalization(
 
   @Override
   public Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting) {
-    return accounting == Accounting.KERAS_SPIKING ? Optional.empty()
+    return accounting == Accounting.KERAS_SPIKING
+        ? Optional.empty()
         : Optional.of(LayerStats.neuronsOnly(Checks.unitsPerStep(output, inputs, "output")));
   }
 
   @Override
   public String describe() {
-    return axis.equals(List.of(-1)) ? "layerNormalization"
+    return axis.equals(List.of(-1))
+        ? "layerNormalization"
         : "layerNormalization(axis " + axis + ")";
   }
 
@@ -181,12 +183,16 @@ public record LayerNormalization(
     for (int a : axis) {
       int i = a < 0 ? in.rank() + a : a - 1;
       if (i < 0 || i >= in.rank()) {
-        throw ShapeException.of(ShapeError.WRONG_RANK, inputs, "axis " + a + " is beyond the"
-            + " input " + in.toKerasString());
+        throw ShapeException.of(
+            ShapeError.WRONG_RANK,
+            inputs,
+            "axis " + a + " is beyond the" + " input " + in.toKerasString());
       }
       if (used[i]) {
-        throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, "axis " + axis
-            + " names axis " + (i + 1) + " of " + in.toKerasString() + " twice");
+        throw ShapeException.of(
+            ShapeError.INVALID_ARGUMENT,
+            inputs,
+            "axis " + axis + " names axis " + (i + 1) + " of " + in.toKerasString() + " twice");
       }
       used[i] = true;
     }
@@ -201,7 +207,8 @@ public record LayerNormalization(
   }
 
   /**
-   * {@return the shape of gamma and beta: the sizes of the normalized axes, in ascending axis order}
+   * {@return the shape of gamma and beta: the sizes of the normalized axes, in ascending axis
+   * order}
    *
    * @param inputs the shapes of the inputs (without the batch)
    * @throws ShapeException naming the axis if it is undefined, beyond the input or listed twice
@@ -213,8 +220,13 @@ public record LayerNormalization(
     for (int k = 0; k < axes.length; k++) {
       shape[k] = in.get(axes[k]);
       if (shape[k] == Shape.NONE) {
-        throw Checks.undefined(inputs, "normalizes over axis " + (axes[k] + 1) + " of "
-            + in.toKerasString() + ", which is undefined; give it a size");
+        throw Checks.undefined(
+            inputs,
+            "normalizes over axis "
+                + (axes[k] + 1)
+                + " of "
+                + in.toKerasString()
+                + ", which is undefined; give it a size");
       }
     }
     return shape;

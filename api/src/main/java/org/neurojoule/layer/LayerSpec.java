@@ -48,7 +48,6 @@ public interface LayerSpec {
    *
    * @param inputs the shapes of the inputs (without the batch)
    * @throws ShapeException if the layer cannot be applied to these inputs
-   * 
    */
   Shape outputShape(List<Shape> inputs);
 
@@ -94,14 +93,13 @@ public interface LayerSpec {
    * @param output the output shape (without the batch)
    * @param accounting which statistics to count
    * @throws ShapeException if a size the statistics need is undefined
-   * 
    */
   Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting);
 
   /**
    * {@return whether the layer reads its input as spatial axes followed by channels (convolutions,
-   * pooling, padding, cropping, up-sampling), so that channels-first data would be misread; a
-   * model warns when such a layer reads an input that looks channels-first}
+   * pooling, padding, cropping, up-sampling), so that channels-first data would be misread; a model
+   * warns when such a layer reads an input that looks channels-first}
    */
   default boolean readsChannelsLast() {
     return false;
@@ -113,8 +111,8 @@ public interface LayerSpec {
   String describe();
 
   /**
-   * {@return whether the layer's outputs are spikes (events), as a {@code spikingActivation}'s or
-   * a spiking neuron's are, so that the layers it feeds do event-driven work: an accumulate per
+   * {@return whether the layer's outputs are spikes (events), as a {@code spikingActivation}'s or a
+   * spiking neuron's are, so that the layers it feeds do event-driven work: an accumulate per
    * incoming spike rather than a multiply-accumulate per connection}
    */
   default boolean emitsSpikes() {
@@ -129,9 +127,7 @@ public interface LayerSpec {
     return LayerKind.OTHER;
   }
 
-  /**
-   * {@return whether this is a model's input, which computes nothing: its output is the data}
-   */
+  /** {@return whether this is a model's input, which computes nothing: its output is the data} */
   default boolean isInput() {
     return false;
   }
@@ -179,8 +175,8 @@ public interface LayerSpec {
   }
 
   /**
-   * {@return how many synaptic operations one nonzero input value causes on average: by default
-   * the layer's connections spread evenly over its input values}
+   * {@return how many synaptic operations one nonzero input value causes on average: by default the
+   * layer's connections spread evenly over its input values}
    *
    * @param connections the layer's connections in one application
    * @param inputValues the values of its inputs in one application

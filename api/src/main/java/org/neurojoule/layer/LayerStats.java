@@ -23,7 +23,10 @@ public record LayerStats(long connections, long neurons, boolean spiking) {
   public LayerStats {
     if (connections < 0 || neurons < 0) {
       throw new IllegalArgumentException(
-          "statistics must be >= 0, were " + connections + " connections and " + neurons
+          "statistics must be >= 0, were "
+              + connections
+              + " connections and "
+              + neurons
               + " neurons");
     }
   }

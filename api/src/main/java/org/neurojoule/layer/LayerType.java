@@ -42,8 +42,10 @@ public record LayerType(
    */
   public static Optional<LayerType> of(Class<?> annotation) {
     LayerOf of = annotation.getAnnotation(LayerOf.class);
-    return of == null ? Optional.empty() : Optional.of(
-        new LayerType(annotation.getSimpleName(), of.value(), of.factory(), of.keepsShape()));
+    return of == null
+        ? Optional.empty()
+        : Optional.of(
+            new LayerType(annotation.getSimpleName(), of.value(), of.factory(), of.keepsShape()));
   }
 
   /**
@@ -56,8 +58,8 @@ public record LayerType(
       return Optional.empty();
     }
     try {
-      return of(Class.forName(ANNOTATIONS + "." + kerasClass, false,
-          LayerType.class.getClassLoader()));
+      return of(
+          Class.forName(ANNOTATIONS + "." + kerasClass, false, LayerType.class.getClassLoader()));
     } catch (ClassNotFoundException e) {
       return Optional.empty();
     }

@@ -25,15 +25,14 @@ public final class Layers {
    * @param spec the layer spec
    * @param inputs the shapes of the inputs (without the batch)
    * @throws ShapeException naming the layer, if the spec does not fit the inputs
-   * 
    */
   public static Shape outputShape(int index, String name, LayerSpec spec, List<Shape> inputs) {
     return outputShape(() -> index, () -> name, spec, inputs);
   }
 
   /**
-   * As {@link #outputShape(int, String, LayerSpec, List)}, with the layer's index and name
-   * computed only for an error message: finding them can cost a walk of the whole graph.
+   * As {@link #outputShape(int, String, LayerSpec, List)}, with the layer's index and name computed
+   * only for an error message: finding them can cost a walk of the whole graph.
    *
    * @param index gives the layer's position, for messages
    * @param name gives the layer's name, for messages
@@ -44,8 +43,8 @@ public final class Layers {
    */
   public static Shape outputShape(
       IntSupplier index, Supplier<String> name, LayerSpec spec, List<Shape> inputs) {
-    return placed(index, name, spec, inputs,
-        () -> returned(spec, "outputShape", spec.outputShape(inputs)));
+    return placed(
+        index, name, spec, inputs, () -> returned(spec, "outputShape", spec.outputShape(inputs)));
   }
 
   /**
@@ -78,7 +77,11 @@ public final class Layers {
       List<Shape> inputs,
       Shape output,
       Accounting accounting) {
-    return placed(index, name, spec, inputs,
+    return placed(
+        index,
+        name,
+        spec,
+        inputs,
         () -> returned(spec, "stats", spec.stats(inputs, output, accounting)));
   }
 
@@ -101,8 +104,13 @@ public final class Layers {
   /** A custom layer's method may return null: fail here, where the layer can be named. */
   private static <T> T returned(LayerSpec spec, String method, T value) {
     if (value == null) {
-      throw ShapeException.invalid(method + "(...) of layer type '" + spec.type() + "' ("
-          + spec.getClass().getName() + ") returned null");
+      throw ShapeException.invalid(
+          method
+              + "(...) of layer type '"
+              + spec.type()
+              + "' ("
+              + spec.getClass().getName()
+              + ") returned null");
     }
     return value;
   }
@@ -116,17 +124,23 @@ public final class Layers {
     return placed(() -> index, () -> name, spec, inputs, rule);
   }
 
-  private static <T> T placed(IntSupplier index, Supplier<String> name, LayerSpec spec,
-      List<Shape> inputs, Rule<T> rule) {
+  private static <T> T placed(
+      IntSupplier index, Supplier<String> name, LayerSpec spec, List<Shape> inputs, Rule<T> rule) {
     try {
       checkInputCount(spec, inputs);
       return rule.apply();
     } catch (ShapeException e) {
       throw e.inLayer(index.getAsInt(), name.get(), spec.describe());
     } catch (ArithmeticException e) {
-      throw ShapeException.of(ShapeError.OVERFLOW, inputs,
-              "a size or count for input " + listShapes(inputs) + " is too large: a dimension"
-                  + " must fit in 32 bits (at most " + Integer.MAX_VALUE + ") and a count in 64")
+      throw ShapeException.of(
+              ShapeError.OVERFLOW,
+              inputs,
+              "a size or count for input "
+                  + listShapes(inputs)
+                  + " is too large: a dimension"
+                  + " must fit in 32 bits (at most "
+                  + Integer.MAX_VALUE
+                  + ") and a count in 64")
           .inLayer(index.getAsInt(), name.get(), spec.describe());
     }
   }
@@ -134,12 +148,15 @@ public final class Layers {
   private static void checkInputCount(LayerSpec spec, List<Shape> inputs) {
     int n = inputs.size();
     if (n < spec.minInputs() || n > spec.maxInputs()) {
-      String expected = spec.minInputs() == spec.maxInputs()
-          ? Integer.toString(spec.minInputs())
-          : spec.maxInputs() == Integer.MAX_VALUE
-              ? "at least " + spec.minInputs()
-              : spec.minInputs() + " to " + spec.maxInputs();
-      throw ShapeException.of(ShapeError.INPUT_COUNT, inputs,
+      String expected =
+          spec.minInputs() == spec.maxInputs()
+              ? Integer.toString(spec.minInputs())
+              : spec.maxInputs() == Integer.MAX_VALUE
+                  ? "at least " + spec.minInputs()
+                  : spec.minInputs() + " to " + spec.maxInputs();
+      throw ShapeException.of(
+          ShapeError.INPUT_COUNT,
+          inputs,
           "takes " + expected + " input(s), got " + n + " " + listShapes(inputs));
     }
   }

@@ -8,8 +8,8 @@ import org.neurojoule.shape.ShapeException;
 
 /**
  * The product of two activations, as attention's {@code Q Kᵀ} and {@code softmax · V}: inputs
- * {@code (..., M, K)} and {@code (..., K, N)} give {@code (..., M, N)}; the leading axes are
- * batch axes, equal or 1 (broadcast), as numpy's {@code matmul} has them. No parameters.
+ * {@code (..., M, K)} and {@code (..., K, N)} give {@code (..., M, N)}; the leading axes are batch
+ * axes, equal or 1 (broadcast), as numpy's {@code matmul} has them. No parameters.
  *
  * <p>Statistics under {@link Accounting#COMPLETE}: connections = the multiply-adds it performs,
  * {@code M * K * N} per batch entry (the output size per timestep times {@code K}); no neurons,
@@ -63,14 +63,26 @@ public record MatMul(Optional<String> name) implements LayerSpec {
     Shape a = inputs.get(0);
     Shape b = inputs.get(1);
     if (a.rank() < 2 || b.rank() < 2) {
-      throw ShapeException.of(ShapeError.WRONG_RANK, inputs, "matMul needs two inputs of at"
-          + " least 2 axes (..., M, K) and (..., K, N), got " + Layers.listShapes(inputs));
+      throw ShapeException.of(
+          ShapeError.WRONG_RANK,
+          inputs,
+          "matMul needs two inputs of at"
+              + " least 2 axes (..., M, K) and (..., K, N), got "
+              + Layers.listShapes(inputs));
     }
     int k = a.get(a.rank() - 1);
     if (k != b.get(b.rank() - 2) || k == Shape.NONE) {
-      throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, "matMul of "
-          + Layers.listShapes(inputs) + ": the last axis of the first (" + k + ") must equal"
-          + " the second-to-last of the second (" + b.get(b.rank() - 2) + ")");
+      throw ShapeException.of(
+          ShapeError.INVALID_ARGUMENT,
+          inputs,
+          "matMul of "
+              + Layers.listShapes(inputs)
+              + ": the last axis of the first ("
+              + k
+              + ") must equal"
+              + " the second-to-last of the second ("
+              + b.get(b.rank() - 2)
+              + ")");
     }
     int rank = Math.max(a.rank(), b.rank());
     int[] out = new int[rank];
@@ -78,9 +90,18 @@ public record MatMul(Optional<String> name) implements LayerSpec {
       int da = dim(a, i, rank);
       int db = dim(b, i, rank);
       if (da != db && da != 1 && db != 1) {
-        throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, "matMul of "
-            + Layers.listShapes(inputs) + ": batch axis " + i + " is " + da + " and " + db
-            + ", which neither equal nor broadcast");
+        throw ShapeException.of(
+            ShapeError.INVALID_ARGUMENT,
+            inputs,
+            "matMul of "
+                + Layers.listShapes(inputs)
+                + ": batch axis "
+                + i
+                + " is "
+                + da
+                + " and "
+                + db
+                + ", which neither equal nor broadcast");
       }
       out[i] = da == 1 ? db : da;
     }

@@ -16,13 +16,13 @@ import org.neurojoule.shape.ShapeException;
  * stays undefined. EfficientNet's squeeze-and-excite multiplies {@code (112, 112, 32)} by {@code
  * (1, 1, 32)} so. No parameters.
  *
- * <p>Statistics, one application per timestep: under {@link Accounting#COMPLETE}, {@code
- * Multiply} counts a product of activations per output element and extra input (connections =
- * output size × (inputs − 1)), since a product of two signals is a multiplication the hardware
- * does; {@code Subtract}, {@code Average}, {@code Maximum} and {@code Minimum} count 0, as the
- * reference counts {@code Add} (additions and comparisons, no weights). No merge has neurons, and
- * all are spiking. The reference has a rule for {@code Add} only, so under {@link
- * Accounting#KERAS_SPIKING} these count 0 with its warning.
+ * <p>Statistics, one application per timestep: under {@link Accounting#COMPLETE}, {@code Multiply}
+ * counts a product of activations per output element and extra input (connections = output size ×
+ * (inputs − 1)), since a product of two signals is a multiplication the hardware does; {@code
+ * Subtract}, {@code Average}, {@code Maximum} and {@code Minimum} count 0, as the reference counts
+ * {@code Add} (additions and comparisons, no weights). No merge has neurons, and all are spiking.
+ * The reference has a rule for {@code Add} only, so under {@link Accounting#KERAS_SPIKING} these
+ * count 0 with its warning.
  *
  * @param kind which merge
  * @param name the name the user gave, or empty for an automatic one
@@ -133,11 +133,27 @@ public record Merge(Kind kind, Optional<String> name) implements LayerSpec {
       } else if (a == 1) {
         out[offset + k] = b;
       } else if (b != 1 && a != b) {
-        throw ShapeException.of(ShapeError.ADD_SHAPE_MISMATCH, inputs, "cannot "
-            + kind.name().toLowerCase(Locale.ROOT) + " inputs of shapes "
-            + Layers.listShapes(inputs) + ": input " + i + " is " + next + ", which neither"
-            + " equals nor broadcasts against " + sofar + " (axis " + (k - shorter.rank())
-            + ": " + b + " vs " + a + ")");
+        throw ShapeException.of(
+            ShapeError.ADD_SHAPE_MISMATCH,
+            inputs,
+            "cannot "
+                + kind.name().toLowerCase(Locale.ROOT)
+                + " inputs of shapes "
+                + Layers.listShapes(inputs)
+                + ": input "
+                + i
+                + " is "
+                + next
+                + ", which neither"
+                + " equals nor broadcasts against "
+                + sofar
+                + " (axis "
+                + (k - shorter.rank())
+                + ": "
+                + b
+                + " vs "
+                + a
+                + ")");
       }
     }
     return Shape.of(out);

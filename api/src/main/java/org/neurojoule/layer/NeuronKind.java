@@ -16,11 +16,11 @@ public enum NeuronKind {
   /** NIR's {@code LIF}: a leaky integrator that spikes when {@code v > vThreshold}. */
   LIF("LIF", "lif", true, "tau", "r", "vLeak", "vThreshold", "vReset"),
   /** NIR's {@code CubaLI}: a synaptic current {@code tauSyn dI/dt = -I + wIn S} feeding an LI. */
-  CUBA_LEAKY_INTEGRATOR("CubaLI", "cubaLeakyIntegrator", false, "tauSyn", "tauMem", "r", "vLeak",
-      "wIn"),
+  CUBA_LEAKY_INTEGRATOR(
+      "CubaLI", "cubaLeakyIntegrator", false, "tauSyn", "tauMem", "r", "vLeak", "wIn"),
   /** NIR's {@code CubaLIF}: a synaptic current feeding an LIF. */
-  CUBA_LIF("CubaLIF", "cubaLif", true, "tauSyn", "tauMem", "r", "vLeak", "vThreshold", "vReset",
-      "wIn"),
+  CUBA_LIF(
+      "CubaLIF", "cubaLif", true, "tauSyn", "tauMem", "r", "vLeak", "vThreshold", "vReset", "wIn"),
   /** NIR's {@code Threshold}: the stateless Heaviside step, 1 where {@code x > threshold}. */
   THRESHOLD("Threshold", "threshold", true, "threshold");
 

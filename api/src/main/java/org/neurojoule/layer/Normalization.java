@@ -14,9 +14,9 @@ import org.neurojoule.shape.ShapeException;
  *
  * <p>Weights: mean and variance, of the kept axes' shape, and count, a scalar (int64 in Keras'
  * files, a float here), all non-trainable; the parameter count is their sum, {@code 2 * c + 1}.
- * Under {@link Accounting#COMPLETE} it counts 0, as batch normalization does: a constant affine
- * map folds into the next layer's weights on deployment. The reference has no rule for it (0 with
- * a warning under {@link Accounting#KERAS_SPIKING}).
+ * Under {@link Accounting#COMPLETE} it counts 0, as batch normalization does: a constant affine map
+ * folds into the next layer's weights on deployment. The reference has no rule for it (0 with a
+ * warning under {@link Accounting#KERAS_SPIKING}).
  *
  * @param axes the Keras axes that keep their own mean and variance (Keras' {@code axis}); empty for
  *     a single one
@@ -96,8 +96,10 @@ public record Normalization(List<Integer> axes, Optional<String> name) implement
   }
 
   private static List<WeightShapes.Weight> weightsOf(int[] shape) {
-    return List.of(WeightShapes.Weight.zeros("mean", shape),
-        WeightShapes.Weight.ones("variance", shape), WeightShapes.Weight.zeros("count"));
+    return List.of(
+        WeightShapes.Weight.zeros("mean", shape),
+        WeightShapes.Weight.ones("variance", shape),
+        WeightShapes.Weight.zeros("count"));
   }
 
   @Override
@@ -131,12 +133,16 @@ public record Normalization(List<Integer> axes, Optional<String> name) implement
     for (int a : axes) {
       int i = a < 0 ? in.rank() + a : a - 1;
       if (i < 0 || i >= in.rank()) {
-        throw ShapeException.of(ShapeError.WRONG_RANK, inputs, "axis " + a + " is beyond the"
-            + " input " + in.toKerasString());
+        throw ShapeException.of(
+            ShapeError.WRONG_RANK,
+            inputs,
+            "axis " + a + " is beyond the" + " input " + in.toKerasString());
       }
       if (used[i]) {
-        throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, "axis " + axes
-            + " names axis " + (i + 1) + " of " + in.toKerasString() + " twice");
+        throw ShapeException.of(
+            ShapeError.INVALID_ARGUMENT,
+            inputs,
+            "axis " + axes + " names axis " + (i + 1) + " of " + in.toKerasString() + " twice");
       }
       used[i] = true;
     }
@@ -163,8 +169,13 @@ public record Normalization(List<Integer> axes, Optional<String> name) implement
     for (int k = 0; k < kept.length; k++) {
       shape[k] = in.get(kept[k]);
       if (shape[k] == Shape.NONE) {
-        throw Checks.undefined(inputs, "keeps a mean per index of axis " + (kept[k] + 1) + " of "
-            + in.toKerasString() + ", which is undefined; give it a size");
+        throw Checks.undefined(
+            inputs,
+            "keeps a mean per index of axis "
+                + (kept[k] + 1)
+                + " of "
+                + in.toKerasString()
+                + ", which is undefined; give it a size");
       }
     }
     return shape;

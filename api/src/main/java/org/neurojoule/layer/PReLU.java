@@ -35,8 +35,8 @@ public record PReLU(List<Integer> sharedAxes, Optional<String> name) implements 
     sorted.sort(null);
     for (int i = 0; i < sorted.size(); i++) {
       if (sorted.get(i) < 1) {
-        throw ShapeException.invalid("sharedAxes must be >= 1 (axis 0 is the batch), was "
-            + sorted.get(i));
+        throw ShapeException.invalid(
+            "sharedAxes must be >= 1 (axis 0 is the batch), was " + sorted.get(i));
       }
       if (i > 0 && sorted.get(i).equals(sorted.get(i - 1))) {
         throw ShapeException.invalid("sharedAxes lists axis " + sorted.get(i) + " twice");
@@ -107,7 +107,8 @@ public record PReLU(List<Integer> sharedAxes, Optional<String> name) implements 
 
   @Override
   public Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting) {
-    return accounting == Accounting.KERAS_SPIKING ? Optional.empty()
+    return accounting == Accounting.KERAS_SPIKING
+        ? Optional.empty()
         : Optional.of(LayerStats.neuronsOnly(Checks.unitsPerStep(output, inputs, "output")));
   }
 
@@ -133,17 +134,32 @@ public record PReLU(List<Integer> sharedAxes, Optional<String> name) implements 
     int[] alpha = in.toArray();
     for (int axis : sharedAxes) {
       if (axis > in.rank()) {
-        throw ShapeException.of(ShapeError.WRONG_RANK, inputs, "shared axis " + axis
-            + " is beyond the input " + in.toKerasString() + " (its axes are 1 to " + in.rank()
-            + ")");
+        throw ShapeException.of(
+            ShapeError.WRONG_RANK,
+            inputs,
+            "shared axis "
+                + axis
+                + " is beyond the input "
+                + in.toKerasString()
+                + " (its axes are 1 to "
+                + in.rank()
+                + ")");
       }
       alpha[axis - 1] = 1;
     }
     for (int i = 0; i < alpha.length; i++) {
       if (alpha[i] == Shape.NONE) {
-        throw Checks.undefined(inputs, "needs a defined size on every axis it does not share, but"
-            + " axis " + (i + 1) + " of " + in.toKerasString() + " is undefined; share it with"
-            + " sharedAxes(" + (i + 1) + ") or give it a size");
+        throw Checks.undefined(
+            inputs,
+            "needs a defined size on every axis it does not share, but"
+                + " axis "
+                + (i + 1)
+                + " of "
+                + in.toKerasString()
+                + " is undefined; share it with"
+                + " sharedAxes("
+                + (i + 1)
+                + ") or give it a size");
       }
     }
     return alpha;

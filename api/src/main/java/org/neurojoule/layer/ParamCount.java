@@ -48,16 +48,17 @@ public record ParamCount(long trainable, long nonTrainable) {
    * @throws ArithmeticException saying which count passes {@code 2^63-1}
    */
   public ParamCount plus(ParamCount other) {
-    return new ParamCount(sum("trainable parameters", trainable, other.trainable),
+    return new ParamCount(
+        sum("trainable parameters", trainable, other.trainable),
         sum("non-trainable parameters", nonTrainable, other.nonTrainable));
   }
 
   /** {@code a + b}, or an error that says what overflowed (callers add where). */
   static long sum(String what, long a, long b) {
     long s = a + b;
-    if (s < 0) {   // both are >= 0, so only an overflow is negative
-      throw new ArithmeticException(what + " beyond 2^63-1 (" + Long.MAX_VALUE + "): " + a
-          + " + " + b);
+    if (s < 0) { // both are >= 0, so only an overflow is negative
+      throw new ArithmeticException(
+          what + " beyond 2^63-1 (" + Long.MAX_VALUE + "): " + a + " + " + b);
     }
     return s;
   }

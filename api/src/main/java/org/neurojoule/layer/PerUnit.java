@@ -24,8 +24,8 @@ public final class PerUnit {
   public static PerUnit of(String what, double... values) {
     Checks.notNull(values, what);
     if (values.length == 0) {
-      throw ShapeException.invalid(what + " needs one value for all units or one per unit,"
-          + " got none");
+      throw ShapeException.invalid(
+          what + " needs one value for all units or one per unit," + " got none");
     }
     return new PerUnit(values.clone());
   }

@@ -11,9 +11,8 @@ import org.neurojoule.shape.ShapeException;
  * {@code 1 .. rank} in Keras' numbering (the batch, axis 0, stays put): output axis {@code i} is
  * input axis {@code dims[i]}, so {@code (2, 1)} swaps the two axes of a matrix.
  *
- * <p>No parameters. It moves data: connections and neurons are 0 under {@link
- * Accounting#COMPLETE}; the reference has no rule for it (0 with a warning under {@link
- * Accounting#KERAS_SPIKING}).
+ * <p>No parameters. It moves data: connections and neurons are 0 under {@link Accounting#COMPLETE};
+ * the reference has no rule for it (0 with a warning under {@link Accounting#KERAS_SPIKING}).
  *
  * @param dims the input axis of each output axis, from 1
  * @param name the name the user gave, or empty for an automatic one
@@ -32,8 +31,11 @@ public record Permute(List<Integer> dims, Optional<String> name) implements Laye
     boolean[] seen = new boolean[dims.size() + 1];
     for (int d : dims) {
       if (d < 1 || d > dims.size() || seen[d]) {
-        throw ShapeException.invalid("dims must be a permutation of 1.." + dims.size()
-            + " (the batch axis 0 cannot move), was " + dims);
+        throw ShapeException.invalid(
+            "dims must be a permutation of 1.."
+                + dims.size()
+                + " (the batch axis 0 cannot move), was "
+                + dims);
       }
       seen[d] = true;
     }
@@ -70,9 +72,18 @@ public record Permute(List<Integer> dims, Optional<String> name) implements Laye
   public Shape outputShape(List<Shape> inputs) {
     Shape in = Checks.single(inputs);
     if (in.rank() != dims.size()) {
-      throw ShapeException.of(ShapeError.WRONG_RANK, inputs, "permute dims " + dims
-          + " need an input of rank " + dims.size() + ", but the input is " + in + " (rank "
-          + in.rank() + ")");
+      throw ShapeException.of(
+          ShapeError.WRONG_RANK,
+          inputs,
+          "permute dims "
+              + dims
+              + " need an input of rank "
+              + dims.size()
+              + ", but the input is "
+              + in
+              + " (rank "
+              + in.rank()
+              + ")");
     }
     int[] out = new int[dims.size()];
     for (int i = 0; i < out.length; i++) {

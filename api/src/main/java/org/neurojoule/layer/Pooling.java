@@ -8,10 +8,10 @@ import org.neurojoule.shape.Shape;
  * Keras' {@code MaxPooling1D/2D/3D} and {@code AveragePooling1D/2D/3D}.
  *
  * <p>Input {@code (spatial..., c)}, output {@code (out..., c)} with, per axis, {@code valid}:
- * {@code out = floor((n - p) / s) + 1}, {@code same}: {@code out = ceil(n / s)}; strides default
- * to the pool size. No parameters. Statistics: KerasSpiking has no rule (zero and a warning);
- * {@link Accounting#COMPLETE} counts output size {@code * prod(pool)} for average pooling and zero
- * for max pooling (comparisons, not synaptic operations).
+ * {@code out = floor((n - p) / s) + 1}, {@code same}: {@code out = ceil(n / s)}; strides default to
+ * the pool size. No parameters. Statistics: KerasSpiking has no rule (zero and a warning); {@link
+ * Accounting#COMPLETE} counts output size {@code * prod(pool)} for average pooling and zero for max
+ * pooling (comparisons, not synaptic operations).
  */
 public record Pooling(
     PoolKind kind,
@@ -76,8 +76,8 @@ public record Pooling(
   }
 
   /**
-   * {@return Keras' {@code AveragePooling1D} with its defaults, as {@link #of of(PoolKind.AVERAGE, 1,
-   * poolSize)}}
+   * {@return Keras' {@code AveragePooling1D} with its defaults, as {@link #of of(PoolKind.AVERAGE,
+   * 1, poolSize)}}
    *
    * @param poolSize the window size: one value for every axis, or one per axis
    */
@@ -86,8 +86,8 @@ public record Pooling(
   }
 
   /**
-   * {@return Keras' {@code AveragePooling2D} with its defaults, as {@link #of of(PoolKind.AVERAGE, 2,
-   * poolSize)}}
+   * {@return Keras' {@code AveragePooling2D} with its defaults, as {@link #of of(PoolKind.AVERAGE,
+   * 2, poolSize)}}
    *
    * @param poolSize the window size: one value for every axis, or one per axis
    */
@@ -106,8 +106,8 @@ public record Pooling(
   }
 
   /**
-   * {@return Keras' {@code AveragePooling3D} with its defaults, as {@link #of of(PoolKind.AVERAGE, 3,
-   * poolSize)}}
+   * {@return Keras' {@code AveragePooling3D} with its defaults, as {@link #of of(PoolKind.AVERAGE,
+   * 3, poolSize)}}
    *
    * @param poolSize the window size: one value for every axis, or one per axis
    */
@@ -133,8 +133,8 @@ public record Pooling(
    * @param strides the step between windows: one value, or one per axis
    */
   public Pooling strides(int... strides) {
-    return new Pooling(kind, rank, poolSize, Checks.perAxis("strides", rank, strides), padding,
-        name);
+    return new Pooling(
+        kind, rank, poolSize, Checks.perAxis("strides", rank, strides), padding, name);
   }
 
   /**
@@ -163,8 +163,7 @@ public record Pooling(
   @Override
   public Shape outputShape(List<Shape> inputs) {
     List<Integer> ones = java.util.Collections.nCopies(rank, 1);
-    int[] spatial =
-        Windows.slide(inputs, rank, poolSize, strides, ones, padding, "pool");
+    int[] spatial = Windows.slide(inputs, rank, poolSize, strides, ones, padding, "pool");
     int[] out = java.util.Arrays.copyOf(spatial, rank + 1);
     out[rank] = Checks.single(inputs).get(-1);
     return Shape.of(out);
@@ -179,8 +178,7 @@ public record Pooling(
       return Optional.of(LayerStats.NONE);
     }
     long size = Checks.unitsPerStep(output, inputs, "output");
-    return Optional.of(
-        LayerStats.connections(Math.multiplyExact(size, Checks.product(poolSize))));
+    return Optional.of(LayerStats.connections(Math.multiplyExact(size, Checks.product(poolSize))));
   }
 
   @Override
@@ -195,8 +193,12 @@ public record Pooling(
 
   @Override
   public String describe() {
-    StringBuilder s = new StringBuilder(kind.methodWord()).append("Pooling").append(rank)
-        .append("d(").append(Checks.dims(poolSize));
+    StringBuilder s =
+        new StringBuilder(kind.methodWord())
+            .append("Pooling")
+            .append(rank)
+            .append("d(")
+            .append(Checks.dims(poolSize));
     if (!strides.equals(poolSize)) {
       s.append(", strides ").append(Checks.dims(strides));
     }

@@ -6,8 +6,8 @@ import java.util.OptionalDouble;
 import org.neurojoule.shape.Shape;
 
 /**
- * Keras' {@code ReLU} layer: {@code max(x, 0)}, optionally capped at {@code maxValue}, with a
- * slope below {@code threshold}.
+ * Keras' {@code ReLU} layer: {@code max(x, 0)}, optionally capped at {@code maxValue}, with a slope
+ * below {@code threshold}.
  *
  * <p>Output shape = input shape; no parameters; neurons = the output units per timestep. {@code
  * maxValue} and {@code negativeSlope} are {@code >= 0} and {@code threshold} finite, all within

@@ -15,24 +15,24 @@ import org.neurojoule.shape.ShapeException;
  * that order, as in Keras.
  *
  * <p>Parameters, as Keras counts them, with {@code g} gates (SimpleRNN 1, LSTM 4, GRU 3): {@code g
- * * units * (in + units)} plus a bias of {@code g * units}, or {@code 2 * g * units} for a GRU
- * with {@code resetAfter} (separate input and recurrent biases). With {@code recurrentBias}
- * (PyTorch's and ONNX's {@code bias_ih} and {@code bias_hh}) a SimpleRNN, LSTM or reset-before GRU
- * stores a second bias of {@code g * units} that adds to the first: the same function, but every
- * stored value is a parameter.
+ * * units * (in + units)} plus a bias of {@code g * units}, or {@code 2 * g * units} for a GRU with
+ * {@code resetAfter} (separate input and recurrent biases). With {@code recurrentBias} (PyTorch's
+ * and ONNX's {@code bias_ih} and {@code bias_hh}) a SimpleRNN, LSTM or reset-before GRU stores a
+ * second bias of {@code g * units} that adds to the first: the same function, but every stored
+ * value is a parameter.
  *
- * <p>Statistics under {@link Accounting#COMPLETE}, per step of the recurrence: connections {@code
- * g * units * (in + units)}, the input and the recurrent connections of every gate (biases and the
+ * <p>Statistics under {@link Accounting#COMPLETE}, per step of the recurrence: connections {@code g
+ * * units * (in + units)}, the input and the recurrent connections of every gate (biases and the
  * element-wise gate products are not counted, as a Dense layer's bias is not); neurons, the
- * non-linearity evaluations: SimpleRNN {@code units} for its activation; LSTM {@code 3 * units}
- * for the input, forget and output gates' {@code recurrentActivation} and {@code 2 * units} for
- * {@code activation} (cell candidate and output); GRU {@code 2 * units} for the update and reset
- * gates and {@code units} for the candidate. A linear activation counts no neurons, as the
- * reference's rule for other layers; the layer is spiking when it has no neurons. Over an input
- * with a defined time length {@code T} the layer runs {@code T} steps within one example, so the
- * figures are {@code T} times the per-step ones; with an undefined time axis they are per
- * timestep, like every layer on a leading undefined time axis. The reference has no rule for these
- * layers: {@link Accounting#KERAS_SPIKING} counts 0 with its warning.
+ * non-linearity evaluations: SimpleRNN {@code units} for its activation; LSTM {@code 3 * units} for
+ * the input, forget and output gates' {@code recurrentActivation} and {@code 2 * units} for {@code
+ * activation} (cell candidate and output); GRU {@code 2 * units} for the update and reset gates and
+ * {@code units} for the candidate. A linear activation counts no neurons, as the reference's rule
+ * for other layers; the layer is spiking when it has no neurons. Over an input with a defined time
+ * length {@code T} the layer runs {@code T} steps within one example, so the figures are {@code T}
+ * times the per-step ones; with an undefined time axis they are per timestep, like every layer on a
+ * leading undefined time axis. The reference has no rule for these layers: {@link
+ * Accounting#KERAS_SPIKING} counts 0 with its warning.
  *
  * @param cell which recurrent cell
  * @param units the size of the state and the output
@@ -47,9 +47,18 @@ import org.neurojoule.shape.ShapeException;
  *     {@code bias_hh}); not with {@code resetAfter}, which has its own
  * @param name the name the user gave, or empty for an automatic one
  */
-public record Recurrent(Cell cell, int units, Activation activation,
-    Activation recurrentActivation, boolean useBias, boolean returnSequences, boolean goBackwards,
-    boolean resetAfter, boolean recurrentBias, Optional<String> name) implements LayerSpec {
+public record Recurrent(
+    Cell cell,
+    int units,
+    Activation activation,
+    Activation recurrentActivation,
+    boolean useBias,
+    boolean returnSequences,
+    boolean goBackwards,
+    boolean resetAfter,
+    boolean recurrentBias,
+    Optional<String> name)
+    implements LayerSpec {
 
   /** The recurrent cells, with their Keras class names and number of gates. */
   public enum Cell {
@@ -90,8 +99,8 @@ public record Recurrent(Cell cell, int units, Activation activation,
           return c;
         }
       }
-      throw ShapeException.invalid("unknown recurrent layer '" + kerasClass
-          + "'; valid: SimpleRNN, LSTM, GRU");
+      throw ShapeException.invalid(
+          "unknown recurrent layer '" + kerasClass + "'; valid: SimpleRNN, LSTM, GRU");
     }
   }
 
@@ -126,8 +135,17 @@ public record Recurrent(Cell cell, int units, Activation activation,
    * @param units the size of the state and the output
    */
   public static Recurrent simpleRnn(int units) {
-    return new Recurrent(Cell.SIMPLE_RNN, units, Activation.TANH, Activation.SIGMOID, true,
-        false, false, false, false, Optional.empty());
+    return new Recurrent(
+        Cell.SIMPLE_RNN,
+        units,
+        Activation.TANH,
+        Activation.SIGMOID,
+        true,
+        false,
+        false,
+        false,
+        false,
+        Optional.empty());
   }
 
   /**
@@ -136,19 +154,37 @@ public record Recurrent(Cell cell, int units, Activation activation,
    * @param units the size of the state and the output
    */
   public static Recurrent lstm(int units) {
-    return new Recurrent(Cell.LSTM, units, Activation.TANH, Activation.SIGMOID, true, false,
-        false, false, false, Optional.empty());
+    return new Recurrent(
+        Cell.LSTM,
+        units,
+        Activation.TANH,
+        Activation.SIGMOID,
+        true,
+        false,
+        false,
+        false,
+        false,
+        Optional.empty());
   }
 
   /**
-   * {@return Keras' {@code GRU}: tanh, sigmoid gates, with bias, {@code resetAfter} (tf.keras 2
-   * and Keras 3)}
+   * {@return Keras' {@code GRU}: tanh, sigmoid gates, with bias, {@code resetAfter} (tf.keras 2 and
+   * Keras 3)}
    *
    * @param units the size of the state and the output
    */
   public static Recurrent gru(int units) {
-    return new Recurrent(Cell.GRU, units, Activation.TANH, Activation.SIGMOID, true, false,
-        false, true, false, Optional.empty());
+    return new Recurrent(
+        Cell.GRU,
+        units,
+        Activation.TANH,
+        Activation.SIGMOID,
+        true,
+        false,
+        false,
+        true,
+        false,
+        Optional.empty());
   }
 
   /**
@@ -171,8 +207,17 @@ public record Recurrent(Cell cell, int units, Activation activation,
    * @param activation the activation of the state (candidate) and, for LSTM, of the output
    */
   public Recurrent activation(Activation activation) {
-    return new Recurrent(cell, units, activation, recurrentActivation, useBias, returnSequences,
-        goBackwards, resetAfter, recurrentBias, name);
+    return new Recurrent(
+        cell,
+        units,
+        activation,
+        recurrentActivation,
+        useBias,
+        returnSequences,
+        goBackwards,
+        resetAfter,
+        recurrentBias,
+        name);
   }
 
   /**
@@ -181,8 +226,17 @@ public record Recurrent(Cell cell, int units, Activation activation,
    * @param recurrentActivation the activation of the gates
    */
   public Recurrent recurrentActivation(Activation recurrentActivation) {
-    return new Recurrent(cell, units, activation, recurrentActivation, useBias, returnSequences,
-        goBackwards, resetAfter, recurrentBias, name);
+    return new Recurrent(
+        cell,
+        units,
+        activation,
+        recurrentActivation,
+        useBias,
+        returnSequences,
+        goBackwards,
+        resetAfter,
+        recurrentBias,
+        name);
   }
 
   /**
@@ -191,8 +245,17 @@ public record Recurrent(Cell cell, int units, Activation activation,
    * @param useBias whether the layer adds biases
    */
   public Recurrent useBias(boolean useBias) {
-    return new Recurrent(cell, units, activation, recurrentActivation, useBias, returnSequences,
-        goBackwards, resetAfter, recurrentBias, name);
+    return new Recurrent(
+        cell,
+        units,
+        activation,
+        recurrentActivation,
+        useBias,
+        returnSequences,
+        goBackwards,
+        resetAfter,
+        recurrentBias,
+        name);
   }
 
   /**
@@ -201,8 +264,17 @@ public record Recurrent(Cell cell, int units, Activation activation,
    * @param returnSequences whether the output holds every step's state
    */
   public Recurrent returnSequences(boolean returnSequences) {
-    return new Recurrent(cell, units, activation, recurrentActivation, useBias, returnSequences,
-        goBackwards, resetAfter, recurrentBias, name);
+    return new Recurrent(
+        cell,
+        units,
+        activation,
+        recurrentActivation,
+        useBias,
+        returnSequences,
+        goBackwards,
+        resetAfter,
+        recurrentBias,
+        name);
   }
 
   /**
@@ -211,8 +283,17 @@ public record Recurrent(Cell cell, int units, Activation activation,
    * @param goBackwards whether the input is read from its last step to its first
    */
   public Recurrent goBackwards(boolean goBackwards) {
-    return new Recurrent(cell, units, activation, recurrentActivation, useBias, returnSequences,
-        goBackwards, resetAfter, recurrentBias, name);
+    return new Recurrent(
+        cell,
+        units,
+        activation,
+        recurrentActivation,
+        useBias,
+        returnSequences,
+        goBackwards,
+        resetAfter,
+        recurrentBias,
+        name);
   }
 
   /**
@@ -221,8 +302,17 @@ public record Recurrent(Cell cell, int units, Activation activation,
    * @param resetAfter whether the reset gate applies after the recurrent product
    */
   public Recurrent resetAfter(boolean resetAfter) {
-    return new Recurrent(cell, units, activation, recurrentActivation, useBias, returnSequences,
-        goBackwards, resetAfter, recurrentBias, name);
+    return new Recurrent(
+        cell,
+        units,
+        activation,
+        recurrentActivation,
+        useBias,
+        returnSequences,
+        goBackwards,
+        resetAfter,
+        recurrentBias,
+        name);
   }
 
   /**
@@ -232,8 +322,17 @@ public record Recurrent(Cell cell, int units, Activation activation,
    *     input bias; it needs {@code useBias}, and a GRU with {@code resetAfter} has its own
    */
   public Recurrent recurrentBias(boolean recurrentBias) {
-    return new Recurrent(cell, units, activation, recurrentActivation, useBias, returnSequences,
-        goBackwards, resetAfter, recurrentBias, name);
+    return new Recurrent(
+        cell,
+        units,
+        activation,
+        recurrentActivation,
+        useBias,
+        returnSequences,
+        goBackwards,
+        resetAfter,
+        recurrentBias,
+        name);
   }
 
   /**
@@ -242,8 +341,17 @@ public record Recurrent(Cell cell, int units, Activation activation,
    * @param name the name
    */
   public Recurrent name(String name) {
-    return new Recurrent(cell, units, activation, recurrentActivation, useBias, returnSequences,
-        goBackwards, resetAfter, recurrentBias, Optional.of(name));
+    return new Recurrent(
+        cell,
+        units,
+        activation,
+        recurrentActivation,
+        useBias,
+        returnSequences,
+        goBackwards,
+        resetAfter,
+        recurrentBias,
+        Optional.of(name));
   }
 
   @Override
@@ -255,23 +363,34 @@ public record Recurrent(Cell cell, int units, Activation activation,
   public Shape outputShape(List<Shape> inputs) {
     // Checked here, not in the constructor, so that options may be set in any order.
     if (recurrentBias && (!useBias || resetAfter)) {
-      throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, "recurrentBias needs useBias"
-          + " and no resetAfter (a reset-after GRU has its own recurrent bias)");
+      throw ShapeException.of(
+          ShapeError.INVALID_ARGUMENT,
+          inputs,
+          "recurrentBias needs useBias"
+              + " and no resetAfter (a reset-after GRU has its own recurrent bias)");
     }
     int in = features(inputs);
     long width = Math.multiplyExact((long) cell.gates(), units);
     if (width > Integer.MAX_VALUE || (long) in + units > Integer.MAX_VALUE) {
-      throw ShapeException.of(ShapeError.OVERFLOW, inputs, cell.gates() + " gates of " + units
-          + " units on " + in + " features need weight axes beyond " + Integer.MAX_VALUE);
+      throw ShapeException.of(
+          ShapeError.OVERFLOW,
+          inputs,
+          cell.gates()
+              + " gates of "
+              + units
+              + " units on "
+              + in
+              + " features need weight axes beyond "
+              + Integer.MAX_VALUE);
     }
     Shape input = Checks.single(inputs);
     return returnSequences ? Shape.of(input.get(0), units) : Shape.of(units);
   }
 
   /**
-   * Kernel {@code (cin, gates * units)}, recurrent kernel {@code (units, gates * units)}, then
-   * bias {@code (gates * units,)} with {@code useBias}, or {@code (2, 3 * units)} for a GRU with
-   * {@code resetAfter}, then recurrent bias {@code (gates * units,)} with {@code recurrentBias}.
+   * Kernel {@code (cin, gates * units)}, recurrent kernel {@code (units, gates * units)}, then bias
+   * {@code (gates * units,)} with {@code useBias}, or {@code (2, 3 * units)} for a GRU with {@code
+   * resetAfter}, then recurrent bias {@code (gates * units,)} with {@code recurrentBias}.
    */
   @Override
   public List<WeightShapes.Weight> weights(int cin) {
@@ -311,13 +430,14 @@ public record Recurrent(Cell cell, int units, Activation activation,
     long in = features(inputs);
     int time = Checks.single(inputs).get(0);
     long steps = time == Shape.NONE ? 1 : time;
-    long perStep = Math.multiplyExact(Math.multiplyExact((long) cell.gates(), units),
-        in + units);
+    long perStep = Math.multiplyExact(Math.multiplyExact((long) cell.gates(), units), in + units);
     long neurons = Math.multiplyExact(Math.multiplyExact(steps, units), nonLinearitiesPerUnit());
     return Optional.of(new LayerStats(Math.multiplyExact(steps, perStep), neurons, neurons == 0));
   }
 
-  /** Non-linear evaluations per unit and step: gates by recurrentActivation, the rest by activation. */
+  /**
+   * Non-linear evaluations per unit and step: gates by recurrentActivation, the rest by activation.
+   */
   private int nonLinearitiesPerUnit() {
     int gate = recurrentActivation.isLinear() ? 0 : 1;
     int act = activation.isLinear() ? 0 : 1;
@@ -332,19 +452,27 @@ public record Recurrent(Cell cell, int units, Activation activation,
   static int features(List<Shape> inputs) {
     Shape in = Checks.single(inputs);
     if (in.rank() != 2) {
-      throw ShapeException.of(ShapeError.WRONG_RANK, inputs, "needs an input of rank 2 (time,"
-          + " features), but the input is " + in + " (rank " + in.rank() + ")");
+      throw ShapeException.of(
+          ShapeError.WRONG_RANK,
+          inputs,
+          "needs an input of rank 2 (time,"
+              + " features), but the input is "
+              + in
+              + " (rank "
+              + in.rank()
+              + ")");
     }
     return Checks.channels(inputs);
   }
 
   @Override
   public String describe() {
-    String method = switch (cell) {
-      case SIMPLE_RNN -> "simpleRnn";
-      case LSTM -> "lstm";
-      case GRU -> "gru";
-    };
+    String method =
+        switch (cell) {
+          case SIMPLE_RNN -> "simpleRnn";
+          case LSTM -> "lstm";
+          case GRU -> "gru";
+        };
     StringBuilder s = new StringBuilder(method).append('(').append(units);
     if (activation != Activation.TANH) {
       s.append(", ").append(activation.kerasName());

@@ -10,9 +10,8 @@ import org.neurojoule.shape.ShapeException;
  * Keras' {@code RepeatVector}: repeats a vector {@code (features)} {@code n} times, giving {@code
  * (n, features)}.
  *
- * <p>No parameters. It moves data: connections and neurons are 0 under {@link
- * Accounting#COMPLETE}; the reference has no rule for it (0 with a warning under {@link
- * Accounting#KERAS_SPIKING}).
+ * <p>No parameters. It moves data: connections and neurons are 0 under {@link Accounting#COMPLETE};
+ * the reference has no rule for it (0 with a warning under {@link Accounting#KERAS_SPIKING}).
  *
  * @param n the number of repeats, {@code >= 1}
  * @param name the name the user gave, or empty for an automatic one
@@ -57,8 +56,15 @@ public record RepeatVector(int n, Optional<String> name) implements LayerSpec {
   public Shape outputShape(List<Shape> inputs) {
     Shape in = Checks.single(inputs);
     if (in.rank() != 1) {
-      throw ShapeException.of(ShapeError.WRONG_RANK, inputs, "needs an input of rank 1"
-          + " (features), but the input is " + in + " (rank " + in.rank() + ")");
+      throw ShapeException.of(
+          ShapeError.WRONG_RANK,
+          inputs,
+          "needs an input of rank 1"
+              + " (features), but the input is "
+              + in
+              + " (rank "
+              + in.rank()
+              + ")");
     }
     return Shape.of(n, in.get(0));
   }

@@ -8,8 +8,8 @@ import org.neurojoule.shape.ShapeError;
 import org.neurojoule.shape.ShapeException;
 
 /**
- * Keras' {@code Reshape}: the same elements in {@code targetShape}; at most one {@code -1} entry
- * is inferred. The element counts must match. No parameters, no statistics.
+ * Keras' {@code Reshape}: the same elements in {@code targetShape}; at most one {@code -1} entry is
+ * inferred. The element counts must match. No parameters, no statistics.
  */
 public record Reshape(List<Integer> targetShape, Optional<String> name) implements LayerSpec {
   /** The entry of a target shape that Keras infers from the element count. */
@@ -87,17 +87,36 @@ public record Reshape(List<Integer> targetShape, Optional<String> name) implemen
     }
     long elements = count.getAsLong();
     if (inferAt >= 0 ? elements % known != 0 : elements != known) {
-      throw ShapeException.of(ShapeError.RESHAPE_MISMATCH, inputs, "cannot reshape input " + in
-          + " (" + elements + " elements) to " + target() + (inferAt >= 0
-              ? ": " + elements + " is not a multiple of " + known
-              : " (" + known + " elements); the element counts must be equal"));
+      throw ShapeException.of(
+          ShapeError.RESHAPE_MISMATCH,
+          inputs,
+          "cannot reshape input "
+              + in
+              + " ("
+              + elements
+              + " elements) to "
+              + target()
+              + (inferAt >= 0
+                  ? ": " + elements + " is not a multiple of " + known
+                  : " (" + known + " elements); the element counts must be equal"));
     }
     if (inferAt >= 0) {
       long inferred = elements / known;
       if (inferred > Integer.MAX_VALUE) {
-        throw ShapeException.of(ShapeError.OVERFLOW, inputs, "cannot reshape input " + in
-            + " (" + elements + " elements) to " + target() + ": the inferred dimension would be "
-            + inferred + ", more than a dimension holds (at most " + Integer.MAX_VALUE + ")");
+        throw ShapeException.of(
+            ShapeError.OVERFLOW,
+            inputs,
+            "cannot reshape input "
+                + in
+                + " ("
+                + elements
+                + " elements) to "
+                + target()
+                + ": the inferred dimension would be "
+                + inferred
+                + ", more than a dimension holds (at most "
+                + Integer.MAX_VALUE
+                + ")");
       }
       out[inferAt] = (int) inferred;
     }

@@ -9,9 +9,9 @@ import org.neurojoule.shape.ShapeException;
 /**
  * NIR's {@code Scale}: each unit multiplied by its own stored factor, {@code y = scale * x}.
  *
- * <p>Output shape = input shape. Its one weight is {@code scale}, one value per unit of a step
- * (the layer's unit order); the factors are parameters, as NIR stores them like weights. Per step
- * one connection per unit (a multiply), no neurons.
+ * <p>Output shape = input shape. Its one weight is {@code scale}, one value per unit of a step (the
+ * layer's unit order); the factors are parameters, as NIR stores them like weights. Per step one
+ * connection per unit (a multiply), no neurons.
  *
  * @param name the name the user gave, or empty for an automatic one
  */
@@ -79,8 +79,10 @@ public record Scale(Optional<String> name) implements LayerSpec {
   private static long units(List<Shape> inputs) {
     long units = Checks.unitsPerStep(Checks.single(inputs), inputs, "input");
     if (units > Integer.MAX_VALUE - 8) {
-      throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, "has " + units
-          + " units per timestep, more than a weight array holds");
+      throw ShapeException.of(
+          ShapeError.INVALID_ARGUMENT,
+          inputs,
+          "has " + units + " units per timestep, more than a weight array holds");
     }
     return units;
   }

@@ -59,8 +59,16 @@ public record SeparableConv2D(
    * @param kernelSize the kernel size: one value for both axes, or one per axis
    */
   public static SeparableConv2D of(int filters, int... kernelSize) {
-    return new SeparableConv2D(filters, Checks.perAxis("kernelSize", 2, kernelSize), 1,
-        List.of(1, 1), Padding.VALID, List.of(1, 1), Activation.LINEAR, true, Optional.empty());
+    return new SeparableConv2D(
+        filters,
+        Checks.perAxis("kernelSize", 2, kernelSize),
+        1,
+        List.of(1, 1),
+        Padding.VALID,
+        List.of(1, 1),
+        Activation.LINEAR,
+        true,
+        Optional.empty());
   }
 
   /**
@@ -69,18 +77,35 @@ public record SeparableConv2D(
    * @param depthMultiplier the number of output channels per input channel
    */
   public SeparableConv2D depthMultiplier(int depthMultiplier) {
-    return new SeparableConv2D(filters, kernelSize, depthMultiplier, strides, padding,
-        dilationRate, activation, useBias, name);
+    return new SeparableConv2D(
+        filters,
+        kernelSize,
+        depthMultiplier,
+        strides,
+        padding,
+        dilationRate,
+        activation,
+        useBias,
+        name);
   }
 
   /**
    * {@return a copy with this kernel size (one value, or one per axis)}
    *
-   * @param kernelSize the window's size: one value, or one per axis, such as {@code kernelSize(1, 7)}
+   * @param kernelSize the window's size: one value, or one per axis, such as {@code kernelSize(1,
+   *     7)}
    */
   public SeparableConv2D kernelSize(int... kernelSize) {
-    return new SeparableConv2D(filters, Checks.perAxis("kernelSize", 2, kernelSize),
-        depthMultiplier, strides, padding, dilationRate, activation, useBias, name);
+    return new SeparableConv2D(
+        filters,
+        Checks.perAxis("kernelSize", 2, kernelSize),
+        depthMultiplier,
+        strides,
+        padding,
+        dilationRate,
+        activation,
+        useBias,
+        name);
   }
 
   /**
@@ -89,8 +114,16 @@ public record SeparableConv2D(
    * @param strides the step between windows: one value, or one per axis
    */
   public SeparableConv2D strides(int... strides) {
-    return new SeparableConv2D(filters, kernelSize, depthMultiplier,
-        Checks.perAxis("strides", 2, strides), padding, dilationRate, activation, useBias, name);
+    return new SeparableConv2D(
+        filters,
+        kernelSize,
+        depthMultiplier,
+        Checks.perAxis("strides", 2, strides),
+        padding,
+        dilationRate,
+        activation,
+        useBias,
+        name);
   }
 
   /**
@@ -99,8 +132,16 @@ public record SeparableConv2D(
    * @param padding how borders are treated
    */
   public SeparableConv2D padding(Padding padding) {
-    return new SeparableConv2D(filters, kernelSize, depthMultiplier, strides, padding,
-        dilationRate, activation, useBias, name);
+    return new SeparableConv2D(
+        filters,
+        kernelSize,
+        depthMultiplier,
+        strides,
+        padding,
+        dilationRate,
+        activation,
+        useBias,
+        name);
   }
 
   /**
@@ -109,8 +150,16 @@ public record SeparableConv2D(
    * @param dilationRate the spacing of kernel elements: one value, or one per axis
    */
   public SeparableConv2D dilationRate(int... dilationRate) {
-    return new SeparableConv2D(filters, kernelSize, depthMultiplier, strides, padding,
-        Checks.perAxis("dilationRate", 2, dilationRate), activation, useBias, name);
+    return new SeparableConv2D(
+        filters,
+        kernelSize,
+        depthMultiplier,
+        strides,
+        padding,
+        Checks.perAxis("dilationRate", 2, dilationRate),
+        activation,
+        useBias,
+        name);
   }
 
   /**
@@ -119,8 +168,16 @@ public record SeparableConv2D(
    * @param activation the activation function
    */
   public SeparableConv2D activation(Activation activation) {
-    return new SeparableConv2D(filters, kernelSize, depthMultiplier, strides, padding,
-        dilationRate, activation, useBias, name);
+    return new SeparableConv2D(
+        filters,
+        kernelSize,
+        depthMultiplier,
+        strides,
+        padding,
+        dilationRate,
+        activation,
+        useBias,
+        name);
   }
 
   /**
@@ -129,8 +186,16 @@ public record SeparableConv2D(
    * @param useBias whether the layer adds a bias
    */
   public SeparableConv2D useBias(boolean useBias) {
-    return new SeparableConv2D(filters, kernelSize, depthMultiplier, strides, padding,
-        dilationRate, activation, useBias, name);
+    return new SeparableConv2D(
+        filters,
+        kernelSize,
+        depthMultiplier,
+        strides,
+        padding,
+        dilationRate,
+        activation,
+        useBias,
+        name);
   }
 
   /**
@@ -139,8 +204,16 @@ public record SeparableConv2D(
    * @param name the name
    */
   public SeparableConv2D name(String name) {
-    return new SeparableConv2D(filters, kernelSize, depthMultiplier, strides, padding,
-        dilationRate, activation, useBias, Optional.of(name));
+    return new SeparableConv2D(
+        filters,
+        kernelSize,
+        depthMultiplier,
+        strides,
+        padding,
+        dilationRate,
+        activation,
+        useBias,
+        Optional.of(name));
   }
 
   @Override
@@ -150,22 +223,23 @@ public record SeparableConv2D(
 
   @Override
   public Shape outputShape(List<Shape> inputs) {
-    int[] spatial = Windows.slide(inputs, 2, kernelSize, strides, dilationRate,
-        padding, "kernel");
+    int[] spatial = Windows.slide(inputs, 2, kernelSize, strides, dilationRate, padding, "kernel");
     Checks.channels(inputs);
     return Shape.of(spatial[0], spatial[1], filters);
   }
 
   /**
-   * Depthwise kernel {@code (kh, kw, cin, dm)}, pointwise kernel {@code (1, 1, cin * dm,
-   * filters)}, then bias {@code (filters,)} with {@code useBias}.
+   * Depthwise kernel {@code (kh, kw, cin, dm)}, pointwise kernel {@code (1, 1, cin * dm, filters)},
+   * then bias {@code (filters,)} with {@code useBias}.
    */
   @Override
   public List<WeightShapes.Weight> weights(int cin) {
-    WeightShapes.Weight depthwise = WeightShapes.Weight.glorot("depthwise_kernel",
-        kernelSize().get(0), kernelSize().get(1), cin, depthMultiplier());
-    WeightShapes.Weight pointwise = WeightShapes.Weight.glorot("pointwise_kernel",
-        1, 1, Math.multiplyExact(cin, depthMultiplier()), filters());
+    WeightShapes.Weight depthwise =
+        WeightShapes.Weight.glorot(
+            "depthwise_kernel", kernelSize().get(0), kernelSize().get(1), cin, depthMultiplier());
+    WeightShapes.Weight pointwise =
+        WeightShapes.Weight.glorot(
+            "pointwise_kernel", 1, 1, Math.multiplyExact(cin, depthMultiplier()), filters());
     return useBias()
         ? List.of(depthwise, pointwise, WeightShapes.Weight.zeros("bias", filters()))
         : List.of(depthwise, pointwise);
@@ -188,7 +262,8 @@ public record SeparableConv2D(
     long size = Checks.unitsPerStep(output, inputs, "output");
     long mid = Math.multiplyExact((long) Checks.channels(inputs), depthMultiplier);
     long spatial = size / filters;
-    long depthwise = Math.multiplyExact(Math.multiplyExact(spatial, mid), Checks.product(kernelSize));
+    long depthwise =
+        Math.multiplyExact(Math.multiplyExact(spatial, mid), Checks.product(kernelSize));
     long pointwise = Math.multiplyExact(Math.multiplyExact(spatial, mid), filters);
     return Optional.of(
         LayerStats.withActivation(Math.addExact(depthwise, pointwise), size, activation));
@@ -206,8 +281,11 @@ public record SeparableConv2D(
 
   @Override
   public String describe() {
-    String head = "separableConv2d(" + filters + ", "
-        + (depthMultiplier == 1 ? "" : "x" + depthMultiplier + ", ");
+    String head =
+        "separableConv2d("
+            + filters
+            + ", "
+            + (depthMultiplier == 1 ? "" : "x" + depthMultiplier + ", ");
     return Describe.window(head, kernelSize, strides, padding, dilationRate, activation, useBias);
   }
 }

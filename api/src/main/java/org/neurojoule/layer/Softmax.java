@@ -65,9 +65,15 @@ public record Softmax(int axis, Optional<String> name) implements LayerSpec {
   public Shape outputShape(List<Shape> inputs) {
     Shape in = Checks.single(inputs);
     if (axis != -1 && axis != in.rank()) {
-      throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, "softmax over axis " + axis
-          + " of " + in.toKerasString() + " is not supported; NeuroJoule normalizes the last"
-          + " axis only (-1)");
+      throw ShapeException.of(
+          ShapeError.INVALID_ARGUMENT,
+          inputs,
+          "softmax over axis "
+              + axis
+              + " of "
+              + in.toKerasString()
+              + " is not supported; NeuroJoule normalizes the last"
+              + " axis only (-1)");
     }
     return in;
   }

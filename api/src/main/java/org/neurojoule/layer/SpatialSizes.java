@@ -7,9 +7,9 @@ import org.neurojoule.shape.ShapeError;
 import org.neurojoule.shape.ShapeException;
 
 /**
- * Helpers shared by the layers that resize each spatial axis of a channels-last input
- * ({@link ZeroPadding}, {@link Cropping}, {@link UpSampling}): the rank check, Keras'
- * (before, after) pairs and the output-shape loop.
+ * Helpers shared by the layers that resize each spatial axis of a channels-last input ({@link
+ * ZeroPadding}, {@link Cropping}, {@link UpSampling}): the rank check, Keras' (before, after) pairs
+ * and the output-shape loop.
  */
 final class SpatialSizes {
   private SpatialSizes() {}
@@ -45,8 +45,10 @@ final class SpatialSizes {
   /** {@code n}, if one dimension holds it; else an overflow error saying what gave it. */
   static long fits(List<Shape> inputs, long n, String what) {
     if (n > Integer.MAX_VALUE) {
-      throw ShapeException.of(ShapeError.OVERFLOW, inputs, what + " gives " + n
-          + ", more than one dimension holds (" + Integer.MAX_VALUE + ")");
+      throw ShapeException.of(
+          ShapeError.OVERFLOW,
+          inputs,
+          what + " gives " + n + ", more than one dimension holds (" + Integer.MAX_VALUE + ")");
     }
     return n;
   }
@@ -66,9 +68,14 @@ final class SpatialSizes {
         out.add(values[2 * i]);
         out.add(values[2 * i + 1]);
       } else {
-        throw ShapeException.invalid(what + " takes 1" + (rank > 1 ? ", " + rank : "") + " or "
-            + 2 * rank + " values (one, one per axis, or (before, after) per axis), got "
-            + values.length);
+        throw ShapeException.invalid(
+            what
+                + " takes 1"
+                + (rank > 1 ? ", " + rank : "")
+                + " or "
+                + 2 * rank
+                + " values (one, one per axis, or (before, after) per axis), got "
+                + values.length);
       }
     }
     return checkPairs(what, rank, out);
@@ -96,8 +103,12 @@ final class SpatialSizes {
     }
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < pairs.size(); i += 2) {
-      s.append(i == 0 ? "" : ", ").append('(').append(pairs.get(i)).append(", ")
-          .append(pairs.get(i + 1)).append(')');
+      s.append(i == 0 ? "" : ", ")
+          .append('(')
+          .append(pairs.get(i))
+          .append(", ")
+          .append(pairs.get(i + 1))
+          .append(')');
     }
     return s.toString();
   }

@@ -70,8 +70,9 @@ public final class SpecBinder {
      */
     public LayerSpec apply(LayerSpec target) {
       try {
-        return (LayerSpec) method.invoke(
-            Modifier.isStatic(method.getModifiers()) ? null : target, arguments.toArray());
+        return (LayerSpec)
+            method.invoke(
+                Modifier.isStatic(method.getModifiers()) ? null : target, arguments.toArray());
       } catch (InvocationTargetException e) {
         if (e.getCause() instanceof ShapeException s) {
           throw s;
@@ -129,14 +130,15 @@ public final class SpecBinder {
    * @param values the values by attribute name; may hold more than the factory takes
    * @throws ShapeException if no factory fits or a value does not convert
    */
-  public static Call factory(Class<? extends LayerSpec> spec, String factory, Map<String, ?> values) {
+  public static Call factory(
+      Class<? extends LayerSpec> spec, String factory, Map<String, ?> values) {
     Method m = factoryMethod(spec, factory, values);
     List<String> keys = bound(m, values);
     List<Object> args = new ArrayList<>();
     Parameter[] params = m.getParameters();
     for (int i = 0; i < params.length; i++) {
-      args.add(convert(keys.get(i), params[i].getType(), values.get(keys.get(i)), false)
-          .orElseThrow());
+      args.add(
+          convert(keys.get(i), params[i].getType(), values.get(keys.get(i)), false).orElseThrow());
     }
     return new Call(m, keys, args);
   }
@@ -156,8 +158,14 @@ public final class SpecBinder {
     }
     if (best == null) {
       Method m = candidates.get(candidates.size() - 1);
-      throw ShapeException.invalid(spec.getSimpleName() + "." + factory + " needs "
-          + String.join(", ", names(m)) + "; given " + String.join(", ", values.keySet()));
+      throw ShapeException.invalid(
+          spec.getSimpleName()
+              + "."
+              + factory
+              + " needs "
+              + String.join(", ", names(m))
+              + "; given "
+              + String.join(", ", values.keySet()));
     }
     return best;
   }
@@ -171,7 +179,8 @@ public final class SpecBinder {
    * @param value its value
    * @throws ShapeException if the spec has no such method or the value does not convert
    */
-  public static Optional<Call> wither(Class<? extends LayerSpec> spec, String attribute, Object value) {
+  public static Optional<Call> wither(
+      Class<? extends LayerSpec> spec, String attribute, Object value) {
     List<Method> candidates = methods(spec, attribute, false);
     if (candidates.isEmpty()) {
       throw ShapeException.invalid(spec.getSimpleName() + " has no attribute " + attribute);
@@ -193,19 +202,24 @@ public final class SpecBinder {
     List<Method> found = new ArrayList<>();
     for (Method m : spec.getMethods()) {
       boolean isStatic = Modifier.isStatic(m.getModifiers());
-      if (m.getName().equals(name) && isStatic == factory && !m.isSynthetic()
+      if (m.getName().equals(name)
+          && isStatic == factory
+          && !m.isSynthetic()
           && LayerSpec.class.isAssignableFrom(m.getReturnType())
           && (factory || m.getParameterCount() == 1)) {
         found.add(m);
       }
     }
     // getMethods has no fixed order: fewest parameters, then the most specific types first.
-    found.sort(Comparator.comparingInt(Method::getParameterCount)
-        .thenComparing(m -> Arrays.toString(m.getParameterTypes())));
+    found.sort(
+        Comparator.comparingInt(Method::getParameterCount)
+            .thenComparing(m -> Arrays.toString(m.getParameterTypes())));
     return found;
   }
 
-  /** The keys of {@code values} that bind each parameter of {@code m}, or null if one is missing. */
+  /**
+   * The keys of {@code values} that bind each parameter of {@code m}, or null if one is missing.
+   */
   private static List<String> bound(Method m, Map<String, ?> values) {
     List<String> keys = new ArrayList<>();
     List<String> names = names(m);
@@ -226,8 +240,8 @@ public final class SpecBinder {
     List<String> names = new ArrayList<>();
     for (Parameter p : m.getParameters()) {
       if (!p.isNamePresent()) {
-        throw new IllegalStateException(m + " has no parameter names: compile the api with"
-            + " -parameters");
+        throw new IllegalStateException(
+            m + " has no parameter names: compile the api with" + " -parameters");
       }
       names.add(p.getName());
     }
@@ -250,8 +264,8 @@ public final class SpecBinder {
       if (list.isEmpty() && optional) {
         return Optional.empty();
       }
-      throw ShapeException.invalid(attribute + " takes " + (optional ? "no value or " : "")
-          + "one, got " + list);
+      throw ShapeException.invalid(
+          attribute + " takes " + (optional ? "no value or " : "") + "one, got " + list);
     }
     Object converted = null;
     if (type == int.class) {
@@ -277,8 +291,8 @@ public final class SpecBinder {
       double[] reals = new double[items.size()];
       for (int i = 0; i < reals.length; i++) {
         if (!(items.get(i) instanceof Number n)) {
-          throw ShapeException.invalid(attribute + " must be a number or a list of numbers, got "
-              + items.get(i));
+          throw ShapeException.invalid(
+              attribute + " must be a number or a list of numbers, got " + items.get(i));
         }
         reals[i] = n.doubleValue();
       }
@@ -291,8 +305,15 @@ public final class SpecBinder {
       converted = value;
     }
     if (converted == null) {
-      throw ShapeException.invalid(attribute + " must be " + describe(type) + ", got "
-          + (list == null ? value : list) + " (" + value.getClass().getSimpleName() + ")");
+      throw ShapeException.invalid(
+          attribute
+              + " must be "
+              + describe(type)
+              + ", got "
+              + (list == null ? value : list)
+              + " ("
+              + value.getClass().getSimpleName()
+              + ")");
     }
     return Optional.of(converted);
   }
@@ -300,14 +321,16 @@ public final class SpecBinder {
   private static int integer(String attribute, Object value) {
     Long whole = whole(attribute, value);
     if (whole == null || whole != whole.intValue()) {
-      throw ShapeException.invalid(attribute + " must be a whole number within an int, got "
-          + value);
+      throw ShapeException.invalid(
+          attribute + " must be a whole number within an int, got " + value);
     }
     return whole.intValue();
   }
 
   private static Long whole(String attribute, Object value) {
-    if (value instanceof Integer || value instanceof Long || value instanceof Short
+    if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
         || value instanceof Byte) {
       return ((Number) value).longValue();
     }
@@ -344,8 +367,13 @@ public final class SpecBinder {
           return c;
         }
       }
-      throw ShapeException.invalid("unknown " + type.getSimpleName() + " '" + s + "'; valid: "
-          + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+      throw ShapeException.invalid(
+          "unknown "
+              + type.getSimpleName()
+              + " '"
+              + s
+              + "'; valid: "
+              + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
     }
     return null;
   }
@@ -380,7 +408,8 @@ public final class SpecBinder {
     if (name != null) {
       return name;
     }
-    return type.isEnum() ? "one of " + Arrays.toString(type.getEnumConstants()).toLowerCase(
-        Locale.ROOT) : "a " + type.getSimpleName();
+    return type.isEnum()
+        ? "one of " + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT)
+        : "a " + type.getSimpleName();
   }
 }

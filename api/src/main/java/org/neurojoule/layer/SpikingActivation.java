@@ -13,8 +13,8 @@ import org.neurojoule.shape.ShapeException;
  * <p>Its input is {@code (time, units...)}: the first axis is always time. Per element and step,
  * {@code v += activation(x) * dt}, {@code n = floor(v)}, {@code v -= n}, output {@code n / dt}.
  * Output shape = input shape; no parameters; neurons = the product of the input shape without the
- * time axis; spiking. {@code dt} is {@code > 0} and within float32's range ({@code
- * Float.MIN_VALUE} to {@code Float.MAX_VALUE} seconds): the forward pass divides by it in float32.
+ * time axis; spiking. {@code dt} is {@code > 0} and within float32's range ({@code Float.MIN_VALUE}
+ * to {@code Float.MAX_VALUE} seconds): the forward pass divides by it in float32.
  */
 public record SpikingActivation(
     Activation activation, double dt, OptionalLong seed, Optional<String> name)
@@ -82,8 +82,12 @@ public record SpikingActivation(
   public Shape outputShape(List<Shape> inputs) {
     Shape in = Checks.single(inputs);
     if (in.rank() < 2) {
-      throw ShapeException.of(ShapeError.WRONG_RANK, inputs, "runs over time and needs an input of (time, units...), but the input is " + in
-          + "; start the model with Model.input(NONE, ...) for a time axis");
+      throw ShapeException.of(
+          ShapeError.WRONG_RANK,
+          inputs,
+          "runs over time and needs an input of (time, units...), but the input is "
+              + in
+              + "; start the model with Model.input(NONE, ...) for a time axis");
     }
     return in;
   }

@@ -12,18 +12,18 @@ import org.neurojoule.shape.ShapeException;
  * A layer of NIR neurons ({@link NeuronKind}: I, IF, LI, LIF, CubaLI, CubaLIF, Threshold), one per
  * unit of its input, declared per timestep: the input is one step's shape.
  *
- * <p>Each constant is one value for all units or one per unit, in the layer's unit order
- * (row-major over the channels-last shape). Defaults: {@code r} 1, {@code vLeak} 0, {@code
- * vThreshold} 1, {@code vReset} 0, {@code wIn} 1, {@code tau} and {@code tauMem} 0.01 s, {@code
- * tauSyn} 0.005 s. Time constants are {@code > 0}, every constant finite. The constants are not
- * parameters: a neuron stores no weights unless {@code recurrent}.
+ * <p>Each constant is one value for all units or one per unit, in the layer's unit order (row-major
+ * over the channels-last shape). Defaults: {@code r} 1, {@code vLeak} 0, {@code vThreshold} 1,
+ * {@code vReset} 0, {@code wIn} 1, {@code tau} and {@code tauMem} 0.01 s, {@code tauSyn} 0.005 s.
+ * Time constants are {@code > 0}, every constant finite. The constants are not parameters: a neuron
+ * stores no weights unless {@code recurrent}.
  *
  * <p>{@code recurrent}: the layer feeds its own output back into its input through a full linear
  * map of its units (a recurrent edge of a NIR graph through an Affine or Linear node, folded into
  * the neuron as Keras' SimpleRNN holds its {@code recurrent_kernel}). Its weights are then {@code
  * recurrent_kernel} {@code (units, units)} (Keras layout: from-unit, to-unit) and, if {@code
- * recurrentBias}, {@code recurrent_bias} {@code (units,)}; they are parameters, and the layer
- * makes {@code units x units} connections per step.
+ * recurrentBias}, {@code recurrent_bias} {@code (units,)}; they are parameters, and the layer makes
+ * {@code units x units} connections per step.
  *
  * <p>Statistics per step: neurons = units; connections = 0, or {@code units^2} if recurrent;
  * spiking for the kinds that emit spikes (not for the integrators I, LI, CubaLI).
@@ -34,10 +34,16 @@ import org.neurojoule.shape.ShapeException;
  * @param recurrentBias whether that feedback adds a bias
  * @param name the name the user gave, or empty for an automatic one
  */
-public record SpikingNeuron(NeuronKind kind, Map<String, PerUnit> constants, boolean recurrent,
-    boolean recurrentBias, Optional<String> name) implements LayerSpec {
+public record SpikingNeuron(
+    NeuronKind kind,
+    Map<String, PerUnit> constants,
+    boolean recurrent,
+    boolean recurrentBias,
+    Optional<String> name)
+    implements LayerSpec {
   /** The default membrane time constant ({@code tau}, {@code tauMem}), in seconds. */
   public static final double DEFAULT_TAU = 0.01;
+
   /** The default synaptic time constant ({@code tauSyn}), in seconds. */
   public static final double DEFAULT_TAU_SYN = 0.005;
 
@@ -56,8 +62,12 @@ public record SpikingNeuron(NeuronKind kind, Map<String, PerUnit> constants, boo
     Checks.notNull(kind, "kind");
     Checks.notNull(constants, "constants");
     if (!constants.keySet().equals(new java.util.HashSet<>(kind.constants()))) {
-      throw ShapeException.invalid(kind.nirType() + " takes the constants " + kind.constants()
-          + ", got " + constants.keySet());
+      throw ShapeException.invalid(
+          kind.nirType()
+              + " takes the constants "
+              + kind.constants()
+              + ", got "
+              + constants.keySet());
     }
     Map<String, PerUnit> ordered = new LinkedHashMap<>();
     for (String c : kind.constants()) {
@@ -76,8 +86,11 @@ public record SpikingNeuron(NeuronKind kind, Map<String, PerUnit> constants, boo
       String where = value.isScalar() ? what : what + "[" + i + "]";
       if (TIME_CONSTANTS.contains(what)) {
         if (!(v > 0 && v <= Float.MAX_VALUE)) {
-          throw ShapeException.invalid(where + " is a time constant in seconds and must be a"
-              + " finite number > 0, was " + v);
+          throw ShapeException.invalid(
+              where
+                  + " is a time constant in seconds and must be a"
+                  + " finite number > 0, was "
+                  + v);
         }
       } else {
         Checks.finiteFloat(where, v);
@@ -156,8 +169,12 @@ public record SpikingNeuron(NeuronKind kind, Map<String, PerUnit> constants, boo
    */
   public SpikingNeuron with(String constant, double... values) {
     if (!kind.constants().contains(constant)) {
-      throw ShapeException.invalid(kind.nirType() + " has no constant " + constant + "; it takes "
-          + String.join(", ", kind.constants()));
+      throw ShapeException.invalid(
+          kind.nirType()
+              + " has no constant "
+              + constant
+              + "; it takes "
+              + String.join(", ", kind.constants()));
     }
     Map<String, PerUnit> next = new LinkedHashMap<>(constants);
     next.put(constant, PerUnit.of(constant, values));
@@ -297,9 +314,17 @@ public record SpikingNeuron(NeuronKind kind, Map<String, PerUnit> constants, boo
     for (Map.Entry<String, PerUnit> c : constants.entrySet()) {
       int n = c.getValue().size();
       if (n != 1 && n != units) {
-        throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, "has " + units
-            + " units, but " + c.getKey() + " has " + n + " values; give one for all units or one"
-            + " per unit");
+        throw ShapeException.of(
+            ShapeError.INVALID_ARGUMENT,
+            inputs,
+            "has "
+                + units
+                + " units, but "
+                + c.getKey()
+                + " has "
+                + n
+                + " values; give one for all units or one"
+                + " per unit");
       }
     }
     return Checks.single(inputs);
@@ -317,7 +342,8 @@ public record SpikingNeuron(NeuronKind kind, Map<String, PerUnit> constants, boo
       return List.of();
     }
     WeightShapes.Weight kernel = WeightShapes.Weight.glorot("recurrent_kernel", units, units);
-    return recurrentBias ? List.of(kernel, WeightShapes.Weight.zeros("recurrent_bias", units))
+    return recurrentBias
+        ? List.of(kernel, WeightShapes.Weight.zeros("recurrent_bias", units))
         : List.of(kernel);
   }
 
@@ -368,12 +394,19 @@ public record SpikingNeuron(NeuronKind kind, Map<String, PerUnit> constants, boo
   public long units(List<Shape> inputs) {
     long units = Checks.unitsPerStep(Checks.single(inputs), inputs, "input");
     if (units > Integer.MAX_VALUE - 8) {
-      throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, "has " + units + " units per"
-          + " timestep, more than a constant array holds");
+      throw ShapeException.of(
+          ShapeError.INVALID_ARGUMENT,
+          inputs,
+          "has " + units + " units per" + " timestep, more than a constant array holds");
     }
     if (recurrent && units > 46_340) {
-      throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, "has " + units + " units, too"
-          + " many for a recurrent kernel of units x units values in one array");
+      throw ShapeException.of(
+          ShapeError.INVALID_ARGUMENT,
+          inputs,
+          "has "
+              + units
+              + " units, too"
+              + " many for a recurrent kernel of units x units values in one array");
     }
     return units;
   }

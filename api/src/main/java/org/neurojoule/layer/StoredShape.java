@@ -15,14 +15,18 @@ final class StoredShape {
   static List<Integer> check(String type, List<Integer> shape) {
     Checks.notNull(shape, "shape");
     if (shape.isEmpty() || shape.stream().anyMatch(d -> d == null || d < 1)) {
-      throw ShapeException.invalid(type + ": the stored tensor's shape " + shape + " must have"
-          + " at least one axis, each of size 1 or more");
+      throw ShapeException.invalid(
+          type
+              + ": the stored tensor's shape "
+              + shape
+              + " must have"
+              + " at least one axis, each of size 1 or more");
     }
     try {
       Checks.product(shape);
     } catch (ArithmeticException e) {
-      throw ShapeException.invalid(type + ": the stored tensor's shape " + shape + " holds more"
-          + " than 2^63-1 values");
+      throw ShapeException.invalid(
+          type + ": the stored tensor's shape " + shape + " holds more" + " than 2^63-1 values");
     }
     return List.copyOf(shape);
   }

@@ -66,10 +66,12 @@ public record TimeDistributed(LayerSpec layer, Optional<String> name) implements
   public Shape outputShape(List<Shape> inputs) {
     Shape in = Checks.single(inputs);
     if (in.rank() < 2) {
-      throw ShapeException.of(ShapeError.WRONG_RANK, inputs, "needs an input of (time, ...) with rank 2 or more, but the input is " + in);
+      throw ShapeException.of(
+          ShapeError.WRONG_RANK,
+          inputs,
+          "needs an input of (time, ...) with rank 2 or more, but the input is " + in);
     }
-    return onEachStep(inputs, () -> layer.outputShape(List.of(stepShape(in))))
-        .prepend(Shape.NONE);
+    return onEachStep(inputs, () -> layer.outputShape(List.of(stepShape(in)))).prepend(Shape.NONE);
   }
 
   /** The wrapped layer's weights, for one timestep of the input. */
@@ -94,8 +96,11 @@ public record TimeDistributed(LayerSpec layer, Optional<String> name) implements
 
   @Override
   public Optional<LayerStats> stats(List<Shape> inputs, Shape output, Accounting accounting) {
-    return onEachStep(inputs, () -> layer.stats(
-        List.of(stepShape(Checks.single(inputs))), output.dropFirst(1), accounting));
+    return onEachStep(
+        inputs,
+        () ->
+            layer.stats(
+                List.of(stepShape(Checks.single(inputs))), output.dropFirst(1), accounting));
   }
 
   /** Runs a rule of the wrapped layer; its errors are reported on this layer's own input. */
@@ -103,8 +108,10 @@ public record TimeDistributed(LayerSpec layer, Optional<String> name) implements
     try {
       return rule.get();
     } catch (ShapeException e) {
-      throw ShapeException.of(e.error(), inputs, e.detail() + " (on each timestep of input "
-          + Checks.single(inputs) + ")");
+      throw ShapeException.of(
+          e.error(),
+          inputs,
+          e.detail() + " (on each timestep of input " + Checks.single(inputs) + ")");
     }
   }
 

@@ -9,16 +9,15 @@ import org.neurojoule.shape.ShapeException;
  * Keras' {@code UpSampling1D/2D/3D} with nearest-neighbour interpolation: repeats each entry of
  * every spatial axis of a channels-last input {@code size} times.
  *
- * <p>No parameters. It moves data: connections and neurons are 0 under {@link
- * Accounting#COMPLETE}; the reference has no rule for it (0 with a warning under {@link
- * Accounting#KERAS_SPIKING}). Bilinear interpolation is refused.
+ * <p>No parameters. It moves data: connections and neurons are 0 under {@link Accounting#COMPLETE};
+ * the reference has no rule for it (0 with a warning under {@link Accounting#KERAS_SPIKING}).
+ * Bilinear interpolation is refused.
  *
  * @param rank the number of spatial axes: 1, 2 or 3
  * @param size the repeat count of each axis
  * @param name the name the user gave, or empty for an automatic one
  */
-public record UpSampling(int rank, List<Integer> size, Optional<String> name)
-    implements LayerSpec {
+public record UpSampling(int rank, List<Integer> size, Optional<String> name) implements LayerSpec {
 
   /**
    * Checks every component; a bad one is an error naming it.
@@ -68,8 +67,8 @@ public record UpSampling(int rank, List<Integer> size, Optional<String> name)
    */
   public UpSampling interpolation(String interpolation) {
     if (!"nearest".equals(interpolation)) {
-      throw ShapeException.invalid("interpolation '" + interpolation + "' is not supported;"
-          + " only 'nearest'");
+      throw ShapeException.invalid(
+          "interpolation '" + interpolation + "' is not supported;" + " only 'nearest'");
     }
     return this;
   }
@@ -90,9 +89,14 @@ public record UpSampling(int rank, List<Integer> size, Optional<String> name)
 
   @Override
   public Shape outputShape(List<Shape> inputs) {
-    return SpatialSizes.resize(inputs, rank, (i, n) -> SpatialSizes.fits(inputs,
-        (long) n * size.get(i),
-        "up-sampling axis " + i + " of " + Checks.single(inputs) + " by " + size.get(i)));
+    return SpatialSizes.resize(
+        inputs,
+        rank,
+        (i, n) ->
+            SpatialSizes.fits(
+                inputs,
+                (long) n * size.get(i),
+                "up-sampling axis " + i + " of " + Checks.single(inputs) + " by " + size.get(i)));
   }
 
   @Override

@@ -9,9 +9,9 @@ import org.neurojoule.shape.ShapeException;
 /**
  * The weight arrays a layer holds, in Keras' order and layout. Each spec declares its own through
  * {@link LayerSpec#weights(List)} and {@link LayerSpec#weights(int)}; this class holds the array
- * type and the facades over them. Conv kernel {@code (k..., cin, filters)} then bias; Dense
- * {@code (in, units)} then bias; BatchNormalization gamma, beta, moving mean, moving variance;
- * the other layers' javadoc gives theirs.
+ * type and the facades over them. Conv kernel {@code (k..., cin, filters)} then bias; Dense {@code
+ * (in, units)} then bias; BatchNormalization gamma, beta, moving mean, moving variance; the other
+ * layers' javadoc gives theirs.
  */
 public final class WeightShapes {
   private WeightShapes() {}
@@ -89,8 +89,8 @@ public final class WeightShapes {
       long n = 1;
       for (int d : shape) {
         if (d != 0 && n > Long.MAX_VALUE / d) {
-          throw new IllegalArgumentException("weight array " + this
-              + " has more than 2^63-1 values");
+          throw new IllegalArgumentException(
+              "weight array " + this + " has more than 2^63-1 values");
         }
         n *= d;
       }
@@ -105,8 +105,14 @@ public final class WeightShapes {
     public int size() {
       long n = count();
       if (n > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("weight array " + this + " has " + n
-            + " values, more than a Java array holds (at most " + Integer.MAX_VALUE + ")");
+        throw new IllegalArgumentException(
+            "weight array "
+                + this
+                + " has "
+                + n
+                + " values, more than a Java array holds (at most "
+                + Integer.MAX_VALUE
+                + ")");
       }
       return (int) n;
     }

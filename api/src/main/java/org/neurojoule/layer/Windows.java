@@ -14,8 +14,8 @@ final class Windows {
 
   /**
    * The output size along one axis: {@code valid}: {@code floor((n - ((k - 1) * d + 1)) / s) + 1},
-   * {@code same} and {@code causal}: {@code ceil(n / s)}; {@link Shape#NONE} stays undefined. Returns 0 or less when
-   * the window does not fit.
+   * {@code same} and {@code causal}: {@code ceil(n / s)}; {@link Shape#NONE} stays undefined.
+   * Returns 0 or less when the window does not fit.
    */
   static int outputLength(int n, int window, int stride, int dilation, Padding padding) {
     if (n == Shape.NONE) {
@@ -48,7 +48,8 @@ final class Windows {
     int[] out = new int[rank];
     for (int axis = 0; axis < rank; axis++) {
       out[axis] =
-          outputLength(in.get(axis), window.get(axis), strides.get(axis), dilation.get(axis), padding);
+          outputLength(
+              in.get(axis), window.get(axis), strides.get(axis), dilation.get(axis), padding);
       if (out[axis] == 0) {
         throw tooLarge(inputs, in, rank, window, dilation, kind);
       }
@@ -94,8 +95,14 @@ final class Windows {
    * For each position of a concrete input {@code (spatial..., channels)}: {@code filters} times the
    * output windows that read it (see {@link LayerSpec#fanOutPerPosition}).
    */
-  static long[] fanOut(Shape input, int rank, List<Integer> window, List<Integer> strides,
-      List<Integer> dilation, Padding padding, int filters) {
+  static long[] fanOut(
+      Shape input,
+      int rank,
+      List<Integer> window,
+      List<Integer> strides,
+      List<Integer> dilation,
+      Padding padding,
+      int filters) {
     int[] in = input.toArray();
     long[][] cover = new long[rank][];
     for (int a = 0; a < rank; a++) {
@@ -107,8 +114,8 @@ final class Windows {
       size *= in[a];
     }
     if (size > Integer.MAX_VALUE - 8) {
-      throw ShapeException.invalid("the fan-out of an input of " + input.toKerasString()
-          + " does not fit one array");
+      throw ShapeException.invalid(
+          "the fan-out of an input of " + input.toKerasString() + " does not fit one array");
     }
     long[] out = new long[(int) size];
     int[] pos = new int[rank];

@@ -10,15 +10,14 @@ import org.neurojoule.shape.ShapeException;
 /**
  * Keras' {@code ZeroPadding1D/2D/3D}: adds rows of zeros before and after each spatial axis of a
  * channels-last input {@code (spatial..., channels)}; with a {@code value} other rows of that
- * constant (ONNX's and PyTorch's constant pad), with
- * {@link Mode#REFLECT} the input mirrored without its edge row ({@code dcb|abcd|cba}), with {@link
- * Mode#EDGE} its edge row repeated ({@code aaa|abcd|ddd}). Those are of type {@code
- * Padding1D/2D/3D} (Keras has no such layer).
+ * constant (ONNX's and PyTorch's constant pad), with {@link Mode#REFLECT} the input mirrored
+ * without its edge row ({@code dcb|abcd|cba}), with {@link Mode#EDGE} its edge row repeated ({@code
+ * aaa|abcd|ddd}). Those are of type {@code Padding1D/2D/3D} (Keras has no such layer).
  *
  * <p>{@code padding} as in Keras: one value for both sides of every axis, one per axis, or a
- * (before, after) pair per axis ({@code 1, 2, 3, 4} for 2D is Keras' {@code ((1, 2), (3, 4))}).
- * No parameters. It moves data: connections and neurons are 0 under {@link Accounting#COMPLETE};
- * the reference has no rule for it (0 with a warning under {@link Accounting#KERAS_SPIKING}).
+ * (before, after) pair per axis ({@code 1, 2, 3, 4} for 2D is Keras' {@code ((1, 2), (3, 4))}). No
+ * parameters. It moves data: connections and neurons are 0 under {@link Accounting#COMPLETE}; the
+ * reference has no rule for it (0 with a warning under {@link Accounting#KERAS_SPIKING}).
  *
  * @param rank the number of spatial axes: 1, 2 or 3
  * @param padding the rows before and after each axis: {@code before0, after0, before1, ...}
@@ -26,8 +25,9 @@ import org.neurojoule.shape.ShapeException;
  * @param value the constant of {@link Mode#CONSTANT}: 0 or another number in float32's range
  * @param name the name the user gave, or empty for an automatic one
  */
-public record ZeroPadding(int rank, List<Integer> padding, Mode mode, double value,
-    Optional<String> name) implements LayerSpec {
+public record ZeroPadding(
+    int rank, List<Integer> padding, Mode mode, double value, Optional<String> name)
+    implements LayerSpec {
 
   /** What the added rows hold. */
   public enum Mode {
@@ -64,8 +64,8 @@ public record ZeroPadding(int rank, List<Integer> padding, Mode mode, double val
    * @param padding one value for both sides, or (before, after)
    */
   public static ZeroPadding zeroPadding1d(int... padding) {
-    return new ZeroPadding(1, SpatialSizes.pairs("padding", 1, padding), Mode.CONSTANT, 0,
-        Optional.empty());
+    return new ZeroPadding(
+        1, SpatialSizes.pairs("padding", 1, padding), Mode.CONSTANT, 0, Optional.empty());
   }
 
   /**
@@ -74,8 +74,8 @@ public record ZeroPadding(int rank, List<Integer> padding, Mode mode, double val
    * @param padding one value, one per axis, or a (before, after) pair per axis
    */
   public static ZeroPadding zeroPadding2d(int... padding) {
-    return new ZeroPadding(2, SpatialSizes.pairs("padding", 2, padding), Mode.CONSTANT, 0,
-        Optional.empty());
+    return new ZeroPadding(
+        2, SpatialSizes.pairs("padding", 2, padding), Mode.CONSTANT, 0, Optional.empty());
   }
 
   /**
@@ -84,8 +84,8 @@ public record ZeroPadding(int rank, List<Integer> padding, Mode mode, double val
    * @param padding one value, one per axis, or a (before, after) pair per axis
    */
   public static ZeroPadding zeroPadding3d(int... padding) {
-    return new ZeroPadding(3, SpatialSizes.pairs("padding", 3, padding), Mode.CONSTANT, 0,
-        Optional.empty());
+    return new ZeroPadding(
+        3, SpatialSizes.pairs("padding", 3, padding), Mode.CONSTANT, 0, Optional.empty());
   }
 
   /**
@@ -129,21 +129,40 @@ public record ZeroPadding(int rank, List<Integer> padding, Mode mode, double val
   public Shape outputShape(List<Shape> inputs) {
     // Checked here, not in the constructor, so that options may be set in any order.
     if (mode != Mode.CONSTANT && value != 0) {
-      throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, "padding value " + value
-          + " applies to mode constant only, not " + mode.name().toLowerCase(Locale.ROOT));
+      throw ShapeException.of(
+          ShapeError.INVALID_ARGUMENT,
+          inputs,
+          "padding value "
+              + value
+              + " applies to mode constant only, not "
+              + mode.name().toLowerCase(Locale.ROOT));
     }
     Shape in = Checks.single(inputs);
     for (int i = 0; mode == Mode.REFLECT && i < rank && i < in.rank(); i++) {
       int size = in.get(i);
       int widest = Math.max(padding.get(2 * i), padding.get(2 * i + 1));
       if (size != Shape.NONE && widest >= size) {
-        throw ShapeException.of(ShapeError.INVALID_ARGUMENT, inputs, "reflect padding " + widest
-            + " of axis " + i + " needs an axis longer than that, but " + in + " has " + size);
+        throw ShapeException.of(
+            ShapeError.INVALID_ARGUMENT,
+            inputs,
+            "reflect padding "
+                + widest
+                + " of axis "
+                + i
+                + " needs an axis longer than that, but "
+                + in
+                + " has "
+                + size);
       }
     }
-    return SpatialSizes.resize(inputs, rank, (i, size) -> SpatialSizes.fits(inputs,
-        (long) size + padding.get(2 * i) + padding.get(2 * i + 1),
-        "padding axis " + i + " of " + Checks.single(inputs)));
+    return SpatialSizes.resize(
+        inputs,
+        rank,
+        (i, size) ->
+            SpatialSizes.fits(
+                inputs,
+                (long) size + padding.get(2 * i) + padding.get(2 * i + 1),
+                "padding axis " + i + " of " + Checks.single(inputs)));
   }
 
   @Override
@@ -158,11 +177,12 @@ public record ZeroPadding(int rank, List<Integer> padding, Mode mode, double val
 
   @Override
   public String describe() {
-    String fill = switch (mode) {
-      case CONSTANT -> value == 0 ? "" : ", value " + value;
-      case REFLECT -> ", reflect";
-      case EDGE -> ", edge";
-    };
+    String fill =
+        switch (mode) {
+          case CONSTANT -> value == 0 ? "" : ", value " + value;
+          case REFLECT -> ", reflect";
+          case EDGE -> ", edge";
+        };
     return "zeroPadding" + rank + "d(" + SpatialSizes.pairsText(padding) + fill + ")";
   }
 }

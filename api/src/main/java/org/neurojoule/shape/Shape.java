@@ -27,7 +27,6 @@ public final class Shape {
    *
    * @param dims the dimensions; {@link #NONE} for undefined ones
    * @throws IllegalArgumentException if a dimension is zero or negative (other than {@code NONE})
-   * 
    */
   public static Shape of(int... dims) {
     int[] copy = dims.clone();
@@ -95,7 +94,6 @@ public final class Shape {
    * {@return the number of elements, or empty if a dimension is undefined}
    *
    * @throws ArithmeticException if the count overflows a long
-   * 
    */
   public java.util.OptionalLong elementCount() {
     long n = 1;
@@ -185,7 +183,9 @@ public final class Shape {
     return Arrays.hashCode(dims);
   }
 
-  /** The compact form used in messages, {@code 28x28x1}; undefined dimensions print as {@code ?}. */
+  /**
+   * The compact form used in messages, {@code 28x28x1}; undefined dimensions print as {@code ?}.
+   */
   @Override
   public String toString() {
     if (dims.length == 0) {

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A layer declaration that cannot work: a kernel that does not fit, a mismatched merge, a size
- * out of range.
+ * A layer declaration that cannot work: a kernel that does not fit, a mismatched merge, a size out
+ * of range.
  *
  * <p>Layer specs throw it without knowing where they sit in a network; whoever applies the spec
  * (the fluent builder at run time, the annotation processor at compile time) adds the layer with
@@ -20,13 +20,18 @@ public final class ShapeException extends IllegalArgumentException {
 
   /** The kind of error. */
   private final ShapeError error;
+
   /** What is wrong, without the code and the layer. */
   private final String detail;
+
   private final transient List<Shape> inputShapes;
+
   /** The position of the layer in its network, or -1 if not known. */
   private final int layerIndex;
+
   /** The name of the layer, or null if not known. */
   private final String layerName;
+
   /** The layer as declared, or null if not known. */
   private final String layerDescription;
 

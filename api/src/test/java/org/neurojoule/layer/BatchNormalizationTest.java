@@ -75,7 +75,8 @@ class BatchNormalizationTest {
     Apply.assertInvalid(
         () -> BatchNormalization.of().momentum(Double.NaN), "momentum must be in [0, 1], was NaN");
     Apply.assertInvalid(
-        () -> BatchNormalization.of().epsilon(0), "epsilon must be a number > 0 within float32's range (1.4E-45 to 3.4028235E38), was 0.0");
+        () -> BatchNormalization.of().epsilon(0),
+        "epsilon must be a number > 0 within float32's range (1.4E-45 to 3.4028235E38), was 0.0");
     Apply.assertInvalid(
         () -> BatchNormalization.of().epsilon(Double.POSITIVE_INFINITY),
         "epsilon must be a number > 0 within float32's range (1.4E-45 to 3.4028235E38), was Infinity");

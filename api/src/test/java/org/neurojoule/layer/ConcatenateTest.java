@@ -75,7 +75,8 @@ class ConcatenateTest {
       assertThat(e.error()).isEqualTo(ShapeError.CONCATENATE_MISMATCH);
       assertThat(e)
           .hasMessageThat()
-          .contains("axis " + axis + " is out of range for inputs [2x3, 2x3] of rank 2 (plus the batch)");
+          .contains(
+              "axis " + axis + " is out of range for inputs [2x3, 2x3] of rank 2 (plus the batch)");
     }
   }
 

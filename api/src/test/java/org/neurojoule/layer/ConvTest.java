@@ -300,8 +300,9 @@ class ConvTest {
   @Test
   void kernelSize_checksItsValues() {
     var count = assertThrows(ShapeException.class, () -> Conv.of(2, 32, 1).kernelSize(1, 7, 3));
-    assertThat(count).hasMessageThat().isEqualTo("[NnInvalidArgument] kernelSize takes 1 or 2"
-        + " values, got 3");
+    assertThat(count)
+        .hasMessageThat()
+        .isEqualTo("[NnInvalidArgument] kernelSize takes 1 or 2" + " values, got 3");
     var zero = assertThrows(ShapeException.class, () -> Conv.of(2, 32, 1).kernelSize(1, 0));
     assertThat(zero).hasMessageThat().contains("kernelSize must be > 0, was 0");
   }
@@ -311,8 +312,11 @@ class ConvTest {
     // The effective kernel (3 - 1) * 1.5e9 + 1 is beyond int; 'same' still gives ceil(n / s).
     Conv conv = Conv.of(2, 8, 3).dilationRate(1_500_000_000).padding(Padding.SAME);
     assertThat(Apply.outputShape(conv, Shape.of(8, 8, 1))).isEqualTo(Shape.of(8, 8, 8));
-    var e = assertThrows(ShapeException.class, () -> Apply.outputShape(
-        Conv.of(2, 8, 3).dilationRate(1_500_000_000), Shape.of(8, 8, 1)));
+    var e =
+        assertThrows(
+            ShapeException.class,
+            () ->
+                Apply.outputShape(Conv.of(2, 8, 3).dilationRate(1_500_000_000), Shape.of(8, 8, 1)));
     assertThat(e).hasMessageThat().contains("3x3 kernel dilated to 3000000001x3000000001");
   }
 

@@ -57,6 +57,14 @@ class CustomLayerTest {
         .hasMessageThat()
         .isEqualTo(
             "[NnInputCount] layer 2 'sum' sum_of_up_to_three: takes 1 to 3 input(s),"
-                + " got 4 [" + s + ", " + s + ", " + s + ", " + s + "]");
+                + " got 4 ["
+                + s
+                + ", "
+                + s
+                + ", "
+                + s
+                + ", "
+                + s
+                + "]");
   }
 }

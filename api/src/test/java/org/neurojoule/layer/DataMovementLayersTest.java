@@ -18,7 +18,8 @@ class DataMovementLayersTest {
     assertThat(ZeroPadding.zeroPadding2d(1).padding()).containsExactly(1, 1, 1, 1).inOrder();
     assertThat(ZeroPadding.zeroPadding2d(1, 2).padding()).containsExactly(1, 1, 2, 2).inOrder();
     assertThat(ZeroPadding.zeroPadding2d(1, 2, 3, 4).padding())
-        .containsExactly(1, 2, 3, 4).inOrder();
+        .containsExactly(1, 2, 3, 4)
+        .inOrder();
     assertThat(ZeroPadding.zeroPadding1d(1, 2).padding()).containsExactly(1, 2).inOrder();
     assertThat(ZeroPadding.zeroPadding2d(1, 2, 3, 4).outputShape(IN)).isEqualTo(Shape.of(8, 13, 3));
     assertThat(ZeroPadding.zeroPadding2d(1).outputShape(List.of(Shape.of(NONE, 4, 2))))
@@ -44,29 +45,53 @@ class DataMovementLayersTest {
     assertThat(ZeroPadding.zeroPadding2d(1).value(0).type()).isEqualTo("ZeroPadding2D");
     assertThat(reflect.stats(IN, reflect.outputShape(IN), Accounting.COMPLETE))
         .isEqualTo(Optional.of(LayerStats.NONE));
-    assertThat(LayerType.named("ZeroPadding2D").orElseThrow().bind(java.util.Map.of("padding",
-        List.of(1, 2), "mode", "edge"))).isEqualTo(ZeroPadding.zeroPadding2d(1, 2)
-        .mode(ZeroPadding.Mode.EDGE));
+    assertThat(
+            LayerType.named("ZeroPadding2D")
+                .orElseThrow()
+                .bind(java.util.Map.of("padding", List.of(1, 2), "mode", "edge")))
+        .isEqualTo(ZeroPadding.zeroPadding2d(1, 2).mode(ZeroPadding.Mode.EDGE));
   }
 
   @Test
   void paddingModes_badArguments_areClearErrors() {
-    assertThat(assertThrows(ShapeException.class, () -> ZeroPadding.zeroPadding2d(1)
-        .value(Double.NaN)).getMessage()).isEqualTo("[NnInvalidArgument] padding value must be"
-            + " within float32's range, was NaN");
-    assertThat(assertThrows(ShapeException.class, () -> ZeroPadding.zeroPadding2d(1)
-        .value(Double.NEGATIVE_INFINITY)).getMessage()).isEqualTo("[NnInvalidArgument] padding"
-            + " value must be within float32's range, was -Infinity");
-    assertThat(assertThrows(ShapeException.class, () -> ZeroPadding.zeroPadding2d(1)
-        .value(1e39)).getMessage()).isEqualTo("[NnInvalidArgument] padding value must be within"
-            + " float32's range, was 1.0E39");
-    assertThat(assertThrows(ShapeException.class, () -> ZeroPadding.zeroPadding2d(1).value(2)
-        .mode(ZeroPadding.Mode.EDGE).outputShape(IN)).getMessage()).isEqualTo(
-            "[NnInvalidArgument] padding value 2.0 applies to mode constant only, not edge");
-    assertThat(assertThrows(ShapeException.class, () -> ZeroPadding.zeroPadding2d(0, 0, 0, 6)
-        .mode(ZeroPadding.Mode.REFLECT).outputShape(IN)).getMessage()).isEqualTo(
+    assertThat(
+            assertThrows(ShapeException.class, () -> ZeroPadding.zeroPadding2d(1).value(Double.NaN))
+                .getMessage())
+        .isEqualTo(
+            "[NnInvalidArgument] padding value must be" + " within float32's range, was NaN");
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () -> ZeroPadding.zeroPadding2d(1).value(Double.NEGATIVE_INFINITY))
+                .getMessage())
+        .isEqualTo(
+            "[NnInvalidArgument] padding" + " value must be within float32's range, was -Infinity");
+    assertThat(
+            assertThrows(ShapeException.class, () -> ZeroPadding.zeroPadding2d(1).value(1e39))
+                .getMessage())
+        .isEqualTo(
+            "[NnInvalidArgument] padding value must be within" + " float32's range, was 1.0E39");
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () ->
+                        ZeroPadding.zeroPadding2d(1)
+                            .value(2)
+                            .mode(ZeroPadding.Mode.EDGE)
+                            .outputShape(IN))
+                .getMessage())
+        .isEqualTo("[NnInvalidArgument] padding value 2.0 applies to mode constant only, not edge");
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () ->
+                        ZeroPadding.zeroPadding2d(0, 0, 0, 6)
+                            .mode(ZeroPadding.Mode.REFLECT)
+                            .outputShape(IN))
+                .getMessage())
+        .isEqualTo(
             "[NnInvalidArgument] reflect padding 6 of axis 1 needs an axis longer than that, but"
-            + " 5x6x3 has 6");
+                + " 5x6x3 has 6");
   }
 
   @Test
@@ -81,8 +106,8 @@ class DataMovementLayersTest {
 
   @Test
   void statistics_zeroUnderComplete_noRuleUnderKerasSpiking() {
-    for (LayerSpec spec : List.of(ZeroPadding.zeroPadding2d(1), Cropping.cropping2d(1),
-        UpSampling.upSampling2d(2))) {
+    for (LayerSpec spec :
+        List.of(ZeroPadding.zeroPadding2d(1), Cropping.cropping2d(1), UpSampling.upSampling2d(2))) {
       Shape out = spec.outputShape(IN);
       assertThat(spec.params(IN)).isEqualTo(ParamCount.ZERO);
       assertThat(spec.stats(IN, out, Accounting.COMPLETE)).isEqualTo(Optional.of(LayerStats.NONE));
@@ -92,33 +117,56 @@ class DataMovementLayersTest {
 
   @Test
   void badArguments_areClearErrors() {
-    assertThat(assertThrows(ShapeException.class, () -> ZeroPadding.zeroPadding2d(1, 2, 3))
-        .getMessage()).isEqualTo("[NnInvalidArgument] padding takes 1, 2 or 4 values (one, one"
-            + " per axis, or (before, after) per axis), got 3");
+    assertThat(
+            assertThrows(ShapeException.class, () -> ZeroPadding.zeroPadding2d(1, 2, 3))
+                .getMessage())
+        .isEqualTo(
+            "[NnInvalidArgument] padding takes 1, 2 or 4 values (one, one"
+                + " per axis, or (before, after) per axis), got 3");
     assertThat(assertThrows(ShapeException.class, () -> Cropping.cropping1d(-1)).getMessage())
         .isEqualTo("[NnInvalidArgument] cropping must be >= 0, was -1");
-    assertThat(assertThrows(ShapeException.class,
-        () -> Cropping.cropping2d(3, 0).outputShape(IN)).getMessage())
+    assertThat(
+            assertThrows(ShapeException.class, () -> Cropping.cropping2d(3, 0).outputShape(IN))
+                .getMessage())
         .contains("cropping (3, 3) of axis 0 leaves nothing of the input 5x6x3");
-    assertThat(assertThrows(ShapeException.class,
-        () -> UpSampling.upSampling2d(2).interpolation("bilinear")).getMessage())
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () -> UpSampling.upSampling2d(2).interpolation("bilinear"))
+                .getMessage())
         .isEqualTo("[NnInvalidArgument] interpolation 'bilinear' is not supported; only 'nearest'");
-    assertThat(assertThrows(ShapeException.class,
-        () -> UpSampling.upSampling1d(Integer.MAX_VALUE).outputShape(List.of(Shape.of(3, 1))))
-        .getMessage()).contains("gives 6442450941, more than one dimension holds");
-    assertThat(assertThrows(ShapeException.class,
-        () -> ZeroPadding.zeroPadding2d(1).outputShape(List.of(Shape.of(4, 2)))).getMessage())
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () ->
+                        UpSampling.upSampling1d(Integer.MAX_VALUE)
+                            .outputShape(List.of(Shape.of(3, 1))))
+                .getMessage())
+        .contains("gives 6442450941, more than one dimension holds");
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () -> ZeroPadding.zeroPadding2d(1).outputShape(List.of(Shape.of(4, 2))))
+                .getMessage())
         .contains("needs an input of rank 3 (rows, cols, channels)");
   }
 
   @Test
   void layerType_bindsKerasStyleValues() {
-    assertThat(LayerType.named("ZeroPadding2D").orElseThrow().bind(
-        java.util.Map.of("padding", List.of(List.of(1, 2), List.of(3, 4)).stream()
-            .flatMap(List::stream).toList())))
+    assertThat(
+            LayerType.named("ZeroPadding2D")
+                .orElseThrow()
+                .bind(
+                    java.util.Map.of(
+                        "padding",
+                        List.of(List.of(1, 2), List.of(3, 4)).stream()
+                            .flatMap(List::stream)
+                            .toList())))
         .isEqualTo(ZeroPadding.zeroPadding2d(1, 2, 3, 4));
-    assertThat(LayerType.named("UpSampling2D").orElseThrow().bind(
-        java.util.Map.of("size", List.of(2, 2), "interpolation", "nearest")))
+    assertThat(
+            LayerType.named("UpSampling2D")
+                .orElseThrow()
+                .bind(java.util.Map.of("size", List.of(2, 2), "interpolation", "nearest")))
         .isEqualTo(UpSampling.upSampling2d(2));
   }
 }

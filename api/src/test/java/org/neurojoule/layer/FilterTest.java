@@ -35,9 +35,11 @@ class FilterTest {
 
     assertThat(f.type()).isEqualTo("Alpha");
     assertThat(f.outputShape(SERIES)).isEqualTo(Shape.of(4, 5));
-    assertThat(f.weights(SERIES)).containsExactly(
-        new WeightShapes.Weight("initial_level", new int[] {20}),
-        new WeightShapes.Weight("tau", new int[] {20})).inOrder();
+    assertThat(f.weights(SERIES))
+        .containsExactly(
+            new WeightShapes.Weight("initial_level", new int[] {20}),
+            new WeightShapes.Weight("tau", new int[] {20}))
+        .inOrder();
     assertThat(f.params(SERIES)).isEqualTo(new ParamCount(0, 40));
     assertThat(f.describe()).isEqualTo("alpha(tau 0.005, dt 0.002, last step)");
   }
@@ -54,15 +56,24 @@ class FilterTest {
   @Test
   void errors_nameTheValueOrTheShape() {
     assertThat(assertThrows(ShapeException.class, () -> Filter.lowpass(0)).getMessage())
-        .isEqualTo("[NnInvalidArgument] tauInitializer must be a number > 0 within float32's"
-            + " range (1.4E-45 to 3.4028235E38), was 0.0");
-    assertThat(assertThrows(ShapeException.class,
-        () -> Filter.alpha(0.01).outputShape(List.of(Shape.of(5)))).getMessage())
-        .contains("filters over time and needs an input of (time, units...), but the input is"
-            + " (None, 5)");
-    assertThat(assertThrows(ShapeException.class,
-        () -> Filter.lowpass(0.01).outputShape(List.of(Shape.of(NONE, NONE)))).getMessage())
-        .contains("keeps a state per unit, but (None, None, None) has an undefined dimension"
-            + " after the time axis; give it a size");
+        .isEqualTo(
+            "[NnInvalidArgument] tauInitializer must be a number > 0 within float32's"
+                + " range (1.4E-45 to 3.4028235E38), was 0.0");
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () -> Filter.alpha(0.01).outputShape(List.of(Shape.of(5))))
+                .getMessage())
+        .contains(
+            "filters over time and needs an input of (time, units...), but the input is"
+                + " (None, 5)");
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () -> Filter.lowpass(0.01).outputShape(List.of(Shape.of(NONE, NONE))))
+                .getMessage())
+        .contains(
+            "keeps a state per unit, but (None, None, None) has an undefined dimension"
+                + " after the time axis; give it a size");
   }
 }

@@ -21,9 +21,11 @@ class GroupNormalizationTest {
 
     assertThat(four.outputShape(IMAGE)).isEqualTo(IMAGE.get(0));
     assertThat(four.params(IMAGE)).isEqualTo(ParamCount.trainable(16));
-    assertThat(WeightShapes.of(four, IMAGE)).containsExactly(
-        new WeightShapes.Weight("gamma", new int[] {8}),
-        new WeightShapes.Weight("beta", new int[] {8})).inOrder();
+    assertThat(WeightShapes.of(four, IMAGE))
+        .containsExactly(
+            new WeightShapes.Weight("gamma", new int[] {8}),
+            new WeightShapes.Weight("beta", new int[] {8}))
+        .inOrder();
     assertThat(WeightShapes.of(four.center(false), IMAGE))
         .containsExactly(new WeightShapes.Weight("gamma", new int[] {8}));
     assertThat(four.scale(false).params(IMAGE)).isEqualTo(ParamCount.trainable(8));
@@ -61,22 +63,32 @@ class GroupNormalizationTest {
 
   @Test
   void channelsThatDoNotDivide_nameChannelsAndGroups() {
-    ShapeException e = assertThrows(ShapeException.class,
-        () -> Layers.outputShape(3, "norm", GroupNormalization.of(3), IMAGE));
+    ShapeException e =
+        assertThrows(
+            ShapeException.class,
+            () -> Layers.outputShape(3, "norm", GroupNormalization.of(3), IMAGE));
     assertThat(e.getMessage()).contains("norm");
     assertThat(e.getMessage()).contains("8 channels cannot be split into 3 groups");
-    assertThat(assertThrows(ShapeException.class,
-        () -> GroupNormalization.of(2).outputShape(List.of(Shape.of(4, NONE)))).getMessage())
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () -> GroupNormalization.of(2).outputShape(List.of(Shape.of(4, NONE))))
+                .getMessage())
         .contains("which is undefined");
-    assertThat(assertThrows(ShapeException.class,
-        () -> GroupNormalization.of(2).axis(4).outputShape(IMAGE)).getMessage())
+    assertThat(
+            assertThrows(
+                    ShapeException.class, () -> GroupNormalization.of(2).axis(4).outputShape(IMAGE))
+                .getMessage())
         .contains("axis 4 is beyond the input (None, 5, 6, 8)");
     assertThat(assertThrows(ShapeException.class, () -> GroupNormalization.of(0)).getMessage())
         .contains("groups");
-    assertThat(assertThrows(ShapeException.class, () -> GroupNormalization.of(2).axis(0))
-        .getMessage()).contains("axis 0 is the batch");
-    assertThat(assertThrows(ShapeException.class, () -> GroupNormalization.of(2).epsilon(0))
-        .getMessage()).startsWith("[NnInvalidArgument] epsilon must be a number > 0");
+    assertThat(
+            assertThrows(ShapeException.class, () -> GroupNormalization.of(2).axis(0)).getMessage())
+        .contains("axis 0 is the batch");
+    assertThat(
+            assertThrows(ShapeException.class, () -> GroupNormalization.of(2).epsilon(0))
+                .getMessage())
+        .startsWith("[NnInvalidArgument] epsilon must be a number > 0");
   }
 
   @Test

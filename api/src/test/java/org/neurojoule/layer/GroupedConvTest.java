@@ -18,8 +18,15 @@ class GroupedConvTest {
 
     assertThat(Conv.of(2, 8, 3).groups()).isEqualTo(1);
     assertThat(conv.groups()).isEqualTo(4);
-    assertThat(conv.strides(2).padding(org.neurojoule.layer.Padding.SAME).dilationRate(1)
-        .activation(Activation.RELU).useBias(false).kernelSize(5).name("g").groups())
+    assertThat(
+            conv.strides(2)
+                .padding(org.neurojoule.layer.Padding.SAME)
+                .dilationRate(1)
+                .activation(Activation.RELU)
+                .useBias(false)
+                .kernelSize(5)
+                .name("g")
+                .groups())
         .isEqualTo(4);
     assertThat(conv.describe()).isEqualTo("conv2d(8, 3x3, groups 4)");
     assertThat(conv.activation(Activation.RELU).describe())
@@ -46,8 +53,8 @@ class GroupedConvTest {
   void depthwiseAsGroupsEqualToChannels_countsAsDepthwiseConv2D() {
     Shape in = Shape.of(9, 9, 6);
     Conv grouped = Conv.of(2, 12, 3).groups(6).activation(Activation.RELU);
-    DepthwiseConv2D depthwise = DepthwiseConv2D.of(3).depthMultiplier(2)
-        .activation(Activation.RELU);
+    DepthwiseConv2D depthwise =
+        DepthwiseConv2D.of(3).depthMultiplier(2).activation(Activation.RELU);
 
     assertThat(Apply.outputShape(grouped, in)).isEqualTo(Apply.outputShape(depthwise, in));
     assertThat(Apply.params(grouped, in)).isEqualTo(Apply.params(depthwise, in));
@@ -62,8 +69,7 @@ class GroupedConvTest {
     Conv conv1 = Conv.of(1, 6, 3).groups(3);
     // 3 * 2 * 6 + 6; 8 * 6 outputs, each from 3 * 2 inputs.
     assertThat(Apply.params(conv1, Shape.of(10, 6))).isEqualTo(ParamCount.trainable(42));
-    assertThat(Apply.stats(conv1, COMPLETE, Shape.of(10, 6)))
-        .hasValue(LayerStats.connections(288));
+    assertThat(Apply.stats(conv1, COMPLETE, Shape.of(10, 6))).hasValue(LayerStats.connections(288));
 
     Conv conv3 = Conv.of(3, 4, 2).groups(2).useBias(false);
     // 8 * 2 * 4; 3 * 3 * 3 * 4 outputs, each from 8 * 2 inputs.
@@ -79,21 +85,25 @@ class GroupedConvTest {
 
   @Test
   void filtersNotAMultipleOfGroups_isAnErrorNamingBoth() {
-    Apply.assertInvalid(() -> Conv.of(2, 10, 3).groups(4), "groups 4 must divide both the input"
-        + " channels and the filters, but filters 10 is not a multiple of 4");
+    Apply.assertInvalid(
+        () -> Conv.of(2, 10, 3).groups(4),
+        "groups 4 must divide both the input"
+            + " channels and the filters, but filters 10 is not a multiple of 4");
   }
 
   @Test
   void inputChannelsNotAMultipleOfGroups_isAnErrorNamingTheLayerAndTheShape() {
     Conv conv = Conv.of(2, 8, 3).groups(4);
 
-    var e = assertThrows(ShapeException.class,
-        () -> Apply.outputShape(conv, Shape.of(10, 10, 6)));
+    var e = assertThrows(ShapeException.class, () -> Apply.outputShape(conv, Shape.of(10, 10, 6)));
 
     assertThat(e.error()).isEqualTo(ShapeError.INVALID_ARGUMENT);
-    assertThat(e).hasMessageThat().isEqualTo("[NnInvalidArgument] layer 1 'layer' conv2d(8, 3x3,"
-        + " groups 4): groups 4 must divide both the input channels and the filters, but the"
-        + " input 10x10x6 has 6 channels, not a multiple of 4");
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            "[NnInvalidArgument] layer 1 'layer' conv2d(8, 3x3,"
+                + " groups 4): groups 4 must divide both the input channels and the filters, but the"
+                + " input 10x10x6 has 6 channels, not a multiple of 4");
     assertThrows(ShapeException.class, () -> Apply.params(conv, Shape.of(10, 10, 6)));
   }
 }

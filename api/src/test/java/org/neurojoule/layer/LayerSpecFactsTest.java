@@ -48,8 +48,8 @@ class LayerSpecFactsTest {
     long[] valid = Conv.conv1d(2, 3).fanOutPerPosition(Shape.of(5, 1)).orElseThrow();
     assertThat(valid).asList().containsExactly(2L, 4L, 6L, 4L, 2L).inOrder();
     // same padding: 5 windows, each position read by up to 3 of them.
-    long[] same = Conv.conv1d(1, 3).padding(Padding.SAME).fanOutPerPosition(Shape.of(5, 1))
-        .orElseThrow();
+    long[] same =
+        Conv.conv1d(1, 3).padding(Padding.SAME).fanOutPerPosition(Shape.of(5, 1)).orElseThrow();
     assertThat(same).asList().containsExactly(2L, 3L, 3L, 3L, 2L).inOrder();
     assertThat(Conv.conv1d(1, 3).padding(Padding.CAUSAL).fanOutPerPosition(Shape.of(5, 1)))
         .isEmpty();

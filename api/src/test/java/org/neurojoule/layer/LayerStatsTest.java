@@ -41,16 +41,20 @@ class LayerStatsTest {
 
   @Test
   void plus_overflow_throws_sayingWhatOverflowed() {
-    var connections = assertThrows(
-        ArithmeticException.class,
-        () -> LayerStats.connections(Long.MAX_VALUE).plus(LayerStats.connections(1)));
-    assertThat(connections).hasMessageThat().isEqualTo(
-        "connections beyond 2^63-1 (9223372036854775807): 9223372036854775807 + 1");
-    var neurons = assertThrows(
-        ArithmeticException.class,
-        () -> LayerStats.neuronsOnly(Long.MAX_VALUE - 1).plus(LayerStats.neuronsOnly(5)));
-    assertThat(neurons).hasMessageThat().isEqualTo(
-        "neurons beyond 2^63-1 (9223372036854775807): 9223372036854775806 + 5");
+    var connections =
+        assertThrows(
+            ArithmeticException.class,
+            () -> LayerStats.connections(Long.MAX_VALUE).plus(LayerStats.connections(1)));
+    assertThat(connections)
+        .hasMessageThat()
+        .isEqualTo("connections beyond 2^63-1 (9223372036854775807): 9223372036854775807 + 1");
+    var neurons =
+        assertThrows(
+            ArithmeticException.class,
+            () -> LayerStats.neuronsOnly(Long.MAX_VALUE - 1).plus(LayerStats.neuronsOnly(5)));
+    assertThat(neurons)
+        .hasMessageThat()
+        .isEqualTo("neurons beyond 2^63-1 (9223372036854775807): 9223372036854775806 + 5");
   }
 
   @Test

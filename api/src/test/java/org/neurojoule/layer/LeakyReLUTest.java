@@ -39,8 +39,10 @@ class LeakyReLUTest {
   @Test
   void invalidSlope_isRejected() {
     Apply.assertInvalid(
-        () -> LeakyReLU.of().alpha(-0.1), "alpha must be a number >= 0 within float32's range (at most 3.4028235E38), was -0.1");
+        () -> LeakyReLU.of().alpha(-0.1),
+        "alpha must be a number >= 0 within float32's range (at most 3.4028235E38), was -0.1");
     Apply.assertInvalid(
-        () -> LeakyReLU.of().alpha(Double.NaN), "alpha must be a number >= 0 within float32's range (at most 3.4028235E38), was NaN");
+        () -> LeakyReLU.of().alpha(Double.NaN),
+        "alpha must be a number >= 0 within float32's range (at most 3.4028235E38), was NaN");
   }
 }

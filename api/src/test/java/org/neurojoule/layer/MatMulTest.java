@@ -39,31 +39,43 @@ class MatMulTest {
     assertThat(Apply.stats(MatMul.of(), Accounting.KERAS_SPIKING, q, k)).isEmpty();
     assertThat(Apply.params(MatMul.of(), q, k)).isEqualTo(ParamCount.ZERO);
     // A leading undefined time axis: per timestep.
-    assertThat(Apply.stats(MatMul.of(), Accounting.COMPLETE, Shape.of(NONE, 4, 3),
-        Shape.of(NONE, 3, 5))).hasValue(LayerStats.connections(4L * 3 * 5));
+    assertThat(
+            Apply.stats(
+                MatMul.of(), Accounting.COMPLETE, Shape.of(NONE, 4, 3), Shape.of(NONE, 3, 5)))
+        .hasValue(LayerStats.connections(4L * 3 * 5));
   }
 
   @Test
   void mismatchedInnerAxis_namesBothShapes() {
-    var e = assertThrows(ShapeException.class,
-        () -> Apply.outputShape(MatMul.of(), Shape.of(4, 3), Shape.of(2, 5)));
+    var e =
+        assertThrows(
+            ShapeException.class,
+            () -> Apply.outputShape(MatMul.of(), Shape.of(4, 3), Shape.of(2, 5)));
     assertThat(e.error()).isEqualTo(ShapeError.INVALID_ARGUMENT);
-    assertThat(e).hasMessageThat().contains("matMul of [4x3, 2x5]: the last axis of the first"
-        + " (3) must equal the second-to-last of the second (2)");
+    assertThat(e)
+        .hasMessageThat()
+        .contains(
+            "matMul of [4x3, 2x5]: the last axis of the first"
+                + " (3) must equal the second-to-last of the second (2)");
   }
 
   @Test
   void batchAxesThatDoNotBroadcast_areAnError() {
-    var e = assertThrows(ShapeException.class,
-        () -> Apply.outputShape(MatMul.of(), Shape.of(2, 4, 3), Shape.of(3, 3, 5)));
-    assertThat(e).hasMessageThat().contains("batch axis 0 is 2 and 3, which neither equal nor"
-        + " broadcast");
+    var e =
+        assertThrows(
+            ShapeException.class,
+            () -> Apply.outputShape(MatMul.of(), Shape.of(2, 4, 3), Shape.of(3, 3, 5)));
+    assertThat(e)
+        .hasMessageThat()
+        .contains("batch axis 0 is 2 and 3, which neither equal nor" + " broadcast");
   }
 
   @Test
   void aVector_isWrongRank() {
-    var e = assertThrows(ShapeException.class,
-        () -> Apply.outputShape(MatMul.of(), Shape.of(3), Shape.of(3, 5)));
+    var e =
+        assertThrows(
+            ShapeException.class,
+            () -> Apply.outputShape(MatMul.of(), Shape.of(3), Shape.of(3, 5)));
     assertThat(e.error()).isEqualTo(ShapeError.WRONG_RANK);
   }
 }

@@ -21,7 +21,8 @@ class NormalizationTest {
     assertThat(n.outputShape(IMAGE)).isEqualTo(IMAGE.get(0));
     assertThat(n.params(IMAGE)).isEqualTo(new ParamCount(0, 7));
     assertThat(n.weights(IMAGE).stream().map(w -> w + " " + w.initializer()).toList())
-        .containsExactly("mean (3,) zeros", "variance (3,) ones", "count () zeros").inOrder();
+        .containsExactly("mean (3,) zeros", "variance (3,) ones", "count () zeros")
+        .inOrder();
     assertThat(n.weights(IMAGE).get(2).count()).isEqualTo(1);
     assertThat(WeightShapes.hasWeights(n)).isTrue();
     assertThat(n.describe()).isEqualTo("normalization");
@@ -53,15 +54,23 @@ class NormalizationTest {
   void errors_nameTheAxisAndTheShape() {
     assertThat(assertThrows(ShapeException.class, () -> Normalization.of().axis(0)).getMessage())
         .isEqualTo("[NnInvalidArgument] axis 0 is the batch, which Normalization cannot keep");
-    assertThat(assertThrows(ShapeException.class,
-        () -> Normalization.of().axis(4).outputShape(IMAGE)).getMessage())
+    assertThat(
+            assertThrows(ShapeException.class, () -> Normalization.of().axis(4).outputShape(IMAGE))
+                .getMessage())
         .contains("axis 4 is beyond the input (None, 224, 224, 3)");
-    assertThat(assertThrows(ShapeException.class,
-        () -> Normalization.of().axis(2).outputShape(List.of(Shape.of(3, NONE)))).getMessage())
-        .contains("keeps a mean per index of axis 2 of (None, 3, None), which is undefined;"
-            + " give it a size");
-    assertThat(assertThrows(ShapeException.class,
-        () -> Normalization.of().axis(1, -2).outputShape(List.of(Shape.of(3, 2)))).getMessage())
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () -> Normalization.of().axis(2).outputShape(List.of(Shape.of(3, NONE))))
+                .getMessage())
+        .contains(
+            "keeps a mean per index of axis 2 of (None, 3, None), which is undefined;"
+                + " give it a size");
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () -> Normalization.of().axis(1, -2).outputShape(List.of(Shape.of(3, 2))))
+                .getMessage())
         .contains("axis [1, -2] names axis 1 of (None, 3, 2) twice");
   }
 }

@@ -21,17 +21,23 @@ class ParamCountTest {
 
   @Test
   void overflow_throws_sayingWhatOverflowed() {
-    var total = assertThrows(ArithmeticException.class,
-        () -> new ParamCount(Long.MAX_VALUE, 1).total());
-    assertThat(total).hasMessageThat().isEqualTo(
-        "parameters beyond 2^63-1 (9223372036854775807): 9223372036854775807 + 1");
-    var plus = assertThrows(
-        ArithmeticException.class,
-        () -> ParamCount.trainable(Long.MAX_VALUE).plus(ParamCount.trainable(1)));
-    assertThat(plus).hasMessageThat().isEqualTo(
-        "trainable parameters beyond 2^63-1 (9223372036854775807): 9223372036854775807 + 1");
-    var fixed = assertThrows(ArithmeticException.class,
-        () -> new ParamCount(0, Long.MAX_VALUE).plus(new ParamCount(0, 2)));
+    var total =
+        assertThrows(ArithmeticException.class, () -> new ParamCount(Long.MAX_VALUE, 1).total());
+    assertThat(total)
+        .hasMessageThat()
+        .isEqualTo("parameters beyond 2^63-1 (9223372036854775807): 9223372036854775807 + 1");
+    var plus =
+        assertThrows(
+            ArithmeticException.class,
+            () -> ParamCount.trainable(Long.MAX_VALUE).plus(ParamCount.trainable(1)));
+    assertThat(plus)
+        .hasMessageThat()
+        .isEqualTo(
+            "trainable parameters beyond 2^63-1 (9223372036854775807): 9223372036854775807 + 1");
+    var fixed =
+        assertThrows(
+            ArithmeticException.class,
+            () -> new ParamCount(0, Long.MAX_VALUE).plus(new ParamCount(0, 2)));
     assertThat(fixed).hasMessageThat().startsWith("non-trainable parameters beyond 2^63-1");
   }
 

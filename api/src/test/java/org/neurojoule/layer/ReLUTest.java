@@ -64,10 +64,14 @@ class ReLUTest {
 
   @Test
   void invalidOptions_areRejected() {
-    Apply.assertInvalid(() -> ReLU.of().maxValue(-1), "maxValue must be a number >= 0 within float32's range (at most 3.4028235E38), was -1.0");
     Apply.assertInvalid(
-        () -> ReLU.of().negativeSlope(-0.5), "negativeSlope must be a number >= 0 within float32's range (at most 3.4028235E38), was -0.5");
+        () -> ReLU.of().maxValue(-1),
+        "maxValue must be a number >= 0 within float32's range (at most 3.4028235E38), was -1.0");
     Apply.assertInvalid(
-        () -> ReLU.of().threshold(Double.NaN), "threshold must be a finite number within float32's range (at most 3.4028235E38 in magnitude), was NaN");
+        () -> ReLU.of().negativeSlope(-0.5),
+        "negativeSlope must be a number >= 0 within float32's range (at most 3.4028235E38), was -0.5");
+    Apply.assertInvalid(
+        () -> ReLU.of().threshold(Double.NaN),
+        "threshold must be a finite number within float32's range (at most 3.4028235E38 in magnitude), was NaN");
   }
 }

@@ -91,13 +91,17 @@ class ReshapeTest {
   @Test
   void inferredDimensionBeyondAnInt_isNnOverflowWithTheFigures() {
     // 3 x 1,500,000,000 x 8 elements to (6, -1): the inferred axis would be 6,000,000,000.
-    var e = assertThrows(ShapeException.class,
-        () -> Reshape.of(6, -1).outputShape(List.of(Shape.of(3, 1_500_000_000, 8))));
+    var e =
+        assertThrows(
+            ShapeException.class,
+            () -> Reshape.of(6, -1).outputShape(List.of(Shape.of(3, 1_500_000_000, 8))));
 
     assertThat(e.error()).isEqualTo(ShapeError.OVERFLOW);
-    assertThat(e.detail()).isEqualTo("cannot reshape input 3x1500000000x8 (36000000000 elements)"
-        + " to 6x-1: the inferred dimension would be 6000000000, more than a dimension holds"
-        + " (at most 2147483647)");
+    assertThat(e.detail())
+        .isEqualTo(
+            "cannot reshape input 3x1500000000x8 (36000000000 elements)"
+                + " to 6x-1: the inferred dimension would be 6000000000, more than a dimension holds"
+                + " (at most 2147483647)");
   }
 
   @Test

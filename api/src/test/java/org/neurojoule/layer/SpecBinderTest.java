@@ -25,8 +25,14 @@ class SpecBinderTest {
 
     LayerSpec spec = LayerType.named("Conv2D").orElseThrow().bind(config);
 
-    assertThat(spec).isEqualTo(Conv.conv2d(64, 11).strides(4).padding(Padding.SAME)
-        .activation(Activation.RELU).useBias(false).name("stem"));
+    assertThat(spec)
+        .isEqualTo(
+            Conv.conv2d(64, 11)
+                .strides(4)
+                .padding(Padding.SAME)
+                .activation(Activation.RELU)
+                .useBias(false)
+                .name("stem"));
   }
 
   @Test
@@ -38,27 +44,46 @@ class SpecBinderTest {
   @Test
   void wither_emptyListForASingleValue_isNone() {
     assertThat(SpecBinder.wither(SpikingActivation.class, "seed", new long[0])).isEmpty();
-    assertThat(SpecBinder.wither(SpikingActivation.class, "seed", new long[] {7}).orElseThrow()
-        .apply(SpikingActivation.of(Activation.RELU)))
+    assertThat(
+            SpecBinder.wither(SpikingActivation.class, "seed", new long[] {7})
+                .orElseThrow()
+                .apply(SpikingActivation.of(Activation.RELU)))
         .isEqualTo(SpikingActivation.of(Activation.RELU).seed(7));
   }
 
   @Test
   void bind_badValues_nameTheAttribute() {
-    assertThat(assertThrows(ShapeException.class,
-        () -> SpecBinder.bind(Dense.class, "of", Map.of("units", 1.5))).getMessage())
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () -> SpecBinder.bind(Dense.class, "of", Map.of("units", 1.5)))
+                .getMessage())
         .isEqualTo("[NnInvalidArgument] units must be a whole number, got 1.5");
-    assertThat(assertThrows(ShapeException.class,
-        () -> SpecBinder.bind(Dense.class, "of", Map.of("units", 3, "colour", 1))).getMessage())
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () -> SpecBinder.bind(Dense.class, "of", Map.of("units", 3, "colour", 1)))
+                .getMessage())
         .isEqualTo("[NnInvalidArgument] Dense has no attribute colour");
-    assertThat(assertThrows(ShapeException.class,
-        () -> SpecBinder.bind(Dense.class, "of", Map.of("useBias", true))).getMessage())
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () -> SpecBinder.bind(Dense.class, "of", Map.of("useBias", true)))
+                .getMessage())
         .isEqualTo("[NnInvalidArgument] Dense.of needs units; given useBias");
-    assertThat(assertThrows(ShapeException.class,
-        () -> SpecBinder.bind(Dense.class, "of", Map.of("units", 3, "activation", "banana")))
-        .getMessage()).startsWith("[NnInvalidArgument] unknown Activation 'banana'; valid: [");
-    assertThat(assertThrows(ShapeException.class,
-        () -> SpecBinder.bind(Dense.class, "of", Map.of("units", 0))).getMessage())
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () ->
+                        SpecBinder.bind(
+                            Dense.class, "of", Map.of("units", 3, "activation", "banana")))
+                .getMessage())
+        .startsWith("[NnInvalidArgument] unknown Activation 'banana'; valid: [");
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () -> SpecBinder.bind(Dense.class, "of", Map.of("units", 0)))
+                .getMessage())
         .isEqualTo("[NnInvalidArgument] units must be > 0, was 0");
   }
 

@@ -36,16 +36,20 @@ class SpikingNeuronTest {
   @Test
   void integrators_doNotSpike_everyKindCarriesItsNirConstants() {
     for (NeuronKind kind : NeuronKind.values()) {
-      SpikingNeuron n = kind == NeuronKind.THRESHOLD ? SpikingNeuron.threshold(0.5)
-          : SpikingNeuron.of(kind);
+      SpikingNeuron n =
+          kind == NeuronKind.THRESHOLD ? SpikingNeuron.threshold(0.5) : SpikingNeuron.of(kind);
       assertThat(n.constants().keySet()).containsExactlyElementsIn(kind.constants()).inOrder();
-      assertThat(n.emitsSpikes()).isEqualTo(kind != NeuronKind.INTEGRATOR
-          && kind != NeuronKind.LEAKY_INTEGRATOR && kind != NeuronKind.CUBA_LEAKY_INTEGRATOR);
+      assertThat(n.emitsSpikes())
+          .isEqualTo(
+              kind != NeuronKind.INTEGRATOR
+                  && kind != NeuronKind.LEAKY_INTEGRATOR
+                  && kind != NeuronKind.CUBA_LEAKY_INTEGRATOR);
       assertThat(n.stats(MAPS, MAPS.get(0), Accounting.COMPLETE).orElseThrow().spiking())
           .isEqualTo(n.emitsSpikes());
     }
-    assertThat(SpikingNeuron.cubaLif().constants().keySet()).containsExactly("tauSyn", "tauMem",
-        "r", "vLeak", "vThreshold", "vReset", "wIn").inOrder();
+    assertThat(SpikingNeuron.cubaLif().constants().keySet())
+        .containsExactly("tauSyn", "tauMem", "r", "vLeak", "vThreshold", "vReset", "wIn")
+        .inOrder();
   }
 
   @Test
@@ -54,9 +58,11 @@ class SpikingNeuronTest {
     SpikingNeuron n = SpikingNeuron.cubaLif().recurrentBias(true);
 
     assertThat(n.recurrent()).isTrue();
-    assertThat(n.weights(in)).containsExactly(
-        new WeightShapes.Weight("recurrent_kernel", new int[] {38, 38}),
-        new WeightShapes.Weight("recurrent_bias", new int[] {38})).inOrder();
+    assertThat(n.weights(in))
+        .containsExactly(
+            new WeightShapes.Weight("recurrent_kernel", new int[] {38, 38}),
+            new WeightShapes.Weight("recurrent_bias", new int[] {38}))
+        .inOrder();
     assertThat(n.params(in)).isEqualTo(ParamCount.trainable(38 * 38 + 38));
     assertThat(n.stats(in, in.get(0), Accounting.COMPLETE))
         .isEqualTo(Optional.of(new LayerStats(38 * 38, 38, true)));
@@ -70,34 +76,54 @@ class SpikingNeuronTest {
 
     assertThat(n.constant("vThreshold").at(2)).isEqualTo(3.0);
     assertThat(n.outputShape(List.of(Shape.of(3)))).isEqualTo(Shape.of(3));
-    assertThat(assertThrows(ShapeException.class, () -> n.outputShape(List.of(Shape.of(4))))
-        .getMessage()).isEqualTo("[NnInvalidArgument] has 4 units, but vThreshold has 3 values;"
-            + " give one for all units or one per unit");
+    assertThat(
+            assertThrows(ShapeException.class, () -> n.outputShape(List.of(Shape.of(4))))
+                .getMessage())
+        .isEqualTo(
+            "[NnInvalidArgument] has 4 units, but vThreshold has 3 values;"
+                + " give one for all units or one per unit");
   }
 
   @Test
   void badConstants_nameTheConstantAndTheValue() {
     assertThat(assertThrows(ShapeException.class, () -> SpikingNeuron.lif().tau(0)).getMessage())
-        .isEqualTo("[NnInvalidArgument] tau is a time constant in seconds and must be a finite"
-            + " number > 0, was 0.0");
-    assertThat(assertThrows(ShapeException.class,
-        () -> SpikingNeuron.cubaLif().tauSyn(0.1, -1)).getMessage())
-        .isEqualTo("[NnInvalidArgument] tauSyn[1] is a time constant in seconds and must be a"
-            + " finite number > 0, was -1.0");
-    assertThat(assertThrows(ShapeException.class,
-        () -> SpikingNeuron.lif().vThreshold(Double.NaN)).getMessage())
-        .isEqualTo("[NnInvalidArgument] vThreshold must be a finite number within float32's"
-            + " range (at most 3.4028235E38 in magnitude), was NaN");
-    assertThat(assertThrows(ShapeException.class, () -> SpikingNeuron.integrateAndFire().tau(1))
-        .getMessage()).isEqualTo("[NnInvalidArgument] IF has no constant tau; it takes r,"
-            + " vThreshold, vReset");
+        .isEqualTo(
+            "[NnInvalidArgument] tau is a time constant in seconds and must be a finite"
+                + " number > 0, was 0.0");
+    assertThat(
+            assertThrows(ShapeException.class, () -> SpikingNeuron.cubaLif().tauSyn(0.1, -1))
+                .getMessage())
+        .isEqualTo(
+            "[NnInvalidArgument] tauSyn[1] is a time constant in seconds and must be a"
+                + " finite number > 0, was -1.0");
+    assertThat(
+            assertThrows(ShapeException.class, () -> SpikingNeuron.lif().vThreshold(Double.NaN))
+                .getMessage())
+        .isEqualTo(
+            "[NnInvalidArgument] vThreshold must be a finite number within float32's"
+                + " range (at most 3.4028235E38 in magnitude), was NaN");
+    assertThat(
+            assertThrows(ShapeException.class, () -> SpikingNeuron.integrateAndFire().tau(1))
+                .getMessage())
+        .isEqualTo(
+            "[NnInvalidArgument] IF has no constant tau; it takes r," + " vThreshold, vReset");
     assertThat(assertThrows(ShapeException.class, () -> SpikingNeuron.lif().r()).getMessage())
-        .isEqualTo("[NnInvalidArgument] r needs one value for all units or one per unit, got"
-            + " none");
-    assertThat(assertThrows(ShapeException.class, () -> new SpikingNeuron(NeuronKind.LIF,
-        Map.of("r", PerUnit.of("r", 1)), false, false, Optional.empty())).getMessage())
-        .isEqualTo("[NnInvalidArgument] LIF takes the constants [tau, r, vLeak, vThreshold,"
-            + " vReset], got [r]");
+        .isEqualTo(
+            "[NnInvalidArgument] r needs one value for all units or one per unit, got" + " none");
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () ->
+                        new SpikingNeuron(
+                            NeuronKind.LIF,
+                            Map.of("r", PerUnit.of("r", 1)),
+                            false,
+                            false,
+                            Optional.empty()))
+                .getMessage())
+        .isEqualTo(
+            "[NnInvalidArgument] LIF takes the constants [tau, r, vLeak, vThreshold,"
+                + " vReset], got [r]");
   }
 
   @Test
@@ -105,10 +131,12 @@ class SpikingNeuronTest {
     Delay d = Delay.of(0.001, 0.002);
     List<Shape> two = List.of(Shape.of(2));
     assertThat(d.outputShape(two)).isEqualTo(Shape.of(2));
-    assertThat(d.stats(two, two.get(0), Accounting.COMPLETE)).isEqualTo(Optional.of(LayerStats.NONE));
+    assertThat(d.stats(two, two.get(0), Accounting.COMPLETE))
+        .isEqualTo(Optional.of(LayerStats.NONE));
     assertThat(assertThrows(ShapeException.class, () -> Delay.of(-1)).getMessage())
-        .isEqualTo("[NnInvalidArgument] delay must be a number >= 0 within float32's range (at"
-            + " most 3.4028235E38), was -1.0");
+        .isEqualTo(
+            "[NnInvalidArgument] delay must be a number >= 0 within float32's range (at"
+                + " most 3.4028235E38), was -1.0");
 
     Scale s = Scale.of();
     assertThat(s.weights(MAPS)).containsExactly(new WeightShapes.Weight("scale", new int[] {32}));

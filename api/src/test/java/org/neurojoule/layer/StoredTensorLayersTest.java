@@ -25,8 +25,8 @@ class StoredTensorLayersTest {
         .hasValue(LayerStats.NONE);
     assertThat(Apply.stats(AddWeight.of(768), Accounting.KERAS_SPIKING, Shape.of(197, 768)))
         .isEmpty();
-    assertThat(AddWeight.of(197, 768).weights(List.of(Shape.of(197, 768)))).containsExactly(
-        WeightShapes.Weight.zeros("weight", 197, 768));
+    assertThat(AddWeight.of(197, 768).weights(List.of(Shape.of(197, 768))))
+        .containsExactly(WeightShapes.Weight.zeros("weight", 197, 768));
     assertThat(AddWeight.of(4).type()).isEqualTo("AddWeight");
     assertThat(AddWeight.of(4).namePrefix()).isEqualTo("add_weight");
     assertThat(AddWeight.of(3, 4).describe()).isEqualTo("addWeight(3x4)");
@@ -34,26 +34,35 @@ class StoredTensorLayersTest {
 
   @Test
   void addWeight_thatDoesNotBroadcast_namesBothShapes() {
-    var e = assertThrows(ShapeException.class,
-        () -> Apply.outputShape(AddWeight.of(5), Shape.of(197, 768)));
+    var e =
+        assertThrows(
+            ShapeException.class, () -> Apply.outputShape(AddWeight.of(5), Shape.of(197, 768)));
     assertThat(e.error()).isEqualTo(ShapeError.INVALID_ARGUMENT);
-    assertThat(e).hasMessageThat().contains("a stored tensor of (5,) does not broadcast to the"
-        + " input (None, 197, 768) (its sizes, aligned to the last axes, must be equal or 1)");
-    var wide = assertThrows(ShapeException.class,
-        () -> Apply.outputShape(AddWeight.of(2, 3, 4), Shape.of(3, 4)));
+    assertThat(e)
+        .hasMessageThat()
+        .contains(
+            "a stored tensor of (5,) does not broadcast to the"
+                + " input (None, 197, 768) (its sizes, aligned to the last axes, must be equal or 1)");
+    var wide =
+        assertThrows(
+            ShapeException.class, () -> Apply.outputShape(AddWeight.of(2, 3, 4), Shape.of(3, 4)));
     assertThat(wide).hasMessageThat().contains("a stored tensor of (2, 3, 4) does not broadcast");
   }
 
   @Test
   void storedShapes_mustBeNonEmptyAndPositive() {
     var e = assertThrows(ShapeException.class, () -> AddWeight.of(3, 0));
-    assertThat(e).hasMessageThat().contains("AddWeight: the stored tensor's shape [3, 0] must"
-        + " have at least one axis, each of size 1 or more");
+    assertThat(e)
+        .hasMessageThat()
+        .contains(
+            "AddWeight: the stored tensor's shape [3, 0] must"
+                + " have at least one axis, each of size 1 or more");
     var none = assertThrows(ShapeException.class, () -> AddWeight.of());
     assertThat(none).hasMessageThat().contains("AddWeight: the stored tensor's shape []");
     var axis = assertThrows(ShapeException.class, () -> ConcatWeight.of(2, 1, 768));
-    assertThat(axis).hasMessageThat().contains("ConcatWeight: axis 2 is not an axis of the"
-        + " stored shape [1, 768]");
+    assertThat(axis)
+        .hasMessageThat()
+        .contains("ConcatWeight: axis 2 is not an axis of the" + " stored shape [1, 768]");
   }
 
   @Test
@@ -65,16 +74,22 @@ class StoredTensorLayersTest {
         .isEqualTo(ParamCount.trainable(768));
     assertThat(Apply.stats(ConcatWeight.of(0, 1, 768), Accounting.COMPLETE, Shape.of(196, 768)))
         .hasValue(LayerStats.NONE);
-    assertThat(Apply.stats(ConcatWeight.of(0, 1, 768), Accounting.KERAS_SPIKING,
-        Shape.of(196, 768))).isEmpty();
+    assertThat(
+            Apply.stats(ConcatWeight.of(0, 1, 768), Accounting.KERAS_SPIKING, Shape.of(196, 768)))
+        .isEmpty();
     assertThat(ConcatWeight.of(1, 4, 2).describe()).isEqualTo("concatWeight(axis 2, 4x2)");
   }
 
   @Test
   void concatWeight_ofAnotherWidth_namesBothShapes() {
-    var e = assertThrows(ShapeException.class,
-        () -> Apply.outputShape(ConcatWeight.of(0, 1, 512), Shape.of(196, 768)));
-    assertThat(e).hasMessageThat().contains("a stored tensor of (1, 512) cannot join the input"
-        + " (None, 196, 768) along axis 1 (the other sizes must be equal, that axis defined)");
+    var e =
+        assertThrows(
+            ShapeException.class,
+            () -> Apply.outputShape(ConcatWeight.of(0, 1, 512), Shape.of(196, 768)));
+    assertThat(e)
+        .hasMessageThat()
+        .contains(
+            "a stored tensor of (1, 512) cannot join the input"
+                + " (None, 196, 768) along axis 1 (the other sizes must be equal, that axis defined)");
   }
 }

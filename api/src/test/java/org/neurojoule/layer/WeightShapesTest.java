@@ -17,8 +17,11 @@ class WeightShapesTest {
   void size_beyondAJavaArray_namesTheArrayAndTheCount() {
     WeightShapes.Weight kernel = WeightShapes.of(Dense.of(100_000), 100_000).get(0);
     var e = assertThrows(IllegalArgumentException.class, kernel::size);
-    assertThat(e).hasMessageThat().isEqualTo("weight array kernel (100000, 100000) has"
-        + " 10000000000 values, more than a Java array holds (at most 2147483647)");
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            "weight array kernel (100000, 100000) has"
+                + " 10000000000 values, more than a Java array holds (at most 2147483647)");
   }
 
   @Test
@@ -26,18 +29,27 @@ class WeightShapesTest {
     int big = 2_000_000_000;
     WeightShapes.Weight kernel = WeightShapes.of(Conv.of(2, big, big, big), big).get(0);
     var e = assertThrows(IllegalArgumentException.class, kernel::count);
-    assertThat(e).hasMessageThat().isEqualTo("weight array kernel (2000000000, 2000000000,"
-        + " 2000000000, 2000000000) has more than 2^63-1 values");
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            "weight array kernel (2000000000, 2000000000,"
+                + " 2000000000, 2000000000) has more than 2^63-1 values");
   }
 
   @Test
   void initializers_comeFromTheSpec() {
-    assertThat(WeightShapes.of(Recurrent.lstm(4), 3).stream()
-        .map(w -> w.name() + " " + w.initializer()).toList()).containsExactly(
-            "kernel glorot_uniform", "recurrent_kernel orthogonal", "bias zeros").inOrder();
-    assertThat(WeightShapes.of(BatchNormalization.of(), 3).stream()
-        .map(WeightShapes.Weight::initializer).toList())
-        .containsExactly("ones", "zeros", "zeros", "ones").inOrder();
+    assertThat(
+            WeightShapes.of(Recurrent.lstm(4), 3).stream()
+                .map(w -> w.name() + " " + w.initializer())
+                .toList())
+        .containsExactly("kernel glorot_uniform", "recurrent_kernel orthogonal", "bias zeros")
+        .inOrder();
+    assertThat(
+            WeightShapes.of(BatchNormalization.of(), 3).stream()
+                .map(WeightShapes.Weight::initializer)
+                .toList())
+        .containsExactly("ones", "zeros", "zeros", "ones")
+        .inOrder();
   }
 
   @Test

@@ -36,12 +36,17 @@ class WeightedLayersTest {
   void prelu_errorsNameTheAxis() {
     assertThat(assertThrows(ShapeException.class, () -> PReLU.of().sharedAxes(0)).getMessage())
         .isEqualTo("[NnInvalidArgument] sharedAxes must be >= 1 (axis 0 is the batch), was 0");
-    assertThat(assertThrows(ShapeException.class,
-        () -> PReLU.of().params(List.of(Shape.of(NONE, NONE, 10)))).getMessage())
-        .contains("needs a defined size on every axis it does not share, but axis 1 of (None,"
-            + " None, None, 10) is undefined; share it with sharedAxes(1) or give it a size");
-    assertThat(assertThrows(ShapeException.class,
-        () -> PReLU.of().sharedAxes(4).outputShape(IMAGE)).getMessage())
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () -> PReLU.of().params(List.of(Shape.of(NONE, NONE, 10))))
+                .getMessage())
+        .contains(
+            "needs a defined size on every axis it does not share, but axis 1 of (None,"
+                + " None, None, 10) is undefined; share it with sharedAxes(1) or give it a size");
+    assertThat(
+            assertThrows(ShapeException.class, () -> PReLU.of().sharedAxes(4).outputShape(IMAGE))
+                .getMessage())
         .contains("shared axis 4 is beyond the input (None, 5, 6, 3) (its axes are 1 to 3)");
   }
 
@@ -56,8 +61,7 @@ class WeightedLayersTest {
         .containsExactly(new WeightShapes.Weight("embeddings", new int[] {1000, 64}));
     assertThat(e.stats(List.of(Shape.of(NONE)), Shape.of(NONE, 64), Accounting.COMPLETE))
         .isEqualTo(Optional.of(LayerStats.NONE));
-    assertThat(e.stats(List.of(Shape.of(5)), Shape.of(5, 64), Accounting.KERAS_SPIKING))
-        .isEmpty();
+    assertThat(e.stats(List.of(Shape.of(5)), Shape.of(5, 64), Accounting.KERAS_SPIKING)).isEmpty();
     assertThat(e.maskZero(true).params(List.of(Shape.of(5)))).isEqualTo(e.params(List.of()));
     assertThat(e.maskZero(true).describe()).isEqualTo("embedding(1000, 64, mask zero)");
   }
@@ -66,8 +70,11 @@ class WeightedLayersTest {
   void embedding_errors() {
     assertThat(assertThrows(ShapeException.class, () -> Embedding.of(0, 4)).getMessage())
         .isEqualTo("[NnInvalidArgument] inputDim must be > 0, was 0");
-    assertThat(assertThrows(ShapeException.class,
-        () -> Embedding.of(5, 3).inputLength(6).outputShape(List.of(Shape.of(4)))).getMessage())
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () -> Embedding.of(5, 3).inputLength(6).outputShape(List.of(Shape.of(4))))
+                .getMessage())
         .contains("inputLength is 6, but the input (None, 4) has sequences of 4");
     assertThat(Embedding.of(5, 3).inputLength(6).outputShape(List.of(Shape.of(NONE))))
         .isEqualTo(Shape.of(NONE, 3));
@@ -95,55 +102,82 @@ class WeightedLayersTest {
 
   @Test
   void layerNormalization_errors() {
-    assertThat(assertThrows(ShapeException.class, () -> LayerNormalization.of().axis(0))
-        .getMessage()).isEqualTo("[NnInvalidArgument] axis 0 is the batch, which"
-            + " LayerNormalization cannot normalize over");
-    assertThat(assertThrows(ShapeException.class,
-        () -> LayerNormalization.of().axis(1).outputShape(List.of(Shape.of(NONE, 8))))
-        .getMessage()).contains("normalizes over axis 1 of (None, None, 8), which is undefined");
-    assertThat(assertThrows(ShapeException.class,
-        () -> LayerNormalization.of().axis(-1, 3).outputShape(IMAGE)).getMessage())
+    assertThat(
+            assertThrows(ShapeException.class, () -> LayerNormalization.of().axis(0)).getMessage())
+        .isEqualTo(
+            "[NnInvalidArgument] axis 0 is the batch, which"
+                + " LayerNormalization cannot normalize over");
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () -> LayerNormalization.of().axis(1).outputShape(List.of(Shape.of(NONE, 8))))
+                .getMessage())
+        .contains("normalizes over axis 1 of (None, None, 8), which is undefined");
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () -> LayerNormalization.of().axis(-1, 3).outputShape(IMAGE))
+                .getMessage())
         .contains("axis [-1, 3] names axis 3 of (None, 5, 6, 3) twice");
-    assertThat(assertThrows(ShapeException.class,
-        () -> LayerNormalization.of().axis(4).outputShape(IMAGE)).getMessage())
+    assertThat(
+            assertThrows(
+                    ShapeException.class, () -> LayerNormalization.of().axis(4).outputShape(IMAGE))
+                .getMessage())
         .contains("axis 4 is beyond the input (None, 5, 6, 3)");
-    assertThat(assertThrows(ShapeException.class, () -> LayerNormalization.of().epsilon(0))
-        .getMessage()).startsWith("[NnInvalidArgument] epsilon must be a number > 0");
+    assertThat(
+            assertThrows(ShapeException.class, () -> LayerNormalization.of().epsilon(0))
+                .getMessage())
+        .startsWith("[NnInvalidArgument] epsilon must be a number > 0");
   }
 
   @Test
   void convTranspose_kerasOutputLengths() {
     // valid: n * s + max(k - s, 0); same: n * s
-    assertThat(ConvTranspose.conv2dTranspose(4, 3).outputShape(IMAGE))
-        .isEqualTo(Shape.of(7, 8, 4));
+    assertThat(ConvTranspose.conv2dTranspose(4, 3).outputShape(IMAGE)).isEqualTo(Shape.of(7, 8, 4));
     assertThat(ConvTranspose.conv2dTranspose(4, 3).strides(2).outputShape(IMAGE))
         .isEqualTo(Shape.of(11, 13, 4));
     assertThat(ConvTranspose.conv2dTranspose(4, 2).strides(3).outputShape(IMAGE))
         .isEqualTo(Shape.of(15, 18, 4));
-    assertThat(ConvTranspose.conv2dTranspose(4, 3).strides(2).padding(Padding.SAME)
-        .outputShape(IMAGE)).isEqualTo(Shape.of(10, 12, 4));
+    assertThat(
+            ConvTranspose.conv2dTranspose(4, 3).strides(2).padding(Padding.SAME).outputShape(IMAGE))
+        .isEqualTo(Shape.of(10, 12, 4));
     // with output padding: (n - 1) * s + k - 2 * pad + outputPadding
-    assertThat(ConvTranspose.conv2dTranspose(4, 3).strides(2).padding(Padding.SAME)
-        .outputPadding(1, 0).outputShape(IMAGE)).isEqualTo(Shape.of(10, 11, 4));
-    assertThat(ConvTranspose.conv1dTranspose(2, 3).dilationRate(2)
-        .outputShape(List.of(Shape.of(NONE, 4)))).isEqualTo(Shape.of(NONE, 2));
-    assertThat(ConvTranspose.conv1dTranspose(2, 3).dilationRate(2)
-        .outputShape(List.of(Shape.of(6, 4)))).isEqualTo(Shape.of(10, 2));
-    assertThat(ConvTranspose.conv3dTranspose(2, 2).strides(2)
-        .outputShape(List.of(Shape.of(2, 3, 4, 1)))).isEqualTo(Shape.of(4, 6, 8, 2));
+    assertThat(
+            ConvTranspose.conv2dTranspose(4, 3)
+                .strides(2)
+                .padding(Padding.SAME)
+                .outputPadding(1, 0)
+                .outputShape(IMAGE))
+        .isEqualTo(Shape.of(10, 11, 4));
+    assertThat(
+            ConvTranspose.conv1dTranspose(2, 3)
+                .dilationRate(2)
+                .outputShape(List.of(Shape.of(NONE, 4))))
+        .isEqualTo(Shape.of(NONE, 2));
+    assertThat(
+            ConvTranspose.conv1dTranspose(2, 3)
+                .dilationRate(2)
+                .outputShape(List.of(Shape.of(6, 4))))
+        .isEqualTo(Shape.of(10, 2));
+    assertThat(
+            ConvTranspose.conv3dTranspose(2, 2)
+                .strides(2)
+                .outputShape(List.of(Shape.of(2, 3, 4, 1))))
+        .isEqualTo(Shape.of(4, 6, 8, 2));
   }
 
   @Test
   void convTranspose_paramsWeightsAndStatistics() {
-    ConvTranspose c = ConvTranspose.conv2dTranspose(4, 3).strides(2)
-        .activation(Activation.RELU);
+    ConvTranspose c = ConvTranspose.conv2dTranspose(4, 3).strides(2).activation(Activation.RELU);
     Shape out = c.outputShape(IMAGE);
 
     assertThat(c.params(IMAGE)).isEqualTo(ParamCount.trainable(3 * 3 * 3 * 4 + 4));
     assertThat(c.useBias(false).params(IMAGE)).isEqualTo(ParamCount.trainable(3 * 3 * 3 * 4));
-    assertThat(WeightShapes.of(c, IMAGE)).containsExactly(
-        new WeightShapes.Weight("kernel", new int[] {3, 3, 4, 3}),
-        new WeightShapes.Weight("bias", new int[] {4})).inOrder();
+    assertThat(WeightShapes.of(c, IMAGE))
+        .containsExactly(
+            new WeightShapes.Weight("kernel", new int[] {3, 3, 4, 3}),
+            new WeightShapes.Weight("bias", new int[] {4}))
+        .inOrder();
     // DESIGN.md section 4: input size x kernel volume x filters
     assertThat(c.stats(IMAGE, out, Accounting.COMPLETE))
         .isEqualTo(Optional.of(new LayerStats(5 * 6 * 3 * 9 * 4, 11 * 13 * 4, false)));
@@ -159,19 +193,34 @@ class WeightedLayersTest {
 
   @Test
   void convTranspose_errors() {
-    assertThat(assertThrows(ShapeException.class,
-        () -> ConvTranspose.conv2dTranspose(4, 3).strides(2).outputPadding(2)).getMessage())
-        .isEqualTo("[NnInvalidArgument] outputPadding must be >= 0 and below the stride, but"
-            + " axis 0 has outputPadding 2 and stride 2");
-    assertThat(assertThrows(ShapeException.class,
-        () -> ConvTranspose.conv2dTranspose(4, 3).strides(2).dilationRate(2)).getMessage())
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () -> ConvTranspose.conv2dTranspose(4, 3).strides(2).outputPadding(2))
+                .getMessage())
+        .isEqualTo(
+            "[NnInvalidArgument] outputPadding must be >= 0 and below the stride, but"
+                + " axis 0 has outputPadding 2 and stride 2");
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () -> ConvTranspose.conv2dTranspose(4, 3).strides(2).dilationRate(2))
+                .getMessage())
         .contains("cannot both be > 1");
-    assertThat(assertThrows(ShapeException.class,
-        () -> ConvTranspose.conv2dTranspose(4, 3).outputShape(List.of(Shape.of(5, 3))))
-        .getMessage()).contains("needs an input of rank 3");
-    assertThat(assertThrows(ShapeException.class,
-        () -> ConvTranspose.conv1dTranspose(1, 2).strides(Integer.MAX_VALUE)
-            .outputShape(List.of(Shape.of(4, 1)))).getMessage())
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () -> ConvTranspose.conv2dTranspose(4, 3).outputShape(List.of(Shape.of(5, 3))))
+                .getMessage())
+        .contains("needs an input of rank 3");
+    assertThat(
+            assertThrows(
+                    ShapeException.class,
+                    () ->
+                        ConvTranspose.conv1dTranspose(1, 2)
+                            .strides(Integer.MAX_VALUE)
+                            .outputShape(List.of(Shape.of(4, 1))))
+                .getMessage())
         .contains("axis 0 of 4x1 gives an output length of 8589934588, outside 1 to 2147483647");
   }
 }

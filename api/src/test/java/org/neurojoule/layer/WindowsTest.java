@@ -19,9 +19,8 @@ import org.neurojoule.shape.ShapeException;
  * counted one by one, never the closed-form formula.
  *
  * <p>The sweep covers n 1..12, window 1..5, stride 1..3, dilation 1..3 and every padding the layer
- * takes (causal on Conv1D only). For a
- * rank-r layer, axis 0 takes each sweep point and the other axes take shifted points, so that a
- * mix-up between axes shows.
+ * takes (causal on Conv1D only). For a rank-r layer, axis 0 takes each sweep point and the other
+ * axes take shifted points, so that a mix-up between axes shows.
  */
 class WindowsTest {
   private static final int MAX_N = 12;
@@ -332,10 +331,13 @@ class WindowsTest {
     // Keras: (k - 1) * d zeros before the time axis, then valid; out = ceil(n / s).
     assertThat(Apply.outputShape(Conv.of(1, 4, 3).padding(Padding.CAUSAL), Shape.of(32, 20)))
         .isEqualTo(Shape.of(32, 4));
-    assertThat(Apply.outputShape(Conv.of(1, 4, 3).dilationRate(2).padding(Padding.CAUSAL),
-        Shape.of(7, 2))).isEqualTo(Shape.of(7, 4));
-    assertThat(Apply.outputShape(Conv.of(1, 4, 3).strides(2).padding(Padding.CAUSAL),
-        Shape.of(7, 2))).isEqualTo(Shape.of(4, 4));
+    assertThat(
+            Apply.outputShape(
+                Conv.of(1, 4, 3).dilationRate(2).padding(Padding.CAUSAL), Shape.of(7, 2)))
+        .isEqualTo(Shape.of(7, 4));
+    assertThat(
+            Apply.outputShape(Conv.of(1, 4, 3).strides(2).padding(Padding.CAUSAL), Shape.of(7, 2)))
+        .isEqualTo(Shape.of(4, 4));
     // A kernel longer than the input still fits: the padding holds the rest.
     assertThat(Apply.outputShape(Conv.of(1, 1, 9).padding(Padding.CAUSAL), Shape.of(2, 1)))
         .isEqualTo(Shape.of(2, 1));
@@ -344,8 +346,9 @@ class WindowsTest {
   @Test
   void causalPadding_onAnyLayerButConv1d_isRefusedNamingTheType() {
     assertThat(causalRefusal(() -> Conv.of(2, 4, 3).padding(Padding.CAUSAL)))
-        .isEqualTo("[NnInvalidArgument] padding causal is for Conv1D only; Conv2D takes valid or"
-            + " same");
+        .isEqualTo(
+            "[NnInvalidArgument] padding causal is for Conv1D only; Conv2D takes valid or"
+                + " same");
     assertThat(causalRefusal(() -> Conv.of(3, 4, 3).padding(Padding.CAUSAL)))
         .contains("; Conv3D takes valid or same");
     assertThat(causalRefusal(() -> Pooling.of(PoolKind.MAX, 1, 2).padding(Padding.CAUSAL)))

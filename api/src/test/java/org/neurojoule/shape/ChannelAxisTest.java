@@ -9,8 +9,10 @@ class ChannelAxisTest {
   void channelsLast_movesTheFirstAxisLast_andChannelsFirstUndoesIt() {
     int[] chw = {2, 34, 30};
     assertThat(ChannelAxis.channelsLast(chw)).asList().containsExactly(34, 30, 2).inOrder();
-    assertThat(ChannelAxis.channelsFirst(ChannelAxis.channelsLast(chw))).asList()
-        .containsExactly(2, 34, 30).inOrder();
+    assertThat(ChannelAxis.channelsFirst(ChannelAxis.channelsLast(chw)))
+        .asList()
+        .containsExactly(2, 34, 30)
+        .inOrder();
   }
 
   @Test

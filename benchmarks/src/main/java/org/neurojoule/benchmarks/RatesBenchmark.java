@@ -2,25 +2,25 @@ package org.neurojoule.benchmarks;
 
 import static org.neurojoule.layer.Padding.SAME;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.SplittableRandom;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import org.neurojoule.layer.Activation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Model;
 import org.neurojoule.RateListener;
 import org.neurojoule.Tensor;
 import org.neurojoule.engine.EngineInfo;
 import org.neurojoule.engine.FiringRates;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.layer.Conv;
 import org.neurojoule.layer.Dense;
 import org.neurojoule.layer.DepthwiseConv2D;
@@ -32,9 +32,9 @@ import org.neurojoule.layer.DepthwiseConv2D;
  * (as tf-bench does).
  *
  * <p>Then the public path: one {@code model.energy(e -> e.exampleData(data))} call on 32 and on 256
- * images, setup included, on a fresh model (its first call prepares the pass) and again on the
- * same model (the prepared pass is reused), each the median of at least {@code --public-reps}
- * calls and of at least 0.5 s of calls, after a second of untimed calls.
+ * images, setup included, on a fresh model (its first call prepares the pass) and again on the same
+ * model (the prepared pass is reused), each the median of at least {@code --public-reps} calls and
+ * of at least 0.5 s of calls, after a second of untimed calls.
  *
  * <p>Options: {@code --nets=vgg9,lcrm_vgg9,alexnet,mnist --batches=1,8,32 --seconds=1.0
  * --public=32,256 --public-reps=3}.
@@ -44,64 +44,100 @@ public final class RatesBenchmark {
 
   /** VGG9 of tf-bench: 224x224x1, six Conv2D with BN and ReLU, four max pools, three Dense. */
   public static Model vgg9() {
-    Tensor x = Model.input(224, 224, 1)
-        .conv2d(64, 11, c -> c.strides(4)).batchNormalization().relu()
-        .maxPooling2d(3, p -> p.strides(2));
-    x = x.conv2d(128, 5, c -> c.padding(SAME)).batchNormalization().relu()
-        .maxPooling2d(3, p -> p.strides(2));
+    Tensor x =
+        Model.input(224, 224, 1)
+            .conv2d(64, 11, c -> c.strides(4))
+            .batchNormalization()
+            .relu()
+            .maxPooling2d(3, p -> p.strides(2));
+    x =
+        x.conv2d(128, 5, c -> c.padding(SAME))
+            .batchNormalization()
+            .relu()
+            .maxPooling2d(3, p -> p.strides(2));
     x = x.conv2d(256, 3, c -> c.padding(SAME)).batchNormalization().relu();
     x = x.conv2d(256, 3, c -> c.padding(SAME)).batchNormalization().relu();
-    x = x.conv2d(512, 3, c -> c.padding(SAME)).batchNormalization().relu()
-        .maxPooling2d(3, p -> p.strides(2));
-    x = x.conv2d(512, 3, c -> c.padding(SAME)).batchNormalization().relu()
-        .maxPooling2d(3, p -> p.strides(2));
-    x = x.flatten().dense(1024, d -> d.activation(Activation.RELU))
-        .dense(1024, d -> d.activation(Activation.RELU))
-        .dense(100, d -> d.activation(Activation.SOFTMAX));
+    x =
+        x.conv2d(512, 3, c -> c.padding(SAME))
+            .batchNormalization()
+            .relu()
+            .maxPooling2d(3, p -> p.strides(2));
+    x =
+        x.conv2d(512, 3, c -> c.padding(SAME))
+            .batchNormalization()
+            .relu()
+            .maxPooling2d(3, p -> p.strides(2));
+    x =
+        x.flatten()
+            .dense(1024, d -> d.activation(Activation.RELU))
+            .dense(1024, d -> d.activation(Activation.RELU))
+            .dense(100, d -> d.activation(Activation.SOFTMAX));
     return Model.of(x);
   }
 
   /** LCRM-VGG9 of tf-bench: two Conv2D and five DepthwiseConv2D with BN and ReLU. */
   public static Model lcrmVgg9() {
-    Tensor x = Model.input(224, 224, 1)
-        .conv2d(64, 11, c -> c.strides(4)).batchNormalization().relu()
-        .maxPooling2d(3, p -> p.strides(2));
+    Tensor x =
+        Model.input(224, 224, 1)
+            .conv2d(64, 11, c -> c.strides(4))
+            .batchNormalization()
+            .relu()
+            .maxPooling2d(3, p -> p.strides(2));
     x = x.depthwiseConv2d(5, c -> c.depthMultiplier(2).padding(SAME));
-    x = x.conv2d(128, 5, c -> c.padding(SAME)).batchNormalization().relu()
-        .maxPooling2d(3, p -> p.strides(2));
+    x =
+        x.conv2d(128, 5, c -> c.padding(SAME))
+            .batchNormalization()
+            .relu()
+            .maxPooling2d(3, p -> p.strides(2));
     x = x.depthwiseConv2d(3, c -> c.depthMultiplier(2).padding(SAME)).batchNormalization().relu();
     x = x.depthwiseConv2d(3, c -> c.padding(SAME)).batchNormalization().relu();
-    x = x.depthwiseConv2d(3, c -> c.depthMultiplier(2).padding(SAME)).batchNormalization().relu()
-        .maxPooling2d(3, p -> p.strides(2));
-    x = x.depthwiseConv2d(3, c -> c.padding(SAME)).batchNormalization().relu()
-        .maxPooling2d(3, p -> p.strides(2));
-    x = x.flatten().dense(1024, d -> d.activation(Activation.RELU))
-        .dense(1024, d -> d.activation(Activation.RELU))
-        .dense(62, d -> d.activation(Activation.SOFTMAX));
+    x =
+        x.depthwiseConv2d(3, c -> c.depthMultiplier(2).padding(SAME))
+            .batchNormalization()
+            .relu()
+            .maxPooling2d(3, p -> p.strides(2));
+    x =
+        x.depthwiseConv2d(3, c -> c.padding(SAME))
+            .batchNormalization()
+            .relu()
+            .maxPooling2d(3, p -> p.strides(2));
+    x =
+        x.flatten()
+            .dense(1024, d -> d.activation(Activation.RELU))
+            .dense(1024, d -> d.activation(Activation.RELU))
+            .dense(62, d -> d.activation(Activation.SOFTMAX));
     return Model.of(x);
   }
 
   /** AlexNet of tf-bench: 227x227x3, five Conv2D (ReLU) each followed by BN, three max pools. */
   public static Model alexnet() {
-    Tensor x = Model.input(227, 227, 3)
-        .conv2d(96, 11, c -> c.strides(4).activation(Activation.RELU)).batchNormalization()
-        .maxPooling2d(3, p -> p.strides(2));
-    x = x.conv2d(256, 5, c -> c.padding(SAME).activation(Activation.RELU)).batchNormalization()
-        .maxPooling2d(3, p -> p.strides(2));
+    Tensor x =
+        Model.input(227, 227, 3)
+            .conv2d(96, 11, c -> c.strides(4).activation(Activation.RELU))
+            .batchNormalization()
+            .maxPooling2d(3, p -> p.strides(2));
+    x =
+        x.conv2d(256, 5, c -> c.padding(SAME).activation(Activation.RELU))
+            .batchNormalization()
+            .maxPooling2d(3, p -> p.strides(2));
     x = x.conv2d(384, 3, c -> c.padding(SAME).activation(Activation.RELU)).batchNormalization();
     x = x.conv2d(384, 3, c -> c.padding(SAME).activation(Activation.RELU)).batchNormalization();
-    x = x.conv2d(256, 3, c -> c.padding(SAME).activation(Activation.RELU)).batchNormalization()
-        .maxPooling2d(3, p -> p.strides(2));
-    x = x.flatten().dense(1024, d -> d.activation(Activation.RELU))
-        .dense(1024, d -> d.activation(Activation.RELU))
-        .dense(10, d -> d.activation(Activation.SOFTMAX));
+    x =
+        x.conv2d(256, 3, c -> c.padding(SAME).activation(Activation.RELU))
+            .batchNormalization()
+            .maxPooling2d(3, p -> p.strides(2));
+    x =
+        x.flatten()
+            .dense(1024, d -> d.activation(Activation.RELU))
+            .dense(1024, d -> d.activation(Activation.RELU))
+            .dense(10, d -> d.activation(Activation.SOFTMAX));
     return Model.of(x);
   }
 
   /** The documentation's MNIST model. */
   public static Model mnist() {
-    return Model.of(Model.input(28, 28, 1).conv2d(2, 7).relu().flatten().dense(128).relu()
-        .dense(10));
+    return Model.of(
+        Model.input(28, 28, 1).conv2d(2, 7).relu().flatten().dense(128).relu().dense(10));
   }
 
   static Model network(String name) {
@@ -110,8 +146,9 @@ public final class RatesBenchmark {
       case "lcrm_vgg9" -> lcrmVgg9();
       case "alexnet" -> alexnet();
       case "mnist" -> mnist();
-      default -> throw new IllegalArgumentException("unknown network " + name
-          + "; known: vgg9, lcrm_vgg9, alexnet, mnist");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown network " + name + "; known: vgg9, lcrm_vgg9, alexnet, mnist");
     };
   }
 
@@ -165,31 +202,42 @@ public final class RatesBenchmark {
       } else if (a.startsWith("--memory=")) {
         memory = Boolean.parseBoolean(v);
       } else if (a.startsWith("--public=")) {
-        publicImages = v.isEmpty() ? new int[0]
-            : Arrays.stream(v.split(",")).mapToInt(Integer::parseInt).toArray();
+        publicImages =
+            v.isEmpty()
+                ? new int[0]
+                : Arrays.stream(v.split(",")).mapToInt(Integer::parseInt).toArray();
       } else if (a.startsWith("--public-reps=")) {
         publicReps = Math.max(1, Integer.parseInt(v));
       } else if (a.startsWith("--out=")) {
         out = v.isEmpty() ? null : v;
       } else {
-        throw new IllegalArgumentException("unknown option " + a + "; options:"
-            + " --nets=mnist,vgg9,lcrm_vgg9,alexnet --batches=1,8,32 --reps=9 --rep-seconds=0.5"
-            + " --warmup-seconds=1.0 --public=32,256 --public-reps=3 --memory=true"
-            + " --out=results.json");
+        throw new IllegalArgumentException(
+            "unknown option "
+                + a
+                + "; options:"
+                + " --nets=mnist,vgg9,lcrm_vgg9,alexnet --batches=1,8,32 --reps=9 --rep-seconds=0.5"
+                + " --warmup-seconds=1.0 --public=32,256 --public-reps=3 --memory=true"
+                + " --out=results.json");
       }
     }
     boolean javaGemm = EngineInfo.gemm().equals("java");
     // The pure-Java multiply is some 10x slower: a smaller peak multiply keeps the run short.
     int peakSize = javaGemm ? 2048 : 4096;
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "engine: gemm=%s%s conv=%s (libgomp: %s) threads=%d java=%s max heap %d MB;"
             + " ISA limits %s%n",
-        EngineInfo.gemm(), javaGemm ? " (" + EngineInfo.javaTile() + ")" : "", EngineInfo.conv(),
-        EngineInfo.gompSpin(), EngineInfo.threads(),
-        System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, isaLimits());
+        EngineInfo.gemm(),
+        javaGemm ? " (" + EngineInfo.javaTile() + ")" : "",
+        EngineInfo.conv(),
+        EngineInfo.gompSpin(),
+        EngineInfo.threads(),
+        System.getProperty("java.version"),
+        Runtime.getRuntime().maxMemory() >> 20,
+        isaLimits());
     double peak = EngineInfo.gemmGflops(peakSize, true, 5);
-    System.out.printf(Locale.ROOT, "PEAK sgemm %d^3 (%s): %.1f GFLOP/s%n", peakSize,
-        EngineInfo.gemm(), peak);
+    System.out.printf(
+        Locale.ROOT, "PEAK sgemm %d^3 (%s): %.1f GFLOP/s%n", peakSize, EngineInfo.gemm(), peak);
     List<Map<String, Object>> results = new ArrayList<>();
     for (String net : nets) {
       Model model = network(net).initializeWeights(1);
@@ -230,12 +278,22 @@ public final class RatesBenchmark {
         Arrays.sort(sorted);
         double img = sorted[reps / 2];
         double gflops = img * macs * 2 / 1e9;
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+            Locale.ROOT,
             "RESULT network=%-9s batch=%-2d img/s=%9.1f GFLOP/s=%7.1f %5.1f %% of peak"
                 + "  peak heap %4d MB (median of %d reps x %d batches, min %.1f max %.1f,"
                 + " first run %.0f ms)%n",
-            net, batch, img, gflops, 100 * gflops / peak, heapPeak >> 20, reps, iters,
-            sorted[0], sorted[reps - 1], firstMs);
+            net,
+            batch,
+            img,
+            gflops,
+            100 * gflops / peak,
+            heapPeak >> 20,
+            reps,
+            iters,
+            sorted[0],
+            sorted[reps - 1],
+            firstMs);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("network", net);
         row.put("batch", batch);
@@ -259,9 +317,14 @@ public final class RatesBenchmark {
     // A VM's neighbours can slow one measurement: measure the peak again and keep the higher.
     double again = EngineInfo.gemmGflops(peakSize, true, 5);
     double best = Math.max(peak, again);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "peak %.1f GFLOP/s (%s, %d threads; measured %.1f before and %.1f after)%n",
-        best, EngineInfo.gemm(), EngineInfo.threads(), peak, again);
+        best,
+        EngineInfo.gemm(),
+        EngineInfo.threads(),
+        peak,
+        again);
     Map<String, Object> mem = memory ? memoryCheck() : null;
     if (out != null) {
       Map<String, Object> doc = new LinkedHashMap<>();
@@ -310,11 +373,18 @@ public final class RatesBenchmark {
     reps = Math.min(first.length, again.length);
     double firstS = first[first.length / 2];
     double againS = again[again.length / 2];
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "PUBLIC network=%-9s images=%-3d first call %7.1f img/s (%7.2f ms), repeated call %7.1f"
             + " img/s (%7.2f ms); median of %d calls each, energy(e -> e.exampleData(data))"
             + " batch 32%n",
-        net, images, images / firstS, firstS * 1e3, images / againS, againS * 1e3, reps);
+        net,
+        images,
+        images / firstS,
+        firstS * 1e3,
+        images / againS,
+        againS * 1e3,
+        reps);
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("network", net);
     row.put("images", images);
@@ -345,22 +415,25 @@ public final class RatesBenchmark {
   }
 
   /**
-   * The instruction-set limits this run had: the oneDNN and OpenBLAS environment variables, and
-   * the JIT's {@code -XX:UseAVX} (its default is the machine's best).
+   * The instruction-set limits this run had: the oneDNN and OpenBLAS environment variables, and the
+   * JIT's {@code -XX:UseAVX} (its default is the machine's best).
    */
   private static Map<String, Object> isaLimits() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("onednn_max_cpu_isa", System.getenv("ONEDNN_MAX_CPU_ISA"));
     m.put("openblas_coretype", System.getenv("OPENBLAS_CORETYPE"));
-    m.put("jvm_use_avx", ManagementFactory.getPlatformMXBean(
-        com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption("UseAVX").getValue());
+    m.put(
+        "jvm_use_avx",
+        ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+            .getVMOption("UseAVX")
+            .getValue());
     return m;
   }
 
   /** The fewest batches one repetition streams. */
   private static final int MIN_BATCHES = 8;
 
-  private static final Optional<RateListener> QUIET = Optional.of((done, total, nanos) -> { });
+  private static final Optional<RateListener> QUIET = Optional.of((done, total, nanos) -> {});
 
   private static void resetPeaks() {
     for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -382,9 +455,9 @@ public final class RatesBenchmark {
   }
 
   /**
-   * Rates of the MNIST model over 100 and over 10 000 MNIST-size examples streamed from .npy
-   * files, batch 32: the largest live heap (after a full GC, sampled after every batch) and the
-   * pools' peak use for each. A streaming pass keeps only a batch, so both should be equal.
+   * Rates of the MNIST model over 100 and over 10 000 MNIST-size examples streamed from .npy files,
+   * batch 32: the largest live heap (after a full GC, sampled after every batch) and the pools'
+   * peak use for each. A streaming pass keeps only a batch, so both should be equal.
    */
   private static Map<String, Object> memoryCheck() throws java.io.IOException {
     Model model = mnist().initializeWeights(1);
@@ -398,12 +471,13 @@ public final class RatesBenchmark {
         long[] live = {0};
         int[] calls = {0};
         MemoryMXBean bean = ManagementFactory.getMemoryMXBean();
-        RateListener sampler = (done, total, nanos) -> {
-          if (calls[0]++ % 4 == 0 || done == total) {
-            System.gc();
-            live[0] = Math.max(live[0], bean.getHeapMemoryUsage().getUsed());
-          }
-        };
+        RateListener sampler =
+            (done, total, nanos) -> {
+              if (calls[0]++ % 4 == 0 || done == total) {
+                System.gc();
+                live[0] = Math.max(live[0], bean.getHeapMemoryUsage().getUsed());
+              }
+            };
         System.gc();
         long before = bean.getHeapMemoryUsage().getUsed();
         resetPeaks();
@@ -411,10 +485,15 @@ public final class RatesBenchmark {
         FiringRates.of(model, data, 32, Optional.of(sampler));
         double secs = (System.nanoTime() - t0) / 1e9;
         long peakPools = heapPeak();
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+            Locale.ROOT,
             "MEMORY mnist %,6d examples (streamed from .npy, batch 32): live heap max %.1f MB"
                 + " (%.1f MB before the pass), pools' peak %.1f MB, %.2f s with GC sampling%n",
-            n, live[0] / 1048576.0, before / 1048576.0, peakPools / 1048576.0, secs);
+            n,
+            live[0] / 1048576.0,
+            before / 1048576.0,
+            peakPools / 1048576.0,
+            secs);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("live_heap_max_mb", live[0] / 1048576.0);
         m.put("live_heap_before_mb", before / 1048576.0);
@@ -447,8 +526,8 @@ public final class RatesBenchmark {
       os.write(h.length() & 0xff);
       os.write(h.length() >> 8);
       os.write(h.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-      java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(per * 4)
-          .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      java.nio.ByteBuffer buf =
+          java.nio.ByteBuffer.allocate(per * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
       SplittableRandom r = new SplittableRandom(3);
       for (int i = 0; i < n; i++) {
         buf.clear();
@@ -467,7 +546,9 @@ public final class RatesBenchmark {
     } else if (o instanceof Map<?, ?> m) {
       StringBuilder s = new StringBuilder("{");
       for (Map.Entry<?, ?> e : m.entrySet()) {
-        s.append(s.length() > 1 ? ", " : "").append(json(String.valueOf(e.getKey()))).append(": ")
+        s.append(s.length() > 1 ? ", " : "")
+            .append(json(String.valueOf(e.getKey())))
+            .append(": ")
             .append(json(e.getValue()));
       }
       return s.append('}').toString();

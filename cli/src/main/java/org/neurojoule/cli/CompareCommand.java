@@ -14,39 +14,48 @@ import org.neurojoule.ModelEnergy;
 import org.neurojoule.SummaryOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code neurojoule compare A B [C...]}: the library's {@link Comparison} of a baseline and one or
- * more candidates (energy per device, parameters, storage, connections, neurons, the reduction
- * from A in %, and energy by layer kind); with {@code --report FILE}, its HTML report too.
+ * more candidates (energy per device, parameters, storage, connections, neurons, the reduction from
+ * A in %, and energy by layer kind); with {@code --report FILE}, its HTML report too.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true,
-    description = "Compares models with the first: energy per inference on each device,"
-        + " parameters, storage, connections and neurons, the reduction from A in %%, and"
-        + " where each model's energy goes by layer kind.")
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description =
+        "Compares models with the first: energy per inference on each device,"
+            + " parameters, storage, connections and neurons, the reduction from A in %%, and"
+            + " where each model's energy goes by layer kind.")
 final class CompareCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "A", description = "The baseline: a bundled model or"
-      + " a model file.")
+  @Parameters(
+      index = "0",
+      paramLabel = "A",
+      description = "The baseline: a bundled model or" + " a model file.")
   String a;
 
-  @Parameters(index = "1..*", arity = "1..*", paramLabel = "B",
+  @Parameters(
+      index = "1..*",
+      arity = "1..*",
+      paramLabel = "B",
       description = "The models compared with it (more than one for a sweep).")
   List<String> others;
 
-  @Option(names = "--report", paramLabel = "FILE.html",
-      description = "Also write a self-contained HTML report (the models side by side, energy and"
-          + " reduction per device, a chart per device, energy by layer kind) to FILE.")
+  @Option(
+      names = "--report",
+      paramLabel = "FILE.html",
+      description =
+          "Also write a self-contained HTML report (the models side by side, energy and"
+              + " reduction per device, a chart per device, energy by layer kind) to FILE.")
   Path report;
 
-  @Mixin
-  EstimateOptions estimate;
+  @Mixin EstimateOptions estimate;
 
   @SuppressWarnings("try") // the warning log needs only to be open, never named
   @Override
@@ -68,12 +77,18 @@ final class CompareCommand implements Callable<Integer> {
       comparison.report(r -> r.summary(timing.apply(r.summary()))).writeHtml(report);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(switch (estimate.format) {
-      case TEXT -> comparison.summaryString(
-          o -> timing.apply(o).lineLength(SummaryOptions.AUTO).printWarnings(!estimate.quiet));
-      case CSV -> comparison.toCsv(timing);
-      case JSON -> comparison.toJson(timing);
-    });
+    out.print(
+        switch (estimate.format) {
+          case TEXT ->
+              comparison.summaryString(
+                  o ->
+                      timing
+                          .apply(o)
+                          .lineLength(SummaryOptions.AUTO)
+                          .printWarnings(!estimate.quiet));
+          case CSV -> comparison.toCsv(timing);
+          case JSON -> comparison.toJson(timing);
+        });
     out.flush();
     return 0;
   }

@@ -1,10 +1,10 @@
 package org.neurojoule.cli;
 
 import java.util.Locale;
-import org.neurojoule.layer.Accounting;
 import org.neurojoule.Dtype;
 import org.neurojoule.EnergyModel;
 import org.neurojoule.SummaryOptions;
+import org.neurojoule.layer.Accounting;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -101,9 +101,12 @@ final class Converters {
         dims = null;
       }
       if (dims == null || (name != null && name.isEmpty())) {
-        throw new TypeConversionException("'" + value + "' is not an input shape; use"
-            + " dimensions without the batch such as 64,64,3 (each positive, or -1 to keep the"
-            + " file's), or NAME=64,64,3 for the input layer NAME");
+        throw new TypeConversionException(
+            "'"
+                + value
+                + "' is not an input shape; use"
+                + " dimensions without the batch such as 64,64,3 (each positive, or -1 to keep the"
+                + " file's), or NAME=64,64,3 for the input layer NAME");
       }
       return new InputShape(java.util.Optional.ofNullable(name), dims);
     }

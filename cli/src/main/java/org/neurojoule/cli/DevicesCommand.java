@@ -18,20 +18,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code neurojoule devices}: the registered devices, their figures and where they come from. */
-@Command(name = "devices", mixinStandardHelpOptions = true,
+@Command(
+    name = "devices",
+    mixinStandardHelpOptions = true,
     description = "Lists the devices energy is estimated on, with their figures and sources.")
 final class DevicesCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
       converter = Converters.FormatConverter.class,
       description = "text (default), csv or json (full precision).")
   Format format;
 
-  @Option(names = "--devices", paramLabel = "FILE",
-      description = "Also register and list the devices of a device file: JSON (the format"
-          + " --format json prints), or properties in a file named *.properties.")
+  @Option(
+      names = "--devices",
+      paramLabel = "FILE",
+      description =
+          "Also register and list the devices of a device file: JSON (the format"
+              + " --format json prints), or properties in a file named *.properties.")
   Path devicesFile;
 
   @Option(names = "--verbose", description = "Print the stack trace of an error.")
@@ -44,11 +51,12 @@ final class DevicesCommand implements Callable<Integer> {
     }
     List<String> devices = ModelEnergy.devices();
     PrintWriter out = spec.commandLine().getOut();
-    out.print(switch (format) {
-      case TEXT -> text(devices);
-      case CSV -> DeviceListing.csv(DeviceRegistry.defaults(), devices);
-      case JSON -> DeviceListing.json(DeviceRegistry.defaults(), devices);
-    });
+    out.print(
+        switch (format) {
+          case TEXT -> text(devices);
+          case CSV -> DeviceListing.csv(DeviceRegistry.defaults(), devices);
+          case JSON -> DeviceListing.json(DeviceRegistry.defaults(), devices);
+        });
     out.flush();
     return 0;
   }
@@ -61,8 +69,15 @@ final class DevicesCommand implements Callable<Integer> {
     for (String name : devices) {
       Device d = ModelEnergy.device(name);
       DeviceInfo i = ModelEnergy.deviceInfo(name);
-      rows.add(List.of(d.name(), g3(d.energyPerSynop()), g3(d.energyPerNeuron()),
-          d.spiking() ? "yes" : "no", i.node(), i.kind().label(), i.source()));
+      rows.add(
+          List.of(
+              d.name(),
+              g3(d.energyPerSynop()),
+              g3(d.energyPerNeuron()),
+              d.spiking() ? "yes" : "no",
+              i.node(),
+              i.kind().label(),
+              i.source()));
       if (!i.counts().isEmpty()) {
         counts.append("  ").append(d.name()).append(": ").append(i.counts()).append('\n');
       }

@@ -26,8 +26,11 @@ final class Errors {
     if (e instanceof UncheckedIOException && e.getCause() != null) {
       message += ": " + cause(e.getCause());
     }
-    boolean ours = e instanceof IllegalArgumentException || e instanceof IllegalStateException
-        || e instanceof UncheckedIOException || e instanceof java.io.IOException;
+    boolean ours =
+        e instanceof IllegalArgumentException
+            || e instanceof IllegalStateException
+            || e instanceof UncheckedIOException
+            || e instanceof java.io.IOException;
     return oneLine(ours ? message : "internal error, " + e + " (run with --verbose for details)");
   }
 

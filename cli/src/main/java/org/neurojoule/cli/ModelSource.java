@@ -7,16 +7,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.neurojoule.keras.KerasModels;
 import org.neurojoule.Model;
+import org.neurojoule.examples.Architectures;
+import org.neurojoule.keras.KerasModels;
 import org.neurojoule.nir.NirModels;
 import org.neurojoule.onnx.OnnxModels;
-import org.neurojoule.examples.Architectures;
 
 /**
- * What a MODEL argument names: a bundled example (ignoring case), a NIR graph (.nir, read by
- * {@link NirModels}), an ONNX file (.onnx, read by {@link OnnxModels}) or a Keras file (.h5, .keras or an architecture .json), read by {@link
- * KerasModels}.
+ * What a MODEL argument names: a bundled example (ignoring case), a NIR graph (.nir, read by {@link
+ * NirModels}), an ONNX file (.onnx, read by {@link OnnxModels}) or a Keras file (.h5, .keras or an
+ * architecture .json), read by {@link KerasModels}.
  */
 final class ModelSource {
   /** The bundled examples, in the order help and errors list them. */
@@ -33,8 +33,8 @@ final class ModelSource {
    * @throws IllegalArgumentException naming {@code spec} if it is neither, or if it is a bundled
    *     model and an input shape was given
    */
-  static Model load(String spec, UnaryOperator<KerasModels.Options> options,
-      boolean inputShapeGiven) {
+  static Model load(
+      String spec, UnaryOperator<KerasModels.Options> options, boolean inputShapeGiven) {
     return load(spec, options, inputShapeGiven, UnaryOperator.identity());
   }
 
@@ -48,25 +48,32 @@ final class ModelSource {
    * @throws IllegalArgumentException naming {@code spec} if it is neither, or if it is a bundled
    *     model and an input shape was given
    */
-  static Model load(String spec, UnaryOperator<KerasModels.Options> options,
-      boolean inputShapeGiven, UnaryOperator<OnnxModels.Options> onnx) {
+  static Model load(
+      String spec,
+      UnaryOperator<KerasModels.Options> options,
+      boolean inputShapeGiven,
+      UnaryOperator<OnnxModels.Options> onnx) {
     Supplier<Model> bundled = BUNDLED.get(spec.toLowerCase(Locale.ROOT));
     if (bundled != null) {
       if (inputShapeGiven) {
-        throw new IllegalArgumentException("--input-shape applies to model files; '" + spec
-            + "' is a bundled model, declared with its own input shape");
+        throw new IllegalArgumentException(
+            "--input-shape applies to model files; '"
+                + spec
+                + "' is a bundled model, declared with its own input shape");
       }
       return bundled.get();
     }
     Path path = Path.of(spec);
     if (!Files.exists(path)) {
-      throw new IllegalArgumentException("'" + spec + "' is neither a bundled model ("
-          + names() + ") nor an existing file");
+      throw new IllegalArgumentException(
+          "'" + spec + "' is neither a bundled model (" + names() + ") nor an existing file");
     }
     if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nir")) {
       if (inputShapeGiven) {
-        throw new IllegalArgumentException("--input-shape applies to Keras files; '" + spec
-            + "' is a NIR graph, which declares its own input shape");
+        throw new IllegalArgumentException(
+            "--input-shape applies to Keras files; '"
+                + spec
+                + "' is a NIR graph, which declares its own input shape");
       }
       return NirModels.load(path);
     }

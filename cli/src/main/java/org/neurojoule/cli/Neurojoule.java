@@ -19,19 +19,26 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code neurojoule} command. Exit codes: 0 on success, 2 for a usage error (an unknown
- * option, a bad option value), 1 for any other failure; either prints one line on standard error,
- * and a stack trace only with {@code --verbose}.
+ * The {@code neurojoule} command. Exit codes: 0 on success, 2 for a usage error (an unknown option,
+ * a bad option value), 1 for any other failure; either prints one line on standard error, and a
+ * stack trace only with {@code --verbose}.
  */
-@Command(name = "neurojoule", mixinStandardHelpOptions = true,
+@Command(
+    name = "neurojoule",
+    mixinStandardHelpOptions = true,
     versionProvider = Neurojoule.Version.class,
-    description = "Estimates the energy per inference of neural networks on CPUs, GPUs and"
-        + " neuromorphic chips.",
-    subcommands = {SummaryCommand.class, CompareCommand.class, DevicesCommand.class,
-        CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class})
+    description =
+        "Estimates the energy per inference of neural networks on CPUs, GPUs and"
+            + " neuromorphic chips.",
+    subcommands = {
+      SummaryCommand.class,
+      CompareCommand.class,
+      DevicesCommand.class,
+      CommandLine.HelpCommand.class,
+      AutoComplete.GenerateCompletion.class
+    })
 public final class Neurojoule implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   private Neurojoule() {}
 
@@ -42,10 +49,16 @@ public final class Neurojoule implements Callable<Integer> {
    */
   public static void main(String[] args) {
     // UTF-8 whatever the platform, so JSON and names with any character come out intact.
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(
-        new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(
-        new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(
+            new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+            true);
+    PrintWriter err =
+        new PrintWriter(
+            new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
+            true);
     System.exit(run(out, err, args));
   }
 
@@ -75,19 +88,23 @@ public final class Neurojoule implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(),
-        "a command is needed: summary, compare or devices");
+    throw new ParameterException(
+        spec.commandLine(), "a command is needed: summary, compare or devices");
   }
 
   private static int usageError(ParameterException e, String[] args) {
     PrintWriter err = e.getCommandLine().getErr();
-    err.println("neurojoule: " + Errors.oneLine(e.getMessage()) + " (see '"
-        + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+    err.println(
+        "neurojoule: "
+            + Errors.oneLine(e.getMessage())
+            + " (see '"
+            + e.getCommandLine().getCommandSpec().qualifiedName()
+            + " --help')");
     return e.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
   }
 
   private static int failure(Throwable e, PrintWriter err, boolean verbose) {
-    if (e instanceof ParameterException p) {   // a check made after parsing, such as --dt's
+    if (e instanceof ParameterException p) { // a check made after parsing, such as --dt's
       return usageError(p, new String[0]);
     }
     if (verbose) {
@@ -111,8 +128,8 @@ public final class Neurojoule implements Callable<Integer> {
     @Override
     public String[] getVersion() throws IOException {
       Properties p = new Properties();
-      try (InputStream in = Neurojoule.class.getResourceAsStream(
-          "/neurojoule-version.properties")) {
+      try (InputStream in =
+          Neurojoule.class.getResourceAsStream("/neurojoule-version.properties")) {
         if (in != null) {
           p.load(in);
         }

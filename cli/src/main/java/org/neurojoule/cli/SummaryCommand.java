@@ -18,53 +18,74 @@ import picocli.CommandLine.Spec;
  * {@code neurojoule summary MODEL}: the energy table of one model, or its CSV or JSON; with {@code
  * --report FILE}, its HTML report too.
  */
-@Command(name = "summary", mixinStandardHelpOptions = true,
+@Command(
+    name = "summary",
+    mixinStandardHelpOptions = true,
     description = "Prints the energy summary of a model, as KerasSpiking's ModelEnergy does.")
 final class SummaryCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "MODEL",
-      description = "A bundled model (mnist, vgg9, lcrm-vgg9, alexnet, lcrm-alexnet) or a model"
-          + " file.")
+  @Parameters(
+      paramLabel = "MODEL",
+      description =
+          "A bundled model (mnist, vgg9, lcrm-vgg9, alexnet, lcrm-alexnet) or a model" + " file.")
   String model;
 
-  @Option(names = "--columns", paramLabel = "COLUMN", split = ",",
-      description = "Columns, comma separated: name, output_shape, params, connections, neurons,"
-          + " rate, energy <device>, synop_energy <device>, neuron_energy <device>, sparsity,"
-          + " weight_sparsity, footprint, dense_ops, effective_macs, effective_acs, spikes,"
-          + " synaptic_events, sim_energy <device> (default:"
-          + " name,output_shape,params,connections,neurons,energy cpu; for a simulated model"
-          + " name,output_shape,spikes,synaptic_events,energy loihi,sim_energy loihi).")
+  @Option(
+      names = "--columns",
+      paramLabel = "COLUMN",
+      split = ",",
+      description =
+          "Columns, comma separated: name, output_shape, params, connections, neurons,"
+              + " rate, energy <device>, synop_energy <device>, neuron_energy <device>, sparsity,"
+              + " weight_sparsity, footprint, dense_ops, effective_macs, effective_acs, spikes,"
+              + " synaptic_events, sim_energy <device> (default:"
+              + " name,output_shape,params,connections,neurons,energy cpu; for a simulated model"
+              + " name,output_shape,spikes,synaptic_events,energy loihi,sim_energy loihi).")
   List<String> columns = SummaryOptions.DEFAULT_COLUMNS;
 
-  @Option(names = "--footprint-dtype", paramLabel = "float32|float16|int8",
-      defaultValue = "float32", converter = Converters.DtypeConverter.class,
+  @Option(
+      names = "--footprint-dtype",
+      paramLabel = "float32|float16|int8",
+      defaultValue = "float32",
+      converter = Converters.DtypeConverter.class,
       description = "Bytes per parameter of the footprint column (default: ${DEFAULT-VALUE}).")
   Dtype footprintDtype;
 
-  @Option(names = "--line-length", paramLabel = "N|auto", defaultValue = "98",
+  @Option(
+      names = "--line-length",
+      paramLabel = "N|auto",
+      defaultValue = "98",
       converter = Converters.LineLengthConverter.class,
-      description = "Width of the text table (default: ${DEFAULT-VALUE}); auto fits every cell"
-          + " without cutting.")
+      description =
+          "Width of the text table (default: ${DEFAULT-VALUE}); auto fits every cell"
+              + " without cutting.")
   int lineLength;
 
-  @Option(names = "--notes", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "Print the reference's notes on the estimate's assumptions below the text"
-          + " table, as the library's summary does (default); --no-notes leaves them out.")
+  @Option(
+      names = "--notes",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Print the reference's notes on the estimate's assumptions below the text"
+              + " table, as the library's summary does (default); --no-notes leaves them out.")
   boolean notes;
 
-  @Option(names = "--report", paramLabel = "FILE.html",
-      description = "Also write a self-contained HTML report (charts of energy per layer for the"
-          + " devices of the energy columns, the table with full-precision figures) to FILE.")
+  @Option(
+      names = "--report",
+      paramLabel = "FILE.html",
+      description =
+          "Also write a self-contained HTML report (charts of energy per layer for the"
+              + " devices of the energy columns, the table with full-precision figures) to FILE.")
   Path report;
 
-  @Mixin
-  EstimateOptions estimate;
+  @Mixin EstimateOptions estimate;
 
   /** The default columns of a simulated model: counted spikes and events beside the rates. */
-  static final List<String> SIMULATED_COLUMNS = List.of("name", "output_shape", "spikes",
-      "synaptic_events", "energy loihi", "sim_energy loihi");
+  static final List<String> SIMULATED_COLUMNS =
+      List.of(
+          "name", "output_shape", "spikes", "synaptic_events", "energy loihi", "sim_energy loihi");
 
   @SuppressWarnings("try") // the warning log needs only to be open, never named
   @Override
@@ -73,20 +94,29 @@ final class SummaryCommand implements Callable<Integer> {
     columns.forEach(estimate::checkDeviceColumn);
     try (WarningLog log = WarningLog.to(spec.commandLine().getErr(), estimate.quiet)) {
       ModelEnergy energy = estimate.estimate(model);
-      List<String> shown = columns == SummaryOptions.DEFAULT_COLUMNS
-          && energy.spikeCounts().isPresent() ? SIMULATED_COLUMNS : columns;
-      UnaryOperator<SummaryOptions> options = o -> estimate.timing(energy).apply(o)
-          .columns(shown.toArray(String[]::new)).footprintDtype(footprintDtype);
+      List<String> shown =
+          columns == SummaryOptions.DEFAULT_COLUMNS && energy.spikeCounts().isPresent()
+              ? SIMULATED_COLUMNS
+              : columns;
+      UnaryOperator<SummaryOptions> options =
+          o ->
+              estimate
+                  .timing(energy)
+                  .apply(o)
+                  .columns(shown.toArray(String[]::new))
+                  .footprintDtype(footprintDtype);
       if (report != null) {
         // Written first, so a file that cannot be written fails before anything is printed.
         energy.report(r -> r.summary(options.apply(r.summary()))).writeHtml(report);
       }
-      String out = switch (estimate.format) {
-        case TEXT -> energy.summaryString(
-            o -> options.apply(o).lineLength(lineLength).printWarnings(notes));
-        case CSV -> energy.toCsv(options);
-        case JSON -> energy.toJson(options);
-      };
+      String out =
+          switch (estimate.format) {
+            case TEXT ->
+                energy.summaryString(
+                    o -> options.apply(o).lineLength(lineLength).printWarnings(notes));
+            case CSV -> energy.toCsv(options);
+            case JSON -> energy.toJson(options);
+          };
       spec.commandLine().getOut().print(out);
       spec.commandLine().getOut().flush();
     }

@@ -20,23 +20,24 @@ final class WarningLog implements AutoCloseable {
   private final Level level;
 
   private WarningLog(PrintWriter err, boolean quiet) {
-    handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        if (isLoggable(record)) {
-          err.println(getFormatter().format(record));
-          err.flush();
-        }
-      }
+    handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (isLoggable(record)) {
+              err.println(getFormatter().format(record));
+              err.flush();
+            }
+          }
 
-      @Override
-      public void flush() {
-        err.flush();
-      }
+          @Override
+          public void flush() {
+            err.flush();
+          }
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     handler.setFormatter(new OneLine());
     handler.setLevel(quiet ? Level.OFF : Level.WARNING);
     usedParent = logger.getUseParentHandlers();
@@ -67,8 +68,10 @@ final class WarningLog implements AutoCloseable {
   static final class OneLine extends Formatter {
     @Override
     public String format(LogRecord record) {
-      String level = record.getLevel() == Level.WARNING ? "warning"
-          : record.getLevel().getName().toLowerCase(Locale.ROOT);
+      String level =
+          record.getLevel() == Level.WARNING
+              ? "warning"
+              : record.getLevel().getName().toLowerCase(Locale.ROOT);
       return level + ": " + Errors.oneLine(formatMessage(record));
     }
   }

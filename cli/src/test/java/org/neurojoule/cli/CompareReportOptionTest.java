@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurojoule.layer.Accounting;
 import org.neurojoule.Comparison;
 import org.neurojoule.examples.Architectures;
+import org.neurojoule.layer.Accounting;
 
 /** {@code neurojoule compare A B --report FILE}: the library's report, the comparison as usual. */
 class CompareReportOptionTest {
@@ -20,17 +20,29 @@ class CompareReportOptionTest {
   @Test
   void report_isTheLibrarysComparisonReport_andTheComparisonPrintsAsUsual() throws Exception {
     Path file = dir.resolve("cmp.html");
-    NeurojouleTest.Run plain = run("compare", "vgg9", "lcrm-vgg9", "--accounting",
-        "keras-spiking", "--timesteps", "3");
-    NeurojouleTest.Run withReport = run("compare", "vgg9", "lcrm-vgg9", "--accounting",
-        "keras-spiking", "--timesteps", "3", "--report", file.toString());
+    NeurojouleTest.Run plain =
+        run("compare", "vgg9", "lcrm-vgg9", "--accounting", "keras-spiking", "--timesteps", "3");
+    NeurojouleTest.Run withReport =
+        run(
+            "compare",
+            "vgg9",
+            "lcrm-vgg9",
+            "--accounting",
+            "keras-spiking",
+            "--timesteps",
+            "3",
+            "--report",
+            file.toString());
     assertThat(withReport.code()).isEqualTo(0);
     assertThat(withReport.err()).isEqualTo(plain.err());
     assertThat(withReport.out()).isEqualTo(plain.out());
-    String expected = Comparison.of(
-            Architectures.vgg9().energy(e -> e.accounting(Accounting.KERAS_SPIKING)),
-            Architectures.lcrmVgg9().energy(e -> e.accounting(Accounting.KERAS_SPIKING)))
-        .named("vgg9", "lcrm-vgg9").report(r -> r.timestepsPerInference(3)).html();
+    String expected =
+        Comparison.of(
+                Architectures.vgg9().energy(e -> e.accounting(Accounting.KERAS_SPIKING)),
+                Architectures.lcrmVgg9().energy(e -> e.accounting(Accounting.KERAS_SPIKING)))
+            .named("vgg9", "lcrm-vgg9")
+            .report(r -> r.timestepsPerInference(3))
+            .html();
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(expected);
     assertThat(expected).contains("<title>Comparison: vgg9 vs lcrm-vgg9</title>");
     assertThat(expected).contains("data-device=\"gpu\"");
@@ -39,8 +51,14 @@ class CompareReportOptionTest {
   @Test
   void report_toAMissingFolder_failsWithOneLine_beforePrinting() {
     Path file = dir.resolve("missing/cmp.html");
-    assertFails(1, "neurojoule: cannot write the report to '" + file + "': no such file",
-        "compare", "mnist", "mnist", "--report", file.toString());
+    assertFails(
+        1,
+        "neurojoule: cannot write the report to '" + file + "': no such file",
+        "compare",
+        "mnist",
+        "mnist",
+        "--report",
+        file.toString());
   }
 
   @Test

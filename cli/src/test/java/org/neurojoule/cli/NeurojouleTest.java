@@ -16,10 +16,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurojoule.ExampleData;
-import org.neurojoule.keras.KerasModels;
 import org.neurojoule.ModelEnergy;
 import org.neurojoule.SummaryOptions;
 import org.neurojoule.examples.Architectures;
+import org.neurojoule.keras.KerasModels;
 
 /** The neurojoule command run in-process: exact outputs, exit codes and one-line errors. */
 class NeurojouleTest {
@@ -37,8 +37,8 @@ class NeurojouleTest {
   }
 
   static String golden(String name) throws IOException {
-    return Files.readString(ROOT.resolve("runtime/src/test/resources/golden").resolve(name),
-        StandardCharsets.UTF_8);
+    return Files.readString(
+        ROOT.resolve("runtime/src/test/resources/golden").resolve(name), StandardCharsets.UTF_8);
   }
 
   /** Asserts exit code {@code code}, nothing on stdout and exactly {@code line} on stderr. */
@@ -59,10 +59,12 @@ class NeurojouleTest {
     }
     String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + tuple + "), }";
     String header = dict + " ".repeat((64 - (10 + dict.length() + 1) % 64) % 64) + "\n";
-    ByteBuffer b = ByteBuffer.allocate(10 + header.length() + 4 * n)
-        .order(ByteOrder.LITTLE_ENDIAN);
-    b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1)
-        .put((byte) 0).putShort((short) header.length())
+    ByteBuffer b = ByteBuffer.allocate(10 + header.length() + 4 * n).order(ByteOrder.LITTLE_ENDIAN);
+    b.put((byte) 0x93)
+        .put("NUMPY".getBytes(StandardCharsets.US_ASCII))
+        .put((byte) 1)
+        .put((byte) 0)
+        .putShort((short) header.length())
         .put(header.getBytes(StandardCharsets.US_ASCII));
     for (int i = 0; i < n; i++) {
       b.putFloat(value);
@@ -78,8 +80,7 @@ class NeurojouleTest {
     assertThat(r.out()).isEqualTo(golden("mnist_default.txt"));
     assertThat(r.err()).isEmpty();
     assertThat(r.code()).isEqualTo(0);
-    assertThat(run("summary", "MNIST", "--no-notes").out())
-        .isEqualTo(golden("mnist_default.txt"));
+    assertThat(run("summary", "MNIST", "--no-notes").out()).isEqualTo(golden("mnist_default.txt"));
   }
 
   @Test
@@ -92,64 +93,113 @@ class NeurojouleTest {
   void summary_columnsAndLineLength_areTheGoldens() throws IOException {
     assertThat(run("summary", "mnist", "--line-length", "60", "--no-notes").out())
         .isEqualTo(golden("mnist_line60.txt"));
-    assertThat(run("summary", "mnist", "--no-notes", "--columns", "name,energy cpu,energy gpu,"
-        + "synop_energy cpu,synop_energy gpu,neuron_energy cpu,neuron_energy gpu").out())
+    assertThat(
+            run(
+                    "summary",
+                    "mnist",
+                    "--no-notes",
+                    "--columns",
+                    "name,energy cpu,energy gpu,"
+                        + "synop_energy cpu,synop_energy gpu,neuron_energy cpu,neuron_energy gpu")
+                .out())
         .isEqualTo(golden("mnist_cpu_gpu.txt"));
-    assertThat(run("summary", "mnist", "--columns", "name,output_shape,energy cpu,energy gpu",
-        "--line-length", "60", "--notes").out()).isEqualTo(golden("mnist_line60_warn.txt"));
+    assertThat(
+            run(
+                    "summary",
+                    "mnist",
+                    "--columns",
+                    "name,output_shape,energy cpu,energy gpu",
+                    "--line-length",
+                    "60",
+                    "--notes")
+                .out())
+        .isEqualTo(golden("mnist_line60_warn.txt"));
   }
 
   @Test
   void summary_activityColumns_inCsvAndJson() {
-    String columns = "name,params,sparsity,weight_sparsity,footprint,dense_ops,effective_macs,"
-        + "effective_acs";
+    String columns =
+        "name,params,sparsity,weight_sparsity,footprint,dense_ops,effective_macs,"
+            + "effective_acs";
     Run r = run("summary", "mnist", "--columns", columns, "--format", "csv");
     assertThat(r.code()).isEqualTo(0);
     // No example data: activation sparsity and effective MACs are missing; default glorot
     // kernels hold no exact zeros; footprint is float32, 4 bytes per parameter.
-    assertThat(r.out()).isEqualTo(String.join("\n",
-        "layer,type,params,sparsity,weight_sparsity,footprint_bytes,dense_ops,effective_macs,"
-            + "effective_acs",
-        "input_1,InputLayer,0,NaN,NaN,0,0,0.0,0.0",
-        "conv2d,Conv2D,100,NaN,0.0,400,47432,NaN,0.0",
-        "re_lu,ReLU,0,NaN,NaN,0,0,0.0,0.0",
-        "flatten,Flatten,0,NaN,NaN,0,0,0.0,0.0",
-        "dense,Dense,124032,NaN,0.0,496128,123904,NaN,0.0",
-        "re_lu_1,ReLU,0,NaN,NaN,0,0,0.0,0.0",
-        "dense_1,Dense,1290,NaN,0.0,5160,1280,NaN,0.0",
-        "total,,125422,NaN,0.0,501688,172616,NaN,0.0",
-        ""));
+    assertThat(r.out())
+        .isEqualTo(
+            String.join(
+                "\n",
+                "layer,type,params,sparsity,weight_sparsity,footprint_bytes,dense_ops,effective_macs,"
+                    + "effective_acs",
+                "input_1,InputLayer,0,NaN,NaN,0,0,0.0,0.0",
+                "conv2d,Conv2D,100,NaN,0.0,400,47432,NaN,0.0",
+                "re_lu,ReLU,0,NaN,NaN,0,0,0.0,0.0",
+                "flatten,Flatten,0,NaN,NaN,0,0,0.0,0.0",
+                "dense,Dense,124032,NaN,0.0,496128,123904,NaN,0.0",
+                "re_lu_1,ReLU,0,NaN,NaN,0,0,0.0,0.0",
+                "dense_1,Dense,1290,NaN,0.0,5160,1280,NaN,0.0",
+                "total,,125422,NaN,0.0,501688,172616,NaN,0.0",
+                ""));
     String json = run("summary", "mnist", "--columns", columns, "--format", "json").out();
-    assertThat(json).contains("{\"layer\": \"dense_1\", \"type\": \"Dense\", \"params\": 1290,"
-        + " \"sparsity\": null, \"weight_sparsity\": 0.0, \"footprint_bytes\": 5160,"
-        + " \"dense_ops\": 1280, \"effective_macs\": null, \"effective_acs\": 0.0}");
-    String text = run("summary", "mnist", "--columns", "name,sparsity,footprint",
-        "--no-notes").out();
+    assertThat(json)
+        .contains(
+            "{\"layer\": \"dense_1\", \"type\": \"Dense\", \"params\": 1290,"
+                + " \"sparsity\": null, \"weight_sparsity\": 0.0, \"footprint_bytes\": 5160,"
+                + " \"dense_ops\": 1280, \"effective_macs\": null, \"effective_acs\": 0.0}");
+    String text =
+        run("summary", "mnist", "--columns", "name,sparsity,footprint", "--no-notes").out();
     assertThat(text).contains("dense_1 (Dense)     |     nan|  5160");
-    String int8 = run("summary", "mnist", "--columns", "name,footprint", "--footprint-dtype",
-        "INT8", "--format", "csv").out();
+    String int8 =
+        run(
+                "summary",
+                "mnist",
+                "--columns",
+                "name,footprint",
+                "--footprint-dtype",
+                "INT8",
+                "--format",
+                "csv")
+            .out();
     assertThat(int8).contains("dense_1,Dense,1290\n");
     assertThat(int8).endsWith("total,,125422\n");
-    assertFails(2, "neurojoule: Invalid value for option '--footprint-dtype': 'int4' is not a"
-        + " dtype; use float32, float16 or int8 (see 'neurojoule summary --help')", "summary",
-        "mnist", "--footprint-dtype", "int4");
+    assertFails(
+        2,
+        "neurojoule: Invalid value for option '--footprint-dtype': 'int4' is not a"
+            + " dtype; use float32, float16 or int8 (see 'neurojoule summary --help')",
+        "summary",
+        "mnist",
+        "--footprint-dtype",
+        "int4");
   }
 
   @Test
   void summary_lineLengthAuto_neverCuts() {
-    Run r = run("summary", "vgg9", "--line-length", "auto", "--columns",
-        "name,output_shape,connections,energy cpu,energy gpu");
+    Run r =
+        run(
+            "summary",
+            "vgg9",
+            "--line-length",
+            "auto",
+            "--columns",
+            "name,output_shape,connections,energy cpu,energy gpu");
     assertThat(r.code()).isEqualTo(0);
-    assertThat(r.out()).isEqualTo(Architectures.vgg9().energy().summaryString(o -> o
-        .columns("name", "output_shape", "connections", "energy cpu", "energy gpu")
-        .lineLength(SummaryOptions.AUTO)));
+    assertThat(r.out())
+        .isEqualTo(
+            Architectures.vgg9()
+                .energy()
+                .summaryString(
+                    o ->
+                        o.columns("name", "output_shape", "connections", "energy cpu", "energy gpu")
+                            .lineLength(SummaryOptions.AUTO)));
     assertThat(r.out()).contains("batch_normalization_5 (BatchNormalization)|");
   }
 
   @Test
   void summaryCsv_isExact() {
     Run r = run("summary", "mnist", "--format", "csv");
-    assertThat(r.out()).isEqualTo("""
+    assertThat(r.out())
+        .isEqualTo(
+            """
         layer,type,output_shape,params,connections,neurons,energy_j_cpu
         input_1,InputLayer,"[(None, 28, 28, 1)]",0,0,0,0.0
         conv2d,Conv2D,"(None, 22, 22, 2)",100,47432,0,4.079152E-4
@@ -165,9 +215,23 @@ class NeurojouleTest {
 
   @Test
   void summaryJson_isExact() {
-    Run r = run("summary", "mnist", "--format", "JSON", "--columns", "name,params,energy gpu",
-        "--accounting", "keras-spiking", "--timesteps", "10", "--dt", "0.002");
-    assertThat(r.out()).isEqualTo("""
+    Run r =
+        run(
+            "summary",
+            "mnist",
+            "--format",
+            "JSON",
+            "--columns",
+            "name,params,energy gpu",
+            "--accounting",
+            "keras-spiking",
+            "--timesteps",
+            "10",
+            "--dt",
+            "0.002");
+    assertThat(r.out())
+        .isEqualTo(
+            """
         {
           "accounting": "keras-spiking",
           "energy_model": "reference",
@@ -193,12 +257,23 @@ class NeurojouleTest {
   @Test
   void summary_withExampleData_givesTheLibrarysSpikingFigures() throws IOException {
     Path data = npy("ones.npy", 1f, 4, 28, 28);
-    Run r = run("summary", "mnist", "--example-data", data.toString(), "--timesteps", "10",
-        "--columns", "name,rate,energy loihi", "--notes");
+    Run r =
+        run(
+            "summary",
+            "mnist",
+            "--example-data",
+            data.toString(),
+            "--timesteps",
+            "10",
+            "--columns",
+            "name,rate,energy loihi",
+            "--notes");
     ModelEnergy expected =
         Architectures.mnist().energy(e -> e.exampleData(ExampleData.fromNpy(data)));
-    assertThat(r.out()).isEqualTo(expected.summaryString(
-        o -> o.columns("name", "rate", "energy loihi").timestepsPerInference(10)));
+    assertThat(r.out())
+        .isEqualTo(
+            expected.summaryString(
+                o -> o.columns("name", "rate", "energy loihi").timestepsPerInference(10)));
     assertThat(r.out()).contains("* This model contains non-spiking activations");
     assertThat(r.err()).isEmpty();
     assertThat(r.code()).isEqualTo(0);
@@ -207,7 +282,9 @@ class NeurojouleTest {
   @Test
   void libraryWarnings_areOneLineEach_onStderr_andQuietDropsThem() {
     Run r = run("summary", "lcrm-vgg9", "--accounting", "keras-spiking");
-    assertThat(r.err()).isEqualTo("""
+    assertThat(r.err())
+        .isEqualTo(
+            """
         warning: Cannot compute stats for layer of type 'BatchNormalization'
         warning: Cannot compute stats for layer of type 'MaxPooling2D'
         warning: Cannot compute stats for layer of type 'DepthwiseConv2D'
@@ -228,8 +305,11 @@ class NeurojouleTest {
   void summary_ofAKerasFile_isTheImportedModelsSummary() {
     Path lenet = keras("pair_tfk_2.2.4_lenet_mnist.json");
     Run r = run("summary", lenet.toString(), "--columns", "name,output_shape,params,energy gpu");
-    assertThat(r.out()).isEqualTo(KerasModels.load(lenet).energy()
-        .summaryString(o -> o.columns("name", "output_shape", "params", "energy gpu")));
+    assertThat(r.out())
+        .isEqualTo(
+            KerasModels.load(lenet)
+                .energy()
+                .summaryString(o -> o.columns("name", "output_shape", "params", "energy gpu")));
     assertThat(r.out()).contains("conv2d_1 (Conv2D)");
     assertThat(r.err()).isEmpty();
     assertThat(r.code()).isEqualTo(0);
@@ -242,10 +322,14 @@ class NeurojouleTest {
     Run r = run("compare", vgg16.toString(), lenet.toString(), "--format", "csv");
     assertThat(r.code()).isEqualTo(0);
     List<String> lines = r.out().lines().toList();
-    assertThat(lines.get(1)).startsWith("arch_tfk_2.2.4_vgg16.json,complete,"
-        + KerasModels.load(vgg16).params().total() + ",");
-    assertThat(lines.get(2)).startsWith("pair_tfk_2.2.4_lenet_mnist.json,complete,"
-        + KerasModels.load(lenet).params().total() + ",");
+    assertThat(lines.get(1))
+        .startsWith(
+            "arch_tfk_2.2.4_vgg16.json,complete," + KerasModels.load(vgg16).params().total() + ",");
+    assertThat(lines.get(2))
+        .startsWith(
+            "pair_tfk_2.2.4_lenet_mnist.json,complete,"
+                + KerasModels.load(lenet).params().total()
+                + ",");
   }
 
   @Test
@@ -254,21 +338,27 @@ class NeurojouleTest {
     assertThat(run("summary", file.toString()).code()).isEqualTo(0);
     Path lambda = lambdaModel();
     Run r = run("summary", lambda.toString(), "--allow-unknown", "--columns", "name,params");
-    assertThat(r.err()).isEqualTo("warning: " + lambda + ": layer 'lam' (Lambda) has no"
-        + " NeuroJoule equivalent; imported as a zero-cost layer with output shape (None, 3, 4)\n"
-        + "warning: Cannot compute stats for layer of type 'Lambda'\n");
+    assertThat(r.err())
+        .isEqualTo(
+            "warning: "
+                + lambda
+                + ": layer 'lam' (Lambda) has no"
+                + " NeuroJoule equivalent; imported as a zero-cost layer with output shape (None, 3, 4)\n"
+                + "warning: Cannot compute stats for layer of type 'Lambda'\n");
     assertThat(r.code()).isEqualTo(0);
   }
 
   /** A Keras 2 Sequential JSON with a Lambda layer, whose Python code NeuroJoule cannot run. */
   private Path lambdaModel() throws IOException {
-    return Files.writeString(dir.resolve("lambda.json"), "{\"class_name\": \"Sequential\","
-        + " \"config\": {\"name\": \"seq\", \"layers\": [{\"class_name\": \"InputLayer\","
-        + " \"config\": {\"name\": \"in\", \"batch_input_shape\": [null, 3, 4]}},"
-        + " {\"class_name\": \"Lambda\", \"config\": {\"name\": \"lam\", \"function\":"
-        + " [\"4wEAAAAAAAAAAQAAAAIAAABDAAAAcwgAAAB8AGQBFABTACkCTukC\", null, null],"
-        + " \"function_type\": \"lambda\", \"module\": \"__main__\", \"output_shape\": null,"
-        + " \"arguments\": {}}}]}, \"keras_version\": \"2.2.4\"}");
+    return Files.writeString(
+        dir.resolve("lambda.json"),
+        "{\"class_name\": \"Sequential\","
+            + " \"config\": {\"name\": \"seq\", \"layers\": [{\"class_name\": \"InputLayer\","
+            + " \"config\": {\"name\": \"in\", \"batch_input_shape\": [null, 3, 4]}},"
+            + " {\"class_name\": \"Lambda\", \"config\": {\"name\": \"lam\", \"function\":"
+            + " [\"4wEAAAAAAAAAAQAAAAIAAABDAAAAcwgAAAB8AGQBFABTACkCTukC\", null, null],"
+            + " \"function_type\": \"lambda\", \"module\": \"__main__\", \"output_shape\": null,"
+            + " \"arguments\": {}}}]}, \"keras_version\": \"2.2.4\"}");
   }
 
   // ---- compare ----
@@ -276,7 +366,9 @@ class NeurojouleTest {
   @Test
   void compareVgg9_isExact() {
     Run r = run("compare", "vgg9", "lcrm-vgg9");
-    assertThat(r.out()).isEqualTo("""
+    assertThat(r.out())
+        .isEqualTo(
+            """
                          |vgg9     |lcrm-vgg9|Reduction
         -----------------|---------|---------|---------
         Accounting       | complete| complete|        \s
@@ -320,28 +412,32 @@ class NeurojouleTest {
   @Test
   void compareCsvAndJson_areExact() {
     String csv = run("compare", "vgg9", "lcrm-vgg9", "--format", "csv").out();
-    assertThat(csv).isEqualTo(""
-        + "model,accounting,params,storage_bytes,connections,neurons,energy_j_cpu,"
-        + "energy_j_gpu,energy_j_arm,reduction_percent_params,"
-        + "reduction_percent_connections,reduction_percent_neurons,reduction_percent_cpu,"
-        + "reduction_percent_gpu,reduction_percent_arm,energy_j_cpu_convolution,"
-        + "energy_j_cpu_depthwise,energy_j_cpu_dense,energy_j_cpu_pooling,"
-        + "energy_j_cpu_activations,energy_j_cpu_other,energy_j_gpu_convolution,"
-        + "energy_j_gpu_depthwise,energy_j_gpu_dense,energy_j_gpu_pooling,"
-        + "energy_j_gpu_activations,energy_j_gpu_other,energy_j_arm_convolution,"
-        + "energy_j_arm_depthwise,energy_j_arm_dense,energy_j_arm_pooling,"
-        + "energy_j_arm_activations,energy_j_arm_other\n"
-        + "vgg9,complete,7895140,31580560,520528128,435556,4.480287682399999,0.1562891052,"
-        + "0.46886731559999995,0.0,0.0,0.0,0.0,0.0,0.0,4.448608,0.0,0.027952373599999997,"
-        + "0.0,0.0037273087999999993,0.0,0.155184,0.0,9.750828E-4,0.0,1.300224E-4,0.0,"
-        + "0.46555199999999997,0.0,0.0029252484,0.0,3.900672E-4,0.0\n"
-        + "lcrm-vgg9,complete,3654462,14617848,306285824,435518,2.6378035412,0.0920164026,"
-        + "0.2760492078,53.712511747733416,41.15864109460766,0.008724480893385067,"
-        + "41.12423736622684,41.12423736622686,41.12423736622686,2.5754514943999998,"
-        + "0.0310073344,0.027617403599999996,0.0,0.0037273087999999993,0.0,0.0898413312,"
-        + "0.0010816512000000002,9.633978E-4,0.0,1.300224E-4,0.0,0.2695239936,"
-        + "0.0032449536000000003,0.0028901934,0.0,3.900672E-4,0.0\n");
-    assertThat(run("compare", "mnist", "mnist", "--format", "json").out()).isEqualTo("""
+    assertThat(csv)
+        .isEqualTo(
+            ""
+                + "model,accounting,params,storage_bytes,connections,neurons,energy_j_cpu,"
+                + "energy_j_gpu,energy_j_arm,reduction_percent_params,"
+                + "reduction_percent_connections,reduction_percent_neurons,reduction_percent_cpu,"
+                + "reduction_percent_gpu,reduction_percent_arm,energy_j_cpu_convolution,"
+                + "energy_j_cpu_depthwise,energy_j_cpu_dense,energy_j_cpu_pooling,"
+                + "energy_j_cpu_activations,energy_j_cpu_other,energy_j_gpu_convolution,"
+                + "energy_j_gpu_depthwise,energy_j_gpu_dense,energy_j_gpu_pooling,"
+                + "energy_j_gpu_activations,energy_j_gpu_other,energy_j_arm_convolution,"
+                + "energy_j_arm_depthwise,energy_j_arm_dense,energy_j_arm_pooling,"
+                + "energy_j_arm_activations,energy_j_arm_other\n"
+                + "vgg9,complete,7895140,31580560,520528128,435556,4.480287682399999,0.1562891052,"
+                + "0.46886731559999995,0.0,0.0,0.0,0.0,0.0,0.0,4.448608,0.0,0.027952373599999997,"
+                + "0.0,0.0037273087999999993,0.0,0.155184,0.0,9.750828E-4,0.0,1.300224E-4,0.0,"
+                + "0.46555199999999997,0.0,0.0029252484,0.0,3.900672E-4,0.0\n"
+                + "lcrm-vgg9,complete,3654462,14617848,306285824,435518,2.6378035412,0.0920164026,"
+                + "0.2760492078,53.712511747733416,41.15864109460766,0.008724480893385067,"
+                + "41.12423736622684,41.12423736622686,41.12423736622686,2.5754514943999998,"
+                + "0.0310073344,0.027617403599999996,0.0,0.0037273087999999993,0.0,0.0898413312,"
+                + "0.0010816512000000002,9.633978E-4,0.0,1.300224E-4,0.0,0.2695239936,"
+                + "0.0032449536000000003,0.0028901934,0.0,3.900672E-4,0.0\n");
+    assertThat(run("compare", "mnist", "mnist", "--format", "json").out())
+        .isEqualTo(
+            """
         {
           "baseline": "mnist",
           "timesteps_per_inference": 1,
@@ -388,8 +484,8 @@ class NeurojouleTest {
     assertThat(lines.get(1)).startsWith("vgg9,complete,7895140,");
     assertThat(lines.get(3)).startsWith("mnist,complete,125422,501688,172616,1096,");
     String text = run("compare", "vgg9", "lcrm-vgg9", "mnist").out();
-    assertThat(text).startsWith(
-        "                 |vgg9     |lcrm-vgg9|Reduction|mnist    |Reduction\n");
+    assertThat(text)
+        .startsWith("                 |vgg9     |lcrm-vgg9|Reduction|mnist    |Reduction\n");
     assertThat(r.code()).isEqualTo(0);
   }
 
@@ -406,87 +502,109 @@ class NeurojouleTest {
 
   @Test
   void devices_isExact() {
-    String degnan = "B. Degnan, B. Marr and J. Hasler, \"Assessing trends in performance per Watt"
-        + " for signal processing applications\", IEEE Transactions on VLSI Systems 24(1), 2015";
-    String davies = "M. Davies et al., \"Loihi: A Neuromorphic Manycore Processor with On-Chip"
-        + " Learning\", IEEE Micro 38(1):82-99, 2018";
-    String loihiCounts = "synaptic op 27.1 pJ = 23.6 pJ minimum synaptic spike op + 3.5 pJ"
-        + " across-tile spike energy per tile hop (Table 1), added by the reference although the"
-        + " hop is paid per spike and hop, not per synaptic op (see loihi-corrected); neuron"
-        + " update 81 pJ (active neuron)";
+    String degnan =
+        "B. Degnan, B. Marr and J. Hasler, \"Assessing trends in performance per Watt"
+            + " for signal processing applications\", IEEE Transactions on VLSI Systems 24(1), 2015";
+    String davies =
+        "M. Davies et al., \"Loihi: A Neuromorphic Manycore Processor with On-Chip"
+            + " Learning\", IEEE Micro 38(1):82-99, 2018";
+    String loihiCounts =
+        "synaptic op 27.1 pJ = 23.6 pJ minimum synaptic spike op + 3.5 pJ"
+            + " across-tile spike energy per tile hop (Table 1), added by the reference although the"
+            + " hop is paid per spike and hop, not per synaptic op (see loihi-corrected); neuron"
+            + " update 81 pJ (active neuron)";
     String text = run("devices").out();
-    assertThat(text).startsWith(""
-        + "device            J/synop  J/neuron  spiking  node         kind         source\n"
-        + "cpu              8.60e-09  8.60e-09  no       22 nm        derived      B."
-        + " Degnan, B. Marr and J. Hasler, \"Assessing trends in performance per Watt for"
-        + " signal processing applications\", IEEE Transactions on VLSI Systems 24(1), 2015\n"
-        + "gpu              3.00e-10  3.00e-10  no       28 nm        derived      B."
-        + " Degnan, B. Marr and J. Hasler, \"Assessing trends in performance per Watt for"
-        + " signal processing applications\", IEEE Transactions on VLSI Systems 24(1), 2015\n"
-        + "arm              9.00e-10  9.00e-10  no                    derived      B."
-        + " Degnan, B. Marr and J. Hasler, \"Assessing trends in performance per Watt for"
-        + " signal processing applications\", IEEE Transactions on VLSI Systems 24(1), 2015\n"
-        + "loihi            2.71e-11  8.10e-11  yes      14 nm        measured     M."
-        + " Davies et al., \"Loihi: A Neuromorphic Manycore Processor with On-Chip"
-        + " Learning\", IEEE Micro 38(1):82-99, 2018\n"
-        + "spinnaker        1.33e-08  2.60e-08  yes      130 nm       measured     S."
-        + " Höppner et al., \"Dynamic Power Management for Neuromorphic Many-Core"
-        + " Systems\", IEEE Transactions on Circuits and Systems I 66(8), 2019\n"
-        + "spinnaker2       4.50e-10  2.19e-09  yes      28 nm        measured     S."
-        + " Höppner et al., \"Dynamic Power Management for Neuromorphic Many-Core"
-        + " Systems\", IEEE Transactions on Circuits and Systems I 66(8), 2019\n"
-        + "loihi-corrected  2.36e-11  8.10e-11  yes      14 nm        measured     M."
-        + " Davies et al., \"Loihi: A Neuromorphic Manycore Processor with On-Chip"
-        + " Learning\", IEEE Micro 38(1):82-99, 2018\n"
-        + "horowitz-fp32    4.60e-12  4.60e-12  no       45 nm        pre-silicon  M."
-        + " Horowitz, \"1.1 Computing's energy problem (and what we can do about it)\","
-        + " IEEE ISSCC 2014, pp. 10-14 (45 nm, 0.9 V)\n"
-        + "horowitz-fp16    1.50e-12  1.50e-12  no       45 nm        pre-silicon  M."
-        + " Horowitz, \"1.1 Computing's energy problem (and what we can do about it)\","
-        + " IEEE ISSCC 2014, pp. 10-14 (45 nm, 0.9 V)\n"
-        + "horowitz-int8    2.30e-13  2.30e-13  no       45 nm        pre-silicon  M."
-        + " Horowitz, \"1.1 Computing's energy problem (and what we can do about it)\","
-        + " IEEE ISSCC 2014, pp. 10-14 (45 nm, 0.9 V)\n"
-        + "truenorth        2.60e-11      0.00  yes      28 nm        measured     P. A."
-        + " Merolla et al., \"A million spiking-neuron integrated circuit with a scalable"
-        + " communication network and interface\", Science 345(6197):668-673, 2014\n"
-        + "odin             1.27e-11      0.00  yes      28 nm FDSOI  measured     C."
-        + " Frenkel, M. Lefebvre, J.-D. Legat and D. Bol, \"A 0.086-mm2 12.7-pJ/SOP"
-        + " 64k-Synapse 256-Neuron Online-Learning Digital Spiking Neuromorphic Processor"
-        + " in 28-nm CMOS\", IEEE Transactions on Biomedical Circuits and Systems"
-        + " 13(1):145, 2019\n"
-        + "seneca           2.80e-12      0.00  yes      22 nm        pre-silicon  G. Tang"
-        + " et al., \"SENECA: building a fully digital neuromorphic processor, design"
-        + " trade-offs and challenges\", Frontiers in Neuroscience 17:1187252, 2023\n"
-        + "a100             2.56e-12  2.56e-12  no       7 nm         derived      NVIDIA"
-        + " A100 Tensor Core GPU datasheet (derived: TDP / dense FP16 tensor peak)\n"
-        + "h100             1.42e-12  1.42e-12  no       TSMC 4N      derived      NVIDIA"
-        + " H100 Tensor Core GPU datasheet (derived: TDP / dense FP16 tensor peak)\n"
-        + "\n");
-    assertThat(text).contains("\nWhat the figures count:\n  cpu: energy per operation from the"
-        + " chip's performance per watt; the reference charges it per synaptic operation and per"
-        + " neuron update alike\n");
+    assertThat(text)
+        .startsWith(
+            ""
+                + "device            J/synop  J/neuron  spiking  node         kind         source\n"
+                + "cpu              8.60e-09  8.60e-09  no       22 nm        derived      B."
+                + " Degnan, B. Marr and J. Hasler, \"Assessing trends in performance per Watt for"
+                + " signal processing applications\", IEEE Transactions on VLSI Systems 24(1), 2015\n"
+                + "gpu              3.00e-10  3.00e-10  no       28 nm        derived      B."
+                + " Degnan, B. Marr and J. Hasler, \"Assessing trends in performance per Watt for"
+                + " signal processing applications\", IEEE Transactions on VLSI Systems 24(1), 2015\n"
+                + "arm              9.00e-10  9.00e-10  no                    derived      B."
+                + " Degnan, B. Marr and J. Hasler, \"Assessing trends in performance per Watt for"
+                + " signal processing applications\", IEEE Transactions on VLSI Systems 24(1), 2015\n"
+                + "loihi            2.71e-11  8.10e-11  yes      14 nm        measured     M."
+                + " Davies et al., \"Loihi: A Neuromorphic Manycore Processor with On-Chip"
+                + " Learning\", IEEE Micro 38(1):82-99, 2018\n"
+                + "spinnaker        1.33e-08  2.60e-08  yes      130 nm       measured     S."
+                + " Höppner et al., \"Dynamic Power Management for Neuromorphic Many-Core"
+                + " Systems\", IEEE Transactions on Circuits and Systems I 66(8), 2019\n"
+                + "spinnaker2       4.50e-10  2.19e-09  yes      28 nm        measured     S."
+                + " Höppner et al., \"Dynamic Power Management for Neuromorphic Many-Core"
+                + " Systems\", IEEE Transactions on Circuits and Systems I 66(8), 2019\n"
+                + "loihi-corrected  2.36e-11  8.10e-11  yes      14 nm        measured     M."
+                + " Davies et al., \"Loihi: A Neuromorphic Manycore Processor with On-Chip"
+                + " Learning\", IEEE Micro 38(1):82-99, 2018\n"
+                + "horowitz-fp32    4.60e-12  4.60e-12  no       45 nm        pre-silicon  M."
+                + " Horowitz, \"1.1 Computing's energy problem (and what we can do about it)\","
+                + " IEEE ISSCC 2014, pp. 10-14 (45 nm, 0.9 V)\n"
+                + "horowitz-fp16    1.50e-12  1.50e-12  no       45 nm        pre-silicon  M."
+                + " Horowitz, \"1.1 Computing's energy problem (and what we can do about it)\","
+                + " IEEE ISSCC 2014, pp. 10-14 (45 nm, 0.9 V)\n"
+                + "horowitz-int8    2.30e-13  2.30e-13  no       45 nm        pre-silicon  M."
+                + " Horowitz, \"1.1 Computing's energy problem (and what we can do about it)\","
+                + " IEEE ISSCC 2014, pp. 10-14 (45 nm, 0.9 V)\n"
+                + "truenorth        2.60e-11      0.00  yes      28 nm        measured     P. A."
+                + " Merolla et al., \"A million spiking-neuron integrated circuit with a scalable"
+                + " communication network and interface\", Science 345(6197):668-673, 2014\n"
+                + "odin             1.27e-11      0.00  yes      28 nm FDSOI  measured     C."
+                + " Frenkel, M. Lefebvre, J.-D. Legat and D. Bol, \"A 0.086-mm2 12.7-pJ/SOP"
+                + " 64k-Synapse 256-Neuron Online-Learning Digital Spiking Neuromorphic Processor"
+                + " in 28-nm CMOS\", IEEE Transactions on Biomedical Circuits and Systems"
+                + " 13(1):145, 2019\n"
+                + "seneca           2.80e-12      0.00  yes      22 nm        pre-silicon  G. Tang"
+                + " et al., \"SENECA: building a fully digital neuromorphic processor, design"
+                + " trade-offs and challenges\", Frontiers in Neuroscience 17:1187252, 2023\n"
+                + "a100             2.56e-12  2.56e-12  no       7 nm         derived      NVIDIA"
+                + " A100 Tensor Core GPU datasheet (derived: TDP / dense FP16 tensor peak)\n"
+                + "h100             1.42e-12  1.42e-12  no       TSMC 4N      derived      NVIDIA"
+                + " H100 Tensor Core GPU datasheet (derived: TDP / dense FP16 tensor peak)\n"
+                + "\n");
+    assertThat(text)
+        .contains(
+            "\nWhat the figures count:\n  cpu: energy per operation from the"
+                + " chip's performance per watt; the reference charges it per synaptic operation and per"
+                + " neuron update alike\n");
     assertThat(text).contains("\n  loihi: " + loihiCounts + "\n");
 
     String csv = run("devices", "--format", "csv").out();
-    assertThat(csv).startsWith("device,energy_per_synop_j,energy_per_neuron_j,spiking,node,kind,"
-        + "counts,source\ncpu,8.6E-9,8.6E-9,false,22 nm,derived,energy per operation from the"
-        + " chip's performance per watt; the reference charges it per synaptic operation and per"
-        + " neuron update alike,\"" + degnan.replace("\"", "\"\"") + "\"\n");
-    assertThat(csv).contains("\nloihi,2.7100000000000002E-11,8.1E-11,true,14 nm,measured,\""
-        + loihiCounts + "\",\"" + davies.replace("\"", "\"\"") + "\"\n");
+    assertThat(csv)
+        .startsWith(
+            "device,energy_per_synop_j,energy_per_neuron_j,spiking,node,kind,"
+                + "counts,source\ncpu,8.6E-9,8.6E-9,false,22 nm,derived,energy per operation from the"
+                + " chip's performance per watt; the reference charges it per synaptic operation and per"
+                + " neuron update alike,\""
+                + degnan.replace("\"", "\"\"")
+                + "\"\n");
+    assertThat(csv)
+        .contains(
+            "\nloihi,2.7100000000000002E-11,8.1E-11,true,14 nm,measured,\""
+                + loihiCounts
+                + "\",\""
+                + davies.replace("\"", "\"\"")
+                + "\"\n");
 
-    assertThat(run("devices", "--format", "json").out()).startsWith("{\n  \"devices\": [\n"
-        + "    {\"device\": \"cpu\", \"energy_per_synop_j\": 8.6E-9, \"energy_per_neuron_j\":"
-        + " 8.6E-9, \"spiking\": false, \"node\": \"22 nm\", \"kind\": \"derived\", \"counts\":"
-        + " \"energy per operation from the chip's performance per watt; the reference charges it"
-        + " per synaptic operation and per neuron update alike\", \"source\": \""
-        + degnan.replace("\"", "\\\"") + "\"},\n");
+    assertThat(run("devices", "--format", "json").out())
+        .startsWith(
+            "{\n  \"devices\": [\n"
+                + "    {\"device\": \"cpu\", \"energy_per_synop_j\": 8.6E-9, \"energy_per_neuron_j\":"
+                + " 8.6E-9, \"spiking\": false, \"node\": \"22 nm\", \"kind\": \"derived\", \"counts\":"
+                + " \"energy per operation from the chip's performance per watt; the reference charges it"
+                + " per synaptic operation and per neuron update alike\", \"source\": \""
+                + degnan.replace("\"", "\\\"")
+                + "\"},\n");
   }
 
   @Test
   void devicesOption_registersTheFilesDevices_forColumnsAndTheListing() throws IOException {
-    Path file = Files.writeString(dir.resolve("lab.json"), """
+    Path file =
+        Files.writeString(
+            dir.resolve("lab.json"),
+            """
         {"devices": [
           {"device": "lab-cpu-copy", "energy_per_synop_j": 8.6e-9, "energy_per_neuron_j": 8.6e-9,
            "spiking": false, "node": "22 nm", "kind": "derived", "counts": "the cpu's figures",
@@ -495,11 +613,21 @@ class NeurojouleTest {
         """);
     Run list = run("devices", "--devices", file.toString(), "--format", "csv");
     assertThat(list.code()).isEqualTo(0);
-    assertThat(list.out()).endsWith("\nlab-cpu-copy,8.6E-9,8.6E-9,false,22 nm,derived,the cpu's"
-        + " figures,\"Our lab, 2026\"\n");
+    assertThat(list.out())
+        .endsWith(
+            "\nlab-cpu-copy,8.6E-9,8.6E-9,false,22 nm,derived,the cpu's"
+                + " figures,\"Our lab, 2026\"\n");
 
-    Run csv = run("summary", "mnist", "--devices", file.toString(), "--format", "csv",
-        "--columns", "name,energy cpu,energy lab-cpu-copy");
+    Run csv =
+        run(
+            "summary",
+            "mnist",
+            "--devices",
+            file.toString(),
+            "--format",
+            "csv",
+            "--columns",
+            "name,energy cpu,energy lab-cpu-copy");
     assertThat(csv.code()).isEqualTo(0);
     List<String> rows = csv.out().lines().toList();
     assertThat(rows.get(0)).isEqualTo("layer,type,energy_j_cpu,energy_j_lab-cpu-copy");
@@ -512,14 +640,20 @@ class NeurojouleTest {
 
   @Test
   void devicesOption_badFile_exit1_namingTheFileLineAndEntry() throws IOException {
-    Path file = Files.writeString(dir.resolve("bad.json"), """
+    Path file =
+        Files.writeString(
+            dir.resolve("bad.json"),
+            """
         {"devices": [
           {"device": "neg-chip", "energy_per_synop_j": -1e-12, "energy_per_neuron_j": 0,
            "spiking": true}
         ]}
         """);
-    String message = "neurojoule: " + file + ", line 2, entry 1 'neg-chip': 'energy_per_synop_j'"
-        + " must be a number of joules from 0 to 1.0, was -1.0E-12";
+    String message =
+        "neurojoule: "
+            + file
+            + ", line 2, entry 1 'neg-chip': 'energy_per_synop_j'"
+            + " must be a number of joules from 0 to 1.0, was -1.0E-12";
     assertFails(1, message, "devices", "--devices", file.toString());
     assertFails(1, message, "summary", "mnist", "--devices", file.toString());
     assertFails(1, message, "compare", "mnist", "mnist", "--devices", file.toString());
@@ -547,72 +681,171 @@ class NeurojouleTest {
 
   @Test
   void usageErrors_exit2_withOneLine() {
-    assertFails(2, "neurojoule: Invalid value for option '--accounting': 'foo' is not an"
-        + " accounting mode; use keras-spiking or complete (see 'neurojoule summary --help')",
-        "summary", "mnist", "--accounting", "foo");
-    assertFails(2, "neurojoule: Invalid value for option '--line-length': 'wide' is not a line"
-        + " length; use a number of characters (1 or more) or auto (see 'neurojoule summary"
-        + " --help')", "summary", "mnist", "--line-length", "wide");
-    assertFails(2, "neurojoule: Invalid value for option '--line-length': '0' is not a line"
-        + " length; use a number of characters (1 or more) or auto (see 'neurojoule summary"
-        + " --help')", "summary", "mnist", "--line-length", "0");
-    assertFails(2, "neurojoule: Invalid value for option '--format': 'xml' is not an output"
-        + " format; use text, csv or json (see 'neurojoule compare --help')",
-        "compare", "mnist", "vgg9", "--format", "xml");
-    assertFails(2, "neurojoule: Invalid value for option '--timesteps': must be at least 1, was"
-        + " 0 (see 'neurojoule summary --help')", "summary", "mnist", "--timesteps", "0");
-    assertFails(2, "neurojoule: Invalid value for option '--dt': must be a number of seconds > 0"
-        + " and at most 1000.0, was NaN (see 'neurojoule compare --help')",
-        "compare", "mnist", "mnist", "--dt", "NaN");
-    assertFails(2, "neurojoule: Unknown option: '--colour' (see 'neurojoule summary --help')",
-        "summary", "mnist", "--colour");
-    assertFails(2, "neurojoule: Missing required parameter: 'MODEL' (see 'neurojoule summary"
-        + " --help')", "summary");
-    assertFails(2, "neurojoule: Missing required parameter: 'B' (see 'neurojoule compare"
-        + " --help')", "compare", "mnist");
-    assertFails(2, "neurojoule: a command is needed: summary, compare or devices (see"
-        + " 'neurojoule --help')");
-    assertFails(2, "neurojoule: Unmatched argument at index 0: 'sumary' (see 'neurojoule"
-        + " --help')", "sumary");
+    assertFails(
+        2,
+        "neurojoule: Invalid value for option '--accounting': 'foo' is not an"
+            + " accounting mode; use keras-spiking or complete (see 'neurojoule summary --help')",
+        "summary",
+        "mnist",
+        "--accounting",
+        "foo");
+    assertFails(
+        2,
+        "neurojoule: Invalid value for option '--line-length': 'wide' is not a line"
+            + " length; use a number of characters (1 or more) or auto (see 'neurojoule summary"
+            + " --help')",
+        "summary",
+        "mnist",
+        "--line-length",
+        "wide");
+    assertFails(
+        2,
+        "neurojoule: Invalid value for option '--line-length': '0' is not a line"
+            + " length; use a number of characters (1 or more) or auto (see 'neurojoule summary"
+            + " --help')",
+        "summary",
+        "mnist",
+        "--line-length",
+        "0");
+    assertFails(
+        2,
+        "neurojoule: Invalid value for option '--format': 'xml' is not an output"
+            + " format; use text, csv or json (see 'neurojoule compare --help')",
+        "compare",
+        "mnist",
+        "vgg9",
+        "--format",
+        "xml");
+    assertFails(
+        2,
+        "neurojoule: Invalid value for option '--timesteps': must be at least 1, was"
+            + " 0 (see 'neurojoule summary --help')",
+        "summary",
+        "mnist",
+        "--timesteps",
+        "0");
+    assertFails(
+        2,
+        "neurojoule: Invalid value for option '--dt': must be a number of seconds > 0"
+            + " and at most 1000.0, was NaN (see 'neurojoule compare --help')",
+        "compare",
+        "mnist",
+        "mnist",
+        "--dt",
+        "NaN");
+    assertFails(
+        2,
+        "neurojoule: Unknown option: '--colour' (see 'neurojoule summary --help')",
+        "summary",
+        "mnist",
+        "--colour");
+    assertFails(
+        2,
+        "neurojoule: Missing required parameter: 'MODEL' (see 'neurojoule summary" + " --help')",
+        "summary");
+    assertFails(
+        2,
+        "neurojoule: Missing required parameter: 'B' (see 'neurojoule compare" + " --help')",
+        "compare",
+        "mnist");
+    assertFails(
+        2,
+        "neurojoule: a command is needed: summary, compare or devices (see"
+            + " 'neurojoule --help')");
+    assertFails(
+        2,
+        "neurojoule: Unmatched argument at index 0: 'sumary' (see 'neurojoule" + " --help')",
+        "sumary");
   }
 
   @Test
   void failures_exit1_withOneLineNamingWhatAndWhere() throws IOException {
-    assertFails(1, "neurojoule: 'resnet' is neither a bundled model (mnist, vgg9, lcrm-vgg9,"
-        + " alexnet, lcrm-alexnet) nor an existing file", "summary", "resnet");
+    assertFails(
+        1,
+        "neurojoule: 'resnet' is neither a bundled model (mnist, vgg9, lcrm-vgg9,"
+            + " alexnet, lcrm-alexnet) nor an existing file",
+        "summary",
+        "resnet");
     Path file = Files.writeString(dir.resolve("model.h5"), "not yet");
-    assertFails(1, "neurojoule: " + file + ": not a Keras file: it starts with neither the HDF5"
-        + " signature, a zip header nor a JSON object (first bytes 6e 6f 74 20 79 65 74)",
-        "compare", "mnist", file.toString());
+    assertFails(
+        1,
+        "neurojoule: "
+            + file
+            + ": not a Keras file: it starts with neither the HDF5"
+            + " signature, a zip header nor a JSON object (first bytes 6e 6f 74 20 79 65 74)",
+        "compare",
+        "mnist",
+        file.toString());
     Path lambda = lambdaModel();
-    assertFails(1, "neurojoule: " + lambda + ": 1 layer has no NeuroJoule equivalent: 'lam'"
-        + " (Lambda); pass allowUnknown (--allow-unknown) to count it as a zero-cost layer",
-        "summary", lambda.toString());
-    assertFails(1, "neurojoule: unknown column 'watts'; valid columns: name, output_shape,"
-        + " params, connections, neurons, rate, energy <device>, synop_energy <device>,"
-        + " neuron_energy <device>, mac_energy <device>, memory_energy <device>, sparsity,"
-        + " weight_sparsity, footprint, dense_ops, effective_macs, effective_acs, spikes,"
-        + " synaptic_events, sim_energy <device>", "summary", "mnist", "--columns", "name,watts");
-    assertThat(ModelEnergy.devices()).containsAtLeast("cpu", "gpu", "arm", "loihi", "spinnaker",
-        "spinnaker2").inOrder();
-    assertFails(1, "neurojoule: column 'energy tpu': unknown device 'tpu'; known devices: "
-        + String.join(", ", ModelEnergy.devices()), "summary", "mnist", "--columns",
+    assertFails(
+        1,
+        "neurojoule: "
+            + lambda
+            + ": 1 layer has no NeuroJoule equivalent: 'lam'"
+            + " (Lambda); pass allowUnknown (--allow-unknown) to count it as a zero-cost layer",
+        "summary",
+        lambda.toString());
+    assertFails(
+        1,
+        "neurojoule: unknown column 'watts'; valid columns: name, output_shape,"
+            + " params, connections, neurons, rate, energy <device>, synop_energy <device>,"
+            + " neuron_energy <device>, mac_energy <device>, memory_energy <device>, sparsity,"
+            + " weight_sparsity, footprint, dense_ops, effective_macs, effective_acs, spikes,"
+            + " synaptic_events, sim_energy <device>",
+        "summary",
+        "mnist",
+        "--columns",
+        "name,watts");
+    assertThat(ModelEnergy.devices())
+        .containsAtLeast("cpu", "gpu", "arm", "loihi", "spinnaker", "spinnaker2")
+        .inOrder();
+    assertFails(
+        1,
+        "neurojoule: column 'energy tpu': unknown device 'tpu'; known devices: "
+            + String.join(", ", ModelEnergy.devices()),
+        "summary",
+        "mnist",
+        "--columns",
         "name,energy tpu");
-    assertFails(1, "neurojoule: column 'energy loihi': device 'loihi' is spiking, so its energy"
-        + " depends on firing rates; give --example-data FILE.npy",
-        "summary", "mnist", "--columns", "name,energy loihi");
-    assertFails(1, "neurojoule: lineLength 3 is too short for 6 columns; it must be at least one"
-        + " character per column", "summary", "mnist", "--line-length", "3");
+    assertFails(
+        1,
+        "neurojoule: column 'energy loihi': device 'loihi' is spiking, so its energy"
+            + " depends on firing rates; give --example-data FILE.npy",
+        "summary",
+        "mnist",
+        "--columns",
+        "name,energy loihi");
+    assertFails(
+        1,
+        "neurojoule: lineLength 3 is too short for 6 columns; it must be at least one"
+            + " character per column",
+        "summary",
+        "mnist",
+        "--line-length",
+        "3");
   }
 
   @Test
   void exampleDataErrors_nameTheFile() throws IOException {
     Path missing = dir.resolve("missing.npy");
-    assertFails(1, "neurojoule: cannot read example data file " + missing + ": no such file",
-        "summary", "mnist", "--example-data", missing.toString());
+    assertFails(
+        1,
+        "neurojoule: cannot read example data file " + missing + ": no such file",
+        "summary",
+        "mnist",
+        "--example-data",
+        missing.toString());
     Path text = Files.writeString(dir.resolve("text.npy"), "hello, not numpy");
-    assertFails(1, "neurojoule: example data file " + text + " cannot be used: it does not start"
-        + " with the .npy magic \\x93NUMPY", "summary", "mnist", "--example-data", text.toString());
+    assertFails(
+        1,
+        "neurojoule: example data file "
+            + text
+            + " cannot be used: it does not start"
+            + " with the .npy magic \\x93NUMPY",
+        "summary",
+        "mnist",
+        "--example-data",
+        text.toString());
     Path wrongShape = npy("wrong.npy", 1f, 2, 5, 5);
     Run shape = run("summary", "mnist", "--example-data", wrongShape.toString());
     assertThat(shape.code()).isEqualTo(1);
@@ -626,8 +859,10 @@ class NeurojouleTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).startsWith("java.lang.IllegalArgumentException: 'resnet' is neither");
     assertThat(r.err()).contains("\tat org.neurojoule.cli.ModelSource.load(");
-    assertThat(r.err()).endsWith("\nneurojoule: 'resnet' is neither a bundled model (mnist,"
-        + " vgg9, lcrm-vgg9, alexnet, lcrm-alexnet) nor an existing file\n");
+    assertThat(r.err())
+        .endsWith(
+            "\nneurojoule: 'resnet' is neither a bundled model (mnist,"
+                + " vgg9, lcrm-vgg9, alexnet, lcrm-alexnet) nor an existing file\n");
     assertThat(run("summary", "resnet").err()).doesNotContain("\tat ");
   }
 
@@ -635,10 +870,14 @@ class NeurojouleTest {
 
   @Test
   void launcher_runsTheJar_fromAnotherDirectory() throws Exception {
-    assumeTrue(Files.isRegularFile(ROOT.resolve("cli/target/neurojoule.jar")),
+    assumeTrue(
+        Files.isRegularFile(ROOT.resolve("cli/target/neurojoule.jar")),
         "needs cli/target/neurojoule.jar (mvn package)");
-    Process p = new ProcessBuilder(ROOT.resolve("neurojoule").toString(), "--version")
-        .directory(dir.toFile()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(ROOT.resolve("neurojoule").toString(), "--version")
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(out).startsWith("neurojoule ");

@@ -9,13 +9,23 @@ import org.neurojoule.cli.NeurojouleTest.Run;
 
 /** An ONNX file as the MODEL argument. */
 class OnnxModelTest {
-  private static final String RESNET = Path.of("").toAbsolutePath().getParent()
-      .resolve("onnx/src/test/resources/onnx/resnet18.onnx").toString();
+  private static final String RESNET =
+      Path.of("")
+          .toAbsolutePath()
+          .getParent()
+          .resolve("onnx/src/test/resources/onnx/resnet18.onnx")
+          .toString();
 
   @Test
   void summary_ofAnOnnxFile_printsItsTotals() {
-    Run r = run("summary", RESNET, "--format", "csv", "--columns",
-        "name,output_shape,params,connections,neurons");
+    Run r =
+        run(
+            "summary",
+            RESNET,
+            "--format",
+            "csv",
+            "--columns",
+            "name,output_shape,params,connections,neurons");
 
     assertThat(r.code()).isEqualTo(0);
     String[] lines = r.out().split("\n");

@@ -18,15 +18,26 @@ class ReportOptionTest {
   @Test
   void report_isTheLibrarysReport_andTheSummaryPrintsAsUsual() throws Exception {
     Path file = dir.resolve("mnist.html");
-    NeurojouleTest.Run plain = run("summary", "mnist", "--columns", "name,params,energy gpu",
-        "--timesteps", "3");
-    NeurojouleTest.Run withReport = run("summary", "mnist", "--columns", "name,params,energy gpu",
-        "--timesteps", "3", "--report", file.toString());
+    NeurojouleTest.Run plain =
+        run("summary", "mnist", "--columns", "name,params,energy gpu", "--timesteps", "3");
+    NeurojouleTest.Run withReport =
+        run(
+            "summary",
+            "mnist",
+            "--columns",
+            "name,params,energy gpu",
+            "--timesteps",
+            "3",
+            "--report",
+            file.toString());
     assertThat(withReport.code()).isEqualTo(0);
     assertThat(withReport.err()).isEmpty();
     assertThat(withReport.out()).isEqualTo(plain.out());
-    String expected = Architectures.mnist().energy()
-        .report(r -> r.columns("name", "params", "energy gpu").timestepsPerInference(3)).html();
+    String expected =
+        Architectures.mnist()
+            .energy()
+            .report(r -> r.columns("name", "params", "energy gpu").timestepsPerInference(3))
+            .html();
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(expected);
     assertThat(expected).contains("data-device=\"gpu\"");
   }
@@ -34,8 +45,13 @@ class ReportOptionTest {
   @Test
   void report_toAMissingFolder_failsWithOneLine_beforePrinting() {
     Path file = dir.resolve("missing/mnist.html");
-    assertFails(1, "neurojoule: cannot write the report to '" + file + "': no such file",
-        "summary", "mnist", "--report", file.toString());
+    assertFails(
+        1,
+        "neurojoule: cannot write the report to '" + file + "': no such file",
+        "summary",
+        "mnist",
+        "--report",
+        file.toString());
   }
 
   @Test

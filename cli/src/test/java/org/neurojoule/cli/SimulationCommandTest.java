@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurojoule.ExampleData;
 import org.neurojoule.ModelEnergy;
-import org.neurojoule.nir.NirModels;
 import org.neurojoule.SpikeCounts;
+import org.neurojoule.nir.NirModels;
 
 /** {@code summary MODEL.nir --example-data events.npy --dt ...}: the spiking simulation. */
 class SimulationCommandTest {
@@ -36,10 +36,12 @@ class SimulationCommandTest {
     int n = 2 * 10 * 34 * 34 * 2;
     String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 10, 34, 34, 2), }";
     String header = dict + " ".repeat((64 - (10 + dict.length() + 1) % 64) % 64) + "\n";
-    ByteBuffer b = ByteBuffer.allocate(10 + header.length() + 4 * n)
-        .order(ByteOrder.LITTLE_ENDIAN);
-    b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1)
-        .put((byte) 0).putShort((short) header.length())
+    ByteBuffer b = ByteBuffer.allocate(10 + header.length() + 4 * n).order(ByteOrder.LITTLE_ENDIAN);
+    b.put((byte) 0x93)
+        .put("NUMPY".getBytes(StandardCharsets.US_ASCII))
+        .put((byte) 1)
+        .put((byte) 0)
+        .putShort((short) header.length())
         .put(header.getBytes(StandardCharsets.US_ASCII));
     Random r = new Random(4);
     for (int i = 0; i < n; i++) {
@@ -51,31 +53,49 @@ class SimulationCommandTest {
   @Test
   void summaryOfANirFile_withEvents_printsCountedSpikesAndEvents() throws IOException {
     Path events = events();
-    String[] r = run("summary", CNN.toString(), "--example-data", events.toString(), "--dt",
-        "1e-3");
+    String[] r =
+        run("summary", CNN.toString(), "--example-data", events.toString(), "--dt", "1e-3");
     assertThat(r[2]).isEmpty();
     assertThat(r[0]).isEqualTo("0");
-    ModelEnergy e = NirModels.load(CNN).energy(o -> o
-        .exampleData(ExampleData.fromNpy(events)).simulate(1e-3));
+    ModelEnergy e =
+        NirModels.load(CNN).energy(o -> o.exampleData(ExampleData.fromNpy(events)).simulate(1e-3));
     SpikeCounts counts = e.spikeCounts().orElseThrow();
     assertThat(counts.layer("1").spikes()).isGreaterThan(0.0);
-    assertThat(r[1]).isEqualTo(e.summaryString(o -> o.columns("name", "output_shape",
-        "spikes", "synaptic_events", "energy loihi", "sim_energy loihi")
-        .timestepsPerInference(10).dt(1e-3)));
-    assertThat(r[1]).startsWith("Layer (type)         |Output shape       |Spikes/inf|Events/inf|"
-        + "J/inf (loihi)|Sim J/inf (loihi)\n");
+    assertThat(r[1])
+        .isEqualTo(
+            e.summaryString(
+                o ->
+                    o.columns(
+                            "name",
+                            "output_shape",
+                            "spikes",
+                            "synaptic_events",
+                            "energy loihi",
+                            "sim_energy loihi")
+                        .timestepsPerInference(10)
+                        .dt(1e-3)));
+    assertThat(r[1])
+        .startsWith(
+            "Layer (type)         |Output shape       |Spikes/inf|Events/inf|"
+                + "J/inf (loihi)|Sim J/inf (loihi)\n");
     assertThat(r[1]).contains("Total simulated energy per inference [Joules/inf] (loihi): ");
   }
 
   @Test
   void eventsOfTheWrongLayout_nameTheModelsStepShape() throws IOException {
     Path events = events();
-    String[] r = run("summary", ROOT.resolve("nir/src/test/resources/nir/lif_norse.nir")
-        .toString(), "--example-data", events.toString());
+    String[] r =
+        run(
+            "summary", ROOT.resolve("nir/src/test/resources/nir/lif_norse.nir").toString(),
+            "--example-data", events.toString());
     assertThat(r[0]).isNotEqualTo("0");
     assertThat(r[1]).isEmpty();
-    assertThat(r[2]).isEqualTo("neurojoule: example data (file " + events + ") has shape"
-        + " (2, 10, 34, 34, 2), but the spiking simulation takes sequences (N, T, step...) of the model's step shape"
-        + " (1): (N, T, 1)\n");
+    assertThat(r[2])
+        .isEqualTo(
+            "neurojoule: example data (file "
+                + events
+                + ") has shape"
+                + " (2, 10, 34, 34, 2), but the spiking simulation takes sequences (N, T, step...) of the model's step shape"
+                + " (1): (N, T, 1)\n");
   }
 }

@@ -17,14 +17,7 @@ public final class Architectures {
 
   /** The MNIST model of the reference's documentation. */
   public static Model mnist() {
-    return Model.input(28, 28, 1)
-        .conv2d(2, 7)
-        .relu()
-        .flatten()
-        .dense(128)
-        .relu()
-        .dense(10)
-        .model();
+    return Model.input(28, 28, 1).conv2d(2, 7).relu().flatten().dense(128).relu().dense(10).model();
   }
 
   /** VGG9: six convolutions with batch normalization, then a 100-way head. */

@@ -2,18 +2,17 @@ package org.neurojoule.examples;
 
 import java.io.PrintStream;
 import java.util.function.Supplier;
-import org.neurojoule.layer.Accounting;
 import org.neurojoule.Comparison;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
 import org.neurojoule.examples.annotated.AnnotatedExamples;
+import org.neurojoule.layer.Accounting;
 
 /**
- * The examples' entry point: prints the energy tables of the documentation's MNIST model and of
- * the four example architectures in both accounting modes, firing rates and energy on spiking
- * devices from example data, the energy saved by the low-cost variants, then what the annotation
- * processor
+ * The examples' entry point: prints the energy tables of the documentation's MNIST model and of the
+ * four example architectures in both accounting modes, firing rates and energy on spiking devices
+ * from example data, the energy saved by the low-cost variants, then what the annotation processor
  * computed at compile time for the same networks declared as annotated classes.
  */
 public final class Examples {
@@ -31,25 +30,44 @@ public final class Examples {
     section(out, "MNIST model: energy summary");
     out.print(energy.summaryString(o -> o.printWarnings(false)));
     section(out, "MNIST model: cpu and gpu, synaptic and neuron energy");
-    out.print(energy.summaryString(o -> o.columns("name", "energy cpu", "energy gpu",
-        "synop_energy cpu", "synop_energy gpu", "neuron_energy cpu", "neuron_energy gpu")));
+    out.print(
+        energy.summaryString(
+            o ->
+                o.columns(
+                    "name",
+                    "energy cpu",
+                    "energy gpu",
+                    "synop_energy cpu",
+                    "synop_energy gpu",
+                    "neuron_energy cpu",
+                    "neuron_energy gpu")));
 
     section(out, "MNIST model on Loihi: firing rates from example data (all ones)");
     mnist.initializeWeights(0);
     ModelEnergy withRates = mnist.energy(e -> e.exampleData(ExampleData.filled(1.0, 32, 28, 28)));
-    out.print(withRates.summaryString(o -> o.columns("name", "rate", "synop_energy cpu",
-        "synop_energy loihi", "neuron_energy cpu", "neuron_energy loihi", "energy loihi")));
+    out.print(
+        withRates.summaryString(
+            o ->
+                o.columns(
+                    "name",
+                    "rate",
+                    "synop_energy cpu",
+                    "synop_energy loihi",
+                    "neuron_energy cpu",
+                    "neuron_energy loihi",
+                    "energy loihi")));
 
     architecture(out, "VGG9", Architectures::vgg9);
     architecture(out, "LCRM-VGG9", Architectures::lcrmVgg9);
     architecture(out, "AlexNet", Architectures::alexNet);
     architecture(out, "LCRM-AlexNet", Architectures::lcrmAlexNet);
 
-    section(out, "Does the low-cost variant save energy? (COMPLETE accounting, 10 timesteps"
-        + " on spiking devices, rates from 8 random images)");
+    section(
+        out,
+        "Does the low-cost variant save energy? (COMPLETE accounting, 10 timesteps"
+            + " on spiking devices, rates from 8 random images)");
     compare(out, "VGG9", Architectures.vgg9(), "LCRM-VGG9", Architectures.lcrmVgg9());
-    compare(out, "AlexNet", Architectures.alexNet(), "LCRM-AlexNet",
-        Architectures.lcrmAlexNet());
+    compare(out, "AlexNet", Architectures.alexNet(), "LCRM-AlexNet", Architectures.lcrmAlexNet());
 
     // The same networks declared as annotated classes, counted by the processor at compile time.
     AnnotatedExamples.run(out);
@@ -66,10 +84,10 @@ public final class Examples {
   }
 
   /** Energy per inference of two networks on every built-in device, and the saving. */
-  private static void compare(PrintStream out, String baseName, Model base, String lowName,
-      Model low) {
-    Comparison comparison = Comparison.of(withRandomRates(base), withRandomRates(low))
-        .named(baseName, lowName);
+  private static void compare(
+      PrintStream out, String baseName, Model base, String lowName, Model low) {
+    Comparison comparison =
+        Comparison.of(withRandomRates(base), withRandomRates(low)).named(baseName, lowName);
     out.print(comparison.summaryString(o -> o.timestepsPerInference(10).printWarnings(false)));
     out.println();
   }

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Random;
 import org.neurojoule.ExampleData;
 import org.neurojoule.ModelEnergy;
-import org.neurojoule.nir.NirModels;
 import org.neurojoule.SummaryOptions;
+import org.neurojoule.nir.NirModels;
 
 /**
  * The NIR paper's N-MNIST network {@code cnn_sinabs.nir} on Loihi, SpiNNaker 2 and a GPU: energy
@@ -16,9 +16,12 @@ import org.neurojoule.SummaryOptions;
 public final class SpikingCnn {
   /** Sequences and steps of the synthetic event data. */
   static final int SEQUENCES = 4;
+
   static final int STEPS = 50;
+
   /** Events per pixel, polarity and 1 ms step: seeded Bernoulli. */
   static final double EVENT_PROBABILITY = 0.05;
+
   static final double DT = 1e-3;
 
   private SpikingCnn() {}
@@ -32,12 +35,19 @@ public final class SpikingCnn {
   public static void main(String[] args) {
     if (args.length == 2 && args[0].equals("--write-events")) {
       events().toNpy(Path.of(args[1]));
-      System.out.println("wrote " + args[1] + ": sequences (" + SEQUENCES + ", " + STEPS
-          + ", 34, 34, 2), p = " + EVENT_PROBABILITY + " per pixel, polarity and step");
+      System.out.println(
+          "wrote "
+              + args[1]
+              + ": sequences ("
+              + SEQUENCES
+              + ", "
+              + STEPS
+              + ", 34, 34, 2), p = "
+              + EVENT_PROBABILITY
+              + " per pixel, polarity and step");
       return;
     }
-    Path file = Path.of(args.length > 0 ? args[0]
-        : "nir/src/test/resources/nir/cnn_sinabs.nir");
+    Path file = Path.of(args.length > 0 ? args[0] : "nir/src/test/resources/nir/cnn_sinabs.nir");
     System.out.print(table(file));
   }
 
@@ -59,9 +69,21 @@ public final class SpikingCnn {
    */
   static String table(Path file) {
     ModelEnergy energy = NirModels.load(file).energy(e -> e.exampleData(events()).simulate(DT));
-    return energy.summaryString(o -> o.columns("name", "spikes", "synaptic_events",
-        "energy loihi", "sim_energy loihi", "energy spinnaker2", "sim_energy spinnaker2",
-        "energy gpu", "sim_energy gpu").timestepsPerInference(STEPS).dt(DT)
-        .lineLength(SummaryOptions.AUTO).printWarnings(false));
+    return energy.summaryString(
+        o ->
+            o.columns(
+                    "name",
+                    "spikes",
+                    "synaptic_events",
+                    "energy loihi",
+                    "sim_energy loihi",
+                    "energy spinnaker2",
+                    "sim_energy spinnaker2",
+                    "energy gpu",
+                    "sim_energy gpu")
+                .timestepsPerInference(STEPS)
+                .dt(DT)
+                .lineLength(SummaryOptions.AUTO)
+                .printWarnings(false));
   }
 }

@@ -7,8 +7,8 @@ import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
 
 /**
- * The example networks against figures computed elsewhere: the multiply-accumulates per image
- * that the TensorFlow anchor benchmark (shared/tools/tf-bench) derives from TensorFlow's own shape
+ * The example networks against figures computed elsewhere: the multiply-accumulates per image that
+ * the TensorFlow anchor benchmark (shared/tools/tf-bench) derives from TensorFlow's own shape
  * inference, and Keras' parameter count for VGG9.
  */
 class ArchitecturesTest {

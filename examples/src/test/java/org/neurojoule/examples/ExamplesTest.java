@@ -15,17 +15,20 @@ class ExamplesTest {
 
   /**
    * A reference output, found as runtime's test helper {@code Golden} finds it (which examples'
-   * tests cannot reach): the folder named by {@code neurojoule.golden}, else the project's copy
-   * in runtime's test resources.
+   * tests cannot reach): the folder named by {@code neurojoule.golden}, else the project's copy in
+   * runtime's test resources.
    */
   private static String golden(String name) throws IOException {
     String configured = System.getProperty("neurojoule.golden");
-    Path dir = configured != null
-        ? Path.of(configured)
-        : Path.of("").toAbsolutePath().getParent().resolve("runtime/src/test/resources/golden");
+    Path dir =
+        configured != null
+            ? Path.of(configured)
+            : Path.of("").toAbsolutePath().getParent().resolve("runtime/src/test/resources/golden");
     if (!Files.isDirectory(dir)) {
-      throw new IllegalStateException("golden files not found at " + dir
-          + (configured != null ? " (set by -Dneurojoule.golden)" : ""));
+      throw new IllegalStateException(
+          "golden files not found at "
+              + dir
+              + (configured != null ? " (set by -Dneurojoule.golden)" : ""));
     }
     return Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
   }

@@ -17,15 +17,15 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurojoule.layer.Accounting;
 import org.neurojoule.Comparison;
 import org.neurojoule.ReportOptions;
+import org.neurojoule.layer.Accounting;
 
 /**
- * VGG9's report, and its comparison with LCRM-VGG9, in a real browser: headless Chromium loads
- * each from disk, logs nothing on the console and renders charts. Skipped, saying so, when no {@code chromium} is on the PATH ({@code
- * .ci/run} installs it). With {@code -Dneurojoule.screenshot=PATH} the screenshot is also copied
- * there, as for the README's {@code docs/report-vgg9.png}.
+ * VGG9's report, and its comparison with LCRM-VGG9, in a real browser: headless Chromium loads each
+ * from disk, logs nothing on the console and renders charts. Skipped, saying so, when no {@code
+ * chromium} is on the PATH ({@code .ci/run} installs it). With {@code -Dneurojoule.screenshot=PATH}
+ * the screenshot is also copied there, as for the README's {@code docs/report-vgg9.png}.
  */
 class ReportBrowserTest {
   private static final long TIMEOUT_SECONDS = 60;
@@ -44,7 +44,8 @@ class ReportBrowserTest {
   @BeforeAll
   static void findChromium() {
     chromium = onPath("chromium").or(() -> onPath("chromium-browser")).orElse(null);
-    assumeTrue(chromium != null,
+    assumeTrue(
+        chromium != null,
         "no chromium or chromium-browser on the PATH: the browser test of the report is skipped"
             + " (.ci/run installs Debian's chromium)");
   }
@@ -52,8 +53,10 @@ class ReportBrowserTest {
   @Test
   void vgg9Report_loadsWithoutConsoleErrors_andDrawsItsCharts() throws Exception {
     Path html = dir.resolve("vgg9.html");
-    Architectures.vgg9().energy().report(r -> r.title("VGG9").devices("cpu", "gpu")
-        .scale(ReportOptions.Scale.LOG)).writeHtml(html);
+    Architectures.vgg9()
+        .energy()
+        .report(r -> r.title("VGG9").devices("cpu", "gpu").scale(ReportOptions.Scale.LOG))
+        .writeHtml(html);
     Shot shot = screenshot(html);
     assertThat(shot.log().stream().filter(l -> l.contains(":CONSOLE")).toList()).isEmpty();
     assertThat(shot.image().getWidth()).isEqualTo(WIDTH);
@@ -71,9 +74,12 @@ class ReportBrowserTest {
   @Test
   void vgg9VersusLcrmVgg9Report_loadsWithoutConsoleErrors_andDrawsItsCharts() throws Exception {
     Path html = dir.resolve("vgg9-vs-lcrm-vgg9.html");
-    Comparison.of(Architectures.vgg9().energy(e -> e.accounting(Accounting.KERAS_SPIKING)),
+    Comparison.of(
+            Architectures.vgg9().energy(e -> e.accounting(Accounting.KERAS_SPIKING)),
             Architectures.lcrmVgg9().energy(e -> e.accounting(Accounting.KERAS_SPIKING)))
-        .named("VGG9", "LCRM-VGG9").report(r -> r.devices("cpu", "gpu")).writeHtml(html);
+        .named("VGG9", "LCRM-VGG9")
+        .report(r -> r.devices("cpu", "gpu"))
+        .writeHtml(html);
     Shot shot = screenshot(html);
     assertThat(shot.log().stream().filter(l -> l.contains(":CONSOLE")).toList()).isEmpty();
     assertThat(shot.image().getWidth()).isEqualTo(WIDTH);
@@ -86,11 +92,20 @@ class ReportBrowserTest {
   @Test
   void aScriptError_showsInTheLog() throws Exception {
     Path html = dir.resolve("broken.html");
-    Files.writeString(html, "<!DOCTYPE html><html><body><p>x</p><script>undefinedFunction();"
-        + "</script></body></html>", StandardCharsets.UTF_8);
+    Files.writeString(
+        html,
+        "<!DOCTYPE html><html><body><p>x</p><script>undefinedFunction();"
+            + "</script></body></html>",
+        StandardCharsets.UTF_8);
     Shot shot = screenshot(html);
-    assertThat(shot.log().stream().filter(l -> l.contains(":CONSOLE")
-        && l.contains("Uncaught ReferenceError: undefinedFunction is not defined")).count())
+    assertThat(
+            shot.log().stream()
+                .filter(
+                    l ->
+                        l.contains(":CONSOLE")
+                            && l.contains(
+                                "Uncaught ReferenceError: undefinedFunction is not defined"))
+                .count())
         .isEqualTo(1);
     assertThat(count(shot.image(), SYNOP_RGB)).isEqualTo(0);
   }
@@ -98,14 +113,25 @@ class ReportBrowserTest {
   private Shot screenshot(Path html) throws IOException, InterruptedException {
     Path png = dir.resolve(html.getFileName() + ".png");
     Path log = dir.resolve(html.getFileName() + ".log");
-    ProcessBuilder pb = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-background-networking", "--disable-extensions",
-        "--no-first-run", "--hide-scrollbars", "--enable-logging=stderr", "--v=0",
-        "--user-data-dir=" + dir.resolve("profile-" + html.getFileName()),
-        "--screenshot=" + png, "--window-size=" + WIDTH + "," + HEIGHT,
-        html.toUri().toString());
-    pb.redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(
-        ProcessBuilder.Redirect.from(new File("/dev/null")));
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            chromium.toString(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-extensions",
+            "--no-first-run",
+            "--hide-scrollbars",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--user-data-dir=" + dir.resolve("profile-" + html.getFileName()),
+            "--screenshot=" + png,
+            "--window-size=" + WIDTH + "," + HEIGHT,
+            html.toUri().toString());
+    pb.redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     Process p = pb.start();
     try {
       boolean done = p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -128,9 +154,10 @@ class ReportBrowserTest {
     for (int y = 0; y < image.getHeight(); y++) {
       for (int x = 0; x < image.getWidth(); x++) {
         int c = image.getRGB(x, y);
-        int d = Math.abs(((c >> 16) & 0xff) - ((rgb >> 16) & 0xff))
-            + Math.abs(((c >> 8) & 0xff) - ((rgb >> 8) & 0xff))
-            + Math.abs((c & 0xff) - (rgb & 0xff));
+        int d =
+            Math.abs(((c >> 16) & 0xff) - ((rgb >> 16) & 0xff))
+                + Math.abs(((c >> 8) & 0xff) - ((rgb >> 8) & 0xff))
+                + Math.abs((c & 0xff) - (rgb & 0xff));
         if (d <= 12) {
           n++;
         }

@@ -14,7 +14,6 @@ class SpikingCnnTest {
     Path root = Path.of("").toAbsolutePath().getParent();
     String table = SpikingCnn.table(root.resolve("nir/src/test/resources/nir/cnn_sinabs.nir"));
     assertThat(table).contains("Total simulated energy per inference [Joules/inf] (loihi): ");
-    assertThat(Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8))
-        .contains(table);
+    assertThat(Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8)).contains(table);
   }
 }

@@ -10,22 +10,38 @@ import org.neurojoule.layer.ReLU;
  * Softmax and ELU bind by name.
  */
 final class ActivationLayers {
-  static final KerasLayerDescriptor RELU = KerasLayerDescriptor.of("ReLU", (c, in) -> {
-    ReLU r = ReLU.of()
-        .negativeSlope(c.number("negative_slope", 0))
-        .threshold(c.number("threshold", 0))
-        .name(ConfigKeys.name(c));
-    return c.has("max_value") ? r.maxValue(c.number("max_value")) : r;
-  }, "negative_slope", "threshold", "max_value");
-  static final KerasLayerDescriptor LEAKY_RELU = KerasLayerDescriptor.of("LeakyReLU", (c, in) -> {
-    double alpha = c.has("negative_slope")
-        ? c.number("negative_slope")
-        : c.number("alpha", LeakyReLU.DEFAULT_ALPHA);
-    return LeakyReLU.of().alpha(alpha).name(ConfigKeys.name(c));
-  }, "negative_slope", "alpha");
-  static final KerasLayerDescriptor PRELU = KerasLayerDescriptor.of("PReLU",
-      (c, in) -> PReLU.of().sharedAxes(ConfigKeys.ints(c, "shared_axes")).name(ConfigKeys.name(c)),
-      "shared_axes");
+  static final KerasLayerDescriptor RELU =
+      KerasLayerDescriptor.of(
+          "ReLU",
+          (c, in) -> {
+            ReLU r =
+                ReLU.of()
+                    .negativeSlope(c.number("negative_slope", 0))
+                    .threshold(c.number("threshold", 0))
+                    .name(ConfigKeys.name(c));
+            return c.has("max_value") ? r.maxValue(c.number("max_value")) : r;
+          },
+          "negative_slope",
+          "threshold",
+          "max_value");
+  static final KerasLayerDescriptor LEAKY_RELU =
+      KerasLayerDescriptor.of(
+          "LeakyReLU",
+          (c, in) -> {
+            double alpha =
+                c.has("negative_slope")
+                    ? c.number("negative_slope")
+                    : c.number("alpha", LeakyReLU.DEFAULT_ALPHA);
+            return LeakyReLU.of().alpha(alpha).name(ConfigKeys.name(c));
+          },
+          "negative_slope",
+          "alpha");
+  static final KerasLayerDescriptor PRELU =
+      KerasLayerDescriptor.of(
+          "PReLU",
+          (c, in) ->
+              PReLU.of().sharedAxes(ConfigKeys.ints(c, "shared_axes")).name(ConfigKeys.name(c)),
+          "shared_axes");
 
   private ActivationLayers() {}
 }

@@ -21,6 +21,7 @@ final class Cfg {
   private final JsonObject json;
   private final String file;
   private final String where;
+
   /** The keys a layer's mapping declares it reads, and {@code name}; null for any key. */
   private final Set<String> declared;
 
@@ -90,8 +91,8 @@ final class Cfg {
   }
 
   private KerasImportException wrongType(String field, String expected) {
-    return error("field '" + field + "' must be " + expected + ", was "
-        + shortText(json.get(field)));
+    return error(
+        "field '" + field + "' must be " + expected + ", was " + shortText(json.get(field)));
   }
 
   private JsonElement required(String field) {
@@ -165,8 +166,14 @@ final class Cfg {
     List<Integer> out = new ArrayList<>();
     if (e instanceof JsonArray a) {
       if (a.size() != rank) {
-        throw error("field '" + field + "' must have " + rank + (rank == 1 ? " entry" : " entries")
-            + ", was " + shortText(e));
+        throw error(
+            "field '"
+                + field
+                + "' must have "
+                + rank
+                + (rank == 1 ? " entry" : " entries")
+                + ", was "
+                + shortText(e));
       }
       for (JsonElement x : a) {
         out.add(toPositiveInt(field, x));
@@ -204,8 +211,8 @@ final class Cfg {
       } else {
         Long v = asLong(x);
         if (v == null || v < -1 || v == 0 || v > Integer.MAX_VALUE) {
-          throw error("field '" + field + "' must list positive sizes or null, was "
-              + shortText(e));
+          throw error(
+              "field '" + field + "' must list positive sizes or null, was " + shortText(e));
         }
         out.add((int) (long) v);
       }

@@ -39,8 +39,13 @@ final class ConfigKeys {
       for (Activation a : Activation.values()) {
         known.add(a.kerasName());
       }
-      throw c.error("field '" + field + "': unknown activation '" + s + "'; NeuroJoule knows "
-          + String.join(", ", known));
+      throw c.error(
+          "field '"
+              + field
+              + "': unknown activation '"
+              + s
+              + "'; NeuroJoule knows "
+              + String.join(", ", known));
     }
   }
 
@@ -78,10 +83,13 @@ final class ConfigKeys {
       case "same":
         return Padding.SAME;
       case "causal":
-        return Padding.CAUSAL;   // the spec refuses it on any layer but Conv1D
+        return Padding.CAUSAL; // the spec refuses it on any layer but Conv1D
       default:
-        throw c.error("field 'padding' is '" + p + "'; NeuroJoule supports 'valid', 'same' and"
-            + " 'causal'");
+        throw c.error(
+            "field 'padding' is '"
+                + p
+                + "'; NeuroJoule supports 'valid', 'same' and"
+                + " 'causal'");
     }
   }
 
@@ -101,8 +109,11 @@ final class ConfigKeys {
     for (int i = 0; i < out.length; i++) {
       Long v = Cfg.asLong(items.get(i));
       if (v == null || Math.abs(v) > Integer.MAX_VALUE) {
-        throw c.error("field '" + field + "' must be an integer or a list of integers, was "
-            + Cfg.shortText(e));
+        throw c.error(
+            "field '"
+                + field
+                + "' must be an integer or a list of integers, was "
+                + Cfg.shortText(e));
       }
       out[i] = (int) (long) v;
     }
@@ -140,7 +151,8 @@ final class ConfigKeys {
     String kind = null;
     if (e instanceof JsonPrimitive p && p.isString()) {
       kind = p.getAsString();
-    } else if (e instanceof JsonObject o && o.get("class_name") instanceof JsonPrimitive p
+    } else if (e instanceof JsonObject o
+        && o.get("class_name") instanceof JsonPrimitive p
         && p.isString()) {
       kind = ConfigReader.bareClassName(p.getAsString());
     }
@@ -159,8 +171,12 @@ final class ConfigKeys {
           break;
       }
     }
-    throw c.error("field '" + field + "' must be a number or a Zeros, Ones or Constant"
-        + " initializer, was " + Cfg.shortText(e));
+    throw c.error(
+        "field '"
+            + field
+            + "' must be a number or a Zeros, Ones or Constant"
+            + " initializer, was "
+            + Cfg.shortText(e));
   }
 
   static int[] toArray(List<Integer> values) {

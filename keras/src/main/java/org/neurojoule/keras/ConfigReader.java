@@ -16,12 +16,13 @@ import org.neurojoule.keras.ModelDef.Ref;
 
 /**
  * Reads a Keras model envelope ({@code {"class_name", "config"}}) into a {@link ModelDef}: Keras 2
- * and Keras 3 dialects, Sequential (bare list or {@code {"layers": [...]}}) and Functional
- * ({@code inbound_nodes} as lists or as {@code {"args", "kwargs"}}), nested models inside.
+ * and Keras 3 dialects, Sequential (bare list or {@code {"layers": [...]}}) and Functional ({@code
+ * inbound_nodes} as lists or as {@code {"args", "kwargs"}}), nested models inside.
  */
 final class ConfigReader {
   /** Nested models deeper than this are refused (no unbounded recursion on user input). */
   static final int MAX_NESTING = 16;
+
   static final int MAX_LAYERS = 100_000;
   private static final Set<String> MODEL_CLASSES = Set.of("Sequential", "Model", "Functional");
 
@@ -52,8 +53,8 @@ final class ConfigReader {
     }
     String className = bareClassName(envelope.string("class_name"));
     if (!isModelClass(className)) {
-      throw envelope.error("field 'class_name' must be Sequential, Model or Functional, was '"
-          + className + "'");
+      throw envelope.error(
+          "field 'class_name' must be Sequential, Model or Functional, was '" + className + "'");
     }
     JsonElement config = envelope.raw("config");
     if (config == null) {
@@ -71,14 +72,14 @@ final class ConfigReader {
     String name = "sequential";
     Cfg cfg = null;
     if (config instanceof JsonArray a) {
-      entries = a;                      // Keras 2.0/2.1: the config is the layer list
+      entries = a; // Keras 2.0/2.1: the config is the layer list
     } else if (config instanceof JsonObject o) {
       cfg = new Cfg(o, file, envelope.where());
       name = cfg.optString("name").orElse(name);
       entries = cfg.array("layers");
     } else {
-      throw envelope.error("field 'config' must be a list of layers or an object, was "
-          + Cfg.shortText(config));
+      throw envelope.error(
+          "field 'config' must be a list of layers or an object, was " + Cfg.shortText(config));
     }
     String where = "model '" + name + "'";
     List<LayerDef> layers = new ArrayList<>();
@@ -90,9 +91,10 @@ final class ConfigReader {
       String layerName = nestedName(entry, layerCfg, className, i);
       String layerWhere = ImportException.element("layer", layerName, className);
       layerCfg = layerCfg.at(layerWhere);
-      Optional<ModelDef> nested = isModelClass(className)
-          ? Optional.of(readModel(entry.at(layerWhere), depth + 1))
-          : Optional.empty();
+      Optional<ModelDef> nested =
+          isModelClass(className)
+              ? Optional.of(readModel(entry.at(layerWhere), depth + 1))
+              : Optional.empty();
       if (previous == null && !className.equals("InputLayer")) {
         // Keras makes the input layer of a Sequential from the first layer's input shape.
         List<Integer> shape = sequentialInputShape(layerCfg, cfg, nested);
@@ -100,9 +102,10 @@ final class ConfigReader {
         layers.add(input);
         previous = new Ref(input.name(), 0, 0);
       }
-      List<Call> calls = previous == null
-          ? List.of()
-          : List.of(new Call(List.of(previous), List.of(Optional.empty())));
+      List<Call> calls =
+          previous == null
+              ? List.of()
+              : List.of(new Call(List.of(previous), List.of(Optional.empty())));
       LayerDef def = new LayerDef(layerName, className, layerCfg, calls, nested);
       count();
       layers.add(def);
@@ -135,8 +138,9 @@ final class ConfigReader {
     if (model != null && model.has("build_input_shape")) {
       return model.dims("build_input_shape");
     }
-    throw first.error("the Sequential model has no input shape: expected 'batch_input_shape' on"
-        + " its first layer, an InputLayer or the model's 'build_input_shape'");
+    throw first.error(
+        "the Sequential model has no input shape: expected 'batch_input_shape' on"
+            + " its first layer, an InputLayer or the model's 'build_input_shape'");
   }
 
   private LayerDef inputDef(String name, List<Integer> batchShape, Cfg source) {
@@ -152,9 +156,12 @@ final class ConfigReader {
     o.add("batch_input_shape", shape);
     o.addProperty("name", name);
     count();
-    return new LayerDef(name, "InputLayer",
+    return new LayerDef(
+        name,
+        "InputLayer",
         new Cfg(o, file, "layer '" + name + "' (InputLayer, from " + source.where() + ")"),
-        List.of(), Optional.empty());
+        List.of(),
+        Optional.empty());
   }
 
   private ModelDef readFunctional(Cfg cfg, int depth) {
@@ -166,17 +173,19 @@ final class ConfigReader {
     for (int i = 0; i < entries.size(); i++) {
       Cfg entry = entryAt(entries, i, where);
       String className = bareClassName(entry.string("class_name"));
-      String layerName = entry.has("name")
-          ? entry.string("name")
-          : entry.object("config", where + ", layer " + i).string("name");
+      String layerName =
+          entry.has("name")
+              ? entry.string("name")
+              : entry.object("config", where + ", layer " + i).string("name");
       String lw = ImportException.element("layer", layerName, className);
       if (!names.add(layerName)) {
         throw entry.at(lw).error("a second layer has this name in " + where);
       }
       Cfg layerCfg = entry.object("config", lw);
-      Optional<ModelDef> nested = isModelClass(className)
-          ? Optional.of(readModel(entry.at(lw), depth + 1))
-          : Optional.empty();
+      Optional<ModelDef> nested =
+          isModelClass(className)
+              ? Optional.of(readModel(entry.at(lw), depth + 1))
+              : Optional.empty();
       List<Call> calls = readCalls(entry.at(lw));
       count();
       layers.add(new LayerDef(layerName, className, layerCfg, calls, nested));
@@ -188,16 +197,21 @@ final class ConfigReader {
 
   private void count() {
     if (++layerCount > MAX_LAYERS) {
-      throw new org.neurojoule.KerasImportException(
-          file + ": more than " + MAX_LAYERS + " layers");
+      throw new org.neurojoule.KerasImportException(file + ": more than " + MAX_LAYERS + " layers");
     }
   }
 
   private Cfg entryAt(JsonArray entries, int i, String where) {
     JsonElement e = entries.get(i);
     if (!(e instanceof JsonObject o)) {
-      throw new org.neurojoule.KerasImportException(file + ": " + where + ": layer " + i
-          + " must be an object with 'class_name' and 'config', was " + Cfg.shortText(e));
+      throw new org.neurojoule.KerasImportException(
+          file
+              + ": "
+              + where
+              + ": layer "
+              + i
+              + " must be an object with 'class_name' and 'config', was "
+              + Cfg.shortText(e));
     }
     return new Cfg(o, file, where + ", layer " + i);
   }
@@ -233,8 +247,8 @@ final class ConfigReader {
   }
 
   /** Keras 3 tensors inside a call's args, in order (lists nest only a few levels). */
-  private void collectTensors(Cfg entry, JsonElement e, List<Ref> refs,
-      List<Optional<List<Integer>>> shapes, int depth) {
+  private void collectTensors(
+      Cfg entry, JsonElement e, List<Ref> refs, List<Optional<List<Integer>>> shapes, int depth) {
     if (e == null || depth > 8) {
       return;
     }
@@ -242,8 +256,10 @@ final class ConfigReader {
       for (JsonElement x : a) {
         collectTensors(entry, x, refs, shapes, depth + 1);
       }
-    } else if (e instanceof JsonObject o && o.get("class_name") instanceof JsonPrimitive p
-        && p.isString() && p.getAsString().equals("__keras_tensor__")) {
+    } else if (e instanceof JsonObject o
+        && o.get("class_name") instanceof JsonPrimitive p
+        && p.isString()
+        && p.getAsString().equals("__keras_tensor__")) {
       Cfg tensor = new Cfg(o, file, entry.where()).object("config", entry.where());
       refs.add(ref(entry, tensor.array("keras_history"), "keras_history"));
       shapes.add(tensor.has("shape") ? Optional.of(tensor.dims("shape")) : Optional.empty());
@@ -257,7 +273,7 @@ final class ConfigReader {
     }
     List<Ref> out = new ArrayList<>();
     if (e instanceof JsonArray a && !a.isEmpty() && a.get(0) instanceof JsonPrimitive) {
-      out.add(ref(cfg, a, field));      // Keras 3: a single bare triple
+      out.add(ref(cfg, a, field)); // Keras 3: a single bare triple
     } else if (e instanceof JsonArray a) {
       for (JsonElement r : a) {
         out.add(ref(cfg, r, field));
@@ -267,8 +283,7 @@ final class ConfigReader {
         out.add(ref(cfg, entry.getValue(), field));
       }
     } else {
-      throw cfg.error("field '" + field + "' must list tensor references, was "
-          + Cfg.shortText(e));
+      throw cfg.error("field '" + field + "' must list tensor references, was " + Cfg.shortText(e));
     }
     if (out.isEmpty()) {
       throw cfg.error("field '" + field + "' is empty");
@@ -277,16 +292,27 @@ final class ConfigReader {
   }
 
   private Ref ref(Cfg where, JsonElement e, String field) {
-    if (e instanceof JsonArray a && a.size() >= 3 && a.size() <= 4
-        && a.get(0) instanceof JsonPrimitive p && p.isString()) {
+    if (e instanceof JsonArray a
+        && a.size() >= 3
+        && a.size() <= 4
+        && a.get(0) instanceof JsonPrimitive p
+        && p.isString()) {
       Long node = Cfg.asLong(a.get(1));
       Long tensor = Cfg.asLong(a.get(2));
-      if (node != null && tensor != null && node >= 0 && tensor >= 0
-          && node < Integer.MAX_VALUE && tensor < Integer.MAX_VALUE) {
+      if (node != null
+          && tensor != null
+          && node >= 0
+          && tensor >= 0
+          && node < Integer.MAX_VALUE
+          && tensor < Integer.MAX_VALUE) {
         return new Ref(p.getAsString(), (int) (long) node, (int) (long) tensor);
       }
     }
-    throw where.error("field '" + field + "' must hold [layer_name, node_index, tensor_index],"
-        + " was " + Cfg.shortText(e));
+    throw where.error(
+        "field '"
+            + field
+            + "' must hold [layer_name, node_index, tensor_index],"
+            + " was "
+            + Cfg.shortText(e));
   }
 }

@@ -11,43 +11,68 @@ import org.neurojoule.layer.SeparableConv2D;
  * value for every axis, and {@code activation} defaults to linear: more than binding by name.
  */
 final class ConvolutionalLayers {
-  static final KerasLayerDescriptor DEPTHWISE_CONV_2D = KerasLayerDescriptor.of("DepthwiseConv2D",
-      (c, in) -> DepthwiseConv2D.of(ConfigKeys.kernelSize(c, 2))
-          .depthMultiplier(c.positiveInt("depth_multiplier", 1))
-          .strides(ConfigKeys.strides(c, 2))
-          .padding(ConfigKeys.padding(c))
-          .dilationRate(ConfigKeys.dilationRate(c, 2))
-          .activation(ConfigKeys.activationOrLinear(c))
-          .useBias(ConfigKeys.useBias(c))
-          .name(ConfigKeys.name(c)),
-      "kernel_size", "depth_multiplier", "strides", "padding", "dilation_rate", "activation",
-      "use_bias");
-  static final KerasLayerDescriptor SEPARABLE_CONV_2D = KerasLayerDescriptor.of("SeparableConv2D",
-      (c, in) -> SeparableConv2D.of(c.positiveInt("filters"), ConfigKeys.kernelSize(c, 2))
-          .depthMultiplier(c.positiveInt("depth_multiplier", 1))
-          .strides(ConfigKeys.strides(c, 2))
-          .padding(ConfigKeys.padding(c))
-          .dilationRate(ConfigKeys.dilationRate(c, 2))
-          .activation(ConfigKeys.activationOrLinear(c))
-          .useBias(ConfigKeys.useBias(c))
-          .name(ConfigKeys.name(c)),
-      "filters", "kernel_size", "depth_multiplier", "strides", "padding", "dilation_rate",
-      "activation", "use_bias");
+  static final KerasLayerDescriptor DEPTHWISE_CONV_2D =
+      KerasLayerDescriptor.of(
+          "DepthwiseConv2D",
+          (c, in) ->
+              DepthwiseConv2D.of(ConfigKeys.kernelSize(c, 2))
+                  .depthMultiplier(c.positiveInt("depth_multiplier", 1))
+                  .strides(ConfigKeys.strides(c, 2))
+                  .padding(ConfigKeys.padding(c))
+                  .dilationRate(ConfigKeys.dilationRate(c, 2))
+                  .activation(ConfigKeys.activationOrLinear(c))
+                  .useBias(ConfigKeys.useBias(c))
+                  .name(ConfigKeys.name(c)),
+          "kernel_size",
+          "depth_multiplier",
+          "strides",
+          "padding",
+          "dilation_rate",
+          "activation",
+          "use_bias");
+  static final KerasLayerDescriptor SEPARABLE_CONV_2D =
+      KerasLayerDescriptor.of(
+          "SeparableConv2D",
+          (c, in) ->
+              SeparableConv2D.of(c.positiveInt("filters"), ConfigKeys.kernelSize(c, 2))
+                  .depthMultiplier(c.positiveInt("depth_multiplier", 1))
+                  .strides(ConfigKeys.strides(c, 2))
+                  .padding(ConfigKeys.padding(c))
+                  .dilationRate(ConfigKeys.dilationRate(c, 2))
+                  .activation(ConfigKeys.activationOrLinear(c))
+                  .useBias(ConfigKeys.useBias(c))
+                  .name(ConfigKeys.name(c)),
+          "filters",
+          "kernel_size",
+          "depth_multiplier",
+          "strides",
+          "padding",
+          "dilation_rate",
+          "activation",
+          "use_bias");
 
   private ConvolutionalLayers() {}
 
   /** {@return Keras' {@code Conv1D}, {@code Conv2D} or {@code Conv3D}} */
   static KerasLayerDescriptor conv(int rank) {
-    return KerasLayerDescriptor.of("Conv" + rank + "D",
-        (c, in) -> Conv.of(rank, c.positiveInt("filters"), ConfigKeys.kernelSize(c, rank))
-            .strides(ConfigKeys.strides(c, rank))
-            .padding(ConfigKeys.padding(c))
-            .dilationRate(ConfigKeys.dilationRate(c, rank))
-            .groups(c.positiveInt("groups", 1))
-            .activation(ConfigKeys.activationOrLinear(c))
-            .useBias(ConfigKeys.useBias(c))
-            .name(ConfigKeys.name(c)),
-        "filters", "kernel_size", "strides", "padding", "dilation_rate", "groups", "activation",
+    return KerasLayerDescriptor.of(
+        "Conv" + rank + "D",
+        (c, in) ->
+            Conv.of(rank, c.positiveInt("filters"), ConfigKeys.kernelSize(c, rank))
+                .strides(ConfigKeys.strides(c, rank))
+                .padding(ConfigKeys.padding(c))
+                .dilationRate(ConfigKeys.dilationRate(c, rank))
+                .groups(c.positiveInt("groups", 1))
+                .activation(ConfigKeys.activationOrLinear(c))
+                .useBias(ConfigKeys.useBias(c))
+                .name(ConfigKeys.name(c)),
+        "filters",
+        "kernel_size",
+        "strides",
+        "padding",
+        "dilation_rate",
+        "groups",
+        "activation",
         "use_bias");
   }
 
@@ -56,20 +81,32 @@ final class ConvolutionalLayers {
    * they take no groups, so a file that gives some is refused
    */
   static KerasLayerDescriptor convTranspose(int rank) {
-    return KerasLayerDescriptor.of("Conv" + rank + "DTranspose", (c, in) -> {
-      if (c.has("groups") && c.positiveInt("groups") != 1) {
-        throw c.error("field 'groups' is " + c.positiveInt("groups")
-            + "; NeuroJoule's transposed convolutions are not grouped");
-      }
-      return ConvTranspose.of(rank, c.positiveInt("filters"), ConfigKeys.kernelSize(c, rank))
-          .strides(ConfigKeys.strides(c, rank))
-          .padding(ConfigKeys.padding(c))
-          .outputPadding(ConfigKeys.ints(c, "output_padding"))
-          .dilationRate(ConfigKeys.dilationRate(c, rank))
-          .activation(ConfigKeys.activationOrLinear(c))
-          .useBias(ConfigKeys.useBias(c))
-          .name(ConfigKeys.name(c));
-    }, "groups", "filters", "kernel_size", "strides", "padding", "output_padding",
-        "dilation_rate", "activation", "use_bias");
+    return KerasLayerDescriptor.of(
+        "Conv" + rank + "DTranspose",
+        (c, in) -> {
+          if (c.has("groups") && c.positiveInt("groups") != 1) {
+            throw c.error(
+                "field 'groups' is "
+                    + c.positiveInt("groups")
+                    + "; NeuroJoule's transposed convolutions are not grouped");
+          }
+          return ConvTranspose.of(rank, c.positiveInt("filters"), ConfigKeys.kernelSize(c, rank))
+              .strides(ConfigKeys.strides(c, rank))
+              .padding(ConfigKeys.padding(c))
+              .outputPadding(ConfigKeys.ints(c, "output_padding"))
+              .dilationRate(ConfigKeys.dilationRate(c, rank))
+              .activation(ConfigKeys.activationOrLinear(c))
+              .useBias(ConfigKeys.useBias(c))
+              .name(ConfigKeys.name(c));
+        },
+        "groups",
+        "filters",
+        "kernel_size",
+        "strides",
+        "padding",
+        "output_padding",
+        "dilation_rate",
+        "activation",
+        "use_bias");
   }
 }

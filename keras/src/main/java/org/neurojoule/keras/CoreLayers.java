@@ -9,13 +9,20 @@ import org.neurojoule.shape.Shape;
 
 /** Keras' core layers whose configs need a hand-written mapping: Dense, Activation, Embedding. */
 final class CoreLayers {
-  static final KerasLayerDescriptor DENSE = KerasLayerDescriptor.of("Dense", CoreLayers::dense,
-      "units", "activation", "use_bias");
-  static final KerasLayerDescriptor ACTIVATION = KerasLayerDescriptor.of("Activation",
-      CoreLayers::activation, "activation");
+  static final KerasLayerDescriptor DENSE =
+      KerasLayerDescriptor.of("Dense", CoreLayers::dense, "units", "activation", "use_bias");
+  static final KerasLayerDescriptor ACTIVATION =
+      KerasLayerDescriptor.of("Activation", CoreLayers::activation, "activation");
+
   /** Keras 2 and tf.keras write {@code input_length} (an int, or null); Keras 3 drops it. */
-  static final KerasLayerDescriptor EMBEDDING = KerasLayerDescriptor.of("Embedding",
-      CoreLayers::embedding, "input_dim", "output_dim", "mask_zero", "input_length");
+  static final KerasLayerDescriptor EMBEDDING =
+      KerasLayerDescriptor.of(
+          "Embedding",
+          CoreLayers::embedding,
+          "input_dim",
+          "output_dim",
+          "mask_zero",
+          "input_length");
 
   private CoreLayers() {}
 
@@ -32,10 +39,12 @@ final class CoreLayers {
   }
 
   private static LayerSpec embedding(Cfg c, Shape in) {
-    Embedding e = Embedding.of(c.positiveInt("input_dim"), c.positiveInt("output_dim"))
-        .maskZero(c.bool("mask_zero", false))
-        .name(ConfigKeys.name(c));
+    Embedding e =
+        Embedding.of(c.positiveInt("input_dim"), c.positiveInt("output_dim"))
+            .maskZero(c.bool("mask_zero", false))
+            .name(ConfigKeys.name(c));
     return c.has("input_length") && !(c.raw("input_length") instanceof JsonArray)
-        ? e.inputLength(c.positiveInt("input_length")) : e;
+        ? e.inputLength(c.positiveInt("input_length"))
+        : e;
   }
 }

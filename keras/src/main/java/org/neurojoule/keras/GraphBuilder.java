@@ -35,8 +35,8 @@ final class GraphBuilder {
   private final Map<LayerDef, Layer> layers = new IdentityHashMap<>();
   private final Set<String> usedNames = new HashSet<>();
 
-  GraphBuilder(String file, Optional<StoredWeights> weights, boolean allowUnknown,
-      InputShapes inputShapes) {
+  GraphBuilder(
+      String file, Optional<StoredWeights> weights, boolean allowUnknown, InputShapes inputShapes) {
     this.file = file;
     this.weights = weights;
     this.allowUnknown = allowUnknown;
@@ -54,8 +54,8 @@ final class GraphBuilder {
     for (Ref in : def.inputs()) {
       LayerDef layer = find(def, in, "input_layers");
       if (!layer.className().equals("InputLayer")) {
-        throw new KerasImportException(file + ": input_layers names " + layer.where()
-            + ", which is not an InputLayer");
+        throw new KerasImportException(
+            file + ": input_layers names " + layer.where() + ", which is not an InputLayer");
       }
       String inputName = unique(layer.name(), "");
       Shape shape = inputShapes.resolve(file, layer.name(), inputShape(layer));
@@ -106,9 +106,15 @@ final class GraphBuilder {
         if (done < layer.calls().size()) {
           for (Ref r : layer.calls().get(done).inputs()) {
             if (lookup(r, tensors, offsets) == null) {
-              throw new KerasImportException(file + ": " + layer.where() + ": its input " + r
-                  + " is never produced (no such layer, call or output in model '" + def.name()
-                  + "')");
+              throw new KerasImportException(
+                  file
+                      + ": "
+                      + layer.where()
+                      + ": its input "
+                      + r
+                      + " is never produced (no such layer, call or output in model '"
+                      + def.name()
+                      + "')");
             }
           }
         }
@@ -119,8 +125,13 @@ final class GraphBuilder {
       find(def, r, "output_layers");
       Tensor t = lookup(r, tensors, offsets);
       if (t == null) {
-        throw new KerasImportException(file + ": output_layers names " + r
-            + ", which is never produced in model '" + def.name() + "'");
+        throw new KerasImportException(
+            file
+                + ": output_layers names "
+                + r
+                + ", which is never produced in model '"
+                + def.name()
+                + "'");
       }
       outputs.add(t);
     }
@@ -149,8 +160,8 @@ final class GraphBuilder {
     return tensors.get(r);
   }
 
-  private static List<Tensor> resolve(Call call, Map<Ref, Tensor> tensors,
-      Map<String, Integer> offsets) {
+  private static List<Tensor> resolve(
+      Call call, Map<Ref, Tensor> tensors, Map<String, Integer> offsets) {
     List<Tensor> in = new ArrayList<>();
     for (Ref r : call.inputs()) {
       Tensor t = lookup(r, tensors, offsets);
@@ -163,13 +174,23 @@ final class GraphBuilder {
   }
 
   private LayerDef find(ModelDef def, Ref r, String field) {
-    return def.layers().stream().filter(l -> l.name().equals(r.layer())).findFirst()
-        .orElseThrow(() -> new KerasImportException(file + ": " + field + " names layer '"
-            + r.layer() + "', which model '" + def.name() + "' does not have"));
+    return def.layers().stream()
+        .filter(l -> l.name().equals(r.layer()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new KerasImportException(
+                    file
+                        + ": "
+                        + field
+                        + " names layer '"
+                        + r.layer()
+                        + "', which model '"
+                        + def.name()
+                        + "' does not have"));
   }
 
-  private List<Tensor> apply(LayerDef def, Call call, List<Tensor> in, String prefix,
-      int depth) {
+  private List<Tensor> apply(LayerDef def, Call call, List<Tensor> in, String prefix, int depth) {
     if (def.nested().isPresent()) {
       return inline(def, in, prefix, depth);
     }
@@ -196,8 +217,14 @@ final class GraphBuilder {
   private List<Tensor> inline(LayerDef def, List<Tensor> in, String prefix, int depth) {
     ModelDef inner = def.nested().get();
     if (inner.inputs().size() != in.size()) {
-      throw new KerasImportException(file + ": " + def.where() + " takes " + inner.inputs().size()
-          + " inputs, is called on " + in.size());
+      throw new KerasImportException(
+          file
+              + ": "
+              + def.where()
+              + " takes "
+              + inner.inputs().size()
+              + " inputs, is called on "
+              + in.size());
     }
     Map<Ref, Tensor> tensors = new HashMap<>();
     for (int i = 0; i < in.size(); i++) {
@@ -222,11 +249,16 @@ final class GraphBuilder {
     Optional<List<StoredWeights.Array>> stored =
         weights.flatMap(w -> w.forLayer(prefix + def.name()));
     if (stored.isPresent()) {
-      params = ParamCount.trainable(stored.get().stream().mapToLong(StoredWeights.Array::count)
-          .sum());
+      params =
+          ParamCount.trainable(stored.get().stream().mapToLong(StoredWeights.Array::count).sum());
     }
-    warnings.add(file + ": " + def.where() + " has no NeuroJoule equivalent; imported as a"
-        + " zero-cost layer with output shape " + out.toKerasString());
+    warnings.add(
+        file
+            + ": "
+            + def.where()
+            + " has no NeuroJoule equivalent; imported as a"
+            + " zero-cost layer with output shape "
+            + out.toKerasString());
     String type = KerasLayerRegistry.describeClass(def.className(), def.config());
     return new ZeroCostLayer(type, Optional.of(name), out, params, "zero-cost " + type);
   }
@@ -246,8 +278,7 @@ final class GraphBuilder {
     StoredWeights w = weights.get();
     List<StoredWeights.Array> stored = w.forLayer(prefix + def.name()).orElse(null);
     if (stored == null) {
-      throw new KerasImportException(w.file().label() + ": no weights stored for "
-          + def.where());
+      throw new KerasImportException(w.file().label() + ": no weights stored for " + def.where());
     }
     List<WeightShapes.Weight> expected;
     try {
@@ -258,27 +289,46 @@ final class GraphBuilder {
       throw new KerasImportException(file + ": " + def.where() + ": " + e.getMessage(), e);
     }
     if (expected.size() != stored.size()) {
-      throw new KerasImportException(w.file().label() + ": " + def.where() + " takes "
-          + expected.size() + " weight arrays " + expected + ", the file stores " + stored.size()
-          + " " + stored.stream().map(a -> "'" + a.path() + "' "
-              + H5.WeightShapesText.of(a.shape())).toList());
+      throw new KerasImportException(
+          w.file().label()
+              + ": "
+              + def.where()
+              + " takes "
+              + expected.size()
+              + " weight arrays "
+              + expected
+              + ", the file stores "
+              + stored.size()
+              + " "
+              + stored.stream()
+                  .map(a -> "'" + a.path() + "' " + H5.WeightShapesText.of(a.shape()))
+                  .toList());
     }
     float[][] values = new float[stored.size()][];
     for (int i = 0; i < values.length; i++) {
       StoredWeights.Array a = stored.get(i);
       int[] want = expected.get(i).shape();
       if (!java.util.Arrays.equals(want, a.shape())) {
-        throw new KerasImportException(w.file().label() + ": " + def.where() + ": dataset '"
-            + a.path() + "' has shape " + H5.WeightShapesText.of(a.shape()) + ", the layer's "
-            + expected.get(i).name() + " needs " + H5.WeightShapesText.of(want));
+        throw new KerasImportException(
+            w.file().label()
+                + ": "
+                + def.where()
+                + ": dataset '"
+                + a.path()
+                + "' has shape "
+                + H5.WeightShapesText.of(a.shape())
+                + ", the layer's "
+                + expected.get(i).name()
+                + " needs "
+                + H5.WeightShapesText.of(want));
       }
       values[i] = w.values(a);
     }
     try {
       layer.setWeights(values);
     } catch (IllegalArgumentException e) {
-      throw new KerasImportException(w.file().label() + ": " + def.where() + ": "
-          + e.getMessage(), e);
+      throw new KerasImportException(
+          w.file().label() + ": " + def.where() + ": " + e.getMessage(), e);
     }
   }
 

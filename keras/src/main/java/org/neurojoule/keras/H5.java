@@ -22,6 +22,7 @@ import org.neurojoule.KerasImportException;
 final class H5 implements AutoCloseable {
   /** The most values one weight array may hold (an int-indexed float array). */
   static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+
   /** The largest string attribute read (model configs are well below). */
   static final long MAX_ATTRIBUTE_BYTES = 64L << 20;
 
@@ -36,12 +37,14 @@ final class H5 implements AutoCloseable {
   }
 
   static H5 open(Path path, String label, long fileSize) {
-    return guarded(label, "not a readable HDF5 file",
-        () -> new H5(new HdfFile(path), label, fileSize));
+    return guarded(
+        label, "not a readable HDF5 file", () -> new H5(new HdfFile(path), label, fileSize));
   }
 
   static H5 open(byte[] bytes, String label) {
-    return guarded(label, "not a readable HDF5 file",
+    return guarded(
+        label,
+        "not a readable HDF5 file",
         () -> new H5(HdfFile.fromByteBuffer(ByteBuffer.wrap(bytes)), label, bytes.length));
   }
 
@@ -54,12 +57,16 @@ final class H5 implements AutoCloseable {
   }
 
   Optional<Node> child(Group group, String name) {
-    return guarded(label, "cannot read group '" + group.getPath() + "'",
+    return guarded(
+        label,
+        "cannot read group '" + group.getPath() + "'",
         () -> Optional.ofNullable(group.getChildren().get(name)));
   }
 
   List<String> childNames(Group group) {
-    return guarded(label, "cannot read group '" + group.getPath() + "'",
+    return guarded(
+        label,
+        "cannot read group '" + group.getPath() + "'",
         () -> new ArrayList<>(group.getChildren().keySet()));
   }
 
@@ -88,8 +95,8 @@ final class H5 implements AutoCloseable {
   }
 
   /**
-   * A list of strings; Keras splits long ones into {@code name0}, {@code name1}, ... . Absent
-   * gives an empty list.
+   * A list of strings; Keras splits long ones into {@code name0}, {@code name1}, ... . Absent gives
+   * an empty list.
    */
   List<String> stringList(Node node, String name) {
     List<String> out = strings(node, name);
@@ -107,7 +114,9 @@ final class H5 implements AutoCloseable {
   }
 
   private List<String> strings(Node node, String name) {
-    return guarded(label, "attribute '" + name + "' of '" + node.getPath() + "' cannot be read",
+    return guarded(
+        label,
+        "attribute '" + name + "' of '" + node.getPath() + "' cannot be read",
         () -> {
           Attribute a = node.getAttributes().get(name);
           if (a == null) {
@@ -115,9 +124,17 @@ final class H5 implements AutoCloseable {
           }
           long bytes = a.getSizeInBytes();
           if (bytes < 0 || bytes > MAX_ATTRIBUTE_BYTES || bytes > fileSize) {
-            throw error(node, "attribute '" + name + "' declares " + bytes
-                + " bytes, more than the file (" + fileSize + " bytes) or the limit ("
-                + MAX_ATTRIBUTE_BYTES + ")");
+            throw error(
+                node,
+                "attribute '"
+                    + name
+                    + "' declares "
+                    + bytes
+                    + " bytes, more than the file ("
+                    + fileSize
+                    + " bytes) or the limit ("
+                    + MAX_ATTRIBUTE_BYTES
+                    + ")");
           }
           if (a.isEmpty()) {
             return List.<String>of();
@@ -134,92 +151,127 @@ final class H5 implements AutoCloseable {
       out.add(s);
     } else if (data instanceof byte[] b) {
       out.add(new String(b, java.nio.charset.StandardCharsets.UTF_8));
-    } else if (data != null && data.getClass().isArray()
+    } else if (data != null
+        && data.getClass().isArray()
         && data.getClass().getComponentType() == String.class) {
       for (int i = 0; i < Array.getLength(data); i++) {
         out.add((String) Array.get(data, i));
       }
     } else {
-      throw error(node, "attribute '" + name + "' must hold strings, holds "
-          + (data == null ? "nothing" : data.getClass().getSimpleName()));
+      throw error(
+          node,
+          "attribute '"
+              + name
+              + "' must hold strings, holds "
+              + (data == null ? "nothing" : data.getClass().getSimpleName()));
     }
   }
 
   /** A float dataset's dimensions, checked to be sane, before reading it. */
   int[] dims(Dataset ds) {
-    return guarded(label, "dataset '" + ds.getPath() + "' cannot be read", () -> {
-      int[] d = ds.getDimensions();
-      long n = 1;
-      for (int x : d) {
-        if (x < 0) {
-          throw error(ds, "declares a negative dimension " + x);
-        }
-        n = Math.multiplyExact(n, (long) x);
-      }
-      long bytes = Math.multiplyExact(n, 4L);
-      boolean contiguous = ds.getDataLayout() != DataLayout.CHUNKED;
-      if (n > MAX_VALUES || (contiguous && bytes > fileSize)) {
-        throw error(ds, "declares " + n + " values (" + WeightShapesText.of(d)
-            + "), more than the file (" + fileSize + " bytes) can hold");
-      }
-      return d;
-    });
+    return guarded(
+        label,
+        "dataset '" + ds.getPath() + "' cannot be read",
+        () -> {
+          int[] d = ds.getDimensions();
+          long n = 1;
+          for (int x : d) {
+            if (x < 0) {
+              throw error(ds, "declares a negative dimension " + x);
+            }
+            n = Math.multiplyExact(n, (long) x);
+          }
+          long bytes = Math.multiplyExact(n, 4L);
+          boolean contiguous = ds.getDataLayout() != DataLayout.CHUNKED;
+          if (n > MAX_VALUES || (contiguous && bytes > fileSize)) {
+            throw error(
+                ds,
+                "declares "
+                    + n
+                    + " values ("
+                    + WeightShapesText.of(d)
+                    + "), more than the file ("
+                    + fileSize
+                    + " bytes) can hold");
+          }
+          return d;
+        });
   }
 
   /** A dataset's values as float32, row-major; its size is checked first. */
-  private static final java.util.Set<Class<?>> NUMBER_TYPES = java.util.Set.of(float.class,
-      double.class, long.class, int.class, Float.class, Double.class, Long.class, Integer.class);
+  private static final java.util.Set<Class<?>> NUMBER_TYPES =
+      java.util.Set.of(
+          float.class,
+          double.class,
+          long.class,
+          int.class,
+          Float.class,
+          Double.class,
+          Long.class,
+          Integer.class);
 
   float[] floats(Dataset ds) {
     dims(ds);
-    return guarded(label, "dataset '" + ds.getPath() + "' cannot be read", () -> {
-      Class<?> type = ds.getJavaType();
-      // Integers too: Normalization's count is an int64 scalar (a scalar's type is boxed).
-      if (!NUMBER_TYPES.contains(type)) {
-        throw error(ds, "holds " + type.getSimpleName() + " values, not float32, float64 or an"
-            + " integer");
-      }
-      Object flat = ds.isScalar() ? ds.getData() : ds.getDataFlat();
-      if (flat instanceof float[] f) {
-        return f;
-      }
-      if (flat instanceof Float f) {
-        return new float[] {f};
-      }
-      if (flat instanceof double[] dd) {
-        float[] f = new float[dd.length];
-        for (int i = 0; i < dd.length; i++) {
-          f[i] = (float) dd[i];
-        }
-        return f;
-      }
-      if (flat instanceof Double d) {
-        return new float[] {(float) (double) d};
-      }
-      if (flat instanceof long[] ll) {
-        float[] f = new float[ll.length];
-        for (int i = 0; i < ll.length; i++) {
-          f[i] = ll[i];
-        }
-        return f;
-      }
-      if (flat instanceof int[] ii) {
-        float[] f = new float[ii.length];
-        for (int i = 0; i < ii.length; i++) {
-          f[i] = ii[i];
-        }
-        return f;
-      }
-      if (flat instanceof Number x) {
-        return new float[] {x.floatValue()};
-      }
-      throw error(ds, "holds no float values");
-    });
+    return guarded(
+        label,
+        "dataset '" + ds.getPath() + "' cannot be read",
+        () -> {
+          Class<?> type = ds.getJavaType();
+          // Integers too: Normalization's count is an int64 scalar (a scalar's type is boxed).
+          if (!NUMBER_TYPES.contains(type)) {
+            throw error(
+                ds,
+                "holds "
+                    + type.getSimpleName()
+                    + " values, not float32, float64 or an"
+                    + " integer");
+          }
+          Object flat = ds.isScalar() ? ds.getData() : ds.getDataFlat();
+          if (flat instanceof float[] f) {
+            return f;
+          }
+          if (flat instanceof Float f) {
+            return new float[] {f};
+          }
+          if (flat instanceof double[] dd) {
+            float[] f = new float[dd.length];
+            for (int i = 0; i < dd.length; i++) {
+              f[i] = (float) dd[i];
+            }
+            return f;
+          }
+          if (flat instanceof Double d) {
+            return new float[] {(float) (double) d};
+          }
+          if (flat instanceof long[] ll) {
+            float[] f = new float[ll.length];
+            for (int i = 0; i < ll.length; i++) {
+              f[i] = ll[i];
+            }
+            return f;
+          }
+          if (flat instanceof int[] ii) {
+            float[] f = new float[ii.length];
+            for (int i = 0; i < ii.length; i++) {
+              f[i] = ii[i];
+            }
+            return f;
+          }
+          if (flat instanceof Number x) {
+            return new float[] {x.floatValue()};
+          }
+          throw error(ds, "holds no float values");
+        });
   }
 
   KerasImportException error(Node node, String what) {
-    return new KerasImportException(label + ": " + (node instanceof Dataset ? "dataset '" : "'")
-        + node.getPath() + "': " + what);
+    return new KerasImportException(
+        label
+            + ": "
+            + (node instanceof Dataset ? "dataset '" : "'")
+            + node.getPath()
+            + "': "
+            + what);
   }
 
   interface Read<T> {

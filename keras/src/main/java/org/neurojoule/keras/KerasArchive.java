@@ -11,8 +11,8 @@ import java.util.zip.ZipInputStream;
 import org.neurojoule.KerasImportException;
 
 /**
- * The two entries of a {@code .keras} zip that the importer needs, read with limits: at most
- * {@link #MAX_ENTRIES} entries, {@link #MAX_ENTRY_BYTES} uncompressed per entry and {@link
+ * The two entries of a {@code .keras} zip that the importer needs, read with limits: at most {@link
+ * #MAX_ENTRIES} entries, {@link #MAX_ENTRY_BYTES} uncompressed per entry and {@link
  * #MAX_TOTAL_BYTES} in all, and no entry expanding more than {@link #MAX_RATIO} times. Sizes are
  * counted while inflating, so a zip bomb stops at the limit instead of filling memory.
  *
@@ -36,8 +36,8 @@ record KerasArchive(String config, byte[] weights) {
       ZipEntry e;
       while ((e = zip.getNextEntry()) != null) {
         if (++entries > MAX_ENTRIES) {
-          throw new KerasImportException(label + ": the zip has more than " + MAX_ENTRIES
-              + " entries");
+          throw new KerasImportException(
+              label + ": the zip has more than " + MAX_ENTRIES + " entries");
         }
         String name = e.getName();
         boolean wanted = name.equals("config.json") || name.equals("model.weights.h5");
@@ -45,8 +45,8 @@ record KerasArchive(String config, byte[] weights) {
         byte[] data = drain(zip, label, name, limit, wanted);
         total += data == null ? 0 : data.length;
         if (total > MAX_TOTAL_BYTES) {
-          throw new KerasImportException(label + ": the zip expands to more than "
-              + MAX_TOTAL_BYTES + " bytes");
+          throw new KerasImportException(
+              label + ": the zip expands to more than " + MAX_TOTAL_BYTES + " bytes");
         }
         if (name.equals("config.json")) {
           config = new String(data, StandardCharsets.UTF_8);
@@ -58,8 +58,8 @@ record KerasArchive(String config, byte[] weights) {
       if (e instanceof KerasImportException k) {
         throw k;
       }
-      throw new KerasImportException(label + ": not a readable zip archive (" + e.getMessage()
-          + ")", e);
+      throw new KerasImportException(
+          label + ": not a readable zip archive (" + e.getMessage() + ")", e);
     }
     if (config == null) {
       throw new KerasImportException(label + ": the .keras archive has no config.json");
@@ -71,8 +71,8 @@ record KerasArchive(String config, byte[] weights) {
   }
 
   /** Reads (or skips) one entry, stopping as soon as it passes {@code limit} bytes. */
-  private static byte[] drain(InputStream in, String label, String name, long limit,
-      boolean keep) throws IOException {
+  private static byte[] drain(InputStream in, String label, String name, long limit, boolean keep)
+      throws IOException {
     ByteArrayOutputStream out = keep ? new ByteArrayOutputStream() : null;
     byte[] buf = new byte[64 * 1024];
     long n = 0;
@@ -80,9 +80,17 @@ record KerasArchive(String config, byte[] weights) {
     while ((r = in.read(buf)) > 0) {
       n += r;
       if (n > limit) {
-        throw new KerasImportException(label + ": zip entry '" + name + "' expands to more than "
-            + limit + " bytes (" + MAX_RATIO + " times the archive, at most " + MAX_ENTRY_BYTES
-            + "): refusing a possible zip bomb");
+        throw new KerasImportException(
+            label
+                + ": zip entry '"
+                + name
+                + "' expands to more than "
+                + limit
+                + " bytes ("
+                + MAX_RATIO
+                + " times the archive, at most "
+                + MAX_ENTRY_BYTES
+                + "): refusing a possible zip bomb");
       }
       if (out != null) {
         out.write(buf, 0, r);

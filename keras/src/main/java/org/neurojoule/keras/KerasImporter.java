@@ -25,6 +25,7 @@ import org.neurojoule.keras.ModelDef.LayerDef;
 final class KerasImporter {
   private static final System.Logger LOG = System.getLogger(KerasImporter.class.getName());
   private static final byte[] HDF5_MAGIC = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+
   /** The largest JSON architecture read. */
   static final long MAX_JSON_BYTES = 64L << 20;
 
@@ -48,11 +49,15 @@ final class KerasImporter {
    * @param inputShape the shape (without the batch) of the model's only input, if given
    * @param inputShapes shapes by input layer name (empty if none); {@code -1} keeps a dimension
    */
-  public KerasImporter(boolean allowUnknown, java.util.Optional<int[]> inputShape,
+  public KerasImporter(
+      boolean allowUnknown,
+      java.util.Optional<int[]> inputShape,
       java.util.Map<String, int[]> inputShapes) {
     this.allowUnknown = allowUnknown;
-    this.inputShapes = inputShape.isEmpty() && inputShapes.isEmpty() ? InputShapes.NONE_GIVEN
-        : new InputShapes(inputShape, inputShapes);
+    this.inputShapes =
+        inputShape.isEmpty() && inputShapes.isEmpty()
+            ? InputShapes.NONE_GIVEN
+            : new InputShapes(inputShape, inputShapes);
   }
 
   /** {@return the warnings of the last import (one per zero-cost stand-in)} */
@@ -85,8 +90,12 @@ final class KerasImporter {
     if (firstNonSpace(head) == '{') {
       return build(parse(readText(file, label, size), label), label, Optional.empty());
     }
-    throw new KerasImportException(label + ": not a Keras file: it starts with neither the HDF5"
-        + " signature, a zip header nor a JSON object (first bytes " + hex(head) + ")");
+    throw new KerasImportException(
+        label
+            + ": not a Keras file: it starts with neither the HDF5"
+            + " signature, a zip header nor a JSON object (first bytes "
+            + hex(head)
+            + ")");
   }
 
   /**
@@ -101,8 +110,8 @@ final class KerasImporter {
     long size = checkedSize(architectureJson, label);
     byte[] head = head(architectureJson, label);
     if (firstNonSpace(head) != '{') {
-      throw new KerasImportException(label + ": not a JSON architecture (first bytes "
-          + hex(head) + ")");
+      throw new KerasImportException(
+          label + ": not a JSON architecture (first bytes " + hex(head) + ")");
     }
     ModelDef def = parse(readText(architectureJson, label, size), label);
     String wlabel = weightsH5.toString();
@@ -119,15 +128,17 @@ final class KerasImporter {
     Optional<String> config = h5.string(h5.root(), "model_config");
     if (config.isEmpty()) {
       if (!h5.stringList(h5.root(), "layer_names").isEmpty()) {
-        throw new KerasImportException(h5.label() + ": a weights-only file (save_weights) has no"
-            + " architecture; load it together with its model.to_json() file");
+        throw new KerasImportException(
+            h5.label()
+                + ": a weights-only file (save_weights) has no"
+                + " architecture; load it together with its model.to_json() file");
       }
-      throw new KerasImportException(h5.label() + ": attribute 'model_config' is missing: not a"
-          + " Keras model file");
+      throw new KerasImportException(
+          h5.label() + ": attribute 'model_config' is missing: not a" + " Keras model file");
     }
     ModelDef def = parse(config.get(), h5.label() + " (model_config)");
-    Optional<StoredWeights> weights = h5.group(h5.root(), "model_weights")
-        .map(g -> StoredWeights.legacy(h5, g, def));
+    Optional<StoredWeights> weights =
+        h5.group(h5.root(), "model_weights").map(g -> StoredWeights.legacy(h5, g, def));
     return build(def, h5.label(), weights);
   }
 
@@ -147,11 +158,15 @@ final class KerasImporter {
     if (unsupported.isEmpty() || allowUnknown) {
       return;
     }
-    throw new KerasImportException(label + ": " + unsupported.size()
-        + (unsupported.size() == 1 ? " layer has" : " layers have")
-        + " no NeuroJoule equivalent: " + String.join(", ", unsupported)
-        + "; pass allowUnknown (--allow-unknown) to count "
-        + (unsupported.size() == 1 ? "it as a zero-cost layer" : "them as zero-cost layers"));
+    throw new KerasImportException(
+        label
+            + ": "
+            + unsupported.size()
+            + (unsupported.size() == 1 ? " layer has" : " layers have")
+            + " no NeuroJoule equivalent: "
+            + String.join(", ", unsupported)
+            + "; pass allowUnknown (--allow-unknown) to count "
+            + (unsupported.size() == 1 ? "it as a zero-cost layer" : "them as zero-cost layers"));
   }
 
   private static void collectUnsupported(ModelDef def, List<String> out) {
@@ -160,8 +175,12 @@ final class KerasImporter {
         collectUnsupported(l.nested().get(), out);
       } else if (!l.className().equals("InputLayer")
           && !KerasLayerRegistry.supports(l.className(), l.config())) {
-        out.add("'" + l.name() + "' (" + KerasLayerRegistry.describeClass(l.className(), l.config())
-            + ")");
+        out.add(
+            "'"
+                + l.name()
+                + "' ("
+                + KerasLayerRegistry.describeClass(l.className(), l.config())
+                + ")");
       }
     }
   }
@@ -170,17 +189,20 @@ final class KerasImporter {
     JsonElement root;
     try {
       JsonReader reader = new JsonReader(new StringReader(json));
-      reader.setStrictness(Strictness.LEGACY_STRICT);   // Python writes NaN and Infinity
+      reader.setStrictness(Strictness.LEGACY_STRICT); // Python writes NaN and Infinity
       reader.setNestingLimit(200);
       root = com.google.gson.JsonParser.parseReader(reader);
     } catch (JsonParseException | StackOverflowError e) {
-      throw new KerasImportException(label + ": not valid JSON ("
-          + String.valueOf(e.getMessage()).replaceFirst("^com\\.google\\.gson\\.[\\w.]+: ", "")
-          + ")", e);
+      throw new KerasImportException(
+          label
+              + ": not valid JSON ("
+              + String.valueOf(e.getMessage()).replaceFirst("^com\\.google\\.gson\\.[\\w.]+: ", "")
+              + ")",
+          e);
     }
     if (!(root instanceof JsonObject o)) {
-      throw new KerasImportException(label + ": the architecture must be a JSON object with"
-          + " 'class_name' and 'config'");
+      throw new KerasImportException(
+          label + ": the architecture must be a JSON object with" + " 'class_name' and 'config'");
     }
     return new ConfigReader(label).read(o);
   }
@@ -213,14 +235,19 @@ final class KerasImporter {
 
   private static String readText(Path file, String label, long size) {
     if (size > MAX_JSON_BYTES) {
-      throw new KerasImportException(label + ": " + size + " bytes is more than the "
-          + MAX_JSON_BYTES + " a JSON architecture may have");
+      throw new KerasImportException(
+          label
+              + ": "
+              + size
+              + " bytes is more than the "
+              + MAX_JSON_BYTES
+              + " a JSON architecture may have");
     }
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new KerasImportException(label + ": cannot be read as UTF-8 text ("
-          + e.getMessage() + ")", e);
+      throw new KerasImportException(
+          label + ": cannot be read as UTF-8 text (" + e.getMessage() + ")", e);
     }
   }
 
@@ -239,7 +266,7 @@ final class KerasImporter {
   private static int firstNonSpace(byte[] head) {
     int i = 0;
     if (head.length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb) {
-      i = 3;   // UTF-8 byte order mark
+      i = 3; // UTF-8 byte order mark
     }
     for (; i < head.length; i++) {
       if (!Character.isWhitespace(head[i])) {

@@ -50,21 +50,23 @@ record KerasLayerDescriptor(String className, List<String> configKeys, Mapping m
    * turned to camelCase, nested lists of sizes such as ZeroPadding2D's {@code [[1, 1], [2, 2]]}
    * flattened to {@code 1, 1, 2, 2}}
    */
-  static KerasLayerDescriptor boundAs(
-      String className, String annotation, String... configKeys) {
+  static KerasLayerDescriptor boundAs(String className, String annotation, String... configKeys) {
     List<String> keys = List.of(configKeys);
-    return new KerasLayerDescriptor(className, keys, (c, in) -> {
-      LayerType type = LayerType.named(annotation).orElseThrow(
-          () -> c.error("no NeuroJoule equivalent"));
-      Map<String, Object> attributes = new LinkedHashMap<>();
-      for (String key : keys) {
-        if (c.has(key)) {
-          attributes.put(camelCase(key), plain(c, key, c.raw(key)));
-        }
-      }
-      attributes.put("name", ConfigKeys.name(c));
-      return type.bind(attributes);
-    });
+    return new KerasLayerDescriptor(
+        className,
+        keys,
+        (c, in) -> {
+          LayerType type =
+              LayerType.named(annotation).orElseThrow(() -> c.error("no NeuroJoule equivalent"));
+          Map<String, Object> attributes = new LinkedHashMap<>();
+          for (String key : keys) {
+            if (c.has(key)) {
+              attributes.put(camelCase(key), plain(c, key, c.raw(key)));
+            }
+          }
+          attributes.put("name", ConfigKeys.name(c));
+          return type.bind(attributes);
+        });
   }
 
   /**
@@ -95,8 +97,9 @@ record KerasLayerDescriptor(String className, List<String> configKeys, Mapping m
   /** A JSON value as the binder takes it: a number, a string, a boolean or a flat list. */
   private static Object plain(Cfg c, String field, JsonElement e) {
     if (e instanceof JsonPrimitive p) {
-      return p.isNumber() ? (Object) p.getAsNumber() : p.isBoolean() ? p.getAsBoolean()
-          : p.getAsString();
+      return p.isNumber()
+          ? (Object) p.getAsNumber()
+          : p.isBoolean() ? p.getAsBoolean() : p.getAsString();
     }
     if (e instanceof JsonArray a) {
       List<Object> flat = new ArrayList<>();

@@ -21,82 +21,84 @@ import org.neurojoule.shape.Shape;
  * descriptor when its config does not bind to the spec by name.
  */
 final class KerasLayerRegistry {
-  private static final Map<String, KerasLayerDescriptor> BY_CLASS = index(List.of(
-      // core
-      CoreLayers.DENSE,
-      CoreLayers.ACTIVATION,
-      CoreLayers.EMBEDDING,
-      // convolutional
-      ConvolutionalLayers.conv(1),
-      ConvolutionalLayers.conv(2),
-      ConvolutionalLayers.conv(3),
-      ConvolutionalLayers.DEPTHWISE_CONV_2D,
-      ConvolutionalLayers.SEPARABLE_CONV_2D,
-      ConvolutionalLayers.convTranspose(1),
-      ConvolutionalLayers.convTranspose(2),
-      ConvolutionalLayers.convTranspose(3),
-      // pooling
-      PoolingLayers.pooling(PoolKind.MAX, 1),
-      PoolingLayers.pooling(PoolKind.MAX, 2),
-      PoolingLayers.pooling(PoolKind.MAX, 3),
-      PoolingLayers.pooling(PoolKind.AVERAGE, 1),
-      PoolingLayers.pooling(PoolKind.AVERAGE, 2),
-      PoolingLayers.pooling(PoolKind.AVERAGE, 3),
-      bound("GlobalMaxPooling1D", "keepdims"),
-      bound("GlobalMaxPooling2D", "keepdims"),
-      bound("GlobalMaxPooling3D", "keepdims"),
-      bound("GlobalAveragePooling1D", "keepdims"),
-      bound("GlobalAveragePooling2D", "keepdims"),
-      bound("GlobalAveragePooling3D", "keepdims"),
-      // normalization
-      NormalizationLayers.BATCH_NORMALIZATION,
-      NormalizationLayers.LAYER_NORMALIZATION,
-      // activations
-      ActivationLayers.RELU,
-      ActivationLayers.LEAKY_RELU,
-      ActivationLayers.PRELU,
-      bound("Softmax", "axis"),
-      bound("ELU", "alpha"),
-      // reshaping
-      bound("Flatten"),
-      ReshapingLayers.RESHAPE,
-      bound("Permute", "dims"),
-      bound("RepeatVector", "n"),
-      bound("ZeroPadding1D", "padding"),
-      bound("ZeroPadding2D", "padding"),
-      bound("ZeroPadding3D", "padding"),
-      bound("Cropping1D", "cropping"),
-      bound("Cropping2D", "cropping"),
-      bound("Cropping3D", "cropping"),
-      bound("UpSampling1D", "size"),
-      bound("UpSampling2D", "size", "interpolation"),
-      bound("UpSampling3D", "size"),
-      // regularization: identities at inference
-      bound("Dropout", "rate"),
-      boundAs("SpatialDropout1D", "Dropout", "rate"),
-      boundAs("SpatialDropout2D", "Dropout", "rate"),
-      boundAs("SpatialDropout3D", "Dropout", "rate"),
-      // merging
-      bound("Add"),
-      bound("Multiply"),
-      bound("Subtract"),
-      bound("Average"),
-      bound("Maximum"),
-      bound("Minimum"),
-      bound("Concatenate", "axis"),
-      // recurrent and wrappers
-      RecurrentLayers.SIMPLE_RNN,
-      RecurrentLayers.LSTM,
-      RecurrentLayers.GRU,
-      RecurrentLayers.BIDIRECTIONAL,
-      RecurrentLayers.TIME_DISTRIBUTED,
-      // preprocessing
-      NormalizationLayers.NORMALIZATION,
-      bound("Rescaling", "scale", "offset"),
-      // KerasSpiking
-      SpikingLayers.SPIKING_ACTIVATION,
-      SpikingLayers.LOWPASS,
-      SpikingLayers.ALPHA));
+  private static final Map<String, KerasLayerDescriptor> BY_CLASS =
+      index(
+          List.of(
+              // core
+              CoreLayers.DENSE,
+              CoreLayers.ACTIVATION,
+              CoreLayers.EMBEDDING,
+              // convolutional
+              ConvolutionalLayers.conv(1),
+              ConvolutionalLayers.conv(2),
+              ConvolutionalLayers.conv(3),
+              ConvolutionalLayers.DEPTHWISE_CONV_2D,
+              ConvolutionalLayers.SEPARABLE_CONV_2D,
+              ConvolutionalLayers.convTranspose(1),
+              ConvolutionalLayers.convTranspose(2),
+              ConvolutionalLayers.convTranspose(3),
+              // pooling
+              PoolingLayers.pooling(PoolKind.MAX, 1),
+              PoolingLayers.pooling(PoolKind.MAX, 2),
+              PoolingLayers.pooling(PoolKind.MAX, 3),
+              PoolingLayers.pooling(PoolKind.AVERAGE, 1),
+              PoolingLayers.pooling(PoolKind.AVERAGE, 2),
+              PoolingLayers.pooling(PoolKind.AVERAGE, 3),
+              bound("GlobalMaxPooling1D", "keepdims"),
+              bound("GlobalMaxPooling2D", "keepdims"),
+              bound("GlobalMaxPooling3D", "keepdims"),
+              bound("GlobalAveragePooling1D", "keepdims"),
+              bound("GlobalAveragePooling2D", "keepdims"),
+              bound("GlobalAveragePooling3D", "keepdims"),
+              // normalization
+              NormalizationLayers.BATCH_NORMALIZATION,
+              NormalizationLayers.LAYER_NORMALIZATION,
+              // activations
+              ActivationLayers.RELU,
+              ActivationLayers.LEAKY_RELU,
+              ActivationLayers.PRELU,
+              bound("Softmax", "axis"),
+              bound("ELU", "alpha"),
+              // reshaping
+              bound("Flatten"),
+              ReshapingLayers.RESHAPE,
+              bound("Permute", "dims"),
+              bound("RepeatVector", "n"),
+              bound("ZeroPadding1D", "padding"),
+              bound("ZeroPadding2D", "padding"),
+              bound("ZeroPadding3D", "padding"),
+              bound("Cropping1D", "cropping"),
+              bound("Cropping2D", "cropping"),
+              bound("Cropping3D", "cropping"),
+              bound("UpSampling1D", "size"),
+              bound("UpSampling2D", "size", "interpolation"),
+              bound("UpSampling3D", "size"),
+              // regularization: identities at inference
+              bound("Dropout", "rate"),
+              boundAs("SpatialDropout1D", "Dropout", "rate"),
+              boundAs("SpatialDropout2D", "Dropout", "rate"),
+              boundAs("SpatialDropout3D", "Dropout", "rate"),
+              // merging
+              bound("Add"),
+              bound("Multiply"),
+              bound("Subtract"),
+              bound("Average"),
+              bound("Maximum"),
+              bound("Minimum"),
+              bound("Concatenate", "axis"),
+              // recurrent and wrappers
+              RecurrentLayers.SIMPLE_RNN,
+              RecurrentLayers.LSTM,
+              RecurrentLayers.GRU,
+              RecurrentLayers.BIDIRECTIONAL,
+              RecurrentLayers.TIME_DISTRIBUTED,
+              // preprocessing
+              NormalizationLayers.NORMALIZATION,
+              bound("Rescaling", "scale", "offset"),
+              // KerasSpiking
+              SpikingLayers.SPIKING_ACTIVATION,
+              SpikingLayers.LOWPASS,
+              SpikingLayers.ALPHA));
 
   private KerasLayerRegistry() {}
 
@@ -124,7 +126,8 @@ final class KerasLayerRegistry {
   static boolean supports(String className, Cfg config) {
     if (className.equals("TimeDistributed")) {
       Optional<String> inner = wrappedClass(config);
-      return inner.isPresent() && !inner.get().equals("TimeDistributed")
+      return inner.isPresent()
+          && !inner.get().equals("TimeDistributed")
           && BY_CLASS.containsKey(inner.get());
     }
     return BY_CLASS.containsKey(className);
@@ -139,7 +142,8 @@ final class KerasLayerRegistry {
 
   private static Optional<String> wrappedClass(Cfg config) {
     if (config.raw("layer") instanceof JsonObject o
-        && o.get("class_name") instanceof JsonPrimitive p && p.isString()) {
+        && o.get("class_name") instanceof JsonPrimitive p
+        && p.isString()) {
       return Optional.of(ConfigReader.bareClassName(p.getAsString()));
     }
     return Optional.empty();
@@ -155,10 +159,10 @@ final class KerasLayerRegistry {
     if (layer == null) {
       throw config.error("no NeuroJoule equivalent");
     }
-    if (config.has("data_format")
-        && config.string("data_format").equals("channels_first")) {
-      throw config.error("data_format 'channels_first' is not supported; NeuroJoule's layers are"
-          + " channels_last (re-save the model with channels_last layers)");
+    if (config.has("data_format") && config.string("data_format").equals("channels_first")) {
+      throw config.error(
+          "data_format 'channels_first' is not supported; NeuroJoule's layers are"
+              + " channels_last (re-save the model with channels_last layers)");
     }
     try {
       return layer.map(config, input);

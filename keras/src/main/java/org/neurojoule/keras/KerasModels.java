@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.neurojoule.Model;
 import org.neurojoule.KerasImportException;
+import org.neurojoule.Model;
 
 /**
  * Imports Keras models: {@code KerasModels.load(Path.of("model.h5")).energy().summary()}.
@@ -39,8 +39,8 @@ public final class KerasModels {
     private final Optional<int[]> inputShape;
     private final Map<String, int[]> inputShapes;
 
-    private Options(boolean allowUnknown, Optional<int[]> inputShape,
-        Map<String, int[]> inputShapes) {
+    private Options(
+        boolean allowUnknown, Optional<int[]> inputShape, Map<String, int[]> inputShapes) {
       this.allowUnknown = allowUnknown;
       this.inputShape = inputShape;
       this.inputShapes = inputShapes;
@@ -79,18 +79,21 @@ public final class KerasModels {
     /**
      * {@return options that give inputs of the model these shapes, by input layer name, replacing
      * any input shapes set before} Inputs not named keep the file's shape; each given shape is
-     * checked as by {@link #inputShape(int...)}, and a name that is not an input of the model is
-     * an error listing its inputs.
+     * checked as by {@link #inputShape(int...)}, and a name that is not an input of the model is an
+     * error listing its inputs.
      *
      * @param shapes the dimensions (without the batch) per input layer name
-     * @throws IllegalArgumentException naming the input and the value if a dimension is 0 or
-     *     below -1
+     * @throws IllegalArgumentException naming the input and the value if a dimension is 0 or below
+     *     -1
      */
     public Options inputShapes(Map<String, int[]> shapes) {
       Objects.requireNonNull(shapes, "shapes == null");
       Map<String, int[]> copy = new LinkedHashMap<>();
-      shapes.forEach((name, dims) -> copy.put(Objects.requireNonNull(name, "input name == null"),
-          checked("inputShapes '" + name + "'", dims)));
+      shapes.forEach(
+          (name, dims) ->
+              copy.put(
+                  Objects.requireNonNull(name, "input name == null"),
+                  checked("inputShapes '" + name + "'", dims)));
       return new Options(allowUnknown, Optional.empty(), Collections.unmodifiableMap(copy));
     }
 
@@ -113,8 +116,13 @@ public final class KerasModels {
       }
       for (int d : dims) {
         if (d < 1 && d != Model.NONE) {
-          throw new IllegalArgumentException(what + ": dimension " + d + " in "
-              + Arrays.toString(dims) + " must be positive, or -1 to keep the file's");
+          throw new IllegalArgumentException(
+              what
+                  + ": dimension "
+                  + d
+                  + " in "
+                  + Arrays.toString(dims)
+                  + " must be positive, or -1 to keep the file's");
         }
       }
       return dims.clone();
@@ -170,8 +178,8 @@ public final class KerasModels {
    * @param configure sets the options on the defaults
    * @throws KerasImportException naming the file, the place and the problem
    */
-  public static Model load(Path architectureJson, Path weightsH5,
-      UnaryOperator<Options> configure) {
+  public static Model load(
+      Path architectureJson, Path weightsH5, UnaryOperator<Options> configure) {
     Objects.requireNonNull(architectureJson, "architectureJson == null");
     Objects.requireNonNull(weightsH5, "weightsH5 == null");
     return options(configure).importer().load(architectureJson, weightsH5);
@@ -179,6 +187,7 @@ public final class KerasModels {
 
   private static Options options(UnaryOperator<Options> configure) {
     Objects.requireNonNull(configure, "configure == null");
-    return Objects.requireNonNull(configure.apply(new Options(false, Optional.empty(), Map.of())), "configure returned null");
+    return Objects.requireNonNull(
+        configure.apply(new Options(false, Optional.empty(), Map.of())), "configure returned null");
   }
 }

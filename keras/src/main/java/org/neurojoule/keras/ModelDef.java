@@ -5,9 +5,9 @@ import java.util.Optional;
 import org.neurojoule.ImportException;
 
 /**
- * A Keras model config read into a graph: layers in file order, each with its calls (Keras'
- * inbound nodes), and the model's input and output tensor references. Sequential models are
- * read into the same form, each layer calling the previous one.
+ * A Keras model config read into a graph: layers in file order, each with its calls (Keras' inbound
+ * nodes), and the model's input and output tensor references. Sequential models are read into the
+ * same form, each layer calling the previous one.
  *
  * @param name the model's name
  * @param layers the layers in file order
@@ -15,8 +15,8 @@ import org.neurojoule.ImportException;
  * @param outputs the model's output tensors
  * @param sequential whether the file declares a Sequential model
  */
-record ModelDef(String name, List<LayerDef> layers, List<Ref> inputs, List<Ref> outputs,
-    boolean sequential) {
+record ModelDef(
+    String name, List<LayerDef> layers, List<Ref> inputs, List<Ref> outputs, boolean sequential) {
 
   /** One output of one call of a layer: Keras' {@code [layer_name, node_index, tensor_index]}. */
   record Ref(String layer, int node, int tensor) {
@@ -38,8 +38,8 @@ record ModelDef(String name, List<LayerDef> layers, List<Ref> inputs, List<Ref> 
    * @param calls its calls, in node order (empty for an input layer)
    * @param nested the inner model, if this entry is a whole model
    */
-  record LayerDef(String name, String className, Cfg config, List<Call> calls,
-      Optional<ModelDef> nested) {
+  record LayerDef(
+      String name, String className, Cfg config, List<Call> calls, Optional<ModelDef> nested) {
     String where() {
       return ImportException.element("layer", name, className);
     }

@@ -13,12 +13,19 @@ final class PoolingLayers {
   /** {@return Keras' {@code MaxPooling2D} and the like, by kind and rank} */
   static KerasLayerDescriptor pooling(PoolKind kind, int rank) {
     String className = (kind == PoolKind.MAX ? "Max" : "Average") + "Pooling" + rank + "D";
-    return KerasLayerDescriptor.of(className, (c, in) -> {
-      int[] pool = ConfigKeys.toArray(c.positiveInts("pool_size", rank, 2));
-      int[] strides = c.has("strides") ? ConfigKeys.toArray(c.positiveInts("strides", rank))
-          : pool;
-      return Pooling.of(kind, rank, pool).strides(strides).padding(ConfigKeys.padding(c))
-          .name(ConfigKeys.name(c));
-    }, "pool_size", "strides", "padding");
+    return KerasLayerDescriptor.of(
+        className,
+        (c, in) -> {
+          int[] pool = ConfigKeys.toArray(c.positiveInts("pool_size", rank, 2));
+          int[] strides =
+              c.has("strides") ? ConfigKeys.toArray(c.positiveInts("strides", rank)) : pool;
+          return Pooling.of(kind, rank, pool)
+              .strides(strides)
+              .padding(ConfigKeys.padding(c))
+              .name(ConfigKeys.name(c));
+        },
+        "pool_size",
+        "strides",
+        "padding");
   }
 }

@@ -32,11 +32,29 @@ final class StoredWeights {
   }
 
   /** Classes whose layers hold weights, also those imported as zero-cost stand-ins. */
-  private static final Set<String> WEIGHTED = Set.of("Dense", "Conv1D", "Conv2D", "Conv3D",
-      "DepthwiseConv2D", "SeparableConv1D", "SeparableConv2D", "BatchNormalization", "LSTM",
-      "GRU", "SimpleRNN", "Bidirectional", "Embedding", "PReLU", "Conv1DTranspose",
-      "Conv2DTranspose", "Conv3DTranspose", "LayerNormalization", "Normalization", "Lowpass",
-      "Alpha");
+  private static final Set<String> WEIGHTED =
+      Set.of(
+          "Dense",
+          "Conv1D",
+          "Conv2D",
+          "Conv3D",
+          "DepthwiseConv2D",
+          "SeparableConv1D",
+          "SeparableConv2D",
+          "BatchNormalization",
+          "LSTM",
+          "GRU",
+          "SimpleRNN",
+          "Bidirectional",
+          "Embedding",
+          "PReLU",
+          "Conv1DTranspose",
+          "Conv2DTranspose",
+          "Conv3DTranspose",
+          "LayerNormalization",
+          "Normalization",
+          "Lowpass",
+          "Alpha");
 
   private final Map<String, List<Array>> byPath = new HashMap<>();
   private final H5 h5;
@@ -62,8 +80,9 @@ final class StoredWeights {
     if (def.nested().isPresent()) {
       return def.nested().get().layers().stream().anyMatch(StoredWeights::holdsWeights);
     }
-    if (def.className().equals("TimeDistributed") && def.config().raw("layer")
-        instanceof com.google.gson.JsonObject o && o.get("class_name") != null
+    if (def.className().equals("TimeDistributed")
+        && def.config().raw("layer") instanceof com.google.gson.JsonObject o
+        && o.get("class_name") != null
         && o.get("class_name").isJsonPrimitive()) {
       return WEIGHTED.contains(ConfigReader.bareClassName(o.get("class_name").getAsString()));
     }
@@ -86,8 +105,15 @@ final class StoredWeights {
     List<String> withWeights = new ArrayList<>();
     Map<String, List<Array>> stored = new HashMap<>();
     for (String name : names) {
-      Node n = h5.child(group, name).orElseThrow(() -> h5.error(group,
-          "attribute 'layer_names' lists '" + name + "' but there is no such group"));
+      Node n =
+          h5.child(group, name)
+              .orElseThrow(
+                  () ->
+                      h5.error(
+                          group,
+                          "attribute 'layer_names' lists '"
+                              + name
+                              + "' but there is no such group"));
       if (!(n instanceof Group lg)) {
         throw h5.error(n, "must be a group of weights");
       }
@@ -105,16 +131,26 @@ final class StoredWeights {
     model.layers().forEach(l -> modelNames.add(l.name()));
     boolean byName = modelNames.containsAll(withWeights);
     if (!byName && weighted.size() != withWeights.size()) {
-      throw new KerasImportException(h5.label() + ": the file stores weights for "
-          + withWeights.size() + " layers " + withWeights + ", the model has " + weighted.size()
-          + " layers with weights " + weighted.stream().map(LayerDef::name).toList());
+      throw new KerasImportException(
+          h5.label()
+              + ": the file stores weights for "
+              + withWeights.size()
+              + " layers "
+              + withWeights
+              + ", the model has "
+              + weighted.size()
+              + " layers with weights "
+              + weighted.stream().map(LayerDef::name).toList());
     }
     for (int i = 0; i < withWeights.size(); i++) {
       String storedName = withWeights.get(i);
-      LayerDef def = byName
-          ? model.layers().stream().filter(l -> l.name().equals(storedName)).findFirst()
-              .orElseThrow()
-          : weighted.get(i);
+      LayerDef def =
+          byName
+              ? model.layers().stream()
+                  .filter(l -> l.name().equals(storedName))
+                  .findFirst()
+                  .orElseThrow()
+              : weighted.get(i);
       w.put(def, "", stored.get(storedName));
     }
     return w;
@@ -149,8 +185,13 @@ final class StoredWeights {
         }
       }
     }
-    throw new KerasImportException(h5.label() + ": weight '" + weightName + "' of nested model '"
-        + nested.name() + "' names none of its layers");
+    throw new KerasImportException(
+        h5.label()
+            + ": weight '"
+            + weightName
+            + "' of nested model '"
+            + nested.name()
+            + "' names none of its layers");
   }
 
   private static Array array(H5 h5, Group layerGroup, String weightName) {
@@ -159,12 +200,26 @@ final class StoredWeights {
     for (int i = 0; i < parts.length - 1; i++) {
       String part = parts[i];
       Group parent = g;
-      g = h5.group(g, part).orElseThrow(() -> h5.error(parent,
-          "attribute 'weight_names' lists '" + weightName + "' but there is no such dataset"));
+      g =
+          h5.group(g, part)
+              .orElseThrow(
+                  () ->
+                      h5.error(
+                          parent,
+                          "attribute 'weight_names' lists '"
+                              + weightName
+                              + "' but there is no such dataset"));
     }
     Group parent = g;
-    Node n = h5.child(g, parts[parts.length - 1]).orElseThrow(() -> h5.error(parent,
-        "attribute 'weight_names' lists '" + weightName + "' but there is no such dataset"));
+    Node n =
+        h5.child(g, parts[parts.length - 1])
+            .orElseThrow(
+                () ->
+                    h5.error(
+                        parent,
+                        "attribute 'weight_names' lists '"
+                            + weightName
+                            + "' but there is no such dataset"));
     if (!(n instanceof Dataset ds)) {
       throw h5.error(n, "must be a dataset");
     }
@@ -175,8 +230,11 @@ final class StoredWeights {
 
   static StoredWeights keras3(H5 h5, ModelDef model) {
     StoredWeights w = new StoredWeights(h5);
-    Group layers = h5.group(h5.root(), "layers").orElseThrow(() -> h5.error(h5.root(),
-        "there is no group 'layers': not a Keras 3 weights file"));
+    Group layers =
+        h5.group(h5.root(), "layers")
+            .orElseThrow(
+                () ->
+                    h5.error(h5.root(), "there is no group 'layers': not a Keras 3 weights file"));
     w.readKeras3(layers, model, "", 0);
     return w;
   }
@@ -196,8 +254,10 @@ final class StoredWeights {
         continue;
       }
       if (def.nested().isPresent() && depth < ConfigReader.MAX_NESTING) {
-        h5.group(g.get(), "layers").ifPresent(inner ->
-            readKeras3(inner, def.nested().get(), prefix + def.name() + "/", depth + 1));
+        h5.group(g.get(), "layers")
+            .ifPresent(
+                inner ->
+                    readKeras3(inner, def.nested().get(), prefix + def.name() + "/", depth + 1));
         continue;
       }
       List<Array> arrays = new ArrayList<>();

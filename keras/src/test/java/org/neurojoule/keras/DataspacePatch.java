@@ -13,8 +13,12 @@ final class DataspacePatch {
   static int patchFirstOneDimensional(byte[] file, long from, long to) {
     for (int i = 0; i + 32 < file.length; i++) {
       // message header: type 0x0001 (2 bytes), size (2), flags (1), reserved (3)
-      boolean header = file[i] == 1 && file[i + 1] == 0 && file[i + 5] == 0 && file[i + 6] == 0
-          && file[i + 7] == 0;
+      boolean header =
+          file[i] == 1
+              && file[i + 1] == 0
+              && file[i + 5] == 0
+              && file[i + 6] == 0
+              && file[i + 7] == 0;
       int b = i + 8;
       // dataspace v1: version 1, rank 1, flags, reserved (5 bytes), then 8-byte dimensions
       if (header && file[b] == 1 && file[b + 1] == 1 && readLong(file, b + 8) == from) {

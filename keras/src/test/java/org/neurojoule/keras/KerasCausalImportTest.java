@@ -11,14 +11,14 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurojoule.layer.Accounting;
 import org.neurojoule.ExampleData;
 import org.neurojoule.KerasImportException;
 import org.neurojoule.Layer;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
-import org.neurojoule.layer.Padding;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.layer.Conv;
+import org.neurojoule.layer.Padding;
 
 /** Causal padding from Keras files: Conv1D takes it, any other layer is refused naming itself. */
 class KerasCausalImportTest {
@@ -60,12 +60,11 @@ class KerasCausalImportTest {
     int n = 3;
     float[] x = data(n * 32 * 20, 5);
 
-    Map<String, Double> rates = m.energy(e -> e.exampleData(ExampleData.of(x, n, 32, 20)))
-        .rates();
+    Map<String, Double> rates = m.energy(e -> e.exampleData(ExampleData.of(x, n, 32, 20))).rates();
 
     Layer conv = file.layer("conv1d_12");
-    double expected = meanAbs(causalConv1dTanh(x, n, 32, 20, conv.weights().get(0),
-        conv.weights().get(1), 4, 3));
+    double expected =
+        meanAbs(causalConv1dTanh(x, n, 32, 20, conv.weights().get(0), conv.weights().get(1), 4, 3));
     assertThat(rates.get("conv1d_12")).isWithin(1e-6).of(meanAbs(x));
     assertThat(rates.get("flatten")).isWithin(1e-5 * expected).of(expected);
   }
@@ -76,11 +75,14 @@ class KerasCausalImportTest {
     Path file = tmp.resolve("causal2d.json");
     Files.writeString(file, lenet.replaceFirst("\"padding\": \"same\"", "\"padding\": \"causal\""));
 
-    KerasImportException e = assertThrows(KerasImportException.class,
-        () -> KerasModels.load(file));
+    KerasImportException e = assertThrows(KerasImportException.class, () -> KerasModels.load(file));
 
-    assertThat(e).hasMessageThat().isEqualTo(file + ": layer 'conv2d' (Conv2D):"
-        + " [NnInvalidArgument] padding causal is for Conv1D only; Conv2D takes valid or same");
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            file
+                + ": layer 'conv2d' (Conv2D):"
+                + " [NnInvalidArgument] padding causal is for Conv1D only; Conv2D takes valid or same");
   }
 
   @Test
@@ -89,16 +91,19 @@ class KerasCausalImportTest {
     Path file = tmp.resolve("full.json");
     Files.writeString(file, lenet.replaceFirst("\"padding\": \"same\"", "\"padding\": \"full\""));
 
-    KerasImportException e = assertThrows(KerasImportException.class,
-        () -> KerasModels.load(file));
+    KerasImportException e = assertThrows(KerasImportException.class, () -> KerasModels.load(file));
 
-    assertThat(e).hasMessageThat().isEqualTo(file + ": layer 'conv2d' (Conv2D): field 'padding'"
-        + " is 'full'; NeuroJoule supports 'valid', 'same' and 'causal'");
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            file
+                + ": layer 'conv2d' (Conv2D): field 'padding'"
+                + " is 'full'; NeuroJoule supports 'valid', 'same' and 'causal'");
   }
 
   /** Keras' causal Conv1D, literally: (k - 1) zeros before each sequence, then valid; tanh. */
-  private static double[] causalConv1dTanh(float[] x, int n, int len, int cin, float[] kernel,
-      float[] bias, int cout, int k) {
+  private static double[] causalConv1dTanh(
+      float[] x, int n, int len, int cin, float[] kernel, float[] bias, int cout, int k) {
     double[] y = new double[n * len * cout];
     for (int e = 0; e < n; e++) {
       for (int t = 0; t < len; t++) {
@@ -107,7 +112,7 @@ class KerasCausalImportTest {
           for (int tap = 0; tap < k; tap++) {
             int pos = t - (k - 1) + tap;
             if (pos < 0) {
-              continue;   // the zeros before the sequence
+              continue; // the zeros before the sequence
             }
             for (int c = 0; c < cin; c++) {
               acc += (double) x[(e * len + pos) * cin + c] * kernel[(tap * cin + c) * cout + f];

@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
-import org.neurojoule.layer.Accounting;
-import org.neurojoule.layer.Activation;
 import org.neurojoule.EnergyOptions;
 import org.neurojoule.KerasImportException;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
 import org.neurojoule.Tensor;
+import org.neurojoule.layer.Accounting;
+import org.neurojoule.layer.Activation;
 
 /** Input shapes given at import, for models saved with undefined dimensions. */
 class KerasInputShapeImportTest {
@@ -24,15 +24,17 @@ class KerasInputShapeImportTest {
 
   /** The 12net as its file declares it: conv1 ... PReLU3, then two heads. */
   private static Model twelveNetFluent() {
-    Tensor p3 = Model.input(new int[] {12, 12, 3}, i -> i.name("input_2"))
-        .conv2d(10, 3, c -> c.name("conv1"))
-        .prelu(p -> p.sharedAxes(1, 2).name("PReLU1"))
-        .maxPooling2d(2, p -> p.name("max_pooling2d_2"))
-        .conv2d(16, 3, c -> c.name("conv2"))
-        .prelu(p -> p.sharedAxes(1, 2).name("PReLU2"))
-        .conv2d(32, 3, c -> c.name("conv3"))
-        .prelu(p -> p.sharedAxes(1, 2).name("PReLU3"));
-    return Model.of(p3.conv2d(2, 1, c -> c.activation(Activation.SOFTMAX).name("conv4-1")),
+    Tensor p3 =
+        Model.input(new int[] {12, 12, 3}, i -> i.name("input_2"))
+            .conv2d(10, 3, c -> c.name("conv1"))
+            .prelu(p -> p.sharedAxes(1, 2).name("PReLU1"))
+            .maxPooling2d(2, p -> p.name("max_pooling2d_2"))
+            .conv2d(16, 3, c -> c.name("conv2"))
+            .prelu(p -> p.sharedAxes(1, 2).name("PReLU2"))
+            .conv2d(32, 3, c -> c.name("conv3"))
+            .prelu(p -> p.sharedAxes(1, 2).name("PReLU3"));
+    return Model.of(
+        p3.conv2d(2, 1, c -> c.activation(Activation.SOFTMAX).name("conv4-1")),
         p3.conv2d(4, 1, c -> c.name("conv4-2")));
   }
 
@@ -58,8 +60,8 @@ class KerasInputShapeImportTest {
 
   @Test
   void twelveNet_byInputName_andMinusOneKeepsTheFilesDimension() {
-    Model byName = KerasModels.load(TWELVE_NET,
-        o -> o.inputShapes(Map.of("input_2", new int[] {24, 24, -1})));
+    Model byName =
+        KerasModels.load(TWELVE_NET, o -> o.inputShapes(Map.of("input_2", new int[] {24, 24, -1})));
     Model partly = KerasModels.load(TWELVE_NET, o -> o.inputShape(-1, 30, 3));
 
     assertThat(byName.inputs().get(0).shape().toKerasString()).isEqualTo("(None, 24, 24, 3)");
@@ -70,57 +72,95 @@ class KerasInputShapeImportTest {
 
   @Test
   void aDimensionTheFileDefines_mustBeTheGivenOne() {
-    KerasImportException e = assertThrows(KerasImportException.class,
-        () -> KerasModels.load(TWELVE_NET, o -> o.inputShape(12, 12, 4)));
+    KerasImportException e =
+        assertThrows(
+            KerasImportException.class,
+            () -> KerasModels.load(TWELVE_NET, o -> o.inputShape(12, 12, 4)));
 
-    assertThat(e).hasMessageThat().isEqualTo(TWELVE_NET + ": input 'input_2' is declared"
-        + " (None, None, None, 3) in the file; the given (None, 12, 12, 4) has 4 at axis 3 (the"
-        + " batch is axis 0), where the file has 3");
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            TWELVE_NET
+                + ": input 'input_2' is declared"
+                + " (None, None, None, 3) in the file; the given (None, 12, 12, 4) has 4 at axis 3 (the"
+                + " batch is axis 0), where the file has 3");
   }
 
   @Test
   void aShapeOfAnotherRank_isRefused() {
-    KerasImportException e = assertThrows(KerasImportException.class,
-        () -> KerasModels.load(TWELVE_NET, o -> o.inputShape(12, 12)));
+    KerasImportException e =
+        assertThrows(
+            KerasImportException.class,
+            () -> KerasModels.load(TWELVE_NET, o -> o.inputShape(12, 12)));
 
-    assertThat(e).hasMessageThat().isEqualTo(TWELVE_NET + ": input 'input_2' is declared"
-        + " (None, None, None, 3) in the file; the given (None, 12, 12) has 2 dimensions without"
-        + " the batch, the input 3");
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            TWELVE_NET
+                + ": input 'input_2' is declared"
+                + " (None, None, None, 3) in the file; the given (None, 12, 12) has 2 dimensions without"
+                + " the batch, the input 3");
   }
 
   @Test
   void oneShapeForSeveralInputs_asksForNames() {
-    KerasImportException e = assertThrows(KerasImportException.class,
-        () -> KerasModels.load(TWO_INPUTS, o -> o.inputShape(16)));
+    KerasImportException e =
+        assertThrows(
+            KerasImportException.class, () -> KerasModels.load(TWO_INPUTS, o -> o.inputShape(16)));
 
-    assertThat(e).hasMessageThat().isEqualTo(TWO_INPUTS + ": one input shape was given, but the"
-        + " model has 2 inputs ('input_3', 'input_4'); give each its shape by name (inputShapes,"
-        + " or --input-shape NAME=DIMS)");
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            TWO_INPUTS
+                + ": one input shape was given, but the"
+                + " model has 2 inputs ('input_3', 'input_4'); give each its shape by name (inputShapes,"
+                + " or --input-shape NAME=DIMS)");
   }
 
   @Test
   void aNameThatIsNotAnInput_listsTheInputs() {
-    KerasImportException e = assertThrows(KerasImportException.class,
-        () -> KerasModels.load(TWO_INPUTS, o -> o.inputShapes(Map.of("input_9", new int[] {16}))));
+    KerasImportException e =
+        assertThrows(
+            KerasImportException.class,
+            () ->
+                KerasModels.load(
+                    TWO_INPUTS, o -> o.inputShapes(Map.of("input_9", new int[] {16}))));
 
-    assertThat(e).hasMessageThat().isEqualTo(TWO_INPUTS + ": an input shape was given for"
-        + " 'input_9', which is not an input of the model; its inputs are 'input_3', 'input_4'");
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            TWO_INPUTS
+                + ": an input shape was given for"
+                + " 'input_9', which is not an input of the model; its inputs are 'input_3', 'input_4'");
   }
 
   @Test
   void badDimensions_areRefusedNamingTheValue() {
-    IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
-        () -> KerasModels.load(TWELVE_NET, o -> o.inputShape(12, 0, 3)));
-    IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
-        () -> KerasModels.load(TWELVE_NET, o -> o.inputShape(new int[0])));
-    IllegalArgumentException named = assertThrows(IllegalArgumentException.class,
-        () -> KerasModels.load(TWELVE_NET,
-            o -> o.inputShapes(Map.of("input_2", new int[] {-2, 12, 3}))));
+    IllegalArgumentException zero =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KerasModels.load(TWELVE_NET, o -> o.inputShape(12, 0, 3)));
+    IllegalArgumentException empty =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KerasModels.load(TWELVE_NET, o -> o.inputShape(new int[0])));
+    IllegalArgumentException named =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                KerasModels.load(
+                    TWELVE_NET, o -> o.inputShapes(Map.of("input_2", new int[] {-2, 12, 3}))));
 
-    assertThat(zero).hasMessageThat().isEqualTo("inputShape: dimension 0 in [12, 0, 3] must be"
-        + " positive, or -1 to keep the file's");
+    assertThat(zero)
+        .hasMessageThat()
+        .isEqualTo(
+            "inputShape: dimension 0 in [12, 0, 3] must be"
+                + " positive, or -1 to keep the file's");
     assertThat(empty).hasMessageThat().isEqualTo("inputShape: no dimensions given");
-    assertThat(named).hasMessageThat().isEqualTo("inputShapes 'input_2': dimension -2 in"
-        + " [-2, 12, 3] must be positive, or -1 to keep the file's");
+    assertThat(named)
+        .hasMessageThat()
+        .isEqualTo(
+            "inputShapes 'input_2': dimension -2 in"
+                + " [-2, 12, 3] must be positive, or -1 to keep the file's");
   }
 }

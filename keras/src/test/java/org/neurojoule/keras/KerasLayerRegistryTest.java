@@ -32,22 +32,27 @@ class KerasLayerRegistryTest {
 
   @Test
   void aBoundClass_bindsItsConfigByNameThroughItsSpec() {
-    LayerSpec s = KerasLayerRegistry.spec("SpatialDropout2D",
-        config("{\"name\": \"drop\", \"rate\": 0.25, \"trainable\": true}"), Shape.of(4, 4, 3));
+    LayerSpec s =
+        KerasLayerRegistry.spec(
+            "SpatialDropout2D",
+            config("{\"name\": \"drop\", \"rate\": 0.25, \"trainable\": true}"),
+            Shape.of(4, 4, 3));
     assertThat(s).isEqualTo(Dropout.of(0.25).name("drop"));
   }
 
   @Test
   void aHandWrittenMapping_readsItsConfig() {
-    LayerSpec s = KerasLayerRegistry.spec("Dense",
-        config("{\"name\": \"d\", \"units\": 3, \"use_bias\": false}"), Shape.of(5));
+    LayerSpec s =
+        KerasLayerRegistry.spec(
+            "Dense", config("{\"name\": \"d\", \"units\": 3, \"use_bias\": false}"), Shape.of(5));
     assertThat(s).isEqualTo(Dense.of(3).useBias(false).name("d"));
   }
 
   @Test
   void aMappingThatReadsAnUndeclaredKey_failsAnAssertion() {
-    KerasLayerDescriptor sloppy = KerasLayerDescriptor.of("Sloppy",
-        (c, in) -> Dense.of(c.positiveInt("units", 1)).name(c.string("name")));
+    KerasLayerDescriptor sloppy =
+        KerasLayerDescriptor.of(
+            "Sloppy", (c, in) -> Dense.of(c.positiveInt("units", 1)).name(c.string("name")));
     assertThrows(AssertionError.class, () -> sloppy.map(config("{\"name\": \"d\"}"), Shape.of(2)));
   }
 }

@@ -26,12 +26,13 @@ import org.neurojoule.layer.ParamCount;
  * mean, the variance and the int64 count as Keras 3 does ({@code layers/normalization/vars/0..2}).
  */
 class KerasNormalizationImportTest {
-  private static final String CONFIG = "{\"class_name\": \"Sequential\", \"config\": {\"name\":"
-      + " \"s\", \"layers\": [{\"class_name\": \"InputLayer\", \"config\": {\"batch_shape\":"
-      + " [null, 2, 3], \"name\": \"x\"}}, {\"module\": \"keras.layers\", \"class_name\":"
-      + " \"Normalization\", \"config\": {\"name\": \"normalization\", \"axis\": AXIS, \"mean\":"
-      + " null, \"variance\": null, \"invert\": false}, \"registered_name\": null},"
-      + " {\"class_name\": \"ReLU\", \"config\": {\"name\": \"re_lu\"}}]}}";
+  private static final String CONFIG =
+      "{\"class_name\": \"Sequential\", \"config\": {\"name\":"
+          + " \"s\", \"layers\": [{\"class_name\": \"InputLayer\", \"config\": {\"batch_shape\":"
+          + " [null, 2, 3], \"name\": \"x\"}}, {\"module\": \"keras.layers\", \"class_name\":"
+          + " \"Normalization\", \"config\": {\"name\": \"normalization\", \"axis\": AXIS, \"mean\":"
+          + " null, \"variance\": null, \"invert\": false}, \"registered_name\": null},"
+          + " {\"class_name\": \"ReLU\", \"config\": {\"name\": \"re_lu\"}}]}}";
   private static final float[] MEAN = {1f, -2f, 0.5f};
   private static final float[] VARIANCE = {4f, 0.25f, 9f};
 
@@ -62,21 +63,27 @@ class KerasNormalizationImportTest {
     Path f = archive(CONFIG.replace("AXIS", "[1, 2]"), 3);
 
     KerasImportException e = assertThrows(KerasImportException.class, () -> KerasModels.load(f));
-    assertThat(e).hasMessageThat().contains("layer 'normalization' (Normalization): dataset"
-        + " '/layers/normalization/vars/0'");
+    assertThat(e)
+        .hasMessageThat()
+        .contains(
+            "layer 'normalization' (Normalization): dataset" + " '/layers/normalization/vars/0'");
     assertThat(e).hasMessageThat().contains("(2, 3)");
   }
 
   @Test
   void meanInTheConfig_isRefusedNamingTheLayerAndTheField() throws IOException {
     Path f = tmp.resolve("mean.json");
-    Files.writeString(f, CONFIG.replace("AXIS", "-1").replace("\"mean\": null",
-        "\"mean\": [1.0, 2.0, 3.0]"));
+    Files.writeString(
+        f, CONFIG.replace("AXIS", "-1").replace("\"mean\": null", "\"mean\": [1.0, 2.0, 3.0]"));
 
     KerasImportException e = assertThrows(KerasImportException.class, () -> KerasModels.load(f));
-    assertThat(e).hasMessageThat().isEqualTo(f + ": layer 'normalization' (Normalization): field"
-        + " 'mean' is set; NeuroJoule's Normalization takes the mean and variance as weights"
-        + " (adapted), not as constants in the config");
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            f
+                + ": layer 'normalization' (Normalization): field"
+                + " 'mean' is set; NeuroJoule's Normalization takes the mean and variance as weights"
+                + " (adapted), not as constants in the config");
   }
 
   @Test
@@ -99,7 +106,8 @@ class KerasNormalizationImportTest {
       vars.putDataset("2", 1234L);
     }
     Path zip = tmp.resolve("model.keras");
-    try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+    try (OutputStream out = Files.newOutputStream(zip);
+        ZipOutputStream z = new ZipOutputStream(out)) {
       z.putNextEntry(new ZipEntry("config.json"));
       z.write(config.getBytes(StandardCharsets.UTF_8));
       z.closeEntry();

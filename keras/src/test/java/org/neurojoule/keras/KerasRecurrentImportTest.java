@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurojoule.layer.Accounting;
 import org.neurojoule.ExampleData;
 import org.neurojoule.KerasImportException;
 import org.neurojoule.Layer;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
+import org.neurojoule.layer.Accounting;
 
 /** The Keras importer on the recurrent fixtures (LSTM, Bidirectional) and on recurrent configs. */
 class KerasRecurrentImportTest {
@@ -30,16 +30,27 @@ class KerasRecurrentImportTest {
   void lstmDenseFullModel_k2() {
     Model m = KerasModels.load(resource("k2_2.0.6_seq_lstm_dense_full.h5"));
 
-    assertLayers(m, "lstm_1_input", "[(None, 1, 1)]", 0, "lstm_1", "(None, 50)", 10_400,
-        "dense_1", "(None, 1)", 51);
+    assertLayers(
+        m,
+        "lstm_1_input",
+        "[(None, 1, 1)]",
+        0,
+        "lstm_1",
+        "(None, 50)",
+        10_400,
+        "dense_1",
+        "(None, 1)",
+        51);
     assertThat(m.params().total()).isEqualTo(10_451);
     assertStoredValuesEqualParams(m);
   }
 
   @Test
   void lstmJsonWithWeightsOnly_k2_equalsTheFullModel() {
-    Model pair = KerasModels.load(resource("pair_k2_2.0.6_simple_lstm.json"),
-        resource("pair_k2_2.0.6_simple_lstm_weights.h5"));
+    Model pair =
+        KerasModels.load(
+            resource("pair_k2_2.0.6_simple_lstm.json"),
+            resource("pair_k2_2.0.6_simple_lstm_weights.h5"));
     Model full = KerasModels.load(resource("k2_2.0.6_seq_lstm_dense_full.h5"));
 
     assertThat(pair.summaryString()).isEqualTo(full.summaryString());
@@ -54,8 +65,17 @@ class KerasRecurrentImportTest {
   void twoLstmsOnAnUndefinedTimeAxis_tfk() {
     Model m = KerasModels.load(resource("tfk_2.2.4_functional_lstm2_none_time.h5"));
 
-    assertLayers(m, "input_193", "[(None, None, 1)]", 0, "lstm_164", "(None, None, 6)", 192,
-        "lstm_165", "(None, None, 4)", 176);
+    assertLayers(
+        m,
+        "input_193",
+        "[(None, None, 1)]",
+        0,
+        "lstm_164",
+        "(None, None, 6)",
+        192,
+        "lstm_165",
+        "(None, None, 4)",
+        176);
     assertThat(m.params().total()).isEqualTo(368);
     assertStoredValuesEqualParams(m);
   }
@@ -64,30 +84,64 @@ class KerasRecurrentImportTest {
   void twoBidirectionalLstms_tfk() {
     Model m = KerasModels.load(resource("tfk_2.2.4_functional_bilstm2_none_time.h5"));
 
-    assertLayers(m, "input_194", "[(None, None, 1)]", 0, "bidirectional_142", "(None, None, 12)",
-        384, "bidirectional_143", "(None, None, 8)", 544);
+    assertLayers(
+        m,
+        "input_194",
+        "[(None, None, 1)]",
+        0,
+        "bidirectional_142",
+        "(None, None, 12)",
+        384,
+        "bidirectional_143",
+        "(None, None, 8)",
+        544);
     assertThat(m.params().total()).isEqualTo(928);
     assertStoredValuesEqualParams(m);
   }
 
   @Test
   void threeLstmsWithDropoutAndActivation_tfk_weightsByPosition() {
-    Model m = KerasModels.load(resource("pair_tfk_2.4.0_lstm3.json"),
-        resource("pair_tfk_2.4.0_lstm3_weights.h5"));
+    Model m =
+        KerasModels.load(
+            resource("pair_tfk_2.4.0_lstm3.json"), resource("pair_tfk_2.4.0_lstm3_weights.h5"));
 
-    assertLayers(m, "lstm_3_input", "[(None, 40, 41)]", 0, "lstm_3", "(None, 40, 64)", 27_136,
-        "dropout_3", "(None, 40, 64)", 0, "lstm_4", "(None, 40, 64)", 33_024,
-        "dropout_4", "(None, 40, 64)", 0, "lstm_5", "(None, 64)", 33_024,
-        "dropout_5", "(None, 64)", 0, "dense_1", "(None, 41)", 2665,
-        "activation_1", "(None, 41)", 0);
+    assertLayers(
+        m,
+        "lstm_3_input",
+        "[(None, 40, 41)]",
+        0,
+        "lstm_3",
+        "(None, 40, 64)",
+        27_136,
+        "dropout_3",
+        "(None, 40, 64)",
+        0,
+        "lstm_4",
+        "(None, 40, 64)",
+        33_024,
+        "dropout_4",
+        "(None, 40, 64)",
+        0,
+        "lstm_5",
+        "(None, 64)",
+        33_024,
+        "dropout_5",
+        "(None, 64)",
+        0,
+        "dense_1",
+        "(None, 41)",
+        2665,
+        "activation_1",
+        "(None, 41)",
+        0);
     assertThat(m.params().total()).isEqualTo(95_849);
     assertStoredValuesEqualParams(m);
   }
 
   @Test
   void statistics_perStepOnUndefinedTime_timesTOnADefinedOne() {
-    ModelEnergy none = KerasModels.load(resource("tfk_2.2.4_functional_lstm2_none_time.h5"))
-        .energy();
+    ModelEnergy none =
+        KerasModels.load(resource("tfk_2.2.4_functional_lstm2_none_time.h5")).energy();
     // 4 gates * 6 units * (1 input + 6 recurrent); 3 sigmoid gates + 2 relu per unit.
     assertThat(none.layerStats("lstm_164").connections()).isEqualTo(4 * 6 * 7);
     assertThat(none.layerStats("lstm_164").neurons()).isEqualTo(5 * 6);
@@ -96,38 +150,37 @@ class KerasRecurrentImportTest {
     assertThat(forty.layerStats("lstm_3").connections()).isEqualTo(40L * 4 * 64 * (41 + 64));
     assertThat(forty.layerStats("lstm_3").neurons()).isEqualTo(40L * 5 * 64);
 
-    ModelEnergy bi = KerasModels.load(resource("tfk_2.2.4_functional_bilstm2_none_time.h5"))
-        .energy();
+    ModelEnergy bi =
+        KerasModels.load(resource("tfk_2.2.4_functional_bilstm2_none_time.h5")).energy();
     assertThat(bi.layerStats("bidirectional_143").connections()).isEqualTo(2 * 4 * 4 * (12 + 4));
   }
 
   @Test
   void kerasSpikingAccounting_countsNothingAndWarns() {
-    ModelEnergy e = KerasModels.load(resource("tfk_2.2.4_functional_bilstm2_none_time.h5"))
-        .energy(o -> o.accounting(Accounting.KERAS_SPIKING));
+    ModelEnergy e =
+        KerasModels.load(resource("tfk_2.2.4_functional_bilstm2_none_time.h5"))
+            .energy(o -> o.accounting(Accounting.KERAS_SPIKING));
 
     assertThat(e.layerStats("bidirectional_142").connections()).isEqualTo(0);
-    assertThat(e.warnings())
-        .contains("Cannot compute stats for layer of type 'Bidirectional'");
+    assertThat(e.warnings()).contains("Cannot compute stats for layer of type 'Bidirectional'");
   }
 
   // ---- firing rates with the stored weights against a naive float64 LSTM
 
   @Test
   void lstm3Rates_equalANaiveLstmWithTheStoredWeights() {
-    Model m = KerasModels.load(resource("pair_tfk_2.4.0_lstm3.json"),
-        resource("pair_tfk_2.4.0_lstm3_weights.h5"));
+    Model m =
+        KerasModels.load(
+            resource("pair_tfk_2.4.0_lstm3.json"), resource("pair_tfk_2.4.0_lstm3_weights.h5"));
     int n = 2;
     float[] x = data(n * 40 * 41, 11);
 
-    Map<String, Double> rates = m.energy(e -> e.exampleData(ExampleData.of(x, n, 40, 41)))
-        .rates();
+    Map<String, Double> rates = m.energy(e -> e.exampleData(ExampleData.of(x, n, 40, 41))).rates();
 
     double[] in = toDouble(x);
     double[] h3 = NaiveLstm.run(m.layer("lstm_3"), in, n, 40, 41, true, false, "tanh", "sigmoid");
     double[] h4 = NaiveLstm.run(m.layer("lstm_4"), h3, n, 40, 64, true, false, "tanh", "sigmoid");
-    double[] h5 = NaiveLstm.run(m.layer("lstm_5"), h4, n, 40, 64, false, false, "tanh",
-        "sigmoid");
+    double[] h5 = NaiveLstm.run(m.layer("lstm_5"), h4, n, 40, 64, false, false, "tanh", "sigmoid");
     assertThat(rates.get("lstm_3")).isWithin(1e-6).of(meanAbs(in));
     assertThat(rates.get("dropout_3")).isWithin(1e-5).of(meanAbs(h3));
     assertThat(rates.get("lstm_4")).isWithin(1e-5).of(meanAbs(h3));
@@ -142,22 +195,57 @@ class KerasRecurrentImportTest {
     int time = 7;
     float[] x = data(n * time, 5);
 
-    Map<String, Double> rates = m.energy(e -> e.exampleData(ExampleData.of(x, n, time, 1)))
-        .rates();
+    Map<String, Double> rates = m.energy(e -> e.exampleData(ExampleData.of(x, n, time, 1))).rates();
 
     Layer bi = m.layer("bidirectional_142");
-    double[] f = NaiveLstm.run(bi.weights().subList(0, 3), toDouble(x), n, time, 1, true, false,
-        "relu", "hard_sigmoid");
-    double[] b = NaiveLstm.run(bi.weights().subList(3, 6), toDouble(x), n, time, 1, true, true,
-        "relu", "hard_sigmoid");
+    double[] f =
+        NaiveLstm.run(
+            bi.weights().subList(0, 3),
+            toDouble(x),
+            n,
+            time,
+            1,
+            true,
+            false,
+            "relu",
+            "hard_sigmoid");
+    double[] b =
+        NaiveLstm.run(
+            bi.weights().subList(3, 6),
+            toDouble(x),
+            n,
+            time,
+            1,
+            true,
+            true,
+            "relu",
+            "hard_sigmoid");
     // The mean |x| of the concatenation: every value of both directions once.
     double expected = (meanAbs(f) + meanAbs(b)) / 2;
     assertThat(rates.get("bidirectional_143")).isWithin(1e-6).of(expected);
     // With the directions' weights swapped the figure differs: the test can tell them apart.
-    double[] fSwapped = NaiveLstm.run(bi.weights().subList(3, 6), toDouble(x), n, time, 1, true,
-        false, "relu", "hard_sigmoid");
-    double[] bSwapped = NaiveLstm.run(bi.weights().subList(0, 3), toDouble(x), n, time, 1, true,
-        true, "relu", "hard_sigmoid");
+    double[] fSwapped =
+        NaiveLstm.run(
+            bi.weights().subList(3, 6),
+            toDouble(x),
+            n,
+            time,
+            1,
+            true,
+            false,
+            "relu",
+            "hard_sigmoid");
+    double[] bSwapped =
+        NaiveLstm.run(
+            bi.weights().subList(0, 3),
+            toDouble(x),
+            n,
+            time,
+            1,
+            true,
+            true,
+            "relu",
+            "hard_sigmoid");
     assertThat(Math.abs((meanAbs(fSwapped) + meanAbs(bSwapped)) / 2 - expected))
         .isGreaterThan(1e-4);
   }
@@ -167,13 +255,16 @@ class KerasRecurrentImportTest {
   @Test
   void gruSimpleRnnAndBidirectionalConfigs_countAsKeras() throws IOException {
     Path f = tmp.resolve("rnn.json");
-    Files.writeString(f, functional("{\"class_name\": \"GRU\", \"config\": {\"name\": \"g\","
-        + " \"units\": 5, \"reset_after\": true, \"return_sequences\": true}}",
-        "{\"class_name\": \"GRU\", \"config\": {\"name\": \"g0\", \"units\": 5, \"reset_after\":"
-        + " false, \"return_sequences\": true, \"go_backwards\": true}}",
-        "{\"class_name\": \"Bidirectional\", \"config\": {\"name\": \"bi\", \"merge_mode\": \"sum\","
-        + " \"layer\": {\"class_name\": \"SimpleRNN\", \"config\": {\"name\": \"s\", \"units\": 4,"
-        + " \"use_bias\": false}}}}"));
+    Files.writeString(
+        f,
+        functional(
+            "{\"class_name\": \"GRU\", \"config\": {\"name\": \"g\","
+                + " \"units\": 5, \"reset_after\": true, \"return_sequences\": true}}",
+            "{\"class_name\": \"GRU\", \"config\": {\"name\": \"g0\", \"units\": 5, \"reset_after\":"
+                + " false, \"return_sequences\": true, \"go_backwards\": true}}",
+            "{\"class_name\": \"Bidirectional\", \"config\": {\"name\": \"bi\", \"merge_mode\": \"sum\","
+                + " \"layer\": {\"class_name\": \"SimpleRNN\", \"config\": {\"name\": \"s\", \"units\": 4,"
+                + " \"use_bias\": false}}}}"));
 
     Model m = KerasModels.load(f);
 
@@ -194,46 +285,76 @@ class KerasRecurrentImportTest {
     Path state = tmp.resolve("state.json");
     Files.writeString(state, lstm.replace("\"return_state\": false", "\"return_state\": true"));
 
-    assertThat(failure(stateful)).hasMessageThat().isEqualTo(stateful + ": layer 'lstm_1' (LSTM):"
-        + " field 'stateful' is true: a stateful layer carries its state across batches;"
-        + " NeuroJoule runs each example from a zero state (re-save the model with"
-        + " stateful=False)");
-    assertThat(failure(state)).hasMessageThat().isEqualTo(state + ": layer 'lstm_1' (LSTM):"
-        + " field 'return_state' is true: return_state gives the layer several outputs;"
-        + " NeuroJoule layers have one");
+    assertThat(failure(stateful))
+        .hasMessageThat()
+        .isEqualTo(
+            stateful
+                + ": layer 'lstm_1' (LSTM):"
+                + " field 'stateful' is true: a stateful layer carries its state across batches;"
+                + " NeuroJoule runs each example from a zero state (re-save the model with"
+                + " stateful=False)");
+    assertThat(failure(state))
+        .hasMessageThat()
+        .isEqualTo(
+            state
+                + ": layer 'lstm_1' (LSTM):"
+                + " field 'return_state' is true: return_state gives the layer several outputs;"
+                + " NeuroJoule layers have one");
   }
 
   @Test
   void bidirectionalWithoutMergeOrAroundADense_isRefused() throws IOException {
     Path none = tmp.resolve("none.json");
-    Files.writeString(none, functional("{\"class_name\": \"Bidirectional\", \"config\": {\"name\":"
-        + " \"bi\", \"merge_mode\": null, \"layer\": {\"class_name\": \"LSTM\", \"config\":"
-        + " {\"name\": \"l\", \"units\": 2}}}}"));
+    Files.writeString(
+        none,
+        functional(
+            "{\"class_name\": \"Bidirectional\", \"config\": {\"name\":"
+                + " \"bi\", \"merge_mode\": null, \"layer\": {\"class_name\": \"LSTM\", \"config\":"
+                + " {\"name\": \"l\", \"units\": 2}}}}"));
     Path dense = tmp.resolve("dense.json");
-    Files.writeString(dense, functional("{\"class_name\": \"Bidirectional\", \"config\": {\"name\":"
-        + " \"bi\", \"layer\": {\"class_name\": \"Dense\", \"config\": {\"name\": \"d\","
-        + " \"units\": 2}}}}"));
+    Files.writeString(
+        dense,
+        functional(
+            "{\"class_name\": \"Bidirectional\", \"config\": {\"name\":"
+                + " \"bi\", \"layer\": {\"class_name\": \"Dense\", \"config\": {\"name\": \"d\","
+                + " \"units\": 2}}}}"));
 
-    assertThat(failure(none)).hasMessageThat().isEqualTo(none + ": layer 'bi' (Bidirectional):"
-        + " field 'merge_mode' is None, which gives two outputs; NeuroJoule layers have one (use"
-        + " 'concat', 'sum', 'mul' or 'ave')");
-    assertThat(failure(dense)).hasMessageThat().isEqualTo(dense + ": layer 'bi' (Bidirectional):"
-        + " field 'layer' is a Dense; NeuroJoule's Bidirectional wraps SimpleRNN, LSTM or GRU");
+    assertThat(failure(none))
+        .hasMessageThat()
+        .isEqualTo(
+            none
+                + ": layer 'bi' (Bidirectional):"
+                + " field 'merge_mode' is None, which gives two outputs; NeuroJoule layers have one (use"
+                + " 'concat', 'sum', 'mul' or 'ave')");
+    assertThat(failure(dense))
+        .hasMessageThat()
+        .isEqualTo(
+            dense
+                + ": layer 'bi' (Bidirectional):"
+                + " field 'layer' is a Dense; NeuroJoule's Bidirectional wraps SimpleRNN, LSTM or GRU");
   }
 
   @Test
   void missingAndMistypedFields_nameTheLayerAndField() throws IOException {
     Path missing = tmp.resolve("missing.json");
-    Files.writeString(missing, functional("{\"class_name\": \"LSTM\", \"config\": {\"name\":"
-        + " \"l\"}}"));
+    Files.writeString(
+        missing, functional("{\"class_name\": \"LSTM\", \"config\": {\"name\":" + " \"l\"}}"));
     Path mistyped = tmp.resolve("mistyped.json");
-    Files.writeString(mistyped, functional("{\"class_name\": \"GRU\", \"config\": {\"name\":"
-        + " \"g\", \"units\": 2, \"reset_after\": \"yes\"}}"));
+    Files.writeString(
+        mistyped,
+        functional(
+            "{\"class_name\": \"GRU\", \"config\": {\"name\":"
+                + " \"g\", \"units\": 2, \"reset_after\": \"yes\"}}"));
 
-    assertThat(failure(missing)).hasMessageThat().isEqualTo(missing + ": layer 'l' (LSTM): field"
-        + " 'units' is missing");
-    assertThat(failure(mistyped)).hasMessageThat().isEqualTo(mistyped + ": layer 'g' (GRU):"
-        + " field 'reset_after' must be true or false, was \"yes\"");
+    assertThat(failure(missing))
+        .hasMessageThat()
+        .isEqualTo(missing + ": layer 'l' (LSTM): field" + " 'units' is missing");
+    assertThat(failure(mistyped))
+        .hasMessageThat()
+        .isEqualTo(
+            mistyped
+                + ": layer 'g' (GRU):"
+                + " field 'reset_after' must be true or false, was \"yes\"");
   }
 
   @Test
@@ -243,11 +364,15 @@ class KerasRecurrentImportTest {
     Files.writeString(f, lstm.replace("\"units\": 50", "\"units\": 49"));
     Path weights = resource("pair_k2_2.0.6_simple_lstm_weights.h5");
 
-    KerasImportException e = assertThrows(KerasImportException.class,
-        () -> KerasModels.load(f, weights));
+    KerasImportException e =
+        assertThrows(KerasImportException.class, () -> KerasModels.load(f, weights));
 
-    assertThat(e).hasMessageThat().isEqualTo(weights + ": layer 'lstm_1' (LSTM): dataset"
-        + " '/lstm_1/lstm_1/kernel:0' has shape (1, 200), the layer's kernel needs (1, 196)");
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            weights
+                + ": layer 'lstm_1' (LSTM): dataset"
+                + " '/lstm_1/lstm_1/kernel:0' has shape (1, 200), the layer's kernel needs (1, 196)");
   }
 
   // ---- helpers
@@ -258,18 +383,27 @@ class KerasRecurrentImportTest {
 
   /** A functional model: input (None, 6, 3), then the given layers in a chain. */
   private static String functional(String... layers) {
-    StringBuilder s = new StringBuilder("{\"class_name\": \"Functional\", \"config\": {\"name\":"
-        + " \"m\", \"layers\": [{\"class_name\": \"InputLayer\", \"name\": \"x\", \"config\":"
-        + " {\"name\": \"x\", \"batch_input_shape\": [null, 6, 3]}, \"inbound_nodes\": []}");
+    StringBuilder s =
+        new StringBuilder(
+            "{\"class_name\": \"Functional\", \"config\": {\"name\":"
+                + " \"m\", \"layers\": [{\"class_name\": \"InputLayer\", \"name\": \"x\", \"config\":"
+                + " {\"name\": \"x\", \"batch_input_shape\": [null, 6, 3]}, \"inbound_nodes\": []}");
     String previous = "x";
     for (String layer : layers) {
       String name = layer.replaceFirst(".*?\"config\": \\{\"name\": \"([^\"]+)\".*", "$1");
-      s.append(", ").append(layer, 0, layer.length() - 1).append(", \"name\": \"").append(name)
-          .append("\", \"inbound_nodes\": [[[\"").append(previous).append("\", 0, 0, {}]]]}");
+      s.append(", ")
+          .append(layer, 0, layer.length() - 1)
+          .append(", \"name\": \"")
+          .append(name)
+          .append("\", \"inbound_nodes\": [[[\"")
+          .append(previous)
+          .append("\", 0, 0, {}]]]}");
       previous = name;
     }
     return s.append("], \"input_layers\": [[\"x\", 0, 0]], \"output_layers\": [[\"")
-        .append(previous).append("\", 0, 0]]}}").toString();
+        .append(previous)
+        .append("\", 0, 0]]}}")
+        .toString();
   }
 
   /** Name, printed output shape and parameter count of every layer, in order. */
@@ -281,9 +415,11 @@ class KerasRecurrentImportTest {
       String name = m.nameOf(l);
       assertThat(name).isEqualTo(expected[3 * i]);
       String shape = m.applications(l).get(0).shape().toKerasString();
-      assertWithMessage(name).that(i == 0 ? "[" + shape + "]" : shape)
+      assertWithMessage(name)
+          .that(i == 0 ? "[" + shape + "]" : shape)
           .isEqualTo(expected[3 * i + 1]);
-      assertWithMessage(name).that(m.params(l).total())
+      assertWithMessage(name)
+          .that(m.params(l).total())
           .isEqualTo(((Integer) expected[3 * i + 2]).longValue());
     }
   }
@@ -323,13 +459,29 @@ class KerasRecurrentImportTest {
 
   /** Keras' LSTM in float64, unit by unit: gates i, f, c, o; weights kernel, recurrent, bias. */
   static final class NaiveLstm {
-    static double[] run(Layer layer, double[] x, int n, int time, int in, boolean sequences,
-        boolean backwards, String act, String gate) {
+    static double[] run(
+        Layer layer,
+        double[] x,
+        int n,
+        int time,
+        int in,
+        boolean sequences,
+        boolean backwards,
+        String act,
+        String gate) {
       return run(layer.weights(), x, n, time, in, sequences, backwards, act, gate);
     }
 
-    static double[] run(List<float[]> w, double[] x, int n, int time, int in, boolean sequences,
-        boolean backwards, String act, String gate) {
+    static double[] run(
+        List<float[]> w,
+        double[] x,
+        int n,
+        int time,
+        int in,
+        boolean sequences,
+        boolean backwards,
+        String act,
+        String gate) {
       float[] kernel = w.get(0);
       float[] recurrent = w.get(1);
       float[] bias = w.get(2);

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurojoule.layer.Accounting;
 import org.neurojoule.ExampleData;
 import org.neurojoule.KerasImportException;
 import org.neurojoule.Layer;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.shape.Shape;
 import org.neurojoule.shape.ShapeException;
 
@@ -34,12 +34,23 @@ class KerasWeightedImportTest {
   /** 12net: its PReLUs share the spatial axes, which are undefined: one slope per channel. */
   @Test
   void twelveNet_importsWithoutAllowUnknown_paramsEqualTheStoredValues() {
-    Model m = KerasModels.load(resource(
-        "k2_2.2.0_functional_12net_none_spatial_prelu_2outputs.h5"));
+    Model m =
+        KerasModels.load(resource("k2_2.2.0_functional_12net_none_spatial_prelu_2outputs.h5"));
 
     assertThat(m.params().total()).isEqualTo(6632);
-    assertThat(m.layerNames()).containsExactly("input_2", "conv1", "PReLU1", "max_pooling2d_2",
-        "conv2", "PReLU2", "conv3", "PReLU3", "conv4-1", "conv4-2").inOrder();
+    assertThat(m.layerNames())
+        .containsExactly(
+            "input_2",
+            "conv1",
+            "PReLU1",
+            "max_pooling2d_2",
+            "conv2",
+            "PReLU2",
+            "conv3",
+            "PReLU3",
+            "conv4-1",
+            "conv4-2")
+        .inOrder();
     assertThat(m.layer("PReLU1").type()).isEqualTo("PReLU");
     assertThat(m.params(m.layer("PReLU1")).total()).isEqualTo(10);
     assertThat(m.layer("PReLU3").weights().get(0)).hasLength(32);
@@ -49,8 +60,8 @@ class KerasWeightedImportTest {
 
   @Test
   void twelveNet_statisticsNeedTheUndefinedSpatialSize() {
-    Model m = KerasModels.load(resource(
-        "k2_2.2.0_functional_12net_none_spatial_prelu_2outputs.h5"));
+    Model m =
+        KerasModels.load(resource("k2_2.2.0_functional_12net_none_spatial_prelu_2outputs.h5"));
 
     ShapeException e = assertThrows(ShapeException.class, m::energy);
     assertThat(e).hasMessageThat().contains("undefined dimension other than a leading time axis");
@@ -61,8 +72,10 @@ class KerasWeightedImportTest {
     Model m = KerasModels.load(resource("tfk_2.4.0_functional_embedding_conv1d.hdf5"));
 
     assertThat(m.params().total()).isEqualTo(44);
-    assertThat(m.layerNames()).containsExactly("input_1", "embedding", "conv1d",
-        "max_pooling1d", "flatten", "dropout", "dense").inOrder();
+    assertThat(m.layerNames())
+        .containsExactly(
+            "input_1", "embedding", "conv1d", "max_pooling1d", "flatten", "dropout", "dense")
+        .inOrder();
     assertThat(m.params(m.layer("embedding")).total()).isEqualTo(15);
     assertThat(outputShape(m, "embedding")).isEqualTo(Shape.of(6, 3));
     assertThat(outputShape(m, "conv1d")).isEqualTo(Shape.of(5, 3));
@@ -97,8 +110,7 @@ class KerasWeightedImportTest {
       ids[i] = (i * 7 + 3) % 5;
     }
 
-    Map<String, Double> rates = m.energy(e -> e.exampleData(ExampleData.of(ids, batch, 6)))
-        .rates();
+    Map<String, Double> rates = m.energy(e -> e.exampleData(ExampleData.of(ids, batch, 6))).rates();
 
     float[] table = m.layer("embedding").weights().get(0);
     float[] kernel = m.layer("conv1d").weights().get(0);
@@ -147,15 +159,22 @@ class KerasWeightedImportTest {
    */
   @Test
   void twelveNetWithTheFilesWeights_firingRatesEqualANaiveForwardPass() {
-    Model file = KerasModels.load(resource(
-        "k2_2.2.0_functional_12net_none_spatial_prelu_2outputs.h5"));
-    org.neurojoule.Tensor x = Model.input(new int[] {12, 12, 3}, i -> i.name("input_2"))
-        .conv2d(10, 3, c -> c.name("conv1")).prelu(p -> p.sharedAxes(1, 2).name("PReLU1"))
-        .maxPooling2d(2, p -> p.name("max_pooling2d_2"))
-        .conv2d(16, 3, c -> c.name("conv2")).prelu(p -> p.sharedAxes(1, 2).name("PReLU2"))
-        .conv2d(32, 3, c -> c.name("conv3")).prelu(p -> p.sharedAxes(1, 2).name("PReLU3"));
-    Model m = Model.of(x.conv2d(2, 1, c -> c.name("conv4-1")
-        .activation(org.neurojoule.layer.Activation.SOFTMAX)), x.conv2d(4, 1, c -> c.name("conv4-2")));
+    Model file =
+        KerasModels.load(resource("k2_2.2.0_functional_12net_none_spatial_prelu_2outputs.h5"));
+    org.neurojoule.Tensor x =
+        Model.input(new int[] {12, 12, 3}, i -> i.name("input_2"))
+            .conv2d(10, 3, c -> c.name("conv1"))
+            .prelu(p -> p.sharedAxes(1, 2).name("PReLU1"))
+            .maxPooling2d(2, p -> p.name("max_pooling2d_2"))
+            .conv2d(16, 3, c -> c.name("conv2"))
+            .prelu(p -> p.sharedAxes(1, 2).name("PReLU2"))
+            .conv2d(32, 3, c -> c.name("conv3"))
+            .prelu(p -> p.sharedAxes(1, 2).name("PReLU3"));
+    Model m =
+        Model.of(
+            x.conv2d(
+                2, 1, c -> c.name("conv4-1").activation(org.neurojoule.layer.Activation.SOFTMAX)),
+            x.conv2d(4, 1, c -> c.name("conv4-2")));
     for (Layer l : file.layers()) {
       if (!l.weights().isEmpty()) {
         m.layer(file.nameOf(l)).setWeights(l.weights().toArray(float[][]::new));
@@ -167,8 +186,8 @@ class KerasWeightedImportTest {
       data[i] = (float) Math.sin(0.37 * i + 0.2);
     }
 
-    Map<String, Double> rates = m.energy(e -> e.exampleData(ExampleData.of(data, batch, 12, 12,
-        3))).rates();
+    Map<String, Double> rates =
+        m.energy(e -> e.exampleData(ExampleData.of(data, batch, 12, 12, 3))).rates();
 
     double[][][][] a = new double[batch][12][12][3];
     for (int i = 0; i < data.length; i++) {
@@ -244,8 +263,10 @@ class KerasWeightedImportTest {
       for (int i = 0; i < h; i++) {
         for (int j = 0; j < w; j++) {
           for (int k = 0; k < c; k++) {
-            y[b][i][j][k] = Math.max(Math.max(x[b][2 * i][2 * j][k], x[b][2 * i][2 * j + 1][k]),
-                Math.max(x[b][2 * i + 1][2 * j][k], x[b][2 * i + 1][2 * j + 1][k]));
+            y[b][i][j][k] =
+                Math.max(
+                    Math.max(x[b][2 * i][2 * j][k], x[b][2 * i][2 * j + 1][k]),
+                    Math.max(x[b][2 * i + 1][2 * j][k], x[b][2 * i + 1][2 * j + 1][k]));
           }
         }
       }
@@ -274,29 +295,35 @@ class KerasWeightedImportTest {
     Model m = KerasModels.load(resource("tfk_2.4.0_functional_embedding_conv1d.hdf5"));
     float[] ids = {0, 1, 2, 3, 4, 5};
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> m.energy(o -> o.exampleData(ExampleData.of(ids, 1, 6))).rates());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> m.energy(o -> o.exampleData(ExampleData.of(ids, 1, 6))).rates());
 
     assertThat(e).hasMessageThat().startsWith("layer 'embedding' (Embedding)");
-    assertThat(e).hasMessageThat().contains("example 0 holds 5.0 at index 5 of its ids; an"
-        + " Embedding takes whole numbers from 0 to 4 (inputDim 5)");
+    assertThat(e)
+        .hasMessageThat()
+        .contains(
+            "example 0 holds 5.0 at index 5 of its ids; an"
+                + " Embedding takes whole numbers from 0 to 4 (inputDim 5)");
   }
 
-  private static final String TF_KERAS_2D = "{\"class_name\": \"Functional\", \"config\": {"
-      + "\"name\": \"m\", \"layers\": ["
-      + "{\"class_name\": \"InputLayer\", \"name\": \"x\", \"config\": {\"name\": \"x\","
-      + " \"batch_input_shape\": [null, 4, 5, 2]}, \"inbound_nodes\": []},"
-      + " {\"class_name\": \"Conv2DTranspose\", \"name\": \"up\", \"config\": {\"name\": \"up\","
-      + " \"filters\": 3, \"kernel_size\": [3, 3], \"strides\": [2, 2], \"padding\": \"same\","
-      + " \"output_padding\": OUTPUT_PADDING, \"data_format\": \"channels_last\","
-      + " \"dilation_rate\": [1, 1], \"activation\": \"relu\", \"use_bias\": true},"
-      + " \"inbound_nodes\": [[[\"x\", 0, 0, {}]]]},"
-      + " {\"class_name\": \"LayerNormalization\", \"name\": \"ln\", \"config\": {\"name\":"
-      + " \"ln\", \"axis\": [3], \"epsilon\": 0.001, \"center\": true, \"scale\": true},"
-      + " \"inbound_nodes\": [[[\"up\", 0, 0, {}]]]},"
-      + " {\"class_name\": \"PReLU\", \"name\": \"act\", \"config\": {\"name\": \"act\","
-      + " \"shared_axes\": [1, 2]}, \"inbound_nodes\": [[[\"ln\", 0, 0, {}]]]}],"
-      + " \"input_layers\": [[\"x\", 0, 0]], \"output_layers\": [[\"act\", 0, 0]]}}";
+  private static final String TF_KERAS_2D =
+      "{\"class_name\": \"Functional\", \"config\": {"
+          + "\"name\": \"m\", \"layers\": ["
+          + "{\"class_name\": \"InputLayer\", \"name\": \"x\", \"config\": {\"name\": \"x\","
+          + " \"batch_input_shape\": [null, 4, 5, 2]}, \"inbound_nodes\": []},"
+          + " {\"class_name\": \"Conv2DTranspose\", \"name\": \"up\", \"config\": {\"name\": \"up\","
+          + " \"filters\": 3, \"kernel_size\": [3, 3], \"strides\": [2, 2], \"padding\": \"same\","
+          + " \"output_padding\": OUTPUT_PADDING, \"data_format\": \"channels_last\","
+          + " \"dilation_rate\": [1, 1], \"activation\": \"relu\", \"use_bias\": true},"
+          + " \"inbound_nodes\": [[[\"x\", 0, 0, {}]]]},"
+          + " {\"class_name\": \"LayerNormalization\", \"name\": \"ln\", \"config\": {\"name\":"
+          + " \"ln\", \"axis\": [3], \"epsilon\": 0.001, \"center\": true, \"scale\": true},"
+          + " \"inbound_nodes\": [[[\"up\", 0, 0, {}]]]},"
+          + " {\"class_name\": \"PReLU\", \"name\": \"act\", \"config\": {\"name\": \"act\","
+          + " \"shared_axes\": [1, 2]}, \"inbound_nodes\": [[[\"ln\", 0, 0, {}]]]}],"
+          + " \"input_layers\": [[\"x\", 0, 0]], \"output_layers\": [[\"act\", 0, 0]]}}";
 
   @Test
   void tfKerasConfig_conv2dTransposeLayerNormalizationPrelu() throws IOException {
@@ -324,24 +351,29 @@ class KerasWeightedImportTest {
 
     KerasImportException e = assertThrows(KerasImportException.class, () -> KerasModels.load(f));
 
-    assertThat(e).hasMessageThat().isEqualTo(f + ": layer 'up' (Conv2DTranspose): [NnInvalidArgument]"
-        + " outputPadding must be >= 0 and below the stride, but axis 0 has outputPadding 2 and"
-        + " stride 2");
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            f
+                + ": layer 'up' (Conv2DTranspose): [NnInvalidArgument]"
+                + " outputPadding must be >= 0 and below the stride, but axis 0 has outputPadding 2 and"
+                + " stride 2");
   }
 
   @Test
   void keras3Config_embeddingLayerNormalizationConv1dTranspose() throws IOException {
-    String json = "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"s\", \"layers\": ["
-        + "{\"class_name\": \"InputLayer\", \"config\": {\"batch_shape\": [null, 5],"
-        + " \"name\": \"ids\"}},"
-        + " {\"class_name\": \"Embedding\", \"config\": {\"name\": \"emb\", \"input_dim\": 10,"
-        + " \"output_dim\": 4, \"mask_zero\": true}},"
-        + " {\"class_name\": \"LayerNormalization\", \"config\": {\"name\": \"ln\", \"axis\": -1,"
-        + " \"epsilon\": 1e-6, \"center\": false, \"scale\": true, \"rms_scaling\": false}},"
-        + " {\"class_name\": \"Conv1DTranspose\", \"config\": {\"name\": \"up\", \"filters\": 2,"
-        + " \"kernel_size\": [3], \"strides\": [2], \"padding\": \"valid\", \"output_padding\":"
-        + " null, \"data_format\": \"channels_last\", \"dilation_rate\": [1], \"activation\":"
-        + " \"linear\", \"use_bias\": false}}]}}";
+    String json =
+        "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"s\", \"layers\": ["
+            + "{\"class_name\": \"InputLayer\", \"config\": {\"batch_shape\": [null, 5],"
+            + " \"name\": \"ids\"}},"
+            + " {\"class_name\": \"Embedding\", \"config\": {\"name\": \"emb\", \"input_dim\": 10,"
+            + " \"output_dim\": 4, \"mask_zero\": true}},"
+            + " {\"class_name\": \"LayerNormalization\", \"config\": {\"name\": \"ln\", \"axis\": -1,"
+            + " \"epsilon\": 1e-6, \"center\": false, \"scale\": true, \"rms_scaling\": false}},"
+            + " {\"class_name\": \"Conv1DTranspose\", \"config\": {\"name\": \"up\", \"filters\": 2,"
+            + " \"kernel_size\": [3], \"strides\": [2], \"padding\": \"valid\", \"output_padding\":"
+            + " null, \"data_format\": \"channels_last\", \"dilation_rate\": [1], \"activation\":"
+            + " \"linear\", \"use_bias\": false}}]}}";
     Path f = tmp.resolve("k3.json");
     Files.writeString(f, json);
 
@@ -356,27 +388,37 @@ class KerasWeightedImportTest {
     Path rms = tmp.resolve("rms.json");
     Files.writeString(rms, json.replace("\"rms_scaling\": false", "\"rms_scaling\": true"));
     assertThat(assertThrows(KerasImportException.class, () -> KerasModels.load(rms)))
-        .hasMessageThat().isEqualTo(rms + ": layer 'ln' (LayerNormalization): field"
-            + " 'rms_scaling' is true; NeuroJoule's LayerNormalization subtracts the mean"
-            + " (rms_scaling false)");
+        .hasMessageThat()
+        .isEqualTo(
+            rms
+                + ": layer 'ln' (LayerNormalization): field"
+                + " 'rms_scaling' is true; NeuroJoule's LayerNormalization subtracts the mean"
+                + " (rms_scaling false)");
   }
 
   @Test
   void mistypedOrMissingFields_nameTheLayerAndTheField() throws IOException {
     Path shared = tmp.resolve("shared.json");
-    Files.writeString(shared, TF_KERAS_2D.replace("OUTPUT_PADDING", "null")
-        .replace("\"shared_axes\": [1, 2]", "\"shared_axes\": [\"rows\"]"));
-    String embedding = Files.readString(resource(
-        "arch_k2_2.3.1_three_inputs_embedding_concat.json"));
+    Files.writeString(
+        shared,
+        TF_KERAS_2D
+            .replace("OUTPUT_PADDING", "null")
+            .replace("\"shared_axes\": [1, 2]", "\"shared_axes\": [\"rows\"]"));
+    String embedding =
+        Files.readString(resource("arch_k2_2.3.1_three_inputs_embedding_concat.json"));
     Path missing = tmp.resolve("missing.json");
     Files.writeString(missing, embedding.replaceFirst("\"input_dim\": 8,", ""));
 
     assertThat(assertThrows(KerasImportException.class, () -> KerasModels.load(shared)))
-        .hasMessageThat().isEqualTo(shared + ": layer 'act' (PReLU): field 'shared_axes' must be"
-            + " an integer or a list of integers, was [\"rows\"]");
+        .hasMessageThat()
+        .isEqualTo(
+            shared
+                + ": layer 'act' (PReLU): field 'shared_axes' must be"
+                + " an integer or a list of integers, was [\"rows\"]");
     assertThat(assertThrows(KerasImportException.class, () -> KerasModels.load(missing)))
-        .hasMessageThat().isEqualTo(missing + ": layer 'embedding_4' (Embedding): field"
-            + " 'input_dim' is missing");
+        .hasMessageThat()
+        .isEqualTo(
+            missing + ": layer 'embedding_4' (Embedding): field" + " 'input_dim' is missing");
   }
 
   private static double meanAbs(float[] x) {

@@ -13,15 +13,15 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurojoule.layer.Accounting;
-import org.neurojoule.layer.Activation;
 import org.neurojoule.ExampleData;
 import org.neurojoule.KerasImportException;
 import org.neurojoule.Layer;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
-import org.neurojoule.layer.Padding;
 import org.neurojoule.Tensor;
+import org.neurojoule.layer.Accounting;
+import org.neurojoule.layer.Activation;
+import org.neurojoule.layer.Padding;
 
 /** Keras files with merges, RepeatVector and Rescaling (test resources, see ATTRIBUTION.md). */
 class KerasWeightlessImportTest {
@@ -35,28 +35,42 @@ class KerasWeightlessImportTest {
 
     // 3*128*512 + 512, 4*512, 512*51 + 51, 51*512 + 512: the file's 251,955 stored values.
     assertThat(m.params().total()).isEqualTo(251_955L);
-    assertThat(m.layerNames()).containsExactly("input_12", "conv1d_11", "batch_normalization_5",
-        "activation_5", "global_average_pooling1d_5", "dense_9", "dense_10", "repeat_vector_5",
-        "multiply_5").inOrder();
+    assertThat(m.layerNames())
+        .containsExactly(
+            "input_12",
+            "conv1d_11",
+            "batch_normalization_5",
+            "activation_5",
+            "global_average_pooling1d_5",
+            "dense_9",
+            "dense_10",
+            "repeat_vector_5",
+            "multiply_5")
+        .inOrder();
     assertThat(m.layer("repeat_vector_5").type()).isEqualTo("RepeatVector");
     assertThat(m.layer("multiply_5").type()).isEqualTo("Multiply");
     assertThat(shape(m, "repeat_vector_5")).isEqualTo("(None, 400, 512)");
     assertThat(shape(m, "multiply_5")).isEqualTo("(None, 400, 512)");
-    assertThat(m.layers().stream().allMatch(
-        l -> l.hasWeights() || !org.neurojoule.layer.WeightShapes.hasWeights(l.spec()))).isTrue();
+    assertThat(
+            m.layers().stream()
+                .allMatch(
+                    l -> l.hasWeights() || !org.neurojoule.layer.WeightShapes.hasWeights(l.spec())))
+        .isTrue();
   }
 
   @Test
   void seBlock_summaryEqualsTheSameNetworkDeclaredFluently() {
     Model imported = KerasModels.load(resource(SE_BLOCK));
     Tensor in = Model.input(new int[] {400, 128}, i -> i.name("input_12"));
-    Tensor act = in.conv1d(512, 3, c -> c.padding(Padding.SAME).name("conv1d_11"))
-        .batchNormalization(b -> b.name("batch_normalization_5"))
-        .activation(Activation.RELU, a -> a.name("activation_5"));
-    Tensor excite = act.globalAveragePooling1d(g -> g.name("global_average_pooling1d_5"))
-        .dense(51, d -> d.activation(Activation.RELU).name("dense_9"))
-        .dense(512, d -> d.activation(Activation.SIGMOID).name("dense_10"))
-        .repeatVector(400, r -> r.name("repeat_vector_5"));
+    Tensor act =
+        in.conv1d(512, 3, c -> c.padding(Padding.SAME).name("conv1d_11"))
+            .batchNormalization(b -> b.name("batch_normalization_5"))
+            .activation(Activation.RELU, a -> a.name("activation_5"));
+    Tensor excite =
+        act.globalAveragePooling1d(g -> g.name("global_average_pooling1d_5"))
+            .dense(51, d -> d.activation(Activation.RELU).name("dense_9"))
+            .dense(512, d -> d.activation(Activation.SIGMOID).name("dense_10"))
+            .repeatVector(400, r -> r.name("repeat_vector_5"));
     Model fluent = Model.of(Tensor.multiply(List.of(act, excite), x -> x.name("multiply_5")));
 
     assertThat(imported.summaryString()).isEqualTo(fluent.summaryString());
@@ -69,9 +83,10 @@ class KerasWeightlessImportTest {
     assertThat(complete.layerStats("repeat_vector_5").connections()).isEqualTo(0);
     ModelEnergy reference = imported.energy(e -> e.accounting(Accounting.KERAS_SPIKING));
     assertThat(reference.layerStats("multiply_5").connections()).isEqualTo(0);
-    assertThat(reference.warnings()).containsAtLeast(
-        "Cannot compute stats for layer of type 'RepeatVector'",
-        "Cannot compute stats for layer of type 'Multiply'");
+    assertThat(reference.warnings())
+        .containsAtLeast(
+            "Cannot compute stats for layer of type 'RepeatVector'",
+            "Cannot compute stats for layer of type 'Multiply'");
   }
 
   /** A naive float64 forward pass of the squeeze-and-excite block with its stored weights. */
@@ -85,8 +100,8 @@ class KerasWeightlessImportTest {
     for (int i = 0; i < data.length; i++) {
       data[i] = (float) r.nextGaussian();
     }
-    Map<String, Double> rates = m.energy(e -> e.exampleData(ExampleData.of(data, 1, steps, cin)))
-        .rates();
+    Map<String, Double> rates =
+        m.energy(e -> e.exampleData(ExampleData.of(data, 1, steps, cin))).rates();
 
     double[][] x = new double[steps][cin];
     for (int t = 0; t < steps; t++) {
@@ -120,10 +135,13 @@ class KerasWeightlessImportTest {
   void lambdaLayer_isListedAsLackingAnEquivalent() throws IOException {
     Path file = sequential("Lambda", LAMBDA);
 
-    KerasImportException e = assertThrows(KerasImportException.class,
-        () -> KerasModels.load(file));
-    assertThat(e).hasMessageThat().isEqualTo(file + ": 1 layer has no NeuroJoule equivalent:"
-        + " 'lam' (Lambda); pass allowUnknown (--allow-unknown) to count it as a zero-cost layer");
+    KerasImportException e = assertThrows(KerasImportException.class, () -> KerasModels.load(file));
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            file
+                + ": 1 layer has no NeuroJoule equivalent:"
+                + " 'lam' (Lambda); pass allowUnknown (--allow-unknown) to count it as a zero-cost layer");
   }
 
   @Test
@@ -136,10 +154,11 @@ class KerasWeightlessImportTest {
   }
 
   /** A Keras 2 Lambda: Python bytecode, which NeuroJoule cannot run. */
-  static final String LAMBDA = "{\"name\": \"lam\", \"trainable\": true, \"dtype\":"
-      + " \"float32\", \"function\": [\"4wEAAAAAAAAAAQAAAAIAAABDAAAAcwgAAAB8AGQBFABTACkCTukC\","
-      + " null, null], \"function_type\": \"lambda\", \"module\": \"__main__\","
-      + " \"output_shape\": null, \"output_shape_type\": \"raw\", \"arguments\": {}}";
+  static final String LAMBDA =
+      "{\"name\": \"lam\", \"trainable\": true, \"dtype\":"
+          + " \"float32\", \"function\": [\"4wEAAAAAAAAAAQAAAAIAAABDAAAAcwgAAAB8AGQBFABTACkCTukC\","
+          + " null, null], \"function_type\": \"lambda\", \"module\": \"__main__\","
+          + " \"output_shape\": null, \"output_shape_type\": \"raw\", \"arguments\": {}}";
 
   /**
    * Keras Applications' EfficientNetB0 has 5,330,571 parameters, 7 of them Normalization's (mean
@@ -153,9 +172,11 @@ class KerasWeightlessImportTest {
     assertThat(m.layer("normalization").type()).isEqualTo("Normalization");
     assertThat(m.layer("normalization").spec())
         .isEqualTo(org.neurojoule.layer.Normalization.of().axis(3).name("normalization"));
-    assertThat(m.layer("normalization").spec().params(List.of(
-        org.neurojoule.shape.Shape.of(224, 224, 3)))).isEqualTo(
-            new org.neurojoule.layer.ParamCount(0, 7));
+    assertThat(
+            m.layer("normalization")
+                .spec()
+                .params(List.of(org.neurojoule.shape.Shape.of(224, 224, 3))))
+        .isEqualTo(new org.neurojoule.layer.ParamCount(0, 7));
     assertThat(shape(m, "normalization")).isEqualTo("(None, 224, 224, 3)");
     assertThat(m.layer("rescaling").type()).isEqualTo("Rescaling");
     assertThat(m.layer("block1a_se_excite").type()).isEqualTo("Multiply");
@@ -169,26 +190,35 @@ class KerasWeightlessImportTest {
    */
   @Test
   void efficientNetB0_completeConnections_within2PercentOfThePublishedMultiplyAdds() {
-    ModelEnergy e = KerasModels.load(resource("arch_tfk_2.5.0_efficientnetb0.json"))
-        .energy(o -> o.accounting(Accounting.COMPLETE));
+    ModelEnergy e =
+        KerasModels.load(resource("arch_tfk_2.5.0_efficientnetb0.json"))
+            .energy(o -> o.accounting(Accounting.COMPLETE));
 
-    long connections = e.model().layerNames().stream()
-        .mapToLong(n -> e.layerStats(n).connections()).sum();
+    long connections =
+        e.model().layerNames().stream().mapToLong(n -> e.layerStats(n).connections()).sum();
     assertThat(e.layerStats("normalization").connections()).isEqualTo(0);
     assertThat(e.layerStats("normalization").neurons()).isEqualTo(0);
     assertThat(connections).isEqualTo(390_490_528L);
     assertThat(Math.abs(connections - 0.39e9) / 0.39e9).isLessThan(0.02);
-    assertThat(KerasModels.load(resource("arch_tfk_2.5.0_efficientnetb0.json"))
-        .energy(o -> o.accounting(Accounting.KERAS_SPIKING)).warnings())
+    assertThat(
+            KerasModels.load(resource("arch_tfk_2.5.0_efficientnetb0.json"))
+                .energy(o -> o.accounting(Accounting.KERAS_SPIKING))
+                .warnings())
         .contains("Cannot compute stats for layer of type 'Normalization'");
   }
 
   @Test
   void sequentialJson_mapsEveryWeightlessClassWithItsConfig() throws IOException {
-    Path f = sequential("Permute", "{\"name\": \"p\", \"dims\": [2, 1]}",
-        "ELU", "{\"name\": \"e\", \"alpha\": 0.5}",
-        "Softmax", "{\"name\": \"s\", \"axis\": -1}",
-        "Rescaling", "{\"name\": \"r\", \"scale\": 0.5, \"offset\": 1.0}");
+    Path f =
+        sequential(
+            "Permute",
+            "{\"name\": \"p\", \"dims\": [2, 1]}",
+            "ELU",
+            "{\"name\": \"e\", \"alpha\": 0.5}",
+            "Softmax",
+            "{\"name\": \"s\", \"axis\": -1}",
+            "Rescaling",
+            "{\"name\": \"r\", \"scale\": 0.5, \"offset\": 1.0}");
 
     Model m = KerasModels.load(f);
 
@@ -205,22 +235,36 @@ class KerasWeightlessImportTest {
     Path f = sequential("Permute", "{\"name\": \"swap\", \"dims\": [1, 1]}");
 
     KerasImportException e = assertThrows(KerasImportException.class, () -> KerasModels.load(f));
-    assertThat(e).hasMessageThat().isEqualTo(f + ": layer 'swap' (Permute): [NnInvalidArgument]"
-        + " dims must be a permutation of 1..2 (the batch axis 0 cannot move), was [1, 1]");
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            f
+                + ": layer 'swap' (Permute): [NnInvalidArgument]"
+                + " dims must be a permutation of 1..2 (the batch axis 0 cannot move), was [1, 1]");
   }
 
   /** A Sequential model.to_json() of an input (3, 4) and the given (class, config) layers. */
   private Path sequential(String... classAndConfig) throws IOException {
-    StringBuilder layers = new StringBuilder("{\"class_name\": \"InputLayer\", \"config\":"
-        + " {\"name\": \"in\", \"batch_input_shape\": [null, 3, 4]}}");
+    StringBuilder layers =
+        new StringBuilder(
+            "{\"class_name\": \"InputLayer\", \"config\":"
+                + " {\"name\": \"in\", \"batch_input_shape\": [null, 3, 4]}}");
     for (int i = 0; i < classAndConfig.length; i += 2) {
       String cls = classAndConfig[i];
-      layers.append(", {\"class_name\": \"").append(cls).append("\", \"config\": ")
-          .append(classAndConfig[i + 1]).append('}');
+      layers
+          .append(", {\"class_name\": \"")
+          .append(cls)
+          .append("\", \"config\": ")
+          .append(classAndConfig[i + 1])
+          .append('}');
     }
     Path f = tmp.resolve("model.json");
-    Files.writeString(f, "{\"class_name\": \"Sequential\", \"config\": {\"name\":"
-        + " \"seq\", \"layers\": [" + layers + "]}, \"keras_version\": \"2.2.4\"}");
+    Files.writeString(
+        f,
+        "{\"class_name\": \"Sequential\", \"config\": {\"name\":"
+            + " \"seq\", \"layers\": ["
+            + layers
+            + "]}, \"keras_version\": \"2.2.4\"}");
     return f;
   }
 
@@ -263,8 +307,8 @@ class KerasWeightlessImportTest {
     for (int t = 0; t < x.length; t++) {
       y[t] = new double[x[t].length];
       for (int c = 0; c < x[t].length; c++) {
-        double v = (x[t][c] - w.get(2)[c]) / Math.sqrt(w.get(3)[c] + eps) * w.get(0)[c]
-            + w.get(1)[c];
+        double v =
+            (x[t][c] - w.get(2)[c]) / Math.sqrt(w.get(3)[c] + eps) * w.get(0)[c] + w.get(1)[c];
         y[t][c] = Math.max(0, v);
       }
     }

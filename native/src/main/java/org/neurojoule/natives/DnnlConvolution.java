@@ -52,8 +52,10 @@ final class DnnlConvolution implements Convolution {
   private final ConvolutionShape w;
   private final int cin;
   private final int cout;
+
   /** 1 for an ordinary convolution, {@code cin} for a depthwise one, else a grouped one's. */
   private final int groups;
+
   private final float[] kernel;
   private final long inSize;
   private final long outSize;
@@ -91,7 +93,9 @@ final class DnnlConvolution implements Convolution {
     this.outSize = shape.outSize();
   }
 
-  /** Allocates buffers for up to {@code maxN} examples and builds the primitive for {@code maxN}. */
+  /**
+   * Allocates buffers for up to {@code maxN} examples and builds the primitive for {@code maxN}.
+   */
   @Override
   public void prepare(int maxN) {
     close();
@@ -125,8 +129,10 @@ final class DnnlConvolution implements Convolution {
     }
     int act = rank == 1 ? dnnl_nwc : rank == 2 ? dnnl_nhwc : dnnl_ndhwc;
     boolean grouped = groups > 1;
-    int user = grouped ? (rank == 1 ? dnnl_wigo : rank == 2 ? dnnl_hwigo : dnnl_dhwigo)
-        : rank == 1 ? dnnl_wio : rank == 2 ? dnnl_hwio : dnnl_dhwio;
+    int user =
+        grouped
+            ? (rank == 1 ? dnnl_wigo : rank == 2 ? dnnl_hwigo : dnnl_dhwigo)
+            : rank == 1 ? dnnl_wio : rank == 2 ? dnnl_hwio : dnnl_dhwio;
     int lead = grouped ? 3 : 2;
     long[] wd = new long[lead + rank];
     if (grouped) {
@@ -148,15 +154,30 @@ final class DnnlConvolution implements Convolution {
       dil[i] = w.dilation()[a] - 1;
       padL[i] = w.padBefore()[a];
       long eff = (long) (w.kernel()[a] - 1) * w.dilation()[a] + 1;
-      padR[i] = Math.max(0, (long) (w.out()[a] - 1) * w.strides()[a] + eff - w.in()[a] - w.padBefore()[a]);
+      padR[i] =
+          Math.max(
+              0, (long) (w.out()[a] - 1) * w.strides()[a] + eff - w.in()[a] - w.padBefore()[a]);
     }
     dnnl_memory_desc srcMd = md(dims(n, cin, w.in()), act);
     dnnl_memory_desc dstMd = md(dims(n, cout, w.out()), act);
     dnnl_memory_desc anyW = md(wd, dnnl_format_tag_any);
     dnnl_memory_desc userW = md(wd, user);
     dnnl_primitive_desc pd = new dnnl_primitive_desc();
-    check(dnnl_convolution_forward_primitive_desc_create(pd, engine, dnnl_forward_inference,
-        dnnl_convolution_direct, srcMd, anyW, null, dstMd, strides, dil, padL, padR, null),
+    check(
+        dnnl_convolution_forward_primitive_desc_create(
+            pd,
+            engine,
+            dnnl_forward_inference,
+            dnnl_convolution_direct,
+            srcMd,
+            anyW,
+            null,
+            dstMd,
+            strides,
+            dil,
+            padL,
+            padR,
+            null),
         "convolution descriptor");
     p = new Prim();
     p.primitive = new dnnl_primitive();
@@ -166,8 +187,8 @@ final class DnnlConvolution implements Convolution {
     NativeFloats.Buffer userBuf = NativeFloats.allocate(Math.max(1, kernel.length));
     FloatBuffer userView = userBuf.pointer().asBuffer();
     // In parallel: most of copying into fresh memory is the system mapping its pages.
-    EngineThreads.forRange(kernel.length, 1 << 18,
-        (from, to) -> userView.put(from, kernel, from, to - from));
+    EngineThreads.forRange(
+        kernel.length, 1 << 18, (from, to) -> userView.put(from, kernel, from, to - from));
     dnnl_memory userMem = new dnnl_memory();
     check(dnnl_memory_create(userMem, userW, engine, userBuf.pointer()), "weights memory");
     p.weights = NativeFloats.allocate(dnnl_memory_desc_get_size(wantW) / 4 + 16);

@@ -9,14 +9,14 @@ import java.util.logging.Logger;
  * How long oneDNN's idle OpenMP threads spin before they sleep; set before oneDNN loads.
  *
  * <p>oneDNN's convolutions run on libgomp, whose idle threads by default spin for 300 000
- * iterations after each parallel region, milliseconds of a busy core. Between two convolutions
- * the engine works on its own Java threads (the epilogue with the |x| sums, pooling, copies), and
- * the spinning thread takes a core from them. With a spin count of {@value #DEFAULT}, the
- * convolutional networks of the benchmark ran 10–25 % faster on two cores, and the MNIST model no
- * slower. libgomp reads the count from the environment once, when it loads, so it goes into the
- * process environment, through the C library's {@code setenv} (JNA), unless the user set {@code
- * OMP_WAIT_POLICY} or {@code GOMP_SPINCOUNT}. The system property {@code neurojoule.gompSpin}
- * gives another count, or {@code keep} to leave the environment alone.
+ * iterations after each parallel region, milliseconds of a busy core. Between two convolutions the
+ * engine works on its own Java threads (the epilogue with the |x| sums, pooling, copies), and the
+ * spinning thread takes a core from them. With a spin count of {@value #DEFAULT}, the convolutional
+ * networks of the benchmark ran 10–25 % faster on two cores, and the MNIST model no slower. libgomp
+ * reads the count from the environment once, when it loads, so it goes into the process
+ * environment, through the C library's {@code setenv} (JNA), unless the user set {@code
+ * OMP_WAIT_POLICY} or {@code GOMP_SPINCOUNT}. The system property {@code neurojoule.gompSpin} gives
+ * another count, or {@code keep} to leave the environment alone.
  */
 final class GompSpin {
   /** The spin count NeuroJoule sets. */
@@ -37,8 +37,10 @@ final class GompSpin {
     String spin = System.getenv("GOMP_SPINCOUNT");
     String wanted = System.getProperty("neurojoule.gompSpin", DEFAULT).trim();
     if (policy != null || spin != null) {
-      setting = (policy != null ? "OMP_WAIT_POLICY=" + policy + " " : "")
-          + (spin != null ? "GOMP_SPINCOUNT=" + spin + " " : "") + "(from the environment)";
+      setting =
+          (policy != null ? "OMP_WAIT_POLICY=" + policy + " " : "")
+              + (spin != null ? "GOMP_SPINCOUNT=" + spin + " " : "")
+              + "(from the environment)";
     } else if (wanted.equalsIgnoreCase("keep")) {
       setting = "libgomp's default (neurojoule.gompSpin=keep)";
     } else if (!wanted.matches("\\d{1,12}")) {

@@ -7,8 +7,8 @@ import org.neurojoule.engine.spi.NativeKernels;
 
 /**
  * OpenBLAS's matrix multiply and oneDNN's convolutions through JavaCPP ({@code org.bytedeco}),
- * registered for the engine's {@link java.util.ServiceLoader} lookup. Each loads its native
- * library only when the engine asks for it, and says if it cannot.
+ * registered for the engine's {@link java.util.ServiceLoader} lookup. Each loads its native library
+ * only when the engine asks for it, and says if it cannot.
  */
 @AutoService(NativeKernels.class)
 public final class JavaCppNativeKernels implements NativeKernels {

@@ -30,7 +30,8 @@ final class OpenBlasMultiply implements MatrixMultiply {
       float[] out = new float[4];
       c.get(0, out, 0, 4);
       if (out[0] != 19 || out[3] != 50) {
-        throw new IllegalStateException("OpenBLAS self-test gave " + java.util.Arrays.toString(out));
+        throw new IllegalStateException(
+            "OpenBLAS self-test gave " + java.util.Arrays.toString(out));
       }
     }
     return g;
@@ -49,14 +50,25 @@ final class OpenBlasMultiply implements MatrixMultiply {
   /** A buffer holding {@code values}, filled on the engine's threads. */
   Mat constant(float[] values) {
     Mat m = allocate(values.length);
-    EngineThreads.forRange(values.length, 1 << 18,
-        (from, to) -> m.put(from, values, from, to - from));
+    EngineThreads.forRange(
+        values.length, 1 << 18, (from, to) -> m.put(from, values, from, to - from));
     return m;
   }
 
   @Override
-  public void multiply(int m, int n, int k, Mat a, long aOff, int lda, Mat b, long bOff, int ldb, Mat c,
-      long cOff, int ldc) {
+  public void multiply(
+      int m,
+      int n,
+      int k,
+      Mat a,
+      long aOff,
+      int lda,
+      Mat b,
+      long bOff,
+      int ldb,
+      Mat c,
+      long cOff,
+      int ldc) {
     FloatPointer pa = new FloatPointer(((NativeMat) a).pointer).position(aOff);
     FloatPointer pb = new FloatPointer(((NativeMat) b).pointer).position(bOff);
     FloatPointer pc = new FloatPointer(((NativeMat) c).pointer).position(cOff);

@@ -19,7 +19,8 @@ class GompSpinTest {
   @Test
   void spinCountIsInTheProcessEnvironmentOnceOneDnnLoaded() {
     assumeTrue(EngineInfo.conv().equals("dnnl"), "oneDNN does not load here");
-    assumeTrue(System.getenv("OMP_WAIT_POLICY") == null && System.getenv("GOMP_SPINCOUNT") == null,
+    assumeTrue(
+        System.getenv("OMP_WAIT_POLICY") == null && System.getenv("GOMP_SPINCOUNT") == null,
         "the environment sets libgomp's policy itself");
     assertThat(GompSpin.setting()).isEqualTo("GOMP_SPINCOUNT=3000 (set by NeuroJoule)");
     assertThat(Native.load("c", LibC.class).getenv("GOMP_SPINCOUNT")).isEqualTo("3000");
@@ -28,14 +29,17 @@ class GompSpinTest {
 
   @Test
   void aSpinCountThatIsNotANumberIsNamed() {
-    assumeTrue(System.getenv("OMP_WAIT_POLICY") == null && System.getenv("GOMP_SPINCOUNT") == null,
+    assumeTrue(
+        System.getenv("OMP_WAIT_POLICY") == null && System.getenv("GOMP_SPINCOUNT") == null,
         "the environment sets libgomp's policy itself");
     String before = GompSpin.setting();
     System.setProperty("neurojoule.gompSpin", "lots");
     try {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> GompSpin.apply(Logger.getAnonymousLogger()));
-      assertThat(e).hasMessageThat()
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class, () -> GompSpin.apply(Logger.getAnonymousLogger()));
+      assertThat(e)
+          .hasMessageThat()
           .isEqualTo("neurojoule.gompSpin must be a whole number or 'keep', not 'lots'");
     } finally {
       System.clearProperty("neurojoule.gompSpin");

@@ -8,7 +8,9 @@ import java.nio.FloatBuffer;
 import org.junit.jupiter.api.Test;
 import org.neurojoule.engine.spi.Mat;
 
-/** Native buffers outside JavaCPP's allocator: usable, freed once, and a clear error when too big. */
+/**
+ * Native buffers outside JavaCPP's allocator: usable, freed once, and a clear error when too big.
+ */
 class NativeFloatsTest {
   @Test
   void holdsValuesAndFreesOnceHoweverOftenClosed() {
@@ -48,9 +50,11 @@ class NativeFloatsTest {
 
   @Test
   void moreThanTheAddressSpaceIsAClearError() {
-    OutOfMemoryError e = assertThrows(OutOfMemoryError.class,
-        () -> NativeFloats.allocate(1L << 50));
-    assertThat(e).hasMessageThat().isEqualTo("the native memory has no room for"
-        + " 1125899906842624 floats (4194304.0 GiB)");
+    OutOfMemoryError e =
+        assertThrows(OutOfMemoryError.class, () -> NativeFloats.allocate(1L << 50));
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            "the native memory has no room for" + " 1125899906842624 floats (4194304.0 GiB)");
   }
 }

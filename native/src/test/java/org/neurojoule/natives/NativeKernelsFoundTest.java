@@ -37,8 +37,9 @@ class NativeKernelsFoundTest {
   @Test
   void theEngineConvolvesOnOneDnnWhereItsNativesArePublished() {
     // bytedeco publishes no oneDNN natives for macOS on arm64; there im2col is the design.
-    boolean macArm = System.getProperty("os.name").startsWith("Mac")
-        && System.getProperty("os.arch").equals("aarch64");
+    boolean macArm =
+        System.getProperty("os.name").startsWith("Mac")
+            && System.getProperty("os.arch").equals("aarch64");
     assertThat(EngineInfo.conv()).isEqualTo(macArm ? "im2col" : "dnnl");
   }
 }

@@ -1,9 +1,9 @@
 package org.neurojoule.nir;
 
 import java.util.Arrays;
-import org.neurojoule.layer.Padding;
 import org.neurojoule.Tensor;
 import org.neurojoule.layer.Conv;
+import org.neurojoule.layer.Padding;
 import org.neurojoule.layer.PoolKind;
 import org.neurojoule.layer.Pooling;
 import org.neurojoule.shape.ChannelAxis;
@@ -21,8 +21,16 @@ final class ConvolutionNodes {
 
   /** {@return NIR's {@code Conv1d} or {@code Conv2d}} */
   static NirNodeDescriptor conv(int rank) {
-    return NirNodeDescriptor.of("Conv" + rank + "d", n -> conv(n, rank), "weight", "bias",
-        "groups", "input_shape", "stride", "dilation", "padding");
+    return NirNodeDescriptor.of(
+        "Conv" + rank + "d",
+        n -> conv(n, rank),
+        "weight",
+        "bias",
+        "groups",
+        "input_shape",
+        "stride",
+        "dilation",
+        "padding");
   }
 
   private static NirImporter.Out conv(NodeInput n, int rank) {
@@ -34,8 +42,11 @@ final class ConvolutionNodes {
       throw at.error("weight must be (out, in, " + (rank == 1 ? "k" : "kh, kw") + "), is " + w);
     }
     if (nir.length != rank + 1) {
-      throw at.error("needs an input of (channels, " + (rank == 1 ? "length" : "height, width")
-          + "), but " + n.inputText());
+      throw at.error(
+          "needs an input of (channels, "
+              + (rank == 1 ? "length" : "height, width")
+              + "), but "
+              + n.inputText());
     }
     int groups = at.optional("groups").isPresent() ? at.whole("groups", 1)[0] : 1;
     if (groups < 1) {
@@ -45,16 +56,29 @@ final class ConvolutionNodes {
     // PyTorch's grouped weight is (out, in / groups, k...): each filter reads its group only.
     int cin = ws[1];
     if ((long) cin * groups != nir[0]) {
-      throw at.error("weight " + w + " takes " + cin + " input channels"
-          + (groups == 1 ? "" : " per group, " + (long) cin * groups + " in " + groups
-              + " groups") + ", but " + n.inputText());
+      throw at.error(
+          "weight "
+              + w
+              + " takes "
+              + cin
+              + " input channels"
+              + (groups == 1
+                  ? ""
+                  : " per group, " + (long) cin * groups + " in " + groups + " groups")
+              + ", but "
+              + n.inputText());
     }
     if (at.optional("input_shape").isPresent()) {
       int[] declared = at.dims("input_shape");
       int[] actual = Arrays.copyOfRange(nir, 1, nir.length);
       if (!Arrays.equals(declared, actual)) {
-        throw at.error("input_shape " + Layout.text(declared) + " does not match its input '"
-            + n.from() + "', which gives " + Layout.text(nir));
+        throw at.error(
+            "input_shape "
+                + Layout.text(declared)
+                + " does not match its input '"
+                + n.from()
+                + "', which gives "
+                + Layout.text(nir));
       }
     }
     int[] kernelSize = Arrays.copyOfRange(ws, 2, ws.length);
@@ -64,26 +88,58 @@ final class ConvolutionNodes {
     Tensor x = n.padded(rank);
     float[] bias = at.optional("bias").isPresent() ? n.vector("bias", filters) : null;
     float[] kernel = convKernel(w.values(), filters, cin, kernelSize);
-    Tensor t = at.guard(() -> (rank == 1 ? x.conv1d(filters, kernelSize[0], c -> convOptions(c,
-        at, kernelSize, strides, dilation, groups, mode, bias != null)) : x.conv2d(filters,
-        kernelSize[0], c -> convOptions(c, at, kernelSize, strides, dilation, groups, mode,
-        bias != null))));
-    at.guard(() -> {
-      if (bias != null) {
-        t.layer().setWeights(kernel, bias);
-      } else {
-        t.layer().setWeights(kernel);
-      }
-      return null;
-    });
+    Tensor t =
+        at.guard(
+            () ->
+                (rank == 1
+                    ? x.conv1d(
+                        filters,
+                        kernelSize[0],
+                        c ->
+                            convOptions(
+                                c, at, kernelSize, strides, dilation, groups, mode, bias != null))
+                    : x.conv2d(
+                        filters,
+                        kernelSize[0],
+                        c ->
+                            convOptions(
+                                c,
+                                at,
+                                kernelSize,
+                                strides,
+                                dilation,
+                                groups,
+                                mode,
+                                bias != null))));
+    at.guard(
+        () -> {
+          if (bias != null) {
+            t.layer().setWeights(kernel, bias);
+          } else {
+            t.layer().setWeights(kernel);
+          }
+          return null;
+        });
     int[] outNir = ChannelAxis.channelsFirst(t.shape().toArray());
     return new NirImporter.Out(t, outNir, Layout.order(outNir));
   }
 
-  private static Conv convOptions(Conv c, NodeContext at, int[] kernelSize, int[] strides,
-      int[] dilation, int groups, Padding mode, boolean useBias) {
-    return c.kernelSize(kernelSize).strides(strides).dilationRate(dilation).padding(mode)
-        .groups(groups).useBias(useBias).name(at.name());
+  private static Conv convOptions(
+      Conv c,
+      NodeContext at,
+      int[] kernelSize,
+      int[] strides,
+      int[] dilation,
+      int groups,
+      Padding mode,
+      boolean useBias) {
+    return c.kernelSize(kernelSize)
+        .strides(strides)
+        .dilationRate(dilation)
+        .padding(mode)
+        .groups(groups)
+        .useBias(useBias)
+        .name(at.name());
   }
 
   /** PyTorch's (out, in, k...) as Keras' (k..., in, out); {@code cin} per group when grouped. */
@@ -117,8 +173,10 @@ final class ConvolutionNodes {
     int[] strides = at.perAxis("stride", 2, 1, 1);
     Padding mode = n.paddingMode();
     Tensor x = n.padded(2);
-    Tensor t = at.guard(() -> x.apply(Pooling.of(kind, 2, size)
-        .strides(strides).padding(mode).name(at.name())));
+    Tensor t =
+        at.guard(
+            () ->
+                x.apply(Pooling.of(kind, 2, size).strides(strides).padding(mode).name(at.name())));
     int[] outNir = ChannelAxis.channelsFirst(t.shape().toArray());
     return new NirImporter.Out(t, outNir, Layout.order(outNir));
   }

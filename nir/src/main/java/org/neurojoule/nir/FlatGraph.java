@@ -13,9 +13,9 @@ import java.util.Set;
 import org.neurojoule.NirImportException;
 
 /**
- * A NIR graph with its nested NIRGraphs inlined (their nodes named {@code outer.inner}, their
- * Input and Output nodes bypassed), checked for dangling edges, with recurrent Affine/Linear loops
- * on a neuron folded into it, and put in an order where every node follows its inputs.
+ * A NIR graph with its nested NIRGraphs inlined (their nodes named {@code outer.inner}, their Input
+ * and Output nodes bypassed), checked for dangling edges, with recurrent Affine/Linear loops on a
+ * neuron folded into it, and put in an order where every node follows its inputs.
  */
 final class FlatGraph {
   static final Set<String> NEURONS = Set.of("I", "IF", "LI", "LIF", "CubaLI", "CubaLIF");
@@ -24,8 +24,10 @@ final class FlatGraph {
   final String label;
   final Map<String, NirGraph.Node> nodes = new LinkedHashMap<>();
   final List<NirGraph.Edge> edges = new ArrayList<>();
+
   /** Folded recurrences: the neuron's name to its recurrent Affine/Linear node's name. */
   final Map<String, String> recurrent = new LinkedHashMap<>();
+
   /** A nested graph's Input and Output nodes, bypassed once every edge is in. */
   private final List<String> passThrough = new ArrayList<>();
 
@@ -73,8 +75,11 @@ final class FlatGraph {
       NirGraph.Node node = e.getValue();
       if (node.graph().isPresent()) {
         NirGraph inner = node.graph().get();
-        ends.put(name, new String[] {name + "." + only(inner, "Input", name),
-            name + "." + only(inner, "Output", name)});
+        ends.put(
+            name,
+            new String[] {
+              name + "." + only(inner, "Input", name), name + "." + only(inner, "Output", name)
+            });
         inline(inner, name + ".");
       } else {
         nodes.put(name, node);
@@ -98,22 +103,27 @@ final class FlatGraph {
   /** The graph's edges with full names; a name the graph lacks is an error. */
   private List<NirGraph.Edge> resolve(NirGraph graph, String prefix) {
     Set<String> named = new HashSet<>();
-    graph.edges().forEach(e -> {
-      named.add(e.source());
-      named.add(e.target());
-    });
+    graph
+        .edges()
+        .forEach(
+            e -> {
+              named.add(e.source());
+              named.add(e.target());
+            });
     List<String> unnamed = new ArrayList<>(graph.nodes().keySet());
     unnamed.removeAll(named);
     List<NirGraph.Edge> out = new ArrayList<>();
     for (NirGraph.Edge e : graph.edges()) {
-      out.add(new NirGraph.Edge(prefix + known(graph, e, e.source(), unnamed, prefix),
-          prefix + known(graph, e, e.target(), unnamed, prefix)));
+      out.add(
+          new NirGraph.Edge(
+              prefix + known(graph, e, e.source(), unnamed, prefix),
+              prefix + known(graph, e, e.target(), unnamed, prefix)));
     }
     return out;
   }
 
-  private String known(NirGraph graph, NirGraph.Edge edge, String name, List<String> unnamed,
-      String prefix) {
+  private String known(
+      NirGraph graph, NirGraph.Edge edge, String name, List<String> unnamed, String prefix) {
     if (graph.nodes().containsKey(name)) {
       return name;
     }
@@ -122,20 +132,41 @@ final class FlatGraph {
     if (!prefix.isEmpty() && unnamed.size() == 1) {
       return unnamed.get(0);
     }
-    String where = prefix.isEmpty() ? "" : " of node '" + prefix.substring(0, prefix.length() - 1)
-        + "' (NIRGraph)";
-    throw new NirImportException(label + ": edge ('" + edge.source() + "', '" + edge.target()
-        + "')" + where + " names node '" + name + "', which the graph does not have; its nodes: "
-        + String.join(", ", graph.nodes().keySet()));
+    String where =
+        prefix.isEmpty()
+            ? ""
+            : " of node '" + prefix.substring(0, prefix.length() - 1) + "' (NIRGraph)";
+    throw new NirImportException(
+        label
+            + ": edge ('"
+            + edge.source()
+            + "', '"
+            + edge.target()
+            + "')"
+            + where
+            + " names node '"
+            + name
+            + "', which the graph does not have; its nodes: "
+            + String.join(", ", graph.nodes().keySet()));
   }
 
   private String only(NirGraph inner, String type, String name) {
-    List<String> found = inner.nodes().entrySet().stream()
-        .filter(e -> e.getValue().type().equals(type)).map(Map.Entry::getKey).toList();
+    List<String> found =
+        inner.nodes().entrySet().stream()
+            .filter(e -> e.getValue().type().equals(type))
+            .map(Map.Entry::getKey)
+            .toList();
     if (found.size() != 1) {
-      throw new NirImportException(label + ": node '" + name + "' (NIRGraph): a nested graph"
-          + " needs exactly one " + type + " node, has " + found.size()
-          + (found.isEmpty() ? "" : " (" + String.join(", ", found) + ")"));
+      throw new NirImportException(
+          label
+              + ": node '"
+              + name
+              + "' (NIRGraph): a nested graph"
+              + " needs exactly one "
+              + type
+              + " node, has "
+              + found.size()
+              + (found.isEmpty() ? "" : " (" + String.join(", ", found) + ")"));
     }
     return found.get(0);
   }
@@ -161,8 +192,11 @@ final class FlatGraph {
       String neuron = n.getKey();
       for (String l : outputsOf(neuron)) {
         NirGraph.Node linear = nodes.get(l);
-        if (linear != null && LINEAR.contains(linear.type()) && !recurrent.containsKey(neuron)
-            && outputsOf(l).equals(List.of(neuron)) && inputsOf(l).equals(List.of(neuron))) {
+        if (linear != null
+            && LINEAR.contains(linear.type())
+            && !recurrent.containsKey(neuron)
+            && outputsOf(l).equals(List.of(neuron))
+            && inputsOf(l).equals(List.of(neuron))) {
           recurrent.put(neuron, l);
           edges.removeIf(e -> e.source().equals(l) || e.target().equals(l));
         }
@@ -177,11 +211,12 @@ final class FlatGraph {
     nodes.keySet().forEach(n -> pending.put(n, 0));
     edges.forEach(e -> pending.merge(e.target(), 1, Integer::sum));
     Deque<String> ready = new ArrayDeque<>();
-    pending.forEach((n, k) -> {
-      if (k == 0) {
-        ready.add(n);
-      }
-    });
+    pending.forEach(
+        (n, k) -> {
+          if (k == 0) {
+            ready.add(n);
+          }
+        });
     List<String> order = new ArrayList<>();
     while (!ready.isEmpty()) {
       String n = ready.poll();
@@ -193,9 +228,12 @@ final class FlatGraph {
       }
     }
     if (order.size() < nodes.size()) {
-      throw new NirImportException(label + ": the graph has a cycle " + cycle(pending, order)
-          + "; NeuroJoule folds only a recurrent Affine or Linear node from a neuron back to"
-          + " that neuron");
+      throw new NirImportException(
+          label
+              + ": the graph has a cycle "
+              + cycle(pending, order)
+              + "; NeuroJoule folds only a recurrent Affine or Linear node from a neuron back to"
+              + " that neuron");
     }
     return order;
   }

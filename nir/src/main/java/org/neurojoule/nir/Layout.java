@@ -1,8 +1,8 @@
 package org.neurojoule.nir;
 
 /**
- * NIR's channels-first shapes and NeuroJoule's channels-last ones: {@code (C, H, W)} is {@code
- * (H, W, C)}, {@code (C, N)} is {@code (N, C)}; a 1-D shape is the same in both.
+ * NIR's channels-first shapes and NeuroJoule's channels-last ones: {@code (C, H, W)} is {@code (H,
+ * W, C)}, {@code (C, N)} is {@code (N, C)}; a 1-D shape is the same in both.
  */
 final class Layout {
   private Layout() {}
@@ -28,9 +28,9 @@ final class Layout {
   }
 
   /**
-   * Where each unit of a channels-last tensor sits in NIR's channels-first layout: unit {@code
-   * s * channels + c} of NeuroJoule is unit {@code c * spatial + s} of NIR. Computed, not stored,
-   * so a large tensor costs nothing.
+   * Where each unit of a channels-last tensor sits in NIR's channels-first layout: unit {@code s *
+   * channels + c} of NeuroJoule is unit {@code c * spatial + s} of NIR. Computed, not stored, so a
+   * large tensor costs nothing.
    */
   record Order(int channels, long spatial) {
     int at(int unit) {

@@ -7,12 +7,11 @@ import org.neurojoule.Tensor;
  * order) and Scale (one factor per unit).
  */
 final class LinearNodes {
-  static final NirNodeDescriptor AFFINE = NirNodeDescriptor.of("Affine",
-      n -> dense(n, true), "weight", "bias");
-  static final NirNodeDescriptor LINEAR = NirNodeDescriptor.of("Linear",
-      n -> dense(n, false), "weight");
-  static final NirNodeDescriptor SCALE = NirNodeDescriptor.of("Scale", LinearNodes::scale,
-      "scale");
+  static final NirNodeDescriptor AFFINE =
+      NirNodeDescriptor.of("Affine", n -> dense(n, true), "weight", "bias");
+  static final NirNodeDescriptor LINEAR =
+      NirNodeDescriptor.of("Linear", n -> dense(n, false), "weight");
+  static final NirNodeDescriptor SCALE = NirNodeDescriptor.of("Scale", LinearNodes::scale, "scale");
 
   private LinearNodes() {}
 
@@ -27,8 +26,12 @@ final class LinearNodes {
     int units = ws[0];
     int features = ws[1];
     if (in.nirShape().length != 1) {
-      throw at.error("needs a flat input of " + features + " features, but " + n.inputText()
-          + "; NIR applies it to the last axis, which NeuroJoule supports after a Flatten only");
+      throw at.error(
+          "needs a flat input of "
+              + features
+              + " features, but "
+              + n.inputText()
+              + "; NIR applies it to the last axis, which NeuroJoule supports after a Flatten only");
     }
     if (in.nirShape()[0] != features) {
       throw at.error("weight " + w + " takes " + features + " inputs, but " + n.inputText());
@@ -43,14 +46,15 @@ final class LinearNodes {
       }
     }
     Tensor t = at.guard(() -> in.tensor().dense(units, d -> d.useBias(affine).name(at.name())));
-    at.guard(() -> {
-      if (affine) {
-        t.layer().setWeights(kernel, bias);
-      } else {
-        t.layer().setWeights(kernel);
-      }
-      return null;
-    });
+    at.guard(
+        () -> {
+          if (affine) {
+            t.layer().setWeights(kernel, bias);
+          } else {
+            t.layer().setWeights(kernel);
+          }
+          return null;
+        });
     return new NirImporter.Out(t, new int[] {units}, null);
   }
 
@@ -67,10 +71,11 @@ final class LinearNodes {
       factors[i] = (float) v[Layout.at(n.in().order(), i)];
     }
     Tensor t = at.guard(() -> n.in().tensor().scale(x -> x.name(at.name())));
-    at.guard(() -> {
-      t.layer().setWeights(factors);
-      return null;
-    });
+    at.guard(
+        () -> {
+          t.layer().setWeights(factors);
+          return null;
+        });
     return n.same(t);
   }
 }

@@ -16,7 +16,9 @@ final class NeuronNodes {
 
   /** {@return the NIR node type of {@code kind} ({@link NeuronKind#nirType}) as that neuron} */
   static NirNodeDescriptor neuron(NeuronKind kind) {
-    return NirNodeDescriptor.of(kind.nirType(), n -> neuron(n, kind),
+    return NirNodeDescriptor.of(
+        kind.nirType(),
+        n -> neuron(n, kind),
         kind.constants().stream().map(NeuronNodes::nirName).toArray(String[]::new));
   }
 
@@ -41,16 +43,17 @@ final class NeuronNodes {
     Tensor t = at.guard(() -> n.in().tensor().apply(finalSpec));
     if (weights != null) {
       float[][] w = weights;
-      at.guard(() -> {
-        t.layer().setWeights(w);
-        return null;
-      });
+      at.guard(
+          () -> {
+            t.layer().setWeights(w);
+            return null;
+          });
     }
     return n.same(t);
   }
 
-  private static Supplier<SpikingNeuron> withConstant(SpikingNeuron spec, String c,
-      double[] values) {
+  private static Supplier<SpikingNeuron> withConstant(
+      SpikingNeuron spec, String c, double[] values) {
     return () -> spec.with(c, values);
   }
 

@@ -3,8 +3,8 @@ package org.neurojoule.nir;
 import java.util.Arrays;
 
 /**
- * One parameter of a NIR node as stored: its dimensions and values (numbers row-major, as
- * doubles), or its text for a string dataset (a padding of {@code "same"}).
+ * One parameter of a NIR node as stored: its dimensions and values (numbers row-major, as doubles),
+ * or its text for a string dataset (a padding of {@code "same"}).
  *
  * @param shape the dimensions; empty for a scalar
  * @param values the numbers row-major; empty for text
@@ -79,8 +79,10 @@ record NirArray(int[] shape, double[] values, String text) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof NirArray a && Arrays.equals(shape, a.shape)
-        && Arrays.equals(values, a.values) && java.util.Objects.equals(text, a.text);
+    return o instanceof NirArray a
+        && Arrays.equals(shape, a.shape)
+        && Arrays.equals(values, a.values)
+        && java.util.Objects.equals(text, a.text);
   }
 
   @Override

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A NIR graph as stored, before it becomes a model: nodes by name, edges as (source, target)
- * pairs. The reader makes it from a file; tests make malformed ones directly.
+ * A NIR graph as stored, before it becomes a model: nodes by name, edges as (source, target) pairs.
+ * The reader makes it from a file; tests make malformed ones directly.
  *
  * @param nodes the nodes by name, in the file's order
  * @param edges the edges

@@ -58,8 +58,8 @@ final class NirImporter {
         }
         int[] shape = at.dims("shape");
         if (!(Layout.countOrMax(shape) <= NirReader.MAX_VALUES)) {
-          throw at.error("shape " + Layout.text(shape) + " has more than " + NirReader.MAX_VALUES
-              + " units");
+          throw at.error(
+              "shape " + Layout.text(shape) + " has more than " + NirReader.MAX_VALUES + " units");
         }
         Tensor t = at.guard(() -> Model.input(ChannelAxis.channelsLast(shape), i -> i.name(name)));
         outs.put(name, new Out(t, shape, Layout.order(shape)));
@@ -76,15 +76,21 @@ final class NirImporter {
         continue;
       }
       String loop = flat.recurrent.get(name);
-      NodeContext recurrent = loop == null ? null
-          : new NodeContext(label, loop, graphNode(graph, loop));
-      NirNodeDescriptor descriptor = NirNodeRegistry.descriptor(node.type()).orElseThrow(
-          () -> at.error("a " + node.type() + " node maps to no layer here"));
+      NodeContext recurrent =
+          loop == null ? null : new NodeContext(label, loop, graphNode(graph, loop));
+      NirNodeDescriptor descriptor =
+          NirNodeRegistry.descriptor(node.type())
+              .orElseThrow(() -> at.error("a " + node.type() + " node maps to no layer here"));
       outs.put(name, descriptor.map(at, in, from.get(0), recurrent));
     }
     if (inputs.isEmpty() || outputs.isEmpty()) {
-      throw new NirImportException(label + ": the graph needs an Input and an Output node, has "
-          + inputs.size() + " Input and " + outputs.size() + " Output");
+      throw new NirImportException(
+          label
+              + ": the graph needs an Input and an Output node, has "
+              + inputs.size()
+              + " Input and "
+              + outputs.size()
+              + " Output");
     }
     try {
       return Model.of(inputs, outputs);
@@ -111,9 +117,15 @@ final class NirImporter {
     for (Map.Entry<String, NirGraph.Node> e : graph.nodes().entrySet()) {
       String type = e.getValue().type();
       if (!NirNodeRegistry.knows(type)) {
-        throw new NirImportException(label + ": node '" + prefix + e.getKey() + "' has type '"
-            + type + "', which is not a NIR primitive; known: " + String.join(", ",
-            NirNodeRegistry.known()));
+        throw new NirImportException(
+            label
+                + ": node '"
+                + prefix
+                + e.getKey()
+                + "' has type '"
+                + type
+                + "', which is not a NIR primitive; known: "
+                + String.join(", ", NirNodeRegistry.known()));
       }
       if (e.getValue().graph().isPresent()) {
         checkTypes(e.getValue().graph().get(), prefix + e.getKey() + ".");
@@ -135,18 +147,31 @@ final class NirImporter {
         throw at.error("'" + from.get(i) + "' is an Output and feeds no node");
       }
       if (!Arrays.equals(ins.get(i).nirShape(), first.nirShape())) {
-        throw at.error("its inputs add up and must have one shape, but '" + from.get(0)
-            + "' gives " + Layout.text(first.nirShape()) + " and '" + from.get(i) + "' gives "
-            + Layout.text(ins.get(i).nirShape()));
+        throw at.error(
+            "its inputs add up and must have one shape, but '"
+                + from.get(0)
+                + "' gives "
+                + Layout.text(first.nirShape())
+                + " and '"
+                + from.get(i)
+                + "' gives "
+                + Layout.text(ins.get(i).nirShape()));
       }
       if (!java.util.Objects.equals(ins.get(i).order(), first.order())) {
-        throw at.error("its inputs add up, but '" + from.get(0) + "' and '" + from.get(i)
-            + "' order their units differently (one is a flattened channels-first tensor); not"
-            + " supported yet");
+        throw at.error(
+            "its inputs add up, but '"
+                + from.get(0)
+                + "' and '"
+                + from.get(i)
+                + "' order their units differently (one is a flattened channels-first tensor); not"
+                + " supported yet");
       }
     }
-    Tensor t = at.guard(() -> Tensor.add(ins.stream().map(Out::tensor).toList(),
-        a -> a.name(at.name() + "_sum")));
+    Tensor t =
+        at.guard(
+            () ->
+                Tensor.add(
+                    ins.stream().map(Out::tensor).toList(), a -> a.name(at.name() + "_sum")));
     return new Out(t, first.nirShape(), first.order());
   }
 }

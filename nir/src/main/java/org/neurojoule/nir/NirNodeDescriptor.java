@@ -29,8 +29,8 @@ record NirNodeDescriptor(String type, List<String> parameters, Mapping mapping) 
   /**
    * {@return the node's output}
    *
-   * @param at the node; the mapping may read only {@link #parameters} (checked when assertions
-   *     are on)
+   * @param at the node; the mapping may read only {@link #parameters} (checked when assertions are
+   *     on)
    * @param in its input
    * @param from the name of the node its (first) input comes from, for messages
    * @param recurrent its folded recurrent Affine/Linear node, or null

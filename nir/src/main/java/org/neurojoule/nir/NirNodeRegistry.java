@@ -10,31 +10,33 @@ import java.util.TreeSet;
 import org.neurojoule.layer.NeuronKind;
 
 /**
- * The NIR node types NeuroJoule imports, one line each: a node is found here by its type and
- * mapped through its {@link NirNodeDescriptor}. Input, Output and nested graphs (NIRGraph) shape
- * the graph itself and map to no layer. Adding a node type is one descriptor and one line here.
+ * The NIR node types NeuroJoule imports, one line each: a node is found here by its type and mapped
+ * through its {@link NirNodeDescriptor}. Input, Output and nested graphs (NIRGraph) shape the graph
+ * itself and map to no layer. Adding a node type is one descriptor and one line here.
  */
 final class NirNodeRegistry {
   /** The node types that make up the graph rather than a layer. */
   private static final Set<String> STRUCTURAL = Set.of("Input", "Output", "NIRGraph");
 
-  private static final Map<String, NirNodeDescriptor> BY_TYPE = index(List.of(
-      LinearNodes.AFFINE,
-      LinearNodes.LINEAR,
-      LinearNodes.SCALE,
-      ConvolutionNodes.conv(1),
-      ConvolutionNodes.conv(2),
-      ConvolutionNodes.SUM_POOL_2D,
-      ConvolutionNodes.AVG_POOL_2D,
-      UnitwiseNodes.FLATTEN,
-      UnitwiseNodes.DELAY,
-      UnitwiseNodes.THRESHOLD,
-      NeuronNodes.neuron(NeuronKind.INTEGRATOR),
-      NeuronNodes.neuron(NeuronKind.INTEGRATE_AND_FIRE),
-      NeuronNodes.neuron(NeuronKind.LEAKY_INTEGRATOR),
-      NeuronNodes.neuron(NeuronKind.LIF),
-      NeuronNodes.neuron(NeuronKind.CUBA_LEAKY_INTEGRATOR),
-      NeuronNodes.neuron(NeuronKind.CUBA_LIF)));
+  private static final Map<String, NirNodeDescriptor> BY_TYPE =
+      index(
+          List.of(
+              LinearNodes.AFFINE,
+              LinearNodes.LINEAR,
+              LinearNodes.SCALE,
+              ConvolutionNodes.conv(1),
+              ConvolutionNodes.conv(2),
+              ConvolutionNodes.SUM_POOL_2D,
+              ConvolutionNodes.AVG_POOL_2D,
+              UnitwiseNodes.FLATTEN,
+              UnitwiseNodes.DELAY,
+              UnitwiseNodes.THRESHOLD,
+              NeuronNodes.neuron(NeuronKind.INTEGRATOR),
+              NeuronNodes.neuron(NeuronKind.INTEGRATE_AND_FIRE),
+              NeuronNodes.neuron(NeuronKind.LEAKY_INTEGRATOR),
+              NeuronNodes.neuron(NeuronKind.LIF),
+              NeuronNodes.neuron(NeuronKind.CUBA_LEAKY_INTEGRATOR),
+              NeuronNodes.neuron(NeuronKind.CUBA_LIF)));
 
   private NirNodeRegistry() {}
 

@@ -16,15 +16,16 @@ import java.util.function.Supplier;
 import org.neurojoule.NirImportException;
 
 /**
- * Reads the HDF5 layout of the NIR library's {@code serialization.py}: root group {@code node}
- * with a {@code type} "NIRGraph", a group {@code nodes} keyed by node name and a dataset {@code
- * edges} of (source, target) strings; each node a group with a {@code type} string and its
- * parameters as (gzip-compressed) datasets. Sizes are checked before values are read; every
- * failure, the parser's on a damaged file too, is a {@link NirImportException} naming the file.
+ * Reads the HDF5 layout of the NIR library's {@code serialization.py}: root group {@code node} with
+ * a {@code type} "NIRGraph", a group {@code nodes} keyed by node name and a dataset {@code edges}
+ * of (source, target) strings; each node a group with a {@code type} string and its parameters as
+ * (gzip-compressed) datasets. Sizes are checked before values are read; every failure, the parser's
+ * on a damaged file too, is a {@link NirImportException} naming the file.
  */
 final class NirReader {
   /** The most values one parameter may hold (an int-indexed array). */
   static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+
   /** How deep NIRGraphs may nest (HDF5 links could otherwise loop). */
   static final int MAX_DEPTH = 32;
 
@@ -57,17 +58,20 @@ final class NirReader {
     NirReader reader = new NirReader(label, size);
     HdfFile hdf = reader.guarded("not a readable HDF5 file", () -> new HdfFile(file));
     try {
-      Group root = reader.guarded("not a readable HDF5 file", () -> {
-        Node n = hdf.getChildren().get("node");
-        return n instanceof Group g ? g : null;
-      });
+      Group root =
+          reader.guarded(
+              "not a readable HDF5 file",
+              () -> {
+                Node n = hdf.getChildren().get("node");
+                return n instanceof Group g ? g : null;
+              });
       if (root == null) {
         throw new NirImportException(label + ": not a NIR file: it has no group 'node'");
       }
       String type = reader.string(root, "type", "the root node");
       if (!type.equals("NIRGraph")) {
-        throw new NirImportException(label + ": the root node has type '" + type
-            + "', not NIRGraph");
+        throw new NirImportException(
+            label + ": the root node has type '" + type + "', not NIRGraph");
       }
       return reader.graph(root, "", 0);
     } finally {
@@ -82,11 +86,13 @@ final class NirReader {
   private NirGraph graph(Group group, String prefix, int depth) {
     String where = prefix.isEmpty() ? "the root graph" : "node '" + prefix + "' (NIRGraph)";
     if (depth > MAX_DEPTH) {
-      throw new NirImportException(label + ": " + where + ": NIRGraphs nest more than "
-          + MAX_DEPTH + " deep");
+      throw new NirImportException(
+          label + ": " + where + ": NIRGraphs nest more than " + MAX_DEPTH + " deep");
     }
-    Group nodesGroup = guarded(where + " cannot be read", () ->
-        group.getChildren().get("nodes") instanceof Group g ? g : null);
+    Group nodesGroup =
+        guarded(
+            where + " cannot be read",
+            () -> group.getChildren().get("nodes") instanceof Group g ? g : null);
     if (nodesGroup == null) {
       throw new NirImportException(label + ": " + where + ": missing group 'nodes'");
     }
@@ -112,8 +118,9 @@ final class NirReader {
     Map<String, Node> children = guarded("node '" + path + "' cannot be read", g::getChildren);
     for (Map.Entry<String, Node> c : children.entrySet()) {
       if (c.getValue() instanceof Dataset ds && !c.getKey().equals("type")) {
-        params.put(c.getKey(), array(ds, "node '" + path + "' (" + type + "): parameter '"
-            + c.getKey() + "'"));
+        params.put(
+            c.getKey(),
+            array(ds, "node '" + path + "' (" + type + "): parameter '" + c.getKey() + "'"));
       }
     }
     return NirGraph.Node.of(type, params);
@@ -129,8 +136,13 @@ final class NirReader {
       return List.of();
     }
     if (dims.length != 2 || dims[1] != 2) {
-      throw new NirImportException(label + ": " + where + ": edges must be (source, target)"
-          + " pairs, has shape " + java.util.Arrays.toString(dims));
+      throw new NirImportException(
+          label
+              + ": "
+              + where
+              + ": edges must be (source, target)"
+              + " pairs, has shape "
+              + java.util.Arrays.toString(dims));
     }
     checkCount(where + ": edges", dims);
     Object data = guarded(where + ": edges cannot be read", ds::getData);
@@ -149,8 +161,12 @@ final class NirReader {
     if (o instanceof byte[] b) {
       return new String(b, java.nio.charset.StandardCharsets.UTF_8);
     }
-    throw new NirImportException(label + ": " + where + ": edges must hold node names, hold "
-        + (o == null ? "nothing" : o.getClass().getSimpleName()));
+    throw new NirImportException(
+        label
+            + ": "
+            + where
+            + ": edges must hold node names, hold "
+            + (o == null ? "nothing" : o.getClass().getSimpleName()));
   }
 
   private String string(Group g, String name, String where) {
@@ -171,8 +187,8 @@ final class NirReader {
   private NirArray array(Dataset ds, String where) {
     int[] dims = guarded(where + " cannot be read", ds::getDimensions);
     checkCount(where, dims);
-    Object data = guarded(where + " cannot be read", () -> ds.isScalar() ? ds.getData()
-        : ds.getDataFlat());
+    Object data =
+        guarded(where + " cannot be read", () -> ds.isScalar() ? ds.getData() : ds.getDataFlat());
     if (data instanceof String s) {
       return NirArray.text(s);
     }
@@ -181,8 +197,13 @@ final class NirReader {
     }
     double[] values = numbers(data);
     if (values == null) {
-      throw new NirImportException(label + ": " + where + " holds "
-          + (data == null ? "nothing" : data.getClass().getSimpleName()) + ", not numbers");
+      throw new NirImportException(
+          label
+              + ": "
+              + where
+              + " holds "
+              + (data == null ? "nothing" : data.getClass().getSimpleName())
+              + ", not numbers");
     }
     return NirArray.of(dims, values);
   }
@@ -194,7 +215,8 @@ final class NirReader {
     if (data instanceof Boolean b) {
       return new double[] {b ? 1 : 0};
     }
-    if (data == null || !data.getClass().isArray()
+    if (data == null
+        || !data.getClass().isArray()
         || !data.getClass().getComponentType().isPrimitive()) {
       return null;
     }
@@ -214,15 +236,20 @@ final class NirReader {
     long n = 1;
     for (int d : dims) {
       if (d < 0) {
-        throw new NirImportException(label + ": " + where + " declares a negative dimension "
-            + d);
+        throw new NirImportException(label + ": " + where + " declares a negative dimension " + d);
       }
       n = n > maxValues ? n : n * d;
     }
     if (n > maxValues) {
-      throw new NirImportException(label + ": " + where + " declares "
-          + java.util.Arrays.toString(dims) + " values, more than the file can hold (at most "
-          + maxValues + ")");
+      throw new NirImportException(
+          label
+              + ": "
+              + where
+              + " declares "
+              + java.util.Arrays.toString(dims)
+              + " values, more than the file can hold (at most "
+              + maxValues
+              + ")");
     }
   }
 

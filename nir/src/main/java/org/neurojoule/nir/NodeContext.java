@@ -13,6 +13,7 @@ final class NodeContext {
   private final String label;
   private final String name;
   private final NirGraph.Node node;
+
   /** The parameters a node mapping declares it reads; null for any parameter. */
   private final Set<String> declared;
 
@@ -25,8 +26,16 @@ final class NodeContext {
       double[] v = p.getValue().values();
       for (int i = 0; i < v.length; i++) {
         if (!Double.isFinite(v[i])) {
-          throw error("parameter '" + p.getKey() + "' " + p.getValue() + " holds " + v[i]
-              + " at index " + i + "; every value must be finite");
+          throw error(
+              "parameter '"
+                  + p.getKey()
+                  + "' "
+                  + p.getValue()
+                  + " holds "
+                  + v[i]
+                  + " at index "
+                  + i
+                  + "; every value must be finite");
         }
       }
     }
@@ -94,8 +103,8 @@ final class NodeContext {
     int[] out = new int[v.length];
     for (int i = 0; i < v.length; i++) {
       if (v[i] != Math.rint(v[i]) || v[i] < least || v[i] > Integer.MAX_VALUE) {
-        throw error("parameter '" + key + "' must hold whole numbers >= " + least + ", has "
-            + v[i]);
+        throw error(
+            "parameter '" + key + "' must hold whole numbers >= " + least + ", has " + v[i]);
       }
       out[i] = (int) v[i];
     }
@@ -128,8 +137,10 @@ final class NodeContext {
     } catch (NirImportException e) {
       throw e;
     } catch (IllegalArgumentException | ArithmeticException e) {
-      throw new NirImportException(ImportException.message(label,
-          ImportException.element("node", name, node.type()), e.getMessage()), e);
+      throw new NirImportException(
+          ImportException.message(
+              label, ImportException.element("node", name, node.type()), e.getMessage()),
+          e);
     }
   }
 
@@ -137,8 +148,13 @@ final class NodeContext {
   void checkOutput(NirImporter.Out in, String from) {
     int[] shape = dims("shape");
     if (Layout.count(shape) != Layout.count(in.nirShape())) {
-      throw error("shape " + Layout.text(shape) + " does not match its input '" + from
-          + "', which gives " + Layout.text(in.nirShape()));
+      throw error(
+          "shape "
+              + Layout.text(shape)
+              + " does not match its input '"
+              + from
+              + "', which gives "
+              + Layout.text(in.nirShape()));
     }
   }
 }

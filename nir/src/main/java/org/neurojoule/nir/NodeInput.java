@@ -1,8 +1,8 @@
 package org.neurojoule.nir;
 
 import java.util.Arrays;
-import org.neurojoule.layer.Padding;
 import org.neurojoule.Tensor;
+import org.neurojoule.layer.Padding;
 
 /**
  * A node being mapped, with the output that feeds it: the steps node mappings share (per-unit
@@ -71,8 +71,7 @@ record NodeInput(NodeContext at, NirImporter.Out in, String from, NodeContext re
     return switch (p.text()) {
       case "same" -> Padding.SAME;
       case "valid" -> Padding.VALID;
-      default -> throw at.error("padding must be 'same', 'valid' or sizes, was '" + p.text()
-          + "'");
+      default -> throw at.error("padding must be 'same', 'valid' or sizes, was '" + p.text() + "'");
     };
   }
 
@@ -85,8 +84,10 @@ record NodeInput(NodeContext at, NirImporter.Out in, String from, NodeContext re
     if (Arrays.stream(pad).allMatch(p -> p == 0)) {
       return in.tensor();
     }
-    return at.guard(() -> rank == 1
-        ? in.tensor().zeroPadding1d(pad, z -> z.name(at.name() + "_pad"))
-        : in.tensor().zeroPadding2d(pad, z -> z.name(at.name() + "_pad")));
+    return at.guard(
+        () ->
+            rank == 1
+                ? in.tensor().zeroPadding1d(pad, z -> z.name(at.name() + "_pad"))
+                : in.tensor().zeroPadding2d(pad, z -> z.name(at.name() + "_pad")));
   }
 }

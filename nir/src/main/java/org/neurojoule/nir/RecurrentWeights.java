@@ -2,8 +2,8 @@ package org.neurojoule.nir;
 
 /**
  * A folded recurrent Affine/Linear node's weight (units, units) as the neuron's {@code
- * recurrent_kernel} (Keras layout: from-unit, to-unit, in NeuroJoule's unit order) and its bias
- * as {@code recurrent_bias}.
+ * recurrent_kernel} (Keras layout: from-unit, to-unit, in NeuroJoule's unit order) and its bias as
+ * {@code recurrent_bias}.
  */
 final class RecurrentWeights {
   private final NodeContext at;
@@ -21,8 +21,18 @@ final class RecurrentWeights {
     NirArray w = at.numbers("weight");
     int[] s = w.shape();
     if (s.length != 2 || s[0] != units || s[1] != units) {
-      throw at.error("feeds neuron '" + neuron + "' of " + units + " units back into itself, so"
-          + " its weight must be (" + units + ", " + units + "), is " + w);
+      throw at.error(
+          "feeds neuron '"
+              + neuron
+              + "' of "
+              + units
+              + " units back into itself, so"
+              + " its weight must be ("
+              + units
+              + ", "
+              + units
+              + "), is "
+              + w);
     }
     double[] v = w.values();
     float[] kernel = new float[Math.multiplyExact(units, units)];
@@ -37,8 +47,8 @@ final class RecurrentWeights {
     }
     NirArray b = at.numbers("bias");
     if (b.size() != units) {
-      throw at.error("bias " + b + " must hold " + units + " values, one per unit of '" + neuron
-          + "'");
+      throw at.error(
+          "bias " + b + " must hold " + units + " values, one per unit of '" + neuron + "'");
     }
     double[] bv = b.values();
     float[] bias = new float[units];

@@ -56,12 +56,13 @@ class NirFilesTest {
 
   @ParameterizedTest
   @CsvSource({
-      "cnn_sinabs.nir, 15, 39890",
-      "braille_noDelay_bias_zero.nir, 7, 2249",
-      "braille_noDelay_bias_zero_subgraph.nir, 10, 2249",
-      "lif_norse.nir, 4, 2",
-      "lif_rockpool.nir, 4, 1",
-      "two_lif_neurons.nir, 6, 2"})
+    "cnn_sinabs.nir, 15, 39890",
+    "braille_noDelay_bias_zero.nir, 7, 2249",
+    "braille_noDelay_bias_zero_subgraph.nir, 10, 2249",
+    "lif_norse.nir, 4, 2",
+    "lif_rockpool.nir, 4, 1",
+    "two_lif_neurons.nir, 6, 2"
+  })
   void everyFile_importsWithItsStoredWeightsAsParameters(String file, int nodes, long params) {
     long stored;
     int counted;
@@ -79,32 +80,41 @@ class NirFilesTest {
   }
 
   private static List<String> rows(Model m) {
-    return m.layers().stream().map(l -> m.nameOf(l) + " " + l.spec().type() + " "
-        + m.applications(l).get(0).shape().toKerasString()).toList();
+    return m.layers().stream()
+        .map(
+            l ->
+                m.nameOf(l)
+                    + " "
+                    + l.spec().type()
+                    + " "
+                    + m.applications(l).get(0).shape().toKerasString())
+        .toList();
   }
 
   @Test
   void cnnSinabs_channelsLast_16x16x16AfterTheFirstConvolution() {
     Model m = NirModels.load(resource("cnn_sinabs.nir"));
 
-    assertThat(rows(m)).containsExactly(
-        "input InputLayer (None, 34, 34, 2)",
-        "0_pad ZeroPadding2D (None, 36, 36, 2)",
-        "0 Conv2D (None, 16, 16, 16)",
-        "1 IF (None, 16, 16, 16)",
-        "2_pad ZeroPadding2D (None, 18, 18, 16)",
-        "2 Conv2D (None, 16, 16, 16)",
-        "3 IF (None, 16, 16, 16)",
-        "4 SumPooling2D (None, 8, 8, 16)",
-        "5_pad ZeroPadding2D (None, 10, 10, 16)",
-        "5 Conv2D (None, 8, 8, 8)",
-        "6 IF (None, 8, 8, 8)",
-        "7 SumPooling2D (None, 4, 4, 8)",
-        "8 Flatten (None, 128)",
-        "9 Dense (None, 256)",
-        "10 IF (None, 256)",
-        "11 Dense (None, 10)",
-        "12 IF (None, 10)").inOrder();
+    assertThat(rows(m))
+        .containsExactly(
+            "input InputLayer (None, 34, 34, 2)",
+            "0_pad ZeroPadding2D (None, 36, 36, 2)",
+            "0 Conv2D (None, 16, 16, 16)",
+            "1 IF (None, 16, 16, 16)",
+            "2_pad ZeroPadding2D (None, 18, 18, 16)",
+            "2 Conv2D (None, 16, 16, 16)",
+            "3 IF (None, 16, 16, 16)",
+            "4 SumPooling2D (None, 8, 8, 16)",
+            "5_pad ZeroPadding2D (None, 10, 10, 16)",
+            "5 Conv2D (None, 8, 8, 8)",
+            "6 IF (None, 8, 8, 8)",
+            "7 SumPooling2D (None, 4, 4, 8)",
+            "8 Flatten (None, 128)",
+            "9 Dense (None, 256)",
+            "10 IF (None, 256)",
+            "11 Dense (None, 10)",
+            "12 IF (None, 10)")
+        .inOrder();
     SpikingNeuron first = (SpikingNeuron) m.layer("1").spec();
     assertThat(first.kind()).isEqualTo(NeuronKind.INTEGRATE_AND_FIRE);
     assertThat(first.constant("vThreshold").values()).isEqualTo(new double[] {1});
@@ -120,7 +130,8 @@ class NirFilesTest {
     }
     float[] keras = NirModels.load(resource("cnn_sinabs.nir")).layer("0").weights().get(0);
     // torch (o=3, c=1, y=2, x=4) is keras (y=2, x=4, c=1, o=3)
-    assertThat(keras[((2 * 5 + 4) * 2 + 1) * 16 + 3]).isEqualTo(torch[((3 * 2 + 1) * 5 + 2) * 5 + 4]);
+    assertThat(keras[((2 * 5 + 4) * 2 + 1) * 16 + 3])
+        .isEqualTo(torch[((3 * 2 + 1) * 5 + 2) * 5 + 4]);
   }
 
   @Test
@@ -143,10 +154,22 @@ class NirFilesTest {
     Model flat = NirModels.load(resource("braille_noDelay_bias_zero.nir"));
     Model nested = NirModels.load(resource("braille_noDelay_bias_zero_subgraph.nir"));
 
-    assertThat(rows(flat)).containsExactly("input InputLayer (None, 12)", "fc1 Dense (None, 38)",
-        "lif1.lif CubaLIF (None, 38)", "fc2 Dense (None, 7)", "lif2 CubaLIF (None, 7)").inOrder();
-    assertThat(rows(nested)).containsExactly("input InputLayer (None, 12)", "fc1 Dense (None, 38)",
-        "lif1.lif1 CubaLIF (None, 38)", "fc2 Dense (None, 7)", "lif2 CubaLIF (None, 7)").inOrder();
+    assertThat(rows(flat))
+        .containsExactly(
+            "input InputLayer (None, 12)",
+            "fc1 Dense (None, 38)",
+            "lif1.lif CubaLIF (None, 38)",
+            "fc2 Dense (None, 7)",
+            "lif2 CubaLIF (None, 7)")
+        .inOrder();
+    assertThat(rows(nested))
+        .containsExactly(
+            "input InputLayer (None, 12)",
+            "fc1 Dense (None, 38)",
+            "lif1.lif1 CubaLIF (None, 38)",
+            "fc2 Dense (None, 7)",
+            "lif2 CubaLIF (None, 7)")
+        .inOrder();
     SpikingNeuron lif = (SpikingNeuron) flat.layer("lif1.lif").spec();
     assertThat(lif.recurrent()).isTrue();
     assertThat(lif.recurrentBias()).isTrue();
@@ -155,7 +178,8 @@ class NirFilesTest {
     for (int i = 0; i < flat.layers().size(); i++) {
       Layer a = flat.layers().get(i);
       Layer b = nested.layers().get(i);
-      assertThat(nested.energy().layerStats(nested.nameOf(b))).isEqualTo(flat.energy().layerStats(flat.nameOf(a)));
+      assertThat(nested.energy().layerStats(nested.nameOf(b)))
+          .isEqualTo(flat.energy().layerStats(flat.nameOf(a)));
       assertThat(b.spec().describe()).isEqualTo(a.spec().describe());
       assertThat(b.weights().size()).isEqualTo(a.weights().size());
       for (int w = 0; w < a.weights().size(); w++) {
@@ -172,16 +196,19 @@ class NirFilesTest {
     try (HdfFile h = new HdfFile(resource("braille_noDelay_bias_zero.nir"))) {
       w = (float[]) ((Dataset) h.getByPath("node/nodes/lif1.w_rec/weight")).getDataFlat();
     }
-    float[] kernel = NirModels.load(resource("braille_noDelay_bias_zero.nir"))
-        .layer("lif1.lif").weights().get(0);
+    float[] kernel =
+        NirModels.load(resource("braille_noDelay_bias_zero.nir"))
+            .layer("lif1.lif")
+            .weights()
+            .get(0);
     // NIR: input of unit 7 += w[7][3] * spike of unit 3; Keras: kernel[from 3][to 7].
     assertThat(kernel[3 * 38 + 7]).isEqualTo(w[7 * 38 + 3]);
   }
 
   @Test
   void lifFiles_constantsAsStored() {
-    SpikingNeuron norse = (SpikingNeuron) NirModels.load(resource("lif_norse.nir")).layer("1")
-        .spec();
+    SpikingNeuron norse =
+        (SpikingNeuron) NirModels.load(resource("lif_norse.nir")).layer("1").spec();
     assertThat(norse.kind()).isEqualTo(NeuronKind.LIF);
     assertThat(norse.constant("tau").at(0)).isWithin(1e-9).of(0.0025);
     assertThat(norse.constant("vThreshold").at(0)).isWithin(1e-7).of(0.1);
@@ -189,8 +216,8 @@ class NirFilesTest {
     assertThat(rockpool.layer("0_LinearTorch").weights()).hasSize(1);
     assertThat(rockpool.applications(rockpool.layer("1_LIFNeuronTorch")).get(0).shape())
         .isEqualTo(Shape.of(1));
-    SpikingNeuron two = (SpikingNeuron) NirModels.load(resource("two_lif_neurons.nir"))
-        .layer("lif1").spec();
+    SpikingNeuron two =
+        (SpikingNeuron) NirModels.load(resource("two_lif_neurons.nir")).layer("lif1").spec();
     assertThat(two.constant("vLeak").at(0)).isEqualTo(1.2);
   }
 }

@@ -8,12 +8,30 @@ import org.junit.jupiter.api.Test;
 class NirNodeRegistryTest {
   @Test
   void knowsEveryNirPrimitive_andMapsAllButTheGraphsOwn() {
-    assertThat(NirNodeRegistry.known()).containsExactly("Affine", "AvgPool2d", "Conv1d",
-        "Conv2d", "CubaLI", "CubaLIF", "Delay", "Flatten", "I", "IF", "Input", "LI", "LIF",
-        "Linear", "NIRGraph", "Output", "Scale", "SumPool2d", "Threshold").inOrder();
+    assertThat(NirNodeRegistry.known())
+        .containsExactly(
+            "Affine",
+            "AvgPool2d",
+            "Conv1d",
+            "Conv2d",
+            "CubaLI",
+            "CubaLIF",
+            "Delay",
+            "Flatten",
+            "I",
+            "IF",
+            "Input",
+            "LI",
+            "LIF",
+            "Linear",
+            "NIRGraph",
+            "Output",
+            "Scale",
+            "SumPool2d",
+            "Threshold")
+        .inOrder();
     for (String type : NirNodeRegistry.known()) {
-      boolean structural = type.equals("Input") || type.equals("Output")
-          || type.equals("NIRGraph");
+      boolean structural = type.equals("Input") || type.equals("Output") || type.equals("NIRGraph");
       assertThat(NirNodeRegistry.descriptor(type).isPresent()).isEqualTo(!structural);
     }
   }

@@ -6,13 +6,13 @@ import java.util.Arrays;
 import org.neurojoule.Tensor;
 
 /**
- * An activation of the graph: the NeuroJoule tensor, its ONNX shape per example and how the two
- * lay out their axes. In the convolution world ({@code tokens} null) the batch is ONNX axis 0 and
- * a tensor of rank 2 or more is channels last in NeuroJoule ({@code (C, H, W)} is {@code (H, W,
- * C)}); a flat one keeps in {@code order} where each unit sits in ONNX's channels-first order
- * (after a Flatten of a channels-first tensor), null where the two agree. A token tensor (a
- * transformer's {@code (S, E)}, already features last) keeps ONNX's axis order, and its batch may
- * sit on any ONNX axis ({@link Tokens}).
+ * An activation of the graph: the NeuroJoule tensor, its ONNX shape per example and how the two lay
+ * out their axes. In the convolution world ({@code tokens} null) the batch is ONNX axis 0 and a
+ * tensor of rank 2 or more is channels last in NeuroJoule ({@code (C, H, W)} is {@code (H, W, C)});
+ * a flat one keeps in {@code order} where each unit sits in ONNX's channels-first order (after a
+ * Flatten of a channels-first tensor), null where the two agree. A token tensor (a transformer's
+ * {@code (S, E)}, already features last) keeps ONNX's axis order, and its batch may sit on any ONNX
+ * axis ({@link Tokens}).
  *
  * @param tensor the NeuroJoule tensor
  * @param onnx the ONNX dimensions of one example
@@ -119,8 +119,13 @@ record Act(Tensor tensor, int[] onnx, UnitOrder order, Tokens tokens) {
     int rank = onnx.length;
     long a = axis < 0 ? axis + rank + 1 : axis;
     if (a < 1 || a > rank) {
-      throw at.error("axis " + axis + " of its input " + Const.text(onnx) + " (batch"
-          + " first) is not supported; only axes past the batch are");
+      throw at.error(
+          "axis "
+              + axis
+              + " of its input "
+              + Const.text(onnx)
+              + " (batch"
+              + " first) is not supported; only axes past the batch are");
     }
     int noBatch = (int) a - 1;
     if (rank == 1) {

@@ -13,13 +13,21 @@ final class Attention {
    */
   static Act matMul(NodeAt at, Act a, Act b) {
     if (a.onnx().length != 2 || b.onnx().length != 2) {
-      throw at.error("MatMul of activations " + Const.text(a.onnx()) + " and "
-          + Const.text(b.onnx()) + " (without the batch) is supported on 2-D ones only,"
-          + " (M, K) and (K, N)");
+      throw at.error(
+          "MatMul of activations "
+              + Const.text(a.onnx())
+              + " and "
+              + Const.text(b.onnx())
+              + " (without the batch) is supported on 2-D ones only,"
+              + " (M, K) and (K, N)");
     }
     if (a.onnx()[1] != b.onnx()[0]) {
-      throw at.error("MatMul of " + Const.text(a.onnx()) + " and " + Const.text(b.onnx())
-          + ": the last axis of the first must equal the first of the second");
+      throw at.error(
+          "MatMul of "
+              + Const.text(a.onnx())
+              + " and "
+              + Const.text(b.onnx())
+              + ": the last axis of the first must equal the first of the second");
     }
     Tensor t = at.guard(() -> Tensor.matMul(b.tensor(), a.tensor(), m -> m.name(at.name)));
     return Act.of(t, new int[] {a.onnx()[0], b.onnx()[1]});

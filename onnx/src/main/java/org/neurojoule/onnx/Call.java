@@ -6,13 +6,15 @@ import org.neurojoule.Tensor;
 
 /**
  * One node being evaluated: the node, the values of its inputs ({@link Act}, {@link Seq}, {@link
- * Const}, or null for an absent optional input), the model's opset, and checked access to them
- * for an {@link Operator}'s fold and mapping.
+ * Const}, or null for an absent optional input), the model's opset, and checked access to them for
+ * an {@link Operator}'s fold and mapping.
  */
 final class Call {
   final NodeAt at;
+
   /** The input values; a mapping may replace the first (a token tensor made channels last). */
   final List<Object> ins;
+
   final int opset;
   private final TensorData data;
 
@@ -39,8 +41,13 @@ final class Call {
       throw at.error("input " + i + " is missing");
     }
     if (!(v instanceof Const c)) {
-      throw at.error("input " + i + " '" + at.inputs().get(i) + "' must be a constant (a weight"
-          + " or a folded shape), but it is computed from the graph input");
+      throw at.error(
+          "input "
+              + i
+              + " '"
+              + at.inputs().get(i)
+              + "' must be a constant (a weight"
+              + " or a folded shape), but it is computed from the graph input");
     }
     return c;
   }
@@ -70,8 +77,11 @@ final class Call {
     for (int i = 0; i < ins.size(); i++) {
       Const k = (Const) ins.get(i);
       if (k != null && k.declaredOnly()) {
-        throw at.error("needs the values of input '" + at.inputs().get(i) + "', which the file"
-            + " declares by its shape only (exported without weights)");
+        throw at.error(
+            "needs the values of input '"
+                + at.inputs().get(i)
+                + "', which the file"
+                + " declares by its shape only (exported without weights)");
       }
       c.add(k);
     }

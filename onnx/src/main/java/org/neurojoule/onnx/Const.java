@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * A constant of the graph: a weight, a {@code Constant} node's value or a folded shape. {@code
- * values} is null for a weight that a file exported without weights declares by its shape only.
- * An integer constant divides as integers do (shape arithmetic: {@code (2304 + 2) / 3}).
+ * values} is null for a weight that a file exported without weights declares by its shape only. An
+ * integer constant divides as integers do (shape arithmetic: {@code (2304 + 2) / 3}).
  *
  * @param dims the ONNX dimensions
  * @param values the values in row-major order, or null

@@ -8,11 +8,20 @@ final class ConvOperators {
   private ConvOperators() {}
 
   /** Its kernel size is the weight's (kernel_shape is not read). */
-  static final Operator CONV = Operator.named("Conv").reads("auto_pad", "dilations", "group",
-      "pads", "strides").weightsFrom(1).maps(ConvOperators::conv).build();
-  static final Operator CONV_TRANSPOSE = Operator.named("ConvTranspose").reads("auto_pad",
-      "dilations", "group", "output_padding", "output_shape", "pads", "strides")
-      .weightsFrom(1).maps(ConvOperators::convTranspose).build();
+  static final Operator CONV =
+      Operator.named("Conv")
+          .reads("auto_pad", "dilations", "group", "pads", "strides")
+          .weightsFrom(1)
+          .maps(ConvOperators::conv)
+          .build();
+
+  static final Operator CONV_TRANSPOSE =
+      Operator.named("ConvTranspose")
+          .reads(
+              "auto_pad", "dilations", "group", "output_padding", "output_shape", "pads", "strides")
+          .weightsFrom(1)
+          .maps(ConvOperators::convTranspose)
+          .build();
 
   private static Act conv(Call c) {
     NodeAt at = c.at;
@@ -26,8 +35,14 @@ final class ConvOperators {
     int[] k = kernel(w);
     if (group == 1) {
       if (w.dims()[1] != cin) {
-        throw at.error("weight " + Const.text(w.dims()) + " takes " + w.dims()[1] + " input"
-            + " channels, but its input gives " + Const.text(x.onnx()));
+        throw at.error(
+            "weight "
+                + Const.text(w.dims())
+                + " takes "
+                + w.dims()[1]
+                + " input"
+                + " channels, but its input gives "
+                + Const.text(x.onnx()));
       }
       return new Convs(at, x, rank).conv(filters, k, w, b, 1);
     }
@@ -36,9 +51,14 @@ final class ConvOperators {
     }
     // Grouped convolution (ResNeXt, ShuffleNet, depthwise in 1D and 3D): the groups option.
     if (group < 1 || cin % group != 0 || filters % group != 0 || w.dims()[1] != cin / group) {
-      throw at.error("group " + group + " needs input channels and filters that it divides and a"
-          + " weight of (filters, channels / group, k...), but the weight is "
-          + Const.text(w.dims()) + " and its input " + Const.text(x.onnx()));
+      throw at.error(
+          "group "
+              + group
+              + " needs input channels and filters that it divides and a"
+              + " weight of (filters, channels / group, k...), but the weight is "
+              + Const.text(w.dims())
+              + " and its input "
+              + Const.text(x.onnx()));
     }
     return new Convs(at, x, rank).conv(filters, k, w, b, (int) group);
   }
@@ -49,23 +69,37 @@ final class ConvOperators {
     Const w = c.constant(1);
     int rank = spatialRank(at, x, w);
     if (at.integer("group", 1) != 1) {
-      throw at.error("ConvTranspose with group " + at.integer("group", 1) + " is not supported"
-          + " (a transposed convolution has no groups option)");
+      throw at.error(
+          "ConvTranspose with group "
+              + at.integer("group", 1)
+              + " is not supported"
+              + " (a transposed convolution has no groups option)");
     }
     if (w.dims()[0] != x.onnx()[0]) {
-      throw at.error("weight " + Const.text(w.dims()) + " takes " + w.dims()[0] + " input"
-          + " channels, but its input gives " + Const.text(x.onnx()));
+      throw at.error(
+          "weight "
+              + Const.text(w.dims())
+              + " takes "
+              + w.dims()[0]
+              + " input"
+              + " channels, but its input gives "
+              + Const.text(x.onnx()));
     }
-    return new Convs(at, x, rank).transpose(Math.toIntExact(w.dims()[1]), kernel(w), w,
-        c.optionalConstant(2));
+    return new Convs(at, x, rank)
+        .transpose(Math.toIntExact(w.dims()[1]), kernel(w), w, c.optionalConstant(2));
   }
 
   /** The weight's spatial rank (1 to 3), which the input must have besides its channels. */
   private static int spatialRank(NodeAt at, Act x, Const w) {
     int rank = w.dims().length - 2;
     if (rank < 1 || rank > 3 || x.onnx().length != rank + 1) {
-      throw at.error("weight " + Const.text(w.dims()) + " needs an input of (channels, "
-          + rank + " spatial axes), but its input gives " + Const.text(x.onnx()));
+      throw at.error(
+          "weight "
+              + Const.text(w.dims())
+              + " needs an input of (channels, "
+              + rank
+              + " spatial axes), but its input gives "
+              + Const.text(x.onnx()));
     }
     return rank;
   }

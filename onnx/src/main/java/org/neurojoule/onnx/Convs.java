@@ -1,7 +1,7 @@
 package org.neurojoule.onnx;
 
-import org.neurojoule.layer.Padding;
 import org.neurojoule.Tensor;
+import org.neurojoule.layer.Padding;
 
 /** Conv and ConvTranspose: explicit pads as a ZeroPadding layer, kernels to Keras' layout. */
 final class Convs {
@@ -23,9 +23,17 @@ final class Convs {
     Padding mode = at.padding();
     Tensor in = padded(x.tensor(), at, rank);
     boolean bias = b != null;
-    Tensor t = at.guard(() -> in.apply(org.neurojoule.layer.Conv.of(rank, filters, k)
-        .strides(strides).dilationRate(dilations).padding(mode).groups(groups).useBias(bias)
-        .name(at.name)));
+    Tensor t =
+        at.guard(
+            () ->
+                in.apply(
+                    org.neurojoule.layer.Conv.of(rank, filters, k)
+                        .strides(strides)
+                        .dilationRate(dilations)
+                        .padding(mode)
+                        .groups(groups)
+                        .useBias(bias)
+                        .name(at.name)));
     if (!w.declaredOnly() && (b == null || !b.declaredOnly())) {
       int area = area(k);
       float[] kernel = new float[Math.multiplyExact(Math.multiplyExact(area, cin), filters)];
@@ -49,9 +57,19 @@ final class Convs {
     Padding mode = at.padding();
     Tensor in = padded(x.tensor(), at, rank);
     boolean bias = b != null;
-    Tensor t = at.guard(() -> in.depthwiseConv2d(k[0], d -> d.kernelSize(k).strides(strides)
-        .dilationRate(dilations).padding(mode).depthMultiplier(multiplier).useBias(bias)
-        .name(at.name)));
+    Tensor t =
+        at.guard(
+            () ->
+                in.depthwiseConv2d(
+                    k[0],
+                    d ->
+                        d.kernelSize(k)
+                            .strides(strides)
+                            .dilationRate(dilations)
+                            .padding(mode)
+                            .depthMultiplier(multiplier)
+                            .useBias(bias)
+                            .name(at.name)));
     if (!w.declaredOnly() && (b == null || !b.declaredOnly())) {
       int area = area(k);
       float[] kernel = new float[Math.multiplyExact(Math.multiplyExact(area, cin), multiplier)];
@@ -80,8 +98,12 @@ final class Convs {
     }
     boolean bias = b != null;
     boolean extra = java.util.Arrays.stream(outPad).anyMatch(p -> p != 0);
-    org.neurojoule.layer.ConvTranspose spec = org.neurojoule.layer.ConvTranspose.of(rank,
-        filters, k).strides(strides).dilationRate(dilations).useBias(bias).name(at.name);
+    org.neurojoule.layer.ConvTranspose spec =
+        org.neurojoule.layer.ConvTranspose.of(rank, filters, k)
+            .strides(strides)
+            .dilationRate(dilations)
+            .useBias(bias)
+            .name(at.name);
     // PyTorch's output: VALID transpose (output_padding rows at the end), less its pads.
     Tensor full = at.guard(() -> x.tensor().apply(extra ? spec.outputPadding(outPad) : spec));
     Tensor t = cropped(full, pads);
@@ -107,32 +129,38 @@ final class Convs {
       return in;
     }
     if (pads.length != 2 * rank || java.util.Arrays.stream(pads).anyMatch(p -> p < 0)) {
-      throw at.error("pads " + java.util.Arrays.toString(pads) + " must hold " + 2 * rank
-          + " sizes (begin and end of each spatial axis)");
+      throw at.error(
+          "pads "
+              + java.util.Arrays.toString(pads)
+              + " must hold "
+              + 2 * rank
+              + " sizes (begin and end of each spatial axis)");
     }
     int[] pairs = new int[2 * rank];
     for (int i = 0; i < rank; i++) {
       pairs[2 * i] = Math.toIntExact(pads[i]);
       pairs[2 * i + 1] = Math.toIntExact(pads[i + rank]);
     }
-    org.neurojoule.layer.Cropping c = switch (rank) {
-      case 1 -> org.neurojoule.layer.Cropping.cropping1d(pairs);
-      case 2 -> org.neurojoule.layer.Cropping.cropping2d(pairs);
-      default -> org.neurojoule.layer.Cropping.cropping3d(pairs);
-    };
+    org.neurojoule.layer.Cropping c =
+        switch (rank) {
+          case 1 -> org.neurojoule.layer.Cropping.cropping1d(pairs);
+          case 2 -> org.neurojoule.layer.Cropping.cropping2d(pairs);
+          default -> org.neurojoule.layer.Cropping.cropping3d(pairs);
+        };
     String name = at.derived("_crop");
     return at.guard(() -> in.apply(c.name(name)));
   }
 
   private void set(Tensor t, float[] kernel, Const b) {
-    at.guard(() -> {
-      if (b == null) {
-        t.layer().setWeights(kernel);
-      } else {
-        t.layer().setWeights(kernel, b.floats());
-      }
-      return null;
-    });
+    at.guard(
+        () -> {
+          if (b == null) {
+            t.layer().setWeights(kernel);
+          } else {
+            t.layer().setWeights(kernel, b.floats());
+          }
+          return null;
+        });
   }
 
   static int area(int[] k) {
@@ -153,25 +181,35 @@ final class Convs {
   }
 
   /** A padding layer {@code <node>_pad} of this mode and constant, or {@code in} if none pads. */
-  static Tensor padded(Tensor in, NodeAt at, int rank, long[] pads,
-      org.neurojoule.layer.ZeroPadding.Mode mode, double value) {
+  static Tensor padded(
+      Tensor in,
+      NodeAt at,
+      int rank,
+      long[] pads,
+      org.neurojoule.layer.ZeroPadding.Mode mode,
+      double value) {
     if (pads == null || java.util.Arrays.stream(pads).allMatch(p -> p == 0)) {
       return in;
     }
     if (pads.length != 2 * rank) {
-      throw at.error("pads " + java.util.Arrays.toString(pads) + " must hold " + 2 * rank
-          + " values (begin and end of each spatial axis)");
+      throw at.error(
+          "pads "
+              + java.util.Arrays.toString(pads)
+              + " must hold "
+              + 2 * rank
+              + " values (begin and end of each spatial axis)");
     }
     int[] pairs = new int[2 * rank];
     for (int i = 0; i < rank; i++) {
       pairs[2 * i] = Math.toIntExact(pads[i]);
       pairs[2 * i + 1] = Math.toIntExact(pads[i + rank]);
     }
-    org.neurojoule.layer.ZeroPadding z = switch (rank) {
-      case 1 -> org.neurojoule.layer.ZeroPadding.zeroPadding1d(pairs);
-      case 2 -> org.neurojoule.layer.ZeroPadding.zeroPadding2d(pairs);
-      default -> org.neurojoule.layer.ZeroPadding.zeroPadding3d(pairs);
-    };
+    org.neurojoule.layer.ZeroPadding z =
+        switch (rank) {
+          case 1 -> org.neurojoule.layer.ZeroPadding.zeroPadding1d(pairs);
+          case 2 -> org.neurojoule.layer.ZeroPadding.zeroPadding2d(pairs);
+          default -> org.neurojoule.layer.ZeroPadding.zeroPadding3d(pairs);
+        };
     String name = at.derived("_pad");
     return at.guard(() -> in.apply(z.mode(mode).value(value).name(name)));
   }

@@ -23,8 +23,8 @@ final class Expand {
       }
       out[i] = a == 1 ? b : a;
       if (out[i] != 0 && count > TensorData.MAX_VALUES / out[i]) {
-        throw at.error("expands to " + Const.text(out) + ", more than " + TensorData.MAX_VALUES
-            + " values");
+        throw at.error(
+            "expands to " + Const.text(out) + ", more than " + TensorData.MAX_VALUES + " values");
       }
       count *= out[i];
     }
@@ -46,17 +46,22 @@ final class Expand {
   }
 
   /**
-   * A weight that the file declares by its shape only (ViT's class token) passes on when the
-   * expand keeps its shape, as {@code x.expand(1, -1, -1)} on a batch of 1 does.
+   * A weight that the file declares by its shape only (ViT's class token) passes on when the expand
+   * keeps its shape, as {@code x.expand(1, -1, -1)} on a batch of 1 does.
    */
   private static Const keptShape(NodeAt at, Const x, long[] to) {
     int rank = Math.max(to.length, x.dims().length);
     for (int i = 0; i < rank; i++) {
       long b = dim(to, i, rank);
       if (rank != x.dims().length || b != 1 && b != -1 && b != dim(x.dims(), i, rank)) {
-        throw at.error("expands the weight " + Const.text(x.dims()) + ", which the file"
-            + " declares by its shape only, to " + Const.text(to) + "; only an expand that keeps"
-            + " its shape is supported on it");
+        throw at.error(
+            "expands the weight "
+                + Const.text(x.dims())
+                + ", which the file"
+                + " declares by its shape only, to "
+                + Const.text(to)
+                + "; only an expand that keeps"
+                + " its shape is supported on it");
       }
     }
     return x;

@@ -46,18 +46,20 @@ final class Folding {
   /** {@code Constant}: its one value attribute. */
   Const constant() {
     if (at.node.getAttributeCount() != 1) {
-      throw at.error("a Constant needs exactly one value attribute, has "
-          + at.node.getAttributeCount());
+      throw at.error(
+          "a Constant needs exactly one value attribute, has " + at.node.getAttributeCount());
     }
     var a = at.node.getAttribute(0);
     return switch (a.getName()) {
       case "value" -> data.read(a.getT(), "its value");
       case "value_float" -> new Const(new long[0], new double[] {a.getF()});
       case "value_int" -> new Const(new long[0], new double[] {a.getI()}, true);
-      case "value_floats" -> new Const(new long[] {a.getFloatsCount()},
-          a.getFloatsList().stream().mapToDouble(Float::doubleValue).toArray());
-      case "value_ints" -> Const.vector(a.getIntsList().stream().mapToLong(Long::longValue)
-          .toArray());
+      case "value_floats" ->
+          new Const(
+              new long[] {a.getFloatsCount()},
+              a.getFloatsList().stream().mapToDouble(Float::doubleValue).toArray());
+      case "value_ints" ->
+          Const.vector(a.getIntsList().stream().mapToLong(Long::longValue).toArray());
       default -> throw at.error("Constant attribute '" + a.getName() + "' is not supported");
     };
   }
@@ -137,8 +139,11 @@ final class Folding {
         drop[axis(a, d.length)] = true;
       }
     }
-    return c.reshaped(java.util.stream.IntStream.range(0, d.length).filter(i -> !drop[i])
-        .mapToLong(i -> d[i]).toArray());
+    return c.reshaped(
+        java.util.stream.IntStream.range(0, d.length)
+            .filter(i -> !drop[i])
+            .mapToLong(i -> d[i])
+            .toArray());
   }
 
   Const flatten(Const c) {
@@ -161,8 +166,8 @@ final class Folding {
     dims[ax] = 0;
     for (Const k : c) {
       if (k.dims().length != first.length) {
-        throw at.error("concatenates constants of ranks " + first.length + " and "
-            + k.dims().length);
+        throw at.error(
+            "concatenates constants of ranks " + first.length + " and " + k.dims().length);
       }
       dims[ax] += k.dims()[ax];
     }
@@ -220,8 +225,9 @@ final class Folding {
   Const slice(List<Const> c) {
     Const x = c.get(0);
     if (x.dims().length != 1 || c.size() < 3) {
-      throw at.error("folds a Slice of a 1-D constant only (opset 10 and later), not of dims "
-          + Const.text(x.dims()));
+      throw at.error(
+          "folds a Slice of a 1-D constant only (opset 10 and later), not of dims "
+              + Const.text(x.dims()));
     }
     long n = x.dims()[0];
     long start = c.get(1).longs()[0];
@@ -232,8 +238,10 @@ final class Folding {
     }
     start = Math.max(0, Math.min(n, start < 0 ? start + n : start));
     end = Math.max(start, Math.min(n, end < 0 ? end + n : end));
-    return new Const(new long[] {end - start}, Arrays.copyOfRange(x.values(), (int) start,
-        (int) end), x.integer());
+    return new Const(
+        new long[] {end - start},
+        Arrays.copyOfRange(x.values(), (int) start, (int) end),
+        x.integer());
   }
 
   /** Integer division, truncating as ONNX's (and C's) does; by zero an error. */
@@ -304,13 +312,18 @@ final class Folding {
   /** The larger of two operands of one shape, or of a scalar and another. */
   private Const arithmeticShape(String op, Const a, Const b) {
     if (a.count() != 1 && b.count() != 1 && !Arrays.equals(a.dims(), b.dims())) {
-      throw at.error("folds " + op + " of constants of one shape, or with a scalar, not of "
-          + Const.text(a.dims()) + " and " + Const.text(b.dims()));
+      throw at.error(
+          "folds "
+              + op
+              + " of constants of one shape, or with a scalar, not of "
+              + Const.text(a.dims())
+              + " and "
+              + Const.text(b.dims()));
     }
     return a.count() == 1 && b.count() != 1 ? b : a;
   }
 
-/** Division of two constants: of integers, truncating as ONNX does. */
+  /** Division of two constants: of integers, truncating as ONNX does. */
   Const divide(Const a, Const b) {
     boolean integer = a.integer() && b.integer();
     return arithmetic(a, b, (x, y) -> integer ? div(x, y) : x / y);
@@ -321,8 +334,13 @@ final class Folding {
     boolean aScalar = a.count() == 1;
     boolean bScalar = b.count() == 1;
     if (!aScalar && !bScalar && !Arrays.equals(a.dims(), b.dims())) {
-      throw at.error("folds " + at.op() + " of constants of one shape, or with a scalar, not of "
-          + Const.text(a.dims()) + " and " + Const.text(b.dims()));
+      throw at.error(
+          "folds "
+              + at.op()
+              + " of constants of one shape, or with a scalar, not of "
+              + Const.text(a.dims())
+              + " and "
+              + Const.text(b.dims()));
     }
     Const shape = aScalar && !bScalar ? b : a;
     boolean integer = a.integer() && b.integer();

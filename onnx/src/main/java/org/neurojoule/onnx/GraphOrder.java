@@ -39,8 +39,11 @@ final class GraphOrder {
           continue;
         }
         if (!producer.containsKey(i)) {
-          throw at.error("input '" + i + "' is neither a graph input, an initializer nor the"
-              + " output of a node");
+          throw at.error(
+              "input '"
+                  + i
+                  + "' is neither a graph input, an initializer nor the"
+                  + " output of a node");
         }
         n++;
         consumers.computeIfAbsent(i, k -> new ArrayList<>()).add(at);
@@ -69,8 +72,8 @@ final class GraphOrder {
           stuck.add("'" + at.name + "' (" + at.op() + ")");
         }
       }
-      throw new OnnxImportException(label + ": the graph has a cycle through nodes "
-          + String.join(", ", stuck));
+      throw new OnnxImportException(
+          label + ": the graph has a cycle through nodes " + String.join(", ", stuck));
     }
     return out;
   }

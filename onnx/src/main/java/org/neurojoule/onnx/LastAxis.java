@@ -2,8 +2,8 @@ package org.neurojoule.onnx;
 
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
-import org.neurojoule.layer.Activation;
 import org.neurojoule.Tensor;
+import org.neurojoule.layer.Activation;
 
 /**
  * Softmax and LogSoftmax over one axis: NeuroJoule normalizes its last axis, so another axis is
@@ -19,8 +19,7 @@ final class LastAxis {
   }
 
   static Act logSoftmax(NodeAt at, Act x, int opset) {
-    return normalize(at, x, opset, t -> t.activation(Activation.LOG_SOFTMAX,
-        l -> l.name(at.name)));
+    return normalize(at, x, opset, t -> t.activation(Activation.LOG_SOFTMAX, l -> l.name(at.name)));
   }
 
   private static Act normalize(NodeAt at, Act x, int opset, UnaryOperator<Tensor> last) {
@@ -30,8 +29,12 @@ final class LastAxis {
     int tokenAxis = x.njAxis(at, axis); // refuses the batch and axes beyond the rank
     if (x.isTokens()) {
       if (opset < 13 && rank > 1) {
-        throw at.error(at.op() + " before opset 13 flattens the dims from axis " + axis + ";"
-            + " on a token tensor only opset 13's one axis is supported");
+        throw at.error(
+            at.op()
+                + " before opset 13 flattens the dims from axis "
+                + axis
+                + ";"
+                + " on a token tensor only opset 13's one axis is supported");
       }
       return toLastAndBack(at, x, tokenAxis, last);
     }
@@ -41,17 +44,26 @@ final class LastAxis {
       if (first == 0) {
         String flatName = at.derived("_flat");
         String backName = at.derived("_back");
-        return keep(x, at.guard(() -> {
-          Tensor flat = x.tensor().reshape(new int[] {Math.toIntExact(x.units())},
-              r -> r.name(flatName));
-          return last.apply(flat).reshape(x.tensor().shape().toArray(), r -> r.name(backName));
-        }));
+        return keep(
+            x,
+            at.guard(
+                () -> {
+                  Tensor flat =
+                      x.tensor()
+                          .reshape(new int[] {Math.toIntExact(x.units())}, r -> r.name(flatName));
+                  return last.apply(flat)
+                      .reshape(x.tensor().shape().toArray(), r -> r.name(backName));
+                }));
       }
       int[] wide = IntStream.range(first, rank).filter(i -> d[i] != 1).toArray();
       if (wide.length > 1) {
-        throw at.error(at.op() + " before opset 13 normalizes the dims " + Const.text(
-            java.util.Arrays.stream(d, first, rank).asLongStream().toArray()) + " from axis "
-            + axis + " as one; supported where one of them is above 1, or from axis 1");
+        throw at.error(
+            at.op()
+                + " before opset 13 normalizes the dims "
+                + Const.text(java.util.Arrays.stream(d, first, rank).asLongStream().toArray())
+                + " from axis "
+                + axis
+                + " as one; supported where one of them is above 1, or from axis 1");
       }
       k = wide.length == 1 ? wide[0] : first;
     }
@@ -64,16 +76,21 @@ final class LastAxis {
     if (nj == rank) {
       return keep(x, at.guard(() -> last.apply(x.tensor())));
     }
-    int[] toLast = IntStream.concat(IntStream.rangeClosed(1, rank).filter(i -> i != nj),
-        IntStream.of(nj)).toArray();
+    int[] toLast =
+        IntStream.concat(IntStream.rangeClosed(1, rank).filter(i -> i != nj), IntStream.of(nj))
+            .toArray();
     int[] back = new int[rank];
     for (int i = 0; i < rank; i++) {
       back[toLast[i] - 1] = i + 1;
     }
     String toLastName = at.derived("_to_last");
     String backName = at.derived("_back");
-    return keep(x, at.guard(() -> last.apply(x.tensor().permute(toLast,
-        p -> p.name(toLastName))).permute(back, p -> p.name(backName))));
+    return keep(
+        x,
+        at.guard(
+            () ->
+                last.apply(x.tensor().permute(toLast, p -> p.name(toLastName)))
+                    .permute(back, p -> p.name(backName))));
   }
 
   /** The result of an element-wise or per-axis op: the layout of its input. */

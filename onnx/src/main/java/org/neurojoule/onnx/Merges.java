@@ -5,8 +5,8 @@ import java.util.List;
 import org.neurojoule.Tensor;
 
 /**
- * Add, Sub, Mul between activations (the merge layers, broadcasting as ONNX does), Add, Sub, Mul
- * or Div with a scalar constant (a Rescaling), Add or Sub of a stored tensor (an AddWeight), and
+ * Add, Sub, Mul between activations (the merge layers, broadcasting as ONNX does), Add, Sub, Mul or
+ * Div with a scalar constant (a Rescaling), Add or Sub of a stored tensor (an AddWeight), and
  * Concat, of activations or with a stored tensor before them (a ConcatWeight).
  */
 final class Merges {
@@ -31,12 +31,16 @@ final class Merges {
       return addWeight(x, c, at.op().equals("Sub"));
     }
     if (at.op().equals("Div") && constantFirst) {
-      throw at.error("Div of a constant by an activation is not supported (only an activation"
-          + " by a scalar, as a Rescaling)");
+      throw at.error(
+          "Div of a constant by an activation is not supported (only an activation"
+              + " by a scalar, as a Rescaling)");
     }
     if (c.declaredOnly() || c.count() != 1) {
-      throw at.error(at.op() + " of an activation and a constant of dims " + Const.text(c.dims())
-          + " is not supported yet (only a scalar constant, as a Rescaling)");
+      throw at.error(
+          at.op()
+              + " of an activation and a constant of dims "
+              + Const.text(c.dims())
+              + " is not supported yet (only a scalar constant, as a Rescaling)");
     }
     double v = c.values()[0];
     double scale;
@@ -72,9 +76,14 @@ final class Merges {
    */
   private Act addWeight(Act x, Const c, boolean negate) {
     if (!x.isTokens() && (x.onnx().length != 1 || x.order() != null)) {
-      throw at.error(at.op() + " of a channels-first activation " + Const.text(x.onnx())
-          + " and a constant of dims " + Const.text(c.dims()) + " is not supported yet (a"
-          + " scalar, or a tensor added to token or flat features)");
+      throw at.error(
+          at.op()
+              + " of a channels-first activation "
+              + Const.text(x.onnx())
+              + " and a constant of dims "
+              + Const.text(c.dims())
+              + " is not supported yet (a"
+              + " scalar, or a tensor added to token or flat features)");
     }
     if (negate && c.declaredOnly()) {
       throw at.error("subtracts a weight that the file declares by its shape only");
@@ -84,23 +93,31 @@ final class Merges {
     int batch = x.isTokens() ? x.tokens().axis() : 0;
     boolean merged = x.isTokens() && x.tokens().merged();
     if (cd.length > full.length) {
-      throw at.error("adds a constant of dims " + Const.text(cd) + " to an activation of fewer"
-          + " axes, " + TokenOps.describe(x));
+      throw at.error(
+          "adds a constant of dims "
+              + Const.text(cd)
+              + " to an activation of fewer"
+              + " axes, "
+              + TokenOps.describe(x));
     }
     List<Integer> shape = new ArrayList<>();
     for (int i = 0; i < full.length; i++) {
       int j = i - (full.length - cd.length);
       long d = j < 0 ? 1 : cd[j];
       if (i == batch && d != 1 && !merged) {
-        throw at.error("adds a constant of dims " + Const.text(cd) + " that varies along the"
-            + " batch axis of " + TokenOps.describe(x));
+        throw at.error(
+            "adds a constant of dims "
+                + Const.text(cd)
+                + " that varies along the"
+                + " batch axis of "
+                + TokenOps.describe(x));
       }
       if (i != batch || merged) {
         shape.add(Math.toIntExact(d));
       }
     }
-    org.neurojoule.layer.AddWeight spec = new org.neurojoule.layer.AddWeight(shape,
-        java.util.Optional.of(at.name));
+    org.neurojoule.layer.AddWeight spec =
+        new org.neurojoule.layer.AddWeight(shape, java.util.Optional.of(at.name));
     Tensor t = at.guard(() -> x.tensor().apply(spec));
     if (!c.declaredOnly()) {
       float[] w = c.floats();
@@ -109,40 +126,52 @@ final class Merges {
           w[i] = -w[i];
         }
       }
-      at.guard(() -> {
-        t.layer().setWeights(w);
-        return null;
-      });
+      at.guard(
+          () -> {
+            t.layer().setWeights(w);
+            return null;
+          });
     }
     return x.with(t);
   }
 
   private Act between(Act x, Act y) {
     if (at.op().equals("Div")) {
-      throw at.error("Div of two activations is not supported (only of an activation by a"
-          + " scalar constant)");
+      throw at.error(
+          "Div of two activations is not supported (only of an activation by a"
+              + " scalar constant)");
     }
     if (x.isTokens() || y.isTokens()) {
       x = TokenOps.tokens(at, x);
       y = TokenOps.tokens(at, y, 1);
       if (!x.tokens().equals(y.tokens())) {
-        throw at.error("its inputs " + TokenOps.describe(x) + " and " + TokenOps.describe(y)
-            + " have the batch on different axes");
+        throw at.error(
+            "its inputs "
+                + TokenOps.describe(x)
+                + " and "
+                + TokenOps.describe(y)
+                + " have the batch on different axes");
       }
     }
     Act first = x;
     Act second = y;
-    if (x.onnx().length == 1 && y.onnx().length == 1
+    if (x.onnx().length == 1
+        && y.onnx().length == 1
         && !java.util.Objects.equals(x.order(), y.order())) {
-      throw at.error("its inputs order their units differently (one is a flattened"
-          + " channels-first tensor); not supported yet");
+      throw at.error(
+          "its inputs order their units differently (one is a flattened"
+              + " channels-first tensor); not supported yet");
     }
     List<Tensor> both = List.of(first.tensor(), second.tensor());
-    Tensor t = at.guard(() -> switch (at.op()) {
-      case "Add" -> Tensor.add(both, m -> m.name(at.name));
-      case "Sub" -> Tensor.subtract(first.tensor(), second.tensor(), m -> m.name(at.name));
-      default -> Tensor.multiply(both, m -> m.name(at.name));
-    });
+    Tensor t =
+        at.guard(
+            () ->
+                switch (at.op()) {
+                  case "Add" -> Tensor.add(both, m -> m.name(at.name));
+                  case "Sub" ->
+                      Tensor.subtract(first.tensor(), second.tensor(), m -> m.name(at.name));
+                  default -> Tensor.multiply(both, m -> m.name(at.name));
+                });
     if (first.isTokens()) {
       return Act.tokens(t, t.shape().toArray(), first.tokens());
     }
@@ -163,12 +192,18 @@ final class Merges {
     Act first = null;
     for (int i = 0; i < ins.size(); i++) {
       if (!(ins.get(i) instanceof Act a)) {
-        throw at.error("input '" + at.inputs().get(i) + "' is a constant; Concat of activations"
-            + " and constants is not supported yet");
+        throw at.error(
+            "input '"
+                + at.inputs().get(i)
+                + "' is a constant; Concat of activations"
+                + " and constants is not supported yet");
       }
       if (a.onnx().length == 1 && a.order() != null) {
-        throw at.error("input '" + at.inputs().get(i) + "' is a flattened channels-first"
-            + " tensor; concatenating it is not supported yet");
+        throw at.error(
+            "input '"
+                + at.inputs().get(i)
+                + "' is a flattened channels-first"
+                + " tensor; concatenating it is not supported yet");
       }
       first = first == null ? a : first;
       ts.add(a.tensor());
@@ -183,13 +218,20 @@ final class Merges {
     Act first = null;
     for (int i = 0; i < ins.size(); i++) {
       if (!(ins.get(i) instanceof Act a)) {
-        throw at.error("input '" + at.inputs().get(i) + "' is a constant; Concat of token"
-            + " tensors takes a constant only as the first of two inputs");
+        throw at.error(
+            "input '"
+                + at.inputs().get(i)
+                + "' is a constant; Concat of token"
+                + " tensors takes a constant only as the first of two inputs");
       }
       Act x = TokenOps.tokens(at, a, i);
       if (first != null && !x.tokens().equals(first.tokens())) {
-        throw at.error("its inputs " + TokenOps.describe(first) + " and " + TokenOps.describe(x)
-            + " have the batch on different axes");
+        throw at.error(
+            "its inputs "
+                + TokenOps.describe(first)
+                + " and "
+                + TokenOps.describe(x)
+                + " have the batch on different axes");
       }
       first = first == null ? x : first;
       ts.add(x.tensor());
@@ -209,8 +251,12 @@ final class Merges {
     long[] cd = c.dims();
     int batch = x.tokens().axis();
     if (cd.length != full.length || cd[batch] != 1 && !x.tokens().merged()) {
-      throw at.error("concatenates a constant of dims " + Const.text(cd) + " with "
-          + TokenOps.describe(x) + "; it needs the same rank and a batch axis of 1");
+      throw at.error(
+          "concatenates a constant of dims "
+              + Const.text(cd)
+              + " with "
+              + TokenOps.describe(x)
+              + "; it needs the same rank and a batch axis of 1");
     }
     List<Integer> shape = new ArrayList<>();
     for (int i = 0; i < cd.length; i++) {
@@ -218,14 +264,17 @@ final class Merges {
         shape.add(Math.toIntExact(cd[i]));
       }
     }
-    org.neurojoule.layer.ConcatWeight spec = at.guard(() -> new org.neurojoule.layer
-        .ConcatWeight(axis, shape, java.util.Optional.of(at.name)));
+    org.neurojoule.layer.ConcatWeight spec =
+        at.guard(
+            () ->
+                new org.neurojoule.layer.ConcatWeight(axis, shape, java.util.Optional.of(at.name)));
     Tensor t = at.guard(() -> x.tensor().apply(spec));
     if (!c.declaredOnly()) {
-      at.guard(() -> {
-        t.layer().setWeights(c.floats());
-        return null;
-      });
+      at.guard(
+          () -> {
+            t.layer().setWeights(c.floats());
+            return null;
+          });
     }
     return Act.tokens(t, t.shape().toArray(), x.tokens());
   }

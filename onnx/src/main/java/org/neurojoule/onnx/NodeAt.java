@@ -14,6 +14,7 @@ final class NodeAt {
   final String label;
   final NodeProto node;
   final String name;
+
   /** Layer names in use: every node's and graph input's, and each derived one once given. */
   private final Set<String> taken;
 
@@ -105,8 +106,14 @@ final class NodeAt {
     }
     for (int i = 0; i < rank; i++) {
       if (v[i] < least || v[i] > Integer.MAX_VALUE) {
-        throw error("attribute '" + key + "' " + java.util.Arrays.toString(v) + " must hold"
-            + " sizes >= " + least);
+        throw error(
+            "attribute '"
+                + key
+                + "' "
+                + java.util.Arrays.toString(v)
+                + " must hold"
+                + " sizes >= "
+                + least);
       }
       out[i] = (int) v[i];
     }
@@ -134,8 +141,9 @@ final class NodeAt {
     return switch (auto) {
       case "NOTSET", "VALID" -> Padding.VALID;
       case "SAME_UPPER" -> Padding.SAME;
-      default -> throw error("auto_pad " + auto + " is not supported (NOTSET, VALID and"
-          + " SAME_UPPER are)");
+      default ->
+          throw error(
+              "auto_pad " + auto + " is not supported (NOTSET, VALID and" + " SAME_UPPER are)");
     };
   }
 }

@@ -12,12 +12,21 @@ final class NormalizationOperators {
   private NormalizationOperators() {}
 
   /** Inputs 3 and 4, the moving mean and variance, are not trained. */
-  static final Operator BATCH_NORMALIZATION = Operator.named("BatchNormalization")
-      .reads("epsilon").weightsFrom(1).untrainedFrom(3)
-      .maps(NormalizationOperators::batchNorm).build();
-  static final Operator LAYER_NORMALIZATION = Operator.named("LayerNormalization")
-      .reads("axis", "epsilon").anyLayout().weightsFrom(1)
-      .maps(c -> TokenOps.on(c, TokenOps::layerNorm)).build();
+  static final Operator BATCH_NORMALIZATION =
+      Operator.named("BatchNormalization")
+          .reads("epsilon")
+          .weightsFrom(1)
+          .untrainedFrom(3)
+          .maps(NormalizationOperators::batchNorm)
+          .build();
+
+  static final Operator LAYER_NORMALIZATION =
+      Operator.named("LayerNormalization")
+          .reads("axis", "epsilon")
+          .anyLayout()
+          .weightsFrom(1)
+          .maps(c -> TokenOps.on(c, TokenOps::layerNorm))
+          .build();
 
   private static Act batchNorm(Call c) {
     NodeAt at = c.at;
@@ -28,8 +37,16 @@ final class NormalizationOperators {
     for (int i = 1; i <= 4; i++) {
       Const k = c.constant(i);
       if (k.count() != channels) {
-        throw at.error("input " + i + " '" + at.inputs().get(i) + "' has dims "
-            + Const.text(k.dims()) + ", needs " + channels + " values, one per channel");
+        throw at.error(
+            "input "
+                + i
+                + " '"
+                + at.inputs().get(i)
+                + "' has dims "
+                + Const.text(k.dims())
+                + ", needs "
+                + channels
+                + " values, one per channel");
       }
       declared |= k.declaredOnly();
       w.add(k.declaredOnly() ? null : k.floats());
@@ -37,10 +54,11 @@ final class NormalizationOperators {
     double eps = at.real("epsilon", 1e-5);
     Tensor t = at.guard(() -> x.tensor().batchNormalization(b -> b.epsilon(eps).name(at.name)));
     if (!declared) {
-      at.guard(() -> {
-        t.layer().setWeights(w.toArray(float[][]::new));
-        return null;
-      });
+      at.guard(
+          () -> {
+            t.layer().setWeights(w.toArray(float[][]::new));
+            return null;
+          });
     }
     return c.same(t);
   }

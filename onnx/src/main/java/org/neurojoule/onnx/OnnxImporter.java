@@ -26,11 +26,11 @@ import org.neurojoule.shape.ChannelAxis;
 import org.neurojoule.shape.Shape;
 
 /**
- * Turns an ONNX file into a {@link Model}: nodes sorted so that each comes after its inputs
- * ({@link GraphOrder}; a cycle is an error naming its nodes), written-out LayerNorm and GELU
- * folded into one node each ({@link Patterns}), then each node evaluated by its {@link Operator}
- * from the {@link OperatorRegistry}: folded where its inputs are constants, else mapped onto
- * layers; a node without one is an error, or with {@code allowUnknown} a zero-cost layer.
+ * Turns an ONNX file into a {@link Model}: nodes sorted so that each comes after its inputs ({@link
+ * GraphOrder}; a cycle is an error naming its nodes), written-out LayerNorm and GELU folded into
+ * one node each ({@link Patterns}), then each node evaluated by its {@link Operator} from the
+ * {@link OperatorRegistry}: folded where its inputs are constants, else mapped onto layers; a node
+ * without one is an error, or with {@code allowUnknown} a zero-cost layer.
  */
 final class OnnxImporter {
   private static final System.Logger LOG = System.getLogger(OnnxImporter.class.getName());
@@ -41,8 +41,10 @@ final class OnnxImporter {
   private final Optional<int[]> inputShape;
   private final List<String> warnings = new ArrayList<>();
   private final OperatorRegistry registry = OperatorRegistry.STANDARD;
+
   /** How many layers use each weight tensor (the same object through Identity nodes). */
   private final WeightUses weightUses = new WeightUses(registry);
+
   private final List<String> paramNotes = new ArrayList<>();
 
   /**
@@ -94,8 +96,9 @@ final class OnnxImporter {
     }
     List<NodeAt> nodes = named(g);
     Set<String> weights = weightUses.weightNames(nodes);
-    boolean weightsAsInputs = g.getInputList().stream().anyMatch(in -> weights.contains(
-        in.getName()) && !values.containsKey(in.getName()));
+    boolean weightsAsInputs =
+        g.getInputList().stream()
+            .anyMatch(in -> weights.contains(in.getName()) && !values.containsKey(in.getName()));
     Set<String> operands = weightUses.storedOperands(nodes);
     List<Tensor> inputs = new ArrayList<>();
     for (ValueInfoProto in : g.getInputList()) {
@@ -106,8 +109,9 @@ final class OnnxImporter {
       // A weight by its use, or by its rank (a data input has a batch and more); in a file that
       // declares its weights as inputs, also a later input that is only added or joined to
       // activations (ViT's position embedding and class token).
-      if (weights.contains(in.getName()) || dims.length < 2 || weightsAsInputs
-          && !inputs.isEmpty() && operands.contains(in.getName())) {
+      if (weights.contains(in.getName())
+          || dims.length < 2
+          || weightsAsInputs && !inputs.isEmpty() && operands.contains(in.getName())) {
         values.put(in.getName(), new Const(dims, null));
       } else {
         Act a = input(in, dims);
@@ -126,8 +130,10 @@ final class OnnxImporter {
       }
       List<?> outs = evaluate(new Call(at, ins, opset, data));
       if (outs == null && !allowUnknown) {
-        throw at.error(at.op() + " folds on constants only; on an activation it is not supported"
-            + " yet (import it as a zero-cost layer with allowUnknown)");
+        throw at.error(
+            at.op()
+                + " folds on constants only; on an activation it is not supported"
+                + " yet (import it as a zero-cost layer with allowUnknown)");
       } else if (outs == null) {
         outs = List.of(zeroCost(at, ins, g));
       }
@@ -142,14 +148,25 @@ final class OnnxImporter {
         v = Sequences.output(label, out.getName(), s);
       }
       if (!(v instanceof Act a)) {
-        throw new OnnxImportException(label + ": graph output '" + out.getName() + "' is "
-            + (v == null ? "not computed by any node" : "a constant, not computed from an input"));
+        throw new OnnxImportException(
+            label
+                + ": graph output '"
+                + out.getName()
+                + "' is "
+                + (v == null
+                    ? "not computed by any node"
+                    : "a constant, not computed from an input"));
       }
       outputs.add(a.tensor());
     }
     if (inputs.isEmpty() || outputs.isEmpty()) {
-      throw new OnnxImportException(label + ": the graph needs an input and an output, has "
-          + inputs.size() + " inputs and " + outputs.size() + " outputs");
+      throw new OnnxImportException(
+          label
+              + ": the graph needs an input and an output, has "
+              + inputs.size()
+              + " inputs and "
+              + outputs.size()
+              + " outputs");
     }
     noteCounts(order);
     warnings.forEach(w -> LOG.log(System.Logger.Level.WARNING, w));
@@ -161,8 +178,8 @@ final class OnnxImporter {
   }
 
   /**
-   * {@return the node's values, one per output, or null where no operator takes it} The order
-   * of {@link Operator}'s aspects: one that claims its nodes, a sequence input, a fold, a mapping.
+   * {@return the node's values, one per output, or null where no operator takes it} The order of
+   * {@link Operator}'s aspects: one that claims its nodes, a sequence input, a fold, a mapping.
    */
   private List<?> evaluate(Call call) {
     Operator op = registry.find(call.at.op()).orElse(null);
@@ -186,15 +203,18 @@ final class OnnxImporter {
   }
 
   /**
-   * The notes on the count: shared tensors; and, when the file has no BatchNormalization node
-   * but a convolution with a bias feeds an activation (what PyTorch's export leaves of conv, BN,
-   * ReLU), that a module with BatchNorm had it folded.
+   * The notes on the count: shared tensors; and, when the file has no BatchNormalization node but a
+   * convolution with a bias feeds an activation (what PyTorch's export leaves of conv, BN, ReLU),
+   * that a module with BatchNorm had it folded.
    */
   private void noteCounts(List<NodeAt> order) {
     ParamCount shared = sharedParams();
     if (shared.total() > 0) {
-      paramNotes.add("Param # counts " + shared.total() + " weight values once that the file"
-          + " shares between layers (Identity nodes); each layer's row counts them.");
+      paramNotes.add(
+          "Param # counts "
+              + shared.total()
+              + " weight values once that the file"
+              + " shares between layers (Identity nodes); each layer's row counts them.");
     }
     Set<String> biased = new HashSet<>();
     boolean batchNorm = false;
@@ -204,12 +224,17 @@ final class OnnxImporter {
         biased.add(at.node.getOutput(0));
       }
     }
-    boolean convThenActivation = order.stream().anyMatch(at -> Set.of("Relu", "Clip")
-        .contains(at.op()) && biased.contains(at.inputs().get(0)));
+    boolean convThenActivation =
+        order.stream()
+            .anyMatch(
+                at ->
+                    Set.of("Relu", "Clip").contains(at.op())
+                        && biased.contains(at.inputs().get(0)));
     if (!batchNorm && convThenActivation) {
-      paramNotes.add("The file has no BatchNormalization node and its convolutions have biases"
-          + " before activations: if the PyTorch module had BatchNorm layers, the export folded"
-          + " them into the convolutions, so this count is smaller than the module's.");
+      paramNotes.add(
+          "The file has no BatchNormalization node and its convolutions have biases"
+              + " before activations: if the PyTorch module had BatchNorm layers, the export folded"
+              + " them into the convolutions, so this count is smaller than the module's.");
     }
   }
 
@@ -235,8 +260,8 @@ final class OnnxImporter {
       NodeProto n = g.getNode(i);
       String name = nodeName(n, i);
       if (n.getOutputCount() == 0 || n.getOutput(0).isEmpty()) {
-        throw new OnnxImportException(label + ": node '" + name + "' (" + n.getOpType()
-            + ") has no output");
+        throw new OnnxImportException(
+            label + ": node '" + name + "' (" + n.getOpType() + ") has no output");
       }
       out.add(new NodeAt(label, n, name, taken));
     }
@@ -249,8 +274,8 @@ final class OnnxImporter {
 
   private long[] declaredDims(ValueInfoProto in, TensorData data) {
     if (!in.getType().hasTensorType()) {
-      throw new OnnxImportException(label + ": graph input '" + in.getName() + "' is not a"
-          + " tensor");
+      throw new OnnxImportException(
+          label + ": graph input '" + in.getName() + "' is not a" + " tensor");
     }
     TensorShapeProto s = in.getType().getTensorType().getShape();
     long[] dims = new long[s.getDimCount()];
@@ -264,28 +289,48 @@ final class OnnxImporter {
   private Act input(ValueInfoProto in, long[] dims) {
     String what = label + ": graph input '" + in.getName() + "'";
     if (dims.length < 2) {
-      throw new OnnxImportException(what + " has dims " + Const.text(dims) + "; it needs a batch"
-          + " and at least one more dimension");
+      throw new OnnxImportException(
+          what
+              + " has dims "
+              + Const.text(dims)
+              + "; it needs a batch"
+              + " and at least one more dimension");
     }
     int[] shape = new int[dims.length - 1];
     int[] given = inputShape.orElse(null);
     if (given != null && given.length != shape.length) {
-      throw new OnnxImportException(what + " has " + shape.length + " dimensions besides the"
-          + " batch, but the input shape given has " + given.length);
+      throw new OnnxImportException(
+          what
+              + " has "
+              + shape.length
+              + " dimensions besides the"
+              + " batch, but the input shape given has "
+              + given.length);
     }
     for (int i = 0; i < shape.length; i++) {
       long d = dims[i + 1];
       if (given != null && d > 0 && d != given[i]) {
-        throw new OnnxImportException(what + " has dimension " + d + " at axis " + (i + 1)
-            + ", but the input shape given says " + given[i]);
+        throw new OnnxImportException(
+            what
+                + " has dimension "
+                + d
+                + " at axis "
+                + (i + 1)
+                + ", but the input shape given says "
+                + given[i]);
       }
       if (given != null) {
         d = given[i];
       }
       if (d < 1 || d > Integer.MAX_VALUE) {
-        throw new OnnxImportException(what + " has a symbolic or undefined dimension at axis "
-            + (i + 1) + " of " + Const.text(dims) + " (-1: symbolic); give the input shape"
-            + " (OnnxModels.Options.inputShape, the CLI's --input-shape)");
+        throw new OnnxImportException(
+            what
+                + " has a symbolic or undefined dimension at axis "
+                + (i + 1)
+                + " of "
+                + Const.text(dims)
+                + " (-1: symbolic); give the input shape"
+                + " (OnnxModels.Options.inputShape, the CLI's --input-shape)");
       }
       shape[i] = (int) d;
     }
@@ -294,8 +339,13 @@ final class OnnxImporter {
       units *= d;
     }
     if (units > TensorData.MAX_VALUES) {
-      throw new OnnxImportException(what + " has dims " + Const.text(dims) + ", more than "
-          + TensorData.MAX_VALUES + " values per example");
+      throw new OnnxImportException(
+          what
+              + " has dims "
+              + Const.text(dims)
+              + ", more than "
+              + TensorData.MAX_VALUES
+              + " values per example");
     }
     Tensor t;
     try {
@@ -320,15 +370,32 @@ final class OnnxImporter {
       return;
     }
     List<String> parts = new ArrayList<>();
-    unknown.forEach((op, names) -> parts.add(op + " (" + names.size() + (names.size() == 1
-        ? " node: '" : " nodes: '") + String.join("', '", names.subList(0, Math.min(3,
-        names.size()))) + (names.size() > 3 ? "', ..." : "'") + ")"));
-    String why = patterns.brokenNodes().stream().findFirst().map(n -> " (" + patterns
-        .broken(n) + ")").orElse("");
-    throw new OnnxImportException(label + ": " + unknown.size() + " operator type"
-        + (unknown.size() == 1 ? " has" : "s have") + " no NeuroJoule mapping: "
-        + String.join(", ", parts) + why + "; import them as zero-cost layers with allowUnknown"
-        + " (the CLI's --allow-unknown)");
+    unknown.forEach(
+        (op, names) ->
+            parts.add(
+                op
+                    + " ("
+                    + names.size()
+                    + (names.size() == 1 ? " node: '" : " nodes: '")
+                    + String.join("', '", names.subList(0, Math.min(3, names.size())))
+                    + (names.size() > 3 ? "', ..." : "'")
+                    + ")"));
+    String why =
+        patterns.brokenNodes().stream()
+            .findFirst()
+            .map(n -> " (" + patterns.broken(n) + ")")
+            .orElse("");
+    throw new OnnxImportException(
+        label
+            + ": "
+            + unknown.size()
+            + " operator type"
+            + (unknown.size() == 1 ? " has" : "s have")
+            + " no NeuroJoule mapping: "
+            + String.join(", ", parts)
+            + why
+            + "; import them as zero-cost layers with allowUnknown"
+            + " (the CLI's --allow-unknown)");
   }
 
   /** An unmapped operator as a zero-cost layer; its shape from value_info, else its input's. */
@@ -351,20 +418,40 @@ final class OnnxImporter {
     String shapeFrom = "its first input's";
     for (ValueInfoProto vi : g.getValueInfoList()) {
       if (vi.getName().equals(at.node.getOutput(0)) && vi.getType().hasTensorType()) {
-        List<TensorShapeProto.Dimension> dims = vi.getType().getTensorType().getShape()
-            .getDimList();
-        if (dims.size() > 1 && dims.stream().skip(1).allMatch(d -> d.hasDimValue()
-            && d.getDimValue() > 0 && d.getDimValue() <= Integer.MAX_VALUE)) {
+        List<TensorShapeProto.Dimension> dims =
+            vi.getType().getTensorType().getShape().getDimList();
+        if (dims.size() > 1
+            && dims.stream()
+                .skip(1)
+                .allMatch(
+                    d ->
+                        d.hasDimValue()
+                            && d.getDimValue() > 0
+                            && d.getDimValue() <= Integer.MAX_VALUE)) {
           onnx = dims.stream().skip(1).mapToInt(d -> (int) d.getDimValue()).toArray();
           shapeFrom = "the file's";
         }
       }
     }
     Shape out = Shape.of(ChannelAxis.channelsLast(onnx));
-    warnings.add(label + ": node '" + at.name + "' (" + at.op() + ") has no NeuroJoule mapping;"
-        + " imported as a zero-cost layer with " + shapeFrom + " shape " + Const.text(onnx));
-    ZeroCostLayer z = new ZeroCostLayer(at.op(), Optional.of(at.name), out,
-        ParamCount.trainable(stored), "zero-cost ONNX " + at.op());
+    warnings.add(
+        label
+            + ": node '"
+            + at.name
+            + "' ("
+            + at.op()
+            + ") has no NeuroJoule mapping;"
+            + " imported as a zero-cost layer with "
+            + shapeFrom
+            + " shape "
+            + Const.text(onnx));
+    ZeroCostLayer z =
+        new ZeroCostLayer(
+            at.op(),
+            Optional.of(at.name),
+            out,
+            ParamCount.trainable(stored),
+            "zero-cost ONNX " + at.op());
     Tensor t = at.guard(() -> org.neurojoule.Layer.of(z).apply(acts.toArray(new Tensor[0])));
     return new Act(t, onnx, onnx.length == 1 ? first.order() : null);
   }

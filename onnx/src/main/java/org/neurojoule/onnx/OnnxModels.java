@@ -15,10 +15,10 @@ import org.neurojoule.OnnxImportException;
  * <p>Each operator becomes NeuroJoule layers named after its node; weights come from the
  * initializers, from external data files beside the model, or, for a file exported without them,
  * from the graph inputs' declared shapes (then default-initialised; the parameter count still
- * counts them). PyTorch's channels-first tensors become channels last, weights included: a
- * {@code (C, H, W)} input is NeuroJoule's {@code (H, W, C)}. Shape arithmetic ({@code Shape},
- * {@code Gather}, {@code Concat}, ... on constants) is folded at import. The README's "ONNX
- * models" lists what maps to what.
+ * counts them). PyTorch's channels-first tensors become channels last, weights included: a {@code
+ * (C, H, W)} input is NeuroJoule's {@code (H, W, C)}. Shape arithmetic ({@code Shape}, {@code
+ * Gather}, {@code Concat}, ... on constants) is folded at import. The README's "ONNX models" lists
+ * what maps to what.
  *
  * <p>Every problem is an {@link OnnxImportException} naming the file, the node and what is wrong.
  * Operators without a mapping are listed together in one such error, or, with {@link
@@ -54,8 +54,8 @@ public final class OnnxModels {
 
     /**
      * {@return options that give the only graph input this shape, in ONNX's order without the
-     * batch} For files exported with symbolic dimensions: {@code inputShape(3, 224, 224)}. The
-     * rank must be the file's, and a dimension the file defines must be the one given.
+     * batch} For files exported with symbolic dimensions: {@code inputShape(3, 224, 224)}. The rank
+     * must be the file's, and a dimension the file defines must be the one given.
      *
      * @param dims the dimensions, each positive
      * @throws IllegalArgumentException naming the value if a dimension is not positive
@@ -67,8 +67,8 @@ public final class OnnxModels {
       }
       for (int d : dims) {
         if (d < 1) {
-          throw new IllegalArgumentException("inputShape: dimension " + d + " in "
-              + Arrays.toString(dims) + " must be positive");
+          throw new IllegalArgumentException(
+              "inputShape: dimension " + d + " in " + Arrays.toString(dims) + " must be positive");
         }
       }
       return new Options(allowUnknown, Optional.of(dims.clone()));
@@ -99,8 +99,9 @@ public final class OnnxModels {
    */
   public static Model load(Path file, UnaryOperator<Options> configure) {
     Objects.requireNonNull(file, "file == null");
-    Options o = Objects.requireNonNull(configure, "configure == null")
-        .apply(new Options(false, Optional.empty()));
+    Options o =
+        Objects.requireNonNull(configure, "configure == null")
+            .apply(new Options(false, Optional.empty()));
     OnnxImporter importer = new OnnxImporter(file, o.allowUnknown(), o.inputShape());
     Model m = importer.load();
     m.countShared(importer.sharedParams(), importer.paramNotes());

@@ -10,15 +10,15 @@ import java.util.function.Function;
  * How one ONNX operator imports: its type name, the attributes it reads, how it folds when its
  * inputs are constants, and how it maps a node ({@link Call}) onto NeuroJoule layers through the
  * fluent {@code Tensor} API. Each operator is one such value, built in its family file ({@link
- * ActivationOperators}, {@link ConvOperators}, ...) and listed once in {@link
- * OperatorRegistry}; the importer reads everything it knows about an operator from here.
+ * ActivationOperators}, {@link ConvOperators}, ...) and listed once in {@link OperatorRegistry};
+ * the importer reads everything it knows about an operator from here.
  *
  * <p>A node is evaluated by the first of these that applies: {@link Builder#claims} (recurrent
- * layers: whatever their inputs); {@link Builder#onSequence} when an input is a sequence around
- * a recurrent layer; {@link Builder#folds} when every input is a constant (or, with {@link
- * Builder#foldsAnyInput}, always); {@link Builder#onTokens} when its first input is a token
- * tensor; else {@link Builder#maps}, its first input converted to channels last unless the
- * operator takes {@link Builder#anyLayout any layout}.
+ * layers: whatever their inputs); {@link Builder#onSequence} when an input is a sequence around a
+ * recurrent layer; {@link Builder#folds} when every input is a constant (or, with {@link
+ * Builder#foldsAnyInput}, always); {@link Builder#onTokens} when its first input is a token tensor;
+ * else {@link Builder#maps}, its first input converted to channels last unless the operator takes
+ * {@link Builder#anyLayout any layout}.
  */
 final class Operator {
   /** An operator's evaluation on constants. */
@@ -104,8 +104,8 @@ final class Operator {
 
   /** {@return whether a node folds: a foldable operator on constants, or on any input} */
   boolean folds(List<Object> ins) {
-    return fold != null && (foldsAnyInput || ins.stream().allMatch(v -> v == null
-        || v instanceof Const));
+    return fold != null
+        && (foldsAnyInput || ins.stream().allMatch(v -> v == null || v instanceof Const));
   }
 
   /** {@return whether a constant at input {@code i} is a weight} */

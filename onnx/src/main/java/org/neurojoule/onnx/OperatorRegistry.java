@@ -10,76 +10,78 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * The ONNX operators the importer knows, each an {@link Operator} registered here by one line;
- * the lists of supported, foldable and mapped operators are read from them. A new operator is
- * its descriptor (in a family file, or a file of its own) and its line below.
+ * The ONNX operators the importer knows, each an {@link Operator} registered here by one line; the
+ * lists of supported, foldable and mapped operators are read from them. A new operator is its
+ * descriptor (in a family file, or a file of its own) and its line below.
  */
 final class OperatorRegistry {
   /** Every operator of the standard domain that imports. */
-  static final OperatorRegistry STANDARD = new OperatorRegistry(List.of(
-      // Layers with weights
-      ConvOperators.CONV,
-      ConvOperators.CONV_TRANSPOSE,
-      DenseOperators.GEMM,
-      DenseOperators.MAT_MUL,
-      NormalizationOperators.BATCH_NORMALIZATION,
-      NormalizationOperators.LAYER_NORMALIZATION,
-      SequenceOperators.LSTM,
-      SequenceOperators.GRU,
-      SequenceOperators.RNN,
-      // Activations
-      ActivationOperators.RELU,
-      ActivationOperators.CLIP,
-      ActivationOperators.LEAKY_RELU,
-      ActivationOperators.PRELU,
-      ActivationOperators.ELU,
-      ActivationOperators.SELU,
-      ActivationOperators.SIGMOID,
-      ActivationOperators.HARD_SIGMOID,
-      ActivationOperators.TANH,
-      ActivationOperators.HARD_SWISH,
-      ActivationOperators.GELU,
-      ActivationOperators.SOFTMAX,
-      ActivationOperators.LOG_SOFTMAX,
-      ActivationOperators.NEG,
-      ActivationOperators.EXP,
-      ActivationOperators.ABS,
-      ActivationOperators.SOFTPLUS,
-      ActivationOperators.SOFTSIGN,
-      // Pooling, padding, resizing
-      PoolOperators.MAX_POOL,
-      PoolOperators.AVERAGE_POOL,
-      PoolOperators.GLOBAL_AVERAGE_POOL,
-      PoolOperators.GLOBAL_MAX_POOL,
-      PoolOperators.REDUCE_MEAN,
-      PoolOperators.PAD,
-      PoolOperators.RESIZE,
-      PoolOperators.UPSAMPLE,
-      // Arithmetic and merges
-      MergeOperators.ADD,
-      MergeOperators.SUB,
-      MergeOperators.MUL,
-      MergeOperators.DIV,
-      MergeOperators.CONCAT,
-      // Shapes
-      ShapeOperators.RESHAPE,
-      ShapeOperators.FLATTEN,
-      ShapeOperators.SQUEEZE,
-      ShapeOperators.UNSQUEEZE,
-      ShapeOperators.TRANSPOSE,
-      ShapeOperators.SHAPE,
-      SliceOperators.SPLIT,
-      SliceOperators.SLICE,
-      SliceOperators.GATHER,
-      // Constants and pass-throughs
-      ConstantOperators.CONSTANT,
-      ConstantOperators.IDENTITY,
-      ConstantOperators.DROPOUT,
-      ConstantOperators.CAST,
-      ConstantOperators.CONSTANT_OF_SHAPE,
-      ConstantOperators.EQUAL,
-      ConstantOperators.WHERE,
-      SequenceOperators.EXPAND));
+  static final OperatorRegistry STANDARD =
+      new OperatorRegistry(
+          List.of(
+              // Layers with weights
+              ConvOperators.CONV,
+              ConvOperators.CONV_TRANSPOSE,
+              DenseOperators.GEMM,
+              DenseOperators.MAT_MUL,
+              NormalizationOperators.BATCH_NORMALIZATION,
+              NormalizationOperators.LAYER_NORMALIZATION,
+              SequenceOperators.LSTM,
+              SequenceOperators.GRU,
+              SequenceOperators.RNN,
+              // Activations
+              ActivationOperators.RELU,
+              ActivationOperators.CLIP,
+              ActivationOperators.LEAKY_RELU,
+              ActivationOperators.PRELU,
+              ActivationOperators.ELU,
+              ActivationOperators.SELU,
+              ActivationOperators.SIGMOID,
+              ActivationOperators.HARD_SIGMOID,
+              ActivationOperators.TANH,
+              ActivationOperators.HARD_SWISH,
+              ActivationOperators.GELU,
+              ActivationOperators.SOFTMAX,
+              ActivationOperators.LOG_SOFTMAX,
+              ActivationOperators.NEG,
+              ActivationOperators.EXP,
+              ActivationOperators.ABS,
+              ActivationOperators.SOFTPLUS,
+              ActivationOperators.SOFTSIGN,
+              // Pooling, padding, resizing
+              PoolOperators.MAX_POOL,
+              PoolOperators.AVERAGE_POOL,
+              PoolOperators.GLOBAL_AVERAGE_POOL,
+              PoolOperators.GLOBAL_MAX_POOL,
+              PoolOperators.REDUCE_MEAN,
+              PoolOperators.PAD,
+              PoolOperators.RESIZE,
+              PoolOperators.UPSAMPLE,
+              // Arithmetic and merges
+              MergeOperators.ADD,
+              MergeOperators.SUB,
+              MergeOperators.MUL,
+              MergeOperators.DIV,
+              MergeOperators.CONCAT,
+              // Shapes
+              ShapeOperators.RESHAPE,
+              ShapeOperators.FLATTEN,
+              ShapeOperators.SQUEEZE,
+              ShapeOperators.UNSQUEEZE,
+              ShapeOperators.TRANSPOSE,
+              ShapeOperators.SHAPE,
+              SliceOperators.SPLIT,
+              SliceOperators.SLICE,
+              SliceOperators.GATHER,
+              // Constants and pass-throughs
+              ConstantOperators.CONSTANT,
+              ConstantOperators.IDENTITY,
+              ConstantOperators.DROPOUT,
+              ConstantOperators.CAST,
+              ConstantOperators.CONSTANT_OF_SHAPE,
+              ConstantOperators.EQUAL,
+              ConstantOperators.WHERE,
+              SequenceOperators.EXPAND));
 
   private final Map<String, Operator> byName = new LinkedHashMap<>();
 

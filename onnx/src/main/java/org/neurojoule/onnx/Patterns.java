@@ -13,13 +13,13 @@ import org.neurojoule.onnx.proto.OnnxProto.NodeProto;
 /**
  * Written-out layers of a PyTorch export, found by their structure and constants and replaced by
  * the one ONNX node they compute, before the import: LayerNorm ({@code ReduceMean, Sub, Pow 2,
- * ReduceMean, Add eps, Sqrt, Div, Mul gamma, Add beta} becomes {@code LayerNormalization}) and
- * GELU ({@code Div √2, Erf, Add 1, Mul x, Mul 0.5} becomes {@code Gelu}). Each intermediate value
- * must feed the pattern only; where a started pattern breaks, {@link #broken} says at which node.
+ * ReduceMean, Add eps, Sqrt, Div, Mul gamma, Add beta} becomes {@code LayerNormalization}) and GELU
+ * ({@code Div √2, Erf, Add 1, Mul x, Mul 0.5} becomes {@code Gelu}). Each intermediate value must
+ * feed the pattern only; where a started pattern breaks, {@link #broken} says at which node.
  *
  * <p>A pass before the {@link Operator}s rather than one of them: a pattern spans several nodes,
- * and what it yields is one node of an ordinary registered operator, so each descriptor still
- * maps one node and the patterns are graph rewrites only.
+ * and what it yields is one node of an ordinary registered operator, so each descriptor still maps
+ * one node and the patterns are graph rewrites only.
  */
 final class Patterns {
   private static final double SQRT2 = Math.sqrt(2);
@@ -57,19 +57,24 @@ final class Patterns {
     Set<NodeAt> replaced = new HashSet<>();
     Map<NodeAt, NodeAt> at = new HashMap<>();
     for (NodeAt n : nodes) {
-      Match m = switch (n.op()) {
-        case "ReduceMean" -> layerNorm(n);
-        case "Erf" -> gelu(n);
-        default -> null;
-      };
+      Match m =
+          switch (n.op()) {
+            case "ReduceMean" -> layerNorm(n);
+            case "Erf" -> gelu(n);
+            default -> null;
+          };
       if (m == null || m.nodes.stream().anyMatch(replaced::contains)) {
         continue;
       }
       replaced.addAll(m.nodes);
       String name = nameOf(m.nodes, names);
       names.add(name);
-      NodeProto.Builder b = NodeProto.newBuilder().setOpType(m.op).setName(name)
-          .addAllInput(m.inputs).addOutput(m.output);
+      NodeProto.Builder b =
+          NodeProto.newBuilder()
+              .setOpType(m.op)
+              .setName(name)
+              .addAllInput(m.inputs)
+              .addOutput(m.output);
       m.attributes.forEach(b::addAttribute);
       NodeAt last = m.nodes.get(m.nodes.size() - 1);
       at.put(last, new NodeAt(label, b.build(), name));
@@ -85,7 +90,11 @@ final class Patterns {
     return out;
   }
 
-  private record Match(String op, List<String> inputs, String output, List<NodeAt> nodes,
+  private record Match(
+      String op,
+      List<String> inputs,
+      String output,
+      List<NodeAt> nodes,
       List<AttributeProto> attributes) {}
 
   /** {@code /encoder/layers/encoder_layer_0/ln_1}: the nodes' common path, else the last's name. */
@@ -107,8 +116,15 @@ final class Patterns {
   private NodeAt next(NodeAt start, String what, String value, String op) {
     List<NodeAt> c = consumers.getOrDefault(value, List.of());
     if (c.size() != 1 || !c.get(0).op().equals(op)) {
-      broken.putIfAbsent(start.name, what + ": the output of '" + producer.get(value).name
-          + "' should feed one " + op + " node only, but feeds " + describe(c));
+      broken.putIfAbsent(
+          start.name,
+          what
+              + ": the output of '"
+              + producer.get(value).name
+              + "' should feed one "
+              + op
+              + " node only, but feeds "
+              + describe(c));
       return null;
     }
     return c.get(0);
@@ -147,7 +163,8 @@ final class Patterns {
     if (p.op().equals("Identity")) {
       return stored(p.inputs().get(0));
     }
-    if (p.op().equals("Constant") && p.node.getAttributeCount() == 1
+    if (p.op().equals("Constant")
+        && p.node.getAttributeCount() == 1
         && p.node.getAttribute(0).getName().equals("value")) {
       return data.read(p.node.getAttribute(0).getT(), "node '" + p.name + "''s value");
     }
@@ -178,15 +195,23 @@ final class Patterns {
     List<NodeAt> uses = consumers.getOrDefault(d, List.of());
     NodeAt pow = uses.stream().filter(u -> u.op().equals("Pow")).findFirst().orElse(null);
     NodeAt div = uses.stream().filter(u -> u.op().equals("Div")).findFirst().orElse(null);
-    if (consumers.get(mean.node.getOutput(0)).size() != 1 || uses.size() != 2 || pow == null
+    if (consumers.get(mean.node.getOutput(0)).size() != 1
+        || uses.size() != 2
+        || pow == null
         || div == null) {
-      broken.putIfAbsent(mean.name, what + ": the difference '" + sub.name + "' should feed"
-          + " one Pow and one Div, but feeds " + describe(uses));
+      broken.putIfAbsent(
+          mean.name,
+          what
+              + ": the difference '"
+              + sub.name
+              + "' should feed"
+              + " one Pow and one Div, but feeds "
+              + describe(uses));
       return null;
     }
     if (!pow.inputs().get(0).equals(d) || !near(scalar(other(pow, d)), 2)) {
-      broken.putIfAbsent(mean.name, what + ": '" + pow.name + "' should square the"
-          + " difference (exponent 2)");
+      broken.putIfAbsent(
+          mean.name, what + ": '" + pow.name + "' should square the" + " difference (exponent 2)");
       return null;
     }
     NodeAt mean2 = next(mean, what, pow.node.getOutput(0), "ReduceMean");
@@ -194,8 +219,8 @@ final class Patterns {
       return null;
     }
     if (!java.util.Arrays.equals(mean2.integers("axes"), axes)) {
-      broken.putIfAbsent(mean.name, what + ": '" + mean2.name + "' should average over the"
-          + " same axis -1");
+      broken.putIfAbsent(
+          mean.name, what + ": '" + mean2.name + "' should average over the" + " same axis -1");
       return null;
     }
     NodeAt addEps = next(mean, what, mean2.node.getOutput(0), "Add");
@@ -204,8 +229,8 @@ final class Patterns {
     }
     Double eps = scalar(other(addEps, mean2.node.getOutput(0)));
     if (eps == null || !(eps > 0)) {
-      broken.putIfAbsent(mean.name, what + ": '" + addEps.name + "' should add a positive"
-          + " scalar epsilon");
+      broken.putIfAbsent(
+          mean.name, what + ": '" + addEps.name + "' should add a positive" + " scalar epsilon");
       return null;
     }
     NodeAt sqrt = next(mean, what, addEps.node.getOutput(0), "Sqrt");
@@ -214,53 +239,72 @@ final class Patterns {
     }
     NodeAt divBy = next(mean, what, sqrt.node.getOutput(0), "Div");
     if (divBy != div || !div.inputs().get(0).equals(d)) {
-      broken.putIfAbsent(mean.name, what + ": '" + div.name + "' should divide the difference"
-          + " by the square root '" + sqrt.name + "'");
+      broken.putIfAbsent(
+          mean.name,
+          what
+              + ": '"
+              + div.name
+              + "' should divide the difference"
+              + " by the square root '"
+              + sqrt.name
+              + "'");
       return null;
     }
     List<NodeAt> nodes = new ArrayList<>(List.of(mean, sub, pow, mean2, addEps, sqrt, div));
     String out = div.node.getOutput(0);
     List<String> inputs = new ArrayList<>(List.of(x));
     List<NodeAt> mul = consumers.getOrDefault(out, List.of());
-    String gamma = mul.size() == 1 && mul.get(0).op().equals("Mul") ? other(mul.get(0), out)
-        : null;
+    String gamma = mul.size() == 1 && mul.get(0).op().equals("Mul") ? other(mul.get(0), out) : null;
     if (gamma != null && stored(gamma) != null) {
       nodes.add(mul.get(0));
       out = mul.get(0).node.getOutput(0);
       inputs.add(gamma);
       List<NodeAt> add = consumers.getOrDefault(out, List.of());
-      String beta = add.size() == 1 && add.get(0).op().equals("Add") ? other(add.get(0), out)
-          : null;
+      String beta =
+          add.size() == 1 && add.get(0).op().equals("Add") ? other(add.get(0), out) : null;
       if (beta != null && stored(beta) != null) {
         nodes.add(add.get(0));
         out = add.get(0).node.getOutput(0);
         inputs.add(beta);
       }
     } else {
-      broken.putIfAbsent(mean.name, what + ": no scale (a Mul by a stored tensor) follows '"
-          + div.name + "'; a LayerNormalization without gamma is not supported");
+      broken.putIfAbsent(
+          mean.name,
+          what
+              + ": no scale (a Mul by a stored tensor) follows '"
+              + div.name
+              + "'; a LayerNormalization without gamma is not supported");
       return null;
     }
-    List<AttributeProto> attrs = List.of(
-        AttributeProto.newBuilder().setName("axis").setType(AttributeProto.AttributeType.INT)
-            .setI(-1).build(),
-        AttributeProto.newBuilder().setName("epsilon").setType(AttributeProto.AttributeType.FLOAT)
-            .setF(eps.floatValue()).build());
+    List<AttributeProto> attrs =
+        List.of(
+            AttributeProto.newBuilder()
+                .setName("axis")
+                .setType(AttributeProto.AttributeType.INT)
+                .setI(-1)
+                .build(),
+            AttributeProto.newBuilder()
+                .setName("epsilon")
+                .setType(AttributeProto.AttributeType.FLOAT)
+                .setF(eps.floatValue())
+                .build());
     return new Match("LayerNormalization", inputs, out, nodes, attrs);
   }
 
   private Match gelu(NodeAt erf) {
     String what = "GELU's written-out pattern around '" + erf.name + "'";
     NodeAt div = producer.get(erf.inputs().get(0));
-    if (div == null || !div.op().equals("Div") || div.inputs().size() != 2
+    if (div == null
+        || !div.op().equals("Div")
+        || div.inputs().size() != 2
         || !near(scalar(div.inputs().get(1)), SQRT2)) {
       broken.putIfAbsent(erf.name, what + ": its input should be x divided by sqrt(2)");
       return null;
     }
     String x = div.inputs().get(0);
     if (consumers.get(div.node.getOutput(0)).size() != 1) {
-      broken.putIfAbsent(erf.name, what + ": x / sqrt(2) '" + div.name + "' should feed the Erf"
-          + " only");
+      broken.putIfAbsent(
+          erf.name, what + ": x / sqrt(2) '" + div.name + "' should feed the Erf" + " only");
       return null;
     }
     NodeAt add = next(erf, what, erf.node.getOutput(0), "Add");
@@ -276,8 +320,9 @@ final class Patterns {
       return null;
     }
     if (!x.equals(other(mul, add.node.getOutput(0)))) {
-      broken.putIfAbsent(erf.name, what + ": '" + mul.name + "' should multiply by x, the"
-          + " input of '" + div.name + "'");
+      broken.putIfAbsent(
+          erf.name,
+          what + ": '" + mul.name + "' should multiply by x, the" + " input of '" + div.name + "'");
       return null;
     }
     NodeAt half = next(erf, what, mul.node.getOutput(0), "Mul");
@@ -288,8 +333,8 @@ final class Patterns {
       broken.putIfAbsent(erf.name, what + ": '" + half.name + "' should multiply by 0.5");
       return null;
     }
-    return new Match("Gelu", List.of(x), half.node.getOutput(0), List.of(div, erf, add, mul, half),
-        List.of());
+    return new Match(
+        "Gelu", List.of(x), half.node.getOutput(0), List.of(div, erf, add, mul, half), List.of());
   }
 
   /** The names of the nodes where a pattern started and broke, in no order. */

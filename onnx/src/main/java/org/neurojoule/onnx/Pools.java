@@ -26,8 +26,9 @@ final class Pools {
 
   private void spatial() {
     if (rank < 1 || rank > 3) {
-      throw at.error("needs an input of (channels, 1 to 3 spatial axes), but its input gives "
-          + Const.text(x.onnx()));
+      throw at.error(
+          "needs an input of (channels, 1 to 3 spatial axes), but its input gives "
+              + Const.text(x.onnx()));
     }
   }
 
@@ -42,22 +43,30 @@ final class Pools {
     int[] s = at.perAxis("strides", rank, 1, 1);
     int[] d = at.perAxis("dilations", rank, 1, 1);
     if (java.util.Arrays.stream(d).anyMatch(v -> v != 1)) {
-      throw at.error("dilations " + java.util.Arrays.toString(d) + " are not supported"
-          + " (pooling windows are dense in NeuroJoule)");
+      throw at.error(
+          "dilations "
+              + java.util.Arrays.toString(d)
+              + " are not supported"
+              + " (pooling windows are dense in NeuroJoule)");
     }
     long[] pads = at.integers("pads");
     long[] p = pads == null ? new long[2 * rank] : pads.clone();
     if (p.length != 2 * rank) {
-      throw at.error("pads " + java.util.Arrays.toString(pads) + " must hold " + 2 * rank
-          + " values");
+      throw at.error(
+          "pads " + java.util.Arrays.toString(pads) + " must hold " + 2 * rank + " values");
     }
     boolean padded = java.util.Arrays.stream(p).anyMatch(v -> v != 0);
     // ceil_mode's extra end rows below keep the last window's start inside: checked as given.
     for (int i = 0; max && i < rank; i++) {
       if (p[i] >= k[i] || p[i + rank] >= k[i]) {
-        throw at.error("MaxPool pads " + java.util.Arrays.toString(pads) + " must each be below"
-            + " the kernel " + java.util.Arrays.toString(k) + " (a window of pads only has no"
-            + " input value)");
+        throw at.error(
+            "MaxPool pads "
+                + java.util.Arrays.toString(pads)
+                + " must each be below"
+                + " the kernel "
+                + java.util.Arrays.toString(k)
+                + " (a window of pads only has no"
+                + " input value)");
       }
     }
     if (at.integer("ceil_mode", 0) != 0) {
@@ -72,29 +81,36 @@ final class Pools {
           p[i + rank] += extra;
           padded = true;
           if (!max) {
-            throw at.error("AveragePool with ceil_mode, whose last window reaches past the pads,"
-                + " is not supported (it averages over fewer values)");
+            throw at.error(
+                "AveragePool with ceil_mode, whose last window reaches past the pads,"
+                    + " is not supported (it averages over fewer values)");
           }
         }
       }
     }
     if (!max && padded && at.integer("count_include_pad", 0) == 0) {
-      throw at.error("AveragePool with pads and count_include_pad 0 is not supported (NeuroJoule"
-          + " averages over the whole window)");
+      throw at.error(
+          "AveragePool with pads and count_include_pad 0 is not supported (NeuroJoule"
+              + " averages over the whole window)");
     }
     org.neurojoule.layer.Padding mode = at.padding();
-    Tensor in = Convs.padded(x.tensor(), at, rank, p, max ? ZeroPadding.Mode.EDGE
-        : ZeroPadding.Mode.CONSTANT, 0);
-    Pooling spec = Pooling.of(max ? PoolKind.MAX : PoolKind.AVERAGE, rank, k).strides(s)
-        .padding(mode).name(at.name);
+    Tensor in =
+        Convs.padded(
+            x.tensor(), at, rank, p, max ? ZeroPadding.Mode.EDGE : ZeroPadding.Mode.CONSTANT, 0);
+    Pooling spec =
+        Pooling.of(max ? PoolKind.MAX : PoolKind.AVERAGE, rank, k)
+            .strides(s)
+            .padding(mode)
+            .name(at.name);
     return Act.channelsLastOf(at.guard(() -> in.apply(spec)));
   }
 
   /** GlobalMaxPool or GlobalAveragePool, keeping the spatial axes as 1s. */
   Act global(PoolKind kind) {
     spatial();
-    return Act.channelsLastOf(at.guard(() -> x.tensor().apply(GlobalPooling.of(kind, rank)
-        .keepdims(true).name(at.name))));
+    return Act.channelsLastOf(
+        at.guard(
+            () -> x.tensor().apply(GlobalPooling.of(kind, rank).keepdims(true).name(at.name))));
   }
 
   /** ReduceMean over every spatial axis: a global average pooling. */
@@ -107,33 +123,48 @@ final class Pools {
       spatialAxes = a == i + 2;
     }
     if (!spatialAxes) {
-      throw at.error("ReduceMean over axes " + java.util.Arrays.toString(axes) + " of "
-          + Const.text(x.onnx()) + " is not supported yet (only over every spatial axis)");
+      throw at.error(
+          "ReduceMean over axes "
+              + java.util.Arrays.toString(axes)
+              + " of "
+              + Const.text(x.onnx())
+              + " is not supported yet (only over every spatial axis)");
     }
     boolean keep = at.integer("keepdims", 1) != 0;
-    Tensor t = at.guard(() -> x.tensor().apply(GlobalPooling.of(PoolKind.AVERAGE, rank)
-        .keepdims(keep).name(at.name)));
+    Tensor t =
+        at.guard(
+            () ->
+                x.tensor()
+                    .apply(GlobalPooling.of(PoolKind.AVERAGE, rank).keepdims(keep).name(at.name)));
     return keep ? Act.channelsLastOf(t) : Act.of(t, new int[] {x.onnx()[0]});
   }
 
   Act pad(Const padsInput, List<Object> ins) {
     spatial();
     String modeName = at.text("mode", "constant");
-    ZeroPadding.Mode mode = switch (modeName) {
-      case "constant" -> ZeroPadding.Mode.CONSTANT;
-      case "reflect" -> ZeroPadding.Mode.REFLECT;
-      case "edge" -> ZeroPadding.Mode.EDGE;
-      default -> throw at.error("Pad mode '" + modeName + "' is not supported (constant, reflect"
-          + " and edge are)");
-    };
+    ZeroPadding.Mode mode =
+        switch (modeName) {
+          case "constant" -> ZeroPadding.Mode.CONSTANT;
+          case "reflect" -> ZeroPadding.Mode.REFLECT;
+          case "edge" -> ZeroPadding.Mode.EDGE;
+          default ->
+              throw at.error(
+                  "Pad mode '"
+                      + modeName
+                      + "' is not supported (constant, reflect"
+                      + " and edge are)");
+        };
     long[] pads = padsInput != null ? padsInput.longs() : at.integers("pads");
     int full = rank + 2;
     if (pads == null || pads.length != 2 * full) {
       throw at.error("pads must hold " + 2 * full + " values");
     }
     if (pads[0] != 0 || pads[1] != 0 || pads[full] != 0 || pads[full + 1] != 0) {
-      throw at.error("pads " + java.util.Arrays.toString(pads) + " pad the batch or the"
-          + " channels; only spatial padding is supported");
+      throw at.error(
+          "pads "
+              + java.util.Arrays.toString(pads)
+              + " pad the batch or the"
+              + " channels; only spatial padding is supported");
     }
     double value = padValue(ins, mode);
     long[] spatialPads = new long[2 * rank];
@@ -158,8 +189,12 @@ final class Pools {
       value = c.values()[0];
     }
     if (mode != ZeroPadding.Mode.CONSTANT && value != 0) {
-      throw at.error("Pad mode " + mode.name().toLowerCase(java.util.Locale.ROOT) + " takes no"
-          + " value, but has " + value);
+      throw at.error(
+          "Pad mode "
+              + mode.name().toLowerCase(java.util.Locale.ROOT)
+              + " takes no"
+              + " value, but has "
+              + value);
     }
     return value;
   }
@@ -185,23 +220,27 @@ final class Pools {
       throw at.error("Upsample with a scales attribute (opset 7) is not supported");
     }
     if (scales == null || scales.length != rank + 2 || scales[0] != 1 || scales[1] != 1) {
-      throw at.error("needs constant scales (or sizes) of 1 for batch and channels, has "
-          + java.util.Arrays.toString(scales));
+      throw at.error(
+          "needs constant scales (or sizes) of 1 for batch and channels, has "
+              + java.util.Arrays.toString(scales));
     }
     int[] size = new int[rank];
     for (int i = 0; i < rank; i++) {
       double f = scales[i + 2];
       if (f != Math.rint(f) || f < 1) {
-        throw at.error("scale " + f + " is not a whole factor; only whole factors map to"
-            + " UpSampling");
+        throw at.error(
+            "scale " + f + " is not a whole factor; only whole factors map to" + " UpSampling");
       }
       size[i] = (int) f;
     }
-    Tensor t = at.guard(() -> switch (rank) {
-      case 1 -> x.tensor().upSampling1d(size, u -> u.name(at.name));
-      case 2 -> x.tensor().upSampling2d(size, u -> u.name(at.name));
-      default -> x.tensor().upSampling3d(size, u -> u.name(at.name));
-    });
+    Tensor t =
+        at.guard(
+            () ->
+                switch (rank) {
+                  case 1 -> x.tensor().upSampling1d(size, u -> u.name(at.name));
+                  case 2 -> x.tensor().upSampling2d(size, u -> u.name(at.name));
+                  default -> x.tensor().upSampling3d(size, u -> u.name(at.name));
+                });
     return Act.channelsLastOf(t);
   }
 }

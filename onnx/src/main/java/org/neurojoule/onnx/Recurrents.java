@@ -1,18 +1,18 @@
 package org.neurojoule.onnx;
 
 import java.util.List;
-import org.neurojoule.layer.Activation;
 import org.neurojoule.Tensor;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.layer.Recurrent;
 import org.neurojoule.onnx.Seq.Layout;
 import org.neurojoule.onnx.proto.OnnxProto.AttributeProto;
 
 /**
  * ONNX's LSTM, GRU and RNN (forward, zero initial state) as Keras' recurrent layers returning
- * sequences. ONNX stacks its gates i, o, f, c (LSTM) where Keras has i, f, c, o; GRU's z, r, h
- * are Keras' order, and {@code linear_before_reset} is Keras' {@code reset_after}. ONNX's two
- * biases (input and recurrent) are kept as stored: a reset-after GRU's two, else the input bias
- * and the {@code recurrentBias} option's second one.
+ * sequences. ONNX stacks its gates i, o, f, c (LSTM) where Keras has i, f, c, o; GRU's z, r, h are
+ * Keras' order, and {@code linear_before_reset} is Keras' {@code reset_after}. ONNX's two biases
+ * (input and recurrent) are kept as stored: a reset-after GRU's two, else the input bias and the
+ * {@code recurrentBias} option's second one.
  */
 final class Recurrents {
   private final NodeAt at;
@@ -36,12 +36,21 @@ final class Recurrents {
     int hidden = Math.toIntExact(w.dims()[1] / gates);
     int in = x.features();
     if (w.dims()[2] != in) {
-      throw at.error("W " + Const.text(w.dims()) + " takes " + w.dims()[2] + " features, but its"
-          + " input has " + in);
+      throw at.error(
+          "W "
+              + Const.text(w.dims())
+              + " takes "
+              + w.dims()[2]
+              + " features, but its"
+              + " input has "
+              + in);
     }
     if (at.integer("hidden_size", hidden) != hidden) {
-      throw at.error("hidden_size " + at.integer("hidden_size", hidden) + " disagrees with W "
-          + Const.text(w.dims()));
+      throw at.error(
+          "hidden_size "
+              + at.integer("hidden_size", hidden)
+              + " disagrees with W "
+              + Const.text(w.dims()));
     }
     expectDims(r, "R", 1, (long) gates * hidden, hidden);
     if (b != null) {
@@ -49,32 +58,43 @@ final class Recurrents {
     }
     boolean resetAfter = cell == Recurrent.Cell.GRU && at.integer("linear_before_reset", 0) != 0;
     Activation activation = activation(cell);
-    java.util.function.UnaryOperator<Recurrent> spec = s -> s.returnSequences(true)
-        .useBias(b != null).resetAfter(resetAfter).recurrentBias(b != null && !resetAfter)
-        .activation(activation).name(at.name);
-    Tensor t = at.guard(() -> switch (cell) {
-      case LSTM -> x.tensor().lstm(hidden, spec);
-      case GRU -> x.tensor().gru(hidden, spec);
-      case SIMPLE_RNN -> x.tensor().simpleRnn(hidden, spec);
-    });
+    java.util.function.UnaryOperator<Recurrent> spec =
+        s ->
+            s.returnSequences(true)
+                .useBias(b != null)
+                .resetAfter(resetAfter)
+                .recurrentBias(b != null && !resetAfter)
+                .activation(activation)
+                .name(at.name);
+    Tensor t =
+        at.guard(
+            () ->
+                switch (cell) {
+                  case LSTM -> x.tensor().lstm(hidden, spec);
+                  case GRU -> x.tensor().gru(hidden, spec);
+                  case SIMPLE_RNN -> x.tensor().simpleRnn(hidden, spec);
+                });
     if (!w.declaredOnly() && !r.declaredOnly() && (b == null || !b.declaredOnly())) {
-      int[] gate = cell == Recurrent.Cell.LSTM ? new int[] {0, 2, 3, 1} : cell == Recurrent.Cell
-          .GRU ? new int[] {0, 1, 2} : new int[] {0};
+      int[] gate =
+          cell == Recurrent.Cell.LSTM
+              ? new int[] {0, 2, 3, 1}
+              : cell == Recurrent.Cell.GRU ? new int[] {0, 1, 2} : new int[] {0};
       float[] kernel = transposedGates(w.values(), gate, hidden, in);
       float[] recurrent = transposedGates(r.values(), gate, hidden, hidden);
-      at.guard(() -> {
-        if (b == null) {
-          t.layer().setWeights(kernel, recurrent);
-        } else {
-          float[][] biases = biases(b.values(), gate, hidden);
-          if (resetAfter) {
-            t.layer().setWeights(kernel, recurrent, concat(biases[0], biases[1]));
-          } else {
-            t.layer().setWeights(kernel, recurrent, biases[0], biases[1]);
-          }
-        }
-        return null;
-      });
+      at.guard(
+          () -> {
+            if (b == null) {
+              t.layer().setWeights(kernel, recurrent);
+            } else {
+              float[][] biases = biases(b.values(), gate, hidden);
+              if (resetAfter) {
+                t.layer().setWeights(kernel, recurrent, concat(biases[0], biases[1]));
+              } else {
+                t.layer().setWeights(kernel, recurrent, biases[0], biases[1]);
+              }
+            }
+            return null;
+          });
     }
     return new Seq(t, Layout.DIRECTIONS);
   }
@@ -127,8 +147,13 @@ final class Recurrents {
     }
     for (int i = 5; i <= 6; i++) {
       if (present(i) && !zeros(i)) {
-        throw at.error("input " + i + " '" + at.inputs().get(i) + "' (an initial state) must be"
-            + " constant zeros, as Keras' recurrent layers start from zero");
+        throw at.error(
+            "input "
+                + i
+                + " '"
+                + at.inputs().get(i)
+                + "' (an initial state) must be"
+                + " constant zeros, as Keras' recurrent layers start from zero");
       }
     }
     if (present(7)) {
@@ -139,19 +164,26 @@ final class Recurrents {
   /** The state's activation; the gates must keep their defaults (sigmoid). */
   private Activation activation(Recurrent.Cell cell) {
     List<String> given = activations();
-    List<String> defaults = switch (cell) {
-      case LSTM -> List.of("Sigmoid", "Tanh", "Tanh");
-      case GRU -> List.of("Sigmoid", "Tanh");
-      case SIMPLE_RNN -> List.of("Tanh");
-    };
+    List<String> defaults =
+        switch (cell) {
+          case LSTM -> List.of("Sigmoid", "Tanh", "Tanh");
+          case GRU -> List.of("Sigmoid", "Tanh");
+          case SIMPLE_RNN -> List.of("Tanh");
+        };
     if (given.isEmpty() || given.equals(defaults)) {
       return Activation.TANH;
     }
     if (cell == Recurrent.Cell.SIMPLE_RNN && given.equals(List.of("Relu"))) {
       return Activation.RELU;
     }
-    throw at.error("activations " + given + " are not supported (" + defaults + " are"
-        + (cell == Recurrent.Cell.SIMPLE_RNN ? ", and [Relu]" : "") + ")");
+    throw at.error(
+        "activations "
+            + given
+            + " are not supported ("
+            + defaults
+            + " are"
+            + (cell == Recurrent.Cell.SIMPLE_RNN ? ", and [Relu]" : "")
+            + ")");
   }
 
   private List<String> activations() {

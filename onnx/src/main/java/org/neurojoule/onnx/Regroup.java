@@ -4,14 +4,14 @@ import java.util.Arrays;
 import org.neurojoule.Tensor;
 
 /**
- * Reshape and Transpose of channels-first activations as NeuroJoule Reshape and Permute layers
- * on channels-last tensors, such that the units land where PyTorch puts them: ShuffleNet's
- * channel shuffle {@code (C, H, W) -> (g, C/g, H, W) -> (C/g, g, H, W) -> (C, H, W)}.
+ * Reshape and Transpose of channels-first activations as NeuroJoule Reshape and Permute layers on
+ * channels-last tensors, such that the units land where PyTorch puts them: ShuffleNet's channel
+ * shuffle {@code (C, H, W) -> (g, C/g, H, W) -> (C/g, g, H, W) -> (C, H, W)}.
  *
  * <p>NeuroJoule holds ONNX's {@code (a0, a1, ..., ak)} as {@code (a1, ..., ak, a0)}. A reshape
  * regroups ONNX's leading axes and keeps the trailing ones (the spatial axes {@code S}): the input
- * is permuted to {@code (S, a0, ...)}, where a row-major reshape to {@code (S, b0, ...)} is
- * ONNX's, then permuted back to {@code (b1, ..., S, b0)}. Identity permutes are left out.
+ * is permuted to {@code (S, a0, ...)}, where a row-major reshape to {@code (S, b0, ...)} is ONNX's,
+ * then permuted back to {@code (b1, ..., S, b0)}. Identity permutes are left out.
  */
 final class Regroup {
   private final NodeAt at;
@@ -62,8 +62,12 @@ final class Regroup {
   Act transpose(Act x, long[] perm) {
     int[] a = x.onnx();
     if (perm.length != a.length + 1 || perm[0] != 0 || !isPermutation(perm)) {
-      throw at.error("Transpose " + Arrays.toString(perm) + " of an activation "
-          + Const.text(a) + " must permute its axes and keep the batch (axis 0) first");
+      throw at.error(
+          "Transpose "
+              + Arrays.toString(perm)
+              + " of an activation "
+              + Const.text(a)
+              + " must permute its axes and keep the batch (axis 0) first");
     }
     int[] q = new int[a.length];
     for (int i = 0; i < q.length; i++) {

@@ -9,8 +9,8 @@ import org.neurojoule.onnx.Seq.Layout;
 
 /**
  * The nodes around ONNX's recurrent operators: PyTorch's {@code batch_first} Transpose into the
- * time-major layout and back, the Squeeze of the direction axis, a Gather of one time step, and
- * the Expand of the zero initial states. The {@link Operator}s of and around sequences name their
+ * time-major layout and back, the Squeeze of the direction axis, a Gather of one time step, and the
+ * Expand of the zero initial states. The {@link Operator}s of and around sequences name their
  * mapping here.
  */
 final class Sequences {
@@ -48,8 +48,11 @@ final class Sequences {
    * activation, {@code (batch, time, features)} to the recurrent layers' time-major layout}
    */
   static boolean startsSequence(Call c) {
-    return c.ins.get(0) instanceof Act a && a.onnx().length == 2 && a.order() == null
-        && !a.isTokens() && java.util.Arrays.equals(c.at.integers("perm"), SWAP_BATCH_AND_TIME);
+    return c.ins.get(0) instanceof Act a
+        && a.onnx().length == 2
+        && a.order() == null
+        && !a.isTokens()
+        && java.util.Arrays.equals(c.at.integers("perm"), SWAP_BATCH_AND_TIME);
   }
 
   /** LSTM, GRU or RNN ({@code cell}) of a time-major sequence. */
@@ -87,15 +90,21 @@ final class Sequences {
 
   private Seq timeMajor() {
     Object x = ins.get(0);
-    if (x instanceof Act a && a.isTokens() && !a.tokens().merged() && a.tokens().axis() == 1
+    if (x instanceof Act a
+        && a.isTokens()
+        && !a.tokens().merged()
+        && a.tokens().axis() == 1
         && a.onnx().length == 2) {
       // A token tensor (time, batch, features): already (time, features) here.
       return new Seq(a.tensor(), Layout.TIME_MAJOR);
     }
     if (!(x instanceof Seq s) || s.layout() != Layout.TIME_MAJOR) {
-      throw at.error("needs its input X in the layout (time, batch, features), as PyTorch's"
-          + " Transpose of a batch_first input gives it; its input '" + at.inputs().get(0)
-          + "' is " + (x instanceof Seq s ? describe(s) : "not such a sequence"));
+      throw at.error(
+          "needs its input X in the layout (time, batch, features), as PyTorch's"
+              + " Transpose of a batch_first input gives it; its input '"
+              + at.inputs().get(0)
+              + "' is "
+              + (x instanceof Seq s ? describe(s) : "not such a sequence"));
     }
     return s;
   }
@@ -103,8 +112,10 @@ final class Sequences {
   /** Batch and time swap: the values stay (time, features) per example, only the layout moves. */
   Seq transpose() {
     if (!java.util.Arrays.equals(at.integers("perm"), SWAP_BATCH_AND_TIME)) {
-      throw at.error("Transpose " + java.util.Arrays.toString(at.integers("perm"))
-          + " of a sequence is not supported (only [1, 0, 2], batch and time swapped)");
+      throw at.error(
+          "Transpose "
+              + java.util.Arrays.toString(at.integers("perm"))
+              + " of a sequence is not supported (only [1, 0, 2], batch and time swapped)");
     }
     if (ins.get(0) instanceof Act a) {
       // ONNX (time, features) is channels last here, so (features, time): put time first.
@@ -115,20 +126,27 @@ final class Sequences {
     return switch (s.layout()) {
       case TIME_MAJOR -> new Seq(s.tensor(), Layout.BATCH_FIRST);
       case BATCH_FIRST -> new Seq(s.tensor(), Layout.TIME_MAJOR);
-      case DIRECTIONS -> throw at.error("Transpose of a recurrent output with its direction"
-          + " axis is not supported (a Squeeze of axis 1 first is)");
+      case DIRECTIONS ->
+          throw at.error(
+              "Transpose of a recurrent output with its direction"
+                  + " axis is not supported (a Squeeze of axis 1 first is)");
     };
   }
 
   Seq squeeze() {
     Seq s = seq();
-    long[] axes = ins.size() > 1 && ins.get(1) != null ? constant(1).longs()
-        : at.integers("axes");
-    if (s.layout() != Layout.DIRECTIONS || axes == null || axes.length != 1
+    long[] axes = ins.size() > 1 && ins.get(1) != null ? constant(1).longs() : at.integers("axes");
+    if (s.layout() != Layout.DIRECTIONS
+        || axes == null
+        || axes.length != 1
         || axes[0] != 1 && axes[0] != -3) {
-      throw at.error("Squeeze " + (axes == null ? "of every axis of 1" : java.util.Arrays
-          .toString(axes)) + " of a sequence " + describe(s) + " is not supported (only axis 1,"
-          + " the direction axis of a recurrent output)");
+      throw at.error(
+          "Squeeze "
+              + (axes == null ? "of every axis of 1" : java.util.Arrays.toString(axes))
+              + " of a sequence "
+              + describe(s)
+              + " is not supported (only axis 1,"
+              + " the direction axis of a recurrent output)");
     }
     return new Seq(s.tensor(), Layout.TIME_MAJOR);
   }
@@ -139,9 +157,15 @@ final class Sequences {
    */
   static Act output(String label, String name, Seq s) {
     if (s.layout() != Layout.BATCH_FIRST) {
-      throw new OnnxImportException(label + ": graph output '" + name + "' is a sequence in the"
-          + " layout " + s.layout() + "; only a batch-first one (batch, time, features) is"
-          + " supported as an output");
+      throw new OnnxImportException(
+          label
+              + ": graph output '"
+              + name
+              + "' is a sequence in the"
+              + " layout "
+              + s.layout()
+              + "; only a batch-first one (batch, time, features) is"
+              + " supported as an output");
     }
     Tensor t;
     try {
@@ -175,20 +199,29 @@ final class Sequences {
   private Seq embedding() {
     Const table = constant(0);
     Act ids = (Act) ins.get(1);
-    if (at.integer("axis", 0) != 0 || table.dims().length != 2 || ids.onnx().length != 1
+    if (at.integer("axis", 0) != 0
+        || table.dims().length != 2
+        || ids.onnx().length != 1
         || ids.order() != null) {
-      throw at.error("Gather of a constant " + Const.text(table.dims()) + " by an activation "
-          + Const.text(ids.onnx()) + " on axis " + at.integer("axis", 0) + " is supported as"
-          + " an embedding only: rows (axis 0) of a 2-D table by a 1-D sequence of ids");
+      throw at.error(
+          "Gather of a constant "
+              + Const.text(table.dims())
+              + " by an activation "
+              + Const.text(ids.onnx())
+              + " on axis "
+              + at.integer("axis", 0)
+              + " is supported as"
+              + " an embedding only: rows (axis 0) of a 2-D table by a 1-D sequence of ids");
     }
     int rows = Math.toIntExact(table.dims()[0]);
     int dim = Math.toIntExact(table.dims()[1]);
     Tensor t = at.guard(() -> ids.tensor().embedding(rows, dim, e -> e.name(at.name)));
     if (!table.declaredOnly()) {
-      at.guard(() -> {
-        t.layer().setWeights(table.floats());
-        return null;
-      });
+      at.guard(
+          () -> {
+            t.layer().setWeights(table.floats());
+            return null;
+          });
     }
     return new Seq(t, Layout.BATCH_FIRST);
   }
@@ -199,10 +232,17 @@ final class Sequences {
     long axis = at.integer("axis", 0);
     long timeAxis = s.layout() == Layout.BATCH_FIRST ? 1 : 0;
     Const index = constant(1);
-    if (s.layout() == Layout.DIRECTIONS || axis != timeAxis && axis != timeAxis - 3
-        || index.declaredOnly() || index.dims().length != 0) {
-      throw at.error("Gather on axis " + axis + " of a sequence " + describe(s) + " is not"
-          + " supported (only one time step: a scalar index on the time axis)");
+    if (s.layout() == Layout.DIRECTIONS
+        || axis != timeAxis && axis != timeAxis - 3
+        || index.declaredOnly()
+        || index.dims().length != 0) {
+      throw at.error(
+          "Gather on axis "
+              + axis
+              + " of a sequence "
+              + describe(s)
+              + " is not"
+              + " supported (only one time step: a scalar index on the time axis)");
     }
     int time = s.time();
     long i = (long) index.values()[0];
@@ -212,8 +252,13 @@ final class Sequences {
     }
     int before = (int) step;
     int after = time - 1 - before;
-    Tensor cropped = before == 0 && after == 0 ? s.tensor() : at.guard(() -> s.tensor()
-        .cropping1d(new int[] {before, after}, c -> c.name(at.name + "_crop")));
+    Tensor cropped =
+        before == 0 && after == 0
+            ? s.tensor()
+            : at.guard(
+                () ->
+                    s.tensor()
+                        .cropping1d(new int[] {before, after}, c -> c.name(at.name + "_crop")));
     Tensor t = at.guard(() -> cropped.reshape(new int[] {s.features()}, r -> r.name(at.name)));
     return Act.of(t, new int[] {s.features()});
   }

@@ -6,58 +6,89 @@ import org.neurojoule.Tensor;
 import org.neurojoule.shape.ChannelAxis;
 
 /**
- * The operators that change a tensor's shape, as {@link Operator}s: on constants folded, on a
- * token tensor by {@link TokenOps}, on a sequence by {@link Sequences}, and on an activation of
- * the convolution world as a Flatten, Reshape or Permute, or no layer where the units keep their
- * order. Shape reads the dimensions of any value.
+ * The operators that change a tensor's shape, as {@link Operator}s: on constants folded, on a token
+ * tensor by {@link TokenOps}, on a sequence by {@link Sequences}, and on an activation of the
+ * convolution world as a Flatten, Reshape or Permute, or no layer where the units keep their order.
+ * Shape reads the dimensions of any value.
  */
 final class ShapeOperators {
   private ShapeOperators() {}
 
-  static final Operator RESHAPE = Operator.named("Reshape")
-      .folds(c -> {
-        List<Const> v = c.values();
-        return c.folding().reshape(v.get(0), v.get(1));
-      })
-      .onTokens(c -> TokenOps.on(c, TokenOps::reshape))
-      .maps(c -> reshapeTo(c, c.x(), withoutBatch(Shapes.resolve(c.at, Folding.withBatch(c.x()
-          .onnx()), c.constant(1).longs()))))
-      .build();
-  static final Operator FLATTEN = Operator.named("Flatten").reads("axis")
-      .folds(c -> c.folding().flatten(c.values().get(0)))
-      .onTokens(c -> TokenOps.on(c, TokenOps::flatten))
-      .maps(ShapeOperators::flatten).build();
-  static final Operator SQUEEZE = Operator.named("Squeeze").reads("axes")
-      .folds(c -> {
-        List<Const> v = c.values();
-        return c.folding().squeeze(v.get(0), c.folding().axes(v));
-      })
-      .onTokens(c -> TokenOps.on(c, TokenOps::squeeze))
-      .onSequence(c -> Sequences.on(c, Sequences::squeeze))
-      .maps(ShapeOperators::squeeze).build();
-  static final Operator UNSQUEEZE = Operator.named("Unsqueeze").reads("axes")
-      .folds(c -> {
-        List<Const> v = c.values();
-        return c.folding().unsqueeze(v.get(0), c.folding().axes(v));
-      })
-      .onTokens(c -> TokenOps.on(c, TokenOps::squeeze))
-      .maps(ShapeOperators::squeeze).build();
-  static final Operator TRANSPOSE = Operator.named("Transpose").reads("perm")
-      .folds(c -> c.folding().transpose(c.values().get(0)))
-      .onTokens(c -> TokenOps.on(c, TokenOps::transpose))
-      .onSequence(c -> Sequences.on(c, Sequences::transpose))
-      .maps(c -> Sequences.startsSequence(c) ? Sequences.on(c, Sequences::transpose)
-          : transpose(c))
-      .build();
-  static final Operator SHAPE = Operator.named("Shape").reads("end", "start")
-      .folds(c -> Folding.shape(c.ins.get(0))).foldsAnyInput()
-      .onSequence(c -> Sequences.on(c, Sequences::shape)).build();
+  static final Operator RESHAPE =
+      Operator.named("Reshape")
+          .folds(
+              c -> {
+                List<Const> v = c.values();
+                return c.folding().reshape(v.get(0), v.get(1));
+              })
+          .onTokens(c -> TokenOps.on(c, TokenOps::reshape))
+          .maps(
+              c ->
+                  reshapeTo(
+                      c,
+                      c.x(),
+                      withoutBatch(
+                          Shapes.resolve(
+                              c.at, Folding.withBatch(c.x().onnx()), c.constant(1).longs()))))
+          .build();
+  static final Operator FLATTEN =
+      Operator.named("Flatten")
+          .reads("axis")
+          .folds(c -> c.folding().flatten(c.values().get(0)))
+          .onTokens(c -> TokenOps.on(c, TokenOps::flatten))
+          .maps(ShapeOperators::flatten)
+          .build();
+  static final Operator SQUEEZE =
+      Operator.named("Squeeze")
+          .reads("axes")
+          .folds(
+              c -> {
+                List<Const> v = c.values();
+                return c.folding().squeeze(v.get(0), c.folding().axes(v));
+              })
+          .onTokens(c -> TokenOps.on(c, TokenOps::squeeze))
+          .onSequence(c -> Sequences.on(c, Sequences::squeeze))
+          .maps(ShapeOperators::squeeze)
+          .build();
+  static final Operator UNSQUEEZE =
+      Operator.named("Unsqueeze")
+          .reads("axes")
+          .folds(
+              c -> {
+                List<Const> v = c.values();
+                return c.folding().unsqueeze(v.get(0), c.folding().axes(v));
+              })
+          .onTokens(c -> TokenOps.on(c, TokenOps::squeeze))
+          .maps(ShapeOperators::squeeze)
+          .build();
+  static final Operator TRANSPOSE =
+      Operator.named("Transpose")
+          .reads("perm")
+          .folds(c -> c.folding().transpose(c.values().get(0)))
+          .onTokens(c -> TokenOps.on(c, TokenOps::transpose))
+          .onSequence(c -> Sequences.on(c, Sequences::transpose))
+          .maps(
+              c ->
+                  Sequences.startsSequence(c)
+                      ? Sequences.on(c, Sequences::transpose)
+                      : transpose(c))
+          .build();
+  static final Operator SHAPE =
+      Operator.named("Shape")
+          .reads("end", "start")
+          .folds(c -> Folding.shape(c.ins.get(0)))
+          .foldsAnyInput()
+          .onSequence(c -> Sequences.on(c, Sequences::shape))
+          .build();
 
   private static Act flatten(Call c) {
     Act x = c.x();
     if (c.at.integer("axis", 1) != 1) {
-      throw c.at.error("Flatten with axis " + c.at.integer("axis", 1) + " is not supported (axis"
-          + " 1 keeps the batch and flattens the rest)");
+      throw c.at.error(
+          "Flatten with axis "
+              + c.at.integer("axis", 1)
+              + " is not supported (axis"
+              + " 1 keeps the batch and flattens the rest)");
     }
     return reshapeTo(c, x, new int[] {Math.toIntExact(x.units())});
   }
@@ -70,8 +101,9 @@ final class ShapeOperators {
   private static Act squeeze(Call c) {
     Act x = c.x();
     long[] axes = c.present(1) ? c.constant(1).longs() : c.at.integers("axes");
-    Const shape = new Folding(c.at, null).reshaped(c.at.op(), new Const(Folding.withBatch(
-        x.onnx()), new double[0]), axes);
+    Const shape =
+        new Folding(c.at, null)
+            .reshaped(c.at.op(), new Const(Folding.withBatch(x.onnx()), new double[0]), axes);
     return reshapeTo(c, x, withoutBatch(shape.dims()));
   }
 
@@ -81,8 +113,7 @@ final class ShapeOperators {
    */
   private static Act reshapeTo(Call c, Act x, int[] target) {
     NodeAt at = c.at;
-    if (target.length > 0 && target.length == x.onnx().length
-        && Arrays.equals(target, x.onnx())) {
+    if (target.length > 0 && target.length == x.onnx().length && Arrays.equals(target, x.onnx())) {
       return x;
     }
     if (target.length == 1) {
@@ -93,17 +124,23 @@ final class ShapeOperators {
       return new Act(t, target, x.flatOrder());
     }
     Act probe = new Act(null, target, null);
-    if (target.length > 0 && (x.plainOrder() && probe.plainOrder() || sameSpatial(x.onnx(),
-        target))) {
-      Tensor t = at.guard(() -> x.tensor().reshape(ChannelAxis.channelsLast(target),
-          r -> r.name(at.name)));
+    if (target.length > 0
+        && (x.plainOrder() && probe.plainOrder() || sameSpatial(x.onnx(), target))) {
+      Tensor t =
+          at.guard(
+              () -> x.tensor().reshape(ChannelAxis.channelsLast(target), r -> r.name(at.name)));
       return Act.of(t, target);
     }
     if (target.length > 1 && x.order() == null) {
       return new Regroup(at).reshape(x, target);
     }
-    throw at.error("reshapes " + Const.text(x.onnx()) + " to " + Const.text(target) + ", which"
-        + " reorders channels-first data; not supported yet");
+    throw at.error(
+        "reshapes "
+            + Const.text(x.onnx())
+            + " to "
+            + Const.text(target)
+            + ", which"
+            + " reorders channels-first data; not supported yet");
   }
 
   /**
@@ -131,9 +168,13 @@ final class ShapeOperators {
       return Act.tokens(x.tensor(), new int[] {d[1], d[0]}, new Act.Tokens(0, false));
     }
     if (perm == null || x.onnx().length < 2) {
-      throw at.error("Transpose " + (perm == null ? "without perm" : Arrays.toString(perm))
-          + " of an activation " + Const.text(x.onnx()) + " is not supported (it must keep the"
-          + " batch first)");
+      throw at.error(
+          "Transpose "
+              + (perm == null ? "without perm" : Arrays.toString(perm))
+              + " of an activation "
+              + Const.text(x.onnx())
+              + " is not supported (it must keep the"
+              + " batch first)");
     }
     return new Regroup(at).transpose(x, perm);
   }

@@ -15,8 +15,14 @@ final class Shapes {
     for (int i = 0; i < out.length; i++) {
       if (out[i] == 0) {
         if (i >= in.length) {
-          throw at.error("Reshape target " + Const.text(target) + " copies dimension " + i
-              + ", which its input " + Const.text(in) + " does not have");
+          throw at.error(
+              "Reshape target "
+                  + Const.text(target)
+                  + " copies dimension "
+                  + i
+                  + ", which its input "
+                  + Const.text(in)
+                  + " does not have");
         }
         out[i] = in[i];
       }
@@ -37,8 +43,16 @@ final class Shapes {
       }
       out[inferred] = total / known;
     } else if (known != total) {
-      throw at.error("cannot reshape " + Const.text(in) + " (" + total + " values) to "
-          + Const.text(target) + " (" + known + ")");
+      throw at.error(
+          "cannot reshape "
+              + Const.text(in)
+              + " ("
+              + total
+              + " values) to "
+              + Const.text(target)
+              + " ("
+              + known
+              + ")");
     }
     return out;
   }

@@ -28,11 +28,18 @@ final class Slices {
       java.util.Arrays.fill(parts, channels / outputs);
     }
     long sum = java.util.Arrays.stream(parts).sum();
-    if (parts.length != outputs || sum != channels
+    if (parts.length != outputs
+        || sum != channels
         || java.util.Arrays.stream(parts).anyMatch(p -> p < 1)) {
-      throw at.error("split " + java.util.Arrays.toString(parts) + " must give " + outputs
-          + " positive sizes adding up to the " + channels + " channels of "
-          + Const.text(x.onnx()));
+      throw at.error(
+          "split "
+              + java.util.Arrays.toString(parts)
+              + " must give "
+              + outputs
+              + " positive sizes adding up to the "
+              + channels
+              + " channels of "
+              + Const.text(x.onnx()));
     }
     List<Act> out = new ArrayList<>();
     int begin = 0;
@@ -46,10 +53,16 @@ final class Slices {
 
   /** Opset 10+: starts, ends, axes, steps inputs; one axis, the channels, step 1. */
   Act slice(Const starts, Const ends, Const axes, Const steps) {
-    if (starts.count() != 1 || ends.count() != 1 || axes == null || axes.count() != 1
+    if (starts.count() != 1
+        || ends.count() != 1
+        || axes == null
+        || axes.count() != 1
         || steps != null && (steps.count() != 1 || steps.values()[0] != 1)) {
-      throw at.error("slices an activation " + Const.text(x.onnx()) + " on one axis with"
-          + " step 1 only, the channels (axis 1)");
+      throw at.error(
+          "slices an activation "
+              + Const.text(x.onnx())
+              + " on one axis with"
+              + " step 1 only, the channels (axis 1)");
     }
     int channels = channels((long) axes.values()[0]);
     long begin = clamp((long) starts.values()[0], channels);
@@ -69,8 +82,13 @@ final class Slices {
     int rank = x.onnx().length;
     long a = axis < 0 ? axis + rank + 1 : axis;
     if (a != 1 || rank == 1 && x.order() != null) {
-      throw at.error("axis " + axis + " of " + Const.text(x.onnx()) + " (batch first) is not"
-          + " supported; only the channels (axis 1) are");
+      throw at.error(
+          "axis "
+              + axis
+              + " of "
+              + Const.text(x.onnx())
+              + " (batch first) is not"
+              + " supported; only the channels (axis 1) are");
     }
     return x.onnx()[0];
   }

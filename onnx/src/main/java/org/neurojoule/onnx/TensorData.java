@@ -12,8 +12,8 @@ import org.neurojoule.onnx.proto.OnnxProto.StringStringEntryProto;
 import org.neurojoule.onnx.proto.OnnxProto.TensorProto;
 
 /**
- * Decodes a {@code TensorProto}: raw little-endian data, the typed fields or an external data
- * file. Sizes are checked in {@code long} against the bytes actually there before any allocation.
+ * Decodes a {@code TensorProto}: raw little-endian data, the typed fields or an external data file.
+ * Sizes are checked in {@code long} against the bytes actually there before any allocation.
  */
 final class TensorData {
   /** The most values one tensor may hold: 2^28, so that its doubles stay within 2 GiB. */
@@ -34,25 +34,32 @@ final class TensorData {
     int type = t.getDataType();
     int size = elementSize(type, what);
     if (t.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
-      return new Const(dims, decode(external(t, what, count * size), type, (int) count),
-          isInteger(type));
+      return new Const(
+          dims, decode(external(t, what, count * size), type, (int) count), isInteger(type));
     }
     if (t.hasRawData()) {
       ByteString raw = t.getRawData();
       if (raw.size() != count * size) {
-        throw error(what + ": raw data holds " + raw.size() + " bytes, but its dims "
-            + Const.text(dims) + " of " + typeName(type) + " need " + count * size);
+        throw error(
+            what
+                + ": raw data holds "
+                + raw.size()
+                + " bytes, but its dims "
+                + Const.text(dims)
+                + " of "
+                + typeName(type)
+                + " need "
+                + count * size);
       }
-      return new Const(dims, decode(raw.asReadOnlyByteBuffer(), type, (int) count),
-          isInteger(type));
+      return new Const(
+          dims, decode(raw.asReadOnlyByteBuffer(), type, (int) count), isInteger(type));
     }
     return new Const(dims, typed(t, type, count, dims, what), isInteger(type));
   }
 
   /** INT8/16/32/64, UINT8/16, BOOL (ONNX's type numbers). */
   private static boolean isInteger(int type) {
-    return type == 2 || type == 3 || type == 4 || type == 5 || type == 6 || type == 7
-        || type == 9;
+    return type == 2 || type == 3 || type == 4 || type == 5 || type == 6 || type == 7 || type == 9;
   }
 
   long[] dims(long[] dims, String what) {
@@ -69,38 +76,46 @@ final class TensorData {
     long n = 1;
     for (long d : dims) {
       if (d != 0 && n > MAX_VALUES / d) {
-        throw error(what + ": dims " + Const.text(dims) + " hold more than " + MAX_VALUES
-            + " values");
+        throw error(
+            what + ": dims " + Const.text(dims) + " hold more than " + MAX_VALUES + " values");
       }
       n *= d;
     }
     if (n > MAX_VALUES) {
-      throw error(what + ": dims " + Const.text(dims) + " hold more than " + MAX_VALUES
-          + " values");
+      throw error(
+          what + ": dims " + Const.text(dims) + " hold more than " + MAX_VALUES + " values");
     }
     return n;
   }
 
   private double[] typed(TensorProto t, int type, long count, long[] dims, String what) {
-    int have = switch (type) {
-      case 1 -> t.getFloatDataCount();
-      case 11 -> t.getDoubleDataCount();
-      case 7 -> t.getInt64DataCount();
-      default -> t.getInt32DataCount();
-    };
+    int have =
+        switch (type) {
+          case 1 -> t.getFloatDataCount();
+          case 11 -> t.getDoubleDataCount();
+          case 7 -> t.getInt64DataCount();
+          default -> t.getInt32DataCount();
+        };
     if (have != count) {
-      throw error(what + ": holds " + have + " values, but its dims " + Const.text(dims)
-          + " need " + count);
+      throw error(
+          what
+              + ": holds "
+              + have
+              + " values, but its dims "
+              + Const.text(dims)
+              + " need "
+              + count);
     }
     double[] v = new double[have];
     for (int i = 0; i < have; i++) {
-      v[i] = switch (type) {
-        case 1 -> t.getFloatData(i);
-        case 11 -> t.getDoubleData(i);
-        case 7 -> t.getInt64Data(i);
-        case 10 -> half((short) t.getInt32Data(i));
-        default -> t.getInt32Data(i);
-      };
+      v[i] =
+          switch (type) {
+            case 1 -> t.getFloatData(i);
+            case 11 -> t.getDoubleData(i);
+            case 7 -> t.getInt64Data(i);
+            case 10 -> half((short) t.getInt32Data(i));
+            default -> t.getInt32Data(i);
+          };
     }
     return v;
   }
@@ -125,16 +140,17 @@ final class TensorData {
     b = b.duplicate().order(ByteOrder.LITTLE_ENDIAN);
     double[] v = new double[count];
     for (int i = 0; i < count; i++) {
-      v[i] = switch (type) {
-        case 1 -> b.getFloat();
-        case 11 -> b.getDouble();
-        case 7 -> b.getLong();
-        case 6 -> b.getInt();
-        case 5 -> b.getShort();
-        case 10 -> half(b.getShort());
-        case 2 -> b.get() & 0xff;
-        default -> b.get();
-      };
+      v[i] =
+          switch (type) {
+            case 1 -> b.getFloat();
+            case 11 -> b.getDouble();
+            case 7 -> b.getLong();
+            case 6 -> b.getInt();
+            case 5 -> b.getShort();
+            case 10 -> half(b.getShort());
+            case 2 -> b.get() & 0xff;
+            default -> b.get();
+          };
     }
     return v;
   }
@@ -145,8 +161,13 @@ final class TensorData {
       case 7, 11 -> 8;
       case 5, 10 -> 2;
       case 2, 3, 9 -> 1;
-      default -> throw error(what + ": data type " + typeName(type) + " is not supported (float32,"
-          + " float16, float64, int64, int32, int16, int8, uint8 and bool are)");
+      default ->
+          throw error(
+              what
+                  + ": data type "
+                  + typeName(type)
+                  + " is not supported (float32,"
+                  + " float16, float64, int64, int32, int16, int8, uint8 and bool are)");
     };
   }
 
@@ -165,7 +186,7 @@ final class TensorData {
         case "location" -> location = e.getValue();
         case "offset" -> offset = number(e.getValue(), "offset", what);
         case "length" -> length = number(e.getValue(), "length", what);
-        default -> { }
+        default -> {}
       }
     }
     if (location == null) {
@@ -174,17 +195,36 @@ final class TensorData {
     Path base = folder.toAbsolutePath().normalize();
     Path file = base.resolve(location).normalize();
     if (!file.startsWith(base)) {
-      throw error(what + ": external data location '" + location + "' lies outside the model's"
-          + " folder " + base);
+      throw error(
+          what
+              + ": external data location '"
+              + location
+              + "' lies outside the model's"
+              + " folder "
+              + base);
     }
     if (length >= 0 && length != need) {
-      throw error(what + ": external data length " + length + " does not match the " + need
-          + " bytes its dims need");
+      throw error(
+          what
+              + ": external data length "
+              + length
+              + " does not match the "
+              + need
+              + " bytes its dims need");
     }
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       if (offset + need > ch.size()) {
-        throw error(what + ": external data file '" + location + "' has " + ch.size()
-            + " bytes; offset " + offset + " + " + need + " bytes lies past its end");
+        throw error(
+            what
+                + ": external data file '"
+                + location
+                + "' has "
+                + ch.size()
+                + " bytes; offset "
+                + offset
+                + " + "
+                + need
+                + " bytes lies past its end");
       }
       ByteBuffer b = ByteBuffer.allocate((int) need);
       while (b.hasRemaining()) {
@@ -194,8 +234,9 @@ final class TensorData {
       }
       return b.flip();
     } catch (IOException e) {
-      throw new OnnxImportException(label + ": " + what + ": cannot read external data '"
-          + location + "': " + e.getMessage(), e);
+      throw new OnnxImportException(
+          label + ": " + what + ": cannot read external data '" + location + "': " + e.getMessage(),
+          e);
     }
   }
 

@@ -8,11 +8,11 @@ import org.neurojoule.Tensor;
 import org.neurojoule.layer.ChannelSlice;
 
 /**
- * Operators on token tensors ({@link Act.Tokens}): a transformer's {@code (S, E)} and the
- * layouts PyTorch's {@code nn.MultiheadAttention} moves it through, {@code (S, N, E)} and the heads
- * folded into the batch {@code (N·H, S, hd)}. The NeuroJoule tensor keeps ONNX's axis order; each
- * operator tracks where the batch goes, so that the batch is never mixed with another axis. The
- * {@link Operator}s that take token tensors name their mapping here.
+ * Operators on token tensors ({@link Act.Tokens}): a transformer's {@code (S, E)} and the layouts
+ * PyTorch's {@code nn.MultiheadAttention} moves it through, {@code (S, N, E)} and the heads folded
+ * into the batch {@code (N·H, S, hd)}. The NeuroJoule tensor keeps ONNX's axis order; each operator
+ * tracks where the batch goes, so that the batch is never mixed with another axis. The {@link
+ * Operator}s that take token tensors name their mapping here.
  */
 final class TokenOps {
   private final NodeAt at;
@@ -49,8 +49,10 @@ final class TokenOps {
     int r = x.onnx().length;
     if (r <= 1) {
       if (x.order() != null) {
-        throw at.error("its input is a flattened channels-first tensor " + Const.text(x.onnx())
-            + "; as a token tensor it is not supported yet");
+        throw at.error(
+            "its input is a flattened channels-first tensor "
+                + Const.text(x.onnx())
+                + "; as a token tensor it is not supported yet");
       }
       return new Act(x.tensor(), x.onnx(), null, new Act.Tokens(0, false));
     }
@@ -59,8 +61,13 @@ final class TokenOps {
     for (int k = 1; k < r; k++) {
       dims[k] = k;
     }
-    Tensor t = at.guard(() -> x.tensor().permute(dims, p -> p.name(at.name + "_onnx_order"
-        + (input == 0 ? "" : "_" + input))));
+    Tensor t =
+        at.guard(
+            () ->
+                x.tensor()
+                    .permute(
+                        dims,
+                        p -> p.name(at.name + "_onnx_order" + (input == 0 ? "" : "_" + input))));
     return new Act(t, x.onnx(), null, new Act.Tokens(0, false));
   }
 
@@ -70,8 +77,14 @@ final class TokenOps {
       return x;
     }
     if (x.tokens().axis() != 0 || x.tokens().merged()) {
-      throw at.error(at.op() + " needs the batch first, but its input " + describe(x) + " has it"
-          + (x.tokens().merged() ? " merged into" : " at") + " axis " + x.tokens().axis());
+      throw at.error(
+          at.op()
+              + " needs the batch first, but its input "
+              + describe(x)
+              + " has it"
+              + (x.tokens().merged() ? " merged into" : " at")
+              + " axis "
+              + x.tokens().axis());
     }
     int r = x.onnx().length;
     if (r <= 1) {
@@ -118,16 +131,22 @@ final class TokenOps {
     }
     int b = x.tokens().axis();
     if (r == b) {
-      throw at.error("axis " + a + " of " + describe(x) + " is the batch"
-          + (x.tokens().merged() ? " (merged with the heads)" : "") + "; not supported");
+      throw at.error(
+          "axis "
+              + a
+              + " of "
+              + describe(x)
+              + " is the batch"
+              + (x.tokens().merged() ? " (merged with the heads)" : "")
+              + "; not supported");
     }
     return (int) (x.tokens().merged() || r < b ? r : r - 1);
   }
 
   /**
-   * A reshape that keeps each example's values together: the batch lands on the first output
-   * axis whose preceding sizes multiply to those before it in the input, as the outermost factor
-   * of that axis ({@code (S, N, E) -> (S, N·H, hd)}); where that axis is N alone it is dropped.
+   * A reshape that keeps each example's values together: the batch lands on the first output axis
+   * whose preceding sizes multiply to those before it in the input, as the outermost factor of that
+   * axis ({@code (S, N, E) -> (S, N·H, hd)}); where that axis is N alone it is dropped.
    */
   Act reshape(Act x, long[] target) {
     long[] in = x.withBatch();
@@ -146,8 +165,13 @@ final class TokenOps {
       p *= out[i];
     }
     if (j < 0) {
-      throw at.error("reshapes " + describe(x) + " to " + Const.text(out) + ", which splits the"
-          + " axes before the batch differently; the batch would mix with other axes");
+      throw at.error(
+          "reshapes "
+              + describe(x)
+              + " to "
+              + Const.text(out)
+              + ", which splits the"
+              + " axes before the batch differently; the batch would mix with other axes");
     }
     boolean merged = out[j] != 1;
     int[] example = new int[merged ? out.length : out.length - 1];
@@ -180,10 +204,9 @@ final class TokenOps {
   }
 
   Act squeeze(Act x) {
-    long[] axes = ins.size() > 1 && ins.get(1) != null ? constant(1).longs()
-        : at.integers("axes");
-    Const shape = new Folding(at, null).reshaped(at.op(), new Const(x.withBatch(),
-        new double[0]), axes);
+    long[] axes = ins.size() > 1 && ins.get(1) != null ? constant(1).longs() : at.integers("axes");
+    Const shape =
+        new Folding(at, null).reshaped(at.op(), new Const(x.withBatch(), new double[0]), axes);
     return reshape(x, shape.dims());
   }
 
@@ -201,8 +224,8 @@ final class TokenOps {
     boolean[] seen = new boolean[rank];
     for (long a : p) {
       if (p.length != rank || a < 0 || a >= rank || seen[(int) a]) {
-        throw at.error("perm " + Arrays.toString(p) + " is not a permutation of the axes of "
-            + describe(x));
+        throw at.error(
+            "perm " + Arrays.toString(p) + " is not a permutation of the axes of " + describe(x));
       }
       seen[(int) a] = true;
     }
@@ -247,18 +270,33 @@ final class TokenOps {
   Act matMul(Act a, Act b) {
     int r = a.withBatch().length;
     if (!a.tokens().equals(b.tokens()) || r != b.withBatch().length) {
-      throw at.error("MatMul of " + describe(a) + " and " + describe(b) + " needs the batch on"
-          + " the same axis of both, of the same rank");
+      throw at.error(
+          "MatMul of "
+              + describe(a)
+              + " and "
+              + describe(b)
+              + " needs the batch on"
+              + " the same axis of both, of the same rank");
     }
     if (a.tokens().axis() >= r - 2) {
-      throw at.error("MatMul of " + describe(a) + " and " + describe(b) + " has the batch on a"
-          + " matrix axis; it must be one of the leading ones");
+      throw at.error(
+          "MatMul of "
+              + describe(a)
+              + " and "
+              + describe(b)
+              + " has the batch on a"
+              + " matrix axis; it must be one of the leading ones");
     }
     int[] x = a.onnx();
     int[] y = b.onnx();
     if (x[x.length - 1] != y[y.length - 2]) {
-      throw at.error("MatMul of " + describe(a) + " and " + describe(b) + ": the last axis of"
-          + " the first must equal the second-last of the second");
+      throw at.error(
+          "MatMul of "
+              + describe(a)
+              + " and "
+              + describe(b)
+              + ": the last axis of"
+              + " the first must equal the second-last of the second");
     }
     Tensor t = at.guard(() -> Tensor.matMul(a.tensor(), b.tensor(), m -> m.name(at.name)));
     return Act.tokens(t, t.shape().toArray(), a.tokens());
@@ -271,8 +309,12 @@ final class TokenOps {
     int k = axis(at, x, axis);
     int[] d = x.onnx();
     if (index.count() != 1 || index.dims().length > 1) {
-      throw at.error("Gather of an activation " + describe(x) + " takes one index (a scalar or"
-          + " one element), has dims " + Const.text(index.dims()));
+      throw at.error(
+          "Gather of an activation "
+              + describe(x)
+              + " takes one index (a scalar or"
+              + " one element), has dims "
+              + Const.text(index.dims()));
     }
     long i = (long) index.values()[0];
     long at0 = i < 0 ? i + d[k] : i;
@@ -282,14 +324,26 @@ final class TokenOps {
     int begin = (int) at0;
     Tensor kept;
     if (k == d.length - 1) {
-      kept = at.guard(() -> x.tensor().apply(ChannelSlice.of(begin, begin + 1)
-          .name(at.name + "_slice")));
+      kept =
+          at.guard(
+              () -> x.tensor().apply(ChannelSlice.of(begin, begin + 1).name(at.name + "_slice")));
     } else if (k == 0 && d.length == 2) {
-      kept = d[0] == 1 ? x.tensor() : at.guard(() -> x.tensor().cropping1d(new int[] {begin,
-          d[0] - 1 - begin}, c -> c.name(at.name + "_crop")));
+      kept =
+          d[0] == 1
+              ? x.tensor()
+              : at.guard(
+                  () ->
+                      x.tensor()
+                          .cropping1d(
+                              new int[] {begin, d[0] - 1 - begin}, c -> c.name(at.name + "_crop")));
     } else {
-      throw at.error("Gather on axis " + axis + " of " + describe(x) + " is supported on the"
-          + " last axis or the first of a rank-2 example only");
+      throw at.error(
+          "Gather on axis "
+              + axis
+              + " of "
+              + describe(x)
+              + " is supported on the"
+              + " last axis or the first of a rank-2 example only");
     }
     int[] one = d.clone();
     one[k] = 1;
@@ -300,8 +354,10 @@ final class TokenOps {
     if (drop && full < layout.axis()) {
       layout = new Act.Tokens(layout.axis() - 1, layout.merged());
     }
-    Tensor t = at.guard(() -> kept.reshape(example.length == 0 ? new int[] {1} : example,
-        r -> r.name(at.name)));
+    Tensor t =
+        at.guard(
+            () ->
+                kept.reshape(example.length == 0 ? new int[] {1} : example, r -> r.name(at.name)));
     return Act.tokens(t, example.length == 0 ? new int[] {1} : example, layout);
   }
 
@@ -323,11 +379,13 @@ final class TokenOps {
     Const steps = ins.size() > 4 && ins.get(4) != null ? constant(4) : null;
     int rank = x.withBatch().length;
     long axis = axes == null ? 0 : (long) axes.values()[0];
-    if (starts.count() != 1 || ends.count() != 1 || axes != null && axes.count() != 1
+    if (starts.count() != 1
+        || ends.count() != 1
+        || axes != null && axes.count() != 1
         || steps != null && (steps.count() != 1 || steps.values()[0] != 1)
         || (axis < 0 ? axis + rank : axis) != rank - 1) {
-      throw at.error("slices a token tensor " + describe(x) + " on its last axis with step 1"
-          + " only");
+      throw at.error(
+          "slices a token tensor " + describe(x) + " on its last axis with step 1" + " only");
     }
     int k = axis(at, x, axis);
     int size = x.onnx()[k];
@@ -336,8 +394,8 @@ final class TokenOps {
     if (end <= begin) {
       throw at.error("slice [" + begin + ", " + end + ") of " + size + " features is empty");
     }
-    Tensor t = at.guard(() -> x.tensor().apply(ChannelSlice.of((int) begin, (int) end)
-        .name(at.name)));
+    Tensor t =
+        at.guard(() -> x.tensor().apply(ChannelSlice.of((int) begin, (int) end).name(at.name)));
     int[] example = x.onnx().clone();
     example[k] = (int) (end - begin);
     return Act.tokens(t, example, x.tokens());
@@ -349,39 +407,53 @@ final class TokenOps {
   }
 
   /**
-   * ONNX's LayerNormalization (or the written-out pattern folded into one, see {@link
-   * Patterns}) over the last axis: a LayerNormalization layer with gamma and beta as its weights.
+   * ONNX's LayerNormalization (or the written-out pattern folded into one, see {@link Patterns})
+   * over the last axis: a LayerNormalization layer with gamma and beta as its weights.
    */
   Act layerNorm(Act x) {
     long axis = at.integer("axis", -1);
     int rank = x.withBatch().length;
     if ((axis < 0 ? axis + rank : axis) != rank - 1) {
-      throw at.error("LayerNormalization over axis " + axis + " of " + describe(x) + " is not"
-          + " supported (only the last axis)");
+      throw at.error(
+          "LayerNormalization over axis "
+              + axis
+              + " of "
+              + describe(x)
+              + " is not"
+              + " supported (only the last axis)");
     }
     int features = x.onnx()[x.onnx().length - 1];
     Object g = ins.size() > 1 ? ins.get(1) : null;
     Object bb = ins.size() > 2 ? ins.get(2) : null;
     Const gamma = g instanceof Const c ? c : null;
     Const beta = bb instanceof Const c ? c : null;
-    if (gamma == null || gamma.count() != features || bb != null && (beta == null
-        || beta.count() != features)) {
-      throw at.error("LayerNormalization of " + describe(x) + " needs a constant scale"
-          + (bb == null ? "" : " and bias") + " of " + features + " values");
+    if (gamma == null
+        || gamma.count() != features
+        || bb != null && (beta == null || beta.count() != features)) {
+      throw at.error(
+          "LayerNormalization of "
+              + describe(x)
+              + " needs a constant scale"
+              + (bb == null ? "" : " and bias")
+              + " of "
+              + features
+              + " values");
     }
     double eps = at.real("epsilon", 1e-5);
     boolean center = beta != null;
-    Tensor t = at.guard(() -> x.tensor().layerNormalization(l -> l.epsilon(eps).center(center)
-        .name(at.name)));
+    Tensor t =
+        at.guard(
+            () -> x.tensor().layerNormalization(l -> l.epsilon(eps).center(center).name(at.name)));
     if (!gamma.declaredOnly() && (beta == null || !beta.declaredOnly())) {
-      at.guard(() -> {
-        if (beta == null) {
-          t.layer().setWeights(gamma.floats());
-        } else {
-          t.layer().setWeights(gamma.floats(), beta.floats());
-        }
-        return null;
-      });
+      at.guard(
+          () -> {
+            if (beta == null) {
+              t.layer().setWeights(gamma.floats());
+            } else {
+              t.layer().setWeights(gamma.floats(), beta.floats());
+            }
+            return null;
+          });
     }
     return x.with(t);
   }

@@ -27,7 +27,8 @@ final class WeightUses {
   void count(Operator op, List<Object> ins) {
     boolean operands = op.storedOperands();
     for (int i = 0; i < ins.size(); i++) {
-      if ((op.weightAt(i) || operands) && ins.get(i) instanceof Const c
+      if ((op.weightAt(i) || operands)
+          && ins.get(i) instanceof Const c
           && (!operands || c.count() > 1)) {
         uses.merge(c, 1, Integer::sum);
         trainable.put(c, op.trainedAt(i));
@@ -99,8 +100,10 @@ final class WeightUses {
       return false;
     }
     for (NodeAt at : u) {
-      boolean ok = at.op().equals("Identity") ? onlyOperand(at.node.getOutput(0), consumers,
-          depth + 1) : registry.find(at.op()).map(Operator::storedOperands).orElse(false);
+      boolean ok =
+          at.op().equals("Identity")
+              ? onlyOperand(at.node.getOutput(0), consumers, depth + 1)
+              : registry.find(at.op()).map(Operator::storedOperands).orElse(false);
       if (!ok) {
         return false;
       }

@@ -1,7 +1,6 @@
 package org.neurojoule.onnx;
 
 import static com.google.common.truth.Truth.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.neurojoule.onnx.OnnxProtos.value;
 
 import java.io.IOException;
@@ -60,17 +59,32 @@ class ActivationImportTest {
 
   @Test
   void hardSwish_isXTimesRelu6OfXPlus3Over6() throws IOException {
-    GraphProto g = GraphProto.newBuilder().setName("g").addInput(value("x", 1, 6))
-        .addOutput(value("y")).addNode(NodeProto.newBuilder().setOpType("HardSwish")
-            .setName("hs").addInput("x").addOutput("y")).build();
+    GraphProto g =
+        GraphProto.newBuilder()
+            .setName("g")
+            .addInput(value("x", 1, 6))
+            .addOutput(value("y"))
+            .addNode(
+                NodeProto.newBuilder()
+                    .setOpType("HardSwish")
+                    .setName("hs")
+                    .addInput("x")
+                    .addOutput("y"))
+            .build();
     Path f = dir.resolve("m.onnx");
-    Files.write(f, ModelProto.newBuilder().setIrVersion(7).addOpsetImport(OperatorSetIdProto
-        .newBuilder().setVersion(14)).setGraph(g).build().toByteArray());
+    Files.write(
+        f,
+        ModelProto.newBuilder()
+            .setIrVersion(7)
+            .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(14))
+            .setGraph(g)
+            .build()
+            .toByteArray());
     Model m = OnnxModels.load(f);
     assertThat(m.layer("hs").spec().describe()).contains("hard_swish");
-    float[] got = m.predict(ExampleData.of(new float[] {-4, -3, -1, 0, 2, 5}, 1, 6)).get(0)
-        .values();
-    assertThat(Arrays.toString(got)).isEqualTo(Arrays.toString(new float[] {-0f, -0f, -1 * 2 / 6f,
-        0, 2 * 5 / 6f, 5}));
+    float[] got =
+        m.predict(ExampleData.of(new float[] {-4, -3, -1, 0, 2, 5}, 1, 6)).get(0).values();
+    assertThat(Arrays.toString(got))
+        .isEqualTo(Arrays.toString(new float[] {-0f, -0f, -1 * 2 / 6f, 0, 2 * 5 / 6f, 5}));
   }
 }

@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurojoule.layer.Accounting;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Model;
 import org.neurojoule.OnnxImportException;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.onnx.proto.OnnxProto.AttributeProto;
 import org.neurojoule.onnx.proto.OnnxProto.GraphProto;
 import org.neurojoule.onnx.proto.OnnxProto.ModelProto;
@@ -54,8 +54,14 @@ class AttentionOracleTest {
 
   private String node(String op, String name, List<AttributeProto> attrs, String... in) {
     String out = name + "_out";
-    nodes.add(NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(Arrays.asList(in))
-        .addOutput(out).addAllAttribute(attrs).build());
+    nodes.add(
+        NodeProto.newBuilder()
+            .setOpType(op)
+            .setName(name)
+            .addAllInput(Arrays.asList(in))
+            .addOutput(out)
+            .addAllAttribute(attrs)
+            .build());
     return out;
   }
 
@@ -86,8 +92,15 @@ class AttentionOracleTest {
       }
     }
     String name = "/Constant_" + count++;
-    return node("Constant", name, List.of(AttributeProto.newBuilder().setName("value")
-        .setType(AttributeProto.AttributeType.TENSOR).setT(t).build()));
+    return node(
+        "Constant",
+        name,
+        List.of(
+            AttributeProto.newBuilder()
+                .setName("value")
+                .setType(AttributeProto.AttributeType.TENSOR)
+                .setT(t)
+                .build()));
   }
 
   private String scalar(double v) {
@@ -126,25 +139,55 @@ class AttentionOracleTest {
     String t = node("Transpose", p + "/Transpose", List.of(ints("perm", 1, 0, 2)), x);
     String proj = node("MatMul", p + "/MatMul", t, weight("in_proj", 0.3, E, 3 * E));
     String qkv = node("Add", p + "/Add", weight("in_proj_bias", 0.3, 3 * E), proj);
-    String last = node("Gather", p + "/Gather", List.of(integer("axis", 0)),
-        node("Shape", p + "/Shape", qkv), longs(-1));
+    String last =
+        node(
+            "Gather",
+            p + "/Gather",
+            List.of(integer("axis", 0)),
+            node("Shape", p + "/Shape", qkv),
+            longs(-1));
     String third = node("Div", p + "/Div", node("Add", p + "/Add_1", last, longs(2)), longs(3));
     String heads = longs(T, HEADS, HD);
-    String q = node("Transpose", p + "/Transpose_1", List.of(ints("perm", 1, 0, 2)),
-        node("Reshape", p + "/Reshape", third(p, qkv, third, 0), heads));
+    String q =
+        node(
+            "Transpose",
+            p + "/Transpose_1",
+            List.of(ints("perm", 1, 0, 2)),
+            node("Reshape", p + "/Reshape", third(p, qkv, third, 0), heads));
     String k = node("Reshape", p + "/Reshape_1", third(p, qkv, third, 1), heads);
-    String v = node("Transpose", p + "/Transpose_2", List.of(ints("perm", 1, 0, 2)),
-        node("Reshape", p + "/Reshape_2", third(p, qkv, third, 2), heads));
+    String v =
+        node(
+            "Transpose",
+            p + "/Transpose_2",
+            List.of(ints("perm", 1, 0, 2)),
+            node("Reshape", p + "/Reshape_2", third(p, qkv, third, 2), heads));
     String qs = node("Div", p + "/Div_1", q, scalar(Math.sqrt(HD)));
     String kt = node("Transpose", p + "/Transpose_3", List.of(ints("perm", 1, 2, 0)), k);
-    String w = node("Softmax", p + "/Softmax", List.of(integer("axis", -1)),
-        node("MatMul", p + "/MatMul_1", qs, kt));
-    String o = node("Transpose", p + "/Transpose_4", List.of(ints("perm", 1, 0, 2)),
-        node("MatMul", p + "/MatMul_2", w, v));
+    String w =
+        node(
+            "Softmax",
+            p + "/Softmax",
+            List.of(integer("axis", -1)),
+            node("MatMul", p + "/MatMul_1", qs, kt));
+    String o =
+        node(
+            "Transpose",
+            p + "/Transpose_4",
+            List.of(ints("perm", 1, 0, 2)),
+            node("MatMul", p + "/MatMul_2", w, v));
     String flat = node("Reshape", p + "/Reshape_3", o, longs(T, E));
-    String out = node("Gemm", p + "/Gemm", List.of(integer("transB", 1)), flat,
-        weight("out_proj.weight", 0.3, E, E), weight("out_proj.bias", 0.3, E));
-    return node("Transpose", p + "/Transpose_5", List.of(ints("perm", 1, 0, 2)),
+    String out =
+        node(
+            "Gemm",
+            p + "/Gemm",
+            List.of(integer("transB", 1)),
+            flat,
+            weight("out_proj.weight", 0.3, E, E),
+            weight("out_proj.bias", 0.3, E));
+    return node(
+        "Transpose",
+        p + "/Transpose_5",
+        List.of(ints("perm", 1, 0, 2)),
         node("Reshape", p + "/Reshape_4", out, longs(T, 1, E)));
   }
 
@@ -153,39 +196,83 @@ class AttentionOracleTest {
     String tokens = node("Transpose", "/Transpose", List.of(ints("perm", 0, 2, 1)), "x");
     // class_token.expand(n, -1, -1) on the file's batch of 1, as torch writes its shape.
     String shape = longs(1, -1, -1);
-    String ones = node("ConstantOfShape", "/ConstantOfShape", List.of(AttributeProto
-        .newBuilder().setName("value").setType(AttributeProto.AttributeType.TENSOR)
-        .setT(TensorProto.newBuilder().setDataType(7).addDims(1).addInt64Data(1)).build()),
-        longs(3));
+    String ones =
+        node(
+            "ConstantOfShape",
+            "/ConstantOfShape",
+            List.of(
+                AttributeProto.newBuilder()
+                    .setName("value")
+                    .setType(AttributeProto.AttributeType.TENSOR)
+                    .setT(TensorProto.newBuilder().setDataType(7).addDims(1).addInt64Data(1))
+                    .build()),
+            longs(3));
     String minus = node("Mul", "/Mul", ones, constant(true, new long[0], -1));
     String where = node("Where", "/Where", node("Equal", "/Equal", shape, minus), ones, shape);
     String cls = node("Expand", "/Expand", weight("class_token", 1, 1, 1, E), where);
     String joined = node("Concat", "/Concat", List.of(integer("axis", 1)), cls, tokens);
     String x = node("Add", "/encoder/Add", joined, weight("pos_embedding", 0.5, 1, T, E));
     String p = "/encoder/layers/encoder_layer_0";
-    String a = node("Add", p + "/Add", attention(p + "/self_attention",
-        layerNorm(p + "/ln_1", x)), x);
-    String h = node("MatMul", p + "/mlp/mlp.0/MatMul", layerNorm(p + "/ln_2", a),
-        weight("mlp0", 0.4, E, HIDDEN));
+    String a =
+        node("Add", p + "/Add", attention(p + "/self_attention", layerNorm(p + "/ln_1", x)), x);
+    String h =
+        node(
+            "MatMul",
+            p + "/mlp/mlp.0/MatMul",
+            layerNorm(p + "/ln_2", a),
+            weight("mlp0", 0.4, E, HIDDEN));
     h = node("Add", p + "/mlp/mlp.0/Add", weight("mlp0.bias", 0.3, HIDDEN), h);
     h = gelu(p + "/mlp/mlp.1", h);
     h = node("MatMul", p + "/mlp/mlp.3/MatMul", h, weight("mlp3", 0.4, HIDDEN, E));
     h = node("Add", p + "/mlp/mlp.3/Add", weight("mlp3.bias", 0.3, E), h);
     String encoded = node("Add", p + "/Add_1", a, h);
-    String first = node("Gather", "/Gather", List.of(integer("axis", 1)), encoded,
-        constant(true, new long[0], 0));
-    String y = node("Gemm", "/heads/head/Gemm", List.of(integer("transB", 1)), first,
-        weight("head.weight", 0.5, CLASSES, E), weight("head.bias", 0.5, CLASSES));
-    nodes.add(NodeProto.newBuilder().setOpType("Identity").setName("out_tokens")
-        .addInput(encoded).addOutput("tokens").build());
-    nodes.add(NodeProto.newBuilder().setOpType("Identity").setName("out_y").addInput(y)
-        .addOutput("y").build());
-    GraphProto g = GraphProto.newBuilder().setName("vit").addInput(value("x", 1, E, S))
-        .addOutput(value("y", 1, CLASSES)).addOutput(value("tokens", 1, T, E))
-        .addAllInitializer(inits).addAllNode(nodes).build();
+    String first =
+        node(
+            "Gather",
+            "/Gather",
+            List.of(integer("axis", 1)),
+            encoded,
+            constant(true, new long[0], 0));
+    String y =
+        node(
+            "Gemm",
+            "/heads/head/Gemm",
+            List.of(integer("transB", 1)),
+            first,
+            weight("head.weight", 0.5, CLASSES, E),
+            weight("head.bias", 0.5, CLASSES));
+    nodes.add(
+        NodeProto.newBuilder()
+            .setOpType("Identity")
+            .setName("out_tokens")
+            .addInput(encoded)
+            .addOutput("tokens")
+            .build());
+    nodes.add(
+        NodeProto.newBuilder()
+            .setOpType("Identity")
+            .setName("out_y")
+            .addInput(y)
+            .addOutput("y")
+            .build());
+    GraphProto g =
+        GraphProto.newBuilder()
+            .setName("vit")
+            .addInput(value("x", 1, E, S))
+            .addOutput(value("y", 1, CLASSES))
+            .addOutput(value("tokens", 1, T, E))
+            .addAllInitializer(inits)
+            .addAllNode(nodes)
+            .build();
     Path f = dir.resolve("vit_block.onnx");
-    Files.write(f, ModelProto.newBuilder().setIrVersion(7).addOpsetImport(OperatorSetIdProto
-        .newBuilder().setVersion(13)).setGraph(g).build().toByteArray());
+    Files.write(
+        f,
+        ModelProto.newBuilder()
+            .setIrVersion(7)
+            .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(13))
+            .setGraph(g)
+            .build()
+            .toByteArray());
     return f;
   }
 
@@ -211,15 +298,15 @@ class AttentionOracleTest {
     List<ExampleData> out = m.predict(ExampleData.of(batch, 2, S, E));
     ModelProto proto = ModelProto.parseFrom(Files.readAllBytes(f));
     for (int b = 0; b < 2; b++) {
-      Map<String, Nd> want = new Naive(proto.getGraph()).run(new Nd(new long[] {1, E, S},
-          xs[b]));
+      Map<String, Nd> want = new Naive(proto.getGraph()).run(new Nd(new long[] {1, E, S}, xs[b]));
       // The tokens (S + 1, E) keep ONNX's order; the head's three classes.
       assertClose(out.get(0).values(), b, want.get("y").v);
       assertClose(out.get(1).values(), b, want.get("tokens").v);
     }
     var e = m.energy(o -> o.accounting(Accounting.COMPLETE));
-    assertThat(e.layerStats("/encoder/layers/encoder_layer_0/self_attention/MatMul_1")
-        .connections()).isEqualTo((long) HEADS * T * T * HD);
+    assertThat(
+            e.layerStats("/encoder/layers/encoder_layer_0/self_attention/MatMul_1").connections())
+        .isEqualTo((long) HEADS * T * T * HD);
     assertThat(m.layer("/encoder/layers/encoder_layer_0/ln_1").spec().type())
         .isEqualTo("LayerNormalization");
     assertThat(m.layer("/encoder/layers/encoder_layer_0/mlp/mlp.1").spec().describe())
@@ -238,24 +325,50 @@ class AttentionOracleTest {
     // x * 0.5 * (1 + erf(x / 1.5)): not sqrt(2), so not GELU.
     String erf = node("Erf", "/mlp/Erf", node("Div", "/mlp/Div", "x", scalar(1.5)));
     node("Mul", "/mlp/Mul", "x", node("Add", "/mlp/Add", erf, scalar(1)));
-    GraphProto g = GraphProto.newBuilder().setName("g").addInput(value("x", 1, 4))
-        .addOutput(value("/mlp/Mul_out")).addAllNode(nodes).build();
+    GraphProto g =
+        GraphProto.newBuilder()
+            .setName("g")
+            .addInput(value("x", 1, 4))
+            .addOutput(value("/mlp/Mul_out"))
+            .addAllNode(nodes)
+            .build();
     Path f = dir.resolve("gelu.onnx");
-    Files.write(f, ModelProto.newBuilder().setIrVersion(7).addOpsetImport(OperatorSetIdProto
-        .newBuilder().setVersion(13)).setGraph(g).build().toByteArray());
+    Files.write(
+        f,
+        ModelProto.newBuilder()
+            .setIrVersion(7)
+            .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(13))
+            .setGraph(g)
+            .build()
+            .toByteArray());
     OnnxImportException e = assertThrows(OnnxImportException.class, () -> OnnxModels.load(f));
-    assertThat(e).hasMessageThat().endsWith("gelu.onnx: 1 operator type has no NeuroJoule"
-        + " mapping: Erf (1 node: '/mlp/Erf') (GELU's written-out pattern around '/mlp/Erf': its"
-        + " input should be x divided by sqrt(2)); import them as zero-cost layers with"
-        + " allowUnknown (the CLI's --allow-unknown)");
+    assertThat(e)
+        .hasMessageThat()
+        .endsWith(
+            "gelu.onnx: 1 operator type has no NeuroJoule"
+                + " mapping: Erf (1 node: '/mlp/Erf') (GELU's written-out pattern around '/mlp/Erf': its"
+                + " input should be x divided by sqrt(2)); import them as zero-cost layers with"
+                + " allowUnknown (the CLI's --allow-unknown)");
   }
 
   private Path graph(String name, String output, long... input) throws IOException {
-    GraphProto g = GraphProto.newBuilder().setName("g").addInput(value("x", input))
-        .addOutput(value(output)).addAllInitializer(inits).addAllNode(nodes).build();
+    GraphProto g =
+        GraphProto.newBuilder()
+            .setName("g")
+            .addInput(value("x", input))
+            .addOutput(value(output))
+            .addAllInitializer(inits)
+            .addAllNode(nodes)
+            .build();
     Path f = dir.resolve(name);
-    Files.write(f, ModelProto.newBuilder().setIrVersion(7).addOpsetImport(OperatorSetIdProto
-        .newBuilder().setVersion(13)).setGraph(g).build().toByteArray());
+    Files.write(
+        f,
+        ModelProto.newBuilder()
+            .setIrVersion(7)
+            .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(13))
+            .setGraph(g)
+            .build()
+            .toByteArray());
     return f;
   }
 
@@ -264,16 +377,27 @@ class AttentionOracleTest {
     // The cube of the difference: not a variance.
     String mean = node("ReduceMean", "/ln/ReduceMean", List.of(ints("axes", -1)), "x");
     String d = node("Sub", "/ln/Sub", "x", mean);
-    String var = node("ReduceMean", "/ln/ReduceMean_1", List.of(ints("axes", -1)),
-        node("Pow", "/ln/Pow", d, scalar(3)));
-    String out = node("Div", "/ln/Div", d, node("Sqrt", "/ln/Sqrt", node("Add", "/ln/Add", var,
-        scalar(1e-5))));
+    String var =
+        node(
+            "ReduceMean",
+            "/ln/ReduceMean_1",
+            List.of(ints("axes", -1)),
+            node("Pow", "/ln/Pow", d, scalar(3)));
+    String out =
+        node(
+            "Div",
+            "/ln/Div",
+            d,
+            node("Sqrt", "/ln/Sqrt", node("Add", "/ln/Add", var, scalar(1e-5))));
     Path f = graph("ln.onnx", out, 1, 4);
     OnnxImportException e = assertThrows(OnnxImportException.class, () -> OnnxModels.load(f));
-    assertThat(e).hasMessageThat().endsWith("ln.onnx: 2 operator types have no NeuroJoule"
-        + " mapping: Pow (1 node: '/ln/Pow'), Sqrt (1 node: '/ln/Sqrt') (LayerNorm's written-out"
-        + " pattern from '/ln/ReduceMean': '/ln/Pow' should square the difference (exponent 2));"
-        + " import them as zero-cost layers with allowUnknown (the CLI's --allow-unknown)");
+    assertThat(e)
+        .hasMessageThat()
+        .endsWith(
+            "ln.onnx: 2 operator types have no NeuroJoule"
+                + " mapping: Pow (1 node: '/ln/Pow'), Sqrt (1 node: '/ln/Sqrt') (LayerNorm's written-out"
+                + " pattern from '/ln/ReduceMean': '/ln/Pow' should square the difference (exponent 2));"
+                + " import them as zero-cost layers with allowUnknown (the CLI's --allow-unknown)");
   }
 
   @Test
@@ -284,9 +408,12 @@ class AttentionOracleTest {
     String out = node("Reshape", "/mix", seq, longs(2, 24));
     Path f = graph("mix.onnx", out, 1, 8, 6);
     OnnxImportException e = assertThrows(OnnxImportException.class, () -> OnnxModels.load(f));
-    assertThat(e).hasMessageThat().endsWith("mix.onnx: node '/mix' (Reshape): reshapes (6, N, 8)"
-        + " to (2, 24), which splits the axes before the batch differently; the batch would"
-        + " mix with other axes");
+    assertThat(e)
+        .hasMessageThat()
+        .endsWith(
+            "mix.onnx: node '/mix' (Reshape): reshapes (6, N, 8)"
+                + " to (2, 24), which splits the axes before the batch differently; the batch would"
+                + " mix with other axes");
   }
 
   @Test
@@ -410,9 +537,10 @@ class AttentionOracleTest {
 
     private static Nd tensor(TensorProto t) {
       long[] d = t.getDimsList().stream().mapToLong(Long::longValue).toArray();
-      double[] v = t.getDataType() == 7
-          ? t.getInt64DataList().stream().mapToDouble(Long::doubleValue).toArray()
-          : t.getFloatDataList().stream().mapToDouble(Float::doubleValue).toArray();
+      double[] v =
+          t.getDataType() == 7
+              ? t.getInt64DataList().stream().mapToDouble(Long::doubleValue).toArray()
+              : t.getFloatDataList().stream().mapToDouble(Float::doubleValue).toArray();
       return new Nd(d, v, t.getDataType() == 7);
     }
 
@@ -431,8 +559,9 @@ class AttentionOracleTest {
     private static long[] attr(NodeProto n, String name) {
       for (AttributeProto a : n.getAttributeList()) {
         if (a.getName().equals(name)) {
-          return a.getIntsCount() > 0 ? a.getIntsList().stream().mapToLong(Long::longValue)
-              .toArray() : new long[] {a.getI()};
+          return a.getIntsCount() > 0
+              ? a.getIntsList().stream().mapToLong(Long::longValue).toArray()
+              : new long[] {a.getI()};
         }
       }
       return null;
@@ -442,8 +571,11 @@ class AttentionOracleTest {
       return switch (n.getOpType()) {
         case "Constant" -> tensor(n.getAttribute(0).getT());
         case "Identity" -> in(n, 0);
-        case "Shape" -> new Nd(new long[] {in(n, 0).d().length},
-            Arrays.stream(in(n, 0).d()).asDoubleStream().toArray(), true);
+        case "Shape" ->
+            new Nd(
+                new long[] {in(n, 0).d().length},
+                Arrays.stream(in(n, 0).d()).asDoubleStream().toArray(),
+                true);
         case "ConstantOfShape" -> {
           long[] d = Arrays.stream(in(n, 0).v()).mapToLong(v -> (long) v).toArray();
           double[] v = new double[(int) Arrays.stream(d).reduce(1, (a, b) -> a * b)];
@@ -453,9 +585,10 @@ class AttentionOracleTest {
         case "Add" -> broadcast(in(n, 0), in(n, 1), Double::sum);
         case "Sub" -> broadcast(in(n, 0), in(n, 1), (a, b) -> a - b);
         case "Mul" -> broadcast(in(n, 0), in(n, 1), (a, b) -> a * b);
-        case "Div" -> in(n, 0).integer() && in(n, 1).integer()
-            ? broadcast(in(n, 0), in(n, 1), (a, b) -> (double) ((long) a / (long) b))
-            : broadcast(in(n, 0), in(n, 1), (a, b) -> a / b);
+        case "Div" ->
+            in(n, 0).integer() && in(n, 1).integer()
+                ? broadcast(in(n, 0), in(n, 1), (a, b) -> (double) ((long) a / (long) b))
+                : broadcast(in(n, 0), in(n, 1), (a, b) -> a / b);
         case "Pow" -> broadcast(in(n, 0), in(n, 1), Math::pow);
         case "Equal" -> broadcast(in(n, 0), in(n, 1), (a, b) -> a == b ? 1 : 0);
         case "Where" -> {
@@ -471,8 +604,8 @@ class AttentionOracleTest {
         case "Erf" -> map(in(n, 0), Naive::erf);
         case "Transpose" -> transpose(in(n, 0), attr(n, "perm"));
         case "Concat" -> concat(in(n, 0), in(n, 1), (int) attr(n, "axis")[0]);
-        case "Reshape" -> new Nd(Arrays.stream(in(n, 1).v()).mapToLong(v -> (long) v).toArray(),
-            in(n, 0).v());
+        case "Reshape" ->
+            new Nd(Arrays.stream(in(n, 1).v()).mapToLong(v -> (long) v).toArray(), in(n, 0).v());
         case "ReduceMean" -> meanLast(in(n, 0));
         case "MatMul" -> matMul(in(n, 0), in(n, 1));
         case "Softmax" -> softmaxLast(in(n, 0));

@@ -11,10 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurojoule.layer.Accounting;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Model;
 import org.neurojoule.OnnxImportException;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.onnx.proto.OnnxProto.AttributeProto;
 import org.neurojoule.onnx.proto.OnnxProto.GraphProto;
 import org.neurojoule.onnx.proto.OnnxProto.ModelProto;
@@ -26,17 +26,31 @@ class ElementwiseImportTest {
   @TempDir Path dir;
 
   private static AttributeProto text(String name, String v) {
-    return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
-        .setS(com.google.protobuf.ByteString.copyFromUtf8(v)).build();
+    return AttributeProto.newBuilder()
+        .setName(name)
+        .setType(AttributeProto.AttributeType.STRING)
+        .setS(com.google.protobuf.ByteString.copyFromUtf8(v))
+        .build();
   }
 
   /** One node {@code op} named 'n' from the graph input x to the output y. */
   private Model one(int opset, NodeProto.Builder node, long... dims) throws IOException {
-    GraphProto g = GraphProto.newBuilder().setName("g").addInput(value("x", dims))
-        .addOutput(value("y")).addNode(node.setName("n").addInput("x").addOutput("y")).build();
+    GraphProto g =
+        GraphProto.newBuilder()
+            .setName("g")
+            .addInput(value("x", dims))
+            .addOutput(value("y"))
+            .addNode(node.setName("n").addInput("x").addOutput("y"))
+            .build();
     Path f = dir.resolve("m.onnx");
-    Files.write(f, ModelProto.newBuilder().setIrVersion(7).addOpsetImport(OperatorSetIdProto
-        .newBuilder().setVersion(opset)).setGraph(g).build().toByteArray());
+    Files.write(
+        f,
+        ModelProto.newBuilder()
+            .setIrVersion(7)
+            .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(opset))
+            .setGraph(g)
+            .build()
+            .toByteArray());
     return OnnxModels.load(f);
   }
 
@@ -94,11 +108,16 @@ class ElementwiseImportTest {
 
   @Test
   void softmaxBeforeOpset13_overSeveralWideAxes_isAClearError() {
-    OnnxImportException e = assertThrows(OnnxImportException.class,
-        () -> one(11, op("LogSoftmax").addAttribute(integer("axis", 2)), 1, 2, 3, 4));
-    assertThat(e).hasMessageThat().endsWith("m.onnx: node 'n' (LogSoftmax): LogSoftmax before"
-        + " opset 13 normalizes the dims (3, 4) from axis 2 as one; supported where one of them"
-        + " is above 1, or from axis 1");
+    OnnxImportException e =
+        assertThrows(
+            OnnxImportException.class,
+            () -> one(11, op("LogSoftmax").addAttribute(integer("axis", 2)), 1, 2, 3, 4));
+    assertThat(e)
+        .hasMessageThat()
+        .endsWith(
+            "m.onnx: node 'n' (LogSoftmax): LogSoftmax before"
+                + " opset 13 normalizes the dims (3, 4) from axis 2 as one; supported where one of them"
+                + " is above 1, or from axis 1");
   }
 
   @Test
@@ -114,40 +133,103 @@ class ElementwiseImportTest {
   @Test
   void padModes_andAValue() throws IOException {
     for (String mode : new String[] {"reflect", "edge"}) {
-      Model m = one(10, op("Pad").addAttribute(text("mode", mode))
-          .addAttribute(ints("pads", 0, 0, 2, 0, 0, 1)), 1, 1, 3);
+      Model m =
+          one(
+              10,
+              op("Pad")
+                  .addAttribute(text("mode", mode))
+                  .addAttribute(ints("pads", 0, 0, 2, 0, 0, 1)),
+              1,
+              1,
+              3);
       float[] y = m.predict(ExampleData.of(new float[] {1, 2, 3}, 1, 3, 1)).get(0).values();
-      assertThat(y).isEqualTo(mode.equals("reflect") ? new float[] {3, 2, 1, 2, 3, 2}
-          : new float[] {1, 1, 1, 2, 3, 3});
+      assertThat(y)
+          .isEqualTo(
+              mode.equals("reflect")
+                  ? new float[] {3, 2, 1, 2, 3, 2}
+                  : new float[] {1, 1, 1, 2, 3, 3});
       assertThat(m.layer("n_pad").spec().type()).isEqualTo("Padding1D");
     }
-    Model c = one(10, op("Pad").addAttribute(ints("pads", 0, 0, 1, 0, 0, 0))
-        .addAttribute(AttributeProto.newBuilder().setName("value")
-            .setType(AttributeProto.AttributeType.FLOAT).setF(7)), 1, 1, 2);
+    Model c =
+        one(
+            10,
+            op("Pad")
+                .addAttribute(ints("pads", 0, 0, 1, 0, 0, 0))
+                .addAttribute(
+                    AttributeProto.newBuilder()
+                        .setName("value")
+                        .setType(AttributeProto.AttributeType.FLOAT)
+                        .setF(7)),
+            1,
+            1,
+            2);
     assertThat(c.predict(ExampleData.of(new float[] {1, 2}, 1, 2, 1)).get(0).values())
         .isEqualTo(new float[] {7, 1, 2});
-    OnnxImportException e = assertThrows(OnnxImportException.class, () -> one(10, op("Pad")
-        .addAttribute(text("mode", "wrap")).addAttribute(ints("pads", 0, 0, 1, 0, 0, 1)), 1, 1,
-        3));
-    assertThat(e).hasMessageThat().endsWith("node 'n' (Pad): Pad mode 'wrap' is not supported"
-        + " (constant, reflect and edge are)");
-    OnnxImportException tooWide = assertThrows(OnnxImportException.class, () -> one(10,
-        op("Pad").addAttribute(text("mode", "reflect")).addAttribute(ints("pads", 0, 0, 3, 0, 0,
-        0)), 1, 1, 3));
+    OnnxImportException e =
+        assertThrows(
+            OnnxImportException.class,
+            () ->
+                one(
+                    10,
+                    op("Pad")
+                        .addAttribute(text("mode", "wrap"))
+                        .addAttribute(ints("pads", 0, 0, 1, 0, 0, 1)),
+                    1,
+                    1,
+                    3));
+    assertThat(e)
+        .hasMessageThat()
+        .endsWith(
+            "node 'n' (Pad): Pad mode 'wrap' is not supported"
+                + " (constant, reflect and edge are)");
+    OnnxImportException tooWide =
+        assertThrows(
+            OnnxImportException.class,
+            () ->
+                one(
+                    10,
+                    op("Pad")
+                        .addAttribute(text("mode", "reflect"))
+                        .addAttribute(ints("pads", 0, 0, 3, 0, 0, 0)),
+                    1,
+                    1,
+                    3));
     assertThat(tooWide).hasMessageThat().contains("node 'n' (Pad): ");
-    assertThat(tooWide).hasMessageThat().contains("reflect padding 3 of axis 0 needs an axis"
-        + " longer than that");
+    assertThat(tooWide)
+        .hasMessageThat()
+        .contains("reflect padding 3 of axis 0 needs an axis" + " longer than that");
   }
 
   @Test
   void maxPoolPads_onNegativeInputs_neverWin() throws IOException {
-    Model m = one(12, op("MaxPool").addAttribute(ints("kernel_shape", 2))
-        .addAttribute(ints("strides", 2)).addAttribute(ints("pads", 1, 1)), 1, 1, 4);
+    Model m =
+        one(
+            12,
+            op("MaxPool")
+                .addAttribute(ints("kernel_shape", 2))
+                .addAttribute(ints("strides", 2))
+                .addAttribute(ints("pads", 1, 1)),
+            1,
+            1,
+            4);
     float[] y = m.predict(ExampleData.of(new float[] {-1, -2, -3, -4}, 1, 4, 1)).get(0).values();
     assertThat(y).isEqualTo(new float[] {-1, -2, -4});
-    OnnxImportException e = assertThrows(OnnxImportException.class, () -> one(12, op("MaxPool")
-        .addAttribute(ints("kernel_shape", 2)).addAttribute(ints("pads", 2, 0)), 1, 1, 4));
-    assertThat(e).hasMessageThat().endsWith("node 'n' (MaxPool): MaxPool pads [2, 0] must each"
-        + " be below the kernel [2] (a window of pads only has no input value)");
+    OnnxImportException e =
+        assertThrows(
+            OnnxImportException.class,
+            () ->
+                one(
+                    12,
+                    op("MaxPool")
+                        .addAttribute(ints("kernel_shape", 2))
+                        .addAttribute(ints("pads", 2, 0)),
+                    1,
+                    1,
+                    4));
+    assertThat(e)
+        .hasMessageThat()
+        .endsWith(
+            "node 'n' (MaxPool): MaxPool pads [2, 0] must each"
+                + " be below the kernel [2] (a window of pads only has no input value)");
   }
 }

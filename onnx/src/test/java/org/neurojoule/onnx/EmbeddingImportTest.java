@@ -19,8 +19,10 @@ class EmbeddingImportTest {
     TensorProto t = TensorProto.parseFrom(Files.readAllBytes(pb));
     ByteBuffer b = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
     boolean int64 = t.getDataType() == TensorProto.DataType.INT64_VALUE;
-    int n = int64 ? Math.max(t.getInt64DataCount(), b.remaining() / 8)
-        : Math.max(t.getFloatDataCount(), b.remaining() / 4);
+    int n =
+        int64
+            ? Math.max(t.getInt64DataCount(), b.remaining() / 8)
+            : Math.max(t.getFloatDataCount(), b.remaining() / 4);
     float[] f = new float[n];
     for (int i = 0; i < n; i++) {
       if (int64) {

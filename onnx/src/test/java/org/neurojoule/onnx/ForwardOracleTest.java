@@ -20,24 +20,27 @@ import org.neurojoule.OnnxImportException;
 import org.neurojoule.onnx.proto.OnnxProto.TensorProto;
 
 /**
- * The forward oracle: each of the ONNX project's {@code pytorch-converted} cases either
- * reproduces PyTorch's {@code output_0.pb} from its {@code input_0.pb}, each value within 1e-4 of
- * {@code max(1, |expected|)}, or is listed in {@link #UNSUPPORTED} with the reason (a listed case
- * that starts passing fails too, so the list and the README stay true).
+ * The forward oracle: each of the ONNX project's {@code pytorch-converted} cases either reproduces
+ * PyTorch's {@code output_0.pb} from its {@code input_0.pb}, each value within 1e-4 of {@code
+ * max(1, |expected|)}, or is listed in {@link #UNSUPPORTED} with the reason (a listed case that
+ * starts passing fails too, so the list and the README stay true).
  */
 class ForwardOracleTest {
   private static final double TOLERANCE = 1e-4;
 
   /** The cases NeuroJoule does not import or does not compute, with the reason. */
-  static final Map<String, String> UNSUPPORTED = Map.ofEntries(
-      Map.entry("test_Conv2d_dilated", "strides and dilations both above 1 (Keras refuses it)"),
-      Map.entry("test_Conv3d_dilated_strided", "strides and dilations both above 1 (Keras"
-          + " refuses it)"),
-      Map.entry("test_MaxPool1d_stride_padding_dilation", "dilated pooling"),
-      Map.entry("test_MaxPool2d_stride_padding_dilation", "dilated pooling"),
-      Map.entry("test_PoissonNLLLLoss_no_reduce", "Mul of an activation by a constant tensor"
-          + " (not a scalar)"),
-      Map.entry("test_Softsign", "Div between two activations"));
+  static final Map<String, String> UNSUPPORTED =
+      Map.ofEntries(
+          Map.entry("test_Conv2d_dilated", "strides and dilations both above 1 (Keras refuses it)"),
+          Map.entry(
+              "test_Conv3d_dilated_strided",
+              "strides and dilations both above 1 (Keras" + " refuses it)"),
+          Map.entry("test_MaxPool1d_stride_padding_dilation", "dilated pooling"),
+          Map.entry("test_MaxPool2d_stride_padding_dilation", "dilated pooling"),
+          Map.entry(
+              "test_PoissonNLLLLoss_no_reduce",
+              "Mul of an activation by a constant tensor" + " (not a scalar)"),
+          Map.entry("test_Softsign", "Div between two activations"));
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> s = Files.list(TorchvisionImportTest.file("pytorch-converted"))) {
@@ -53,8 +56,11 @@ class ForwardOracleTest {
       assertWithMessage(test).that(mismatch(test)).isNull();
     } else {
       // Never a wrong number: an unsupported case is refused at import, naming the file.
-      OnnxImportException e = assertThrows(OnnxImportException.class, () -> mismatch(test),
-          test + " is listed as unsupported (" + reason + ") but imports");
+      OnnxImportException e =
+          assertThrows(
+              OnnxImportException.class,
+              () -> mismatch(test),
+              test + " is listed as unsupported (" + reason + ") but imports");
       assertThat(e).hasMessageThat().contains(test + "/model.onnx: ");
     }
   }
@@ -75,8 +81,12 @@ class ForwardOracleTest {
     ExampleData got = out.get(0);
     float[] actual = channelsFirst(got.values(), got.shape());
     if (actual.length != expected.count()) {
-      return "output has " + actual.length + " values " + java.util.Arrays.toString(got.shape())
-          + ", PyTorch's " + Const.text(expected.dims());
+      return "output has "
+          + actual.length
+          + " values "
+          + java.util.Arrays.toString(got.shape())
+          + ", PyTorch's "
+          + Const.text(expected.dims());
     }
     for (int i = 0; i < actual.length; i++) {
       double e = expected.values()[i];

@@ -61,40 +61,81 @@ class GruImportTest {
       throws IOException {
     GraphProto.Builder start = GraphProto.newBuilder().setName("g");
     if (channelsFirst) {
-      start.addInput(value("c", 1, IN, TIME)).addNode(NodeProto.newBuilder()
-          .setOpType("Transpose").setName("to_steps").addInput("c").addOutput("x")
-          .addAttribute(ints("perm", 0, 2, 1)));
+      start
+          .addInput(value("c", 1, IN, TIME))
+          .addNode(
+              NodeProto.newBuilder()
+                  .setOpType("Transpose")
+                  .setName("to_steps")
+                  .addInput("c")
+                  .addOutput("x")
+                  .addAttribute(ints("perm", 0, 2, 1)));
     } else {
       start.addInput(value("x", 1, TIME, IN));
     }
-    GraphProto g = start
-        .addOutput(value("y"))
-        .addInitializer(tensor("W", w, 1, 3 * H, IN))
-        .addInitializer(tensor("R", rw, 1, 3 * H, H))
-        .addInitializer(tensor("B", b, 1, 6 * H))
-        .addInitializer(TensorProto.newBuilder().setName("axis").setDataType(7).addDims(1)
-            .addInt64Data(1))
-        .addInitializer(TensorProto.newBuilder().setName("last").setDataType(7)
-            .addInt64Data(-1))
-        .addNode(NodeProto.newBuilder().setOpType("Transpose").setName("tm").addInput("x")
-            .addOutput("xt").addAttribute(ints("perm", 1, 0, 2)))
-        .addNode(gru)
-        .addNode(NodeProto.newBuilder().setOpType("Squeeze").setName("sq").addInput("ys")
-            .addInput("axis").addOutput("yq"))
-        .addNode(NodeProto.newBuilder().setOpType("Transpose").setName("bf").addInput("yq")
-            .addOutput("yb").addAttribute(ints("perm", 1, 0, 2)))
-        .addNode(NodeProto.newBuilder().setOpType("Gather").setName("last_step").addInput("yb")
-            .addInput("last").addOutput("y").addAttribute(integer("axis", 1)))
-        .build();
+    GraphProto g =
+        start
+            .addOutput(value("y"))
+            .addInitializer(tensor("W", w, 1, 3 * H, IN))
+            .addInitializer(tensor("R", rw, 1, 3 * H, H))
+            .addInitializer(tensor("B", b, 1, 6 * H))
+            .addInitializer(
+                TensorProto.newBuilder().setName("axis").setDataType(7).addDims(1).addInt64Data(1))
+            .addInitializer(
+                TensorProto.newBuilder().setName("last").setDataType(7).addInt64Data(-1))
+            .addNode(
+                NodeProto.newBuilder()
+                    .setOpType("Transpose")
+                    .setName("tm")
+                    .addInput("x")
+                    .addOutput("xt")
+                    .addAttribute(ints("perm", 1, 0, 2)))
+            .addNode(gru)
+            .addNode(
+                NodeProto.newBuilder()
+                    .setOpType("Squeeze")
+                    .setName("sq")
+                    .addInput("ys")
+                    .addInput("axis")
+                    .addOutput("yq"))
+            .addNode(
+                NodeProto.newBuilder()
+                    .setOpType("Transpose")
+                    .setName("bf")
+                    .addInput("yq")
+                    .addOutput("yb")
+                    .addAttribute(ints("perm", 1, 0, 2)))
+            .addNode(
+                NodeProto.newBuilder()
+                    .setOpType("Gather")
+                    .setName("last_step")
+                    .addInput("yb")
+                    .addInput("last")
+                    .addOutput("y")
+                    .addAttribute(integer("axis", 1)))
+            .build();
     Path f = dir.resolve("gru.onnx");
-    Files.write(f, ModelProto.newBuilder().setIrVersion(7).addOpsetImport(OperatorSetIdProto
-        .newBuilder().setVersion(13)).setGraph(g).build().toByteArray());
+    Files.write(
+        f,
+        ModelProto.newBuilder()
+            .setIrVersion(7)
+            .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(13))
+            .setGraph(g)
+            .build()
+            .toByteArray());
     return f;
   }
 
   private static NodeProto.Builder gru() {
-    return NodeProto.newBuilder().setOpType("GRU").setName("gru").addInput("xt").addInput("W")
-        .addInput("R").addInput("B").addOutput("ys").addAttribute(integer("hidden_size", H));
+    return NodeProto.newBuilder()
+        .setOpType("GRU")
+        .setName("gru")
+        .addInput("xt")
+        .addInput("W")
+        .addInput("R")
+        .addInput("B")
+        .addOutput("ys")
+        .addAttribute(integer("hidden_size", H));
   }
 
   @Test
@@ -104,8 +145,9 @@ class GruImportTest {
       float[] w = random(r, 3 * H * IN);
       float[] rw = random(r, 3 * H * H);
       float[] b = random(r, 6 * H);
-      Model m = OnnxModels.load(write(gru().addAttribute(integer("linear_before_reset", lbr))
-          .build(), w, rw, b));
+      Model m =
+          OnnxModels.load(
+              write(gru().addAttribute(integer("linear_before_reset", lbr)).build(), w, rw, b));
       assertThat(m.layer("gru").spec().type()).isEqualTo("GRU");
       // Both biases are stored weights: a reset-after GRU's own two, else recurrentBias.
       assertThat(m.params().total()).isEqualTo(3L * H * (IN + H) + 6 * H);
@@ -134,28 +176,67 @@ class GruImportTest {
     float[] rw = random(r, H * H);
     float[] b = random(r, 2 * H);
     // PyTorch's batch_first export: Transpose, RNN, Squeeze, Transpose back, the last step.
-    GraphProto g = GraphProto.newBuilder().setName("g").addInput(value("x", 1, TIME, IN))
-        .addOutput(value("y")).addInitializer(tensor("W", w, 1, H, IN))
-        .addInitializer(tensor("R", rw, 1, H, H)).addInitializer(tensor("B", b, 1, 2 * H))
-        .addInitializer(TensorProto.newBuilder().setName("axis").setDataType(7).addDims(1)
-            .addInt64Data(1))
-        .addInitializer(TensorProto.newBuilder().setName("last").setDataType(7)
-            .addInt64Data(-1))
-        .addNode(NodeProto.newBuilder().setOpType("Transpose").setName("tm").addInput("x")
-            .addOutput("xt").addAttribute(ints("perm", 1, 0, 2)))
-        .addNode(NodeProto.newBuilder().setOpType("RNN").setName("rnn").addInput("xt")
-            .addInput("W").addInput("R").addInput("B").addOutput("ys")
-            .addAttribute(integer("hidden_size", H)))
-        .addNode(NodeProto.newBuilder().setOpType("Squeeze").setName("sq").addInput("ys")
-            .addInput("axis").addOutput("yq"))
-        .addNode(NodeProto.newBuilder().setOpType("Transpose").setName("bf").addInput("yq")
-            .addOutput("yb").addAttribute(ints("perm", 1, 0, 2)))
-        .addNode(NodeProto.newBuilder().setOpType("Gather").setName("last_step").addInput("yb")
-            .addInput("last").addOutput("y").addAttribute(integer("axis", 1)))
-        .build();
+    GraphProto g =
+        GraphProto.newBuilder()
+            .setName("g")
+            .addInput(value("x", 1, TIME, IN))
+            .addOutput(value("y"))
+            .addInitializer(tensor("W", w, 1, H, IN))
+            .addInitializer(tensor("R", rw, 1, H, H))
+            .addInitializer(tensor("B", b, 1, 2 * H))
+            .addInitializer(
+                TensorProto.newBuilder().setName("axis").setDataType(7).addDims(1).addInt64Data(1))
+            .addInitializer(
+                TensorProto.newBuilder().setName("last").setDataType(7).addInt64Data(-1))
+            .addNode(
+                NodeProto.newBuilder()
+                    .setOpType("Transpose")
+                    .setName("tm")
+                    .addInput("x")
+                    .addOutput("xt")
+                    .addAttribute(ints("perm", 1, 0, 2)))
+            .addNode(
+                NodeProto.newBuilder()
+                    .setOpType("RNN")
+                    .setName("rnn")
+                    .addInput("xt")
+                    .addInput("W")
+                    .addInput("R")
+                    .addInput("B")
+                    .addOutput("ys")
+                    .addAttribute(integer("hidden_size", H)))
+            .addNode(
+                NodeProto.newBuilder()
+                    .setOpType("Squeeze")
+                    .setName("sq")
+                    .addInput("ys")
+                    .addInput("axis")
+                    .addOutput("yq"))
+            .addNode(
+                NodeProto.newBuilder()
+                    .setOpType("Transpose")
+                    .setName("bf")
+                    .addInput("yq")
+                    .addOutput("yb")
+                    .addAttribute(ints("perm", 1, 0, 2)))
+            .addNode(
+                NodeProto.newBuilder()
+                    .setOpType("Gather")
+                    .setName("last_step")
+                    .addInput("yb")
+                    .addInput("last")
+                    .addOutput("y")
+                    .addAttribute(integer("axis", 1)))
+            .build();
     Path f = dir.resolve("rnn.onnx");
-    Files.write(f, ModelProto.newBuilder().setIrVersion(7).addOpsetImport(OperatorSetIdProto
-        .newBuilder().setVersion(13)).setGraph(g).build().toByteArray());
+    Files.write(
+        f,
+        ModelProto.newBuilder()
+            .setIrVersion(7)
+            .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(13))
+            .setGraph(g)
+            .build()
+            .toByteArray());
     Model m = OnnxModels.load(f);
     // Every stored value: W, R and both biases (Wb and Rb, PyTorch's bias_ih and bias_hh).
     assertThat(m.params().total()).isEqualTo((long) H * IN + H * H + 2 * H);
@@ -259,8 +340,8 @@ class GruImportTest {
     Path f = write(gru().build(), w, rw, b);
     ModelProto p = ModelProto.parseFrom(Files.readAllBytes(f));
     // Drop the Gather: the output is yb, the batch-first (1, time, hidden) sequence.
-    GraphProto.Builder g = p.getGraph().toBuilder().removeNode(4).clearOutput()
-        .addOutput(value("yb"));
+    GraphProto.Builder g =
+        p.getGraph().toBuilder().removeNode(4).clearOutput().addOutput(value("yb"));
     Files.write(f, p.toBuilder().setGraph(g).build().toByteArray());
     Model m = OnnxModels.load(f);
     assertThat(m.layerNames()).containsExactly("x", "tm", "gru", "yb_layout").inOrder();
@@ -281,65 +362,127 @@ class GruImportTest {
   }
 
   @Test
-  void expandOfAConstantToAnAbsurdShape_isAClearError_notAnOutOfMemoryError()
-      throws IOException {
-    GraphProto g = GraphProto.newBuilder().setName("g").addInput(value("x", 1, IN))
-        .addOutput(value("y")).addInitializer(tensor("zero", new float[] {0}, 1, 1, 1))
-        .addInitializer(TensorProto.newBuilder().setName("to").setDataType(7).addDims(3)
-            .addInt64Data(1).addInt64Data(1L << 20).addInt64Data(1L << 20))
-        .addNode(NodeProto.newBuilder().setOpType("Expand").setName("states").addInput("zero")
-            .addInput("to").addOutput("h0"))
-        .addNode(NodeProto.newBuilder().setOpType("Relu").setName("relu").addInput("x")
-            .addOutput("y")).build();
+  void expandOfAConstantToAnAbsurdShape_isAClearError_notAnOutOfMemoryError() throws IOException {
+    GraphProto g =
+        GraphProto.newBuilder()
+            .setName("g")
+            .addInput(value("x", 1, IN))
+            .addOutput(value("y"))
+            .addInitializer(tensor("zero", new float[] {0}, 1, 1, 1))
+            .addInitializer(
+                TensorProto.newBuilder()
+                    .setName("to")
+                    .setDataType(7)
+                    .addDims(3)
+                    .addInt64Data(1)
+                    .addInt64Data(1L << 20)
+                    .addInt64Data(1L << 20))
+            .addNode(
+                NodeProto.newBuilder()
+                    .setOpType("Expand")
+                    .setName("states")
+                    .addInput("zero")
+                    .addInput("to")
+                    .addOutput("h0"))
+            .addNode(
+                NodeProto.newBuilder()
+                    .setOpType("Relu")
+                    .setName("relu")
+                    .addInput("x")
+                    .addOutput("y"))
+            .build();
     Path f = dir.resolve("expand.onnx");
-    Files.write(f, ModelProto.newBuilder().setIrVersion(7).addOpsetImport(OperatorSetIdProto
-        .newBuilder().setVersion(13)).setGraph(g).build().toByteArray());
+    Files.write(
+        f,
+        ModelProto.newBuilder()
+            .setIrVersion(7)
+            .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(13))
+            .setGraph(g)
+            .build()
+            .toByteArray());
     OnnxImportException e = assertThrows(OnnxImportException.class, () -> OnnxModels.load(f));
-    assertThat(e).hasMessageThat().endsWith("expand.onnx: node 'states' (Expand): expands to"
-        + " (1, 1048576, 1048576), more than 268435456 values");
+    assertThat(e)
+        .hasMessageThat()
+        .endsWith(
+            "expand.onnx: node 'states' (Expand): expands to"
+                + " (1, 1048576, 1048576), more than 268435456 values");
   }
 
   @Test
   void wrongRecurrentWeightDims_nameTheWeight() throws IOException {
     Random r = new Random(9);
-    Path f = write(gru().build(), random(r, 3 * H * IN), random(r, 3 * H * H),
-        random(r, 6 * H));
+    Path f = write(gru().build(), random(r, 3 * H * IN), random(r, 3 * H * H), random(r, 6 * H));
     ModelProto p = ModelProto.parseFrom(Files.readAllBytes(f));
     GraphProto.Builder g = p.getGraph().toBuilder();
     g.setInitializer(1, tensor("R", random(r, 3 * H * (H - 1)), 1, 3 * H, H - 1));
     Files.write(f, p.toBuilder().setGraph(g).build().toByteArray());
     OnnxImportException e = assertThrows(OnnxImportException.class, () -> OnnxModels.load(f));
-    assertThat(e).hasMessageThat().endsWith("gru.onnx: node 'gru' (GRU): R (1, 12, 3) must be"
-        + " (1, 12, 4)");
+    assertThat(e)
+        .hasMessageThat()
+        .endsWith("gru.onnx: node 'gru' (GRU): R (1, 12, 3) must be" + " (1, 12, 4)");
   }
 
   @Test
   void bidirectional_isAClearError() throws IOException {
     Random r = new Random(3);
-    Path f = write(gru().addAttribute(AttributeProto.newBuilder().setName("direction")
-        .setType(AttributeProto.AttributeType.STRING).setS(com.google.protobuf.ByteString
-            .copyFromUtf8("bidirectional"))).build(), random(r, 3 * H * IN),
-        random(r, 3 * H * H), random(r, 6 * H));
+    Path f =
+        write(
+            gru()
+                .addAttribute(
+                    AttributeProto.newBuilder()
+                        .setName("direction")
+                        .setType(AttributeProto.AttributeType.STRING)
+                        .setS(com.google.protobuf.ByteString.copyFromUtf8("bidirectional")))
+                .build(),
+            random(r, 3 * H * IN),
+            random(r, 3 * H * H),
+            random(r, 6 * H));
     OnnxImportException e = assertThrows(OnnxImportException.class, () -> OnnxModels.load(f));
-    assertThat(e).hasMessageThat().endsWith("gru.onnx: node 'gru' (GRU): direction"
-        + " bidirectional is not supported yet (forward is)");
+    assertThat(e)
+        .hasMessageThat()
+        .endsWith(
+            "gru.onnx: node 'gru' (GRU): direction"
+                + " bidirectional is not supported yet (forward is)");
   }
 
   @Test
   void aGruOnAnInputThatIsNotTimeMajor_namesTheLayout() throws IOException {
     Random r = new Random(5);
-    NodeProto direct = NodeProto.newBuilder().setOpType("GRU").setName("gru").addInput("x")
-        .addInput("W").addInput("R").addInput("B").addOutput("ys").build();
-    GraphProto g = GraphProto.newBuilder().setName("g").addInput(value("x", 1, TIME, IN))
-        .addOutput(value("ys")).addInitializer(tensor("W", random(r, 3 * H * IN), 1, 3 * H, IN))
-        .addInitializer(tensor("R", random(r, 3 * H * H), 1, 3 * H, H))
-        .addInitializer(tensor("B", random(r, 6 * H), 1, 6 * H)).addNode(direct).build();
+    NodeProto direct =
+        NodeProto.newBuilder()
+            .setOpType("GRU")
+            .setName("gru")
+            .addInput("x")
+            .addInput("W")
+            .addInput("R")
+            .addInput("B")
+            .addOutput("ys")
+            .build();
+    GraphProto g =
+        GraphProto.newBuilder()
+            .setName("g")
+            .addInput(value("x", 1, TIME, IN))
+            .addOutput(value("ys"))
+            .addInitializer(tensor("W", random(r, 3 * H * IN), 1, 3 * H, IN))
+            .addInitializer(tensor("R", random(r, 3 * H * H), 1, 3 * H, H))
+            .addInitializer(tensor("B", random(r, 6 * H), 1, 6 * H))
+            .addNode(direct)
+            .build();
     Path f = dir.resolve("direct.onnx");
-    Files.write(f, ModelProto.newBuilder().setIrVersion(7).addOpsetImport(OperatorSetIdProto
-        .newBuilder().setVersion(13)).setGraph(g).build().toByteArray());
+    Files.write(
+        f,
+        ModelProto.newBuilder()
+            .setIrVersion(7)
+            .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(13))
+            .setGraph(g)
+            .build()
+            .toByteArray());
     OnnxImportException e = assertThrows(OnnxImportException.class, () -> OnnxModels.load(f));
-    assertThat(e).hasMessageThat().endsWith("direct.onnx: node 'gru' (GRU): needs its input X"
-        + " in the layout (time, batch, features), as PyTorch's Transpose of a batch_first input"
-        + " gives it; its input 'x' is not such a sequence");
+    assertThat(e)
+        .hasMessageThat()
+        .endsWith(
+            "direct.onnx: node 'gru' (GRU): needs its input X"
+                + " in the layout (time, batch, features), as PyTorch's Transpose of a batch_first input"
+                + " gives it; its input 'x' is not such a sequence");
   }
 }

@@ -16,19 +16,26 @@ final class OnnxProtos {
     for (long d : dims) {
       s.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
     }
-    return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
-        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(1).setShape(s))).build();
+    return ValueInfoProto.newBuilder()
+        .setName(name)
+        .setType(
+            TypeProto.newBuilder()
+                .setTensorType(TypeProto.Tensor.newBuilder().setElemType(1).setShape(s)))
+        .build();
   }
 
   static AttributeProto ints(String name, long... v) {
-    AttributeProto.Builder a = AttributeProto.newBuilder().setName(name)
-        .setType(AttributeProto.AttributeType.INTS);
+    AttributeProto.Builder a =
+        AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
     Arrays.stream(v).forEach(a::addInts);
     return a.build();
   }
 
   static AttributeProto integer(String name, long v) {
-    return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT)
-        .setI(v).build();
+    return AttributeProto.newBuilder()
+        .setName(name)
+        .setType(AttributeProto.AttributeType.INT)
+        .setI(v)
+        .build();
   }
 }

@@ -12,28 +12,97 @@ class OperatorRegistryTest {
 
   @Test
   void standard_listsEveryOperatorThatImports() {
-    assertThat(STANDARD.names()).containsExactly("Abs", "Add", "AveragePool",
-        "BatchNormalization", "Cast", "Clip", "Concat", "Constant", "ConstantOfShape", "Conv",
-        "ConvTranspose", "Div", "Dropout", "Elu", "Equal", "Exp", "Expand", "Flatten", "GRU",
-        "Gather", "Gelu", "Gemm", "GlobalAveragePool", "GlobalMaxPool", "HardSigmoid",
-        "HardSwish", "Identity", "LSTM", "LayerNormalization", "LeakyRelu", "LogSoftmax",
-        "MatMul", "MaxPool", "Mul", "Neg", "PRelu", "Pad", "RNN", "ReduceMean", "Relu",
-        "Reshape", "Resize", "Selu", "Shape", "Sigmoid", "Slice", "Softmax", "Softplus",
-        "Softsign", "Split", "Squeeze", "Sub", "Tanh", "Transpose",
-        "Unsqueeze", "Upsample", "Where");
+    assertThat(STANDARD.names())
+        .containsExactly(
+            "Abs",
+            "Add",
+            "AveragePool",
+            "BatchNormalization",
+            "Cast",
+            "Clip",
+            "Concat",
+            "Constant",
+            "ConstantOfShape",
+            "Conv",
+            "ConvTranspose",
+            "Div",
+            "Dropout",
+            "Elu",
+            "Equal",
+            "Exp",
+            "Expand",
+            "Flatten",
+            "GRU",
+            "Gather",
+            "Gelu",
+            "Gemm",
+            "GlobalAveragePool",
+            "GlobalMaxPool",
+            "HardSigmoid",
+            "HardSwish",
+            "Identity",
+            "LSTM",
+            "LayerNormalization",
+            "LeakyRelu",
+            "LogSoftmax",
+            "MatMul",
+            "MaxPool",
+            "Mul",
+            "Neg",
+            "PRelu",
+            "Pad",
+            "RNN",
+            "ReduceMean",
+            "Relu",
+            "Reshape",
+            "Resize",
+            "Selu",
+            "Shape",
+            "Sigmoid",
+            "Slice",
+            "Softmax",
+            "Softplus",
+            "Softsign",
+            "Split",
+            "Squeeze",
+            "Sub",
+            "Tanh",
+            "Transpose",
+            "Unsqueeze",
+            "Upsample",
+            "Where");
   }
 
   @Test
   void foldable_areTheOperatorsWithAConstantEvaluation() {
-    assertThat(STANDARD.foldable()).containsExactly("Constant", "Identity", "Dropout", "Shape",
-        "Gather", "Unsqueeze", "Squeeze", "Concat", "Reshape", "Cast", "Slice", "Add", "Sub",
-        "Mul", "Div", "Flatten", "Transpose", "ConstantOfShape", "Equal", "Where");
+    assertThat(STANDARD.foldable())
+        .containsExactly(
+            "Constant",
+            "Identity",
+            "Dropout",
+            "Shape",
+            "Gather",
+            "Unsqueeze",
+            "Squeeze",
+            "Concat",
+            "Reshape",
+            "Cast",
+            "Slice",
+            "Add",
+            "Sub",
+            "Mul",
+            "Div",
+            "Flatten",
+            "Transpose",
+            "ConstantOfShape",
+            "Equal",
+            "Where");
   }
 
   @Test
   void mapped_excludesTheFoldOnlyOperators() {
-    assertThat(STANDARD.mapped()).containsNoneOf("Constant", "Shape", "Cast",
-        "ConstantOfShape", "Equal", "Where");
+    assertThat(STANDARD.mapped())
+        .containsNoneOf("Constant", "Shape", "Cast", "ConstantOfShape", "Equal", "Where");
     assertThat(STANDARD.mapped()).hasSize(STANDARD.names().size() - 6);
   }
 
@@ -64,8 +133,11 @@ class OperatorRegistryTest {
 
   @Test
   void registry_refusesAnOperatorRegisteredTwice() {
-    var e = assertThrows(IllegalArgumentException.class, () -> new OperatorRegistry(List.of(
-        ActivationOperators.RELU, ActivationOperators.RELU)));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new OperatorRegistry(List.of(ActivationOperators.RELU, ActivationOperators.RELU)));
     assertThat(e).hasMessageThat().isEqualTo("operator Relu is registered twice");
   }
 

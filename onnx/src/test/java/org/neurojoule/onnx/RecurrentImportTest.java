@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.neurojoule.layer.Accounting;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Model;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.layer.Recurrent;
 import org.neurojoule.onnx.proto.OnnxProto.ModelProto;
 import org.neurojoule.onnx.proto.OnnxProto.TensorProto;
@@ -24,8 +24,8 @@ class RecurrentImportTest {
   private static final int H = 64;
 
   private static Map<String, float[]> initializers() throws Exception {
-    ModelProto m = ModelProto.parseFrom(Files.readAllBytes(TorchvisionImportTest.file(
-        "lstm_kws.onnx")));
+    ModelProto m =
+        ModelProto.parseFrom(Files.readAllBytes(TorchvisionImportTest.file("lstm_kws.onnx")));
     Map<String, float[]> out = new HashMap<>();
     for (TensorProto t : m.getGraph().getInitializerList()) {
       ByteBuffer b = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
@@ -44,8 +44,11 @@ class RecurrentImportTest {
     // 256) are both kept (recurrentBias), so every stored value is a parameter.
     assertThat(stored).isEqualTo(61_196L);
     assertThat(m.params().total()).isEqualTo(61_196L);
-    assertThat(m.layers().stream().filter(l -> l.spec() instanceof Recurrent r
-        && r.recurrentBias()).count()).isEqualTo(2);
+    assertThat(
+            m.layers().stream()
+                .filter(l -> l.spec() instanceof Recurrent r && r.recurrentBias())
+                .count())
+        .isEqualTo(2);
     // Per step 4 gates x 64 units x (inputs + 64 recurrent), 49 steps; then the 64 x 12 Linear.
     long connections = m.energy(e -> e.accounting(Accounting.COMPLETE)).totals().connections();
     assertThat(connections).isEqualTo(49L * 256 * (40 + 64) + 49L * 256 * (64 + 64) + 64 * 12);
@@ -72,10 +75,10 @@ class RecurrentImportTest {
     assertThat(out).hasSize(1);
     assertThat(out.get(0).shape()).asList().containsExactly(batch, 12).inOrder();
     for (int b = 0; b < batch; b++) {
-      double[][] y1 = lstm(x[b], w.get("onnx::LSTM_223"), w.get("onnx::LSTM_224"),
-          w.get("onnx::LSTM_225"), IN);
-      double[][] y2 = lstm(y1, w.get("onnx::LSTM_247"), w.get("onnx::LSTM_248"),
-          w.get("onnx::LSTM_249"), H);
+      double[][] y1 =
+          lstm(x[b], w.get("onnx::LSTM_223"), w.get("onnx::LSTM_224"), w.get("onnx::LSTM_225"), IN);
+      double[][] y2 =
+          lstm(y1, w.get("onnx::LSTM_247"), w.get("onnx::LSTM_248"), w.get("onnx::LSTM_249"), H);
       for (int o = 0; o < 12; o++) {
         double want = w.get("fc.bias")[o];
         for (int k = 0; k < H; k++) {

@@ -5,9 +5,9 @@ import static com.google.common.truth.Truth.assertThat;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.neurojoule.layer.Accounting;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Model;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.onnx.proto.OnnxProto.ModelProto;
 import org.neurojoule.onnx.proto.OnnxProto.TensorProto;
 import org.neurojoule.onnx.proto.OnnxProto.ValueInfoProto;
@@ -23,8 +23,8 @@ class TorchvisionImportTest {
   }
 
   /**
-   * The weight values the file stores, read straight from its protobuf: float initializers, and
-   * the graph inputs other than {@code input} that a file exported without weights declares.
+   * The weight values the file stores, read straight from its protobuf: float initializers, and the
+   * graph inputs other than {@code input} that a file exported without weights declares.
    */
   static long storedValues(String name) throws java.io.IOException {
     ModelProto p = ModelProto.parseFrom(java.nio.file.Files.readAllBytes(file(name)));
@@ -38,8 +38,10 @@ class TorchvisionImportTest {
     }
     for (ValueInfoProto in : p.getGraph().getInputList()) {
       if (!init.contains(in.getName()) && !in.getName().equals("input")) {
-        n += in.getType().getTensorType().getShape().getDimList().stream()
-            .mapToLong(d -> d.getDimValue()).reduce(1, Math::multiplyExact);
+        n +=
+            in.getType().getTensorType().getShape().getDimList().stream()
+                .mapToLong(d -> d.getDimValue())
+                .reduce(1, Math::multiplyExact);
       }
     }
     return n;
@@ -62,11 +64,14 @@ class TorchvisionImportTest {
     assertThat(m.params().total()).isEqualTo(11_680_872L);
     assertThat(m.params().total()).isEqualTo(storedValues("resnet18.onnx"));
     assertThat(m.sharedParams().total()).isEqualTo(3_840L);
-    assertThat(m.paramNotes()).containsExactly("Param # counts 3840 weight values once that the"
-        + " file shares between layers (Identity nodes); each layer's row counts them.",
-        "The file has no BatchNormalization node and its convolutions have biases before"
-        + " activations: if the PyTorch module had BatchNorm layers, the export folded them into"
-        + " the convolutions, so this count is smaller than the module's.").inOrder();
+    assertThat(m.paramNotes())
+        .containsExactly(
+            "Param # counts 3840 weight values once that the"
+                + " file shares between layers (Identity nodes); each layer's row counts them.",
+            "The file has no BatchNormalization node and its convolutions have biases before"
+                + " activations: if the PyTorch module had BatchNorm layers, the export folded them into"
+                + " the convolutions, so this count is smaller than the module's.")
+        .inOrder();
     // 1.81 G published; the rest is the folded biases (one add per output) and the residual adds
     // that torchvision's count leaves out.
     assertThat(connections(m)).isEqualTo(1_814_098_432L);
@@ -142,8 +147,8 @@ class TorchvisionImportTest {
     // 197 * 768 * 768 and the MLP 2 * 197 * 768 * 3072, twelve layers, and the head 768 * 1000;
     // exactly that here, 0.02 % above the published figure (its rounding). The biases, position
     // embedding, residual adds, LayerNorms and GELUs add no connections.
-    long perLayer = 197L * 768 * 2304 + 2L * 12 * 197 * 197 * 64 + 197L * 768 * 768
-        + 2L * 197 * 768 * 3072;
+    long perLayer =
+        197L * 768 * 2304 + 2L * 12 * 197 * 197 * 64 + 197L * 768 * 768 + 2L * 197 * 768 * 3072;
     assertThat(connections(m)).isEqualTo(196L * 768 * 768 + 12 * perLayer + 768L * 1000);
     assertThat(connections(m)).isEqualTo(17_563_828_224L);
     assertWithin3Percent(connections(m), 17.56e9);
@@ -177,13 +182,16 @@ class TorchvisionImportTest {
     float[] both = m.predict(ExampleData.of(two, 2, 224, 224, 3)).get(0).values();
     assertThat(both).hasLength(2000);
     for (int b = 0; b < 2; b++) {
-      float[] one = m.predict(ExampleData.of(java.util.Arrays.copyOfRange(two, b * n,
-          (b + 1) * n), 1, 224, 224, 3)).get(0).values();
+      float[] one =
+          m.predict(
+                  ExampleData.of(
+                      java.util.Arrays.copyOfRange(two, b * n, (b + 1) * n), 1, 224, 224, 3))
+              .get(0)
+              .values();
       assertThat(one).hasLength(1000);
       for (int i = 0; i < 1000; i++) {
         assertThat(Float.isFinite(one[i])).isTrue();
-        assertThat((double) both[b * 1000 + i]).isWithin(1e-4 * (1 + Math.abs(one[i])))
-            .of(one[i]);
+        assertThat((double) both[b * 1000 + i]).isWithin(1e-4 * (1 + Math.abs(one[i]))).of(one[i]);
       }
     }
     // The two examples differ, so a mix-up of the batch with the heads would show.

@@ -11,10 +11,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurojoule.layer.Accounting;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Model;
 import org.neurojoule.OnnxImportException;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.onnx.proto.OnnxProto.GraphProto;
 import org.neurojoule.onnx.proto.OnnxProto.ModelProto;
 import org.neurojoule.onnx.proto.OnnxProto.NodeProto;
@@ -25,25 +25,43 @@ class TransformerImportTest {
   @TempDir Path dir;
 
   private static NodeProto node(String op, String name, String out, String... in) {
-    return NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(Arrays.asList(in))
-        .addOutput(out).build();
+    return NodeProto.newBuilder()
+        .setOpType(op)
+        .setName(name)
+        .addAllInput(Arrays.asList(in))
+        .addOutput(out)
+        .build();
   }
 
   private Path write(long[] input, NodeProto... nodes) throws IOException {
-    GraphProto g = GraphProto.newBuilder().setName("g").addInput(value("x", input))
-        .addOutput(value("y")).addAllNode(Arrays.asList(nodes)).build();
+    GraphProto g =
+        GraphProto.newBuilder()
+            .setName("g")
+            .addInput(value("x", input))
+            .addOutput(value("y"))
+            .addAllNode(Arrays.asList(nodes))
+            .build();
     Path f = dir.resolve("m.onnx");
-    Files.write(f, ModelProto.newBuilder().setIrVersion(7).addOpsetImport(OperatorSetIdProto
-        .newBuilder().setVersion(13)).setGraph(g).build().toByteArray());
+    Files.write(
+        f,
+        ModelProto.newBuilder()
+            .setIrVersion(7)
+            .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(13))
+            .setGraph(g)
+            .build()
+            .toByteArray());
     return f;
   }
 
   @Test
-  void matMulOfTwoActivations_computesTheOnnxProduct_andCountsItsMultiplyAdds()
-      throws IOException {
+  void matMulOfTwoActivations_computesTheOnnxProduct_andCountsItsMultiplyAdds() throws IOException {
     // y = x · relu(x) on a (3, 3) x: the operands differ, so a swapped product would show.
-    Model m = OnnxModels.load(write(new long[] {1, 3, 3}, node("Relu", "relu", "r", "x"),
-        node("MatMul", "scores", "y", "x", "r")));
+    Model m =
+        OnnxModels.load(
+            write(
+                new long[] {1, 3, 3},
+                node("Relu", "relu", "r", "x"),
+                node("MatMul", "scores", "y", "x", "r")));
     float[] x = {1, -2, 3, -4, 5, -6, 7, -8, 9};
     // ONNX (3, 3) is channels last here: transposed.
     float[] nj = new float[9];
@@ -64,8 +82,8 @@ class TransformerImportTest {
       }
     }
     assertThat(m.layer("scores").spec().type()).isEqualTo("MatMul");
-    assertThat(m.energy(e -> e.accounting(Accounting.COMPLETE)).layerStats("scores")
-        .connections()).isEqualTo(27L);
+    assertThat(m.energy(e -> e.accounting(Accounting.COMPLETE)).layerStats("scores").connections())
+        .isEqualTo(27L);
     var spiking = m.energy(e -> e.accounting(Accounting.KERAS_SPIKING));
     assertThat(spiking.layerStats("scores").connections()).isEqualTo(0L);
     assertThat(spiking.warnings()).contains("Cannot compute stats for layer of type 'MatMul'");
@@ -75,8 +93,12 @@ class TransformerImportTest {
   void matMulOfThreeDimensionalActivations_isBatchedOverTheLeadingAxis() throws IOException {
     // ONNX (2, 3, 3) per example: two 3x3 products. The input is channels first, so it is
     // permuted to ONNX's order first (zero cost); the output keeps ONNX's order.
-    Model m = OnnxModels.load(write(new long[] {1, 2, 3, 3}, node("Relu", "relu", "r", "x"),
-        node("MatMul", "heads", "y", "x", "r")));
+    Model m =
+        OnnxModels.load(
+            write(
+                new long[] {1, 2, 3, 3},
+                node("Relu", "relu", "r", "x"),
+                node("MatMul", "heads", "y", "x", "r")));
     float[] x = new float[18];
     for (int i = 0; i < x.length; i++) {
       x[i] = (i % 5) - 2 + 0.25f * i;
@@ -102,33 +124,64 @@ class TransformerImportTest {
         }
       }
     }
-    assertThat(m.layerNames()).containsExactly("x", "relu", "heads_onnx_order",
-        "heads_onnx_order_1", "heads").inOrder();
+    assertThat(m.layerNames())
+        .containsExactly("x", "relu", "heads_onnx_order", "heads_onnx_order_1", "heads")
+        .inOrder();
     // 2 heads of 3 * 3 * 3 multiply-adds.
-    assertThat(m.energy(e -> e.accounting(Accounting.COMPLETE)).layerStats("heads")
-        .connections()).isEqualTo(54L);
+    assertThat(m.energy(e -> e.accounting(Accounting.COMPLETE)).layerStats("heads").connections())
+        .isEqualTo(54L);
   }
 
   @Test
   void matMulWithTheBatchOnAMatrixAxis_isAClearError() throws IOException {
     // (N, 3, 4) transposed to (3, N, 4): the batch sits on the rows of the product.
-    NodeProto swap = NodeProto.newBuilder().setOpType("Transpose").setName("swap").addInput("x")
-        .addOutput("s").addAttribute(org.neurojoule.onnx.proto.OnnxProto.AttributeProto
-            .newBuilder().setName("perm").setType(org.neurojoule.onnx.proto.OnnxProto
-                .AttributeProto.AttributeType.INTS).addAllInts(List.of(1L, 0L, 2L))).build();
-    NodeProto tr = NodeProto.newBuilder().setOpType("Transpose").setName("to_tokens")
-        .addInput("x0").addOutput("x").addAttribute(org.neurojoule.onnx.proto.OnnxProto
-            .AttributeProto.newBuilder().setName("perm").setType(org.neurojoule.onnx.proto
-                .OnnxProto.AttributeProto.AttributeType.INTS).addAllInts(List.of(0L, 2L, 1L)))
-        .build();
-    GraphProto g = GraphProto.newBuilder().setName("g").addInput(value("x0", 1, 4, 3))
-        .addOutput(value("y")).addNode(tr).addNode(swap)
-        .addNode(node("MatMul", "scores", "y", "s", "s")).build();
+    NodeProto swap =
+        NodeProto.newBuilder()
+            .setOpType("Transpose")
+            .setName("swap")
+            .addInput("x")
+            .addOutput("s")
+            .addAttribute(
+                org.neurojoule.onnx.proto.OnnxProto.AttributeProto.newBuilder()
+                    .setName("perm")
+                    .setType(org.neurojoule.onnx.proto.OnnxProto.AttributeProto.AttributeType.INTS)
+                    .addAllInts(List.of(1L, 0L, 2L)))
+            .build();
+    NodeProto tr =
+        NodeProto.newBuilder()
+            .setOpType("Transpose")
+            .setName("to_tokens")
+            .addInput("x0")
+            .addOutput("x")
+            .addAttribute(
+                org.neurojoule.onnx.proto.OnnxProto.AttributeProto.newBuilder()
+                    .setName("perm")
+                    .setType(org.neurojoule.onnx.proto.OnnxProto.AttributeProto.AttributeType.INTS)
+                    .addAllInts(List.of(0L, 2L, 1L)))
+            .build();
+    GraphProto g =
+        GraphProto.newBuilder()
+            .setName("g")
+            .addInput(value("x0", 1, 4, 3))
+            .addOutput(value("y"))
+            .addNode(tr)
+            .addNode(swap)
+            .addNode(node("MatMul", "scores", "y", "s", "s"))
+            .build();
     Path f = dir.resolve("m.onnx");
-    Files.write(f, ModelProto.newBuilder().setIrVersion(7).addOpsetImport(OperatorSetIdProto
-        .newBuilder().setVersion(13)).setGraph(g).build().toByteArray());
+    Files.write(
+        f,
+        ModelProto.newBuilder()
+            .setIrVersion(7)
+            .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(13))
+            .setGraph(g)
+            .build()
+            .toByteArray());
     OnnxImportException e = assertThrows(OnnxImportException.class, () -> OnnxModels.load(f));
-    assertThat(e).hasMessageThat().endsWith("m.onnx: node 'scores' (MatMul): MatMul of (3, N, 4)"
-        + " and (3, N, 4) has the batch on a matrix axis; it must be one of the leading ones");
+    assertThat(e)
+        .hasMessageThat()
+        .endsWith(
+            "m.onnx: node 'scores' (MatMul): MatMul of (3, N, 4)"
+                + " and (3, N, 4) has the batch on a matrix axis; it must be one of the leading ones");
   }
 }

@@ -21,7 +21,8 @@ class NetworkProcessorTest {
 
   @Test
   void mnist_generatesTheGoldenSource() throws IOException {
-    Compilation compilation = Sources.strictCompiler().compile(Sources.resource("good/test/Mnist.java"));
+    Compilation compilation =
+        Sources.strictCompiler().compile(Sources.resource("good/test/Mnist.java"));
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation)
         .generatedSourceFile("test.MnistModel")
@@ -36,9 +37,11 @@ class NetworkProcessorTest {
   @Test
   void mnist_compilesWithTheProcessor_underAllLintWarningsAsErrors() {
     // -Xlint:processing included: unclaimed annotations would fail the build under -Werror.
-    Compilation compilation = Compiler.javac().withProcessors(new NetworkProcessor())
-        .withOptions("-Xlint:all", "-Werror")
-        .compile(Sources.resource("good/test/Mnist.java"));
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new NetworkProcessor())
+            .withOptions("-Xlint:all", "-Werror")
+            .compile(Sources.resource("good/test/Mnist.java"));
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.MnistModel");
   }
@@ -46,17 +49,23 @@ class NetworkProcessorTest {
   @Test
   void generatedAnnotationOfAnotherGenerator_staysUnclaimed() {
     // The processor claims @Generated on its own classes only; someone else's is not its to take.
-    JavaFileObject other = JavaFileObjects.forSourceLines("test.Other",
-        "package test;",
-        "",
-        "@javax.annotation.processing.Generated(\"someone.Else\")",
-        "final class Other {}");
-    Compilation compilation = Compiler.javac().withProcessors(new NetworkProcessor())
-        .withOptions("-Xlint:all").compile(other);
+    JavaFileObject other =
+        JavaFileObjects.forSourceLines(
+            "test.Other",
+            "package test;",
+            "",
+            "@javax.annotation.processing.Generated(\"someone.Else\")",
+            "final class Other {}");
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new NetworkProcessor())
+            .withOptions("-Xlint:all")
+            .compile(other);
     assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningContaining(
-        "No processor claimed any of these annotations: java.compiler/"
-            + "javax.annotation.processing.Generated");
+    assertThat(compilation)
+        .hadWarningContaining(
+            "No processor claimed any of these annotations: java.compiler/"
+                + "javax.annotation.processing.Generated");
   }
 
   @Test
@@ -76,8 +85,10 @@ class NetworkProcessorTest {
     // The generated class alone, through javac without the processor, with every lint category.
     List<JavaFileObject> generated = compilation.generatedSourceFiles();
     assertThat(generated).hasSize(1);
-    Compilation again = Compiler.javac().withOptions("-Xlint:all", "-Werror", "-proc:none")
-        .compile(List.of(generated.get(0), Sources.resource("good/test/AllLayers.java")));
+    Compilation again =
+        Compiler.javac()
+            .withOptions("-Xlint:all", "-Werror", "-proc:none")
+            .compile(List.of(generated.get(0), Sources.resource("good/test/AllLayers.java")));
     assertThat(again).succeededWithoutWarnings();
   }
 
@@ -85,14 +96,17 @@ class NetworkProcessorTest {
   void networkName_namesTheGeneratedClass() {
     Compilation compilation = Sources.compile(Sources.resource("good/test/AllLayers.java"));
     assertThat(compilation).succeeded();
-    assertThat(compilation).generatedSourceFile("test.EveryLayer").contentsAsUtf8String()
+    assertThat(compilation)
+        .generatedSourceFile("test.EveryLayer")
+        .contentsAsUtf8String()
         .contains("public final class EveryLayer {");
   }
 
   @Test
   void everyLayer_buildsARuntimeModelWithTheFieldNames() throws Exception {
-    Class<?> type = RandomNetworks.load(
-        Sources.compile(Sources.resource("good/test/AllLayers.java")), "test.EveryLayer");
+    Class<?> type =
+        RandomNetworks.load(
+            Sources.compile(Sources.resource("good/test/AllLayers.java")), "test.EveryLayer");
     Method model = type.getMethod("model");
     Model built = (Model) model.invoke(null);
     assertThat(built.layerNames()).containsAtLeast("image", "conv", "perStep", "spikes", "flat");
@@ -116,7 +130,10 @@ class NetworkProcessorTest {
 
   private static String generated(String source, String name) throws Exception {
     Compilation compilation = Sources.compile(Sources.resource(source));
-    return compilation.generatedSourceFile("test." + name).orElseThrow().getCharContent(true)
+    return compilation
+        .generatedSourceFile("test." + name)
+        .orElseThrow()
+        .getCharContent(true)
         .toString();
   }
 }

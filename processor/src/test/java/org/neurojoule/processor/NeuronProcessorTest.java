@@ -21,9 +21,13 @@ class NeuronProcessorTest {
     Compilation compilation =
         Sources.strictCompiler().compile(Sources.resource("good/test/NeuronLayers.java"));
     assertThat(compilation).succeededWithoutWarnings();
-    Model built = (Model) RandomNetworks.load(
-        Sources.compile(Sources.resource("good/test/NeuronLayers.java")), "test.Neurons")
-        .getMethod("model").invoke(null);
+    Model built =
+        (Model)
+            RandomNetworks.load(
+                    Sources.compile(Sources.resource("good/test/NeuronLayers.java")),
+                    "test.Neurons")
+                .getMethod("model")
+                .invoke(null);
 
     assertThat(built.layer("pool").spec()).isEqualTo(Pooling.sumPooling2d(2).name("pool"));
     assertThat(built.layer("spikes").spec())
@@ -32,8 +36,8 @@ class NeuronProcessorTest {
         .isEqualTo(SpikingNeuron.lif().tau(0.01, 0.02, 0.03).vLeak(0.1).name("lif"));
     assertThat(built.layer("gain").spec()).isEqualTo(Scale.of().name("gain"));
     assertThat(built.layer("late").spec()).isEqualTo(Delay.of(0.002).name("late"));
-    assertThat(built.layer("rec").spec()).isEqualTo(
-        SpikingNeuron.cubaLif().tauSyn(0.004).recurrentBias(true).name("rec"));
+    assertThat(built.layer("rec").spec())
+        .isEqualTo(SpikingNeuron.cubaLif().tauSyn(0.004).recurrentBias(true).name("rec"));
     assertThat(built.layer("step").spec()).isEqualTo(SpikingNeuron.threshold(0.5).name("step"));
     assertThat(built.layer("readout").spec())
         .isEqualTo(SpikingNeuron.leakyIntegrator().tau(0.05).name("readout"));
@@ -50,9 +54,12 @@ class NeuronProcessorTest {
     Compilation compilation = Sources.compile(file);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining("[NnInvalidArgument] layer 1 'lif' lif: tau is a"
-        + " time constant in seconds and must be a finite number > 0, was -0.01")
-        .inFile(file).onLineContaining("@LIF");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[NnInvalidArgument] layer 1 'lif' lif: tau is a"
+                + " time constant in seconds and must be a finite number > 0, was -0.01")
+        .inFile(file)
+        .onLineContaining("@LIF");
   }
 
   @Test
@@ -61,7 +68,8 @@ class NeuronProcessorTest {
     Compilation compilation = Sources.compile(file);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining("layer 1 'step'");
-    assertThat(compilation).hadErrorContaining("has 3 units, but threshold has 2 values; give one"
-        + " for all units or one per unit");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "has 3 units, but threshold has 2 values; give one" + " for all units or one per unit");
   }
 }

@@ -17,15 +17,18 @@ class NormalizationProcessorTest {
     Compilation compilation =
         Sources.strictCompiler().compile(Sources.resource("good/test/NormalizationLayers.java"));
     assertThat(compilation).succeededWithoutWarnings();
-    Model built = (Model) RandomNetworks.load(
-        Sources.compile(Sources.resource("good/test/NormalizationLayers.java")), "test.Normalized")
-        .getMethod("model").invoke(null);
+    Model built =
+        (Model)
+            RandomNetworks.load(
+                    Sources.compile(Sources.resource("good/test/NormalizationLayers.java")),
+                    "test.Normalized")
+                .getMethod("model")
+                .invoke(null);
 
     assertThat(built.layer("standard").spec()).isEqualTo(Normalization.of().name("standard"));
     assertThat(built.layer("perEntry").spec())
         .isEqualTo(Normalization.of().axis(1, -1).name("perEntry"));
-    assertThat(built.layer("single").spec())
-        .isEqualTo(Normalization.of().axis().name("single"));
+    assertThat(built.layer("single").spec()).isEqualTo(Normalization.of().axis().name("single"));
     // 2 * 3 + 1, 2 * 12 + 1, 2 * 1 + 1, all non-trainable
     assertThat(built.params()).isEqualTo(new ParamCount(0, 7 + 25 + 3));
   }

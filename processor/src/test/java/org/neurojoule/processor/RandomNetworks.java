@@ -17,7 +17,6 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import javax.tools.JavaFileObject;
 import org.neurojoule.layer.Activation;
-import org.neurojoule.layer.Padding;
 import org.neurojoule.layer.ActivationLayer;
 import org.neurojoule.layer.Add;
 import org.neurojoule.layer.BatchNormalization;
@@ -30,6 +29,7 @@ import org.neurojoule.layer.Flatten;
 import org.neurojoule.layer.GlobalPooling;
 import org.neurojoule.layer.LayerSpec;
 import org.neurojoule.layer.LeakyReLU;
+import org.neurojoule.layer.Padding;
 import org.neurojoule.layer.PoolKind;
 import org.neurojoule.layer.Pooling;
 import org.neurojoule.layer.ReLU;
@@ -49,8 +49,8 @@ final class RandomNetworks {
    * One layer: its annotation text, the (unnamed) spec it means or the input dimensions, and the
    * fields it reads (empty: the previous one).
    */
-  record RandomLayer(String name, String annotation, int[] input, Supplier<LayerSpec> spec,
-      List<String> from) {}
+  record RandomLayer(
+      String name, String annotation, int[] input, Supplier<LayerSpec> spec, List<String> from) {}
 
   /** One network: a class name and its layers. */
   record RandomNetwork(String className, List<RandomLayer> layers) {
@@ -74,8 +74,12 @@ final class RandomNetworks {
 
     /** The annotated source, one line per layer. */
     String text() {
-      StringBuilder s = new StringBuilder("package test;\n\nimport org.neurojoule.annotation.*;\n\n"
-          + "@Network\nfinal class " + className + " {\n");
+      StringBuilder s =
+          new StringBuilder(
+              "package test;\n\nimport org.neurojoule.annotation.*;\n\n"
+                  + "@Network\nfinal class "
+                  + className
+                  + " {\n");
       for (RandomLayer l : layers) {
         s.append("  ").append(l.annotation()).append(" Object ").append(l.name()).append(";\n");
       }
@@ -87,14 +91,17 @@ final class RandomNetworks {
     List<RandomLayer> layers = new ArrayList<>();
     // 0: images, 1: sequences, 2: time series, 3: vectors, 4: volumes (Conv3D and friends)
     int family = random.nextInt(5);
-    int[] input = switch (family) {
-      case 0 -> new int[] {size(random, 24), size(random, 24), 1 + random.nextInt(4)};
-      case 1 -> new int[] {size(random, 24), 1 + random.nextInt(4)};
-      case 2 -> new int[] {-1, size(random, 12), 1 + random.nextInt(4)};
-      case 3 -> new int[] {size(random, 64)};
-      default -> new int[] {size(random, 8), size(random, 12), size(random, 12),
-          1 + random.nextInt(3)};
-    };
+    int[] input =
+        switch (family) {
+          case 0 -> new int[] {size(random, 24), size(random, 24), 1 + random.nextInt(4)};
+          case 1 -> new int[] {size(random, 24), 1 + random.nextInt(4)};
+          case 2 -> new int[] {-1, size(random, 12), 1 + random.nextInt(4)};
+          case 3 -> new int[] {size(random, 64)};
+          default ->
+              new int[] {
+                size(random, 8), size(random, 12), size(random, 12), 1 + random.nextInt(3)
+              };
+        };
     layers.add(new RandomLayer("l0", "@Input(" + braces(input) + ")", input, null, List.of()));
     int n = 1 + random.nextInt(7);
     for (int i = 1; i <= n; i++) {
@@ -104,8 +111,8 @@ final class RandomNetworks {
         if (random.nextBoolean()) {
           other[other.length - 1] = 1 + random.nextInt(4);
         }
-        layers.add(new RandomLayer("l" + i, "@Input(" + braces(other) + ")", other, null,
-            List.of()));
+        layers.add(
+            new RandomLayer("l" + i, "@Input(" + braces(other) + ")", other, null, List.of()));
       } else {
         layers.add(layer("l" + i, family, random, layers));
       }
@@ -123,42 +130,55 @@ final class RandomNetworks {
       // A merge of the previous layer with an earlier one, or with a copy of itself; with
       // several inputs, often with a further input.
       String a = before.get(before.size() - 1).name();
-      List<String> inputs = before.subList(1, before.size()).stream()
-          .filter(l -> l.input() != null).map(RandomLayer::name).toList();
-      String b = !inputs.isEmpty() && r.nextBoolean()
-          ? inputs.get(r.nextInt(inputs.size()))
-          : before.get(1 + r.nextInt(before.size() - 1)).name();
+      List<String> inputs =
+          before.subList(1, before.size()).stream()
+              .filter(l -> l.input() != null)
+              .map(RandomLayer::name)
+              .toList();
+      String b =
+          !inputs.isEmpty() && r.nextBoolean()
+              ? inputs.get(r.nextInt(inputs.size()))
+              : before.get(1 + r.nextInt(before.size() - 1)).name();
       boolean add = r.nextBoolean();
       String from = "from = {\"" + a + "\", \"" + b + "\"}";
       if (add) {
         return new RandomLayer(name, "@Add(" + from + ")", null, () -> Add.of(), List.of(a, b));
       }
       // Mostly the last axis; sometimes another, rarely the batch (0) or one out of range.
-      Integer axis = switch (r.nextInt(8)) {
-        case 0, 1 -> 1 + r.nextInt(3);
-        case 2 -> -2 - r.nextInt(2);
-        case 3 -> r.nextInt(4) == 0 ? 0 : 5;
-        default -> null;
-      };
-      return new RandomLayer(name,
-          "@Concatenate(" + from + (axis == null ? "" : ", axis = " + axis) + ")", null,
-          () -> axis == null ? Concatenate.of() : Concatenate.of().axis(axis), List.of(a, b));
+      Integer axis =
+          switch (r.nextInt(8)) {
+            case 0, 1 -> 1 + r.nextInt(3);
+            case 2 -> -2 - r.nextInt(2);
+            case 3 -> r.nextInt(4) == 0 ? 0 : 5;
+            default -> null;
+          };
+      return new RandomLayer(
+          name,
+          "@Concatenate(" + from + (axis == null ? "" : ", axis = " + axis) + ")",
+          null,
+          () -> axis == null ? Concatenate.of() : Concatenate.of().axis(axis),
+          List.of(a, b));
     }
     if (pick < 12 && before.size() > 1) {
       // A side branch from an earlier layer.
       String from = before.get(r.nextInt(before.size())).name();
-      return new RandomLayer(name, "@ReLU(from = \"" + from + "\")", null,
-          () -> ReLU.of(), List.of(from));
+      return new RandomLayer(
+          name, "@ReLU(from = \"" + from + "\")", null, () -> ReLU.of(), List.of(from));
     }
     boolean wrap = family == 2 && r.nextInt(3) > 0;
-    RandomLayer inner = pick < 18
-        ? reshape(name, r)
-        : plain(name, family == 2 ? r.nextInt(4) == 0 ? 2 : 1 : family, r);
+    RandomLayer inner =
+        pick < 18
+            ? reshape(name, r)
+            : plain(name, family == 2 ? r.nextInt(4) == 0 ? 2 : 1 : family, r);
     if (!wrap) {
       return inner;
     }
-    return new RandomLayer(name, "@TimeDistributed " + inner.annotation(), null,
-        () -> TimeDistributed.of(inner.spec().get()), List.of());
+    return new RandomLayer(
+        name,
+        "@TimeDistributed " + inner.annotation(),
+        null,
+        () -> TimeDistributed.of(inner.spec().get()),
+        List.of());
   }
 
   /**
@@ -166,21 +186,22 @@ final class RandomNetworks {
    * whenever the count divides), sometimes all explicit (mostly broken), rarely an invalid target.
    */
   private static RandomLayer reshape(String name, Random r) {
-    int[] target = switch (r.nextInt(8)) {
-      case 0 -> new int[] {-1};
-      case 1 -> new int[] {-1, 1 + r.nextInt(3)};
-      case 2 -> new int[] {1 + r.nextInt(3), -1};
-      // Rank 3 and 4 targets feed 2D and 3D windows.
-      case 3 -> new int[] {1 + r.nextInt(2), -1, 1 + r.nextInt(2)};
-      case 4 -> new int[] {1 + r.nextInt(2), 1 + r.nextInt(2), -1, 1 + r.nextInt(2)};
-      case 5 -> new int[] {1 + r.nextInt(8), 1 + r.nextInt(8)};
-      case 6 -> new int[] {1 + r.nextInt(24)};
-      default -> r.nextBoolean() ? new int[] {-1, 2, -1} : new int[] {4, 0};
-    };
+    int[] target =
+        switch (r.nextInt(8)) {
+          case 0 -> new int[] {-1};
+          case 1 -> new int[] {-1, 1 + r.nextInt(3)};
+          case 2 -> new int[] {1 + r.nextInt(3), -1};
+          // Rank 3 and 4 targets feed 2D and 3D windows.
+          case 3 -> new int[] {1 + r.nextInt(2), -1, 1 + r.nextInt(2)};
+          case 4 -> new int[] {1 + r.nextInt(2), 1 + r.nextInt(2), -1, 1 + r.nextInt(2)};
+          case 5 -> new int[] {1 + r.nextInt(8), 1 + r.nextInt(8)};
+          case 6 -> new int[] {1 + r.nextInt(24)};
+          default -> r.nextBoolean() ? new int[] {-1, 2, -1} : new int[] {4, 0};
+        };
     boolean constant = r.nextBoolean();
     String text = join(target, d -> d == -1 && constant ? "Reshape.INFER" : Integer.toString(d));
-    return new RandomLayer(name, "@Reshape(targetShape = " + text + ")", null,
-        () -> Reshape.of(target), List.of());
+    return new RandomLayer(
+        name, "@Reshape(targetShape = " + text + ")", null, () -> Reshape.of(target), List.of());
   }
 
   /** A layer of one input, for a network of {@code family}. */
@@ -198,12 +219,14 @@ final class RandomNetworks {
     Padding padding = r.nextBoolean() ? Padding.SAME : Padding.VALID;
     Activation activation = r.nextBoolean() ? RELU : Activation.LINEAR;
     // The spatial rank of windows; now and then one that does not fit the family.
-    int rank = r.nextInt(15) == 0 ? 1 + r.nextInt(3)
-        : switch (family) {
-          case 1, 3 -> 1;
-          case 4 -> 3;
-          default -> 2;
-        };
+    int rank =
+        r.nextInt(15) == 0
+            ? 1 + r.nextInt(3)
+            : switch (family) {
+              case 1, 3 -> 1;
+              case 4 -> 3;
+              default -> 2;
+            };
     // Windows of depthwise and separable convolutions are always 2D.
     int windowRank = kind == 7 || kind == 8 ? 2 : rank;
     int[] kernels = perAxis(kernel, windowRank, r);
@@ -221,51 +244,131 @@ final class RandomNetworks {
     String dil = dilated ? ", dilationRate = " + list(dilation) : "";
     String noBias = bias ? "" : ", useBias = false";
     return switch (kind) {
-      case 0 -> new RandomLayer(name, "@Dense(units = " + filters + act + noBias + ")", null,
-          () -> Dense.of(filters).activation(activation).useBias(bias), List.of());
+      case 0 ->
+          new RandomLayer(
+              name,
+              "@Dense(units = " + filters + act + noBias + ")",
+              null,
+              () -> Dense.of(filters).activation(activation).useBias(bias),
+              List.of());
       case 1 -> new RandomLayer(name, "@ReLU", null, () -> ReLU.of(), List.of());
       // Rarely a rate out of range: the layers after it can still be checked.
       case 2 -> {
         double rate = r.nextInt(8) == 0 ? 1.5 : 0.5;
-        yield new RandomLayer(name, "@Dropout(rate = " + rate + ")", null,
-            () -> Dropout.of(rate), List.of());
+        yield new RandomLayer(
+            name, "@Dropout(rate = " + rate + ")", null, () -> Dropout.of(rate), List.of());
       }
-      case 3 -> new RandomLayer(name, "@BatchNormalization", null,
-          () -> BatchNormalization.of(), List.of());
-      case 4 -> new RandomLayer(name, "@LeakyReLU(alpha = 0.2)", null,
-          () -> LeakyReLU.of().alpha(0.2), List.of());
-      case 5 -> r.nextBoolean()
-          ? new RandomLayer(name, "@Activation(org.neurojoule.layer.Activation.TANH)", null,
-              () -> ActivationLayer.of(Activation.TANH), List.of())
-          : new RandomLayer(name, "@SpikingActivation(org.neurojoule.layer.Activation.RELU)", null,
-              () -> SpikingActivation.of(RELU), List.of());
+      case 3 ->
+          new RandomLayer(
+              name, "@BatchNormalization", null, () -> BatchNormalization.of(), List.of());
+      case 4 ->
+          new RandomLayer(
+              name, "@LeakyReLU(alpha = 0.2)", null, () -> LeakyReLU.of().alpha(0.2), List.of());
+      case 5 ->
+          r.nextBoolean()
+              ? new RandomLayer(
+                  name,
+                  "@Activation(org.neurojoule.layer.Activation.TANH)",
+                  null,
+                  () -> ActivationLayer.of(Activation.TANH),
+                  List.of())
+              : new RandomLayer(
+                  name,
+                  "@SpikingActivation(org.neurojoule.layer.Activation.RELU)",
+                  null,
+                  () -> SpikingActivation.of(RELU),
+                  List.of());
       // Withers in the processor's order, so both sides reject the same attribute first.
-      case 6 -> new RandomLayer(name, "@Conv" + rank + "D(filters = " + filters + ", kernelSize = "
-          + list(kernels) + ", strides = " + list(strides) + pad + dil + act + noBias + ")", null,
-          () -> Conv.of(rank, filters, kernels).strides(stridesUsed).padding(padding)
-              .dilationRate(dilation).activation(activation).useBias(bias), List.of());
-      case 7 -> new RandomLayer(name, "@DepthwiseConv2D(kernelSize = " + list(kernels)
-          + ", depthMultiplier = " + (1 + stride % 2) + pad + dil + noBias + ")", null,
-          () -> DepthwiseConv2D.of(kernels).depthMultiplier(1 + stride % 2).padding(padding)
-              .dilationRate(dilation).useBias(bias), List.of());
-      case 8 -> new RandomLayer(name, "@SeparableConv2D(filters = " + filters + ", kernelSize = "
-          + list(kernels) + pad + dil + noBias + ")", null,
-          () -> SeparableConv2D.of(filters, kernels).padding(padding).dilationRate(dilation)
-              .useBias(bias), List.of());
+      case 6 ->
+          new RandomLayer(
+              name,
+              "@Conv"
+                  + rank
+                  + "D(filters = "
+                  + filters
+                  + ", kernelSize = "
+                  + list(kernels)
+                  + ", strides = "
+                  + list(strides)
+                  + pad
+                  + dil
+                  + act
+                  + noBias
+                  + ")",
+              null,
+              () ->
+                  Conv.of(rank, filters, kernels)
+                      .strides(stridesUsed)
+                      .padding(padding)
+                      .dilationRate(dilation)
+                      .activation(activation)
+                      .useBias(bias),
+              List.of());
+      case 7 ->
+          new RandomLayer(
+              name,
+              "@DepthwiseConv2D(kernelSize = "
+                  + list(kernels)
+                  + ", depthMultiplier = "
+                  + (1 + stride % 2)
+                  + pad
+                  + dil
+                  + noBias
+                  + ")",
+              null,
+              () ->
+                  DepthwiseConv2D.of(kernels)
+                      .depthMultiplier(1 + stride % 2)
+                      .padding(padding)
+                      .dilationRate(dilation)
+                      .useBias(bias),
+              List.of());
+      case 8 ->
+          new RandomLayer(
+              name,
+              "@SeparableConv2D(filters = "
+                  + filters
+                  + ", kernelSize = "
+                  + list(kernels)
+                  + pad
+                  + dil
+                  + noBias
+                  + ")",
+              null,
+              () ->
+                  SeparableConv2D.of(filters, kernels)
+                      .padding(padding)
+                      .dilationRate(dilation)
+                      .useBias(bias),
+              List.of());
       case 9 -> {
         PoolKind pool = r.nextBoolean() ? PoolKind.MAX : PoolKind.AVERAGE;
-        yield new RandomLayer(name, "@" + pool.typeWord() + "Pooling" + rank + "D(poolSize = "
-            + list(kernels) + ", strides = " + list(strides) + pad + ")", null,
+        yield new RandomLayer(
+            name,
+            "@"
+                + pool.typeWord()
+                + "Pooling"
+                + rank
+                + "D(poolSize = "
+                + list(kernels)
+                + ", strides = "
+                + list(strides)
+                + pad
+                + ")",
+            null,
             () -> Pooling.of(pool, rank, kernels).strides(stridesUsed).padding(padding),
             List.of());
       }
       case 10 -> {
         PoolKind pool = r.nextBoolean() ? PoolKind.MAX : PoolKind.AVERAGE;
-        yield new RandomLayer(name, "@Global" + pool.typeWord() + "Pooling" + rank + "D", null,
-            () -> GlobalPooling.of(pool, rank), List.of());
+        yield new RandomLayer(
+            name,
+            "@Global" + pool.typeWord() + "Pooling" + rank + "D",
+            null,
+            () -> GlobalPooling.of(pool, rank),
+            List.of());
       }
-      default -> new RandomLayer(name, "@Flatten", null, () -> Flatten.of(),
-          List.of());
+      default -> new RandomLayer(name, "@Flatten", null, () -> Flatten.of(), List.of());
     };
   }
 
@@ -318,8 +421,11 @@ final class RandomNetworks {
     for (JavaFileObject file : compilation.generatedFiles()) {
       if (file.getKind() == JavaFileObject.Kind.CLASS) {
         String path = file.toUri().getPath();
-        String binary = path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length(),
-            path.length() - ".class".length()).replace('/', '.');
+        String binary =
+            path.substring(
+                    path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length(),
+                    path.length() - ".class".length())
+                .replace('/', '.');
         try (InputStream in = file.openInputStream()) {
           ByteArrayOutputStream bytes = new ByteArrayOutputStream();
           in.transferTo(bytes);
@@ -329,16 +435,17 @@ final class RandomNetworks {
         }
       }
     }
-    ClassLoader loader = new ClassLoader(RandomNetworks.class.getClassLoader()) {
-      @Override
-      protected Class<?> findClass(String name) throws ClassNotFoundException {
-        byte[] bytes = classes.get(name);
-        if (bytes == null) {
-          throw new ClassNotFoundException(name);
-        }
-        return defineClass(name, bytes, 0, bytes.length);
-      }
-    };
+    ClassLoader loader =
+        new ClassLoader(RandomNetworks.class.getClassLoader()) {
+          @Override
+          protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] bytes = classes.get(name);
+            if (bytes == null) {
+              throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, bytes, 0, bytes.length);
+          }
+        };
     try {
       return loader.loadClass(className);
     } catch (ClassNotFoundException e) {

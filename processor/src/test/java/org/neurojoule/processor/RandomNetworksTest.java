@@ -18,11 +18,11 @@ import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
-import org.neurojoule.layer.Accounting;
 import org.neurojoule.Layer;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
 import org.neurojoule.Tensor;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.layer.Dropout;
 import org.neurojoule.layer.LayerSpec;
 import org.neurojoule.layer.LayerStats;
@@ -32,27 +32,29 @@ import org.neurojoule.shape.ShapeException;
 
 /**
  * The property test: random networks, rendered as annotated source and compiled through the
- * processor, give exactly the runtime's figures when the runtime accepts them, and a compiler
- * error (with the runtime's message where the runtime places it on a layer) when it does not;
- * never an exception. Valid and broken networks are compiled in one batch each.
+ * processor, give exactly the runtime's figures when the runtime accepts them, and a compiler error
+ * (with the runtime's message where the runtime places it on a layer) when it does not; never an
+ * exception. Valid and broken networks are compiled in one batch each.
  */
 class RandomNetworksTest {
   private static final int NETWORKS = 500;
   private static final long SEED = 20261123L;
 
   /** The generator's rarer features, as they appear in the source. */
-  private static final Map<String, Pattern> FEATURES = Map.of(
-      "per-axis sizes", Pattern.compile("(kernelSize|strides|poolSize) = \\{"),
-      "dilationRate", Pattern.compile("dilationRate = "),
-      "@Reshape", Pattern.compile("@Reshape\\("),
-      "@Conv3D", Pattern.compile("@Conv3D\\("),
-      "useBias = false", Pattern.compile("useBias = false"),
-      "@Concatenate with an axis", Pattern.compile("@Concatenate\\([^)]*axis = "),
-      "several @Input", Pattern.compile("@Input(?s:.*)@Input"));
+  private static final Map<String, Pattern> FEATURES =
+      Map.of(
+          "per-axis sizes", Pattern.compile("(kernelSize|strides|poolSize) = \\{"),
+          "dilationRate", Pattern.compile("dilationRate = "),
+          "@Reshape", Pattern.compile("@Reshape\\("),
+          "@Conv3D", Pattern.compile("@Conv3D\\("),
+          "useBias = false", Pattern.compile("useBias = false"),
+          "@Concatenate with an axis", Pattern.compile("@Concatenate\\([^)]*axis = "),
+          "several @Input", Pattern.compile("@Input(?s:.*)@Input"));
 
   /** The layers whose output has their input's shape whatever their attributes. */
-  private static final Pattern KEEPS_SHAPE = Pattern.compile(
-      "@(ReLU|LeakyReLU|Activation|SpikingActivation|Dropout|BatchNormalization)\\b");
+  private static final Pattern KEEPS_SHAPE =
+      Pattern.compile(
+          "@(ReLU|LeakyReLU|Activation|SpikingActivation|Dropout|BatchNormalization)\\b");
 
   /**
    * What the runtime makes of a network: a model and its energy, or the first error and the layer
@@ -78,10 +80,12 @@ class RandomNetworksTest {
     // The generator must keep exercising each feature, in networks that work and that do not.
     for (Map.Entry<String, Pattern> feature : FEATURES.entrySet()) {
       for (Map<RandomNetwork, Outcome> set : List.of(valid, broken)) {
-        long count = set.keySet().stream()
-            .filter(n -> feature.getValue().matcher(n.text()).find()).count();
-        assertWithMessage(feature.getKey() + " in " + (set == valid ? "valid" : "broken")
-            + " networks").that(count).isAtLeast(1L);
+        long count =
+            set.keySet().stream().filter(n -> feature.getValue().matcher(n.text()).find()).count();
+        assertWithMessage(
+                feature.getKey() + " in " + (set == valid ? "valid" : "broken") + " networks")
+            .that(count)
+            .isAtLeast(1L);
       }
     }
     checkValid(valid);
@@ -110,19 +114,25 @@ class RandomNetworksTest {
         String where = network.className() + "." + name;
         LayerStats stats = complete.layerStats(name);
         LayerStats keras = reference.layerStats(name);
-        assertWithMessage(where).that(constant(generated, prefix + "_PARAMS"))
+        assertWithMessage(where)
+            .that(constant(generated, prefix + "_PARAMS"))
             .isEqualTo(expected.params(layer).total());
-        assertWithMessage(where).that(constant(generated, prefix + "_CONNECTIONS"))
+        assertWithMessage(where)
+            .that(constant(generated, prefix + "_CONNECTIONS"))
             .isEqualTo(stats.connections());
-        assertWithMessage(where).that(constant(generated, prefix + "_NEURONS"))
+        assertWithMessage(where)
+            .that(constant(generated, prefix + "_NEURONS"))
             .isEqualTo(stats.neurons());
         if (keras.connections() != stats.connections() || keras.neurons() != stats.neurons()) {
-          assertWithMessage(where).that(constant(generated, prefix + "_CONNECTIONS_KERAS_SPIKING"))
+          assertWithMessage(where)
+              .that(constant(generated, prefix + "_CONNECTIONS_KERAS_SPIKING"))
               .isEqualTo(keras.connections());
-          assertWithMessage(where).that(constant(generated, prefix + "_NEURONS_KERAS_SPIKING"))
+          assertWithMessage(where)
+              .that(constant(generated, prefix + "_NEURONS_KERAS_SPIKING"))
               .isEqualTo(keras.neurons());
         }
-        assertWithMessage(where).that(generated.getField(prefix + "_SHAPE").get(null))
+        assertWithMessage(where)
+            .that(generated.getField(prefix + "_SHAPE").get(null))
             .isEqualTo(expected.applications(layer).get(0).shape());
         params += expected.params(layer).total();
         connections += stats.connections();
@@ -130,11 +140,14 @@ class RandomNetworksTest {
         kerasConnections += keras.connections();
         kerasNeurons += keras.neurons();
       }
-      assertWithMessage(network.className()).that(constant(generated, "TOTAL_PARAMS"))
+      assertWithMessage(network.className())
+          .that(constant(generated, "TOTAL_PARAMS"))
           .isEqualTo(params);
-      assertWithMessage(network.className()).that(constant(generated, "TOTAL_CONNECTIONS"))
+      assertWithMessage(network.className())
+          .that(constant(generated, "TOTAL_CONNECTIONS"))
           .isEqualTo(connections);
-      assertWithMessage(network.className()).that(constant(generated, "TOTAL_NEURONS"))
+      assertWithMessage(network.className())
+          .that(constant(generated, "TOTAL_NEURONS"))
           .isEqualTo(neurons);
       if (kerasConnections != connections || kerasNeurons != neurons) {
         assertWithMessage(network.className())
@@ -145,56 +158,71 @@ class RandomNetworksTest {
             .isEqualTo(kerasNeurons);
       }
       Model model = (Model) generated.getMethod("model").invoke(null);
-      assertWithMessage(network.className()).that(model.layerNames())
-          .containsExactlyElementsIn(expected.layerNames()).inOrder();
+      assertWithMessage(network.className())
+          .that(model.layerNames())
+          .containsExactlyElementsIn(expected.layerNames())
+          .inOrder();
     }
   }
 
   private static void checkBroken(Map<RandomNetwork, Outcome> broken) {
     List<JavaFileObject> sources = broken.keySet().stream().map(RandomNetwork::source).toList();
     // javac stops listing errors after 100 by default.
-    Compilation compilation = Sources.compiler().withOptions("-Xmaxerrs", "100000").compile(sources);
+    Compilation compilation =
+        Sources.compiler().withOptions("-Xmaxerrs", "100000").compile(sources);
     assertThat(compilation).failed();
     Map<String, List<CompileError>> errorsByFile = new HashMap<>();
     for (Diagnostic<? extends JavaFileObject> d : compilation.errors()) {
       String message = d.getMessage(Locale.ROOT);
       assertThat(message).doesNotContain("[NnInternal]");
       String file = d.getSource() == null ? "" : d.getSource().getName();
-      errorsByFile.computeIfAbsent(file, f -> new ArrayList<>())
+      errorsByFile
+          .computeIfAbsent(file, f -> new ArrayList<>())
           .add(new CompileError(message, d.getLineNumber()));
     }
     int linesChecked = 0;
     for (Map.Entry<RandomNetwork, Outcome> entry : broken.entrySet()) {
       RandomNetwork network = entry.getKey();
       String className = network.className();
-      List<CompileError> errors = errorsByFile.entrySet().stream()
-          .filter(e -> e.getKey().equals("test/" + className + ".java")
-              || e.getKey().endsWith("/test/" + className + ".java"))
-          .flatMap(e -> e.getValue().stream()).toList();
+      List<CompileError> errors =
+          errorsByFile.entrySet().stream()
+              .filter(
+                  e ->
+                      e.getKey().equals("test/" + className + ".java")
+                          || e.getKey().endsWith("/test/" + className + ".java"))
+              .flatMap(e -> e.getValue().stream())
+              .toList();
       RuntimeException error = entry.getValue().error();
       assertWithMessage(className + " should not compile: " + error).that(errors).isNotEmpty();
       List<String> messages = errors.stream().map(CompileError::message).toList();
       if (error instanceof ShapeException shape && shape.layerName().isPresent()) {
-        assertWithMessage(className).that(messages.stream().map(RandomNetworksTest::masked)
-            .toList()).contains(masked(shape.getMessage()));
+        assertWithMessage(className)
+            .that(messages.stream().map(RandomNetworksTest::masked).toList())
+            .contains(masked(shape.getMessage()));
       } else if (error instanceof ShapeException shape) {
-        assertWithMessage(className).that(String.join("\n", messages))
+        assertWithMessage(className)
+            .that(String.join("\n", messages))
             .contains(": " + shape.detail());
       }
       // Each layer is one line of the source, so the error must be on the broken layer's line.
       String layer = entry.getValue().brokenLayer();
       if (error instanceof ShapeException shape && layer != null) {
         long line = network.lineOf(layer);
-        assertWithMessage(className + ": an error on line " + line + " (" + layer + ") among "
-                + errors)
-            .that(errors.stream().anyMatch(e -> e.line() == line
-                && (masked(e.message()).equals(masked(shape.getMessage()))
-                    || e.message().contains(": " + shape.detail()))))
+        assertWithMessage(
+                className + ": an error on line " + line + " (" + layer + ") among " + errors)
+            .that(
+                errors.stream()
+                    .anyMatch(
+                        e ->
+                            e.line() == line
+                                && (masked(e.message()).equals(masked(shape.getMessage()))
+                                    || e.message().contains(": " + shape.detail()))))
             .isTrue();
         linesChecked++;
       }
     }
-    assertWithMessage("broken networks whose line is checked").that(linesChecked)
+    assertWithMessage("broken networks whose line is checked")
+        .that(linesChecked)
         .isAtLeast(broken.size() / 2);
     checkEveryBuildError(broken.keySet(), errorsByFile);
   }
@@ -207,30 +235,35 @@ class RandomNetworksTest {
       Set<RandomNetwork> broken, Map<String, List<CompileError>> errorsByFile) {
     int withSeveral = 0;
     for (RandomNetwork network : broken) {
-      List<String> messages = errorsByFile.entrySet().stream()
-          .filter(e -> e.getKey().endsWith("test/" + network.className() + ".java"))
-          .flatMap(e -> e.getValue().stream()).map(CompileError::message).toList();
+      List<String> messages =
+          errorsByFile.entrySet().stream()
+              .filter(e -> e.getKey().endsWith("test/" + network.className() + ".java"))
+              .flatMap(e -> e.getValue().stream())
+              .map(CompileError::message)
+              .toList();
       List<ShapeException> expected = buildErrors(network);
       for (ShapeException error : expected) {
         // A spec's own error is not placed on a layer at run time; the processor places it.
         // Placed on a layer, the message is the runtime's but for "layer N", which is the field's
         // position at compile time and the number of layers upstream at run time.
         boolean placed = error.layerName().isPresent();
-        String atField = placed
-            ? NetworkProcessorErrorsTest.atField(position(network, error.layerName().get()),
-                error.getMessage())
-            : null;
+        String atField =
+            placed
+                ? NetworkProcessorErrorsTest.atField(
+                    position(network, error.layerName().get()), error.getMessage())
+                : null;
         assertWithMessage(network.className() + ": " + atField + " among " + messages)
-            .that(messages.stream().anyMatch(m -> placed
-                ? m.equals(atField)
-                : m.endsWith(": " + error.detail())))
+            .that(
+                messages.stream()
+                    .anyMatch(m -> placed ? m.equals(atField) : m.endsWith(": " + error.detail())))
             .isTrue();
       }
       if (expected.size() > 1) {
         withSeveral++;
       }
     }
-    assertWithMessage("broken networks with several independent errors").that(withSeveral)
+    assertWithMessage("broken networks with several independent errors")
+        .that(withSeveral)
         .isAtLeast(5);
   }
 
@@ -259,9 +292,8 @@ class RandomNetworksTest {
     String previous = null;
     for (RandomLayer layer : network.layers()) {
       String name = layer.name();
-      List<String> from = layer.from().isEmpty() && previous != null
-          ? List.of(previous)
-          : layer.from();
+      List<String> from =
+          layer.from().isEmpty() && previous != null ? List.of(previous) : layer.from();
       try {
         if (layer.input() != null) {
           tensors.put(name, Model.input(layer.input(), i -> i.name(name)));
@@ -314,25 +346,26 @@ class RandomNetworksTest {
           List<String> from = layer.from().isEmpty() ? List.of(previous) : layer.from();
           read.addAll(from);
           Tensor[] inputs = from.stream().map(tensors::get).toArray(Tensor[]::new);
-          tensors.put(name,
-              Layer.of(RandomNetworks.named(layer.spec().get(), name)).apply(inputs));
+          tensors.put(name, Layer.of(RandomNetworks.named(layer.spec().get(), name)).apply(inputs));
         }
         previous = name;
       }
       building = null;
-      Tensor[] outputs = tensors.entrySet().stream()
-          .filter(e -> !read.contains(e.getKey()))
-          .map(Map.Entry::getValue)
-          .toArray(Tensor[]::new);
+      Tensor[] outputs =
+          tensors.entrySet().stream()
+              .filter(e -> !read.contains(e.getKey()))
+              .map(Map.Entry::getValue)
+              .toArray(Tensor[]::new);
       Model model = Model.of(outputs);
       model.energy();
       model.energy(e -> e.accounting(Accounting.KERAS_SPIKING));
       model.params();
       return new Outcome(model, null, null);
     } catch (RuntimeException e) {
-      String blamed = e instanceof ShapeException shape && shape.layerName().isPresent()
-          ? shape.layerName().get()
-          : building;
+      String blamed =
+          e instanceof ShapeException shape && shape.layerName().isPresent()
+              ? shape.layerName().get()
+              : building;
       return new Outcome(null, e, blamed);
     }
   }

@@ -23,8 +23,10 @@ class WeightlessLayersProcessorTest {
     Compilation compilation =
         Sources.strictCompiler().compile(Sources.resource("good/test/WeightlessLayers.java"));
     assertThat(compilation).succeededWithoutWarnings();
-    Class<?> type = RandomNetworks.load(
-        Sources.compile(Sources.resource("good/test/WeightlessLayers.java")), "test.Weightless");
+    Class<?> type =
+        RandomNetworks.load(
+            Sources.compile(Sources.resource("good/test/WeightlessLayers.java")),
+            "test.Weightless");
     Method model = type.getMethod("model");
     Model built = (Model) model.invoke(null);
 
@@ -37,8 +39,7 @@ class WeightlessLayersProcessorTest {
     assertThat(built.layer("elu").spec()).isEqualTo(ELU.of().alpha(0.5).name("elu"));
     assertThat(built.layer("repeated").spec()).isEqualTo(RepeatVector.of(3).name("repeated"));
     assertThat(built.layer("swapped").spec()).isEqualTo(Permute.of(2, 1).name("swapped"));
-    assertThat(built.layer("probabilities").spec())
-        .isEqualTo(Softmax.of().name("probabilities"));
+    assertThat(built.layer("probabilities").spec()).isEqualTo(Softmax.of().name("probabilities"));
     assertThat(built.applications(built.layer("probabilities")).get(0).shape())
         .isEqualTo(Shape.of(8, 3));
     assertThat(built.applications(built.layer("mean")).get(0).inputs()).hasSize(3);

@@ -6,9 +6,9 @@ import java.util.Objects;
  * The energy figures of one device.
  *
  * @param name how columns and calls name it ({@code "loihi"}); matched ignoring case
- * <p>Both energies are from 0 to {@link #MAX_ENERGY_PER_OPERATION} (1 J): published figures are
- * pico- to nanojoules, and the bound keeps every total finite, even for counts near {@code 2^63}.
- *
+ *     <p>Both energies are from 0 to {@link #MAX_ENERGY_PER_OPERATION} (1 J): published figures are
+ *     pico- to nanojoules, and the bound keeps every total finite, even for counts near {@code
+ *     2^63}.
  * @param energyPerSynop joules per synaptic operation (an input multiplied by a weight)
  * @param energyPerNeuron joules per neuron update (one unit's non-linearity, every timestep)
  * @param spiking whether the device is event based: synaptic operations happen only when an input
@@ -24,8 +24,8 @@ public record Device(String name, double energyPerSynop, double energyPerNeuron,
    * @param name the name, matched ignoring case
    * @param energyPerSynop joules per synaptic operation, finite and not negative
    * @param energyPerNeuron joules per neuron update, finite and not negative
-   * @param spiking whether the device runs spiking networks, where synaptic energy scales with
-   *     the firing rate
+   * @param spiking whether the device runs spiking networks, where synaptic energy scales with the
+   *     firing rate
    */
   public Device {
     Objects.requireNonNull(name, "name == null");
@@ -37,8 +37,8 @@ public record Device(String name, double energyPerSynop, double energyPerNeuron,
   }
 
   /**
-   * {@return where the figures come from: the paper and chip for a built-in device (DESIGN.md
-   * §6), empty for any other device or figures}
+   * {@return where the figures come from: the paper and chip for a built-in device (DESIGN.md §6),
+   * empty for any other device or figures}
    */
   public String source() {
     return BuiltInDevices.sourceOf(this);
@@ -46,8 +46,15 @@ public record Device(String name, double energyPerSynop, double energyPerNeuron,
 
   private static void checkEnergy(String device, String what, double joules) {
     if (!(joules >= 0 && joules <= MAX_ENERGY_PER_OPERATION)) {
-      throw new IllegalArgumentException(what + " of device '" + device + "' must be a number"
-          + " of joules from 0 to " + MAX_ENERGY_PER_OPERATION + ", was " + joules);
+      throw new IllegalArgumentException(
+          what
+              + " of device '"
+              + device
+              + "' must be a number"
+              + " of joules from 0 to "
+              + MAX_ENERGY_PER_OPERATION
+              + ", was "
+              + joules);
     }
   }
 }

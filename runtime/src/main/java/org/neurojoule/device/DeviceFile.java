@@ -19,17 +19,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a device file: a JSON object {@code {"devices": [...]}} whose entries have the keys
- * {@code device}, {@code energy_per_synop_j}, {@code energy_per_neuron_j}, {@code spiking} and,
- * optionally, {@code node}, {@code kind} ({@code measured}, {@code pre-silicon} or
- * {@code derived}), {@code counts} and {@code source}, the keys {@code neurojoule devices
- * --format json} prints. The energy models beyond the reference's also read the optional {@code
- * energy_per_mac_j}, {@code energy_per_ac_j}, {@code sram} (an array of {@code {"capacity_bytes":
- * 8192, "energy_per_word_j": 10e-12}} tiers, smallest first), {@code dram_energy_per_word_j} and
- * {@code data_bits}; see {@link OperationCosts} for their defaults. A file whose name ends in
- * {@code .properties} holds the same keys as {@code mychip.energy_per_synop_j = 1e-12} lines,
- * {@code sram} as {@code 8192:10e-12, 32768:20e-12}. Every problem is an error naming the file,
- * the line and the entry.
+ * Reads a device file: a JSON object {@code {"devices": [...]}} whose entries have the keys {@code
+ * device}, {@code energy_per_synop_j}, {@code energy_per_neuron_j}, {@code spiking} and,
+ * optionally, {@code node}, {@code kind} ({@code measured}, {@code pre-silicon} or {@code
+ * derived}), {@code counts} and {@code source}, the keys {@code neurojoule devices --format json}
+ * prints. The energy models beyond the reference's also read the optional {@code energy_per_mac_j},
+ * {@code energy_per_ac_j}, {@code sram} (an array of {@code {"capacity_bytes": 8192,
+ * "energy_per_word_j": 10e-12}} tiers, smallest first), {@code dram_energy_per_word_j} and {@code
+ * data_bits}; see {@link OperationCosts} for their defaults. A file whose name ends in {@code
+ * .properties} holds the same keys as {@code mychip.energy_per_synop_j = 1e-12} lines, {@code sram}
+ * as {@code 8192:10e-12, 32768:20e-12}. Every problem is an error naming the file, the line and the
+ * entry.
  */
 public final class DeviceFile {
   /** Larger device files are refused before they are read. */
@@ -47,8 +47,10 @@ public final class DeviceFile {
   static final String SRAM = "sram";
   static final String CAPACITY = "capacity_bytes";
   static final String WORD = "energy_per_word_j";
-  static final List<String> KEYS = List.of(NAME, SYNOP, NEURON, SPIKING, "node", "kind",
-      "counts", "source", MAC, AC, SRAM, DRAM, DATA_BITS);
+  static final List<String> KEYS =
+      List.of(
+          NAME, SYNOP, NEURON, SPIKING, "node", "kind", "counts", "source", MAC, AC, SRAM, DRAM,
+          DATA_BITS);
   private static final Pattern LINE = Pattern.compile(" at line (\\d+) column ");
 
   /**
@@ -88,14 +90,21 @@ public final class DeviceFile {
   public static List<Entry> read(Path file) {
     String label = file.toString();
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException(label + ": "
-          + (Files.isDirectory(file) ? "is a directory, not a device file" : "no such file"));
+      throw new IllegalArgumentException(
+          label
+              + ": "
+              + (Files.isDirectory(file) ? "is a directory, not a device file" : "no such file"));
     }
     try {
       long size = Files.size(file);
       if (size > MAX_BYTES) {
-        throw new IllegalArgumentException(label + ": " + size + " bytes is more than the "
-            + MAX_BYTES + " a device file may have");
+        throw new IllegalArgumentException(
+            label
+                + ": "
+                + size
+                + " bytes is more than the "
+                + MAX_BYTES
+                + " a device file may have");
       }
       try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         return isProperties(file) ? DeviceProperties.parse(in, label) : parse(in, label);
@@ -121,13 +130,16 @@ public final class DeviceFile {
    */
   public static List<Entry> parse(Reader in, String label) throws IOException {
     JsonReader r = new JsonReader(in);
-    r.setStrictness(Strictness.LENIENT);   // so NaN and Infinity reach the figures' own check
+    r.setStrictness(Strictness.LENIENT); // so NaN and Infinity reach the figures' own check
     try {
       return new DeviceFile.Parser(r, label).devices();
     } catch (com.google.gson.stream.MalformedJsonException | java.io.EOFException e) {
-      throw new IllegalArgumentException(label + ": not valid JSON ("
-          + String.valueOf(e.getMessage()).replaceFirst("\\s*See https?://\\S+$", "").strip()
-          + ")", e);
+      throw new IllegalArgumentException(
+          label
+              + ": not valid JSON ("
+              + String.valueOf(e.getMessage()).replaceFirst("\\s*See https?://\\S+$", "").strip()
+              + ")",
+          e);
     }
   }
 
@@ -149,9 +161,16 @@ public final class DeviceFile {
         int line = line();
         String key = r.nextName();
         if (!key.equals("devices") || out != null) {
-          throw new IllegalArgumentException(label + ", line " + line + ": "
-              + (out != null ? "'devices' is given twice" : "unknown key '" + key
-              + "'; a device file is a JSON object {\"devices\": [...]}"));
+          throw new IllegalArgumentException(
+              label
+                  + ", line "
+                  + line
+                  + ": "
+                  + (out != null
+                      ? "'devices' is given twice"
+                      : "unknown key '"
+                          + key
+                          + "'; a device file is a JSON object {\"devices\": [...]}"));
         }
         expect(JsonToken.BEGIN_ARRAY, "'devices' must be an array of device entries");
         out = entries();
@@ -161,8 +180,8 @@ public final class DeviceFile {
         throw new IllegalArgumentException(label + ": no 'devices' array");
       }
       if (r.peek() != JsonToken.END_DOCUMENT) {
-        throw new IllegalArgumentException(label + ", line " + line()
-            + ": more after the device file's object");
+        throw new IllegalArgumentException(
+            label + ", line " + line() + ": more after the device file's object");
       }
       return out;
     }
@@ -177,8 +196,16 @@ public final class DeviceFile {
         Entry e = entry(index, line);
         Integer before = lines.putIfAbsent(e.device().name().toLowerCase(Locale.ROOT), line);
         if (before != null) {
-          throw new IllegalArgumentException(label + ", line " + line + ", entry " + index + " '"
-              + e.device().name() + "': the device is already given on line " + before);
+          throw new IllegalArgumentException(
+              label
+                  + ", line "
+                  + line
+                  + ", entry "
+                  + index
+                  + " '"
+                  + e.device().name()
+                  + "': the device is already given on line "
+                  + before);
         }
         out.add(e);
       }
@@ -193,8 +220,11 @@ public final class DeviceFile {
         int keyLine = line();
         String key = r.nextName();
         if (!KEYS.contains(key)) {
-          throw error(keyLine, index, null, "unknown key '" + key + "'; known keys: "
-              + String.join(", ", KEYS));
+          throw error(
+              keyLine,
+              index,
+              null,
+              "unknown key '" + key + "'; known keys: " + String.join(", ", KEYS));
         }
         Object value = key.equals(SRAM) && r.peek() == JsonToken.BEGIN_ARRAY ? tiers() : value();
         if (fields.put(key, new Value(value, keyLine)) != null) {
@@ -213,7 +243,7 @@ public final class DeviceFile {
         int line = line();
         Map<String, Value> fields = new LinkedHashMap<>();
         if (r.peek() != JsonToken.BEGIN_OBJECT) {
-          fields.put("", new Value(value(), line));   // not a tier: reported by the check
+          fields.put("", new Value(value(), line)); // not a tier: reported by the check
         } else {
           r.beginObject();
           while (r.hasNext()) {
@@ -263,8 +293,15 @@ public final class DeviceFile {
     }
 
     private IllegalArgumentException error(int line, int index, String name, String what) {
-      return new IllegalArgumentException(label + ", line " + line + ", entry " + index
-          + (name == null ? "" : " '" + name + "'") + ": " + what);
+      return new IllegalArgumentException(
+          label
+              + ", line "
+              + line
+              + ", entry "
+              + index
+              + (name == null ? "" : " '" + name + "'")
+              + ": "
+              + what);
     }
   }
 
@@ -280,7 +317,10 @@ public final class DeviceFile {
     Check c = new Check(label, index);
     Value nameValue = fields.get(NAME);
     if (nameValue == null || !(nameValue.value() instanceof String s) || s.isBlank()) {
-      throw c.error(nameValue == null ? line : nameValue.line(), index, null,
+      throw c.error(
+          nameValue == null ? line : nameValue.line(),
+          index,
+          null,
           "'" + NAME + "' must be a non-blank name, was " + describe(nameValue));
     }
     String name = (String) nameValue.value();
@@ -288,32 +328,36 @@ public final class DeviceFile {
     double neuron = c.energy(fields, NEURON, index, name, line);
     Value spiking = fields.get(SPIKING);
     if (spiking == null || !(spiking.value() instanceof Boolean)) {
-      throw c.error(spiking == null ? line : spiking.line(), index, name,
+      throw c.error(
+          spiking == null ? line : spiking.line(),
+          index,
+          name,
           "'" + SPIKING + "' must be true or false, was " + describe(spiking));
     }
     Map<String, String> texts = new HashMap<>();
     for (String key : TEXTS) {
       Value v = fields.get(key);
       if (v != null && !(v.value() instanceof String)) {
-        throw c.error(v.line(), index, name, "'" + key + "' must be a string, was "
-            + describe(v));
+        throw c.error(v.line(), index, name, "'" + key + "' must be a string, was " + describe(v));
       }
       texts.put(key, v == null ? "" : (String) v.value());
     }
     DeviceInfo.Kind kind = c.kind(texts.get("kind"), fields.get("kind"), index, name);
     Device device = new Device(name, synop, neuron, (Boolean) spiking.value());
     OperationCosts d = OperationCosts.defaultsFor(device);
-    double mac = fields.containsKey(MAC) ? c.energy(fields, MAC, index, name, line)
-        : d.energyPerMac();
-    double ac = fields.containsKey(AC) ? c.energy(fields, AC, index, name, line)
-        : d.energyPerAc();
-    double dram = fields.containsKey(DRAM) ? c.energy(fields, DRAM, index, name, line)
-        : d.dramEnergyPerWord();
-    int bits = fields.containsKey(DATA_BITS) ? c.dataBits(fields.get(DATA_BITS), name)
-        : d.dataBits();
-    List<OperationCosts.MemoryTier> sram = fields.containsKey(SRAM)
-        ? c.sram(fields.get(SRAM), name) : d.sram();
-    return new Entry(device,
+    double mac =
+        fields.containsKey(MAC) ? c.energy(fields, MAC, index, name, line) : d.energyPerMac();
+    double ac = fields.containsKey(AC) ? c.energy(fields, AC, index, name, line) : d.energyPerAc();
+    double dram =
+        fields.containsKey(DRAM)
+            ? c.energy(fields, DRAM, index, name, line)
+            : d.dramEnergyPerWord();
+    int bits =
+        fields.containsKey(DATA_BITS) ? c.dataBits(fields.get(DATA_BITS), name) : d.dataBits();
+    List<OperationCosts.MemoryTier> sram =
+        fields.containsKey(SRAM) ? c.sram(fields.get(SRAM), name) : d.sram();
+    return new Entry(
+        device,
         new DeviceInfo(texts.get("counts"), texts.get("node"), kind, texts.get("source")),
         new OperationCosts(mac, ac, sram, dram, bits));
   }
@@ -323,15 +367,26 @@ public final class DeviceFile {
     double energy(Map<String, Value> fields, String key, int index, String name, int line) {
       Value v = fields.get(key);
       if (v != null && v.value() instanceof String s && s.matches("NaN|[-+]?Infinity")) {
-        v = new Value(Double.parseDouble(s), v.line());   // lenient Gson reads them as strings
+        v = new Value(Double.parseDouble(s), v.line()); // lenient Gson reads them as strings
       }
       if (v == null || !(v.value() instanceof Double d)) {
-        throw error(v == null ? line : v.line(), index, name,
+        throw error(
+            v == null ? line : v.line(),
+            index,
+            name,
             "'" + key + "' must be a number of joules, was " + describe(v));
       }
       if (!(d >= 0 && d <= Device.MAX_ENERGY_PER_OPERATION)) {
-        throw error(v.line(), index, name, "'" + key + "' must be a number of joules from 0 to "
-            + Device.MAX_ENERGY_PER_OPERATION + ", was " + d);
+        throw error(
+            v.line(),
+            index,
+            name,
+            "'"
+                + key
+                + "' must be a number of joules from 0 to "
+                + Device.MAX_ENERGY_PER_OPERATION
+                + ", was "
+                + d);
       }
       return d;
     }
@@ -345,13 +400,19 @@ public final class DeviceFile {
           return k;
         }
       }
-      throw error(v.line(), index, name,
+      throw error(
+          v.line(),
+          index,
+          name,
           "'kind' must be measured, pre-silicon or derived, was '" + text + "'");
     }
 
     int dataBits(Value v, String name) {
       if (!(v.value() instanceof Double d) || d != Math.rint(d) || d < 1 || d > 64) {
-        throw error(v.line(), index, name,
+        throw error(
+            v.line(),
+            index,
+            name,
             "'" + DATA_BITS + "' must be a whole number of bits from 1 to 64, was " + describe(v));
       }
       return d.intValue();
@@ -359,8 +420,18 @@ public final class DeviceFile {
 
     List<OperationCosts.MemoryTier> sram(Value v, String name) {
       if (!(v.value() instanceof List<?> tiers)) {
-        throw error(v.line(), index, name, "'" + SRAM + "' must be an array of {\"" + CAPACITY
-            + "\": bytes, \"" + WORD + "\": joules} tiers, was " + describe(v));
+        throw error(
+            v.line(),
+            index,
+            name,
+            "'"
+                + SRAM
+                + "' must be an array of {\""
+                + CAPACITY
+                + "\": bytes, \""
+                + WORD
+                + "\": joules} tiers, was "
+                + describe(v));
       }
       List<OperationCosts.MemoryTier> out = new ArrayList<>();
       long before = 0;
@@ -368,39 +439,75 @@ public final class DeviceFile {
         Tier t = (Tier) o;
         for (String key : t.fields().keySet()) {
           if (!key.equals(CAPACITY) && !key.equals(WORD)) {
-            throw error(t.line(), index, name, "an " + SRAM + " tier must be {\"" + CAPACITY
-                + "\": bytes, \"" + WORD + "\": joules}, "
-                + (key.isEmpty() ? "was " + describe(t.fields().get(key))
-                    : "had unknown key '" + key + "'"));
+            throw error(
+                t.line(),
+                index,
+                name,
+                "an "
+                    + SRAM
+                    + " tier must be {\""
+                    + CAPACITY
+                    + "\": bytes, \""
+                    + WORD
+                    + "\": joules}, "
+                    + (key.isEmpty()
+                        ? "was " + describe(t.fields().get(key))
+                        : "had unknown key '" + key + "'"));
           }
         }
         Value cap = t.fields().get(CAPACITY);
-        if (cap == null || !(cap.value() instanceof Double d) || d != Math.rint(d) || d < 1
+        if (cap == null
+            || !(cap.value() instanceof Double d)
+            || d != Math.rint(d)
+            || d < 1
             || d > (double) (1L << 53)) {
-          throw error(cap == null ? t.line() : cap.line(), index, name, "'" + CAPACITY
-              + "' must be a whole number of bytes from 1 to 2^53, was " + describe(cap));
+          throw error(
+              cap == null ? t.line() : cap.line(),
+              index,
+              name,
+              "'"
+                  + CAPACITY
+                  + "' must be a whole number of bytes from 1 to 2^53, was "
+                  + describe(cap));
         }
         long bytes = ((Double) cap.value()).longValue();
         if (bytes <= before) {
-          throw error(cap.line(), index, name, "the " + SRAM + " tiers must grow in capacity, but "
-              + bytes + " bytes follows " + before);
+          throw error(
+              cap.line(),
+              index,
+              name,
+              "the "
+                  + SRAM
+                  + " tiers must grow in capacity, but "
+                  + bytes
+                  + " bytes follows "
+                  + before);
         }
         before = bytes;
-        out.add(new OperationCosts.MemoryTier(bytes,
-            energy(t.fields(), WORD, index, name, t.line())));
+        out.add(
+            new OperationCosts.MemoryTier(bytes, energy(t.fields(), WORD, index, name, t.line())));
       }
       return out;
     }
 
     IllegalArgumentException error(int line, int index, String name, String what) {
-      return new IllegalArgumentException(label + ", line " + line + ", entry " + index
-          + (name == null ? "" : " '" + name + "'") + ": " + what);
+      return new IllegalArgumentException(
+          label
+              + ", line "
+              + line
+              + ", entry "
+              + index
+              + (name == null ? "" : " '" + name + "'")
+              + ": "
+              + what);
     }
   }
 
   /** What a value that is not a number, string or boolean was. */
   private enum Other {
-    NULL("null"), ARRAY("an array"), OBJECT("an object");
+    NULL("null"),
+    ARRAY("an array"),
+    OBJECT("an object");
 
     private final String text;
 

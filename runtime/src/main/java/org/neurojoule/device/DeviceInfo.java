@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * What a catalogue device's figures mean: what exactly they count, the process node, how they
- * were obtained and the full citation. Kept beside {@link Device} so that {@code new Device(name,
- * synop, neuron, spiking)} and the figures' equality stay as they are.
+ * What a catalogue device's figures mean: what exactly they count, the process node, how they were
+ * obtained and the full citation. Kept beside {@link Device} so that {@code new Device(name, synop,
+ * neuron, spiking)} and the figures' equality stay as they are.
  *
  * @param counts what one synaptic operation and one neuron update cost covers, in words
  * @param node the process node, such as {@code 45 nm}; empty if unknown

@@ -14,14 +14,20 @@ import java.util.Map;
  * Reads a device file in properties form: one {@code device.key = value} line per figure, such as
  * {@code mychip.energy_per_synop_j = 1e-12}, with the keys of the JSON form ({@link DeviceFile});
  * {@code sram} is a list {@code 8192:10e-12, 32768:20e-12} of capacity in bytes and joules per
- * 64-bit word. The device name is everything before the last dot; {@code #} and {@code !} start
- * a comment line. Lines are read here rather than by {@link java.util.Properties}, which forgets
- * them, so that every error names the file, the line and the entry; line continuations and
- * escapes are refused.
+ * 64-bit word. The device name is everything before the last dot; {@code #} and {@code !} start a
+ * comment line. Lines are read here rather than by {@link java.util.Properties}, which forgets
+ * them, so that every error names the file, the line and the entry; line continuations and escapes
+ * are refused.
  */
 final class DeviceProperties {
-  private static final List<String> NUMBERS = List.of(DeviceFile.SYNOP, DeviceFile.NEURON,
-      DeviceFile.MAC, DeviceFile.AC, DeviceFile.DRAM, DeviceFile.DATA_BITS);
+  private static final List<String> NUMBERS =
+      List.of(
+          DeviceFile.SYNOP,
+          DeviceFile.NEURON,
+          DeviceFile.MAC,
+          DeviceFile.AC,
+          DeviceFile.DRAM,
+          DeviceFile.DATA_BITS);
 
   private DeviceProperties() {}
 
@@ -49,13 +55,22 @@ final class DeviceProperties {
       int eq = line.indexOf('=');
       int dot = eq < 0 ? -1 : line.substring(0, eq).strip().lastIndexOf('.');
       if (eq < 0 || dot <= 0) {
-        throw new IllegalArgumentException(label + ", line " + n + ": expected"
-            + " device.key = value, such as mychip.energy_per_synop_j = 1e-12, was '" + line
-            + "'");
+        throw new IllegalArgumentException(
+            label
+                + ", line "
+                + n
+                + ": expected"
+                + " device.key = value, such as mychip.energy_per_synop_j = 1e-12, was '"
+                + line
+                + "'");
       }
       if (line.endsWith("\\") || line.contains("\\u")) {
-        throw new IllegalArgumentException(label + ", line " + n + ": line continuations and"
-            + " escapes are not supported in device files");
+        throw new IllegalArgumentException(
+            label
+                + ", line "
+                + n
+                + ": line continuations and"
+                + " escapes are not supported in device files");
       }
       String fullKey = line.substring(0, eq).strip();
       String name = fullKey.substring(0, dot);
@@ -63,22 +78,25 @@ final class DeviceProperties {
       String value = line.substring(eq + 1).strip();
       int lineNo = n;
       int next = groups.size() + 1;
-      Group g = groups.computeIfAbsent(name,
-          k -> new Group(next, lineNo, new LinkedHashMap<>()));
+      Group g = groups.computeIfAbsent(name, k -> new Group(next, lineNo, new LinkedHashMap<>()));
       String where = label + ", line " + n + ", entry " + g.index() + " '" + name + "': ";
       if (!DeviceFile.KEYS.contains(key) || key.equals(DeviceFile.NAME)) {
-        throw new IllegalArgumentException(where + "unknown key '" + key + "'; known keys: "
-            + String.join(", ", DeviceFile.KEYS.subList(1, DeviceFile.KEYS.size())));
+        throw new IllegalArgumentException(
+            where
+                + "unknown key '"
+                + key
+                + "'; known keys: "
+                + String.join(", ", DeviceFile.KEYS.subList(1, DeviceFile.KEYS.size())));
       }
       DeviceFile.Value before = g.fields().put(key, new DeviceFile.Value(typed(key, value, n), n));
       if (before != null) {
-        throw new IllegalArgumentException(where + "'" + key + "' is given twice, on line "
-            + before.line() + " and here");
+        throw new IllegalArgumentException(
+            where + "'" + key + "' is given twice, on line " + before.line() + " and here");
       }
     }
     if (groups.isEmpty()) {
-      throw new IllegalArgumentException(label + ": no device keys, such as"
-          + " mychip.energy_per_synop_j = 1e-12");
+      throw new IllegalArgumentException(
+          label + ": no device keys, such as" + " mychip.energy_per_synop_j = 1e-12");
     }
     List<DeviceFile.Entry> out = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
@@ -87,9 +105,17 @@ final class DeviceProperties {
       int index = g.index();
       Integer other = seen.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), g.line());
       if (other != null) {
-        throw new IllegalArgumentException(label + ", line " + g.line() + ", entry " + index
-            + " '" + e.getKey() + "': the device is already given on line " + other
-            + " (names ignore case)");
+        throw new IllegalArgumentException(
+            label
+                + ", line "
+                + g.line()
+                + ", entry "
+                + index
+                + " '"
+                + e.getKey()
+                + "': the device is already given on line "
+                + other
+                + " (names ignore case)");
       }
       Map<String, DeviceFile.Value> fields = new LinkedHashMap<>();
       fields.put(DeviceFile.NAME, new DeviceFile.Value(e.getKey(), g.line()));
@@ -133,7 +159,8 @@ final class DeviceProperties {
     try {
       // Only plain decimal numbers: Java's parser would also take "1e-12d" or hex floats.
       return value.matches("[-+]?(NaN|Infinity|(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?)")
-          ? Double.parseDouble(value) : value;
+          ? Double.parseDouble(value)
+          : value;
     } catch (NumberFormatException e) {
       return value;
     }

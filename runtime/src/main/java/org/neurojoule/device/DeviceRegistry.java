@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The devices energy can be estimated on: the built-in ones and those registered by the user.
- * Names are matched ignoring case; registration order is kept for listings. Thread safe.
+ * The devices energy can be estimated on: the built-in ones and those registered by the user. Names
+ * are matched ignoring case; registration order is kept for listings. Thread safe.
  *
  * <p>{@link #defaults()} is the one registry that estimates, summaries and {@code
  * ModelEnergy.registerDevice} use; {@link #withBuiltIns()} makes a fresh, independent one.
@@ -31,6 +31,7 @@ public final class DeviceRegistry {
   private final Map<String, Device> devices = new LinkedHashMap<>();
   private final Map<String, DeviceInfo> infos = new LinkedHashMap<>();
   private final Map<String, OperationCosts> costs = new LinkedHashMap<>();
+
   /** Catalogue devices not replaced since; listings that take every device leave them out. */
   private final Set<String> catalogueOnly = new HashSet<>();
 
@@ -52,10 +53,12 @@ public final class DeviceRegistry {
   public static DeviceRegistry withBuiltIns() {
     DeviceRegistry r = new DeviceRegistry();
     BuiltInDevices.ALL.forEach(d -> r.register(d, BuiltInDevices.INFO.get(d)));
-    catalogue().forEach(e -> {
-      r.register(e.device(), e.info(), e.costs());
-      r.catalogueOnly.add(key(e.device().name()));
-    });
+    catalogue()
+        .forEach(
+            e -> {
+              r.register(e.device(), e.info(), e.costs());
+              r.catalogueOnly.add(key(e.device().name()));
+            });
     return r;
   }
 
@@ -76,7 +79,6 @@ public final class DeviceRegistry {
    *
    * @param device the device to add
    * @return the device it replaced, if any
-   * 
    */
   public synchronized Optional<Device> register(Device device) {
     return register(device, DeviceInfo.citing(device.source()));
@@ -90,8 +92,8 @@ public final class DeviceRegistry {
    * @return the device it replaced, if any
    */
   public synchronized Optional<Device> register(Device device, DeviceInfo info) {
-    return register(device, info, OperationCosts.defaultsFor(Objects.requireNonNull(device,
-        "device == null")));
+    return register(
+        device, info, OperationCosts.defaultsFor(Objects.requireNonNull(device, "device == null")));
   }
 
   /**
@@ -103,8 +105,8 @@ public final class DeviceRegistry {
    * @param costs its MAC, AC and memory figures
    * @return the device it replaced, if any
    */
-  public synchronized Optional<Device> register(Device device, DeviceInfo info,
-      OperationCosts costs) {
+  public synchronized Optional<Device> register(
+      Device device, DeviceInfo info, OperationCosts costs) {
     Objects.requireNonNull(device, "device == null");
     Objects.requireNonNull(info, "info == null");
     Objects.requireNonNull(costs, "costs == null");
@@ -141,7 +143,6 @@ public final class DeviceRegistry {
    *
    * @param name the device name
    * @throws IllegalArgumentException if there is none, listing the known devices
-   * 
    */
   public synchronized Device get(String name) {
     Objects.requireNonNull(name, "device == null");
@@ -166,11 +167,12 @@ public final class DeviceRegistry {
    */
   public synchronized List<String> namesBeyondCatalogue() {
     List<String> out = new ArrayList<>();
-    devices.forEach((k, d) -> {
-      if (!catalogueOnly.contains(k)) {
-        out.add(d.name());
-      }
-    });
+    devices.forEach(
+        (k, d) -> {
+          if (!catalogueOnly.contains(k)) {
+            out.add(d.name());
+          }
+        });
     return out;
   }
 

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * What the energy models beyond the reference's charge on a device: a multiply-accumulate, an
- * accumulate, and a memory access by the size of the memory that holds the data. Kept beside
- * {@link Device} so that the reference's four figures and their equality stay as they are.
+ * accumulate, and a memory access by the size of the memory that holds the data. Kept beside {@link
+ * Device} so that the reference's four figures and their equality stay as they are.
  *
  * @param energyPerMac joules per multiply-accumulate (a connection of a non-event-driven layer)
  * @param energyPerAc joules per accumulate (a synaptic event of an event-driven layer)
@@ -14,14 +14,18 @@ import java.util.Objects;
  * @param dramEnergyPerWord joules per 64-bit word access for data larger than every SRAM tier
  * @param dataBits the width of weights, activations and potentials, in bits (1 to 64)
  */
-public record OperationCosts(double energyPerMac, double energyPerAc, List<MemoryTier> sram,
-    double dramEnergyPerWord, int dataBits) {
-  /**
-   * Horowitz (ISSCC 2014, 45 nm): SRAM 10 / 20 / 100 pJ per 64-bit word at 8 KB / 32 KB / 1 MB.
-   */
-  public static final List<MemoryTier> HOROWITZ_SRAM = List.of(
-      new MemoryTier(8L << 10, 10e-12), new MemoryTier(32L << 10, 20e-12),
-      new MemoryTier(1L << 20, 100e-12));
+public record OperationCosts(
+    double energyPerMac,
+    double energyPerAc,
+    List<MemoryTier> sram,
+    double dramEnergyPerWord,
+    int dataBits) {
+  /** Horowitz (ISSCC 2014, 45 nm): SRAM 10 / 20 / 100 pJ per 64-bit word at 8 KB / 32 KB / 1 MB. */
+  public static final List<MemoryTier> HOROWITZ_SRAM =
+      List.of(
+          new MemoryTier(8L << 10, 10e-12),
+          new MemoryTier(32L << 10, 20e-12),
+          new MemoryTier(1L << 20, 100e-12));
 
   /** Horowitz's DRAM range is 1.3 to 2.6 nJ per 64-bit word; the upper end is the default. */
   public static final double HOROWITZ_DRAM = 2.6e-9;
@@ -66,9 +70,13 @@ public record OperationCosts(double energyPerMac, double energyPerAc, List<Memor
     sram = List.copyOf(Objects.requireNonNull(sram, "sram == null"));
     for (int i = 1; i < sram.size(); i++) {
       if (sram.get(i).capacityBytes() <= sram.get(i - 1).capacityBytes()) {
-        throw new IllegalArgumentException("sram tiers must grow in capacity, but tier " + (i + 1)
-            + " holds " + sram.get(i).capacityBytes() + " bytes after "
-            + sram.get(i - 1).capacityBytes());
+        throw new IllegalArgumentException(
+            "sram tiers must grow in capacity, but tier "
+                + (i + 1)
+                + " holds "
+                + sram.get(i).capacityBytes()
+                + " bytes after "
+                + sram.get(i - 1).capacityBytes());
       }
     }
     if (dataBits < 1 || dataBits > 64) {
@@ -83,14 +91,18 @@ public record OperationCosts(double energyPerMac, double energyPerAc, List<Memor
    * @param device the device
    */
   public static OperationCosts defaultsFor(Device device) {
-    return new OperationCosts(device.energyPerSynop(), device.energyPerSynop(), HOROWITZ_SRAM,
-        HOROWITZ_DRAM, DEFAULT_DATA_BITS);
+    return new OperationCosts(
+        device.energyPerSynop(),
+        device.energyPerSynop(),
+        HOROWITZ_SRAM,
+        HOROWITZ_DRAM,
+        DEFAULT_DATA_BITS);
   }
 
   /**
-   * {@return joules per access to one element of a tensor of {@code elements} elements}: the
-   * 64-bit word energy of the smallest memory that holds the whole tensor (DRAM beyond the largest
-   * SRAM), scaled by {@code dataBits / 64}.
+   * {@return joules per access to one element of a tensor of {@code elements} elements}: the 64-bit
+   * word energy of the smallest memory that holds the whole tensor (DRAM beyond the largest SRAM),
+   * scaled by {@code dataBits / 64}.
    *
    * @param elements how many elements the tensor has, {@code >= 0}
    */
@@ -109,8 +121,12 @@ public record OperationCosts(double energyPerMac, double energyPerAc, List<Memor
 
   static void checkEnergy(String what, double joules) {
     if (!(joules >= 0 && joules <= Device.MAX_ENERGY_PER_OPERATION)) {
-      throw new IllegalArgumentException(what + " must be a number of joules from 0 to "
-          + Device.MAX_ENERGY_PER_OPERATION + ", was " + joules);
+      throw new IllegalArgumentException(
+          what
+              + " must be a number of joules from 0 to "
+              + Device.MAX_ENERGY_PER_OPERATION
+              + ", was "
+              + joules);
     }
   }
 }

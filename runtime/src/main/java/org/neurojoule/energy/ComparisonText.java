@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Lays out a {@code Comparison}: the table of figures, the breakdown by layer kind under it and
- * the notes, each table laid out as the summary's ({@link TableLayout}).
+ * Lays out a {@code Comparison}: the table of figures, the breakdown by layer kind under it and the
+ * notes, each table laid out as the summary's ({@link TableLayout}).
  */
 public final class ComparisonText {
   private ComparisonText() {}
@@ -16,14 +16,18 @@ public final class ComparisonText {
    * {@return the comparison text, ending with a newline}
    *
    * @param names the models' names, the baseline first
-   * @param table the rows of figures: a label, then the baseline's cell, then each candidate's
-   *     cell and its reduction
+   * @param table the rows of figures: a label, then the baseline's cell, then each candidate's cell
+   *     and its reduction
    * @param breakdown the rows of the breakdown: a label, then each model's joules and share
    * @param notes the notes, each wrapped with a two-space indent
    * @param lineLength the width of each table, or {@code 0} for as wide as its longest cells
    */
-  public static String render(List<String> names, List<List<String>> table,
-      List<List<String>> breakdown, List<String> notes, int lineLength) {
+  public static String render(
+      List<String> names,
+      List<List<String>> table,
+      List<List<String>> breakdown,
+      List<String> notes,
+      int lineLength) {
     List<String> headers = new ArrayList<>(List.of(""));
     List<String> kindHeaders = new ArrayList<>(List.of("Energy by layer kind"));
     for (int m = 0; m < names.size(); m++) {

@@ -6,8 +6,8 @@ import java.util.List;
  * Writes an {@link ExportTable} as CSV: a header of field names, one record per layer, then the
  * totals, whose {@code layer} is {@code total} and whose {@code type} is empty (a layer always has
  * a type). Fields are quoted as RFC 4180 says (those holding a comma, quote, CR or LF; quotes
- * doubled); records end with {@code \n}. Numbers are at full precision; a NaN rate is {@code
- * NaN}, a total that means nothing is empty.
+ * doubled); records end with {@code \n}. Numbers are at full precision; a NaN rate is {@code NaN},
+ * a total that means nothing is empty.
  */
 public final class Csv {
   private Csv() {}
@@ -42,8 +42,11 @@ public final class Csv {
    * @param text any string
    */
   public static String quote(String text) {
-    boolean needs = text.indexOf(',') >= 0 || text.indexOf('"') >= 0
-        || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
+    boolean needs =
+        text.indexOf(',') >= 0
+            || text.indexOf('"') >= 0
+            || text.indexOf('\n') >= 0
+            || text.indexOf('\r') >= 0;
     return needs ? '"' + text.replace("\"", "\"\"") + '"' : text;
   }
 }

@@ -42,8 +42,8 @@ public record ExportTable(
   }
 
   /**
-   * {@return a number at full precision, as {@link Double#toString} or {@link Long#toString}
-   * writes it, or the text itself; {@code null} for no value}
+   * {@return a number at full precision, as {@link Double#toString} or {@link Long#toString} writes
+   * it, or the text itself; {@code null} for no value}
    *
    * @param value a {@code String}, {@code Long}, {@code Double} or {@code null}
    */

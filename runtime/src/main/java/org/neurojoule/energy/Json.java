@@ -6,9 +6,9 @@ import java.util.Map;
 /**
  * Writes an {@link ExportTable} as JSON: the figures describing the estimate, {@code layers} (one
  * object per layer, fields in order), {@code totals} (the numeric fields) and {@code warnings}.
- * Numbers are at full precision ({@link Double#toString}); a NaN or infinite one is {@code
- * null}, as JSON has no such numbers. Every string is escaped, so any layer or device name gives
- * valid JSON.
+ * Numbers are at full precision ({@link Double#toString}); a NaN or infinite one is {@code null},
+ * as JSON has no such numbers. Every string is escaped, so any layer or device name gives valid
+ * JSON.
  */
 public final class Json {
   private Json() {}
@@ -21,7 +21,10 @@ public final class Json {
   public static String write(ExportTable table) {
     StringBuilder out = new StringBuilder("{\n");
     for (Map.Entry<String, Object> e : table.about().entrySet()) {
-      out.append("  ").append(string(e.getKey())).append(": ").append(value(e.getValue()))
+      out.append("  ")
+          .append(string(e.getKey()))
+          .append(": ")
+          .append(value(e.getValue()))
           .append(",\n");
     }
     out.append("  \"layers\": [");

@@ -4,9 +4,9 @@ import org.neurojoule.summary.KerasSummaryPrinter;
 
 /**
  * Storage sizes as Keras prints them after its parameter counts ({@code Total params: 1290 (5.04
- * KB)}): {@code readable_memory_size} in {@code keras/utils/layer_utils.py} (Keras 2.15) divides
- * by 1024 until the value is below 1024 and prints it with two decimals and one of {@code Byte,
- * KB, MB, GB, TB, PB}. The rule itself is the Keras summary's ({@link
+ * KB)}): {@code readable_memory_size} in {@code keras/utils/layer_utils.py} (Keras 2.15) divides by
+ * 1024 until the value is below 1024 and prints it with two decimals and one of {@code Byte, KB,
+ * MB, GB, TB, PB}. The rule itself is the Keras summary's ({@link
  * KerasSummaryPrinter#readableMemorySize(double)}); this adds the check on the argument.
  */
 public final class MemorySize {

@@ -5,12 +5,12 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Formats doubles exactly as CPython's {@code format()} does for the two specs used by the
- * summary table.
+ * Formats doubles exactly as CPython's {@code format()} does for the two specs used by the summary
+ * table.
  *
  * <p>CPython rounds the exact binary value of a double correctly, half to even. {@link
- * String#format} does not (it rounds a shortest decimal representation, half up), so both
- * methods here go through {@code new BigDecimal(x)}, which holds the exact binary value.
+ * String#format} does not (it rounds a shortest decimal representation, half up), so both methods
+ * here go through {@code new BigDecimal(x)}, which holds the exact binary value.
  */
 public final class PythonFormat {
 
@@ -21,8 +21,8 @@ public final class PythonFormat {
    * trailing point dropped, scientific notation when the decimal exponent of the rounded value is
    * below -4 or at least 2.
    *
-   * <p>Examples: {@code 0.00041 -> "0.00041"}, {@code 8.3e-06 -> "8.3e-06"}, {@code 12.0 ->
-   * "12"}, {@code 120.0 -> "1.2e+02"}, {@code 0.0 -> "0"}, {@code NaN -> "nan"}.
+   * <p>Examples: {@code 0.00041 -> "0.00041"}, {@code 8.3e-06 -> "8.3e-06"}, {@code 12.0 -> "12"},
+   * {@code 120.0 -> "1.2e+02"}, {@code 0.0 -> "0"}, {@code NaN -> "nan"}.
    *
    * @param x the value to format
    * @return the formatted value
@@ -50,8 +50,8 @@ public final class PythonFormat {
   }
 
   /**
-   * Returns Python's {@code format(x, "0.2e")} (equivalently {@code "%.2e" % x}): three
-   * significant digits in scientific notation, trailing zeros kept.
+   * Returns Python's {@code format(x, "0.2e")} (equivalently {@code "%.2e" % x}): three significant
+   * digits in scientific notation, trailing zeros kept.
    *
    * <p>Examples: {@code 0.00149 -> "1.49e-03"}, {@code 0.0 -> "0.00e+00"}, {@code NaN -> "nan"}.
    *

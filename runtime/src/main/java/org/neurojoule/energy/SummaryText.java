@@ -21,8 +21,15 @@ public final class SummaryText {
       List<String> totals,
       List<String> warnings,
       int lineLength) {
-    return render(headers, cells, leftAligned, Collections.nCopies(headers.size(), false), totals,
-        warnings, lineLength, lineLength);
+    return render(
+        headers,
+        cells,
+        leftAligned,
+        Collections.nCopies(headers.size(), false),
+        totals,
+        warnings,
+        lineLength,
+        lineLength);
   }
 
   /**
@@ -42,8 +49,8 @@ public final class SummaryText {
       List<String> warnings,
       int lineLength,
       int wrapWidth) {
-    List<String> lines = new ArrayList<>(
-        TableLayout.render(headers, cells, leftAligned, markCut, lineLength));
+    List<String> lines =
+        new ArrayList<>(TableLayout.render(headers, cells, leftAligned, markCut, lineLength));
     if (!totals.isEmpty()) {
       lines.add("=".repeat(lines.get(0).length()));
       lines.addAll(totals);

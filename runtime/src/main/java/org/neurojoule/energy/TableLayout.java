@@ -5,15 +5,15 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Lays out the body of a summary table the way KerasSpiking's {@code ModelEnergy.summary} does:
- * the header line, a line of dashes, then one line per row.
+ * Lays out the body of a summary table the way KerasSpiking's {@code ModelEnergy.summary} does: the
+ * header line, a line of dashes, then one line per row.
  *
  * <p>Column widths follow DESIGN.md §7. With {@code n} columns, {@code usable = lineLength - (n -
  * 1)} characters remain once the {@code |} separators are placed. Each width starts at {@code
  * min(usable / n, longest cell of the column)}; while the widths sum to less than {@code
- * min(usable, sum of the longest cells)}, one character goes to the column with the largest
- * {@code (longest - width) / width}, the first on ties. Lengths are counted in code points, as
- * Python's {@code len} does.
+ * min(usable, sum of the longest cells)}, one character goes to the column with the largest {@code
+ * (longest - width) / width}, the first on ties. Lengths are counted in code points, as Python's
+ * {@code len} does.
  */
 public final class TableLayout {
   /** Ends a number that had to be cut to fit its column. */
@@ -33,18 +33,15 @@ public final class TableLayout {
    * @param leftAligned for each column, whether its body cells are left-aligned
    * @param lineLength the line length to fit into; at least {@code n}
    * @return the lines of the table
-   * @throws IllegalArgumentException if an argument or element is null, if there are no columns,
-   *     if a row or {@code leftAligned} does not have {@code n} entries, or if {@code lineLength}
-   *     is less than {@code n}
+   * @throws IllegalArgumentException if an argument or element is null, if there are no columns, if
+   *     a row or {@code leftAligned} does not have {@code n} entries, or if {@code lineLength} is
+   *     less than {@code n}
    */
   public static List<String> render(
-      List<String> headers,
-      List<List<String>> rows,
-      List<Boolean> leftAligned,
-      int lineLength) {
+      List<String> headers, List<List<String>> rows, List<Boolean> leftAligned, int lineLength) {
     validate(headers, rows, leftAligned, lineLength);
-    return render(headers, rows, leftAligned, Collections.nCopies(headers.size(), false),
-        lineLength);
+    return render(
+        headers, rows, leftAligned, Collections.nCopies(headers.size(), false), lineLength);
   }
 
   /**
@@ -63,8 +60,8 @@ public final class TableLayout {
       int lineLength) {
     validate(headers, rows, leftAligned, lineLength);
     if (markCut == null || markCut.size() != headers.size() || containsNull(markCut)) {
-      throw new IllegalArgumentException("markCut must have one non-null entry per column: "
-          + markCut);
+      throw new IllegalArgumentException(
+          "markCut must have one non-null entry per column: " + markCut);
     }
     int[] widths = columnWidths(headers, rows, lineLength);
 
@@ -100,10 +97,7 @@ public final class TableLayout {
   }
 
   private static void validate(
-      List<String> headers,
-      List<List<String>> rows,
-      List<Boolean> leftAligned,
-      int lineLength) {
+      List<String> headers, List<List<String>> rows, List<Boolean> leftAligned, int lineLength) {
     if (headers == null) {
       throw new IllegalArgumentException("headers must not be null");
     }

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  * subsequent indent.
  *
  * <p>This is a port of {@code textwrap.TextWrapper} (CPython 3.10 and later) with {@code
- * expand_tabs}, {@code replace_whitespace}, {@code drop_whitespace}, {@code break_long_words}
- * and {@code break_on_hyphens} all on, an empty initial indent and no {@code max_lines}. Lengths
- * are counted in code points, as Python's {@code len} does.
+ * expand_tabs}, {@code replace_whitespace}, {@code drop_whitespace}, {@code break_long_words} and
+ * {@code break_on_hyphens} all on, an empty initial indent and no {@code max_lines}. Lengths are
+ * counted in code points, as Python's {@code len} does.
  */
 public final class TextWrap {
 
@@ -29,9 +29,9 @@ public final class TextWrap {
 
   /**
    * {@code TextWrapper.wordsep_re}, transcribed term by term so that hyphenated words split where
-   * Python splits them ({@code "non-spiking"} becomes {@code "non-"}, {@code "spiking"}).
-   * Unicode classes make {@code \w} and {@code \d} match what they match in a Python str pattern;
-   * Python's {@code \Z} is Java's {@code \z}.
+   * Python splits them ({@code "non-spiking"} becomes {@code "non-"}, {@code "spiking"}). Unicode
+   * classes make {@code \w} and {@code \d} match what they match in a Python str pattern; Python's
+   * {@code \Z} is Java's {@code \z}.
    */
   private static final Pattern WORD_SEPARATOR =
       Pattern.compile(

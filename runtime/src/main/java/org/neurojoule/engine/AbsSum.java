@@ -6,12 +6,12 @@ final class AbsSum {
 
   /**
    * Σ|v[off .. off+len)| in double throughout: any finite float data gives a finite sum (float
-   * partial sums overflow from about 10^36 per value), and the sum of a tensor does not depend
-   * on how its values are split into blocks or batches beyond double rounding.
+   * partial sums overflow from about 10^36 per value), and the sum of a tensor does not depend on
+   * how its values are split into blocks or batches beyond double rounding.
    *
-   * <p>Eight running sums, one per position modulo 8 (the tail goes to the first), added in a
-   * fixed tree: the sums' dependency chains, not the loads, bound this loop, so more of them run
-   * it faster.
+   * <p>Eight running sums, one per position modulo 8 (the tail goes to the first), added in a fixed
+   * tree: the sums' dependency chains, not the loads, bound this loop, so more of them run it
+   * faster.
    */
   static double of(float[] v, int off, int len) {
     double s0 = 0;
@@ -74,8 +74,15 @@ final class AbsSum {
       s5 += Math.abs(f);
       s6 += Math.abs(g);
       s7 += Math.abs(h);
-      z += (a == 0f ? 1 : 0) + (b == 0f ? 1 : 0) + (c == 0f ? 1 : 0) + (d == 0f ? 1 : 0)
-          + (e == 0f ? 1 : 0) + (f == 0f ? 1 : 0) + (g == 0f ? 1 : 0) + (h == 0f ? 1 : 0);
+      z +=
+          (a == 0f ? 1 : 0)
+              + (b == 0f ? 1 : 0)
+              + (c == 0f ? 1 : 0)
+              + (d == 0f ? 1 : 0)
+              + (e == 0f ? 1 : 0)
+              + (f == 0f ? 1 : 0)
+              + (g == 0f ? 1 : 0)
+              + (h == 0f ? 1 : 0);
     }
     for (; i < end; i++) {
       s0 += Math.abs(v[i]);

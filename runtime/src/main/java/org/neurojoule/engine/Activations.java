@@ -8,6 +8,7 @@ final class Activations {
 
   static final float SELU_ALPHA = 1.6732632423543772848170429916717f;
   static final float SELU_SCALE = 1.0507009873554804934193349852946f;
+
   /**
    * The slope below zero of the {@code leaky_relu} activation function: {@code tf.nn.leaky_relu}'s
    * default 0.2. The {@code LeakyReLU} layer is separate and defaults to Keras 2's alpha 0.3.
@@ -18,7 +19,7 @@ final class Activations {
     int n = rows * c;
     int end = off + n;
     switch (a) {
-      case LINEAR -> { }
+      case LINEAR -> {}
       case RELU -> {
         for (int i = off; i < end; i++) {
           v[i] = Math.max(v[i], 0f);

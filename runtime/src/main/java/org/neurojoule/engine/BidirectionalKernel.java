@@ -20,7 +20,9 @@ public final class BidirectionalKernel implements Kernel<Bidirectional> {
   public Op op(Bidirectional b, KernelInput layer) {
     float[][] w = layer.weights();
     int forwardArrays = b.layer().weightArrays();
-    return new BidirectionalOp(b.mergeMode(), new RecurrentKernel.Cell(b.layer(), w, 0),
+    return new BidirectionalOp(
+        b.mergeMode(),
+        new RecurrentKernel.Cell(b.layer(), w, 0),
         new RecurrentKernel.Cell(b.backwardLayer(), w, forwardArrays));
   }
 
@@ -40,32 +42,35 @@ public final class BidirectionalKernel implements Kernel<Bidirectional> {
       int inSize = time * in;
       int u = forward.units;
       int steps = forward.spec.returnSequences() ? time : 1;
-      Parallel.forRange(n, 1, (from, to) -> {
-        float[] f = new float[steps * u];
-        float[] r = new float[steps * u];
-        for (int b = from; b < to; b++) {
-          forward.run(inputs[0], b * inSize, time, in, f, 0);
-          backward.run(inputs[0], b * inSize, time, in, r, 0);
-          int at = b * outSize;
-          for (int s = 0; s < steps; s++) {
-            int rs = steps - 1 - s;
-            for (int j = 0; j < u; j++) {
-              float x = f[s * u + j];
-              float y = r[rs * u + j];
-              switch (mode) {
-                case CONCAT -> {
-                  output[at + s * 2 * u + j] = x;
-                  output[at + s * 2 * u + u + j] = y;
+      Parallel.forRange(
+          n,
+          1,
+          (from, to) -> {
+            float[] f = new float[steps * u];
+            float[] r = new float[steps * u];
+            for (int b = from; b < to; b++) {
+              forward.run(inputs[0], b * inSize, time, in, f, 0);
+              backward.run(inputs[0], b * inSize, time, in, r, 0);
+              int at = b * outSize;
+              for (int s = 0; s < steps; s++) {
+                int rs = steps - 1 - s;
+                for (int j = 0; j < u; j++) {
+                  float x = f[s * u + j];
+                  float y = r[rs * u + j];
+                  switch (mode) {
+                    case CONCAT -> {
+                      output[at + s * 2 * u + j] = x;
+                      output[at + s * 2 * u + u + j] = y;
+                    }
+                    case SUM -> output[at + s * u + j] = x + y;
+                    case MUL -> output[at + s * u + j] = x * y;
+                    case AVE -> output[at + s * u + j] = (x + y) / 2;
+                    default -> throw new IllegalStateException(mode.toString());
+                  }
                 }
-                case SUM -> output[at + s * u + j] = x + y;
-                case MUL -> output[at + s * u + j] = x * y;
-                case AVE -> output[at + s * u + j] = (x + y) / 2;
-                default -> throw new IllegalStateException(mode.toString());
               }
             }
-          }
-        }
-      });
+          });
     }
   }
 }

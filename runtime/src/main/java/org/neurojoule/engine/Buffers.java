@@ -47,20 +47,33 @@ final class Buffers {
    * array holds them and that the heap could; an {@link OutOfMemoryError} all the same becomes the
    * same clear error.
    */
-  private static <T> T allocate(long n, int bytesPerValue, String unit, String advice,
-      Supplier<String> what, Supplier<T> array) {
+  private static <T> T allocate(
+      long n,
+      int bytesPerValue,
+      String unit,
+      String advice,
+      Supplier<String> what,
+      Supplier<T> array) {
     requireFloats(n, what);
     long bytes = bytesPerValue * n;
     long max = Runtime.getRuntime().maxMemory();
     if (bytes > max) {
-      throw new IllegalArgumentException(need(what, n, unit, bytes)
-          + ", more than the whole Java heap (" + bytesText(max) + "); " + advice);
+      throw new IllegalArgumentException(
+          need(what, n, unit, bytes)
+              + ", more than the whole Java heap ("
+              + bytesText(max)
+              + "); "
+              + advice);
     }
     try {
       return array.get();
     } catch (OutOfMemoryError e) {
-      throw new IllegalArgumentException(need(what, n, unit, bytes)
-          + ", more than the Java heap has free (maximum " + bytesText(max) + "); " + advice);
+      throw new IllegalArgumentException(
+          need(what, n, unit, bytes)
+              + ", more than the Java heap has free (maximum "
+              + bytesText(max)
+              + "); "
+              + advice);
     }
   }
 
@@ -76,9 +89,12 @@ final class Buffers {
   /** As {@link #requireFloats(long, String)}, the description made only for an error. */
   static void requireFloats(long n, Supplier<String> what) {
     if (n < 0 || n > MAX_ARRAY) {
-      throw new IllegalArgumentException(tooMuch(what.get(), n)
-          + ", more than one Java array holds (" + MAX_ARRAY + " values); use a smaller batch"
-          + " size (EnergyOptions.batchSize) or smaller inputs");
+      throw new IllegalArgumentException(
+          tooMuch(what.get(), n)
+              + ", more than one Java array holds ("
+              + MAX_ARRAY
+              + " values); use a smaller batch"
+              + " size (EnergyOptions.batchSize) or smaller inputs");
     }
   }
 
@@ -106,7 +122,10 @@ final class Buffers {
     if (bytes < 1 << 20) {
       return bytes + " bytes";
     }
-    return String.format(Locale.ROOT, "%.1f %s", bytes >= 1L << 30 ? bytes / 1073741824.0
-        : bytes / 1048576.0, bytes >= 1L << 30 ? "GiB" : "MiB");
+    return String.format(
+        Locale.ROOT,
+        "%.1f %s",
+        bytes >= 1L << 30 ? bytes / 1073741824.0 : bytes / 1048576.0,
+        bytes >= 1L << 30 ? "GiB" : "MiB");
   }
 }

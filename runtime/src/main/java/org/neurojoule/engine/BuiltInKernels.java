@@ -1,7 +1,6 @@
 package org.neurojoule.engine;
 
 import com.google.auto.service.AutoService;
-import org.neurojoule.layer.Padding;
 import org.neurojoule.layer.ActivationLayer;
 import org.neurojoule.layer.Add;
 import org.neurojoule.layer.BatchNormalization;
@@ -13,6 +12,7 @@ import org.neurojoule.layer.Dropout;
 import org.neurojoule.layer.Flatten;
 import org.neurojoule.layer.GlobalPooling;
 import org.neurojoule.layer.LeakyReLU;
+import org.neurojoule.layer.Padding;
 import org.neurojoule.layer.PoolKind;
 import org.neurojoule.layer.Pooling;
 import org.neurojoule.layer.ReLU;
@@ -21,8 +21,8 @@ import org.neurojoule.layer.SeparableConv2D;
 import org.neurojoule.layer.SpikingActivation;
 
 /**
- * The kernels of the first layer types, whose ops are one class each ({@link ConvOp} and the
- * like). A new layer type puts its kernel and op in a file of its own instead.
+ * The kernels of the first layer types, whose ops are one class each ({@link ConvOp} and the like).
+ * A new layer type puts its kernel and op in a file of its own instead.
  */
 final class BuiltInKernels {
   private BuiltInKernels() {}
@@ -39,8 +39,16 @@ final class BuiltInKernels {
     @Override
     public Op op(Conv c, KernelInput layer) {
       float[][] w = layer.weights();
-      return new ConvOp(c.rank(), c.kernelSize(), c.strides(), c.dilationRate(), c.padding(),
-          c.groups(), w[0], c.useBias() ? w[1] : null, c.activation());
+      return new ConvOp(
+          c.rank(),
+          c.kernelSize(),
+          c.strides(),
+          c.dilationRate(),
+          c.padding(),
+          c.groups(),
+          w[0],
+          c.useBias() ? w[1] : null,
+          c.activation());
     }
   }
 
@@ -72,8 +80,15 @@ final class BuiltInKernels {
     @Override
     public Op op(DepthwiseConv2D d, KernelInput layer) {
       float[][] w = layer.weights();
-      return new DepthwiseOp(d.kernelSize(), d.strides(), d.dilationRate(), d.padding(),
-          d.depthMultiplier(), w[0], d.useBias() ? w[1] : null, d.activation());
+      return new DepthwiseOp(
+          d.kernelSize(),
+          d.strides(),
+          d.dilationRate(),
+          d.padding(),
+          d.depthMultiplier(),
+          w[0],
+          d.useBias() ? w[1] : null,
+          d.activation());
     }
   }
 
@@ -89,8 +104,16 @@ final class BuiltInKernels {
     @Override
     public Op op(SeparableConv2D s, KernelInput layer) {
       float[][] w = layer.weights();
-      return new SeparableOp(s.kernelSize(), s.strides(), s.dilationRate(), s.padding(),
-          s.depthMultiplier(), w[0], w[1], s.useBias() ? w[2] : null, s.activation());
+      return new SeparableOp(
+          s.kernelSize(),
+          s.strides(),
+          s.dilationRate(),
+          s.padding(),
+          s.depthMultiplier(),
+          w[0],
+          w[1],
+          s.useBias() ? w[2] : null,
+          s.activation());
     }
   }
 
@@ -108,8 +131,7 @@ final class BuiltInKernels {
       if (p.kind() == PoolKind.SUM) {
         return null; // no sum kernel yet: the forward pass says so rather than averaging
       }
-      return new PoolOp(p.kind() == PoolKind.MAX, p.rank(), p.poolSize(), p.strides(),
-          p.padding());
+      return new PoolOp(p.kind() == PoolKind.MAX, p.rank(), p.poolSize(), p.strides(), p.padding());
     }
 
     @Override
@@ -118,9 +140,12 @@ final class BuiltInKernels {
         return op(p, layer);
       }
       if (p.padding() != Padding.VALID) {
-        throw new UnsupportedOperationException(layer.layer() + ": sum pooling with "
-            + p.padding() + " padding cannot run in the spiking simulation yet (NIR's SumPool2d"
-            + " pads with a zeroPadding layer before it)");
+        throw new UnsupportedOperationException(
+            layer.layer()
+                + ": sum pooling with "
+                + p.padding()
+                + " padding cannot run in the spiking simulation yet (NIR's SumPool2d"
+                + " pads with a zeroPadding layer before it)");
       }
       return new SumPoolOp(p);
     }
@@ -242,8 +267,11 @@ final class BuiltInKernels {
 
     @Override
     public Op op(ReLU r, KernelInput layer) {
-      return new ElementwiseOp(Stage.relu((float) r.maxValue().orElse(Double.NaN),
-          (float) r.negativeSlope(), (float) r.threshold()));
+      return new ElementwiseOp(
+          Stage.relu(
+              (float) r.maxValue().orElse(Double.NaN),
+              (float) r.negativeSlope(),
+              (float) r.threshold()));
     }
   }
 

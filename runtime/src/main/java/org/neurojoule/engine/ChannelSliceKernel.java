@@ -42,8 +42,8 @@ public final class ChannelSliceKernel implements Kernel<ChannelSlice> {
     void run(Ctx ctx, int n, float[][] in, float[] out, Epilogue epi) {
       long rows = n * positions;
       for (long r = 0; r < rows; r++) {
-        System.arraycopy(in[0], Math.toIntExact(r * channels + begin), out,
-            Math.toIntExact(r * width), width);
+        System.arraycopy(
+            in[0], Math.toIntExact(r * channels + begin), out, Math.toIntExact(r * width), width);
       }
     }
   }

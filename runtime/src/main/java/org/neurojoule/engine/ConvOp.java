@@ -6,8 +6,8 @@ import org.neurojoule.layer.Activation;
 import org.neurojoule.layer.Padding;
 
 /**
- * A convolution (Conv1D/2D/3D, grouped or not): im2col and the matrix multiply, or the
- * narrow, grouped or native kernel where it fits.
+ * A convolution (Conv1D/2D/3D, grouped or not): im2col and the matrix multiply, or the narrow,
+ * grouped or native kernel where it fits.
  */
 final class ConvOp extends Op {
   final int rank;
@@ -27,8 +27,16 @@ final class ConvOp extends Op {
   NarrowConv narrow;
   GroupedConv grouped;
 
-  ConvOp(int rank, List<Integer> kernel, List<Integer> strides, List<Integer> dilation,
-      Padding padding, int groups, float[] weights, float[] bias, Activation activation) {
+  ConvOp(
+      int rank,
+      List<Integer> kernel,
+      List<Integer> strides,
+      List<Integer> dilation,
+      Padding padding,
+      int groups,
+      float[] weights,
+      float[] bias,
+      Activation activation) {
     this.rank = rank;
     this.groups = groups;
     this.kernel = kernel;
@@ -46,12 +54,24 @@ final class ConvOp extends Op {
     cout = out[rank];
     if (cin % groups != 0 || cout % groups != 0) {
       // The spec refuses these; the engine must still never index past a group.
-      throw new IllegalArgumentException("groups " + groups + " does not divide its " + cin
-          + " input channels and " + cout + " filters");
+      throw new IllegalArgumentException(
+          "groups "
+              + groups
+              + " does not divide its "
+              + cin
+              + " input channels and "
+              + cout
+              + " filters");
     }
     float[] kept = w.keptTaps(weights, (long) cin / groups * cout);
-    direct = w.taps() == 1 && w.s[0] == 1 && w.s[1] == 1 && w.s[2] == 1
-        && w.pad[0] == 0 && w.pad[1] == 0 && w.pad[2] == 0;
+    direct =
+        w.taps() == 1
+            && w.s[0] == 1
+            && w.s[1] == 1
+            && w.s[2] == 1
+            && w.pad[0] == 0
+            && w.pad[1] == 0
+            && w.pad[2] == 0;
     close();
     if (groups > 1) {
       // oneDNN takes groups natively; the pure-Java path computes each group directly.
@@ -65,7 +85,9 @@ final class ConvOp extends Op {
     }
     // A clipped window (a dilated kernel mostly in the padding) goes to im2col, which takes
     // any offsets; oneDNN and the narrow kernel's padded volume assume the layer's geometry.
-    if (ctx.gemm.narrowConv() && cout <= NarrowConv.MAX_OUTPUTS && !w.clipped
+    if (ctx.gemm.narrowConv()
+        && cout <= NarrowConv.MAX_OUTPUTS
+        && !w.clipped
         && NarrowConv.fits(w, cin, cout)) {
       narrow = new NarrowConv(w, cin, cout, kept);
       return;

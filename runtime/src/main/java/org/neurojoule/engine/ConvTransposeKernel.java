@@ -65,8 +65,10 @@ public final class ConvTransposeKernel implements Kernel<ConvTranspose> {
       }
       cin = inShape[0][rank];
       cout = outShape[rank];
-      acc = Buffers.doubles(Buffers.prod(outShape, 0, outShape.length),
-          "the transposed convolution's sums for one example");
+      acc =
+          Buffers.doubles(
+              Buffers.prod(outShape, 0, outShape.length),
+              "the transposed convolution's sums for one example");
     }
 
     @Override

@@ -5,8 +5,8 @@ import org.neurojoule.layer.Delay;
 import org.neurojoule.shape.Shape;
 
 /**
- * Delay, in the spiking simulation only: unit {@code u} outputs its input of {@code round(delay_u
- * / dt)} steps before, 0 before that, from a ring of the last {@code longest + 1} steps' inputs.
+ * Delay, in the spiking simulation only: unit {@code u} outputs its input of {@code round(delay_u /
+ * dt)} steps before, 0 before that, from a ring of the last {@code longest + 1} steps' inputs.
  */
 @AutoService(Kernel.class)
 @SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
@@ -55,8 +55,10 @@ public final class DelayKernel implements Kernel<Delay> {
         delaySteps[u] = (int) Math.min(steps, Integer.MAX_VALUE);
       }
       ringSlots = Buffers.intSize(longest + 1, what + ": its delay of " + longest + " steps");
-      ring = Buffers.floats(Buffers.times(ringSlots, Buffers.times(maxN, size)),
-          what + ": its delay buffer of " + ringSlots + " steps");
+      ring =
+          Buffers.floats(
+              Buffers.times(ringSlots, Buffers.times(maxN, size)),
+              what + ": its delay buffer of " + ringSlots + " steps");
       units = size;
       slot = maxN * size;
     }

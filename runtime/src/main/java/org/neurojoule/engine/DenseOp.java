@@ -5,8 +5,8 @@ import org.neurojoule.layer.Activation;
 import org.neurojoule.layer.Padding;
 
 /**
- * A dense layer on the last axis: the matrix multiply, or a native 1x1 convolution for
- * few rows of many weights.
+ * A dense layer on the last axis: the matrix multiply, or a native 1x1 convolution for few rows of
+ * many weights.
  */
 final class DenseOp extends Op {
   final float[] weights;
@@ -18,11 +18,12 @@ final class DenseOp extends Op {
   NativeConv dnnl;
 
   /**
-   * Weights from which a dense layer of few rows runs on oneDNN (when convolutions do): below,
-   * a call's overhead outweighs packing ({@code -Dneurojoule.dnnlDenseMinWeights}).
+   * Weights from which a dense layer of few rows runs on oneDNN (when convolutions do): below, a
+   * call's overhead outweighs packing ({@code -Dneurojoule.dnnlDenseMinWeights}).
    */
   static final long DNNL_DENSE_MIN_WEIGHTS =
       Long.getLong("neurojoule.dnnlDenseMinWeights", 1L << 20);
+
   /** Rows per batch up to which it does ({@code -Dneurojoule.dnnlDenseMaxRows}). */
   static final long DNNL_DENSE_MAX_ROWS = Long.getLong("neurojoule.dnnlDenseMaxRows", 8);
 
@@ -39,18 +40,34 @@ final class DenseOp extends Op {
     rowsPerExample = Buffers.prod(s, 0, s.length - 1);
     if (weights.length != (long) in * units) {
       // The engine must never read past the weights, whatever let them through.
-      throw new IllegalArgumentException("its kernel holds " + weights.length + " values, but"
-          + " this input needs " + in + "x" + units + " = " + (long) in * units);
+      throw new IllegalArgumentException(
+          "its kernel holds "
+              + weights.length
+              + " values, but"
+              + " this input needs "
+              + in
+              + "x"
+              + units
+              + " = "
+              + (long) in * units);
     }
     close();
-    if (ctx.gemm.dnnlConv() && (long) in * units >= DNNL_DENSE_MIN_WEIGHTS
+    if (ctx.gemm.dnnlConv()
+        && (long) in * units >= DNNL_DENSE_MIN_WEIGHTS
         && maxN * rowsPerExample <= DNNL_DENSE_MAX_ROWS) {
       // A 1x1 convolution over the example's rows: oneDNN reorders the weights once, where
       // OpenBLAS packs all of them again on every call, most of a multiply of a few rows. With
       // more rows packing is a small part, and the reorder would lengthen the first call.
       int rows = (int) rowsPerExample;
-      Window w = new Window(1, new int[] {rows, in}, new int[] {rows, units}, List.of(1),
-          List.of(1), List.of(1), Padding.VALID);
+      Window w =
+          new Window(
+              1,
+              new int[] {rows, in},
+              new int[] {rows, units},
+              List.of(1),
+              List.of(1),
+              List.of(1),
+              Padding.VALID);
       dnnl = new NativeConv(ctx.gemm.convolutions(), 1, w, in, units, weights);
       dnnl.prepare(maxN);
       return;

@@ -16,20 +16,29 @@ final class DepthwiseOp extends Op {
   final Stage own;
   Window w;
   int c;
+
   /** Weights rearranged to [tap][m][c] so the inner loop runs over contiguous channels. */
   float[] w2;
+
   NativeConv dnnl;
 
-  DepthwiseOp(List<Integer> kernel, List<Integer> strides, List<Integer> dilation,
-      Padding padding, int dm, float[] weights, float[] bias, Activation activation) {
+  DepthwiseOp(
+      List<Integer> kernel,
+      List<Integer> strides,
+      List<Integer> dilation,
+      Padding padding,
+      int dm,
+      float[] weights,
+      float[] bias,
+      Activation activation) {
     this.kernel = kernel;
     this.strides = strides;
     this.dilation = dilation;
     this.padding = padding;
     this.dm = dm;
     this.weights = weights;
-    this.own = bias == null && activation == Activation.LINEAR ? null
-        : Stage.biasAct(bias, activation);
+    this.own =
+        bias == null && activation == Activation.LINEAR ? null : Stage.biasAct(bias, activation);
   }
 
   @Override
@@ -64,23 +73,26 @@ final class DepthwiseOp extends Op {
     int oh = w.out[1];
     int ow = w.out[2];
     int cd = c * dm;
-    Parallel.forRange(n * oh, 1, (from, to) -> {
-      double[] sums = epi == null ? null : epi.newSums();
-      float[] row = new float[ow * cd];
-      float[] acc = new float[cd];
-      for (int r = from; r < to; r++) {
-        int b = r / oh;
-        int y = r - b * oh;
-        computeRow(x, b, y, row, acc);
-        if (epi != null) {
-          epi.process(row, 0, ow, cd, sums);
-        }
-        System.arraycopy(row, 0, out, r * ow * cd, ow * cd);
-      }
-      if (epi != null) {
-        epi.merge(sums);
-      }
-    });
+    Parallel.forRange(
+        n * oh,
+        1,
+        (from, to) -> {
+          double[] sums = epi == null ? null : epi.newSums();
+          float[] row = new float[ow * cd];
+          float[] acc = new float[cd];
+          for (int r = from; r < to; r++) {
+            int b = r / oh;
+            int y = r - b * oh;
+            computeRow(x, b, y, row, acc);
+            if (epi != null) {
+              epi.process(row, 0, ow, cd, sums);
+            }
+            System.arraycopy(row, 0, out, r * ow * cd, ow * cd);
+          }
+          if (epi != null) {
+            epi.merge(sums);
+          }
+        });
   }
 
   private void computeRow(float[] x, int b, int y, float[] row, float[] acc) {

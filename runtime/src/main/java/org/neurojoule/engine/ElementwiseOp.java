@@ -20,9 +20,12 @@ final class ElementwiseOp extends Op {
   void run(Ctx ctx, int n, float[][] in, float[] out, Epilogue epi) {
     int rows = Math.toIntExact(n * size / c);
     float[] x = in[0];
-    Parallel.forRange(rows, 64, (from, to) -> {
-      System.arraycopy(x, from * c, out, from * c, (to - from) * c);
-      stage.apply(out, from * c, to - from, c);
-    });
+    Parallel.forRange(
+        rows,
+        64,
+        (from, to) -> {
+          System.arraycopy(x, from * c, out, from * c, (to - from) * c);
+          stage.apply(out, from * c, to - from, c);
+        });
   }
 }

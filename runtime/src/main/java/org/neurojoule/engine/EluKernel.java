@@ -34,12 +34,15 @@ public final class EluKernel implements Kernel<ELU> {
     @Override
     void run(Ctx ctx, int n, float[][] in, float[] out, Epilogue epi) {
       float[] x = in[0];
-      Parallel.forRange(Math.toIntExact(n * size), 4096, (from, to) -> {
-        for (int i = from; i < to; i++) {
-          float v = x[i];
-          out[i] = v > 0 ? v : alpha * (float) Math.expm1(v);
-        }
-      });
+      Parallel.forRange(
+          Math.toIntExact(n * size),
+          4096,
+          (from, to) -> {
+            for (int i = from; i < to; i++) {
+              float v = x[i];
+              out[i] = v > 0 ? v : alpha * (float) Math.expm1(v);
+            }
+          });
     }
   }
 }

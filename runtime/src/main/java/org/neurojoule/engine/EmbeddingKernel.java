@@ -43,12 +43,22 @@ public final class EmbeddingKernel implements Kernel<Embedding> {
           float v = x[b * ids + i];
           // A NaN fails both tests, so it is refused too.
           if (!(v >= 0 && v < inputDim) || v != Math.rint(v)) {
-            throw new IllegalArgumentException("example " + (ctx.firstExample + b)
-                + " holds " + v + " at index " + i + " of its ids; an Embedding takes whole"
-                + " numbers from 0 to " + (inputDim - 1) + " (inputDim " + inputDim + ")");
+            throw new IllegalArgumentException(
+                "example "
+                    + (ctx.firstExample + b)
+                    + " holds "
+                    + v
+                    + " at index "
+                    + i
+                    + " of its ids; an Embedding takes whole"
+                    + " numbers from 0 to "
+                    + (inputDim - 1)
+                    + " (inputDim "
+                    + inputDim
+                    + ")");
           }
-          System.arraycopy(table, (int) v * outputDim, output, (b * ids + i) * outputDim,
-              outputDim);
+          System.arraycopy(
+              table, (int) v * outputDim, output, (b * ids + i) * outputDim, outputDim);
         }
       }
     }

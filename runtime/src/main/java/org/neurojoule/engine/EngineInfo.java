@@ -35,7 +35,8 @@ public final class EngineInfo {
 
   /** libgomp's spin setting for oneDNN's threads, and where it comes from. */
   public static String gompSpin() {
-    return Gemm.Natives.PROVIDER.map(NativeKernels::threadSetting)
+    return Gemm.Natives.PROVIDER
+        .map(NativeKernels::threadSetting)
         .orElse("libgomp's default (oneDNN not loaded)");
   }
 
@@ -45,9 +46,9 @@ public final class EngineInfo {
   }
 
   /**
-   * Measures single-precision matrix multiply of n × n by n × n on the engine's native GEMM
-   * ({@code nativeGemm}, when loaded) or the pure-Java one: GFLOP/s (2 n³ per multiply), median
-   * of {@code reps} after one warm-up.
+   * Measures single-precision matrix multiply of n × n by n × n on the engine's native GEMM ({@code
+   * nativeGemm}, when loaded) or the pure-Java one: GFLOP/s (2 n³ per multiply), median of {@code
+   * reps} after one warm-up.
    */
   public static double gemmGflops(int n, boolean nativeGemm, int reps) {
     Gemm g = nativeGemm ? Gemm.best() : Gemm.java();
@@ -58,7 +59,9 @@ public final class EngineInfo {
       a[i] = (float) r.nextDouble(-1, 1);
       b[i] = (float) r.nextDouble(-1, 1);
     }
-    try (Mat ma = g.constant(a); Mat mb = g.constant(b); Mat mc = g.allocate((long) n * n)) {
+    try (Mat ma = g.constant(a);
+        Mat mb = g.constant(b);
+        Mat mc = g.allocate((long) n * n)) {
       g.multiplyParallel(n, n, n, ma, 0, mb, mc, 0);
       double[] t = new double[reps];
       for (int i = 0; i < reps; i++) {

@@ -3,10 +3,10 @@ package org.neurojoule.engine;
 import java.nio.FloatBuffer;
 
 /**
- * The element-wise tail a producing kernel applies to its output rows while they are in cache:
- * its own bias and activation, then any fused batch normalization and activation layers. After
- * each stage it adds up |value| for the tensor that stage produces, for firing rates, and counts
- * its exact zeros, for activation sparsity.
+ * The element-wise tail a producing kernel applies to its output rows while they are in cache: its
+ * own bias and activation, then any fused batch normalization and activation layers. After each
+ * stage it adds up |value| for the tensor that stage produces, for firing rates, and counts its
+ * exact zeros, for activation sparsity.
  *
  * <p>The rows go through a small per-thread scratch block starting at index 0, with per-channel
  * constants tiled to the block's length, so every loop indexes all its arrays alike and the JIT
@@ -105,9 +105,9 @@ final class Epilogue {
   }
 
   /**
-   * Reads {@code rows} rows of {@code c} values from {@code src} at {@code srcOff} (or, when
-   * {@code src} is null, from {@code v[off...]}), applies every stage and writes them to
-   * {@code v[off...]}.
+   * Reads {@code rows} rows of {@code c} values from {@code src} at {@code srcOff} (or, when {@code
+   * src} is null, from {@code v[off...]}), applies every stage and writes them to {@code
+   * v[off...]}.
    */
   void process(FloatBuffer src, int srcOff, float[] v, int off, int rows, int c, double[] sums) {
     int step = Math.min(blockRows(c), rows);
@@ -160,7 +160,7 @@ final class Epilogue {
           b[j] = b[j] * ts[j] + tb[j];
         }
       }
-      case IDENTITY -> { }
+      case IDENTITY -> {}
       default -> st.apply(b, 0, rows, c);
     }
   }
@@ -176,8 +176,8 @@ final class Epilogue {
   }
 
   /**
-   * Adds the run's sums to the target nodes, smallest first: the totals then do not depend on
-   * which thread finished first, so a rate is the same bit for bit on every run.
+   * Adds the run's sums to the target nodes, smallest first: the totals then do not depend on which
+   * thread finished first, so a rate is the same bit for bit on every run.
    */
   void finish() {
     synchronized (pending) {

@@ -19,8 +19,8 @@ public final class FilterKernel implements Kernel<Filter> {
   public Op op(Filter f, KernelInput layer) {
     int[] in = layer.inputShape(0);
     float[][] w = layer.weights();
-    return new FilterOp(f, in[0], Buffers.intSize(Buffers.prod(in, 1, in.length), "filter units"),
-        w[0], w[1]);
+    return new FilterOp(
+        f, in[0], Buffers.intSize(Buffers.prod(in, 1, in.length), "filter units"), w[0], w[1]);
   }
 
   /** The discretised update's coefficients per unit, computed once. */
@@ -46,9 +46,12 @@ public final class FilterKernel implements Kernel<Filter> {
         double t = Math.max(tau[u], Filter.MIN_TAU);
         double r = dt / t;
         double e = Math.exp(-r);
-        coefficients[u] = alpha
-            ? new double[] {e * (1 - r), -e * r / t, e * r / t, e * dt, e * (1 + r), 1 - e * (1 + r)}
-            : new double[] {e, 1 - e};
+        coefficients[u] =
+            alpha
+                ? new double[] {
+                  e * (1 - r), -e * r / t, e * r / t, e * dt, e * (1 + r), 1 - e * (1 + r)
+                }
+                : new double[] {e, 1 - e};
       }
     }
 

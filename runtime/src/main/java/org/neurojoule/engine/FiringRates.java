@@ -18,9 +18,9 @@ import org.neurojoule.shape.Shape;
  *
  * <p>Mini-batches of the data flow through the model; every tensor's Σ|x| (in double) and element
  * count are added up on the fly, so memory depends on the batch size and the model, not on the
- * number of examples. A layer's rate is the mean |x| of all its inputs together, summed over
- * the applications of a reused layer (as KerasSpiking does); an input layer's rate is the mean
- * |x| of the data.
+ * number of examples. A layer's rate is the mean |x| of all its inputs together, summed over the
+ * applications of a reused layer (as KerasSpiking does); an input layer's rate is the mean |x| of
+ * the data.
  *
  * <p>Rates do not depend on the batch size (up to double rounding). Values that do not fit in
  * float32 inside the network (|x| beyond {@code Float.MAX_VALUE}, or NaN) are an error naming the
@@ -35,14 +35,17 @@ public final class FiringRates {
     return of(model, data, EnergyOptions.DEFAULTS);
   }
 
-  /** The rate of every layer of {@code model} on {@code data}, with the options' batch size and listener. */
+  /**
+   * The rate of every layer of {@code model} on {@code data}, with the options' batch size and
+   * listener.
+   */
   public static Map<Layer, Double> of(Model model, ExampleData data, EnergyOptions options) {
     return of(model, data, options.batchSize(), options.progress());
   }
 
   /**
-   * The rates and the zero counts of every layer, from one pass over {@code data} with the
-   * options' batch size and listener.
+   * The rates and the zero counts of every layer, from one pass over {@code data} with the options'
+   * batch size and listener.
    */
   public static Measurement measure(Model model, ExampleData data, EnergyOptions options) {
     return measure(model, data, options.batchSize(), options.progress(), Gemm.best());
@@ -56,14 +59,17 @@ public final class FiringRates {
    */
   public record Measurement(Map<Layer, Double> rates, Map<Layer, ZeroCounts> zeros) {}
 
-  /** The rates, in mini-batches of {@code batchSize}; {@code listener} empty draws a bar on a terminal. */
-  public static Map<Layer, Double> of(Model model, ExampleData data, int batchSize,
-      Optional<RateListener> listener) {
+  /**
+   * The rates, in mini-batches of {@code batchSize}; {@code listener} empty draws a bar on a
+   * terminal.
+   */
+  public static Map<Layer, Double> of(
+      Model model, ExampleData data, int batchSize, Optional<RateListener> listener) {
     return of(model, data, batchSize, listener, Gemm.best());
   }
 
-  static Map<Layer, Double> of(Model model, ExampleData data, int batchSize,
-      Optional<RateListener> listener, Gemm gemm) {
+  static Map<Layer, Double> of(
+      Model model, ExampleData data, int batchSize, Optional<RateListener> listener, Gemm gemm) {
     return measure(model, data, batchSize, listener, gemm).rates();
   }
 
@@ -75,28 +81,40 @@ public final class FiringRates {
    * @param weightsVersion the largest weights version of the model's layers: a pass prepared for
    *     another is not reused
    */
-  public static Measurement measure(Model model, PreparedPasses passes, long weightsVersion,
-      ExampleData data, EnergyOptions options) {
-    return measure(model, passes, weightsVersion, data, options.batchSize(), options.progress(),
-        Gemm.best());
+  public static Measurement measure(
+      Model model,
+      PreparedPasses passes,
+      long weightsVersion,
+      ExampleData data,
+      EnergyOptions options) {
+    return measure(
+        model, passes, weightsVersion, data, options.batchSize(), options.progress(), Gemm.best());
   }
 
-  static Measurement measure(Model model, ExampleData data, int batchSize,
-      Optional<RateListener> listener, Gemm gemm) {
+  static Measurement measure(
+      Model model, ExampleData data, int batchSize, Optional<RateListener> listener, Gemm gemm) {
     return measure(model, null, 0, data, batchSize, listener, gemm);
   }
 
   /** One pass over the data; {@code passes} null prepares a pass for this call only. */
-  static Measurement measure(Model model, PreparedPasses passes, long weightsVersion,
-      ExampleData data, int batchSize, Optional<RateListener> listener, Gemm gemm) {
+  static Measurement measure(
+      Model model,
+      PreparedPasses passes,
+      long weightsVersion,
+      ExampleData data,
+      int batchSize,
+      Optional<RateListener> listener,
+      Gemm gemm) {
     int[] example = fit(model, data);
     int total = data.batchSize();
     int maxN = Math.max(1, Math.min(batchSize, total));
     RateListener progress = listener.orElseGet(() -> ProgressBar.forTerminal(total));
     long start = System.nanoTime();
     PreparedPasses.Key key = new PreparedPasses.Key(example, maxN, gemm, weightsVersion);
-    Forward f = passes == null ? new Forward(model, example, maxN, gemm)
-        : passes.acquire(key, () -> new Forward(model, example, maxN, gemm));
+    Forward f =
+        passes == null
+            ? new Forward(model, example, maxN, gemm)
+            : passes.acquire(key, () -> new Forward(model, example, maxN, gemm));
     boolean intact = false;
     try {
       for (int first = 0; first < total; first += maxN) {
@@ -146,8 +164,8 @@ public final class FiringRates {
   }
 
   /**
-   * Each layer's zeros: among its outputs, and among what it reads (an input layer reads the
-   * data, which is its output), pooled over inputs and applications.
+   * Each layer's zeros: among its outputs, and among what it reads (an input layer reads the data,
+   * which is its output), pooled over inputs and applications.
    */
   static Map<Layer, ZeroCounts> zeros(Model model, Forward f) {
     Map<Layer, ZeroCounts> zeros = new LinkedHashMap<>();
@@ -176,8 +194,8 @@ public final class FiringRates {
    */
   static int[] fit(Model model, ExampleData data) {
     if (model.inputs().size() != 1) {
-      throw new IllegalArgumentException("example data gives one input, but the model has "
-          + model.inputs().size() + " inputs");
+      throw new IllegalArgumentException(
+          "example data gives one input, but the model has " + model.inputs().size() + " inputs");
     }
     Shape expected = model.inputs().get(0).shape();
     int[] shape = data.shape();
@@ -191,10 +209,15 @@ public final class FiringRates {
       fits = expected.get(i) == Shape.NONE || expected.get(i) == example[i];
     }
     if (!fits) {
-      throw new IllegalArgumentException("example data (" + data.source() + ") has shape "
-          + pyShape(shape) + ", but the model input expects " + expected.toKerasString()
-          + " (batch first; data with one dimension fewer gets a trailing 1)"
-          + misfit(example, expected));
+      throw new IllegalArgumentException(
+          "example data ("
+              + data.source()
+              + ") has shape "
+              + pyShape(shape)
+              + ", but the model input expects "
+              + expected.toKerasString()
+              + " (batch first; data with one dimension fewer gets a trailing 1)"
+              + misfit(example, expected));
     }
     return example;
   }
@@ -202,12 +225,19 @@ public final class FiringRates {
   /** Which dimension does not fit, when the ranks agree: the data's axis counted batch first. */
   private static String misfit(int[] example, Shape expected) {
     if (example.length != expected.rank()) {
-      return ": " + (example.length + 1) + " dimensions given, " + (expected.rank() + 1)
+      return ": "
+          + (example.length + 1)
+          + " dimensions given, "
+          + (expected.rank() + 1)
           + " expected";
     }
     for (int i = 0; i < example.length; i++) {
       if (expected.get(i) != Shape.NONE && expected.get(i) != example[i]) {
-        return ": dimension " + (i + 1) + " is " + example[i] + ", the model declares "
+        return ": dimension "
+            + (i + 1)
+            + " is "
+            + example[i]
+            + ", the model declares "
             + expected.get(i);
       }
     }

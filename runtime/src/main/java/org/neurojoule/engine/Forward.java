@@ -14,16 +14,17 @@ import org.neurojoule.shape.Shape;
 import org.neurojoule.shape.ShapeException;
 
 /**
- * A model compiled for the forward pass: one {@link Node} per layer application in execution
- * order, element-wise layers fused into the kernel that produces their input where that input is
- * used by nothing else, and buffers sized for a maximum batch.
+ * A model compiled for the forward pass: one {@link Node} per layer application in execution order,
+ * element-wise layers fused into the kernel that produces their input where that input is used by
+ * nothing else, and buffers sized for a maximum batch.
  *
- * <p>Each run adds every tensor's Σ|x| and element count, so firing rates come out of any number
- * of batches without keeping activations.
+ * <p>Each run adds every tensor's Σ|x| and element count, so firing rates come out of any number of
+ * batches without keeping activations.
  */
 public final class Forward implements AutoCloseable {
   /** Seed of the default weights of layers that have none set. */
   static final long DEFAULT_WEIGHT_SEED = 0;
+
   /** Seed of the initial voltages of spiking layers that were given none. */
   static final long DEFAULT_SPIKING_SEED = 0;
 
@@ -32,6 +33,7 @@ public final class Forward implements AutoCloseable {
    * never keeps its model (and the model's cache) alive.
    */
   private Model model;
+
   final List<Node> nodes = new ArrayList<>();
   final Map<Tensor, Node> byTensor = new IdentityHashMap<>();
   final Node input;
@@ -39,19 +41,24 @@ public final class Forward implements AutoCloseable {
   private int maxN;
   private boolean closed;
 
-  /** Compiles {@code model} for examples of {@code exampleShape} in batches of at most {@code maxN}. */
+  /**
+   * Compiles {@code model} for examples of {@code exampleShape} in batches of at most {@code maxN}.
+   */
   Forward(Model model, int[] exampleShape, int maxN, Gemm gemm) {
     this.model = model;
     this.ctx = new Ctx(gemm);
     this.maxN = maxN;
     if (model.inputs().size() != 1) {
-      throw new IllegalArgumentException("firing rates from example data need a model with one"
-          + " input; this one has " + model.inputs().size());
+      throw new IllegalArgumentException(
+          "firing rates from example data need a model with one"
+              + " input; this one has "
+              + model.inputs().size());
     }
     for (Tensor t : model.executionOrder()) {
       Node[] ins = t.inputs().stream().map(byTensor::get).toArray(Node[]::new);
-      Node node = new Node(nodes.size(), t, t.layer(), ins, model.nameOf(t.layer()),
-          model.indexOf(t.layer()));
+      Node node =
+          new Node(
+              nodes.size(), t, t.layer(), ins, model.nameOf(t.layer()), model.indexOf(t.layer()));
       nodes.add(node);
       byTensor.put(t, node);
       for (Node in : ins) {
@@ -84,10 +91,12 @@ public final class Forward implements AutoCloseable {
           continue;
         }
         int[][] in = Arrays.stream(node.inputs).map(x -> x.shape).toArray(int[][]::new);
-        inLayer(node, () -> {
-          node.op.prepare(ctx, in, node.last().shape, maxN);
-          return null;
-        });
+        inLayer(
+            node,
+            () -> {
+              node.op.prepare(ctx, in, node.last().shape, maxN);
+              return null;
+            });
       }
       allocate();
     } catch (RuntimeException | Error e) {
@@ -116,10 +125,18 @@ public final class Forward implements AutoCloseable {
       if (e.getMessage() != null && e.getMessage().startsWith(name)) {
         throw e;
       }
-      throw new IllegalArgumentException(name + " (" + node.spec.type() + ") on its input "
-          + Arrays.stream(node.inputs).map(x -> Shape.of(x.shape).toKerasString())
-              .collect(java.util.stream.Collectors.joining(", "))
-          + withData() + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          name
+              + " ("
+              + node.spec.type()
+              + ") on its input "
+              + Arrays.stream(node.inputs)
+                  .map(x -> Shape.of(x.shape).toKerasString())
+                  .collect(java.util.stream.Collectors.joining(", "))
+              + withData()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -141,9 +158,13 @@ public final class Forward implements AutoCloseable {
         }
         for (int d : out) {
           if (d == Shape.NONE) {
-            throw new IllegalArgumentException("layer '" + model.nameOf(node.layer)
-                + "' has an undefined output dimension " + Shape.of(out).toKerasString()
-                + " even with example data of shape " + Shape.of(example).toKerasString());
+            throw new IllegalArgumentException(
+                "layer '"
+                    + model.nameOf(node.layer)
+                    + "' has an undefined output dimension "
+                    + Shape.of(out).toKerasString()
+                    + " even with example data of shape "
+                    + Shape.of(example).toKerasString());
           }
         }
         node.shape = out;
@@ -161,7 +182,8 @@ public final class Forward implements AutoCloseable {
       Op inner = opFor(node, spec.wrapped().get());
       // Per-step reshapes and element-wise layers work on the whole (batch, time, ...) block.
       return inner instanceof AliasOp || inner instanceof ElementwiseOp
-          ? inner : new TimeDistributedOp(inner);
+          ? inner
+          : new TimeDistributedOp(inner);
     }
     return opFor(node, spec);
   }
@@ -172,9 +194,13 @@ public final class Forward implements AutoCloseable {
     if (op != null) {
       return op;
     }
-    throw new UnsupportedOperationException("layer '" + model.nameOf(node.layer) + "' ("
-        + spec.type() + ") cannot run in NeuroJoule's forward pass, so firing rates from example"
-        + " data are not available for this model");
+    throw new UnsupportedOperationException(
+        "layer '"
+            + model.nameOf(node.layer)
+            + "' ("
+            + spec.type()
+            + ") cannot run in NeuroJoule's forward pass, so firing rates from example"
+            + " data are not available for this model");
   }
 
   /** The node's layer weights, checked against the shapes this input needs. */
@@ -183,9 +209,10 @@ public final class Forward implements AutoCloseable {
     List<Shape> in = Arrays.stream(node.inputs).map(x -> Shape.of(x.shape)).toList();
     List<WeightShapes.Weight> expected = WeightShapes.of(node.spec, in);
     List<float[]> given = layer.weights();
-    float[][] w = given.isEmpty()
-        ? WeightInit.defaults(layer, model, DEFAULT_WEIGHT_SEED, model.indexOf(layer))
-        : given.toArray(float[][]::new);
+    float[][] w =
+        given.isEmpty()
+            ? WeightInit.defaults(layer, model, DEFAULT_WEIGHT_SEED, model.indexOf(layer))
+            : given.toArray(float[][]::new);
     // Also for default weights: they are made for the layer's first input, and a kernel must
     // never read past them.
     boolean fits = w.length == expected.size();
@@ -194,11 +221,20 @@ public final class Forward implements AutoCloseable {
     }
     if (!fits) {
       List<Integer> sizes = Arrays.stream(w).map(a -> a.length).toList();
-      throw new IllegalArgumentException("layer '" + model.nameOf(layer) + "' ("
-          + node.spec.type() + ") needs weights " + expected + " for its input "
-          + Shape.of(node.inputs[0].shape).toKerasString() + ", but holds "
-          + (given.isEmpty() ? "default weights (made for its first input) of sizes "
-              : "arrays of sizes ") + sizes);
+      throw new IllegalArgumentException(
+          "layer '"
+              + model.nameOf(layer)
+              + "' ("
+              + node.spec.type()
+              + ") needs weights "
+              + expected
+              + " for its input "
+              + Shape.of(node.inputs[0].shape).toKerasString()
+              + ", but holds "
+              + (given.isEmpty()
+                  ? "default weights (made for its first input) of sizes "
+                  : "arrays of sizes ")
+              + sizes);
     }
     return w;
   }
@@ -242,8 +278,12 @@ public final class Forward implements AutoCloseable {
 
   /** What an output buffer is for, in an error; built only then. */
   private String outputBuffer(Node holder) {
-    return "layer '" + model.nameOf(holder.layer) + "': its output buffer for " + maxN
-        + (maxN == 1 ? " example" : " examples") + " of "
+    return "layer '"
+        + model.nameOf(holder.layer)
+        + "': its output buffer for "
+        + maxN
+        + (maxN == 1 ? " example" : " examples")
+        + " of "
         + Shape.of(holder.shape).toKerasString();
   }
 
@@ -351,10 +391,12 @@ public final class Forward implements AutoCloseable {
       Node target = node.last();
       Epilogue epi = epilogues.get(node);
       long t0 = PROFILE ? System.nanoTime() : 0;
-      inLayer(node, () -> {
-        node.op.run(ctx, n, in, target.buffer, epi);
-        return null;
-      });
+      inLayer(
+          node,
+          () -> {
+            node.op.run(ctx, n, in, target.buffer, epi);
+            return null;
+          });
       if (epi != null) {
         epi.finish();
       } else {
@@ -368,46 +410,77 @@ public final class Forward implements AutoCloseable {
   }
 
   /**
-   * Values beyond float32's range (or NaN) inside the network would make a firing rate infinite
-   * or NaN: refused, naming the first tensor (in execution order) that holds them.
+   * Values beyond float32's range (or NaN) inside the network would make a firing rate infinite or
+   * NaN: refused, naming the first tensor (in execution order) that holds them.
    */
   private void requireFinite(int n, long firstExample) {
     for (Node node : nodes) {
       if (!Double.isFinite(node.absSum)) {
-        String examples = n == 1 ? "example " + firstExample
-            : "examples " + firstExample + " to " + (firstExample + n - 1);
-        String what = node == input ? "the example data holds values that are not finite"
-            : "layer '" + node.name + "' (" + node.spec.type()
-                + ") produces values beyond float32's range (|x| > 3.4028235E38) or NaN";
-        throw new IllegalArgumentException(what + " on " + examples + withData()
-            + ", so its firing rate would not be finite; scale the data or the weights down");
+        String examples =
+            n == 1
+                ? "example " + firstExample
+                : "examples " + firstExample + " to " + (firstExample + n - 1);
+        String what =
+            node == input
+                ? "the example data holds values that are not finite"
+                : "layer '"
+                    + node.name
+                    + "' ("
+                    + node.spec.type()
+                    + ") produces values beyond float32's range (|x| > 3.4028235E38) or NaN";
+        throw new IllegalArgumentException(
+            what
+                + " on "
+                + examples
+                + withData()
+                + ", so its firing rate would not be finite; scale the data or the weights down");
       }
     }
   }
 
-  /** With {@code -Dneurojoule.profile=true}, the time per kernel goes to standard error at close. */
+  /**
+   * With {@code -Dneurojoule.profile=true}, the time per kernel goes to standard error at close.
+   */
   static final boolean PROFILE = Boolean.getBoolean("neurojoule.profile");
 
   void printProfile() {
     long total = nodes.stream().mapToLong(x -> x.nanos).sum();
-    StringBuilder s = new StringBuilder("neurojoule profile (" + ctx.gemm.name()
-        + (ctx.gemm.dnnlConv() ? ", convolutions on oneDNN" : "") + "):\n");
+    StringBuilder s =
+        new StringBuilder(
+            "neurojoule profile ("
+                + ctx.gemm.name()
+                + (ctx.gemm.dnnlConv() ? ", convolutions on oneDNN" : "")
+                + "):\n");
     for (Node node : nodes) {
       if (node.nanos > 0) {
-        s.append(String.format(java.util.Locale.ROOT, "  %-28s %8.1f ms %5.1f %%  %s%n",
-            node.name + (node.chain.isEmpty() ? "" : "+" + node.chain.size()),
-            node.nanos / 1e6, 100.0 * node.nanos / total, Arrays.toString(node.last().shape)));
+        s.append(
+            String.format(
+                java.util.Locale.ROOT,
+                "  %-28s %8.1f ms %5.1f %%  %s%n",
+                node.name + (node.chain.isEmpty() ? "" : "+" + node.chain.size()),
+                node.nanos / 1e6,
+                100.0 * node.nanos / total,
+                Arrays.toString(node.last().shape)));
       }
     }
     long[] ph = MatMulCore.PHASES;
-    s.append(String.format(java.util.Locale.ROOT,
-        "  matmul phases (thread-ms): fill %.1f, multiply %.1f, epilogue %.1f%n",
-        ph[0] / 1e6, ph[1] / 1e6, ph[2] / 1e6));
+    s.append(
+        String.format(
+            java.util.Locale.ROOT,
+            "  matmul phases (thread-ms): fill %.1f, multiply %.1f, epilogue %.1f%n",
+            ph[0] / 1e6,
+            ph[1] / 1e6,
+            ph[2] / 1e6));
     long[] dp = NativeConv.PHASES;
     if (dp[1] > 0) {
-      s.append(String.format(java.util.Locale.ROOT, "  oneDNN convolutions: copy in %.1f ms,"
-          + " convolve %.1f ms, copy out and epilogue %.1f thread-ms%n",
-          dp[0] / 1e6, dp[1] / 1e6, dp[2] / 1e6));
+      s.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "  oneDNN convolutions: copy in %.1f ms,"
+                  + " convolve %.1f ms, copy out and epilogue %.1f thread-ms%n",
+              dp[0] / 1e6,
+              dp[1] / 1e6,
+              dp[2] / 1e6));
     }
     System.err.print(s);
   }
@@ -422,7 +495,9 @@ public final class Forward implements AutoCloseable {
   private static void addSums(Node node, float[] v, int len) {
     double[] parts = new double[2 * Parallel.THREADS];
     int per = Math.max(MIN_SUM_PART, (len + Parallel.THREADS - 1) / Parallel.THREADS);
-    Parallel.forParts(len, per,
+    Parallel.forParts(
+        len,
+        per,
         (part, from, to) -> AbsSum.withZeros(v, from, to - from, parts, 2 * part, 2 * part + 1));
     double sum = 0;
     long zeros = 0;
@@ -496,14 +571,13 @@ public final class Forward implements AutoCloseable {
   }
 
   /**
-   * Copies the last batch's {@code n} examples of {@code t}, a model output (which always keeps
-   * its buffer), to {@code dst} from example {@code first} on.
+   * Copies the last batch's {@code n} examples of {@code t}, a model output (which always keeps its
+   * buffer), to {@code dst} from example {@code first} on.
    */
   void copyOutput(Tensor t, int n, float[] dst, long first) {
     Node node = byTensor.get(t);
     long size = node.size;
-    System.arraycopy(node.buffer, 0, dst, Math.toIntExact(first * size),
-        Math.toIntExact(n * size));
+    System.arraycopy(node.buffer, 0, dst, Math.toIntExact(first * size), Math.toIntExact(n * size));
   }
 
   /** The last batch's output of {@code t} (n examples), for tests; null if fused away. */

@@ -25,7 +25,9 @@ abstract class Gemm {
   /** A name for reports: {@code openblas} or {@code java}. */
   abstract String name();
 
-  /** Whether convolutions run on oneDNN ({@link NativeConv}) rather than im2col and this multiply. */
+  /**
+   * Whether convolutions run on oneDNN ({@link NativeConv}) rather than im2col and this multiply.
+   */
   boolean dnnlConv() {
     return convolutions() != null;
   }
@@ -65,20 +67,47 @@ abstract class Gemm {
   }
 
   /** {@code C = A · B} with row strides: A m × k, B k × n, C m × n; on the calling thread only. */
-  abstract void multiply(int m, int n, int k, Mat a, long aOff, int lda, Mat b, long bOff, int ldb,
-      Mat c, long cOff, int ldc);
+  abstract void multiply(
+      int m,
+      int n,
+      int k,
+      Mat a,
+      long aOff,
+      int lda,
+      Mat b,
+      long bOff,
+      int ldb,
+      Mat c,
+      long cOff,
+      int ldc);
 
   /** {@code C = A · B} (contiguous) split across the engine's threads, by rows or by columns. */
   void multiplyParallel(int m, int n, int k, Mat a, long aOff, Mat b, Mat c, long cOff) {
     if ((long) m * n * k < 1 << 18 || Parallel.THREADS == 1) {
       multiply(m, n, k, a, aOff, b, c, cOff);
     } else if (m >= 64 * Parallel.THREADS) {
-      Parallel.forRange(m, 16, (from, to) ->
-          multiply(to - from, n, k, a, aOff + (long) from * k, k, b, 0, n, c,
-              cOff + (long) from * n, n));
+      Parallel.forRange(
+          m,
+          16,
+          (from, to) ->
+              multiply(
+                  to - from,
+                  n,
+                  k,
+                  a,
+                  aOff + (long) from * k,
+                  k,
+                  b,
+                  0,
+                  n,
+                  c,
+                  cOff + (long) from * n,
+                  n));
     } else {
-      Parallel.forRange(n, 16, (from, to) ->
-          multiply(m, to - from, k, a, aOff, k, b, from, n, c, cOff + from, n));
+      Parallel.forRange(
+          n,
+          16,
+          (from, to) -> multiply(m, to - from, k, a, aOff, k, b, from, n, c, cOff + from, n));
     }
   }
 
@@ -116,8 +145,9 @@ abstract class Gemm {
     Gemm g;
     if (natives.isEmpty() && !forced.equals("native")) {
       // The pure-Java core on its own: a choice, not a failure, so no warning.
-      LOG.fine("NeuroJoule: no native kernels on the class path (neurojoule-native);"
-          + " using the pure-Java matrix multiply");
+      LOG.fine(
+          "NeuroJoule: no native kernels on the class path (neurojoule-native);"
+              + " using the pure-Java matrix multiply");
       g = java();
     } else {
       g = choose(forced, () -> new ProvidedGemm(Natives.require().loadMultiply()), LOG);
@@ -137,16 +167,20 @@ abstract class Gemm {
         return ServiceLoader.load(NativeKernels.class, NativeKernels.class.getClassLoader())
             .findFirst();
       } catch (ServiceConfigurationError e) {
-        LOG.warning("NeuroJoule: the native kernels could not be set up (" + e
-            + "); using the pure-Java matrix multiply");
+        LOG.warning(
+            "NeuroJoule: the native kernels could not be set up ("
+                + e
+                + "); using the pure-Java matrix multiply");
         return Optional.empty();
       }
     }
 
     /** The provider; throws if there is none, which the choice reports as natives not loading. */
     static NativeKernels require() {
-      return PROVIDER.orElseThrow(() -> new IllegalStateException(
-          "no native kernels on the class path (add org.neurojoule:neurojoule-native)"));
+      return PROVIDER.orElseThrow(
+          () ->
+              new IllegalStateException(
+                  "no native kernels on the class path (add org.neurojoule:neurojoule-native)"));
     }
   }
 
@@ -157,9 +191,9 @@ abstract class Gemm {
   }
 
   /**
-   * {@code g} with oneDNN convolutions when they load: {@code conv} = {@code gemm} (never),
-   * {@code dnnl} (fail rather than fall back) or anything else (auto: only beside a native
-   * multiply, since the pure-Java path is the fallback for when natives do not load).
+   * {@code g} with oneDNN convolutions when they load: {@code conv} = {@code gemm} (never), {@code
+   * dnnl} (fail rather than fall back) or anything else (auto: only beside a native multiply, since
+   * the pure-Java path is the fallback for when natives do not load).
    */
   static Gemm withConv(Gemm g, String conv, ConvLoader loader, Logger log) {
     if (conv.equals("gemm") || (!conv.equals("dnnl") && g == java())) {
@@ -169,11 +203,15 @@ abstract class Gemm {
       return new DnnlGemm(g, loader.load());
     } catch (Exception | LinkageError cause) {
       if (conv.equals("dnnl")) {
-        throw new IllegalStateException("neurojoule.conv=dnnl but oneDNN did not load: "
-            + cause, cause);
+        throw new IllegalStateException(
+            "neurojoule.conv=dnnl but oneDNN did not load: " + cause, cause);
       }
-      log.warning("NeuroJoule: oneDNN did not load (" + cause
-          + "); convolutions use im2col and " + g.name() + " (same results)");
+      log.warning(
+          "NeuroJoule: oneDNN did not load ("
+              + cause
+              + "); convolutions use im2col and "
+              + g.name()
+              + " (same results)");
       return g;
     }
   }
@@ -207,8 +245,19 @@ abstract class Gemm {
     }
 
     @Override
-    void multiply(int m, int n, int k, Mat a, long aOff, int lda, Mat b, long bOff, int ldb,
-        Mat c, long cOff, int ldc) {
+    void multiply(
+        int m,
+        int n,
+        int k,
+        Mat a,
+        long aOff,
+        int lda,
+        Mat b,
+        long bOff,
+        int ldb,
+        Mat c,
+        long cOff,
+        int ldc) {
       inner.multiply(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
     }
 
@@ -262,8 +311,8 @@ abstract class Gemm {
   }
 
   /**
-   * {@code native} when it loads, else pure Java with one warning on {@code log}; {@code forced}
-   * is {@code java}, {@code native} (fail rather than fall back) or anything else (auto).
+   * {@code native} when it loads, else pure Java with one warning on {@code log}; {@code forced} is
+   * {@code java}, {@code native} (fail rather than fall back) or anything else (auto).
    */
   static Gemm choose(String forced, NativeLoader nativeGemm, Logger log) {
     if (forced.equals("java")) {
@@ -273,11 +322,13 @@ abstract class Gemm {
       return nativeGemm.load();
     } catch (Exception | LinkageError cause) {
       if (forced.equals("native")) {
-        throw new IllegalStateException("neurojoule.gemm=native but OpenBLAS did not load: "
-            + cause, cause);
+        throw new IllegalStateException(
+            "neurojoule.gemm=native but OpenBLAS did not load: " + cause, cause);
       }
-      log.warning("NeuroJoule: native OpenBLAS did not load (" + cause
-          + "); using the slower pure-Java matrix multiply (same results)");
+      log.warning(
+          "NeuroJoule: native OpenBLAS did not load ("
+              + cause
+              + "); using the slower pure-Java matrix multiply (same results)");
       return java();
     }
   }

@@ -22,13 +22,22 @@ abstract class GemmTile {
   abstract String name();
 
   /**
-   * {@code C[r][j] = (add ? C[r][j] : 0) + Σ_p A[r][p] · P[p][j]} for r below {@code rows} (at
-   * most {@link #mr()}), p below {@code kc} and j below {@link #nr()}: A rows start at {@code
-   * a[ao + r·lda]}, C rows at {@code c[co + r·ldc]}, and P is packed, row p at {@code
-   * bp[bo + p·nr()]}.
+   * {@code C[r][j] = (add ? C[r][j] : 0) + Σ_p A[r][p] · P[p][j]} for r below {@code rows} (at most
+   * {@link #mr()}), p below {@code kc} and j below {@link #nr()}: A rows start at {@code a[ao +
+   * r·lda]}, C rows at {@code c[co + r·ldc]}, and P is packed, row p at {@code bp[bo + p·nr()]}.
    */
-  abstract void tile(float[] a, int ao, int lda, float[] bp, int bo, float[] c, int co, int ldc,
-      int rows, int kc, boolean add);
+  abstract void tile(
+      float[] a,
+      int ao,
+      int lda,
+      float[] bp,
+      int bo,
+      float[] c,
+      int co,
+      int ldc,
+      int rows,
+      int kc,
+      boolean add);
 
   /** The tile in use, or null for scalar code. */
   static GemmTile best() {
@@ -42,30 +51,35 @@ abstract class GemmTile {
 
   private static GemmTile choose() {
     boolean wanted = !"false".equals(System.getProperty("neurojoule.vector", "").trim());
-    return wanted && ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent()
-        ? vector(LOG) : null;
+    return wanted && ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent() ? vector(LOG) : null;
   }
 
   /**
    * The Vector API tile, loaded by name so that nothing links to the incubator module when it is
-   * absent; null (scalar code), with one message, if it cannot load or this CPU's vectors are
-   * too narrow.
+   * absent; null (scalar code), with one message, if it cannot load or this CPU's vectors are too
+   * narrow.
    */
   static GemmTile vector(Logger log) {
     try {
       // As a named module the runtime reads only what its module-info requires; the incubator
       // module is not required (javac warns on any use of one), so read it now that it is here.
       ModuleLayer.boot().findModule(VECTOR_MODULE).ifPresent(GemmTile.class.getModule()::addReads);
-      GemmTile t = Class.forName("org.neurojoule.engine.VectorGemmTile")
-          .asSubclass(GemmTile.class).getDeclaredConstructor().newInstance();
+      GemmTile t =
+          Class.forName("org.neurojoule.engine.VectorGemmTile")
+              .asSubclass(GemmTile.class)
+              .getDeclaredConstructor()
+              .newInstance();
       if (t.nr() > 0) {
         return t;
       }
-      log.info("NeuroJoule: this CPU's vectors are too narrow for the Vector API tile;"
-          + " the pure-Java multiply uses scalar code");
+      log.info(
+          "NeuroJoule: this CPU's vectors are too narrow for the Vector API tile;"
+              + " the pure-Java multiply uses scalar code");
     } catch (ReflectiveOperationException | LinkageError e) {
-      log.warning("NeuroJoule: the Vector API tile did not load (" + e
-          + "); the pure-Java multiply uses scalar code (same results)");
+      log.warning(
+          "NeuroJoule: the Vector API tile did not load ("
+              + e
+              + "); the pure-Java multiply uses scalar code (same results)");
     }
     return null;
   }

@@ -8,8 +8,8 @@ import org.neurojoule.shape.Shape;
 
 /**
  * GroupNormalization: per example and group of channels, the mean and variance over the group's
- * channels and every other position (in double), then {@code (x - mean) / sqrt(var + eps)},
- * scaled by gamma and shifted by beta of the entry's channel.
+ * channels and every other position (in double), then {@code (x - mean) / sqrt(var + eps)}, scaled
+ * by gamma and shifted by beta of the entry's channel.
  */
 @AutoService(Kernel.class)
 @SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
@@ -28,8 +28,8 @@ public final class GroupNormalizationKernel implements Kernel<GroupNormalization
     float[] gamma = gn.scale() ? w[i++] : null;
     float[] beta = gn.center() ? w[i] : null;
     int axis = gn.channelAxis(shapes);
-    return new GroupNormOp(in, axis, gn.channels(shapes) / gn.groups(), gn.groups(), gn.epsilon(),
-        gamma, beta);
+    return new GroupNormOp(
+        in, axis, gn.channels(shapes) / gn.groups(), gn.groups(), gn.epsilon(), gamma, beta);
   }
 
   /**
@@ -47,8 +47,8 @@ public final class GroupNormalizationKernel implements Kernel<GroupNormalization
     private final float[] gamma;
     private final float[] beta;
 
-    GroupNormOp(int[] in, int axis, int width, int groups, double epsilon, float[] gamma,
-        float[] beta) {
+    GroupNormOp(
+        int[] in, int axis, int width, int groups, double epsilon, float[] gamma, float[] beta) {
       this.size = Buffers.intSize(Buffers.prod(in, 0, in.length), "one example");
       this.inner = (int) Buffers.prod(in, axis + 1, in.length);
       this.channels = in[axis];

@@ -3,14 +3,14 @@ package org.neurojoule.engine;
 import java.util.Arrays;
 
 /**
- * A grouped convolution on the pure-Java path: output channel {@code g * cout / groups + o}
- * reads only input channels {@code [g * cin / groups, (g + 1) * cin / groups)}. Computed directly
- * (no im2col): one im2col and multiply per group would copy the input once per group, which for
- * a depthwise layer (groups = cin) is a multiply of width one per channel.
+ * A grouped convolution on the pure-Java path: output channel {@code g * cout / groups + o} reads
+ * only input channels {@code [g * cin / groups, (g + 1) * cin / groups)}. Computed directly (no
+ * im2col): one im2col and multiply per group would copy the input once per group, which for a
+ * depthwise layer (groups = cin) is a multiply of width one per channel.
  *
  * <p>The kernel is Keras' {@code (taps, cin / groups, cout)}: for a tap and an input channel of a
- * group, the group's filters are contiguous, so the inner loop runs over them. One output row
- * (all its positions and channels) at a time goes through the epilogue while it is in cache.
+ * group, the group's filters are contiguous, so the inner loop runs over them. One output row (all
+ * its positions and channels) at a time goes through the epilogue while it is in cache.
  */
 final class GroupedConv {
   private final Window w;
@@ -32,24 +32,27 @@ final class GroupedConv {
     int od = w.out[0];
     int oh = w.out[1];
     int rowLen = w.out[2] * cout;
-    Parallel.forRange(n * od * oh, 1, (from, to) -> {
-      double[] sums = epi == null ? null : epi.newSums();
-      float[] row = new float[rowLen];
-      for (int r = from; r < to; r++) {
-        int b = r / (od * oh);
-        int z = (r / oh) % od;
-        int y = r % oh;
-        Arrays.fill(row, 0f);
-        computeRow(x, b, z, y, row);
-        if (epi != null) {
-          epi.process(row, 0, w.out[2], cout, sums);
-        }
-        System.arraycopy(row, 0, out, r * rowLen, rowLen);
-      }
-      if (epi != null) {
-        epi.merge(sums);
-      }
-    });
+    Parallel.forRange(
+        n * od * oh,
+        1,
+        (from, to) -> {
+          double[] sums = epi == null ? null : epi.newSums();
+          float[] row = new float[rowLen];
+          for (int r = from; r < to; r++) {
+            int b = r / (od * oh);
+            int z = (r / oh) % od;
+            int y = r % oh;
+            Arrays.fill(row, 0f);
+            computeRow(x, b, z, y, row);
+            if (epi != null) {
+              epi.process(row, 0, w.out[2], cout, sums);
+            }
+            System.arraycopy(row, 0, out, r * rowLen, rowLen);
+          }
+          if (epi != null) {
+            epi.merge(sums);
+          }
+        });
   }
 
   private void computeRow(float[] x, int b, int z, int y, float[] row) {

@@ -5,22 +5,26 @@ import org.neurojoule.engine.spi.Mat;
 /**
  * Pure-Java SGEMM, the fallback when no native library loads. With a {@link GemmTile} (the Vector
  * API), B is packed into strips {@link GemmTile#nr()} columns wide (once per weight buffer from
- * {@link #constant}, which keeps the packing until it is written again); then, per block of
- * {@code kc} rows of B, each strip (in L1) meets every group of {@link GemmTile#mr()} rows of A
- * (in L2) in the tile, whose accumulators stay in registers. Without one, scalar code builds each
- * C row in a buffer in L1 from a block of B in L2, four k at a time, in a loop over columns that
- * the JIT vectorises (register tiles in scalar Java measured 2-3x slower than that here).
+ * {@link #constant}, which keeps the packing until it is written again); then, per block of {@code
+ * kc} rows of B, each strip (in L1) meets every group of {@link GemmTile#mr()} rows of A (in L2) in
+ * the tile, whose accumulators stay in registers. Without one, scalar code builds each C row in a
+ * buffer in L1 from a block of B in L2, four k at a time, in a loop over columns that the JIT
+ * vectorises (register tiles in scalar Java measured 2-3x slower than that here).
  */
 final class JavaGemm extends Gemm {
   static final JavaGemm INSTANCE = new JavaGemm(GemmTile.best());
+
   /** Floats of one strip's block of B: 16 KB, half of the smallest L1 data cache. */
   private static final int PANEL_FLOATS = 4096;
+
   /** The scalar kernel's block of B: KB rows × NB columns. */
   private static final int NB = 512;
+
   private static final int KB = 128;
 
   /** The Vector API tile, or null for scalar code. */
   final GemmTile tile;
+
   private final int nr;
   private final int mr;
   private final int kc;
@@ -56,15 +60,38 @@ final class JavaGemm extends Gemm {
   }
 
   @Override
-  void multiply(int m, int n, int k, Mat a, long aOff, int lda, Mat b, long bOff, int ldb, Mat c,
-      long cOff, int ldc) {
+  void multiply(
+      int m,
+      int n,
+      int k,
+      Mat a,
+      long aOff,
+      int lda,
+      Mat b,
+      long bOff,
+      int ldb,
+      Mat c,
+      long cOff,
+      int ldc) {
     if (m <= 0 || n <= 0) {
       return;
     }
     int bo = Math.toIntExact(bOff);
     if (tile == null) {
-      scalar(a.array(), Math.toIntExact(aOff), lda, b.array(), bo, ldb, c.array(),
-          Math.toIntExact(cOff), ldc, m, n, k, scratch.get().edge);
+      scalar(
+          a.array(),
+          Math.toIntExact(aOff),
+          lda,
+          b.array(),
+          bo,
+          ldb,
+          c.array(),
+          Math.toIntExact(cOff),
+          ldc,
+          m,
+          n,
+          k,
+          scratch.get().edge);
       return;
     }
     float[] packed = b instanceof WeightMat w ? w.packed(this, k, ldb, bo, n) : null;
@@ -75,8 +102,18 @@ final class JavaGemm extends Gemm {
       packed = scratch.get().pack(floats);
       pack(b.array(), bo, ldb, k, n, packed);
     }
-    kernel(a.array(), Math.toIntExact(aOff), lda, packed, packedOff, k, c.array(),
-        Math.toIntExact(cOff), ldc, m, n);
+    kernel(
+        a.array(),
+        Math.toIntExact(aOff),
+        lda,
+        packed,
+        packedOff,
+        k,
+        c.array(),
+        Math.toIntExact(cOff),
+        ldc,
+        m,
+        n);
   }
 
   @Override
@@ -84,16 +121,33 @@ final class JavaGemm extends Gemm {
     if ((long) m * n * k < 1 << 18 || Parallel.THREADS == 1) {
       multiply(m, n, k, a, aOff, b, c, cOff);
     } else if (m >= 64 * Parallel.THREADS) {
-      Parallel.forRange(m, mr, (from, to) ->
-          multiply(to - from, n, k, a, aOff + (long) from * k, k, b, 0, n, c,
-              cOff + (long) from * n, n));
+      Parallel.forRange(
+          m,
+          mr,
+          (from, to) ->
+              multiply(
+                  to - from,
+                  n,
+                  k,
+                  a,
+                  aOff + (long) from * k,
+                  k,
+                  b,
+                  0,
+                  n,
+                  c,
+                  cOff + (long) from * n,
+                  n));
     } else {
       // By whole strips, so that each part uses the weights' packing.
-      Parallel.forRange(strips(n), 1, (from, to) -> {
-        int j0 = from * nr;
-        int j1 = Math.min(n, to * nr);
-        multiply(m, j1 - j0, k, a, aOff, k, b, j0, n, c, cOff + j0, n);
-      });
+      Parallel.forRange(
+          strips(n),
+          1,
+          (from, to) -> {
+            int j0 = from * nr;
+            int j1 = Math.min(n, to * nr);
+            multiply(m, j1 - j0, k, a, aOff, k, b, j0, n, c, cOff + j0, n);
+          });
     }
   }
 
@@ -117,8 +171,18 @@ final class JavaGemm extends Gemm {
   }
 
   /** C (m × n at {@code c[co]}) = A · B, B packed from {@code bp[bpo]} with {@code k} rows. */
-  private void kernel(float[] a, int ao, int lda, float[] bp, int bpo, int k, float[] c, int co,
-      int ldc, int m, int n) {
+  private void kernel(
+      float[] a,
+      int ao,
+      int lda,
+      float[] bp,
+      int bpo,
+      int k,
+      float[] c,
+      int co,
+      int ldc,
+      int m,
+      int n) {
     float[] edge = null;
     for (int p0 = 0; p0 < k; p0 += kc) {
       int kl = Math.min(kc, k - p0);
@@ -149,8 +213,20 @@ final class JavaGemm extends Gemm {
   }
 
   /** C = A · B in scalar code, each C row built in {@code t} (at least NB floats). */
-  static void scalar(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co,
-      int ldc, int m, int n, int k, float[] t) {
+  static void scalar(
+      float[] a,
+      int ao,
+      int lda,
+      float[] b,
+      int bo,
+      int ldb,
+      float[] c,
+      int co,
+      int ldc,
+      int m,
+      int n,
+      int k,
+      float[] t) {
     for (int j0 = 0; j0 < n; j0 += NB) {
       int jl = Math.min(NB, n - j0);
       for (int k0 = 0; k0 < k; k0 += KB) {
@@ -194,6 +270,7 @@ final class JavaGemm extends Gemm {
   private static final class Scratch {
     /** The last strip's tile, or the scalar kernel's C row. */
     final float[] edge;
+
     private float[] pack = new float[0];
 
     Scratch(int edgeFloats) {
@@ -238,8 +315,8 @@ final class JavaGemm extends Gemm {
   }
 
   /**
-   * Weights: a heap buffer that keeps its packing for one multiply's tile width and shape, made
-   * on first use (by one thread while the others wait) and dropped when it is written.
+   * Weights: a heap buffer that keeps its packing for one multiply's tile width and shape, made on
+   * first use (by one thread while the others wait) and dropped when it is written.
    */
   static final class WeightMat extends HeapMat {
     private volatile Packing packing;

@@ -18,8 +18,8 @@ public interface Kernel<S extends LayerSpec> {
   Class<S> spec();
 
   /**
-   * The op for one layer application in the firing-rate pass; called once per pass, so it may
-   * check and copy weights.
+   * The op for one layer application in the firing-rate pass; called once per pass, so it may check
+   * and copy weights.
    *
    * @param spec the layer's spec
    * @param layer the layer's weights and inputs, as the pass sees them

@@ -25,8 +25,13 @@ final class Kernels {
     for (Kernel<?> k : registered()) {
       Kernel<?> before = all.putIfAbsent(k.spec(), k);
       if (before != null) {
-        throw new IllegalStateException("two kernels for " + k.spec().getName() + ": "
-            + before.getClass().getName() + " and " + k.getClass().getName());
+        throw new IllegalStateException(
+            "two kernels for "
+                + k.spec().getName()
+                + ": "
+                + before.getClass().getName()
+                + " and "
+                + k.getClass().getName());
       }
     }
     return Map.copyOf(all);
@@ -34,8 +39,8 @@ final class Kernels {
 
   /**
    * The kernels that {@code @AutoService} registered. On the class path {@link ServiceLoader} reads
-   * the service file; in a named module it would read only {@code provides} clauses, so the file
-   * is read here, and a new kernel stays one annotated class rather than a line in module-info too.
+   * the service file; in a named module it would read only {@code provides} clauses, so the file is
+   * read here, and a new kernel stays one annotated class rather than a line in module-info too.
    */
   private static List<Kernel<?>> registered() {
     List<Kernel<?>> kernels = new ArrayList<>();

@@ -18,6 +18,7 @@ final class MatMulCore {
 
   /** Floats of A per block and thread (tunable: {@code -Dneurojoule.blockFloats}). */
   static final int BLOCK_FLOATS = Integer.getInteger("neurojoule.blockFloats", 1 << 20);
+
   static final int MAX_BLOCK_ROWS = Integer.getInteger("neurojoule.maxBlockRows", 128);
 
   /** With profiling: nanoseconds in fill, multiply, epilogue, summed over threads. */
@@ -61,31 +62,34 @@ final class MatMulCore {
   void run(int rows, float[] direct, RowFiller filler, float[] out, Epilogue epi) {
     int span = threads * blockRows;
     if (rows >= span) {
-      Parallel.forParts(rows, blockRows, (part, from, to) -> {
-        double[] sums = epi.newSums();
-        long aOff = (long) part * blockRows * k;
-        long cOff = (long) part * blockRows * n;
-        float[] scratch = tmp[part];
-        for (int r = from; r < to; r += blockRows) {
-          int rr = Math.min(blockRows, to - r);
-          long t0 = Forward.PROFILE ? System.nanoTime() : 0;
-          fill(direct, filler, r, rr, scratch, aOff);
-          long t1 = Forward.PROFILE ? System.nanoTime() : 0;
-          gemm.multiply(rr, n, k, a, aOff, b, c, cOff);
-          long t2 = Forward.PROFILE ? System.nanoTime() : 0;
-          c.get(cOff, out, r * n, rr * n);
-          epi.process(out, r * n, rr, n, sums);
-          if (Forward.PROFILE) {
-            long t3 = System.nanoTime();
-            synchronized (PHASES) {
-              PHASES[0] += t1 - t0;
-              PHASES[1] += t2 - t1;
-              PHASES[2] += t3 - t2;
+      Parallel.forParts(
+          rows,
+          blockRows,
+          (part, from, to) -> {
+            double[] sums = epi.newSums();
+            long aOff = (long) part * blockRows * k;
+            long cOff = (long) part * blockRows * n;
+            float[] scratch = tmp[part];
+            for (int r = from; r < to; r += blockRows) {
+              int rr = Math.min(blockRows, to - r);
+              long t0 = Forward.PROFILE ? System.nanoTime() : 0;
+              fill(direct, filler, r, rr, scratch, aOff);
+              long t1 = Forward.PROFILE ? System.nanoTime() : 0;
+              gemm.multiply(rr, n, k, a, aOff, b, c, cOff);
+              long t2 = Forward.PROFILE ? System.nanoTime() : 0;
+              c.get(cOff, out, r * n, rr * n);
+              epi.process(out, r * n, rr, n, sums);
+              if (Forward.PROFILE) {
+                long t3 = System.nanoTime();
+                synchronized (PHASES) {
+                  PHASES[0] += t1 - t0;
+                  PHASES[1] += t2 - t1;
+                  PHASES[2] += t3 - t2;
+                }
+              }
             }
-          }
-        }
-        epi.merge(sums);
-      });
+            epi.merge(sums);
+          });
       return;
     }
     // Few rows: in chunks of at most `span` rows, fill A in parallel, split the multiply by
@@ -93,20 +97,26 @@ final class MatMulCore {
     for (int r0 = 0; r0 < rows; r0 += span) {
       int rc = Math.min(span, rows - r0);
       int base = r0;
-      Parallel.forParts(rc, 1, (part, from, to) -> {
-        float[] scratch = tmp[part];
-        for (int r = from; r < to; r += blockRows) {
-          int rr = Math.min(blockRows, to - r);
-          fill(direct, filler, base + r, rr, scratch, (long) r * k);
-        }
-      });
+      Parallel.forParts(
+          rc,
+          1,
+          (part, from, to) -> {
+            float[] scratch = tmp[part];
+            for (int r = from; r < to; r += blockRows) {
+              int rr = Math.min(blockRows, to - r);
+              fill(direct, filler, base + r, rr, scratch, (long) r * k);
+            }
+          });
       gemm.multiplyParallel(rc, n, k, a, 0, b, c, 0);
-      Parallel.forRange(rc, 8, (from, to) -> {
-        double[] sums = epi.newSums();
-        c.get((long) from * n, out, (base + from) * n, (to - from) * n);
-        epi.process(out, (base + from) * n, to - from, n, sums);
-        epi.merge(sums);
-      });
+      Parallel.forRange(
+          rc,
+          8,
+          (from, to) -> {
+            double[] sums = epi.newSums();
+            c.get((long) from * n, out, (base + from) * n, (to - from) * n);
+            epi.process(out, (base + from) * n, to - from, n, sums);
+            epi.merge(sums);
+          });
     }
   }
 

@@ -25,8 +25,10 @@ public final class MatMulKernel implements Kernel<MatMul> {
     private int entries;
     private long sizeA;
     private long sizeB;
+
     /** Per output batch entry, the offset of its matrices in one example of each input. */
     private long[] offA;
+
     private long[] offB;
 
     @Override
@@ -68,23 +70,26 @@ public final class MatMulKernel implements Kernel<MatMul> {
       float[] a = in[0];
       float[] b = in[1];
       int rows = Math.toIntExact((long) examples * entries * m);
-      Parallel.forRange(rows, 16, (from, to) -> {
-        for (int row = from; row < to; row++) {
-          int i = row % m;
-          int entry = (row / m) % entries;
-          int example = row / m / entries;
-          long baseA = example * sizeA + offA[entry] + (long) i * k;
-          long baseB = example * sizeB + offB[entry];
-          int o = row * n;
-          for (int j = 0; j < n; j++) {
-            double s = 0;
-            for (int p = 0; p < k; p++) {
-              s += (double) a[(int) (baseA + p)] * b[(int) (baseB + (long) p * n + j)];
+      Parallel.forRange(
+          rows,
+          16,
+          (from, to) -> {
+            for (int row = from; row < to; row++) {
+              int i = row % m;
+              int entry = (row / m) % entries;
+              int example = row / m / entries;
+              long baseA = example * sizeA + offA[entry] + (long) i * k;
+              long baseB = example * sizeB + offB[entry];
+              int o = row * n;
+              for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                  s += (double) a[(int) (baseA + p)] * b[(int) (baseB + (long) p * n + j)];
+                }
+                output[o + j] = (float) s;
+              }
             }
-            output[o + j] = (float) s;
-          }
-        }
-      });
+          });
     }
   }
 }

@@ -18,13 +18,14 @@ public final class MergeKernel implements Kernel<Merge> {
   }
 
   /**
-   * Combines the inputs row by row along the last output axis; an input whose size on an axis is
-   * 1 (or that lacks leading axes) is read with stride 0 there, so it repeats.
+   * Combines the inputs row by row along the last output axis; an input whose size on an axis is 1
+   * (or that lacks leading axes) is read with stride 0 there, so it repeats.
    */
   static final class BroadcastMergeOp extends Op {
     private final Merge.Kind kind;
     private int[] out;
     private long[] inSize;
+
     /** Per input, the stride in its own buffer of each output axis (0 where it broadcasts). */
     private long[][] strides;
 
@@ -57,38 +58,41 @@ public final class MergeKernel implements Kernel<Merge> {
       long perExample = Buffers.prod(out, 0, rank) / c;
       int rows = Math.toIntExact(n * perExample);
       float inv = 1f / in.length;
-      Parallel.forRange(rows, 64, (from, to) -> {
-        long[] base = new long[in.length];
-        for (int row = from; row < to; row++) {
-          long b = row / perExample;
-          long rest = row % perExample;
-          for (int i = 0; i < in.length; i++) {
-            base[i] = b * inSize[i];
-          }
-          for (int k = rank - 2; k >= 0; k--) {
-            long p = rest % out[k];
-            rest /= out[k];
-            for (int i = 0; i < in.length; i++) {
-              base[i] += p * strides[i][k];
+      Parallel.forRange(
+          rows,
+          64,
+          (from, to) -> {
+            long[] base = new long[in.length];
+            for (int row = from; row < to; row++) {
+              long b = row / perExample;
+              long rest = row % perExample;
+              for (int i = 0; i < in.length; i++) {
+                base[i] = b * inSize[i];
+              }
+              for (int k = rank - 2; k >= 0; k--) {
+                long p = rest % out[k];
+                rest /= out[k];
+                for (int i = 0; i < in.length; i++) {
+                  base[i] += p * strides[i][k];
+                }
+              }
+              int o = row * c;
+              float[] x0 = in[0];
+              int b0 = (int) base[0];
+              int s0 = (int) strides[0][rank - 1];
+              for (int j = 0; j < c; j++) {
+                output[o + j] = x0[b0 + j * s0];
+              }
+              for (int i = 1; i < in.length; i++) {
+                combine(in[i], (int) base[i], (int) strides[i][rank - 1], output, o, c);
+              }
+              if (kind == Merge.Kind.AVERAGE) {
+                for (int j = 0; j < c; j++) {
+                  output[o + j] *= inv;
+                }
+              }
             }
-          }
-          int o = row * c;
-          float[] x0 = in[0];
-          int b0 = (int) base[0];
-          int s0 = (int) strides[0][rank - 1];
-          for (int j = 0; j < c; j++) {
-            output[o + j] = x0[b0 + j * s0];
-          }
-          for (int i = 1; i < in.length; i++) {
-            combine(in[i], (int) base[i], (int) strides[i][rank - 1], output, o, c);
-          }
-          if (kind == Merge.Kind.AVERAGE) {
-            for (int j = 0; j < c; j++) {
-              output[o + j] *= inv;
-            }
-          }
-        }
-      });
+          });
     }
 
     private void combine(float[] x, int from, int step, float[] y, int o, int c) {

@@ -3,21 +3,21 @@ package org.neurojoule.engine;
 import java.util.Arrays;
 
 /**
- * A direct convolution for layers with very few output channels, such as the MNIST model's
- * {@code conv2d(2, 7)}. A matrix multiply (im2col and GEMM, or oneDNN, which pads the output
- * channels to a full vector) wastes most of its work when there are only one to four outputs per
- * pixel: oneDNN measured 3.4 GFLOP/s on that layer.
+ * A direct convolution for layers with very few output channels, such as the MNIST model's {@code
+ * conv2d(2, 7)}. A matrix multiply (im2col and GEMM, or oneDNN, which pads the output channels to a
+ * full vector) wastes most of its work when there are only one to four outputs per pixel: oneDNN
+ * measured 3.4 GFLOP/s on that layer.
  *
- * <p>With unit strides, each example is copied channel-planar into a zero-padded volume; the
- * output is then accumulated over the whole flattened volume at once, one multiply-add loop per
- * tap, input channel and filter, whose input is the volume shifted by the tap's offset. The loops
- * are long and contiguous, so the JIT vectorizes them; the positions that fall in the padding
- * columns are computed and dropped. Strided convolutions gather the input under each output row
- * instead.
+ * <p>With unit strides, each example is copied channel-planar into a zero-padded volume; the output
+ * is then accumulated over the whole flattened volume at once, one multiply-add loop per tap, input
+ * channel and filter, whose input is the volume shifted by the tap's offset. The loops are long and
+ * contiguous, so the JIT vectorizes them; the positions that fall in the padding columns are
+ * computed and dropped. Strided convolutions gather the input under each output row instead.
  */
 final class NarrowConv {
   /** The most output channels this kernel is chosen for. */
   static final int MAX_OUTPUTS = 4;
+
   /** The fewest multiply-adds worth handing to another thread. */
   private static final long MIN_WORK = 500_000;
 
@@ -46,7 +46,8 @@ final class NarrowConv {
       volume *= p;
     }
     span += 1;
-    return cin * volume <= Buffers.MAX_ARRAY && cout * span <= Buffers.MAX_ARRAY
+    return cin * volume <= Buffers.MAX_ARRAY
+        && cout * span <= Buffers.MAX_ARRAY
         && (long) w.taps() * cin * cout <= Buffers.MAX_ARRAY;
   }
 
@@ -86,48 +87,51 @@ final class NarrowConv {
     // Waking a second thread costs tens of microseconds: split only work worth more.
     long perExample = (long) cout * taps * cin * span;
     int grain = (int) Math.max(1, Math.min(n, MIN_WORK / Math.max(1, perExample)));
-    Parallel.forRange(n, grain, (from, to) -> {
-      double[] sums = epi == null ? null : epi.newSums();
-      float[] padded = new float[cin * volume];
-      float[][] acc = new float[cout][span];
-      float[][] shifted = new float[GROUP][span];
-      for (int b = from; b < to; b++) {
-        int base = b * inPixels * cin;
-        for (int z = 0; z < w.in[0]; z++) {
-          for (int y = 0; y < w.in[1]; y++) {
-            int src = base + ((z * w.in[1] + y) * w.in[2]) * cin;
-            int dst = (z + left[0]) * plane + (y + left[1]) * p[2] + left[2];
-            if (cin == 1) {
-              System.arraycopy(x, src, padded, dst, w.in[2]);
-              continue;
-            }
-            for (int ci = 0; ci < cin; ci++) {
-              int at = ci * volume + dst;
-              for (int xi = 0; xi < w.in[2]; xi++) {
-                padded[at + xi] = x[src + xi * cin + ci];
+    Parallel.forRange(
+        n,
+        grain,
+        (from, to) -> {
+          double[] sums = epi == null ? null : epi.newSums();
+          float[] padded = new float[cin * volume];
+          float[][] acc = new float[cout][span];
+          float[][] shifted = new float[GROUP][span];
+          for (int b = from; b < to; b++) {
+            int base = b * inPixels * cin;
+            for (int z = 0; z < w.in[0]; z++) {
+              for (int y = 0; y < w.in[1]; y++) {
+                int src = base + ((z * w.in[1] + y) * w.in[2]) * cin;
+                int dst = (z + left[0]) * plane + (y + left[1]) * p[2] + left[2];
+                if (cin == 1) {
+                  System.arraycopy(x, src, padded, dst, w.in[2]);
+                  continue;
+                }
+                for (int ci = 0; ci < cin; ci++) {
+                  int at = ci * volume + dst;
+                  for (int xi = 0; xi < w.in[2]; xi++) {
+                    padded[at + xi] = x[src + xi * cin + ci];
+                  }
+                }
               }
             }
+            for (float[] a : acc) {
+              Arrays.fill(a, 0f);
+            }
+            accumulate(padded, volume, offsets, span, acc, shifted);
+            int outBase = b * pixels * cout;
+            int o = outBase;
+            for (int z = 0; z < w.out[0]; z++) {
+              for (int y = 0; y < w.out[1]; y++) {
+                o = interleave(acc, z * plane + y * p[2], w.out[2], out, o);
+              }
+            }
+            if (epi != null) {
+              epi.process(out, outBase, pixels, cout, sums);
+            }
           }
-        }
-        for (float[] a : acc) {
-          Arrays.fill(a, 0f);
-        }
-        accumulate(padded, volume, offsets, span, acc, shifted);
-        int outBase = b * pixels * cout;
-        int o = outBase;
-        for (int z = 0; z < w.out[0]; z++) {
-          for (int y = 0; y < w.out[1]; y++) {
-            o = interleave(acc, z * plane + y * p[2], w.out[2], out, o);
+          if (epi != null) {
+            epi.merge(sums);
           }
-        }
-        if (epi != null) {
-          epi.process(out, outBase, pixels, cout, sums);
-        }
-      }
-      if (epi != null) {
-        epi.merge(sums);
-      }
-    });
+        });
   }
 
   /** Writes {@code len} positions of every accumulator from {@code from} on, channels last. */
@@ -151,11 +155,11 @@ final class NarrowConv {
   /**
    * Adds every tap and input channel of one padded example into {@code acc}, four (tap, channel)
    * pairs per pass: each accumulator is then loaded and stored once per four products instead of
-   * once per product. The products are still added one by one in (tap, channel) order, so the
-   * sums are the same, bit for bit, as one pass per pair.
+   * once per product. The products are still added one by one in (tap, channel) order, so the sums
+   * are the same, bit for bit, as one pass per pair.
    */
-  private void accumulate(float[] padded, int volume, int[] offsets, int span, float[][] acc,
-      float[][] shifted) {
+  private void accumulate(
+      float[] padded, int volume, int[] offsets, int span, float[][] acc, float[][] shifted) {
     int pairs = offsets.length * cin;
     float[] s0 = shifted[0];
     float[] s1 = shifted[1];
@@ -197,27 +201,30 @@ final class NarrowConv {
     int ow = w.out[2];
     long perRow = (long) cout * w.taps() * cin * ow;
     int grain = (int) Math.max(1, Math.min(rows, MIN_WORK / Math.max(1, perRow)));
-    Parallel.forRange(rows, grain, (from, to) -> {
-      double[] sums = epi == null ? null : epi.newSums();
-      float[] acc = new float[cout * ow];
-      float[] gathered = new float[ow];
-      float[] row = new float[ow * cout];
-      for (int r = from; r < to; r++) {
-        computeRow(x, r, acc, gathered);
-        for (int xo = 0; xo < ow; xo++) {
-          for (int co = 0; co < cout; co++) {
-            row[xo * cout + co] = acc[co * ow + xo];
+    Parallel.forRange(
+        rows,
+        grain,
+        (from, to) -> {
+          double[] sums = epi == null ? null : epi.newSums();
+          float[] acc = new float[cout * ow];
+          float[] gathered = new float[ow];
+          float[] row = new float[ow * cout];
+          for (int r = from; r < to; r++) {
+            computeRow(x, r, acc, gathered);
+            for (int xo = 0; xo < ow; xo++) {
+              for (int co = 0; co < cout; co++) {
+                row[xo * cout + co] = acc[co * ow + xo];
+              }
+            }
+            if (epi != null) {
+              epi.process(row, 0, ow, cout, sums);
+            }
+            System.arraycopy(row, 0, out, r * ow * cout, ow * cout);
           }
-        }
-        if (epi != null) {
-          epi.process(row, 0, ow, cout, sums);
-        }
-        System.arraycopy(row, 0, out, r * ow * cout, ow * cout);
-      }
-      if (epi != null) {
-        epi.merge(sums);
-      }
-    });
+          if (epi != null) {
+            epi.merge(sums);
+          }
+        });
   }
 
   /** Output row {@code r} (example, depth, height) into {@code acc[co * ow + xo]}. */

@@ -35,17 +35,29 @@ final class NativeConv implements AutoCloseable {
    * cout)} kernel, {@code cin} for DepthwiseConv2D with Keras' {@code (kh, kw, cin, dm)} kernel,
    * else a grouped Conv's {@code (k..., cin / groups, cout)} kernel.
    */
-  NativeConv(Convolutions natives, int rank, Window w, int cin, int cout, int groups,
-      float[] kernel) {
-    ConvolutionShape shape = new ConvolutionShape(rank, w.in.clone(), w.out.clone(),
-        w.k.clone(), w.s.clone(), w.d.clone(), w.pad.clone(), cin, cout, groups);
+  NativeConv(
+      Convolutions natives, int rank, Window w, int cin, int cout, int groups, float[] kernel) {
+    ConvolutionShape shape =
+        new ConvolutionShape(
+            rank,
+            w.in.clone(),
+            w.out.clone(),
+            w.k.clone(),
+            w.s.clone(),
+            w.d.clone(),
+            w.pad.clone(),
+            cin,
+            cout,
+            groups);
     this.conv = natives.create(shape, kernel);
     this.inSize = shape.inSize();
     this.outPixels = w.outPixels();
     this.cout = cout;
   }
 
-  /** Allocates buffers for up to {@code maxN} examples and builds the primitive for {@code maxN}. */
+  /**
+   * Allocates buffers for up to {@code maxN} examples and builds the primitive for {@code maxN}.
+   */
   void prepare(int maxN) {
     conv.prepare(maxN);
   }
@@ -66,17 +78,20 @@ final class NativeConv implements AutoCloseable {
       Parallel.forRange(len, 4096, (from, to) -> result.get(from, out, from, to - from));
       return;
     }
-    Parallel.forRange(rows, BLOCK_ROWS, (from, to) -> {
-      double[] sums = epi.newSums();
-      long a = Forward.PROFILE ? System.nanoTime() : 0;
-      epi.process(result, from * cout, out, from * cout, to - from, cout, sums);
-      epi.merge(sums);
-      if (Forward.PROFILE) {
-        synchronized (PHASES) {
-          PHASES[2] += System.nanoTime() - a;
-        }
-      }
-    });
+    Parallel.forRange(
+        rows,
+        BLOCK_ROWS,
+        (from, to) -> {
+          double[] sums = epi.newSums();
+          long a = Forward.PROFILE ? System.nanoTime() : 0;
+          epi.process(result, from * cout, out, from * cout, to - from, cout, sums);
+          epi.merge(sums);
+          if (Forward.PROFILE) {
+            synchronized (PHASES) {
+              PHASES[2] += System.nanoTime() - a;
+            }
+          }
+        });
     if (Forward.PROFILE) {
       synchronized (PHASES) {
         PHASES[0] += t1 - t0;

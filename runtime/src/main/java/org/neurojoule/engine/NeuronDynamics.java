@@ -13,10 +13,11 @@ import org.neurojoule.layer.SpikingNeuron;
  * dt/tauSyn (-i + wIn x)} and feed the new {@code i} on (snnTorch's order; Norse updates v from the
  * previous step's i); LI/LIF/CubaLI/CubaLIF: {@code v += dt/tau (vLeak - v + r x)}, then (LIF,
  * CubaLIF) spike. I and IF: {@code v += r x} per step, not NIR's {@code dt r x}: Sinabs, snnTorch
- * and Norse export their discrete {@code v += x} as {@code r = 1}, so dt is absorbed into r. A neuron spikes when
- * {@code v > vThreshold} (strictly, as Norse's Heaviside) and then resets to {@code vReset} or, by
- * {@link Reset#SUBTRACT}, loses {@code vThreshold}. Integrators output {@code v}, spiking kinds 0
- * or 1, Threshold {@code x > threshold}. State starts at 0 (v, i) for every sequence.
+ * and Norse export their discrete {@code v += x} as {@code r = 1}, so dt is absorbed into r. A
+ * neuron spikes when {@code v > vThreshold} (strictly, as Norse's Heaviside) and then resets to
+ * {@code vReset} or, by {@link Reset#SUBTRACT}, loses {@code vThreshold}. Integrators output {@code
+ * v}, spiking kinds 0 or 1, Threshold {@code x > threshold}. State starts at 0 (v, i) for every
+ * sequence.
  */
 final class NeuronDynamics {
   private final NeuronKind kind;
@@ -29,8 +30,10 @@ final class NeuronDynamics {
   private final double[] vReset;
   private final double[] synDecay;
   private final double[] synGain;
+
   /** Membrane voltage and synaptic current, {@code maxN x units}. */
   final double[] v;
+
   final double[] i;
 
   NeuronDynamics(SpikingNeuron spec, int units, int maxN, double dt, Reset reset, String what) {
@@ -52,30 +55,47 @@ final class NeuronDynamics {
       // (Sinabs, snnTorch, Norse) writes r = 1 for its discrete v += x.
       double a = leaky ? dt / spec.constant(tau).at(u) : 1;
       if (leaky && a > 1) {
-        throw new IllegalArgumentException(what + ": dt " + dt + " is longer than its " + tau
-            + " " + spec.constant(tau).at(u) + ", so forward Euler would overshoot; use a"
-            + " dt <= " + tau);
+        throw new IllegalArgumentException(
+            what
+                + ": dt "
+                + dt
+                + " is longer than its "
+                + tau
+                + " "
+                + spec.constant(tau).at(u)
+                + ", so forward Euler would overshoot; use a"
+                + " dt <= "
+                + tau);
       }
       leak[u] = leaky ? a : 0;
       inGain[u] = a * r;
       vLeak[u] = value(spec, "vLeak", u, 0);
-      threshold[u] = kind == NeuronKind.THRESHOLD ? spec.constant("threshold").at(u)
-          : value(spec, "vThreshold", u, Double.POSITIVE_INFINITY);
+      threshold[u] =
+          kind == NeuronKind.THRESHOLD
+              ? spec.constant("threshold").at(u)
+              : value(spec, "vThreshold", u, Double.POSITIVE_INFINITY);
       vReset[u] = value(spec, "vReset", u, 0);
       if (has(spec, "tauSyn")) {
         double b = dt / spec.constant("tauSyn").at(u);
         if (b > 1) {
-          throw new IllegalArgumentException(what + ": dt " + dt + " is longer than its tauSyn "
-              + spec.constant("tauSyn").at(u) + ", so forward Euler would overshoot; use a dt <="
-              + " tauSyn");
+          throw new IllegalArgumentException(
+              what
+                  + ": dt "
+                  + dt
+                  + " is longer than its tauSyn "
+                  + spec.constant("tauSyn").at(u)
+                  + ", so forward Euler would overshoot; use a dt <="
+                  + " tauSyn");
         }
         synDecay[u] = 1 - b;
         synGain[u] = b * spec.constant("wIn").at(u);
       }
     }
     v = Buffers.doubles(Buffers.times(maxN, units), what + ": its membrane state");
-    i = has(spec, "tauSyn") ? Buffers.doubles(Buffers.times(maxN, units),
-        what + ": its synaptic current") : null;
+    i =
+        has(spec, "tauSyn")
+            ? Buffers.doubles(Buffers.times(maxN, units), what + ": its synaptic current")
+            : null;
   }
 
   private static boolean has(SpikingNeuron spec, String constant) {

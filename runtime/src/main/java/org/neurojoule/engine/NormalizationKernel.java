@@ -6,8 +6,8 @@ import org.neurojoule.layer.Normalization;
 import org.neurojoule.shape.Shape;
 
 /**
- * Normalization: {@code (x - mean) / max(sqrt(variance), 1e-7)}, Keras' formula, with the mean
- * and the divisor's reciprocal (computed in double) expanded to one per element of an example.
+ * Normalization: {@code (x - mean) / max(sqrt(variance), 1e-7)}, Keras' formula, with the mean and
+ * the divisor's reciprocal (computed in double) expanded to one per element of an example.
  */
 @AutoService(Kernel.class)
 @SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
@@ -31,8 +31,8 @@ public final class NormalizationKernel implements Kernel<Normalization> {
     private final float[] scale;
 
     NormalizationOp(int[] in, int[] kept, float[] keptMean, float[] variance) {
-      int size = Buffers.intSize(Buffers.prod(in, 0, in.length),
-          "Normalization's scales for one example");
+      int size =
+          Buffers.intSize(Buffers.prod(in, 0, in.length), "Normalization's scales for one example");
       boolean[] isKept = new boolean[in.length];
       for (int a : kept) {
         isKept[a] = true;

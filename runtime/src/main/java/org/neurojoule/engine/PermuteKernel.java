@@ -21,8 +21,10 @@ public final class PermuteKernel implements Kernel<Permute> {
   static final class PermuteOp extends Op {
     private final int[] from;
     private int[] out;
+
     /** The input stride of each output axis. */
     private long[] strides;
+
     private long size;
 
     PermuteOp(int[] from) {

@@ -10,15 +10,15 @@ import org.neurojoule.shape.Shape;
 
 /**
  * The outputs of a forward pass over example data, for {@link Model#predict}: the same streaming
- * pass as the firing rates (mini-batches of {@link EnergyOptions#DEFAULT_BATCH_SIZE}), keeping
- * the model outputs' values instead of their sums.
+ * pass as the firing rates (mini-batches of {@link EnergyOptions#DEFAULT_BATCH_SIZE}), keeping the
+ * model outputs' values instead of their sums.
  */
 public final class Predictions {
   private Predictions() {}
 
   /**
-   * {@return each output of {@code model} on {@code data}, in the order of {@link
-   * Model#outputs()}, batch first}
+   * {@return each output of {@code model} on {@code data}, in the order of {@link Model#outputs()},
+   * batch first}
    *
    * @param model the model, with its weights
    * @param data the inputs, batch first
@@ -43,9 +43,15 @@ public final class Predictions {
         shape[0] = total;
         System.arraycopy(one, 0, shape, 1, one.length);
         shapes.add(shape);
-        values.add(Buffers.floats(Buffers.times(total, Buffers.prod(one, 0, one.length)),
-            "the predictions of output '" + model.nameOf(t.layer()) + "' for " + total
-                + " examples of " + Shape.of(one).toKerasString()));
+        values.add(
+            Buffers.floats(
+                Buffers.times(total, Buffers.prod(one, 0, one.length)),
+                "the predictions of output '"
+                    + model.nameOf(t.layer())
+                    + "' for "
+                    + total
+                    + " examples of "
+                    + Shape.of(one).toKerasString()));
       }
       for (int first = 0; first < total; first += maxN) {
         int n = Math.min(maxN, total - first);

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the model have changed. At most {@value #CAPACITY} idle passes are kept, the most recently used
  * first; a pass pushed out, or made stale by new weights, is closed at once. A pass in use belongs
  * to one thread: a thread that finds none idle prepares its own, so threads never share a buffer.
- * When the model is dropped, a {@link Cleaner} closes the idle passes (a pass does not refer to
- * its model, so it does not keep it reachable).
+ * When the model is dropped, a {@link Cleaner} closes the idle passes (a pass does not refer to its
+ * model, so it does not keep it reachable).
  */
 public final class PreparedPasses {
   /** Idle passes kept per model: two serve two shapes or batch sizes used in turn. */
@@ -40,7 +40,9 @@ public final class PreparedPasses {
   /** What a pass was prepared for. */
   record Key(int[] example, int maxN, Gemm gemm, long weightsVersion) {
     boolean sameAs(Key k) {
-      return Arrays.equals(example, k.example) && maxN == k.maxN && gemm == k.gemm
+      return Arrays.equals(example, k.example)
+          && maxN == k.maxN
+          && gemm == k.gemm
           && weightsVersion == k.weightsVersion;
     }
   }
@@ -95,8 +97,8 @@ public final class PreparedPasses {
     }
 
     synchronized void put(Key key, Forward f) {
-      boolean stale = closed || entries.stream()
-          .anyMatch(e -> e.key.weightsVersion > key.weightsVersion);
+      boolean stale =
+          closed || entries.stream().anyMatch(e -> e.key.weightsVersion > key.weightsVersion);
       if (stale) {
         f.close();
         return;

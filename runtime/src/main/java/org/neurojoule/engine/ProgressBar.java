@@ -6,7 +6,7 @@ import org.neurojoule.RateListener;
 
 /**
  * A one-line progress bar on standard error, drawn only when a terminal is attached and the pass
- * has run for more than a second: {@code rates [#####.....]  52% 1664/3200 examples, 210 ex/s}.
+ * has run for more than a second: {@code rates [#####.....] 52% 1664/3200 examples, 210 ex/s}.
  */
 final class ProgressBar implements RateListener {
   private static final long DELAY_NANOS = 1_000_000_000L;
@@ -50,9 +50,15 @@ final class ProgressBar implements RateListener {
     int width = 30;
     int filled = total == 0 ? width : (int) (width * done / total);
     double rate = done / Math.max(1e-9, elapsedNanos / 1e9);
-    return String.format(Locale.ROOT, "rates [%s%s] %3d%% %d/%d examples, %.0f ex/s",
-        "#".repeat(filled), ".".repeat(width - filled), total == 0 ? 100 : 100 * done / total,
-        done, total, rate);
+    return String.format(
+        Locale.ROOT,
+        "rates [%s%s] %3d%% %d/%d examples, %.0f ex/s",
+        "#".repeat(filled),
+        ".".repeat(width - filled),
+        total == 0 ? 100 : 100 * done / total,
+        done,
+        total,
+        rate);
   }
 
   void finish() {

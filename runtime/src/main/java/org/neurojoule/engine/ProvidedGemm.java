@@ -22,8 +22,19 @@ final class ProvidedGemm extends Gemm {
   }
 
   @Override
-  void multiply(int m, int n, int k, Mat a, long aOff, int lda, Mat b, long bOff, int ldb, Mat c,
-      long cOff, int ldc) {
+  void multiply(
+      int m,
+      int n,
+      int k,
+      Mat a,
+      long aOff,
+      int lda,
+      Mat b,
+      long bOff,
+      int ldb,
+      Mat c,
+      long cOff,
+      int ldc) {
     multiply.multiply(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
   }
 }

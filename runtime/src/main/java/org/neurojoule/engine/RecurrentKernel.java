@@ -31,8 +31,10 @@ public final class RecurrentKernel implements Kernel<Recurrent> {
     final int width;
     final float[] kernel;
     final float[] recurrent;
+
     /** The input bias, or zeros. */
     final float[] bias;
+
     /** GRU reset-after: the recurrent bias, else null. */
     final float[] recurrentBias;
 
@@ -122,9 +124,9 @@ public final class RecurrentKernel implements Kernel<Recurrent> {
           for (int j = 0; j < width; j++) {
             zx[j] += zh[j];
           }
-          Activations.apply(gate, zx, 0, 1, 2 * u);           // i, f
-          Activations.apply(act, zx, 2 * u, 1, u);            // cell candidate
-          Activations.apply(gate, zx, 3 * u, 1, u);           // o
+          Activations.apply(gate, zx, 0, 1, 2 * u); // i, f
+          Activations.apply(act, zx, 2 * u, 1, u); // cell candidate
+          Activations.apply(gate, zx, 3 * u, 1, u); // o
           for (int j = 0; j < u; j++) {
             c[j] = zx[u + j] * c[j] + zx[j] * zx[2 * u + j];
             h[j] = c[j];
@@ -138,7 +140,7 @@ public final class RecurrentKernel implements Kernel<Recurrent> {
           for (int j = 0; j < 2 * u; j++) {
             zx[j] += zh[j];
           }
-          Activations.apply(gate, zx, 0, 1, 2 * u);           // z, r
+          Activations.apply(gate, zx, 0, 1, 2 * u); // z, r
           if (spec.resetAfter()) {
             for (int j = 0; j < u; j++) {
               zx[2 * u + j] += zx[u + j] * zh[2 * u + j];
@@ -170,8 +172,10 @@ public final class RecurrentKernel implements Kernel<Recurrent> {
   abstract static class SequenceOp extends Op {
     /** The steps of one example. */
     int time;
+
     /** The features of one step. */
     int in;
+
     /** The size of one example's output. */
     int outSize;
 
@@ -179,8 +183,9 @@ public final class RecurrentKernel implements Kernel<Recurrent> {
     void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
       this.time = in[0][0];
       this.in = in[0][1];
-      this.outSize = Buffers.intSize(Buffers.prod(out, 0, out.length),
-          "the recurrent layer's output for one example");
+      this.outSize =
+          Buffers.intSize(
+              Buffers.prod(out, 0, out.length), "the recurrent layer's output for one example");
     }
   }
 
@@ -195,11 +200,14 @@ public final class RecurrentKernel implements Kernel<Recurrent> {
     @Override
     void run(Ctx ctx, int n, float[][] inputs, float[] output, Epilogue epi) {
       int inSize = time * in;
-      Parallel.forRange(n, 1, (from, to) -> {
-        for (int b = from; b < to; b++) {
-          cell.run(inputs[0], b * inSize, time, in, output, b * outSize);
-        }
-      });
+      Parallel.forRange(
+          n,
+          1,
+          (from, to) -> {
+            for (int b = from; b < to; b++) {
+              cell.run(inputs[0], b * inSize, time, in, output, b * outSize);
+            }
+          });
     }
   }
 }

@@ -14,11 +14,19 @@ final class SeparableOp extends Op {
   float[] buffer;
   MatMulCore core;
 
-  SeparableOp(List<Integer> kernel, List<Integer> strides, List<Integer> dilation,
-      Padding padding, int dm, float[] depthwiseKernel, float[] pointwiseKernel, float[] bias,
+  SeparableOp(
+      List<Integer> kernel,
+      List<Integer> strides,
+      List<Integer> dilation,
+      Padding padding,
+      int dm,
+      float[] depthwiseKernel,
+      float[] pointwiseKernel,
+      float[] bias,
       Activation activation) {
-    this.depthwise = new DepthwiseOp(kernel, strides, dilation, padding, dm, depthwiseKernel,
-        null, Activation.LINEAR);
+    this.depthwise =
+        new DepthwiseOp(
+            kernel, strides, dilation, padding, dm, depthwiseKernel, null, Activation.LINEAR);
     this.pointwise = pointwiseKernel;
     this.own = Stage.biasAct(bias, activation);
   }

@@ -58,9 +58,13 @@ public final class SpikingNeuronKernel implements Kernel<SpikingNeuron> {
         if (weights[0].length != (long) size * size
             || (weights.length > 1 && weights[1].length != size)) {
           // The declared shape's units (a leading None is time) can differ from the step's.
-          throw new IllegalArgumentException(what + ": its recurrent weights are for "
-              + Math.round(Math.sqrt(weights[0].length)) + " units, but the step has " + size
-              + " units; give the layer's input a defined size after its first dimension");
+          throw new IllegalArgumentException(
+              what
+                  + ": its recurrent weights are for "
+                  + Math.round(Math.sqrt(weights[0].length))
+                  + " units, but the step has "
+                  + size
+                  + " units; give the layer's input a defined size after its first dimension");
         }
         recurrentKernel = weights[0];
         recurrentBias = weights.length > 1 ? weights[1] : null;

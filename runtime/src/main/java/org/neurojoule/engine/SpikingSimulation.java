@@ -6,13 +6,13 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.neurojoule.layer.Accounting;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Layer;
 import org.neurojoule.Model;
 import org.neurojoule.Reset;
 import org.neurojoule.SpikeCounts;
 import org.neurojoule.Tensor;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.layer.LayerStats;
 import org.neurojoule.layer.Layers;
 import org.neurojoule.shape.Shape;
@@ -29,10 +29,10 @@ import org.neurojoule.shape.Shape;
  * counts the spikes emitted (nonzero outputs of spiking layers; for an input layer the data's
  * nonzero values) and the synaptic events they cause in the layers they feed (each nonzero input
  * value times its fan-out, {@link org.neurojoule.layer.LayerSpec#fanOutPerPosition}; a recurrent
- * neuron's own spikes of the previous step times its units), and each
- * layer's mean |input| per step over all steps divided by dt, the rate-based estimate's firing
- * rate in Hz (KerasSpiking's spikes have amplitude 1/dt; here a spike is 1 per step). Memory: the
- * mini-batch's sequences, one step's buffers and the neurons' state, never the whole data.
+ * neuron's own spikes of the previous step times its units), and each layer's mean |input| per step
+ * over all steps divided by dt, the rate-based estimate's firing rate in Hz (KerasSpiking's spikes
+ * have amplitude 1/dt; here a spike is 1 per step). Memory: the mini-batch's sequences, one step's
+ * buffers and the neurons' state, never the whole data.
  */
 public final class SpikingSimulation implements AutoCloseable {
   /** What one run gives: the counts and each layer's mean |input| over every step. */
@@ -74,8 +74,14 @@ public final class SpikingSimulation implements AutoCloseable {
     }
   }
 
-  SpikingSimulation(Model model, int[] stepShape, int maxN, double dt, Reset reset,
-      Accounting accounting, String dataText) {
+  SpikingSimulation(
+      Model model,
+      int[] stepShape,
+      int maxN,
+      double dt,
+      Reset reset,
+      Accounting accounting,
+      String dataText) {
     this.model = model;
     this.step = stepShape.clone();
     this.maxN = maxN;
@@ -83,8 +89,16 @@ public final class SpikingSimulation implements AutoCloseable {
     for (Tensor t : model.executionOrder()) {
       Sim[] ins = t.inputs().stream().map(byTensor::get).toArray(Sim[]::new);
       Node[] nodes = Arrays.stream(ins).map(s -> s.node).toArray(Node[]::new);
-      Sim sim = new Sim(new Node(sims.size(), t, t.layer(), nodes, model.nameOf(t.layer()),
-          model.indexOf(t.layer())), ins);
+      Sim sim =
+          new Sim(
+              new Node(
+                  sims.size(),
+                  t,
+                  t.layer(),
+                  nodes,
+                  model.nameOf(t.layer()),
+                  model.indexOf(t.layer())),
+              ins);
       sims.add(sim);
       byTensor.put(t, sim);
     }
@@ -116,22 +130,33 @@ public final class SpikingSimulation implements AutoCloseable {
       node.buffer = Buffers.floats(Buffers.times(maxN, size), what + ": its step buffer");
       return;
     }
-    LayerStats stats = Layers.stats(model.indexOf(node.layer), model.nameOf(node.layer),
-        node.spec, inShapes, Shape.of(node.shape), accounting).orElse(LayerStats.NONE);
-    s.op = Kernels.stepOp(node.spec, new KernelInput(() -> weights(node), in, name(s),
-        new KernelInput.Timestep(dt, reset)));
+    LayerStats stats =
+        Layers.stats(
+                model.indexOf(node.layer),
+                model.nameOf(node.layer),
+                node.spec,
+                inShapes,
+                Shape.of(node.shape),
+                accounting)
+            .orElse(LayerStats.NONE);
+    s.op =
+        Kernels.stepOp(
+            node.spec,
+            new KernelInput(() -> weights(node), in, name(s), new KernelInput.Timestep(dt, reset)));
     if (s.op == null) {
-      throw new UnsupportedOperationException(name(s) + " cannot run in NeuroJoule's spiking"
-          + " simulation yet");
+      throw new UnsupportedOperationException(
+          name(s) + " cannot run in NeuroJoule's spiking" + " simulation yet");
     }
     s.op.prepare(ctx, in, node.shape, maxN);
     if (s.op.fuses()) {
       s.epi = new Epilogue(new Stage[] {s.op.ownStage()}, new Node[] {node});
     }
-    node.buffer = s.op instanceof AliasOp ? s.inputs[0].node.buffer
-        : Buffers.floats(Buffers.times(maxN, size), what + ": its step buffer");
-    s.countsEvents = stats.connections() > 0
-        && !(s.op instanceof StepOp stateful && stateful.countsOwnEvents());
+    node.buffer =
+        s.op instanceof AliasOp
+            ? s.inputs[0].node.buffer
+            : Buffers.floats(Buffers.times(maxN, size), what + ": its step buffer");
+    s.countsEvents =
+        stats.connections() > 0 && !(s.op instanceof StepOp stateful && stateful.countsOwnEvents());
     if (s.countsEvents) {
       long inSize = Arrays.stream(s.inputs).mapToLong(x -> x.node.size).sum();
       s.fanOut = new long[in.length][];
@@ -155,8 +180,10 @@ public final class SpikingSimulation implements AutoCloseable {
 
   private float[][] weights(Node node) {
     List<float[]> given = node.layer.weights();
-    return given.isEmpty() ? WeightInit.defaults(node.layer, model, Forward.DEFAULT_WEIGHT_SEED,
-        model.indexOf(node.layer)) : given.toArray(float[][]::new);
+    return given.isEmpty()
+        ? WeightInit.defaults(
+            node.layer, model, Forward.DEFAULT_WEIGHT_SEED, model.indexOf(node.layer))
+        : given.toArray(float[][]::new);
   }
 
   /**
@@ -172,8 +199,8 @@ public final class SpikingSimulation implements AutoCloseable {
     }
     for (int t = 0; t < steps; t++) {
       for (int b = 0; b < n; b++) {
-        System.arraycopy(seqs, (b * steps + t) * stepSize, input.node.buffer, b * stepSize,
-            stepSize);
+        System.arraycopy(
+            seqs, (b * steps + t) * stepSize, input.node.buffer, b * stepSize, stepSize);
       }
       for (Sim s : sims) {
         runStep(s, n, t, first, listener);
@@ -207,15 +234,27 @@ public final class SpikingSimulation implements AutoCloseable {
         }
       }
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException(name(s) + " at step " + t + " of sequences " + first
-          + " to " + (first + n - 1) + dataText + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          name(s)
+              + " at step "
+              + t
+              + " of sequences "
+              + first
+              + " to "
+              + (first + n - 1)
+              + dataText
+              + ": "
+              + e.getMessage(),
+          e);
     }
     s.absOut = Forward.parallelAbsSum(node.buffer, len);
     if (!Double.isFinite(s.absOut)) {
-      String what = node == input.node ? "the example data holds values that are not finite"
-          : name(s) + " produces values beyond float32's range (|x| > 3.4028235E38) or NaN";
-      throw new IllegalArgumentException(what + " at step " + t + " of sequences " + first
-          + " to " + (first + n - 1) + dataText);
+      String what =
+          node == input.node
+              ? "the example data holds values that are not finite"
+              : name(s) + " produces values beyond float32's range (|x| > 3.4028235E38) or NaN";
+      throw new IllegalArgumentException(
+          what + " at step " + t + " of sequences " + first + " to " + (first + n - 1) + dataText);
     }
     if (node == input.node) {
       s.absIn += s.absOut;
@@ -264,8 +303,9 @@ public final class SpikingSimulation implements AutoCloseable {
         // In Hz, as KerasSpiking's spikes of amplitude 1/dt: a 0/1 spike per step is 1/dt.
         rate += s.inCount == 0 ? Double.NaN : s.absIn / s.inCount / dt;
       }
-      layers.put(model.nameOf(layer), new SpikeCounts.Layer(spikes / (double) sequences,
-          events / sequences));
+      layers.put(
+          model.nameOf(layer),
+          new SpikeCounts.Layer(spikes / (double) sequences, events / sequences));
       rates.put(layer, rate);
     }
     return new Result(new SpikeCounts(dt, steps, sequences, layers), rates);
@@ -275,42 +315,64 @@ public final class SpikingSimulation implements AutoCloseable {
    * Simulates {@code data} ({@code (N, T, step...)}, the step's shape the model input's) with
    * timestep {@code dt}, in mini-batches of at most {@code batchSize} sequences.
    *
-   * @throws IllegalArgumentException naming the data's and the model's shapes if they do not
-   *     fit, for {@code dt} not in (0, 1000] s, for data that is not finite, or naming the layer
-   *     that cannot run
+   * @throws IllegalArgumentException naming the data's and the model's shapes if they do not fit,
+   *     for {@code dt} not in (0, 1000] s, for data that is not finite, or naming the layer that
+   *     cannot run
    */
-  public static Result simulate(Model model, ExampleData data, double dt, Reset reset,
-      int batchSize, Accounting accounting) {
+  public static Result simulate(
+      Model model, ExampleData data, double dt, Reset reset, int batchSize, Accounting accounting) {
     return simulate(model, data, dt, reset, batchSize, accounting, null);
   }
 
-  static Result simulate(Model model, ExampleData data, double dt, Reset reset, int batchSize,
-      Accounting accounting, StepListener listener) {
+  static Result simulate(
+      Model model,
+      ExampleData data,
+      double dt,
+      Reset reset,
+      int batchSize,
+      Accounting accounting,
+      StepListener listener) {
     if (!(dt > 0 && dt <= 1000)) {
-      throw new IllegalArgumentException("the spiking simulation's dt must be a number of"
-          + " seconds > 0 and <= 1000, was " + dt);
+      throw new IllegalArgumentException(
+          "the spiking simulation's dt must be a number of"
+              + " seconds > 0 and <= 1000, was "
+              + dt);
     }
     if (dt < Float.MIN_VALUE) {
-      throw new IllegalArgumentException("the spiking simulation's dt of " + dt + " s is below"
-          + " float32's smallest positive number (" + Float.MIN_VALUE + "): its firing rates (per"
-          + " step / dt) would not be finite");
+      throw new IllegalArgumentException(
+          "the spiking simulation's dt of "
+              + dt
+              + " s is below"
+              + " float32's smallest positive number ("
+              + Float.MIN_VALUE
+              + "): its firing rates (per"
+              + " step / dt) would not be finite");
     }
     int[] shape = data.shape();
     int[] stepShape = stepShape(model, data);
     int total = shape[0];
     int steps = shape[1];
     if (total == 0) {
-      throw new IllegalArgumentException("example data (" + data.source() + ") holds no"
-          + " sequences, so no spikes can be counted per inference");
+      throw new IllegalArgumentException(
+          "example data ("
+              + data.source()
+              + ") holds no"
+              + " sequences, so no spikes can be counted per inference");
     }
     int maxN = Math.max(1, Math.min(batchSize, total));
     String text = " (example data of shape " + pyShape(shape) + ")";
     long stepSize = Buffers.prod(stepShape, 0, stepShape.length);
-    float[] seqs = Buffers.floats(Buffers.times(Buffers.times(maxN, steps), stepSize),
-        "the spiking simulation: " + maxN + " sequences of " + steps + " steps of "
-            + Shape.of(stepShape).toKerasString());
-    try (SpikingSimulation sim = new SpikingSimulation(model, stepShape, maxN, dt, reset,
-        accounting, text)) {
+    float[] seqs =
+        Buffers.floats(
+            Buffers.times(Buffers.times(maxN, steps), stepSize),
+            "the spiking simulation: "
+                + maxN
+                + " sequences of "
+                + steps
+                + " steps of "
+                + Shape.of(stepShape).toKerasString());
+    try (SpikingSimulation sim =
+        new SpikingSimulation(model, stepShape, maxN, dt, reset, accounting, text)) {
       for (int first = 0; first < total; first += maxN) {
         int n = Math.min(maxN, total - first);
         data.copyExamples(first, n, seqs, 0);
@@ -326,8 +388,11 @@ public final class SpikingSimulation implements AutoCloseable {
    */
   static int[] stepShape(Model model, ExampleData data) {
     if (model.inputs().size() != 1) {
-      throw new IllegalArgumentException("the spiking simulation takes one input, but the model"
-          + " has " + model.inputs().size() + " inputs");
+      throw new IllegalArgumentException(
+          "the spiking simulation takes one input, but the model"
+              + " has "
+              + model.inputs().size()
+              + " inputs");
     }
     Shape expected = model.inputs().get(0).shape();
     int[] shape = data.shape();
@@ -338,10 +403,16 @@ public final class SpikingSimulation implements AutoCloseable {
     }
     if (!fits) {
       String model0 = expected.toKerasString();
-      throw new IllegalArgumentException("example data (" + data.source() + ") has shape "
-          + pyShape(shape) + ", but the spiking simulation takes sequences (N, T, step...) of"
-          + " the model's step shape " + model0.replace("None, ", "")
-          + ": (N, T, " + model0.substring(7));
+      throw new IllegalArgumentException(
+          "example data ("
+              + data.source()
+              + ") has shape "
+              + pyShape(shape)
+              + ", but the spiking simulation takes sequences (N, T, step...) of"
+              + " the model's step shape "
+              + model0.replace("None, ", "")
+              + ": (N, T, "
+              + model0.substring(7));
     }
     return stepShape;
   }

@@ -8,7 +8,13 @@ import org.neurojoule.layer.Activation;
  * producing kernel applies a chain of stages to each output row while it is in cache (fusion).
  */
 final class Stage {
-  enum Kind { BIAS_ACT, AFFINE, RELU, LEAKY, IDENTITY }
+  enum Kind {
+    BIAS_ACT,
+    AFFINE,
+    RELU,
+    LEAKY,
+    IDENTITY
+  }
 
   final Kind kind;
   final float[] bias;
@@ -18,8 +24,14 @@ final class Stage {
   final float slope;
   final float threshold;
 
-  private Stage(Kind kind, float[] bias, float[] scale, Activation activation, float maxValue,
-      float slope, float threshold) {
+  private Stage(
+      Kind kind,
+      float[] bias,
+      float[] scale,
+      Activation activation,
+      float maxValue,
+      float slope,
+      float threshold) {
     this.kind = kind;
     this.bias = bias;
     this.scale = scale;
@@ -39,7 +51,9 @@ final class Stage {
     return new Stage(Kind.AFFINE, shift, scale, Activation.LINEAR, 0, 0, 0);
   }
 
-  /** Keras' ReLU layer: {@code max_value} (NaN for none), {@code negative_slope}, {@code threshold}. */
+  /**
+   * Keras' ReLU layer: {@code max_value} (NaN for none), {@code negative_slope}, {@code threshold}.
+   */
   static Stage relu(float maxValue, float slope, float threshold) {
     if (Float.isNaN(maxValue) && slope == 0 && threshold == 0) {
       return biasAct(null, Activation.RELU);
@@ -95,7 +109,7 @@ final class Stage {
           v[i] = x >= 0 ? x : slope * x;
         }
       }
-      case IDENTITY -> { }
+      case IDENTITY -> {}
     }
   }
 }

@@ -38,9 +38,10 @@ public final class WeightInit {
       return new long[2];
     }
     List<float[]> given = layer.weights();
-    float[][] w = given.isEmpty()
-        ? defaults(layer, model, Forward.DEFAULT_WEIGHT_SEED, model.indexOf(layer))
-        : given.toArray(float[][]::new);
+    float[][] w =
+        given.isEmpty()
+            ? defaults(layer, model, Forward.DEFAULT_WEIGHT_SEED, model.indexOf(layer))
+            : given.toArray(float[][]::new);
     Tensor first = model.applications(layer).get(0);
     List<WeightShapes.Weight> shapes =
         WeightShapes.of(layer.spec(), first.inputs().stream().map(Tensor::shape).toList());
@@ -63,8 +64,9 @@ public final class WeightInit {
     float[][] w = new float[shapes.size()][];
     for (int j = 0; j < w.length; j++) {
       WeightShapes.Weight weight = shapes.get(j);
-      float[] a = Buffers.floats(length(weight), "layer '" + model.nameOf(layer)
-          + "': its default " + weight);
+      float[] a =
+          Buffers.floats(
+              length(weight), "layer '" + model.nameOf(layer) + "': its default " + weight);
       w[j] = values(weight, a, random.split());
     }
     return w;
@@ -89,7 +91,7 @@ public final class WeightInit {
     }
     switch (init) {
       case "ones" -> java.util.Arrays.fill(a, 1f);
-      case "zeros" -> { }
+      case "zeros" -> {}
       case "uniform" -> {
         // Keras' RandomUniform(-0.05, 0.05), the Embedding default.
         for (int i = 0; i < a.length; i++) {

@@ -7,31 +7,43 @@ import org.neurojoule.layer.Padding;
 /**
  * Spatial geometry of a window op on (D, H, W, C) with rank 1..3 mapped to the last axes.
  *
- * <p>Computed in long, then clipped to the taps that touch the input for some output position:
- * with 'same' padding a dilated kernel or a pool may be far larger than the input (legal in
- * Keras; most taps then fall in the padding and contribute nothing). After clipping every
- * offset a kernel computes lies within about twice the input extent, so the kernels' int
- * arithmetic cannot wrap, and a huge window costs no more than the input. The padding of a
- * clipped window may be negative (its first kept tap starts inside the input).
+ * <p>Computed in long, then clipped to the taps that touch the input for some output position: with
+ * 'same' padding a dilated kernel or a pool may be far larger than the input (legal in Keras; most
+ * taps then fall in the padding and contribute nothing). After clipping every offset a kernel
+ * computes lies within about twice the input extent, so the kernels' int arithmetic cannot wrap,
+ * and a huge window costs no more than the input. The padding of a clipped window may be negative
+ * (its first kept tap starts inside the input).
  */
 final class Window {
   final int[] in = new int[3];
   final int[] out = new int[3];
+
   /** Kept taps per axis. */
   final int[] k = new int[3];
+
   final int[] s = new int[3];
   final int[] d = new int[3];
   final int[] pad = new int[3];
+
   /** The layer's own kernel size per axis, and the first of its taps kept. */
   final int[] full = new int[3];
+
   final int[] first = new int[3];
+
   /** Whether some tap was dropped; false keeps the layer's exact geometry. */
   final boolean clipped;
+
   /** Whether no tap ever touches the input (the output is the bias alone). */
   final boolean empty;
 
-  Window(int rank, int[] inShape, int[] outShape, List<Integer> kernel, List<Integer> strides,
-      List<Integer> dilation, Padding padding) {
+  Window(
+      int rank,
+      int[] inShape,
+      int[] outShape,
+      List<Integer> kernel,
+      List<Integer> strides,
+      List<Integer> dilation,
+      Padding padding) {
     Arrays.fill(in, 1);
     Arrays.fill(out, 1);
     Arrays.fill(k, 1);
@@ -93,8 +105,8 @@ final class Window {
 
   private static int checked(long v, String what) {
     if (Math.abs(v) > Integer.MAX_VALUE / 2) {
-      throw new IllegalArgumentException("the " + what + " of this window (" + v
-          + ") is beyond what the engine can index");
+      throw new IllegalArgumentException(
+          "the " + what + " of this window (" + v + ") is beyond what the engine can index");
     }
     return (int) v;
   }
@@ -109,8 +121,8 @@ final class Window {
 
   /**
    * The kept taps of a Keras kernel laid out {@code (k..., inner)} (inner = the values per tap,
-   * such as cin * filters): {@code kernel} itself if nothing was clipped, zeros if no tap
-   * touches the input.
+   * such as cin * filters): {@code kernel} itself if nothing was clipped, zeros if no tap touches
+   * the input.
    *
    * @throws IllegalArgumentException if {@code kernel} does not hold {@code full taps * inner}
    *     values (a second line of defence: the engine must never read past the weights)
@@ -118,9 +130,20 @@ final class Window {
   float[] keptTaps(float[] kernel, long inner) {
     long need = (long) full[0] * full[1] * full[2] * inner;
     if (kernel.length != need) {
-      throw new IllegalArgumentException("its kernel holds " + kernel.length + " values, but"
-          + " this input needs " + full[0] + "x" + full[1] + "x" + full[2] + "x" + inner + " = "
-          + need);
+      throw new IllegalArgumentException(
+          "its kernel holds "
+              + kernel.length
+              + " values, but"
+              + " this input needs "
+              + full[0]
+              + "x"
+              + full[1]
+              + "x"
+              + full[2]
+              + "x"
+              + inner
+              + " = "
+              + need);
     }
     if (!clipped) {
       return kernel;

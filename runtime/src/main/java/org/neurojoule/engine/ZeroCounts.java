@@ -1,8 +1,8 @@
 package org.neurojoule.engine;
 
 /**
- * Exact zeros ({@code x == 0}, so {@code -0.0} too; NaN is not zero) counted over all examples
- * and timesteps of the example data.
+ * Exact zeros ({@code x == 0}, so {@code -0.0} too; NaN is not zero) counted over all examples and
+ * timesteps of the example data.
  *
  * @param outputZeros zeros among the layer's outputs
  * @param outputValues all its output values
@@ -15,7 +15,10 @@ public record ZeroCounts(long outputZeros, long outputValues, long inputZeros, l
 
   /** {@return both counts added, as for the applications of a reused layer} */
   ZeroCounts plus(ZeroCounts o) {
-    return new ZeroCounts(outputZeros + o.outputZeros, outputValues + o.outputValues,
-        inputZeros + o.inputZeros, inputValues + o.inputValues);
+    return new ZeroCounts(
+        outputZeros + o.outputZeros,
+        outputValues + o.outputValues,
+        inputZeros + o.inputZeros,
+        inputValues + o.inputValues);
   }
 }

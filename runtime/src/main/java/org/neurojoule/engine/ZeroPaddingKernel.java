@@ -3,7 +3,9 @@ package org.neurojoule.engine;
 import com.google.auto.service.AutoService;
 import org.neurojoule.layer.ZeroPadding;
 
-/** ZeroPadding1D/2D/3D: an index map whose out-of-range entries are a constant, mirrored or edge. */
+/**
+ * ZeroPadding1D/2D/3D: an index map whose out-of-range entries are a constant, mirrored or edge.
+ */
 @AutoService(Kernel.class)
 @SuppressWarnings("rawtypes") // the service is the generic Kernel<S>, named raw
 public final class ZeroPaddingKernel implements Kernel<ZeroPadding> {
@@ -56,8 +58,13 @@ public final class ZeroPaddingKernel implements Kernel<ZeroPadding> {
         // A time axis undefined at build time is only known here.
         int widest = Math.max(-offset[i], this.out[i] - this.in[i] + offset[i]);
         if (widest >= this.in[i]) {
-          throw new IllegalArgumentException("reflect padding " + widest + " of axis " + i
-              + " needs an axis longer than that, but the data's is " + this.in[i]);
+          throw new IllegalArgumentException(
+              "reflect padding "
+                  + widest
+                  + " of axis "
+                  + i
+                  + " needs an axis longer than that, but the data's is "
+                  + this.in[i]);
         }
       }
     }

@@ -5,8 +5,8 @@ final class Zeros {
   private Zeros() {}
 
   /**
-   * The values of {@code v[off .. off+len)} equal to zero: {@code -0.0f} is zero ({@code ==}
-   * says so), NaN is not.
+   * The values of {@code v[off .. off+len)} equal to zero: {@code -0.0f} is zero ({@code ==} says
+   * so), NaN is not.
    */
   static int of(float[] v, int off, int len) {
     int zeros = 0;
@@ -23,12 +23,15 @@ final class Zeros {
   static long parallel(float[] v, int len) {
     long[] total = new long[1];
     int per = Math.max(1 << 14, (len + Parallel.THREADS - 1) / Parallel.THREADS);
-    Parallel.forRange(len, per, (from, to) -> {
-      int z = of(v, from, to - from);
-      synchronized (total) {
-        total[0] += z;
-      }
-    });
+    Parallel.forRange(
+        len,
+        per,
+        (from, to) -> {
+          int z = of(v, from, to - from);
+          synchronized (total) {
+            total[0] += z;
+          }
+        });
     return total[0];
   }
 }

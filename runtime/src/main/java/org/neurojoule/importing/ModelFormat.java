@@ -25,8 +25,8 @@ public interface ModelFormat {
 
   /**
    * {@return whether {@code file} is in this format} Decided from the file's first bytes (its
-   * signature) and, where two formats share a container (Keras {@code .h5} and NIR are both
-   * HDF5), its name.
+   * signature) and, where two formats share a container (Keras {@code .h5} and NIR are both HDF5),
+   * its name.
    *
    * @param file the file
    * @param head the file's first bytes (at most {@link Models#HEAD_BYTES}, fewer for a short file)

@@ -18,8 +18,9 @@ import org.neurojoule.shape.Shape;
  * @param stored the values the file stores for it
  * @param describe its description, e.g. {@code zero-cost ONNX Hardmax}
  */
-public record ZeroCostLayer(String type, Optional<String> name, Shape output, ParamCount stored,
-    String describe) implements CustomLayer {
+public record ZeroCostLayer(
+    String type, Optional<String> name, Shape output, ParamCount stored, String describe)
+    implements CustomLayer {
 
   @Override
   public int maxInputs() {

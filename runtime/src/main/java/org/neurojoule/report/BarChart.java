@@ -8,9 +8,10 @@ import org.neurojoule.energy.PythonFormat;
 
 /**
  * The energy per layer (or per model, in a comparison) on one device as an inline SVG chart: one
- * horizontal bar per layer, synaptic energy then neuron energy stacked. It is drawn on a linear and on a log axis, in the groups
- * {@code scale-linear} and {@code scale-log}; the page's style shows one of them. Each bar carries
- * its figures at full precision in {@code data-synop} and {@code data-neuron}.
+ * horizontal bar per layer, synaptic energy then neuron energy stacked. It is drawn on a linear and
+ * on a log axis, in the groups {@code scale-linear} and {@code scale-log}; the page's style shows
+ * one of them. Each bar carries its figures at full precision in {@code data-synop} and {@code
+ * data-neuron}.
  */
 public final class BarChart {
   /** The width of the chart, in pixels. */
@@ -43,8 +44,15 @@ public final class BarChart {
     public Bar {
       Objects.requireNonNull(label, "label == null");
       if (!(synop >= 0 && neuron >= 0 && Double.isFinite(synop + neuron))) {
-        throw new IllegalArgumentException("the energy of '" + label + "' is not a finite"
-            + " number >= 0: synaptic " + synop + " J, neuron " + neuron + " J");
+        throw new IllegalArgumentException(
+            "the energy of '"
+                + label
+                + "' is not a finite"
+                + " number >= 0: synaptic "
+                + synop
+                + " J, neuron "
+                + neuron
+                + " J");
       }
     }
 
@@ -81,24 +89,58 @@ public final class BarChart {
     }
     int height = TOP + bars.size() * ROW + AXIS;
     Html h = new Html();
-    h.open("svg", "xmlns", "http://www.w3.org/2000/svg", "class", "chart", "data-device", device,
-        "width", Integer.toString(WIDTH), "height", Integer.toString(height),
-        "viewBox", "0 0 " + WIDTH + " " + height, "role", "img",
-        "aria-label", "energy per " + subject + " on " + device).newline();
-    h.element("title", "Energy per " + subject + " and inference on " + device + " (J)")
+    h.open(
+            "svg",
+            "xmlns",
+            "http://www.w3.org/2000/svg",
+            "class",
+            "chart",
+            "data-device",
+            device,
+            "width",
+            Integer.toString(WIDTH),
+            "height",
+            Integer.toString(height),
+            "viewBox",
+            "0 0 " + WIDTH + " " + height,
+            "role",
+            "img",
+            "aria-label",
+            "energy per " + subject + " on " + device)
         .newline();
+    h.element("title", "Energy per " + subject + " and inference on " + device + " (J)").newline();
     double max = bars.stream().mapToDouble(Bar::total).max().orElse(0);
     for (int i = 0; i < bars.size(); i++) {
       Bar bar = bars.get(i);
-      String label = bar.label().length() > LABEL_CHARS
-          ? bar.label().substring(0, LABEL_CHARS - 1) + "\u2026" : bar.label();
-      h.open("text", "class", "label", "x", Integer.toString(LABEL_WIDTH),
-          "y", px(TOP + i * ROW + BAR - 2), "text-anchor", "end")
-          .element("title", bar.label()).text(label).close("text");
-      h.open("text", "class", "value", "x", Integer.toString(BAR_LEFT + BAR_WIDTH + 8),
-          "y", px(TOP + i * ROW + BAR - 2))
-          .element("title", bar.total() + " J").text(PythonFormat.g2(bar.total()))
-          .close("text").newline();
+      String label =
+          bar.label().length() > LABEL_CHARS
+              ? bar.label().substring(0, LABEL_CHARS - 1) + "\u2026"
+              : bar.label();
+      h.open(
+              "text",
+              "class",
+              "label",
+              "x",
+              Integer.toString(LABEL_WIDTH),
+              "y",
+              px(TOP + i * ROW + BAR - 2),
+              "text-anchor",
+              "end")
+          .element("title", bar.label())
+          .text(label)
+          .close("text");
+      h.open(
+              "text",
+              "class",
+              "value",
+              "x",
+              Integer.toString(BAR_LEFT + BAR_WIDTH + 8),
+              "y",
+              px(TOP + i * ROW + BAR - 2))
+          .element("title", bar.total() + " J")
+          .text(PythonFormat.g2(bar.total()))
+          .close("text")
+          .newline();
     }
     h.raw(scale("linear", subject, bars, new Linear(max))).newline();
     h.raw(scale("log", subject, bars, Log.of(bars))).newline();
@@ -153,7 +195,7 @@ public final class BarChart {
     @Override
     public List<Double> ticks() {
       List<Double> ticks = new ArrayList<>();
-      int every = Math.max(1, (high - low + 11) / 12);   // at most a dozen labels
+      int every = Math.max(1, (high - low + 11) / 12); // at most a dozen labels
       for (int k = low; k <= high; k += every) {
         ticks.add(Math.pow(10, k));
       }
@@ -172,27 +214,84 @@ public final class BarChart {
       double length = axis.position(bar.total());
       double synop = bar.total() > 0 ? length * (bar.synop() / bar.total()) : 0;
       String y = px(TOP + i * ROW);
-      h.open("g", "class", "bar", "data-" + subject, bar.label(), "data-synop",
-          Double.toString(bar.synop()), "data-neuron", Double.toString(bar.neuron()));
-      h.open("title").text(bar.label() + ": synaptic " + bar.synop() + " J, neuron "
-          + bar.neuron() + " J").close("title");
-      h.empty("rect", "class", "synop", "x", px(BAR_LEFT), "y", y, "width", px(synop),
-          "height", Integer.toString(BAR));
-      h.empty("rect", "class", "neuron", "x", px(BAR_LEFT + synop), "y", y,
-          "width", px(length - synop), "height", Integer.toString(BAR));
+      h.open(
+          "g",
+          "class",
+          "bar",
+          "data-" + subject,
+          bar.label(),
+          "data-synop",
+          Double.toString(bar.synop()),
+          "data-neuron",
+          Double.toString(bar.neuron()));
+      h.open("title")
+          .text(bar.label() + ": synaptic " + bar.synop() + " J, neuron " + bar.neuron() + " J")
+          .close("title");
+      h.empty(
+          "rect",
+          "class",
+          "synop",
+          "x",
+          px(BAR_LEFT),
+          "y",
+          y,
+          "width",
+          px(synop),
+          "height",
+          Integer.toString(BAR));
+      h.empty(
+          "rect",
+          "class",
+          "neuron",
+          "x",
+          px(BAR_LEFT + synop),
+          "y",
+          y,
+          "width",
+          px(length - synop),
+          "height",
+          Integer.toString(BAR));
       h.close("g").newline();
     }
     int axisY = TOP + bars.size() * ROW + 4;
-    h.empty("line", "class", "axis", "x1", px(BAR_LEFT), "y1", px(axisY),
-        "x2", px(BAR_LEFT + BAR_WIDTH), "y2", px(axisY));
+    h.empty(
+        "line",
+        "class",
+        "axis",
+        "x1",
+        px(BAR_LEFT),
+        "y1",
+        px(axisY),
+        "x2",
+        px(BAR_LEFT + BAR_WIDTH),
+        "y2",
+        px(axisY));
     for (double tick : axis.ticks()) {
       String x = px(BAR_LEFT + axis.position(tick));
       h.empty("line", "class", "tick", "x1", x, "y1", px(axisY), "x2", x, "y2", px(axisY + 5));
-      h.element("text", PythonFormat.g2(tick), "class", "tick-label", "x", x,
-          "y", px(axisY + 18), "text-anchor", "middle");
+      h.element(
+          "text",
+          PythonFormat.g2(tick),
+          "class",
+          "tick-label",
+          "x",
+          x,
+          "y",
+          px(axisY + 18),
+          "text-anchor",
+          "middle");
     }
-    h.element("text", "J per inference (" + name + " scale)", "class", "axis-label",
-        "x", px(BAR_LEFT + BAR_WIDTH / 2.0), "y", px(axisY + 34), "text-anchor", "middle");
+    h.element(
+        "text",
+        "J per inference (" + name + " scale)",
+        "class",
+        "axis-label",
+        "x",
+        px(BAR_LEFT + BAR_WIDTH / 2.0),
+        "y",
+        px(axisY + 34),
+        "text-anchor",
+        "middle");
     return h.close("g").toString();
   }
 

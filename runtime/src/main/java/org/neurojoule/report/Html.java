@@ -27,7 +27,8 @@ public final class Html {
         case '"' -> b.append("&quot;");
         case '\'' -> b.append("&#39;");
         default -> {
-          if (Character.isHighSurrogate(c) && i + 1 < s.length()
+          if (Character.isHighSurrogate(c)
+              && i + 1 < s.length()
               && Character.isLowSurrogate(s.charAt(i + 1))) {
             b.append(c).append(s.charAt(++i));
           } else if (allowed(c)) {
@@ -42,7 +43,10 @@ public final class Html {
   }
 
   private static boolean allowed(char c) {
-    return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
+    return c == '\t'
+        || c == '\n'
+        || c == '\r'
+        || (c >= 0x20 && c <= 0xD7FF)
         || (c >= 0xE000 && c <= 0xFFFD);
   }
 
@@ -140,7 +144,10 @@ public final class Html {
     }
     for (int i = 0; i < attributes.length; i += 2) {
       if (attributes[i + 1] != null) {
-        out.append(' ').append(attributes[i]).append("=\"").append(escape(attributes[i + 1]))
+        out.append(' ')
+            .append(attributes[i])
+            .append("=\"")
+            .append(escape(attributes[i + 1]))
             .append('"');
       }
     }

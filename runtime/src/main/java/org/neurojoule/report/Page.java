@@ -9,7 +9,8 @@ import java.util.Objects;
  */
 public final class Page {
   /** The only script of a report: buttons with {@code data-scale} switch the charts' axis. */
-  static final String SCRIPT = """
+  static final String SCRIPT =
+      """
       document.querySelectorAll('button[data-scale]').forEach(function (button) {
         button.addEventListener('click', function () {
           document.body.setAttribute('data-scale', button.getAttribute('data-scale'));
@@ -17,7 +18,8 @@ public final class Page {
       });
       """;
 
-  private static final String STYLE = """
+  private static final String STYLE =
+      """
       body { font-family: sans-serif; margin: 24px; color: #222; max-width: 1100px; }
       h1 { font-size: 22px; } h2 { font-size: 18px; margin-top: 28px; } h3 { font-size: 15px; }
       table { border-collapse: collapse; font-size: 13px; }
@@ -65,16 +67,20 @@ public final class Page {
     return h.close("html").newline().toString();
   }
 
-  /**
-   * {@return the buttons that switch the charts between linear and log axes}
-   */
+  /** {@return the buttons that switch the charts between linear and log axes} */
   public static String scaleToggle() {
-    return new Html().open("p", "class", "toggle").text("Scale: ")
+    return new Html()
+        .open("p", "class", "toggle")
+        .text("Scale: ")
         .element("button", "linear", "type", "button", "data-scale", "linear")
         .element("button", "log", "type", "button", "data-scale", "log")
         .text(" ")
-        .element("span", "", "class", "swatch synop").text(" synaptic energy ")
-        .element("span", "", "class", "swatch neuron").text(" neuron energy")
-        .close("p").newline().toString();
+        .element("span", "", "class", "swatch synop")
+        .text(" synaptic energy ")
+        .element("span", "", "class", "swatch neuron")
+        .text(" neuron energy")
+        .close("p")
+        .newline()
+        .toString();
   }
 }

@@ -24,16 +24,16 @@ import java.util.TreeMap;
  * continuation of that file in the {@code keras-team/tf-keras} repository, {@code
  * tf_keras/utils/layer_utils.py} (tf-keras 2.15; commits {@code 6add81a9} and {@code 803835f8},
  * whose {@code print_summary} are identical). This is the version whose totals read {@code Total
- * params: 7895140 (30.12 MB)}: no thousands separators and the weight memory in parentheses.
- * (Keras 2.12 and older printed {@code Total params: 7,895,140} with no size; Keras 3 draws a
- * {@code rich} table instead. Neither is reproduced here.) Printed summaries of that version found
- * in public code were used as extra ground truth in the tests.
+ * params: 7895140 (30.12 MB)}: no thousands separators and the weight memory in parentheses. (Keras
+ * 2.12 and older printed {@code Total params: 7,895,140} with no size; Keras 3 draws a {@code rich}
+ * table instead. Neither is reproduced here.) Printed summaries of that version found in public
+ * code were used as extra ground truth in the tests.
  *
  * <h2>What is printed</h2>
  *
  * <p>Every line below is one call of Keras' {@code print_fn}, which by default ({@code
- * io_utils.print_msg}) writes the line followed by {@code "\n"}; the returned string therefore
- * ends with exactly one {@code "\n"} after the last rule line, and has no trailing blank line.
+ * io_utils.print_msg}) writes the line followed by {@code "\n"}; the returned string therefore ends
+ * with exactly one {@code "\n"} after the last rule line, and has no trailing blank line.
  *
  * <ol>
  *   <li>{@code Model: "<name>"}
@@ -42,18 +42,18 @@ import java.util.TreeMap;
  *       model is not sequential-like, {@code Connected to}
  *   <li>{@code "=" * line_length}
  *   <li>for each layer: its row (possibly several printed lines, see below) followed by a line of
- *       {@code line_length} spaces (Keras 2.13+ separates rows with a blank padded line, not with
- *       a {@code "_"} rule, and also prints it after the last layer)
+ *       {@code line_length} spaces (Keras 2.13+ separates rows with a blank padded line, not with a
+ *       {@code "_"} rule, and also prints it after the last layer)
  *   <li>{@code "=" * line_length}
- *   <li>{@code Total params: N (size)}, {@code Trainable params: N (size)}, {@code
- *       Non-trainable params: N (size)}, with the size from {@link #readableMemorySize(double)}
+ *   <li>{@code Total params: N (size)}, {@code Trainable params: N (size)}, {@code Non-trainable
+ *       params: N (size)}, with the size from {@link #readableMemorySize(double)}
  *   <li>{@code "_" * line_length}
  * </ol>
  *
  * <p>Sequential-like models use {@code line_length = 65} and positions {@code [.45, .85, 1.]}
  * (absolute {@code [29, 55, 65]}); other models use {@code line_length = 98} and positions {@code
- * [.3, .6, .70, 1.]} (absolute {@code [29, 58, 68, 98]}). Relative positions become absolute
- * with Python's {@code int(line_length * p)}.
+ * [.3, .6, .70, 1.]} (absolute {@code [29, 58, 68, 98]}). Relative positions become absolute with
+ * Python's {@code int(line_length * p)}.
  *
  * <h2>Row wrapping ({@code print_row})</h2>
  *
@@ -61,16 +61,16 @@ import java.util.TreeMap;
  * column {@code col} spanning {@code [start, end)} the cut-off is {@code end - start - 2 - 1} (2
  * spaces of gap plus 1 because the first column starts with one space), except for the last column,
  * whose cut-off is {@code end - start} with no gap. The first {@code cutoff} characters are taken;
- * if they contain {@code "),"}, {@code "},"}, {@code "],"} or {@code "',"} the piece is shortened to
- * end just after the earliest such occurrence. The first column is preceded by one space; each
+ * if they contain {@code "),"}, {@code "},"}, {@code "],"} or {@code "',"} the piece is shortened
+ * to end just after the earliest such occurrence. The first column is preceded by one space; each
  * piece except the last column's is followed by two spaces; then the line is padded with spaces to
  * the column's end position. Lines are therefore always padded to the full line length (they carry
  * trailing spaces) unless a cell overflows.
  *
  * <p>The {@code Connected to} cell is {@code str()} of a Python list of strings, e.g. {@code []}
- * for an input layer, {@code ['conv2d[0][0]']}, or {@code ['a[0][0]', 'b[0][0]']}; the {@code
- * "',"} break rule then prints one inbound tensor per line, the continuation lines starting with
- * the space that followed the comma.
+ * for an input layer, {@code ['conv2d[0][0]']}, or {@code ['a[0][0]', 'b[0][0]']}; the {@code "',"}
+ * break rule then prints one inbound tensor per line, the continuation lines starting with the
+ * space that followed the comma.
  *
  * <p>Not supported (not needed by NeuroJoule): {@code expand_nested}, {@code show_trainable},
  * {@code layer_range}, the {@code "0 (unused)"} parameter cell of unbuilt layers of subclassed
@@ -136,8 +136,13 @@ public final class KerasSummaryPrinter {
     public Totals {
       if (total != trainable + nonTrainable) {
         throw new IllegalArgumentException(
-            "total (" + total + ") != trainable (" + trainable + ") + non-trainable ("
-                + nonTrainable + ")");
+            "total ("
+                + total
+                + ") != trainable ("
+                + trainable
+                + ") + non-trainable ("
+                + nonTrainable
+                + ")");
       }
     }
 
@@ -182,12 +187,12 @@ public final class KerasSummaryPrinter {
    *
    * <p>The rule of {@code print_summary}: a {@code Sequential} model and a subclassed model are
    * always sequential-like. A functional model is sequential-like when (1) every depth of {@code
-   * model._nodes_by_depth} holds exactly one node and that node has at most one Keras input
-   * tensor, and (2) no layer of the model owns more than one of those nodes (no shared layer).
-   * Together these mean the graph is a single chain {@code Input -> a -> b -> ...} with no
-   * branching, merging or layer reuse; tensors passed as keyword arguments (e.g. a mask) count as
-   * inputs too. Node depths are computed as Keras' {@code _map_graph_network} does: a node no other
-   * node consumes has depth 0 and every producer is one deeper than its deepest consumer.
+   * model._nodes_by_depth} holds exactly one node and that node has at most one Keras input tensor,
+   * and (2) no layer of the model owns more than one of those nodes (no shared layer). Together
+   * these mean the graph is a single chain {@code Input -> a -> b -> ...} with no branching,
+   * merging or layer reuse; tensors passed as keyword arguments (e.g. a mask) count as inputs too.
+   * Node depths are computed as Keras' {@code _map_graph_network} does: a node no other node
+   * consumes has depth 0 and every producer is one deeper than its deepest consumer.
    *
    * <p>Note that the decision says nothing about the printed row order: the rows are printed in
    * {@code model.layers} order, as given to {@link #print}.
@@ -305,8 +310,8 @@ public final class KerasSummaryPrinter {
    * @param rows one row per layer, in {@code model.layers} order
    * @param totals the parameter totals
    * @param sequentialLike Keras' {@code sequential_like} (see {@link #isSequentialLike})
-   * @param lineLength the total line length; 0 means the default (as Python's {@code line_length
-   *     or 65}); the column positions stay the default fractions of it
+   * @param lineLength the total line length; 0 means the default (as Python's {@code line_length or
+   *     65}); the column positions stay the default fractions of it
    * @return the printed text, every line terminated by {@code "\n"}
    * @throws IllegalArgumentException if {@code lineLength} is negative, or so small that Keras'
    *     wrapping loop would never end
@@ -353,12 +358,23 @@ public final class KerasSummaryPrinter {
     long trainableBytes = totals.trainable() * FLOAT32_BYTES;
     long nonTrainableBytes = totals.nonTrainable() * FLOAT32_BYTES;
     lines.add(
-        "Total params: " + totals.total() + " ("
-            + readableMemorySize(trainableBytes + nonTrainableBytes) + ")");
-    lines.add("Trainable params: " + totals.trainable() + " ("
-        + readableMemorySize(trainableBytes) + ")");
-    lines.add("Non-trainable params: " + totals.nonTrainable() + " ("
-        + readableMemorySize(nonTrainableBytes) + ")");
+        "Total params: "
+            + totals.total()
+            + " ("
+            + readableMemorySize(trainableBytes + nonTrainableBytes)
+            + ")");
+    lines.add(
+        "Trainable params: "
+            + totals.trainable()
+            + " ("
+            + readableMemorySize(trainableBytes)
+            + ")");
+    lines.add(
+        "Non-trainable params: "
+            + totals.nonTrainable()
+            + " ("
+            + readableMemorySize(nonTrainableBytes)
+            + ")");
     lines.add("_".repeat(length));
 
     StringBuilder out = new StringBuilder();
@@ -412,8 +428,10 @@ public final class KerasSummaryPrinter {
           text[col] = text[col].substring(at[col]);
           at[col] = 0;
         }
-        String fitIntoLine = cutoff < 0 ? pyHead(text[col], cutoff)
-            : text[col].substring(at[col], advance(text[col], at[col], cutoff));
+        String fitIntoLine =
+            cutoff < 0
+                ? pyHead(text[col], cutoff)
+                : text[col].substring(at[col], advance(text[col], at[col], cutoff));
         int best = -1;
         for (String cond : LINE_BREAK_CONDITIONS) {
           int found = pyFind(fitIntoLine, cond);
@@ -444,7 +462,9 @@ public final class KerasSummaryPrinter {
       if (unchanged(textBefore, atBefore, text, at)) {
         // Python would loop forever here (cut-off <= 0 for a non-empty cell).
         throw new IllegalArgumentException(
-            "line too short to print the row " + fields + " with positions "
+            "line too short to print the row "
+                + fields
+                + " with positions "
                 + Arrays.toString(positions));
       }
       lines.add(line.toString());
@@ -476,9 +496,9 @@ public final class KerasSummaryPrinter {
   }
 
   /**
-   * Python's {@code "{:.2f}".format(x)}: the exact binary value rounded half to even (which is
-   * what CPython's correctly rounded formatting amounts to), keeping the sign of negative values
-   * that round to zero.
+   * Python's {@code "{:.2f}".format(x)}: the exact binary value rounded half to even (which is what
+   * CPython's correctly rounded formatting amounts to), keeping the sign of negative values that
+   * round to zero.
    */
   static String formatFixed2(double x) {
     if (Double.isNaN(x)) {
@@ -505,8 +525,8 @@ public final class KerasSummaryPrinter {
   }
 
   /**
-   * Python's {@code repr(str)}: single quotes unless the text contains a single quote and no
-   * double quote; backslash, the quote, {@code \t}, {@code \n}, {@code \r} and other ASCII control
+   * Python's {@code repr(str)}: single quotes unless the text contains a single quote and no double
+   * quote; backslash, the quote, {@code \t}, {@code \n}, {@code \r} and other ASCII control
    * characters escaped. (Non-ASCII characters are kept as they are, as Python does for printable
    * ones.)
    */
@@ -546,8 +566,10 @@ public final class KerasSummaryPrinter {
   /** Whether no cell's remaining text changed (on the same text a larger offset leaves less). */
   private static boolean unchanged(String[] textBefore, int[] atBefore, String[] text, int[] at) {
     for (int i = 0; i < text.length; i++) {
-      boolean same = textBefore[i] == text[i] ? atBefore[i] == at[i]
-          : textBefore[i].substring(atBefore[i]).equals(text[i].substring(at[i]));
+      boolean same =
+          textBefore[i] == text[i]
+              ? atBefore[i] == at[i]
+              : textBefore[i].substring(atBefore[i]).equals(text[i].substring(at[i]));
       if (!same) {
         return false;
       }

@@ -12,6 +12,7 @@ final class VectorGemmTile extends GemmTile {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
   private static final int MR = 6;
+
   /** Below four lanes the Vector API gains nothing over scalar code. */
   private static final int NR = L >= 4 ? 2 * L : 0;
 
@@ -31,8 +32,18 @@ final class VectorGemmTile extends GemmTile {
   }
 
   @Override
-  void tile(float[] a, int ao, int lda, float[] bp, int bo, float[] c, int co, int ldc,
-      int rows, int kc, boolean add) {
+  void tile(
+      float[] a,
+      int ao,
+      int lda,
+      float[] bp,
+      int bo,
+      float[] c,
+      int co,
+      int ldc,
+      int rows,
+      int kc,
+      boolean add) {
     if (rows == MR) {
       six(a, ao, lda, bp, bo, c, co, ldc, kc, add);
     } else {
@@ -42,8 +53,17 @@ final class VectorGemmTile extends GemmTile {
     }
   }
 
-  private static void six(float[] a, int ao, int lda, float[] bp, int bo, float[] c, int co,
-      int ldc, int kc, boolean add) {
+  private static void six(
+      float[] a,
+      int ao,
+      int lda,
+      float[] bp,
+      int bo,
+      float[] c,
+      int co,
+      int ldc,
+      int kc,
+      boolean add) {
     int c0 = co;
     int c1 = c0 + ldc;
     int c2 = c1 + ldc;
@@ -105,8 +125,8 @@ final class VectorGemmTile extends GemmTile {
     s51.intoArray(c, c5 + L);
   }
 
-  private static void one(float[] a, int ao, float[] bp, int bo, float[] c, int co, int kc,
-      boolean add) {
+  private static void one(
+      float[] a, int ao, float[] bp, int bo, float[] c, int co, int kc, boolean add) {
     FloatVector s0 = start(c, co, add);
     FloatVector s1 = start(c, co + L, add);
     for (int p = 0; p < kc; p++) {

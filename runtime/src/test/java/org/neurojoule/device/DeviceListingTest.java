@@ -15,8 +15,8 @@ class DeviceListingTest {
   void csv_hasAHeader_andOneRecordPerDevice() {
     String csv = DeviceListing.csv(registry, List.of("cpu", "loihi"));
     List<String> lines = csv.lines().toList();
-    assertThat(lines.get(0)).isEqualTo(
-        "device,energy_per_synop_j,energy_per_neuron_j,spiking,node,kind,counts,source");
+    assertThat(lines.get(0))
+        .isEqualTo("device,energy_per_synop_j,energy_per_neuron_j,spiking,node,kind,counts,source");
     assertThat(lines).hasSize(3);
     assertThat(lines.get(1)).startsWith("cpu," + registry.get("cpu").energyPerSynop() + ",");
     assertThat(lines.get(2)).startsWith("loihi,");
@@ -42,7 +42,7 @@ class DeviceListingTest {
   @Test
   void defaults_isOneSharedRegistry() {
     assertThat(DeviceRegistry.defaults()).isSameInstanceAs(DeviceRegistry.defaults());
-    assertThat(DeviceRegistry.defaults().names()).containsAtLeastElementsIn(
-        DeviceRegistry.withBuiltIns().names());
+    assertThat(DeviceRegistry.defaults().names())
+        .containsAtLeastElementsIn(DeviceRegistry.withBuiltIns().names());
   }
 }

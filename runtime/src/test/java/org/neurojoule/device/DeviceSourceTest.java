@@ -29,12 +29,16 @@ class DeviceSourceTest {
   void builtIns_sayWhatTheyCount_nodeKindAndFullCitation() {
     DeviceRegistry r = DeviceRegistry.withBuiltIns();
     DeviceInfo loihi = r.info("LOIHI");
-    assertThat(loihi.counts()).startsWith("synaptic op 27.1 pJ = 23.6 pJ minimum synaptic spike op"
-        + " + 3.5 pJ across-tile spike energy per tile hop (Table 1)");
+    assertThat(loihi.counts())
+        .startsWith(
+            "synaptic op 27.1 pJ = 23.6 pJ minimum synaptic spike op"
+                + " + 3.5 pJ across-tile spike energy per tile hop (Table 1)");
     assertThat(loihi.node()).isEqualTo("14 nm");
     assertThat(loihi.kind()).isEqualTo(DeviceInfo.Kind.MEASURED);
-    assertThat(loihi.source()).isEqualTo("M. Davies et al., \"Loihi: A Neuromorphic Manycore"
-        + " Processor with On-Chip Learning\", IEEE Micro 38(1):82-99, 2018");
+    assertThat(loihi.source())
+        .isEqualTo(
+            "M. Davies et al., \"Loihi: A Neuromorphic Manycore"
+                + " Processor with On-Chip Learning\", IEEE Micro 38(1):82-99, 2018");
     assertThat(r.info("cpu").kind().label()).isEqualTo("derived");
     r.names().forEach(n -> assertThat(r.info(n).source()).isNotEmpty());
   }

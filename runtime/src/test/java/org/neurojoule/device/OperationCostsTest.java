@@ -23,17 +23,23 @@ class OperationCostsTest {
 
   @Test
   void defaults_areTheSynopFigureAndHorowitzMemories() {
-    assertThat(FP32).isEqualTo(new OperationCosts(1e-12, 1e-12, OperationCosts.HOROWITZ_SRAM,
-        2.6e-9, 32));
+    assertThat(FP32)
+        .isEqualTo(new OperationCosts(1e-12, 1e-12, OperationCosts.HOROWITZ_SRAM, 2.6e-9, 32));
   }
 
   @Test
   void badFigures_nameThem() {
-    assertThat(assertThrows(IllegalArgumentException.class, () -> new OperationCosts(
-        1e-12, 1e-12, List.of(), 1e-9, 65)).getMessage())
+    assertThat(
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> new OperationCosts(1e-12, 1e-12, List.of(), 1e-9, 65))
+                .getMessage())
         .isEqualTo("dataBits must be 1 to 64, was 65");
-    assertThat(assertThrows(IllegalArgumentException.class, () -> new OperationCosts(
-        Double.NaN, 1e-12, List.of(), 1e-9, 8)).getMessage())
+    assertThat(
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> new OperationCosts(Double.NaN, 1e-12, List.of(), 1e-9, 8))
+                .getMessage())
         .isEqualTo("energyPerMac must be a number of joules from 0 to 1.0, was NaN");
   }
 }

@@ -21,6 +21,7 @@ class MemorySizeTest {
   @Test
   void negativeIsAnError() {
     assertThat(assertThrows(IllegalArgumentException.class, () -> MemorySize.keras(-1)))
-        .hasMessageThat().isEqualTo("a size must be >= 0 bytes, was -1");
+        .hasMessageThat()
+        .isEqualTo("a size must be >= 0 bytes, was -1");
   }
 }

@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
-import org.neurojoule.Golden;
 import org.junit.jupiter.api.Test;
+import org.neurojoule.Golden;
 
 /**
  * Reproduces the header, dash line and rows of the golden MNIST tables from hand-built cells.
@@ -155,8 +155,7 @@ class TableLayoutTest {
   void render_tie_growsFirstColumn() {
     // usable = 5, base width 2 each, both cut by (4 - 2) / 2: the first column gets the extra.
     List<String> lines =
-        TableLayout.render(
-            List.of("abcd", "wxyz"), List.of(), List.of(true, false), 6);
+        TableLayout.render(List.of("abcd", "wxyz"), List.of(), List.of(true, false), 6);
 
     assertThat(lines).containsExactly("abc|wx", "---|--").inOrder();
   }
@@ -234,17 +233,13 @@ class TableLayoutTest {
     assertThat(
             assertThrows(
                     IllegalArgumentException.class,
-                    () ->
-                        TableLayout.render(
-                            headers, List.of(Arrays.asList("x", null)), align, 10))
+                    () -> TableLayout.render(headers, List.of(Arrays.asList("x", null)), align, 10))
                 .getMessage())
         .contains("row 0 contains a null cell");
     assertThat(
             assertThrows(
                     IllegalArgumentException.class,
-                    () ->
-                        TableLayout.render(
-                            headers, Collections.singletonList(null), align, 10))
+                    () -> TableLayout.render(headers, Collections.singletonList(null), align, 10))
                 .getMessage())
         .isEqualTo("row 0 is null");
   }

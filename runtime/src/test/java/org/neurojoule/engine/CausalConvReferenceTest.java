@@ -6,15 +6,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.neurojoule.layer.Activation;
 import org.neurojoule.Model;
-import org.neurojoule.layer.Padding;
 import org.neurojoule.Tensor;
+import org.neurojoule.layer.Activation;
+import org.neurojoule.layer.Padding;
 
 /**
- * Causal Conv1D on every matrix-multiply path (pure Java im2col, OpenBLAS, oneDNN with its left
- * and right padding given apart, the narrow direct kernel) against a naive float64 reference that
- * does what Keras does: prepend (k - 1) * d zeros to the time axis, then slide a valid window.
+ * Causal Conv1D on every matrix-multiply path (pure Java im2col, OpenBLAS, oneDNN with its left and
+ * right padding given apart, the narrow direct kernel) against a naive float64 reference that does
+ * what Keras does: prepend (k - 1) * d zeros to the time axis, then slide a valid window.
  */
 class CausalConvReferenceTest {
   private static final double TOLERANCE = 1e-4;
@@ -23,18 +23,18 @@ class CausalConvReferenceTest {
   /** Gemm x (length, cin, filters, kernel, stride, dilation). */
   static Stream<Arguments> cases() {
     int[][] geometries = {
-        {9, 3, 4, 3, 1, 1},
-        {9, 3, 4, 3, 1, 2},
-        {9, 3, 4, 3, 2, 1},
-        {10, 2, 3, 4, 2, 1},
-        {8, 2, 3, 2, 1, 2},
-        // 20 filters: too many for the narrow kernel, so the general paths run by default too.
-        {12, 5, 20, 5, 1, 2},
-        // Dilated far beyond the input: the first tap never touches it (a clipped window).
-        {5, 2, 3, 3, 1, 4},
+      {9, 3, 4, 3, 1, 1},
+      {9, 3, 4, 3, 1, 2},
+      {9, 3, 4, 3, 2, 1},
+      {10, 2, 3, 4, 2, 1},
+      {8, 2, 3, 2, 1, 2},
+      // 20 filters: too many for the narrow kernel, so the general paths run by default too.
+      {12, 5, 20, 5, 1, 2},
+      // Dilated far beyond the input: the first tap never touches it (a clipped window).
+      {5, 2, 3, 3, 1, 4},
     };
-    return NaiveReferenceTest.gemms().flatMap(
-        gemm -> Stream.of(geometries).map(g -> Arguments.of(gemm, g)));
+    return NaiveReferenceTest.gemms()
+        .flatMap(gemm -> Stream.of(geometries).map(g -> Arguments.of(gemm, g)));
   }
 
   @ParameterizedTest
@@ -46,8 +46,16 @@ class CausalConvReferenceTest {
     int k = g[3];
     int stride = g[4];
     int dilation = g[5];
-    Tensor t = Model.input(n, cin).conv1d(cout, k, c -> c.strides(stride).dilationRate(dilation)
-        .padding(Padding.CAUSAL).activation(Activation.TANH));
+    Tensor t =
+        Model.input(n, cin)
+            .conv1d(
+                cout,
+                k,
+                c ->
+                    c.strides(stride)
+                        .dilationRate(dilation)
+                        .padding(Padding.CAUSAL)
+                        .activation(Activation.TANH));
     float[] w = seq(k * cin * cout, 0.3, 1);
     float[] b = seq(cout, 0.1, 2);
     t.layer().setWeights(w, b);
@@ -56,19 +64,20 @@ class CausalConvReferenceTest {
     float[] got = KernelTest.run(t, gemm, x, N, n, cin);
 
     double[] want = causalConv1d(x, n, cin, w, b, cout, k, stride, dilation);
-    String where = gemm.name() + (gemm.dnnlConv() ? "+dnnl" : "") + " " + java.util.Arrays
-        .toString(g);
+    String where =
+        gemm.name() + (gemm.dnnlConv() ? "+dnnl" : "") + " " + java.util.Arrays.toString(g);
     assertWithMessage("values on %s", where).that(got.length).isEqualTo(want.length);
     for (int i = 0; i < want.length; i++) {
       double err = Math.abs(got[i] - want[i]) / Math.max(1e-3, Math.abs(want[i]));
       assertWithMessage("value %s on %s: got %s, want %s", i, where, got[i], want[i])
-          .that(err).isAtMost(TOLERANCE);
+          .that(err)
+          .isAtMost(TOLERANCE);
     }
   }
 
   /** Keras' definition, literally: zeros before the sequence, then a valid convolution. */
-  private static double[] causalConv1d(float[] x, int n, int cin, float[] w, float[] b, int cout,
-      int k, int stride, int dilation) {
+  private static double[] causalConv1d(
+      float[] x, int n, int cin, float[] w, float[] b, int cout, int k, int stride, int dilation) {
     int pad = (k - 1) * dilation;
     int padded = n + pad;
     int out = (padded - ((k - 1) * dilation + 1)) / stride + 1;

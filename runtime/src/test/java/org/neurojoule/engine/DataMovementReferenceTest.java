@@ -20,53 +20,90 @@ class DataMovementReferenceTest {
   void zeroPadding2dWithPairs() {
     Tensor t = Model.input(3, 4, 2).zeroPadding2d(1, 2, 0, 3);
     float[] x = seq(N * 3 * 4 * 2);
-    assertThat(run(t, x, 3, 4, 2)).isEqualTo(
-        naive(x, dims(3, 4), 2, dims(6, 7), (axis) -> (o) -> o - dims(1, 0)[axis], dims(1, 1)));
+    assertThat(run(t, x, 3, 4, 2))
+        .isEqualTo(
+            naive(x, dims(3, 4), 2, dims(6, 7), (axis) -> (o) -> o - dims(1, 0)[axis], dims(1, 1)));
   }
 
   @Test
   void zeroPadding1dAnd3d() {
     float[] x1 = seq(N * 5 * 3);
-    assertThat(run(Model.input(5, 3).zeroPadding1d(2), x1, 5, 3)).isEqualTo(
-        naive(x1, dims(5), 3, dims(9), (axis) -> (o) -> o - 2, dims(1)));
+    assertThat(run(Model.input(5, 3).zeroPadding1d(2), x1, 5, 3))
+        .isEqualTo(naive(x1, dims(5), 3, dims(9), (axis) -> (o) -> o - 2, dims(1)));
     float[] x3 = seq(N * 2 * 3 * 2 * 1);
-    assertThat(run(Model.input(2, 3, 2, 1).zeroPadding3d(1, 0, 2), x3, 2, 3, 2, 1)).isEqualTo(
-        naive(x3, dims(2, 3, 2), 1, dims(4, 3, 6), (axis) -> (o) -> o - dims(1, 0, 2)[axis],
-            dims(1, 1, 1)));
+    assertThat(run(Model.input(2, 3, 2, 1).zeroPadding3d(1, 0, 2), x3, 2, 3, 2, 1))
+        .isEqualTo(
+            naive(
+                x3,
+                dims(2, 3, 2),
+                1,
+                dims(4, 3, 6),
+                (axis) -> (o) -> o - dims(1, 0, 2)[axis],
+                dims(1, 1, 1)));
   }
 
   @Test
   void paddingModes_reflectEdgeAndAConstant() {
     float[] x = seq(N * 4 * 3 * 2);
     int[] pads = {3, 1, 0, 2};
-    assertThat(run(Model.input(4, 3, 2).zeroPadding2d(pads, p -> p.mode(ZeroPadding.Mode.REFLECT)),
-        x, 4, 3, 2)).isEqualTo(padded(x, dims(4, 3), 2, pads, "reflect", 0));
-    assertThat(run(Model.input(4, 3, 2).zeroPadding2d(pads, p -> p.mode(ZeroPadding.Mode.EDGE)),
-        x, 4, 3, 2)).isEqualTo(padded(x, dims(4, 3), 2, pads, "edge", 0));
+    assertThat(
+            run(
+                Model.input(4, 3, 2).zeroPadding2d(pads, p -> p.mode(ZeroPadding.Mode.REFLECT)),
+                x,
+                4,
+                3,
+                2))
+        .isEqualTo(padded(x, dims(4, 3), 2, pads, "reflect", 0));
+    assertThat(
+            run(
+                Model.input(4, 3, 2).zeroPadding2d(pads, p -> p.mode(ZeroPadding.Mode.EDGE)),
+                x,
+                4,
+                3,
+                2))
+        .isEqualTo(padded(x, dims(4, 3), 2, pads, "edge", 0));
     assertThat(run(Model.input(4, 3, 2).zeroPadding2d(pads, p -> p.value(-2.5)), x, 4, 3, 2))
         .isEqualTo(padded(x, dims(4, 3), 2, pads, "constant", -2.5f));
     float[] x1 = seq(N * 5 * 1);
-    assertThat(run(Model.input(5, 1).zeroPadding1d(new int[] {4, 2},
-        p -> p.mode(ZeroPadding.Mode.REFLECT)), x1, 5, 1))
+    assertThat(
+            run(
+                Model.input(5, 1)
+                    .zeroPadding1d(new int[] {4, 2}, p -> p.mode(ZeroPadding.Mode.REFLECT)),
+                x1,
+                5,
+                1))
         .isEqualTo(padded(x1, dims(5), 1, dims(4, 2), "reflect", 0));
     float[] x3 = seq(N * 2 * 2 * 3 * 1);
-    assertThat(run(Model.input(2, 2, 3, 1).zeroPadding3d(new int[] {1, 2, 0, 1, 2, 2},
-        p -> p.mode(ZeroPadding.Mode.EDGE)), x3, 2, 2, 3, 1))
+    assertThat(
+            run(
+                Model.input(2, 2, 3, 1)
+                    .zeroPadding3d(
+                        new int[] {1, 2, 0, 1, 2, 2}, p -> p.mode(ZeroPadding.Mode.EDGE)),
+                x3,
+                2,
+                2,
+                3,
+                1))
         .isEqualTo(padded(x3, dims(2, 2, 3), 1, dims(1, 2, 0, 1, 2, 2), "edge", 0));
   }
 
   @Test
   void reflectPaddingAsWideAsTheAxis_isAClearError() {
-    org.neurojoule.shape.ShapeException e = org.junit.jupiter.api.Assertions.assertThrows(
-        org.neurojoule.shape.ShapeException.class, () -> Model.input(3, 3, 2).zeroPadding2d(
-            new int[] {3, 0, 0, 0}, p -> p.mode(ZeroPadding.Mode.REFLECT)));
-    assertThat(e).hasMessageThat().contains("reflect padding 3 of axis 0 needs an axis longer"
-        + " than that, but 3x3x2 has 3");
+    org.neurojoule.shape.ShapeException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            org.neurojoule.shape.ShapeException.class,
+            () ->
+                Model.input(3, 3, 2)
+                    .zeroPadding2d(new int[] {3, 0, 0, 0}, p -> p.mode(ZeroPadding.Mode.REFLECT)));
+    assertThat(e)
+        .hasMessageThat()
+        .contains(
+            "reflect padding 3 of axis 0 needs an axis longer" + " than that, but 3x3x2 has 3");
   }
 
   /**
-   * numpy.pad's definition: each axis is the list of input indices its padded rows read, built
-   * by walking outwards from the edge (reflect skips the edge row, edge repeats it), -1 for the
+   * numpy.pad's definition: each axis is the list of input indices its padded rows read, built by
+   * walking outwards from the edge (reflect skips the edge row, edge repeats it), -1 for the
    * constant.
    */
   private static float[] padded(float[] x, int[] in, int c, int[] pads, String mode, float value) {
@@ -116,21 +153,22 @@ class DataMovementReferenceTest {
   @Test
   void cropping2dAnd1d() {
     float[] x = seq(N * 6 * 5 * 2);
-    assertThat(run(Model.input(6, 5, 2).cropping2d(1, 2, 0, 1), x, 6, 5, 2)).isEqualTo(
-        naive(x, dims(6, 5), 2, dims(3, 4), (axis) -> (o) -> o + dims(1, 0)[axis], dims(1, 1)));
+    assertThat(run(Model.input(6, 5, 2).cropping2d(1, 2, 0, 1), x, 6, 5, 2))
+        .isEqualTo(
+            naive(x, dims(6, 5), 2, dims(3, 4), (axis) -> (o) -> o + dims(1, 0)[axis], dims(1, 1)));
     float[] x1 = seq(N * 7 * 3);
-    assertThat(run(Model.input(7, 3).cropping1d(3, 1), x1, 7, 3)).isEqualTo(
-        naive(x1, dims(7), 3, dims(3), (axis) -> (o) -> o + 3, dims(1)));
+    assertThat(run(Model.input(7, 3).cropping1d(3, 1), x1, 7, 3))
+        .isEqualTo(naive(x1, dims(7), 3, dims(3), (axis) -> (o) -> o + 3, dims(1)));
   }
 
   @Test
   void upSampling2dPerAxisAnd3d() {
     float[] x = seq(N * 2 * 3 * 2);
-    assertThat(run(Model.input(2, 3, 2).upSampling2d(3, 2), x, 2, 3, 2)).isEqualTo(
-        naive(x, dims(2, 3), 2, dims(6, 6), (axis) -> (o) -> o, dims(3, 2)));
+    assertThat(run(Model.input(2, 3, 2).upSampling2d(3, 2), x, 2, 3, 2))
+        .isEqualTo(naive(x, dims(2, 3), 2, dims(6, 6), (axis) -> (o) -> o, dims(3, 2)));
     float[] x3 = seq(N * 2 * 2 * 2 * 3);
-    assertThat(run(Model.input(2, 2, 2, 3).upSampling3d(2), x3, 2, 2, 2, 3)).isEqualTo(
-        naive(x3, dims(2, 2, 2), 3, dims(4, 4, 4), (axis) -> (o) -> o, dims(2, 2, 2)));
+    assertThat(run(Model.input(2, 2, 2, 3).upSampling3d(2), x3, 2, 2, 2, 3))
+        .isEqualTo(naive(x3, dims(2, 2, 2), 3, dims(4, 4, 4), (axis) -> (o) -> o, dims(2, 2, 2)));
   }
 
   @Test
@@ -160,8 +198,13 @@ class DataMovementReferenceTest {
    * Output entry {@code (b, o..., c)} is input {@code (b, i..., c)} with {@code i = map(floor(o /
    * scale))} on each axis, or zero outside the input.
    */
-  private static float[] naive(float[] x, int[] in, int c, int[] out,
-      IntFunction<java.util.function.IntUnaryOperator> map, int[] scale) {
+  private static float[] naive(
+      float[] x,
+      int[] in,
+      int c,
+      int[] out,
+      IntFunction<java.util.function.IntUnaryOperator> map,
+      int[] scale) {
     int inSize = product(in) * c;
     int outSize = product(out) * c;
     float[] y = new float[N * outSize];

@@ -7,8 +7,8 @@ import org.neurojoule.Model;
 import org.neurojoule.Tensor;
 
 /**
- * KerasSpiking's Lowpass and Alpha against naive float64 loops: Lowpass as its recurrence, Alpha
- * as KerasSpiking's zero-order-hold matrices {@code x' = A x + B u} applied as 2x2 products.
+ * KerasSpiking's Lowpass and Alpha against naive float64 loops: Lowpass as its recurrence, Alpha as
+ * KerasSpiking's zero-order-hold matrices {@code x' = A x + B u} applied as 2x2 products.
  */
 class FilterReferenceTest {
   private static final int N = 2;
@@ -20,7 +20,7 @@ class FilterReferenceTest {
   void lowpass_perUnitTauAndInitialLevel() {
     Tensor t = Model.input(Model.NONE, UNITS).lowpass(0.01, f -> f.dt(DT));
     float[] level = {0.5f, -1f, 0f};
-    float[] tau = {0.01f, 0.003f, 1e-9f};   // the last is clipped to 1e-8: y follows x
+    float[] tau = {0.01f, 0.003f, 1e-9f}; // the last is clipped to 1e-8: y follows x
     t.layer().setWeights(level, tau);
     float[] x = values(N * STEPS * UNITS);
 
@@ -59,9 +59,11 @@ class FilterReferenceTest {
         double[] state = {0, level[u]};
         for (int s = 0; s < STEPS; s++) {
           double in = x[(b * STEPS + s) * UNITS + u];
-          state = new double[] {
-              a[0][0] * state[0] + a[0][1] * state[1] + bv[0] * in,
-              a[1][0] * state[0] + a[1][1] * state[1] + bv[1] * in};
+          state =
+              new double[] {
+                a[0][0] * state[0] + a[0][1] * state[1] + bv[0] * in,
+                a[1][0] * state[0] + a[1][1] * state[1] + bv[1] * in
+              };
         }
         assertThat((double) y[b * UNITS + u]).isWithin(1e-6).of(state[1]);
       }

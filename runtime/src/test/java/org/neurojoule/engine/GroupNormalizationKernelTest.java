@@ -32,22 +32,26 @@ class GroupNormalizationKernelTest {
     int c = 4;
     int len = 5;
     float[] x = values(N * c * len, 0.9);
-    Tensor first = Model.input(c, len)
-        .groupNormalization(2, g -> g.axis(1).center(false).name("first"));
+    Tensor first =
+        Model.input(c, len).groupNormalization(2, g -> g.axis(1).center(false).name("first"));
     float[] gamma = values(c, 0.4);
     first.layer().setWeights(gamma);
-    assertClose(KernelTest.run(first, Gemm.java(), x, N, c, len),
+    assertClose(
+        KernelTest.run(first, Gemm.java(), x, N, c, len),
         naive(x, new int[] {1, c, len}, 2, gamma, null, 1e-3));
 
     Tensor each = Model.input(len, c).groupNormalization(c, g -> g.center(false).scale(false));
-    assertClose(KernelTest.run(each, Gemm.java(), x, N, len, c),
+    assertClose(
+        KernelTest.run(each, Gemm.java(), x, N, len, c),
         naive(x, new int[] {len, c, 1}, c, null, null, 1e-3));
   }
 
   @Test
   void channelsThatDoNotDivide_failWhereTheLayerIsDeclared() {
-    ShapeException e = assertThrows(ShapeException.class,
-        () -> Model.input(4, 4, 6).groupNormalization(4, g -> g.name("norm")));
+    ShapeException e =
+        assertThrows(
+            ShapeException.class,
+            () -> Model.input(4, 4, 6).groupNormalization(4, g -> g.name("norm")));
     assertThat(e.getMessage()).contains("'norm'");
     assertThat(e.getMessage()).contains("6 channels cannot be split into 4 groups");
   }
@@ -56,8 +60,8 @@ class GroupNormalizationKernelTest {
    * The formula on examples of {@code outer x channels x inner} entries (channels in the middle):
    * each group's mean and variance over its channels and every position, in double.
    */
-  private static double[] naive(float[] x, int[] dims, int groups, float[] gamma, float[] beta,
-      double eps) {
+  private static double[] naive(
+      float[] x, int[] dims, int groups, float[] gamma, float[] beta, double eps) {
     int outer = dims[0];
     int channels = dims[1];
     int inner = dims[2];
@@ -104,8 +108,7 @@ class GroupNormalizationKernelTest {
   private static void assertClose(float[] actual, double[] expected) {
     assertThat(actual.length).isEqualTo(expected.length);
     for (int i = 0; i < expected.length; i++) {
-      assertThat((double) actual[i]).isWithin(1e-5 * (1 + Math.abs(expected[i])))
-          .of(expected[i]);
+      assertThat((double) actual[i]).isWithin(1e-5 * (1 + Math.abs(expected[i]))).of(expected[i]);
     }
   }
 

@@ -8,49 +8,79 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.neurojoule.layer.Activation;
 import org.neurojoule.Model;
-import org.neurojoule.layer.Padding;
 import org.neurojoule.Tensor;
+import org.neurojoule.layer.Activation;
+import org.neurojoule.layer.Padding;
 
 /**
- * Grouped Conv1D/2D/3D on every kernel path (the pure-Java direct kernel, with and without
- * OpenBLAS on the class path, and oneDNN's grouped weights) against a naive float64 grouped
- * convolution: filter f reads only the input channels of its group f / (filters / groups).
+ * Grouped Conv1D/2D/3D on every kernel path (the pure-Java direct kernel, with and without OpenBLAS
+ * on the class path, and oneDNN's grouped weights) against a naive float64 grouped convolution:
+ * filter f reads only the input channels of its group f / (filters / groups).
  */
 class GroupedConvReferenceTest {
   private static final double TOLERANCE = 1e-5;
   private static final int N = 2;
 
-  /** A random geometry: spatial size per axis, channels, filters, groups, kernel, stride, dilation. */
-  record Case(String label, int[] spatial, int cin, int filters, int groups, int[] kernel,
-      int stride, int dilation, Padding padding) {
+  /**
+   * A random geometry: spatial size per axis, channels, filters, groups, kernel, stride, dilation.
+   */
+  record Case(
+      String label,
+      int[] spatial,
+      int cin,
+      int filters,
+      int groups,
+      int[] kernel,
+      int stride,
+      int dilation,
+      Padding padding) {
     @Override
     public String toString() {
-      return label + " " + Arrays.toString(spatial) + "x" + cin + " -> " + filters + " in "
-          + groups + " groups, kernel " + Arrays.toString(kernel) + ", stride " + stride
-          + ", dilation " + dilation + ", " + padding;
+      return label
+          + " "
+          + Arrays.toString(spatial)
+          + "x"
+          + cin
+          + " -> "
+          + filters
+          + " in "
+          + groups
+          + " groups, kernel "
+          + Arrays.toString(kernel)
+          + ", stride "
+          + stride
+          + ", dilation "
+          + dilation
+          + ", "
+          + padding;
     }
   }
 
   static Stream<Case> geometries() {
     SplittableRandom r = new SplittableRandom(15);
     Stream.Builder<Case> cases = Stream.builder();
-    cases.add(new Case("groups 2", new int[] {7, 6}, 4, 6, 2, new int[] {3, 3}, 1, 1,
-        Padding.VALID));
-    cases.add(new Case("depthwise", new int[] {6, 7}, 5, 5, 5, new int[] {3, 3}, 1, 1,
-        Padding.SAME));
-    cases.add(new Case("depthwise x2, strided", new int[] {9, 8}, 3, 6, 3, new int[] {3, 2}, 2,
-        1, Padding.SAME));
-    cases.add(new Case("3D", new int[] {4, 5, 5}, 4, 8, 2, new int[] {2, 3, 2}, 1, 1,
-        Padding.VALID));
-    cases.add(new Case("1D dilated", new int[] {11}, 6, 9, 3, new int[] {3}, 1, 2,
-        Padding.SAME));
-    cases.add(new Case("1D causal", new int[] {10}, 4, 4, 2, new int[] {3}, 1, 1,
-        Padding.CAUSAL));
+    cases.add(
+        new Case("groups 2", new int[] {7, 6}, 4, 6, 2, new int[] {3, 3}, 1, 1, Padding.VALID));
+    cases.add(
+        new Case("depthwise", new int[] {6, 7}, 5, 5, 5, new int[] {3, 3}, 1, 1, Padding.SAME));
+    cases.add(
+        new Case(
+            "depthwise x2, strided",
+            new int[] {9, 8},
+            3,
+            6,
+            3,
+            new int[] {3, 2},
+            2,
+            1,
+            Padding.SAME));
+    cases.add(
+        new Case("3D", new int[] {4, 5, 5}, 4, 8, 2, new int[] {2, 3, 2}, 1, 1, Padding.VALID));
+    cases.add(new Case("1D dilated", new int[] {11}, 6, 9, 3, new int[] {3}, 1, 2, Padding.SAME));
+    cases.add(new Case("1D causal", new int[] {10}, 4, 4, 2, new int[] {3}, 1, 1, Padding.CAUSAL));
     // Dilated far beyond the input with 'same': a clipped window.
-    cases.add(new Case("clipped", new int[] {3, 4}, 4, 4, 2, new int[] {3, 3}, 1, 4,
-        Padding.SAME));
+    cases.add(new Case("clipped", new int[] {3, 4}, 4, 4, 2, new int[] {3, 3}, 1, 4, Padding.SAME));
     for (int i = 0; i < 4; i++) {
       int rank = 1 + r.nextInt(3);
       int groups = 1 + r.nextInt(4);
@@ -64,15 +94,23 @@ class GroupedConvReferenceTest {
         kernel[a] = 1 + r.nextInt(3);
         spatial[a] = (kernel[a] - 1) * dilation + 1 + r.nextInt(5);
       }
-      cases.add(new Case("random " + i, spatial, groups * cig, groups * cog, groups, kernel,
-          strided ? 2 : 1, dilation, r.nextBoolean() ? Padding.SAME : Padding.VALID));
+      cases.add(
+          new Case(
+              "random " + i,
+              spatial,
+              groups * cig,
+              groups * cog,
+              groups,
+              kernel,
+              strided ? 2 : 1,
+              dilation,
+              r.nextBoolean() ? Padding.SAME : Padding.VALID));
     }
     return cases.build();
   }
 
   static Stream<Arguments> cases() {
-    return NaiveReferenceTest.gemms().flatMap(
-        gemm -> geometries().map(g -> Arguments.of(gemm, g)));
+    return NaiveReferenceTest.gemms().flatMap(gemm -> geometries().map(g -> Arguments.of(gemm, g)));
   }
 
   @ParameterizedTest(name = "{1} on {0}")
@@ -83,11 +121,12 @@ class GroupedConvReferenceTest {
     shape[rank] = c.cin;
     Tensor input = Model.input(shape);
     int k = c.kernel[0];
-    Tensor t = switch (rank) {
-      case 1 -> input.conv1d(c.filters, k, x -> configure(x, c));
-      case 2 -> input.conv2d(c.filters, k, x -> configure(x, c));
-      default -> input.conv3d(c.filters, k, x -> configure(x, c));
-    };
+    Tensor t =
+        switch (rank) {
+          case 1 -> input.conv1d(c.filters, k, x -> configure(x, c));
+          case 2 -> input.conv2d(c.filters, k, x -> configure(x, c));
+          default -> input.conv3d(c.filters, k, x -> configure(x, c));
+        };
     int taps = Arrays.stream(c.kernel).reduce(1, (a, b) -> a * b);
     float[] w = random(taps * (c.cin / c.groups) * c.filters, 1);
     float[] b = random(c.filters, 2);
@@ -106,19 +145,24 @@ class GroupedConvReferenceTest {
     for (int i = 0; i < want.length; i++) {
       double err = Math.abs(got[i] - want[i]) / Math.max(1, Math.abs(want[i]));
       assertWithMessage("value %s on %s: got %s, want %s", i, where, got[i], want[i])
-          .that(err).isAtMost(TOLERANCE);
+          .that(err)
+          .isAtMost(TOLERANCE);
     }
   }
 
   private static org.neurojoule.layer.Conv configure(org.neurojoule.layer.Conv conv, Case c) {
-    return conv.kernelSize(c.kernel).strides(c.stride).dilationRate(c.dilation)
-        .padding(c.padding).groups(c.groups).activation(Activation.TANH);
+    return conv.kernelSize(c.kernel)
+        .strides(c.stride)
+        .dilationRate(c.dilation)
+        .padding(c.padding)
+        .groups(c.groups)
+        .activation(Activation.TANH);
   }
 
   /**
-   * The definition, in float64: per output position and filter f of group g, the bias plus the
-   * sum over taps and the group's input channels; zeros outside the input ('same' splits the
-   * padding with the odd one after, 'causal' puts it all before).
+   * The definition, in float64: per output position and filter f of group g, the bias plus the sum
+   * over taps and the group's input channels; zeros outside the input ('same' splits the padding
+   * with the odd one after, 'causal' puts it all before).
    */
   private static double[] naive(float[] x, int[] in, float[] w, float[] b, Case c, int[] out) {
     int rank = c.spatial.length;
@@ -160,8 +204,9 @@ class GroupedConvReferenceTest {
               continue;
             }
             for (int ci = 0; ci < cig; ci++) {
-              acc += (double) x[(e * inPixels + pos) * c.cin + g * cig + ci]
-                  * w[(tap * cig + ci) * c.filters + f];
+              acc +=
+                  (double) x[(e * inPixels + pos) * c.cin + g * cig + ci]
+                      * w[(tap * cig + ci) * c.filters + f];
             }
           }
           y[(e * outPixels + p) * c.filters + f] = Math.tanh(acc);

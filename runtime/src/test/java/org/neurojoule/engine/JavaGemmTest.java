@@ -11,15 +11,22 @@ import org.junit.jupiter.api.Test;
 import org.neurojoule.engine.spi.Mat;
 
 /**
- * The pure-Java multiply in scalar code and, when the JVM has {@code jdk.incubator.vector}
- * (the {@code vector-api} surefire pass), its Vector API tile: both against a float64 reference
- * on odd shapes, strides and offsets, and against each other.
+ * The pure-Java multiply in scalar code and, when the JVM has {@code jdk.incubator.vector} (the
+ * {@code vector-api} surefire pass), its Vector API tile: both against a float64 reference on odd
+ * shapes, strides and offsets, and against each other.
  */
 class JavaGemmTest {
   /** m, n, k: edges of every tile and strip width, k across several blocks. */
   private static final int[][] SHAPES = {
-    {1, 1, 1}, {5, 17, 3}, {7, 33, 129}, {13, 31, 300}, {6, 16, 256}, {12, 64, 1}, {25, 100, 513},
-    {2, 9, 1030}, {64, 37, 77}
+    {1, 1, 1},
+    {5, 17, 3},
+    {7, 33, 129},
+    {13, 31, 300},
+    {6, 16, 256},
+    {12, 64, 1},
+    {25, 100, 513},
+    {2, 9, 1030},
+    {64, 37, 77}
   };
 
   private static boolean vectorModule() {
@@ -68,8 +75,11 @@ class JavaGemmTest {
           Mat mc = g.allocate((long) m * n);
           java.util.Arrays.fill(mc.array(), Float.NaN);
           g.multiply(m, n, k, ma, 0, mb, mc, 0);
-          assertClose(g.kernelName() + " " + m + "x" + n + "x" + k, reference(a, b, m, n, k),
-              mc.array(), k);
+          assertClose(
+              g.kernelName() + " " + m + "x" + n + "x" + k,
+              reference(a, b, m, n, k),
+              mc.array(),
+              k);
         }
       }
     }
@@ -102,7 +112,9 @@ class JavaGemmTest {
               want += (double) a[3 + i * 50 + p] * b[p * 64 + col0 + j];
             }
             assertWithMessage("%s C[%s][%s], B from column %s", g.kernelName(), i, j, col0)
-                .that((double) got).isWithin(1e-4 * k).of(want);
+                .that((double) got)
+                .isWithin(1e-4 * k)
+                .of(want);
           }
         }
         assertThat(c[0]).isEqualTo(-7f);
@@ -122,8 +134,11 @@ class JavaGemmTest {
         float[] b = random(k * n, 6);
         Mat mc = g.allocate((long) m * n);
         g.multiplyParallel(m, n, k, g.constant(a), 0, g.constant(b), mc, 0);
-        assertClose(g.kernelName() + " parallel " + m + "x" + n + "x" + k,
-            reference(a, b, m, n, k), mc.array(), k);
+        assertClose(
+            g.kernelName() + " parallel " + m + "x" + n + "x" + k,
+            reference(a, b, m, n, k),
+            mc.array(),
+            k);
       }
     }
   }
@@ -161,15 +176,19 @@ class JavaGemmTest {
         c[i] = mc.array();
       }
       for (int i = 0; i < c[0].length; i++) {
-        assertWithMessage("%sx%sx%s at %s", s[0], s[1], s[2], i).that(c[1][i])
-            .isWithin(2e-6f * s[2] + 1e-6f).of(c[0][i]);
+        assertWithMessage("%sx%sx%s at %s", s[0], s[1], s[2], i)
+            .that(c[1][i])
+            .isWithin(2e-6f * s[2] + 1e-6f)
+            .of(c[0][i]);
       }
     }
   }
 
   private static void assertClose(String what, double[] want, float[] got, int k) {
     for (int i = 0; i < want.length; i++) {
-      assertWithMessage("%s at %s", what, i).that((double) got[i]).isWithin(1e-6 * k + 1e-6)
+      assertWithMessage("%s at %s", what, i)
+          .that((double) got[i])
+          .isWithin(1e-6 * k + 1e-6)
           .of(want[i]);
     }
   }

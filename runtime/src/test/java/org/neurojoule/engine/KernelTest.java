@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.neurojoule.layer.Activation;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Layer;
 import org.neurojoule.Model;
 import org.neurojoule.Tensor;
+import org.neurojoule.layer.Activation;
 
 /** Kernels against hand-computed outputs, on both matrix-multiply paths. */
 class KernelTest {
@@ -23,8 +23,8 @@ class KernelTest {
   static Stream<Gemm> gemms() {
     // Pure Java, OpenBLAS and oneDNN, each with every convolution on its general path; then the
     // default, where convolutions with few filters take the narrow direct kernel.
-    return Stream.of(Gemm.java().wide(), Gemm.best().plain().wide(), Gemm.best().wide(),
-        Gemm.best());
+    return Stream.of(
+        Gemm.java().wide(), Gemm.best().plain().wide(), Gemm.best().wide(), Gemm.best());
   }
 
   /** Runs the model of {@code out} on {@code x} and returns {@code out}'s values. */
@@ -56,8 +56,10 @@ class KernelTest {
   static void assertValues(float[] actual, float... expected) {
     assertThat(actual.length).isEqualTo(expected.length);
     for (int i = 0; i < expected.length; i++) {
-      assertWithMessage("value " + i).that(actual[i])
-          .isWithin(1e-5f * Math.max(1, Math.abs(expected[i]))).of(expected[i]);
+      assertWithMessage("value " + i)
+          .that(actual[i])
+          .isWithin(1e-5f * Math.max(1, Math.abs(expected[i])))
+          .of(expected[i]);
     }
   }
 
@@ -68,10 +70,17 @@ class KernelTest {
     Tensor out = Model.input(5, 5, 1).conv2d(1, 2, c -> c.strides(2).padding(SAME));
     out.layer().setWeights(ones(4), new float[] {0});
     float[] y = run(out, gemm, range(25), 1, 5, 5, 1);
-    assertValues(y,
-        1 + 2 + 6 + 7, 3 + 4 + 8 + 9, 5 + 10,
-        11 + 12 + 16 + 17, 13 + 14 + 18 + 19, 15 + 20,
-        21 + 22, 23 + 24, 25);
+    assertValues(
+        y,
+        1 + 2 + 6 + 7,
+        3 + 4 + 8 + 9,
+        5 + 10,
+        11 + 12 + 16 + 17,
+        13 + 14 + 18 + 19,
+        15 + 20,
+        21 + 22,
+        23 + 24,
+        25);
   }
 
   @ParameterizedTest
@@ -101,8 +110,18 @@ class KernelTest {
     Tensor out = Model.input(3, 3, 1).conv2d(1, 3, c -> c.dilationRate(2).padding(SAME));
     out.layer().setWeights(ones(9), new float[] {0});
     float[] y = run(out, gemm, range(9), 1, 3, 3, 1);
-    // centre (1,1): taps at (-1..3 step 2) -> only (1,1) inside: 5. corner (0,0): (0,0),(0,2),(2,0),(2,2).
-    assertValues(y, 1 + 3 + 7 + 9, 2 + 8, 1 + 3 + 7 + 9, 4 + 6, 5, 4 + 6, 1 + 3 + 7 + 9, 2 + 8,
+    // centre (1,1): taps at (-1..3 step 2) -> only (1,1) inside: 5. corner (0,0):
+    // (0,0),(0,2),(2,0),(2,2).
+    assertValues(
+        y,
+        1 + 3 + 7 + 9,
+        2 + 8,
+        1 + 3 + 7 + 9,
+        4 + 6,
+        5,
+        4 + 6,
+        1 + 3 + 7 + 9,
+        2 + 8,
         1 + 3 + 7 + 9);
   }
 
@@ -201,8 +220,8 @@ class KernelTest {
     // sums per step: 10, -10, 20, 1 -> -5+sum -> relu -> 5, 0, 15, 0 -> 2y+1
     assertValues(y, 11, 1, 31, 1);
     Model m = Model.of(out);
-    Map<Layer, Double> rates = FiringRates.of(m, ExampleData.of(x, 2, 2, 2, 2, 1), 1,
-        java.util.Optional.empty(), gemm);
+    Map<Layer, Double> rates =
+        FiringRates.of(m, ExampleData.of(x, 2, 2, 2, 2, 1), 1, java.util.Optional.empty(), gemm);
     // The dense layer's rate: mean |relu out| over batch and time = (5 + 0 + 15 + 0) / 4.
     assertThat(rates.get(out.layer())).isWithin(1e-9).of(5.0);
     // The relu's rate: mean |conv out| = (5 + 15 + 15 + 4) / 4.
@@ -218,8 +237,7 @@ class KernelTest {
     for (int t = 0; t < steps; t++) {
       System.arraycopy(rates, 0, x, t * rates.length, rates.length);
     }
-    Tensor out = Model.input(NONE, rates.length)
-        .spikingActivation(Activation.RELU, s -> s.seed(7));
+    Tensor out = Model.input(NONE, rates.length).spikingActivation(Activation.RELU, s -> s.seed(7));
     float[] y = run(out, gemm, x, 1, steps, rates.length);
     float[] v0 = new float[rates.length];
     SpikingOp.initialVoltages(7, 0, v0);
@@ -289,24 +307,36 @@ class KernelTest {
 
   @org.junit.jupiter.api.Test
   void activations() {
-    Activation[] acts = {Activation.SIGMOID, Activation.HARD_SIGMOID, Activation.TANH,
-        Activation.ELU, Activation.SELU, Activation.SOFTPLUS, Activation.SOFTSIGN,
-        Activation.SWISH, Activation.GELU, Activation.LEAKY_RELU, Activation.RELU,
-        Activation.EXPONENTIAL, Activation.ABS};
+    Activation[] acts = {
+      Activation.SIGMOID,
+      Activation.HARD_SIGMOID,
+      Activation.TANH,
+      Activation.ELU,
+      Activation.SELU,
+      Activation.SOFTPLUS,
+      Activation.SOFTSIGN,
+      Activation.SWISH,
+      Activation.GELU,
+      Activation.LEAKY_RELU,
+      Activation.RELU,
+      Activation.EXPONENTIAL,
+      Activation.ABS
+    };
     float[][] expected = {
-        {0.26894142f, 0.5f, 0.88079708f},
-        {0.3f, 0.5f, 0.9f},
-        {-0.76159416f, 0f, 0.96402758f},
-        {-0.63212056f, 0f, 2f},
-        {-1.11133074f, 0f, 2.10140197f},
-        {0.31326169f, 0.69314718f, 2.12692801f},
-        {-0.5f, 0f, 0.66666667f},
-        {-0.26894142f, 0f, 1.76159416f},
-        {-0.15865525f, 0f, 1.95449974f},
-        {-0.2f, 0f, 2f},
-        {0f, 0f, 2f},
-        {0.36787944f, 1f, 7.3890561f},
-        {1f, 0f, 2f}};
+      {0.26894142f, 0.5f, 0.88079708f},
+      {0.3f, 0.5f, 0.9f},
+      {-0.76159416f, 0f, 0.96402758f},
+      {-0.63212056f, 0f, 2f},
+      {-1.11133074f, 0f, 2.10140197f},
+      {0.31326169f, 0.69314718f, 2.12692801f},
+      {-0.5f, 0f, 0.66666667f},
+      {-0.26894142f, 0f, 1.76159416f},
+      {-0.15865525f, 0f, 1.95449974f},
+      {-0.2f, 0f, 2f},
+      {0f, 0f, 2f},
+      {0.36787944f, 1f, 7.3890561f},
+      {1f, 0f, 2f}
+    };
     for (int i = 0; i < acts.length; i++) {
       float[] v = {-1, 0, 2};
       Activations.apply(acts[i], v, 0, 1, 3);
@@ -322,39 +352,55 @@ class KernelTest {
   @org.junit.jupiter.api.Test
   void wrongWeightsNameTheLayerAndShapes() {
     Tensor out = Model.input(28, 28, 1).conv2d(2, 7);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> out.layer().setWeights(new float[5], new float[2]));
-    assertThat(e).hasMessageThat().isEqualTo("layer conv2d(2, 7x7) (Conv2D) takes 2 weight"
-        + " arrays, [kernel (7, 7, 1, 2), bias (2,)] for its input (None, 28, 28, 1), each"
-        + " flattened row-major; got 2 arrays of sizes [5, 2]");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> out.layer().setWeights(new float[5], new float[2]));
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            "layer conv2d(2, 7x7) (Conv2D) takes 2 weight"
+                + " arrays, [kernel (7, 7, 1, 2), bias (2,)] for its input (None, 28, 28, 1), each"
+                + " flattened row-major; got 2 arrays of sizes [5, 2]");
     // A set that would fit another input size is refused as well: the input is known.
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> out.layer().setWeights(new float[7 * 7 * 3 * 2], new float[2]));
 
-    Model m = Model.input(28, 28, 1).conv2d(2, 7).relu().flatten().dense(128).relu().dense(10)
-        .model();
-    IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
-        () -> m.layer("dense_1").setWeights(new float[100 * 10], new float[10]));
-    assertThat(e2).hasMessageThat().isEqualTo("layer 'dense_1' dense(10) (Dense) takes 2"
-        + " weight arrays, [kernel (128, 10), bias (10,)] for its input (None, 128), each"
-        + " flattened row-major; got 2 arrays of sizes [1000, 10]");
-    IllegalArgumentException e3 = assertThrows(IllegalArgumentException.class,
-        () -> m.layer("re_lu").setWeights(new float[1]));
-    assertThat(e3).hasMessageThat().isEqualTo(
-        "layer 're_lu' relu (ReLU) has no weights, but got 1 array");
+    Model m =
+        Model.input(28, 28, 1).conv2d(2, 7).relu().flatten().dense(128).relu().dense(10).model();
+    IllegalArgumentException e2 =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> m.layer("dense_1").setWeights(new float[100 * 10], new float[10]));
+    assertThat(e2)
+        .hasMessageThat()
+        .isEqualTo(
+            "layer 'dense_1' dense(10) (Dense) takes 2"
+                + " weight arrays, [kernel (128, 10), bias (10,)] for its input (None, 128), each"
+                + " flattened row-major; got 2 arrays of sizes [1000, 10]");
+    IllegalArgumentException e3 =
+        assertThrows(
+            IllegalArgumentException.class, () -> m.layer("re_lu").setWeights(new float[1]));
+    assertThat(e3)
+        .hasMessageThat()
+        .isEqualTo("layer 're_lu' relu (ReLU) has no weights, but got 1 array");
   }
 
   @org.junit.jupiter.api.Test
   void weightsOfAnUnappliedLayerFollowTheFirstArray() {
     Layer conv = Layer.of(org.neurojoule.layer.Conv.of(2, 2, 7));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> conv.setWeights(new float[5], new float[2]));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> conv.setWeights(new float[5], new float[2]));
     assertThat(e).hasMessageThat().contains("[kernel (7, 7, cin, 2), bias (2,)]");
     conv.setWeights(new float[7 * 7 * 3 * 2], new float[2]);
     // Applied to one channel, those weights fail where the model runs, naming the layer.
     Model m = Model.of(conv.apply(Model.input(28, 28, 1)));
-    IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
-        () -> FiringRates.of(m, ExampleData.filled(1, 1, 28, 28, 1)));
+    IllegalArgumentException e2 =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FiringRates.of(m, ExampleData.filled(1, 1, 28, 28, 1)));
     assertThat(e2).hasMessageThat().contains("'conv2d'");
     assertThat(e2).hasMessageThat().contains("kernel (7, 7, 1, 2)");
   }

@@ -11,10 +11,10 @@ import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.neurojoule.layer.Activation;
 import org.neurojoule.Model;
-import org.neurojoule.layer.Padding;
 import org.neurojoule.Tensor;
+import org.neurojoule.layer.Activation;
+import org.neurojoule.layer.Padding;
 
 /**
  * The forward pass against naive float64 references, on every matrix-multiply path.
@@ -30,14 +30,15 @@ import org.neurojoule.Tensor;
  */
 class NaiveReferenceTest {
   private static final double TOLERANCE = 1e-4;
+
   /** Examples per run: more than one, so batch offsets are exercised. */
   private static final int N = 2;
 
   static Stream<Gemm> gemms() {
     // Pure Java, OpenBLAS and oneDNN, each with every convolution on its general path; then the
     // default, where convolutions with few filters take the narrow direct kernel.
-    return Stream.of(Gemm.java().wide(), Gemm.best().plain().wide(), Gemm.best().wide(),
-        Gemm.best());
+    return Stream.of(
+        Gemm.java().wide(), Gemm.best().plain().wide(), Gemm.best().wide(), Gemm.best());
   }
 
   @ParameterizedTest
@@ -49,9 +50,17 @@ class NaiveReferenceTest {
     float[] b = seq(3, 0.1, 2);
     t.layer().setWeights(w, b);
     float[] x = seq(N * 3 * 5 * 6 * 2, 1, 0.5);
-    assertClose(gemm, run(t, gemm, x, N, 3, 5, 6, 2),
-        conv(x, dims(3, 5, 6), 2, window(dims(2, 2, 2), dims(1, 2, 2), dims(1, 1, 1), SAME),
-            w, b, 3));
+    assertClose(
+        gemm,
+        run(t, gemm, x, N, 3, 5, 6, 2),
+        conv(
+            x,
+            dims(3, 5, 6),
+            2,
+            window(dims(2, 2, 2), dims(1, 2, 2), dims(1, 1, 1), SAME),
+            w,
+            b,
+            3));
   }
 
   @ParameterizedTest
@@ -62,9 +71,17 @@ class NaiveReferenceTest {
     float[] b = seq(2, 0.1, 2);
     t.layer().setWeights(w, b);
     float[] x = seq(N * 125, 1, 0.5);
-    assertClose(gemm, run(t, gemm, x, N, 5, 5, 5, 1),
-        conv(x, dims(5, 5, 5), 1, window(dims(2, 2, 2), dims(1, 1, 1), dims(2, 2, 2), VALID),
-            w, b, 2));
+    assertClose(
+        gemm,
+        run(t, gemm, x, N, 5, 5, 5, 1),
+        conv(
+            x,
+            dims(5, 5, 5),
+            1,
+            window(dims(2, 2, 2), dims(1, 1, 1), dims(2, 2, 2), VALID),
+            w,
+            b,
+            2));
   }
 
   @ParameterizedTest
@@ -75,7 +92,9 @@ class NaiveReferenceTest {
     float[] b = seq(4, 0.1, 2);
     t.layer().setWeights(w, b);
     float[] x = seq(N * 30, 1, 0.5);
-    assertClose(gemm, run(t, gemm, x, N, 10, 3),
+    assertClose(
+        gemm,
+        run(t, gemm, x, N, 10, 3),
         conv(x, dims(10), 3, window(dims(4), dims(3), dims(1), SAME), w, b, 4));
   }
 
@@ -88,7 +107,9 @@ class NaiveReferenceTest {
     float[] b = seq(2, 0.1, 2);
     t.layer().setWeights(w, b);
     float[] x = seq(N * 75, 1, 0.5);
-    assertClose(gemm, run(t, gemm, x, N, 5, 5, 3),
+    assertClose(
+        gemm,
+        run(t, gemm, x, N, 5, 5, 3),
         conv(x, dims(5, 5), 3, window(dims(1, 1), dims(2, 2), dims(1, 1), VALID), w, b, 2));
   }
 
@@ -101,51 +122,66 @@ class NaiveReferenceTest {
     float[] b = seq(3, 0.1, 2);
     t.layer().setWeights(w, b);
     float[] x = seq(N * 84, 1, 0.5);
-    assertClose(gemm, run(t, gemm, x, N, 6, 7, 2),
+    assertClose(
+        gemm,
+        run(t, gemm, x, N, 6, 7, 2),
         conv(x, dims(6, 7), 2, window(dims(4, 4), dims(2, 2), dims(1, 1), SAME), w, b, 3));
   }
 
   @ParameterizedTest
   @MethodSource("gemms")
   void depthwiseMultiplier3Stride2Same(Gemm gemm) {
-    Tensor t = Model.input(7, 6, 2).depthwiseConv2d(3,
-        c -> c.depthMultiplier(3).strides(2).padding(SAME));
+    Tensor t =
+        Model.input(7, 6, 2).depthwiseConv2d(3, c -> c.depthMultiplier(3).strides(2).padding(SAME));
     float[] w = seq(9 * 2 * 3, 0.3, 1);
     float[] b = seq(6, 0.1, 2);
     t.layer().setWeights(w, b);
     float[] x = seq(N * 84, 1, 0.5);
-    assertClose(gemm, run(t, gemm, x, N, 7, 6, 2),
+    assertClose(
+        gemm,
+        run(t, gemm, x, N, 7, 6, 2),
         depthwise(x, dims(7, 6), 2, window(dims(3, 3), dims(2, 2), dims(1, 1), SAME), w, b, 3));
   }
 
   @ParameterizedTest
   @MethodSource("gemms")
   void depthwiseMultiplier2Dilation2EvenKernel(Gemm gemm) {
-    Tensor t = Model.input(7, 6, 2).depthwiseConv2d(2,
-        c -> c.depthMultiplier(2).dilationRate(2).padding(SAME));
+    Tensor t =
+        Model.input(7, 6, 2)
+            .depthwiseConv2d(2, c -> c.depthMultiplier(2).dilationRate(2).padding(SAME));
     float[] w = seq(4 * 2 * 2, 0.3, 1);
     float[] b = seq(4, 0.1, 2);
     t.layer().setWeights(w, b);
     float[] x = seq(N * 84, 1, 0.5);
-    assertClose(gemm, run(t, gemm, x, N, 7, 6, 2),
+    assertClose(
+        gemm,
+        run(t, gemm, x, N, 7, 6, 2),
         depthwise(x, dims(7, 6), 2, window(dims(2, 2), dims(1, 1), dims(2, 2), SAME), w, b, 2));
   }
 
   @ParameterizedTest
   @MethodSource("gemms")
   void separableMultiplier2Stride2SameRelu(Gemm gemm) {
-    Tensor t = Model.input(7, 6, 3).separableConv2d(5, 3,
-        c -> c.depthMultiplier(2).strides(2).padding(SAME).activation(Activation.RELU));
+    Tensor t =
+        Model.input(7, 6, 3)
+            .separableConv2d(
+                5,
+                3,
+                c -> c.depthMultiplier(2).strides(2).padding(SAME).activation(Activation.RELU));
     float[] dw = seq(9 * 3 * 2, 0.3, 1);
     float[] pw = seq(6 * 5, 0.3, 3);
     float[] b = seq(5, 0.1, 2);
     t.layer().setWeights(dw, pw, b);
     float[] x = seq(N * 126, 1, 0.5);
     // The engine keeps the depthwise result in float32 before the pointwise step, as Keras does.
-    float[] mid = floats(depthwise(x, dims(7, 6), 3,
-        window(dims(3, 3), dims(2, 2), dims(1, 1), SAME), dw, null, 2));
-    double[] want = map(conv(mid, dims(4, 3), 6, window(dims(1, 1), dims(1, 1), dims(1, 1),
-        VALID), pw, b, 5), v -> Math.max(0, v));
+    float[] mid =
+        floats(
+            depthwise(
+                x, dims(7, 6), 3, window(dims(3, 3), dims(2, 2), dims(1, 1), SAME), dw, null, 2));
+    double[] want =
+        map(
+            conv(mid, dims(4, 3), 6, window(dims(1, 1), dims(1, 1), dims(1, 1), VALID), pw, b, 5),
+            v -> Math.max(0, v));
     assertClose(gemm, run(t, gemm, x, N, 7, 6, 3), want);
   }
 
@@ -153,19 +189,40 @@ class NaiveReferenceTest {
   @MethodSource("gemms")
   void averagePoolingSameLeavesPaddingOutOfTheCount(Gemm gemm) {
     float[] x1 = seq(N * 7 * 2, 1, 0.5);
-    assertClose(gemm,
-        run(Model.input(7, 2).averagePooling1d(3, p -> p.strides(2).padding(SAME)), gemm, x1,
-            N, 7, 2),
+    assertClose(
+        gemm,
+        run(
+            Model.input(7, 2).averagePooling1d(3, p -> p.strides(2).padding(SAME)),
+            gemm,
+            x1,
+            N,
+            7,
+            2),
         pool(x1, dims(7), 2, dims(3), dims(2), SAME, false));
     float[] x2 = seq(N * 5 * 6 * 2, 1, 0.5);
-    assertClose(gemm,
-        run(Model.input(5, 6, 2).averagePooling2d(3, p -> p.strides(2).padding(SAME)), gemm, x2,
-            N, 5, 6, 2),
+    assertClose(
+        gemm,
+        run(
+            Model.input(5, 6, 2).averagePooling2d(3, p -> p.strides(2).padding(SAME)),
+            gemm,
+            x2,
+            N,
+            5,
+            6,
+            2),
         pool(x2, dims(5, 6), 2, dims(3, 3), dims(2, 2), SAME, false));
     float[] x3 = seq(N * 3 * 4 * 5 * 2, 1, 0.5);
-    assertClose(gemm,
-        run(Model.input(3, 4, 5, 2).averagePooling3d(2, p -> p.padding(SAME)), gemm, x3,
-            N, 3, 4, 5, 2),
+    assertClose(
+        gemm,
+        run(
+            Model.input(3, 4, 5, 2).averagePooling3d(2, p -> p.padding(SAME)),
+            gemm,
+            x3,
+            N,
+            3,
+            4,
+            5,
+            2),
         pool(x3, dims(3, 4, 5), 2, dims(2, 2, 2), dims(2, 2, 2), SAME, false));
   }
 
@@ -173,13 +230,22 @@ class NaiveReferenceTest {
   @MethodSource("gemms")
   void maxPooling1dAnd3d(Gemm gemm) {
     float[] x1 = seq(N * 7 * 2, 1, 0.5);
-    assertClose(gemm,
+    assertClose(
+        gemm,
         run(Model.input(7, 2).maxPooling1d(2, p -> p.strides(1)), gemm, x1, N, 7, 2),
         pool(x1, dims(7), 2, dims(2), dims(1), VALID, true));
     float[] x3 = seq(N * 3 * 4 * 5 * 2, 1, 0.5);
-    assertClose(gemm,
-        run(Model.input(3, 4, 5, 2).maxPooling3d(2, p -> p.strides(1).padding(SAME)), gemm, x3,
-            N, 3, 4, 5, 2),
+    assertClose(
+        gemm,
+        run(
+            Model.input(3, 4, 5, 2).maxPooling3d(2, p -> p.strides(1).padding(SAME)),
+            gemm,
+            x3,
+            N,
+            3,
+            4,
+            5,
+            2),
         pool(x3, dims(3, 4, 5), 2, dims(2, 2, 2), dims(1, 1, 1), SAME, true));
   }
 
@@ -189,14 +255,23 @@ class NaiveReferenceTest {
     // The same 60 positions of 2 channels per example, seen as 3x4x5, 60 and 12x5.
     float[] x = seq(N * 60 * 2, 1, 0.5);
     double[] avg = globalPool(x, 60, 2, false);
-    assertClose(gemm,
-        run(Model.input(3, 4, 5, 2).globalAveragePooling3d(), gemm, x, N, 3, 4, 5, 2), avg);
-    assertClose(gemm, run(Model.input(60, 2).globalMaxPooling1d(), gemm, x, N, 60, 2),
+    assertClose(
+        gemm, run(Model.input(3, 4, 5, 2).globalAveragePooling3d(), gemm, x, N, 3, 4, 5, 2), avg);
+    assertClose(
+        gemm,
+        run(Model.input(60, 2).globalMaxPooling1d(), gemm, x, N, 60, 2),
         globalPool(x, 60, 2, true));
     // keepdims only changes the shape to (1, 1, 2), not the values.
-    assertClose(gemm,
-        run(Model.input(12, 5, 2).globalAveragePooling2d(p -> p.keepdims(true)), gemm, x,
-            N, 12, 5, 2),
+    assertClose(
+        gemm,
+        run(
+            Model.input(12, 5, 2).globalAveragePooling2d(p -> p.keepdims(true)),
+            gemm,
+            x,
+            N,
+            12,
+            5,
+            2),
         avg);
   }
 
@@ -207,7 +282,9 @@ class NaiveReferenceTest {
     float[] w = seq(8, 0.3, 1);
     t.layer().setWeights(w);
     float[] x = seq(N * 24, 1, 0.5);
-    assertClose(gemm, run(t, gemm, x, N, 24),
+    assertClose(
+        gemm,
+        run(t, gemm, x, N, 24),
         conv(x, dims(4, 3), 2, window(dims(2, 2), dims(1, 1), dims(1, 1), VALID), w, null, 1));
   }
 
@@ -237,10 +314,10 @@ class NaiveReferenceTest {
         }
       }
     }
-    assertClose(gemm, run(Tensor.concatenate(List.of(a, b), c -> c.axis(1)), gemm, x, N, 2, 3, 2),
-        want1);
-    assertClose(gemm,
-        run(Tensor.concatenate(List.of(a, b), c -> c.axis(-2)), gemm, x, N, 2, 3, 2), want2);
+    assertClose(
+        gemm, run(Tensor.concatenate(List.of(a, b), c -> c.axis(1)), gemm, x, N, 2, 3, 2), want1);
+    assertClose(
+        gemm, run(Tensor.concatenate(List.of(a, b), c -> c.axis(-2)), gemm, x, N, 2, 3, 2), want2);
   }
 
   @ParameterizedTest
@@ -249,8 +326,8 @@ class NaiveReferenceTest {
     Tensor in = Model.input(2, 3, 2);
     Tensor sum = Tensor.add(in.relu(), in.leakyRelu(), in);
     float[] x = seq(N * 12, 1, 0.5);
-    assertClose(gemm, run(sum, gemm, x, N, 2, 3, 2),
-        map(doubles(x), v -> relu(v) + leaky(v, 0.3) + v));
+    assertClose(
+        gemm, run(sum, gemm, x, N, 2, 3, 2), map(doubles(x), v -> relu(v) + leaky(v, 0.3) + v));
   }
 
   @ParameterizedTest
@@ -258,9 +335,13 @@ class NaiveReferenceTest {
   void leakyRelu(Gemm gemm) {
     float[] x = seq(N * 12, 1, 0.5);
     // The LeakyReLU layer defaults to Keras 2's alpha 0.3.
-    assertClose(gemm, run(Model.input(12).leakyRelu(), gemm, x, N, 12),
+    assertClose(
+        gemm,
+        run(Model.input(12).leakyRelu(), gemm, x, N, 12),
         map(doubles(x), v -> leaky(v, 0.3)));
-    assertClose(gemm, run(Model.input(12).leakyRelu(r -> r.alpha(0.1)), gemm, x, N, 12),
+    assertClose(
+        gemm,
+        run(Model.input(12).leakyRelu(r -> r.alpha(0.1)), gemm, x, N, 12),
         map(doubles(x), v -> leaky(v, 0.1)));
     // The leaky_relu activation function has tf.nn.leaky_relu's fixed slope 0.2.
     Tensor d = Model.input(3).dense(4, c -> c.activation(Activation.LEAKY_RELU));
@@ -268,8 +349,7 @@ class NaiveReferenceTest {
     float[] b = seq(4, 0.1, 2);
     d.layer().setWeights(w, b);
     float[] x3 = seq(N * 3, 1, 0.5);
-    assertClose(gemm, run(d, gemm, x3, N, 3),
-        map(dense(x3, 3, w, b, 4), v -> leaky(v, 0.2)));
+    assertClose(gemm, run(d, gemm, x3, N, 3), map(dense(x3, 3, w, b, 4), v -> leaky(v, 0.2)));
   }
 
   @ParameterizedTest
@@ -278,7 +358,9 @@ class NaiveReferenceTest {
     float[] x = seq(N * 12, 2, 0.5);
     Tensor t = Model.input(2, 3, 2).relu(o -> o.maxValue(1).negativeSlope(0.1).threshold(0.5));
     // Keras: x above the threshold (capped at max_value), negative_slope * (x - threshold) below.
-    assertClose(gemm, run(t, gemm, x, N, 2, 3, 2),
+    assertClose(
+        gemm,
+        run(t, gemm, x, N, 2, 3, 2),
         map(doubles(x), v -> Math.min(v >= 0.5 ? v : 0.1 * (v - 0.5), 1)));
   }
 
@@ -323,7 +405,9 @@ class NaiveReferenceTest {
         }
         int i = row * units + u;
         assertWithMessage("value %s on %s", i, gemm.name() + (gemm.dnnlConv() ? "+dnnl" : ""))
-            .that((double) got[i]).isWithin(1e-5 * scale).of(Math.max(want[i], 0));
+            .that((double) got[i])
+            .isWithin(1e-5 * scale)
+            .of(Math.max(want[i], 0));
       }
     }
   }
@@ -334,7 +418,9 @@ class NaiveReferenceTest {
     Tensor t = Model.input(NONE, 4, 4, 2).timeDistributed(s -> s.maxPooling2d(2));
     float[] x = seq(N * 3 * 4 * 4 * 2, 1, 0.5);
     // 3 steps per example: the reference sees N * 3 images.
-    assertClose(gemm, run(t, gemm, x, N, 3, 4, 4, 2),
+    assertClose(
+        gemm,
+        run(t, gemm, x, N, 3, 4, 4, 2),
         pool(x, N * 3, dims(4, 4), 2, dims(2, 2), dims(2, 2), VALID, true));
   }
 
@@ -342,15 +428,25 @@ class NaiveReferenceTest {
   @MethodSource("gemms")
   void timeDistributedConvStride2SameThenRelu(Gemm gemm) {
     // The following ReLU may be fused into the convolution's epilogue.
-    Tensor conv = Model.input(NONE, 4, 4, 2).timeDistributed(
-        s -> s.conv2d(3, 3, c -> c.strides(2).padding(SAME)));
+    Tensor conv =
+        Model.input(NONE, 4, 4, 2)
+            .timeDistributed(s -> s.conv2d(3, 3, c -> c.strides(2).padding(SAME)));
     Tensor t = conv.relu();
     float[] w = seq(9 * 2 * 3, 0.3, 1);
     float[] b = seq(3, 0.1, 2);
     conv.layer().setWeights(w, b);
     float[] x = seq(N * 3 * 4 * 4 * 2, 1, 0.5);
-    double[] want = conv(x, N * 3, dims(4, 4), 2, window(dims(3, 3), dims(2, 2), dims(1, 1), SAME),
-        w, b, 3, false);
+    double[] want =
+        conv(
+            x,
+            N * 3,
+            dims(4, 4),
+            2,
+            window(dims(3, 3), dims(2, 2), dims(1, 1), SAME),
+            w,
+            b,
+            3,
+            false);
     assertClose(gemm, run(t, gemm, x, N, 3, 4, 4, 2), map(want, NaiveReferenceTest::relu));
   }
 
@@ -362,15 +458,23 @@ class NaiveReferenceTest {
     // (3 - 1) * 1.5e9 + 1 is beyond int: the window arithmetic once wrapped (a SIGSEGV in
     // oneDNN, wrong values on im2col, NegativeArraySizeException in the narrow kernel).
     for (int filters : new int[] {2, 8}) {
-      Tensor t = Model.input(8, 8, 1).conv2d(filters, 3,
-          c -> c.dilationRate(1_500_000_000).padding(SAME));
+      Tensor t =
+          Model.input(8, 8, 1).conv2d(filters, 3, c -> c.dilationRate(1_500_000_000).padding(SAME));
       float[] w = seq(9 * filters, 0.3, 1);
       float[] b = seq(filters, 0.1, 2);
       t.layer().setWeights(w, b);
       float[] x = seq(N * 64, 1, 0.5);
-      assertClose(gemm, run(t, gemm, x, N, 8, 8, 1), conv(x, dims(8, 8), 1,
-          window(dims(3, 3), dims(1, 1), dims(1_500_000_000, 1_500_000_000), SAME), w, b,
-          filters));
+      assertClose(
+          gemm,
+          run(t, gemm, x, N, 8, 8, 1),
+          conv(
+              x,
+              dims(8, 8),
+              1,
+              window(dims(3, 3), dims(1, 1), dims(1_500_000_000, 1_500_000_000), SAME),
+              w,
+              b,
+              filters));
     }
   }
 
@@ -383,39 +487,69 @@ class NaiveReferenceTest {
     float[] b1 = seq(3, 0.1, 2);
     t1.layer().setWeights(w1, b1);
     float[] x1 = seq(N * 16, 1, 0.5);
-    assertClose(gemm, run(t1, gemm, x1, N, 8, 2),
+    assertClose(
+        gemm,
+        run(t1, gemm, x1, N, 8, 2),
         conv(x1, dims(8), 2, window(dims(5), dims(1), dims(6), SAME), w1, b1, 3));
-    Tensor t2 = Model.input(8, 7, 2).conv2d(5, 5,
-        c -> c.kernelSize(5, 3).dilationRate(6, 1_000_000_000).padding(SAME));
+    Tensor t2 =
+        Model.input(8, 7, 2)
+            .conv2d(5, 5, c -> c.kernelSize(5, 3).dilationRate(6, 1_000_000_000).padding(SAME));
     float[] w2 = seq(5 * 3 * 2 * 5, 0.3, 1);
     float[] b2 = seq(5, 0.1, 2);
     t2.layer().setWeights(w2, b2);
     float[] x2 = seq(N * 112, 1, 0.5);
-    assertClose(gemm, run(t2, gemm, x2, N, 8, 7, 2), conv(x2, dims(8, 7), 2,
-        window(dims(5, 3), dims(1, 1), dims(6, 1_000_000_000), SAME), w2, b2, 5));
-    Tensor t3 = Model.input(4, 5, 6, 1).conv3d(2, 3,
-        c -> c.dilationRate(2_000_000_000).padding(SAME));
+    assertClose(
+        gemm,
+        run(t2, gemm, x2, N, 8, 7, 2),
+        conv(
+            x2,
+            dims(8, 7),
+            2,
+            window(dims(5, 3), dims(1, 1), dims(6, 1_000_000_000), SAME),
+            w2,
+            b2,
+            5));
+    Tensor t3 =
+        Model.input(4, 5, 6, 1).conv3d(2, 3, c -> c.dilationRate(2_000_000_000).padding(SAME));
     float[] w3 = seq(27 * 2, 0.3, 1);
     float[] b3 = seq(2, 0.1, 2);
     t3.layer().setWeights(w3, b3);
     float[] x3 = seq(N * 120, 1, 0.5);
-    assertClose(gemm, run(t3, gemm, x3, N, 4, 5, 6, 1), conv(x3, dims(4, 5, 6), 1,
-        window(dims(3, 3, 3), dims(1, 1, 1), dims(2_000_000_000, 2_000_000_000, 2_000_000_000),
-            SAME), w3, b3, 2));
+    assertClose(
+        gemm,
+        run(t3, gemm, x3, N, 4, 5, 6, 1),
+        conv(
+            x3,
+            dims(4, 5, 6),
+            1,
+            window(
+                dims(3, 3, 3),
+                dims(1, 1, 1),
+                dims(2_000_000_000, 2_000_000_000, 2_000_000_000),
+                SAME),
+            w3,
+            b3,
+            2));
   }
 
   @ParameterizedTest
   @MethodSource("gemms")
   void dilatedKernelThatNeverTouchesTheInput_givesTheBias(Gemm gemm) {
     // Kernel 2 dilated 1e9 on 6, same: both taps fall in the padding for every output.
-    Tensor t = Model.input(6, 6, 2).conv2d(3, 2, c -> c.dilationRate(1_000_000_000)
-        .padding(SAME));
+    Tensor t = Model.input(6, 6, 2).conv2d(3, 2, c -> c.dilationRate(1_000_000_000).padding(SAME));
     float[] w = seq(4 * 2 * 3, 0.3, 1);
     float[] b = seq(3, 0.1, 2);
     t.layer().setWeights(w, b);
     float[] x = seq(N * 72, 1, 0.5);
-    double[] want = conv(x, dims(6, 6), 2, window(dims(2, 2), dims(1, 1),
-        dims(1_000_000_000, 1_000_000_000), SAME), w, b, 3);
+    double[] want =
+        conv(
+            x,
+            dims(6, 6),
+            2,
+            window(dims(2, 2), dims(1, 1), dims(1_000_000_000, 1_000_000_000), SAME),
+            w,
+            b,
+            3);
     for (int i = 0; i < want.length; i++) {
       assertWithMessage("reference value %s", i).that(want[i]).isEqualTo((double) b[i % 3]);
     }
@@ -425,23 +559,28 @@ class NaiveReferenceTest {
   @ParameterizedTest
   @MethodSource("gemms")
   void hugeDilationSame_depthwiseAndSeparable(Gemm gemm) {
-    Tensor d = Model.input(7, 6, 2).depthwiseConv2d(3,
-        c -> c.depthMultiplier(2).dilationRate(1_500_000_000).padding(SAME));
+    Tensor d =
+        Model.input(7, 6, 2)
+            .depthwiseConv2d(
+                3, c -> c.depthMultiplier(2).dilationRate(1_500_000_000).padding(SAME));
     float[] w = seq(9 * 2 * 2, 0.3, 1);
     float[] b = seq(4, 0.1, 2);
     d.layer().setWeights(w, b);
     float[] x = seq(N * 84, 1, 0.5);
     Window huge = window(dims(3, 3), dims(1, 1), dims(1_500_000_000, 1_500_000_000), SAME);
     assertClose(gemm, run(d, gemm, x, N, 7, 6, 2), depthwise(x, dims(7, 6), 2, huge, w, b, 2));
-    Tensor s = Model.input(7, 6, 2).separableConv2d(3, 3,
-        c -> c.dilationRate(1_500_000_000).padding(SAME));
+    Tensor s =
+        Model.input(7, 6, 2)
+            .separableConv2d(3, 3, c -> c.dilationRate(1_500_000_000).padding(SAME));
     float[] dw = seq(9 * 2, 0.3, 1);
     float[] pw = seq(2 * 3, 0.3, 3);
     float[] sb = seq(3, 0.1, 2);
     s.layer().setWeights(dw, pw, sb);
     float[] mid = floats(depthwise(x, dims(7, 6), 2, huge, dw, null, 1));
-    assertClose(gemm, run(s, gemm, x, N, 7, 6, 2), conv(mid, dims(7, 6), 2,
-        window(dims(1, 1), dims(1, 1), dims(1, 1), VALID), pw, sb, 3));
+    assertClose(
+        gemm,
+        run(s, gemm, x, N, 7, 6, 2),
+        conv(mid, dims(7, 6), 2, window(dims(1, 1), dims(1, 1), dims(1, 1), VALID), pw, sb, 3));
   }
 
   @ParameterizedTest
@@ -451,16 +590,19 @@ class NaiveReferenceTest {
     // window covers the 32x32 input, as a 64 pool's does, which the naive loops can afford.
     float[] x = seq(N * 32 * 32 * 2, 1, 0.5);
     for (boolean max : new boolean[] {true, false}) {
-      Tensor t = max
-          ? Model.input(32, 32, 2).maxPooling2d(2_000_000_000, p -> p.strides(1).padding(SAME))
-          : Model.input(32, 32, 2).averagePooling2d(2_000_000_000,
-              p -> p.strides(1).padding(SAME));
+      Tensor t =
+          max
+              ? Model.input(32, 32, 2).maxPooling2d(2_000_000_000, p -> p.strides(1).padding(SAME))
+              : Model.input(32, 32, 2)
+                  .averagePooling2d(2_000_000_000, p -> p.strides(1).padding(SAME));
       double[] want = pool(x, dims(32, 32), 2, dims(64, 64), dims(1, 1), SAME, max);
       double[] global = globalPool(x, 32 * 32, 2, max);
       for (int i = 0; i < want.length; i++) {
         int e = i / (32 * 32 * 2);
-        assertWithMessage("reference value %s", i).that(want[i])
-            .isWithin(1e-9 * Math.abs(global[e * 2 + i % 2])).of(global[e * 2 + i % 2]);
+        assertWithMessage("reference value %s", i)
+            .that(want[i])
+            .isWithin(1e-9 * Math.abs(global[e * 2 + i % 2]))
+            .of(global[e * 2 + i % 2]);
       }
       assertClose(gemm, run(t, gemm, x, N, 32, 32, 2), want);
     }
@@ -474,8 +616,7 @@ class NaiveReferenceTest {
   /** Fails naming the worst value unless each is within a relative {@link #TOLERANCE}. */
   private static void assertClose(Gemm gemm, float[] actual, double[] expected) {
     String path = gemm.name() + (gemm.dnnlConv() ? "+dnnl" : "");
-    assertWithMessage("number of values on " + path).that(actual.length)
-        .isEqualTo(expected.length);
+    assertWithMessage("number of values on " + path).that(actual.length).isEqualTo(expected.length);
     double worst = 0;
     int at = 0;
     for (int i = 0; i < expected.length; i++) {
@@ -486,8 +627,10 @@ class NaiveReferenceTest {
         at = i;
       }
     }
-    assertWithMessage("relative error on %s at value %s: got %s, want %s", path, at, actual[at],
-        expected[at]).that(worst).isAtMost(TOLERANCE);
+    assertWithMessage(
+            "relative error on %s at value %s: got %s, want %s", path, at, actual[at], expected[at])
+        .that(worst)
+        .isAtMost(TOLERANCE);
   }
 
   // ---- Naive float64 references, channels last, batch first.
@@ -505,14 +648,17 @@ class NaiveReferenceTest {
 
     /** Output length along axis {@code a}, as in TensorFlow. */
     int out(int[] in, int a) {
-      return (int) (padding == SAME ? ((long) in[a] + strides[a] - 1) / strides[a]
-          : (in[a] - extent(a)) / strides[a] + 1);
+      return (int)
+          (padding == SAME
+              ? ((long) in[a] + strides[a] - 1) / strides[a]
+              : (in[a] - extent(a)) / strides[a] + 1);
     }
 
     /** Padding before axis {@code a}: TensorFlow puts the odd one after. */
     long padBefore(int[] in, int a) {
       return padding == SAME
-          ? Math.max((long) (out(in, a) - 1) * strides[a] + extent(a) - in[a], 0) / 2 : 0;
+          ? Math.max((long) (out(in, a) - 1) * strides[a] + extent(a) - in[a], 0) / 2
+          : 0;
     }
 
     int[] outShape(int[] in) {
@@ -524,8 +670,8 @@ class NaiveReferenceTest {
     }
 
     /**
-     * The flat input position of tap {@code tap} for the output at {@code o}, or -1 if it falls
-     * in the padding.
+     * The flat input position of tap {@code tap} for the output at {@code o}, or -1 if it falls in
+     * the padding.
      */
     int input(int[] in, int[] o, int[] tap) {
       int flat = 0;
@@ -545,19 +691,27 @@ class NaiveReferenceTest {
   }
 
   /** A convolution of {@link #N} examples; kernel (taps..., cin, cout). */
-  private static double[] conv(float[] x, int[] in, int cin, Window win, float[] w, float[] b,
-      int cout) {
+  private static double[] conv(
+      float[] x, int[] in, int cin, Window win, float[] w, float[] b, int cout) {
     return conv(x, N, in, cin, win, w, b, cout, false);
   }
 
   /** A depthwise convolution of {@link #N} examples; kernel (taps..., cin, dm), output cin * dm. */
-  private static double[] depthwise(float[] x, int[] in, int cin, Window win, float[] w,
-      float[] b, int dm) {
+  private static double[] depthwise(
+      float[] x, int[] in, int cin, Window win, float[] w, float[] b, int dm) {
     return conv(x, N, in, cin, win, w, b, cin * dm, true);
   }
 
-  private static double[] conv(float[] x, int n, int[] in, int cin, Window win, float[] w,
-      float[] b, int cout, boolean depthwise) {
+  private static double[] conv(
+      float[] x,
+      int n,
+      int[] in,
+      int cin,
+      Window win,
+      float[] w,
+      float[] b,
+      int cout,
+      boolean depthwise) {
     int[] out = win.outShape(in);
     int opix = product(out);
     int ipix = product(in);
@@ -593,13 +747,13 @@ class NaiveReferenceTest {
   }
 
   /** Pooling of {@link #N} examples; the average is over the taps inside the input only. */
-  private static double[] pool(float[] x, int[] in, int c, int[] k, int[] s, Padding p,
-      boolean max) {
+  private static double[] pool(
+      float[] x, int[] in, int c, int[] k, int[] s, Padding p, boolean max) {
     return pool(x, N, in, c, k, s, p, max);
   }
 
-  private static double[] pool(float[] x, int n, int[] in, int c, int[] k, int[] s, Padding p,
-      boolean max) {
+  private static double[] pool(
+      float[] x, int n, int[] in, int c, int[] k, int[] s, Padding p, boolean max) {
     int[] ones = new int[k.length];
     Arrays.fill(ones, 1);
     Window win = window(k, s, ones, p);

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.neurojoule.layer.Padding;
 
 /**
- * The narrow direct convolution against a plain loop that adds each (tap, input channel) product
- * in float, in the same order, reading zeros in the padding: the two must agree bit for bit, so
- * adding several products per pass over the accumulators changes no rate.
+ * The narrow direct convolution against a plain loop that adds each (tap, input channel) product in
+ * float, in the same order, reading zeros in the padding: the two must agree bit for bit, so adding
+ * several products per pass over the accumulators changes no rate.
  */
 class NarrowConvTest {
   @Test
@@ -32,8 +32,15 @@ class NarrowConvTest {
     int eff = (k - 1) * dilation + 1;
     int oh = padding == Padding.SAME ? in[0] : in[0] - eff + 1;
     int ow = padding == Padding.SAME ? in[1] : in[1] - eff + 1;
-    Window w = new Window(2, in, new int[] {oh, ow, cout}, List.of(k, k), List.of(1, 1),
-        List.of(dilation, dilation), padding);
+    Window w =
+        new Window(
+            2,
+            in,
+            new int[] {oh, ow, cout},
+            List.of(k, k),
+            List.of(1, 1),
+            List.of(dilation, dilation),
+            padding);
     SplittableRandom r = new SplittableRandom(k * 31L + cout);
     float[] kernel = new float[k * k * cin * cout];
     for (int i = 0; i < kernel.length; i++) {

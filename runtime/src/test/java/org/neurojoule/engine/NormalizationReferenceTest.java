@@ -8,8 +8,8 @@ import org.neurojoule.Model;
 import org.neurojoule.Tensor;
 
 /**
- * Normalization against Keras' formula in float64, {@code (x - mean) / max(sqrt(variance),
- * 1e-7)}, with its weights set explicitly.
+ * Normalization against Keras' formula in float64, {@code (x - mean) / max(sqrt(variance), 1e-7)},
+ * with its weights set explicitly.
  */
 class NormalizationReferenceTest {
   private static final int N = 2;
@@ -57,20 +57,29 @@ class NormalizationReferenceTest {
   @Test
   void negativeVariance_isRefusedNamingTheLayerAndTheIndex() {
     Tensor t = Model.input(3).normalization(n -> n.name("norm"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> t.layer().setWeights(new float[3], new float[] {1, -2, 1}, new float[] {1}));
-    assertThat(e).hasMessageThat().isEqualTo("layer 'norm' normalization (Normalization):"
-        + " variance[1] is -2.0; a variance must be >= 0");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> t.layer().setWeights(new float[3], new float[] {1, -2, 1}, new float[] {1}));
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            "layer 'norm' normalization (Normalization):"
+                + " variance[1] is -2.0; a variance must be >= 0");
   }
 
   @Test
   void weightsOfTheWrongShape_nameTheExpectedArrays() {
     Tensor t = Model.input(3).normalization(n -> n.name("norm"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> t.layer().setWeights(new float[3], new float[3]));
-    assertThat(e).hasMessageThat().isEqualTo("layer 'norm' normalization (Normalization) takes 3"
-        + " weight arrays, [mean (3,), variance (3,), count ()] for its input (None, 3), each"
-        + " flattened row-major; got 2 arrays of sizes [3, 3]");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> t.layer().setWeights(new float[3], new float[3]));
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            "layer 'norm' normalization (Normalization) takes 3"
+                + " weight arrays, [mean (3,), variance (3,), count ()] for its input (None, 3), each"
+                + " flattened row-major; got 2 arrays of sizes [3, 3]");
   }
 
   private static float[] values(int n) {

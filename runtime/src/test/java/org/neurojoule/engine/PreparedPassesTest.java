@@ -96,8 +96,7 @@ class PreparedPassesTest {
   }
 
   @Test
-  void aDroppedCacheClosesItsIdlePassesAndAPassDoesNotKeepItsModel()
-      throws InterruptedException {
+  void aDroppedCacheClosesItsIdlePassesAndAPassDoesNotKeepItsModel() throws InterruptedException {
     // The model holds its cache, and the cache its passes: when neither the pass nor the cache
     // keeps the model reachable, dropping the model drops the cache, whose cleaner closes them.
     Forward[] kept = new Forward[1];

@@ -48,18 +48,20 @@ class ProgressBarTest {
     // The end is drawn even right after another draw.
     bar.progress(400, 400, 1300 * MS);
     bar.finish();
-    assertThat(drawn()).isEqualTo(
-        "\rrates [##############################] 100% 400/400 examples, 308 ex/s"
-            + System.lineSeparator());
+    assertThat(drawn())
+        .isEqualTo(
+            "\rrates [##############################] 100% 400/400 examples, 308 ex/s"
+                + System.lineSeparator());
   }
 
   @Test
   void passThatEndsAfterTheDelayDrawsOnlyTheEnd() {
     bar.progress(10, 10, 2000 * MS);
     bar.finish();
-    assertThat(drawn()).isEqualTo(
-        "\rrates [##############################] 100% 10/10 examples, 5 ex/s"
-            + System.lineSeparator());
+    assertThat(drawn())
+        .isEqualTo(
+            "\rrates [##############################] 100% 10/10 examples, 5 ex/s"
+                + System.lineSeparator());
   }
 
   @Test

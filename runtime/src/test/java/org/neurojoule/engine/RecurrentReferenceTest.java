@@ -6,9 +6,9 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.neurojoule.layer.Activation;
 import org.neurojoule.Model;
 import org.neurojoule.Tensor;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.layer.Bidirectional;
 import org.neurojoule.layer.Bidirectional.MergeMode;
 import org.neurojoule.layer.LayerSpec;
@@ -94,16 +94,20 @@ class RecurrentReferenceTest {
 
     float[] got = KernelTest.run(out, Gemm.java(), x, N, T, F);
 
-    double[] want = spec instanceof Bidirectional b ? bidirectional(b, w, x)
-        : reference((Recurrent) spec, w, 0, x, T);
+    double[] want =
+        spec instanceof Bidirectional b
+            ? bidirectional(b, w, x)
+            : reference((Recurrent) spec, w, 0, x, T);
     assertWithMessage(spec.describe()).that(got.length).isEqualTo(want.length);
     assertClose(got, want);
   }
 
   private static void assertClose(float[] got, double[] want) {
     for (int i = 0; i < want.length; i++) {
-      assertWithMessage("value " + i).that((double) got[i]).isWithin(2e-5 * Math.max(1,
-          Math.abs(want[i]))).of(want[i]);
+      assertWithMessage("value " + i)
+          .that((double) got[i])
+          .isWithin(2e-5 * Math.max(1, Math.abs(want[i])))
+          .of(want[i]);
     }
   }
 
@@ -174,11 +178,12 @@ class RecurrentReferenceTest {
         for (int k = 0; k < F; k++) {
           xt[k] = x[(e * time + t) * F + k];
         }
-        h = switch (r.cell()) {
-          case SIMPLE_RNN -> simpleRnnStep(r, w, first, xt, h);
-          case LSTM -> lstmStep(r, w, first, xt, h, c);
-          case GRU -> gruStep(r, w, first, xt, h);
-        };
+        h =
+            switch (r.cell()) {
+              case SIMPLE_RNN -> simpleRnnStep(r, w, first, xt, h);
+              case LSTM -> lstmStep(r, w, first, xt, h, c);
+              case GRU -> gruStep(r, w, first, xt, h);
+            };
         if (r.returnSequences()) {
           System.arraycopy(h, 0, out, (e * steps + s) * u, u);
         }
@@ -191,8 +196,7 @@ class RecurrentReferenceTest {
   }
 
   /** Gate {@code g}'s pre-activation of unit {@code j}: input part (+ input bias). */
-  private static double inputPart(Recurrent r, float[][] w, int first, int g, int j,
-      double[] xt) {
+  private static double inputPart(Recurrent r, float[][] w, int first, int g, int j, double[] xt) {
     int width = r.cell().gates() * r.units();
     double z = 0;
     for (int k = 0; k < xt.length; k++) {
@@ -204,8 +208,8 @@ class RecurrentReferenceTest {
   }
 
   /** Gate {@code g}'s recurrent part of unit {@code j} for state {@code h} (+ recurrent bias). */
-  private static double recurrentPart(Recurrent r, float[][] w, int first, int g, int j,
-      double[] h) {
+  private static double recurrentPart(
+      Recurrent r, float[][] w, int first, int g, int j, double[] h) {
     int width = r.cell().gates() * r.units();
     double z = 0;
     for (int k = 0; k < h.length; k++) {
@@ -214,18 +218,20 @@ class RecurrentReferenceTest {
     return z + (r.useBias() && r.resetAfter() ? w[first + 2][width + g * r.units() + j] : 0);
   }
 
-  private static double[] simpleRnnStep(Recurrent r, float[][] w, int first, double[] xt,
-      double[] h) {
+  private static double[] simpleRnnStep(
+      Recurrent r, float[][] w, int first, double[] xt, double[] h) {
     double[] next = new double[r.units()];
     for (int j = 0; j < next.length; j++) {
-      next[j] = act(r.activation(), inputPart(r, w, first, 0, j, xt)
-          + recurrentPart(r, w, first, 0, j, h));
+      next[j] =
+          act(
+              r.activation(),
+              inputPart(r, w, first, 0, j, xt) + recurrentPart(r, w, first, 0, j, h));
     }
     return next;
   }
 
-  private static double[] lstmStep(Recurrent r, float[][] w, int first, double[] xt, double[] h,
-      double[] c) {
+  private static double[] lstmStep(
+      Recurrent r, float[][] w, int first, double[] xt, double[] h, double[] c) {
     double[] next = new double[r.units()];
     for (int j = 0; j < next.length; j++) {
       double[] z = new double[4];
@@ -246,10 +252,14 @@ class RecurrentReferenceTest {
     double[] z = new double[u];
     double[] reset = new double[u];
     for (int j = 0; j < u; j++) {
-      z[j] = act(r.recurrentActivation(), inputPart(r, w, first, 0, j, xt)
-          + recurrentPart(r, w, first, 0, j, h));
-      reset[j] = act(r.recurrentActivation(), inputPart(r, w, first, 1, j, xt)
-          + recurrentPart(r, w, first, 1, j, h));
+      z[j] =
+          act(
+              r.recurrentActivation(),
+              inputPart(r, w, first, 0, j, xt) + recurrentPart(r, w, first, 0, j, h));
+      reset[j] =
+          act(
+              r.recurrentActivation(),
+              inputPart(r, w, first, 1, j, xt) + recurrentPart(r, w, first, 1, j, h));
     }
     double[] rh = new double[u];
     for (int k = 0; k < u; k++) {
@@ -257,9 +267,10 @@ class RecurrentReferenceTest {
     }
     double[] next = new double[u];
     for (int j = 0; j < u; j++) {
-      double candidate = r.resetAfter()
-          ? inputPart(r, w, first, 2, j, xt) + reset[j] * recurrentPart(r, w, first, 2, j, h)
-          : inputPart(r, w, first, 2, j, xt) + recurrentPart(r, w, first, 2, j, rh);
+      double candidate =
+          r.resetAfter()
+              ? inputPart(r, w, first, 2, j, xt) + reset[j] * recurrentPart(r, w, first, 2, j, h)
+              : inputPart(r, w, first, 2, j, xt) + recurrentPart(r, w, first, 2, j, rh);
       next[j] = z[j] * h[j] + (1 - z[j]) * act(r.activation(), candidate);
     }
     return next;

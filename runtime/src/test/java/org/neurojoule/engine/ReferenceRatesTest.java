@@ -10,12 +10,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.neurojoule.layer.Activation;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Layer;
 import org.neurojoule.Model;
-import org.neurojoule.layer.Padding;
 import org.neurojoule.Tensor;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.layer.ActivationLayer;
 import org.neurojoule.layer.Add;
 import org.neurojoule.layer.BatchNormalization;
@@ -26,6 +25,7 @@ import org.neurojoule.layer.DepthwiseConv2D;
 import org.neurojoule.layer.Flatten;
 import org.neurojoule.layer.InputLayer;
 import org.neurojoule.layer.LayerSpec;
+import org.neurojoule.layer.Padding;
 import org.neurojoule.layer.PoolKind;
 import org.neurojoule.layer.Pooling;
 import org.neurojoule.layer.ReLU;
@@ -41,8 +41,8 @@ class ReferenceRatesTest {
   static Stream<Gemm> gemms() {
     // Pure Java, OpenBLAS and oneDNN, each with every convolution on its general path; then the
     // default, where convolutions with few filters take the narrow direct kernel.
-    return Stream.of(Gemm.java().wide(), Gemm.best().plain().wide(), Gemm.best().wide(),
-        Gemm.best());
+    return Stream.of(
+        Gemm.java().wide(), Gemm.best().plain().wide(), Gemm.best().wide(), Gemm.best());
   }
 
   /** Deterministic weights like golden/README.md: scale * sin(1.3 i + phase), BN near identity. */
@@ -50,8 +50,8 @@ class ReferenceRatesTest {
     int phase = 0;
     for (Layer layer : model.layers()) {
       Tensor first = model.applications(layer).get(0);
-      List<WeightShapes.Weight> shapes = WeightShapes.of(layer.spec(),
-          first.inputs().stream().map(Tensor::shape).toList());
+      List<WeightShapes.Weight> shapes =
+          WeightShapes.of(layer.spec(), first.inputs().stream().map(Tensor::shape).toList());
       if (shapes.isEmpty()) {
         continue;
       }
@@ -64,12 +64,14 @@ class ReferenceRatesTest {
         w[j] = new float[s.size()];
         for (int i = 0; i < w[j].length; i++) {
           double base = Math.sin(1.3 * i + phase + j);
-          w[j][i] = (float) switch (s.name()) {
-            case "gamma" -> 1 + 0.2 * base;
-            case "moving_variance" -> 1 + 0.4 * Math.abs(base);
-            case "bias", "beta", "moving_mean" -> 0.05 * base;
-            default -> 1.5 * base / Math.sqrt(fanIn);
-          };
+          w[j][i] =
+              (float)
+                  switch (s.name()) {
+                    case "gamma" -> 1 + 0.2 * base;
+                    case "moving_variance" -> 1 + 0.4 * Math.abs(base);
+                    case "bias", "beta", "moving_mean" -> 0.05 * base;
+                    default -> 1.5 * base / Math.sqrt(fanIn);
+                  };
         }
       }
       layer.setWeights(w);
@@ -77,17 +79,19 @@ class ReferenceRatesTest {
   }
 
   static Model deepCnn() {
-    Tensor x = Model.input(17, 13, 3)
-        .conv2d(8, 4, c -> c.strides(2).padding(SAME).activation(Activation.RELU))
-        .conv2d(6, 3, c -> c.dilationRate(2).padding(SAME))
-        .batchNormalization().relu()
-        .depthwiseConv2d(3, c -> c.depthMultiplier(2).strides(2).padding(SAME))
-        .maxPooling2d(2, p -> p.padding(SAME))
-        .conv2d(5, 2, c -> c.padding(SAME).activation(Activation.TANH))
-        .averagePooling2d(2, p -> p.strides(1))
-        .flatten()
-        .dense(9, d -> d.activation(Activation.SIGMOID))
-        .dense(4, d -> d.activation(Activation.SOFTMAX));
+    Tensor x =
+        Model.input(17, 13, 3)
+            .conv2d(8, 4, c -> c.strides(2).padding(SAME).activation(Activation.RELU))
+            .conv2d(6, 3, c -> c.dilationRate(2).padding(SAME))
+            .batchNormalization()
+            .relu()
+            .depthwiseConv2d(3, c -> c.depthMultiplier(2).strides(2).padding(SAME))
+            .maxPooling2d(2, p -> p.padding(SAME))
+            .conv2d(5, 2, c -> c.padding(SAME).activation(Activation.TANH))
+            .averagePooling2d(2, p -> p.strides(1))
+            .flatten()
+            .dense(9, d -> d.activation(Activation.SIGMOID))
+            .dense(4, d -> d.activation(Activation.SOFTMAX));
     return Model.of(x);
   }
 
@@ -126,8 +130,8 @@ class ReferenceRatesTest {
     int[] full = new int[shape.length + 1];
     full[0] = n;
     System.arraycopy(shape, 0, full, 1, shape.length);
-    Map<Layer, Double> rates = FiringRates.of(model, ExampleData.of(x, full), 2, Optional.empty(),
-        gemm);
+    Map<Layer, Double> rates =
+        FiringRates.of(model, ExampleData.of(x, full), 2, Optional.empty(), gemm);
     Map<Layer, Double> expected = reference(model, x, n);
     for (Layer layer : model.layers()) {
       double e = expected.get(layer);
@@ -186,12 +190,32 @@ class ReferenceRatesTest {
     List<float[]> w = t.layer().weights();
     double[] x = ins.get(0);
     if (spec instanceof Conv c) {
-      double[] y = conv(x, in, out, c.kernelSize(), c.strides(), c.dilationRate(), c.padding(),
-          w.get(0), false, 1);
+      double[] y =
+          conv(
+              x,
+              in,
+              out,
+              c.kernelSize(),
+              c.strides(),
+              c.dilationRate(),
+              c.padding(),
+              w.get(0),
+              false,
+              1);
       return act(bias(y, c.useBias() ? w.get(1) : null), c.activation(), out[out.length - 1]);
     } else if (spec instanceof DepthwiseConv2D d) {
-      double[] y = conv(x, in, out, d.kernelSize(), d.strides(), d.dilationRate(), d.padding(),
-          w.get(0), true, d.depthMultiplier());
+      double[] y =
+          conv(
+              x,
+              in,
+              out,
+              d.kernelSize(),
+              d.strides(),
+              d.dilationRate(),
+              d.padding(),
+              w.get(0),
+              true,
+              d.depthMultiplier());
       return act(bias(y, d.useBias() ? w.get(1) : null), d.activation(), out[2]);
     } else if (spec instanceof Dense d) {
       int k = in[in.length - 1];
@@ -213,8 +237,7 @@ class ReferenceRatesTest {
       double[] y = x.clone();
       for (int i = 0; i < y.length; i++) {
         int ch = i % c;
-        y[i] = (x[i] - w.get(2)[ch]) / Math.sqrt(w.get(3)[ch] + 1e-3) * w.get(0)[ch]
-            + w.get(1)[ch];
+        y[i] = (x[i] - w.get(2)[ch]) / Math.sqrt(w.get(3)[ch] + 1e-3) * w.get(0)[ch] + w.get(1)[ch];
       }
       return y;
     } else if (spec instanceof ReLU) {
@@ -259,8 +282,17 @@ class ReferenceRatesTest {
     return Math.max((outLen - 1) * s + (k - 1) * d + 1 - inLen, 0) / 2;
   }
 
-  static double[] conv(double[] x, int[] in, int[] out, List<Integer> k, List<Integer> s,
-      List<Integer> d, Padding padding, float[] w, boolean depthwise, int dm) {
+  static double[] conv(
+      double[] x,
+      int[] in,
+      int[] out,
+      List<Integer> k,
+      List<Integer> s,
+      List<Integer> d,
+      Padding padding,
+      float[] w,
+      boolean depthwise,
+      int dm) {
     int h = in[0];
     int wd = in[1];
     int cin = in[2];
@@ -299,8 +331,14 @@ class ReferenceRatesTest {
     return y;
   }
 
-  static double[] pool(double[] x, int[] in, int[] out, List<Integer> k, List<Integer> s,
-      Padding padding, boolean max) {
+  static double[] pool(
+      double[] x,
+      int[] in,
+      int[] out,
+      List<Integer> k,
+      List<Integer> s,
+      Padding padding,
+      boolean max) {
     int h = in[0];
     int wd = in[1];
     int c = in[2];
@@ -344,12 +382,13 @@ class ReferenceRatesTest {
     double[] y = x.clone();
     for (int i = 0; i < y.length; i++) {
       double v = y[i];
-      y[i] = switch (a) {
-        case RELU -> Math.max(0, v);
-        case TANH -> Math.tanh(v);
-        case SIGMOID -> 1 / (1 + Math.exp(-v));
-        default -> v;
-      };
+      y[i] =
+          switch (a) {
+            case RELU -> Math.max(0, v);
+            case TANH -> Math.tanh(v);
+            case SIGMOID -> 1 / (1 + Math.exp(-v));
+            default -> v;
+          };
     }
     if (a == Activation.SOFTMAX) {
       for (int r = 0; r < y.length / c; r++) {

@@ -4,12 +4,12 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.neurojoule.Model.NONE;
 
 import org.junit.jupiter.api.Test;
-import org.neurojoule.layer.Activation;
 import org.neurojoule.ExampleData;
 import org.neurojoule.LayerActivity;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
 import org.neurojoule.Tensor;
+import org.neurojoule.layer.Activation;
 
 /** Effective ACs of a layer fed by spikes: its connections times the fraction of spikes. */
 class SpikingActivityTest {
@@ -22,11 +22,11 @@ class SpikingActivityTest {
     for (int i = 0; i < x.length; i++) {
       x[i] = (i % units) * 60f - 30f; // rates -30 (never spikes) to 210 Hz
     }
-    Tensor spikes = Model.input(NONE, units)
-        .spikingActivation(Activation.RELU, s -> s.seed(7).name("spikes"));
+    Tensor spikes =
+        Model.input(NONE, units).spikingActivation(Activation.RELU, s -> s.seed(7).name("spikes"));
     Tensor out = spikes.dense(3, c -> c.name("d"));
-    ModelEnergy e = Model.of(out).energy(o -> o.exampleData(ExampleData.of(x, examples, steps,
-        units)));
+    ModelEnergy e =
+        Model.of(out).energy(o -> o.exampleData(ExampleData.of(x, examples, steps, units)));
 
     // The spikes themselves, from a pass of the spiking layer alone.
     float[] y = KernelTest.run(spikes, Gemm.java(), x, examples, steps, units);

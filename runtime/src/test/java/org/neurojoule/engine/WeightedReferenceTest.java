@@ -4,11 +4,11 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
-import org.neurojoule.layer.Activation;
 import org.neurojoule.Model;
-import org.neurojoule.layer.Padding;
 import org.neurojoule.Tensor;
+import org.neurojoule.layer.Activation;
 import org.neurojoule.layer.ConvTranspose;
+import org.neurojoule.layer.Padding;
 
 /**
  * PReLU, Embedding, LayerNormalization and the transposed convolutions against naive float64
@@ -28,7 +28,7 @@ class WeightedReferenceTest {
     float[] y = run(t, x, 3, 4, 2);
 
     for (int i = 0; i < x.length; i++) {
-      int a = i % 8;   // alpha (1, 4, 2): the row axis is shared
+      int a = i % 8; // alpha (1, 4, 2): the row axis is shared
       double expected = x[i] >= 0 ? x[i] : (double) alpha[a] * x[i];
       assertThat((double) y[i]).isWithin(1e-6).of(expected);
     }
@@ -48,12 +48,17 @@ class WeightedReferenceTest {
         assertThat(y[i * 2 + k]).isEqualTo(table[(int) ids[i] * 2 + k]);
       }
     }
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> run(t, new float[] {0, 1, 2, 3, 4, 1}, 3));
-    assertThat(e).hasMessageThat().contains("example 1 holds 4.0 at index 1 of its ids; an"
-        + " Embedding takes whole numbers from 0 to 3 (inputDim 4)");
-    IllegalArgumentException half = assertThrows(IllegalArgumentException.class,
-        () -> run(t, new float[] {0.5f, 1, 2, 3, 0, 1}, 3));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> run(t, new float[] {0, 1, 2, 3, 4, 1}, 3));
+    assertThat(e)
+        .hasMessageThat()
+        .contains(
+            "example 1 holds 4.0 at index 1 of its ids; an"
+                + " Embedding takes whole numbers from 0 to 3 (inputDim 4)");
+    IllegalArgumentException half =
+        assertThrows(
+            IllegalArgumentException.class, () -> run(t, new float[] {0.5f, 1, 2, 3, 0, 1}, 3));
     assertThat(half).hasMessageThat().contains("example 0 holds 0.5 at index 0 of its ids");
   }
 
@@ -61,11 +66,21 @@ class WeightedReferenceTest {
   void absurdEmbeddingTable_isAClearErrorBeforeAnyAllocation() {
     Model m = Model.of(Model.input(3).embedding(Integer.MAX_VALUE, 1000));
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.energy(
-        o -> o.exampleData(org.neurojoule.ExampleData.of(new float[] {0, 1, 2}, 1, 3))).rates());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                m.energy(
+                        o ->
+                            o.exampleData(
+                                org.neurojoule.ExampleData.of(new float[] {0, 1, 2}, 1, 3)))
+                    .rates());
 
-    assertThat(e).hasMessageThat().contains("layer 'embedding': its default embeddings"
-        + " (2147483647, 1000) would need 2147483647000 floats");
+    assertThat(e)
+        .hasMessageThat()
+        .contains(
+            "layer 'embedding': its default embeddings"
+                + " (2147483647, 1000) would need 2147483647000 floats");
   }
 
   @Test
@@ -87,24 +102,46 @@ class WeightedReferenceTest {
   void conv2dTranspose_validSameStridesAndOutputPadding() {
     float[] x = values(N * 3 * 4 * 2, 1.7);
     check(x, new int[] {3, 4}, 2, ConvTranspose.conv2dTranspose(3, 3));
-    check(x, new int[] {3, 4}, 2, ConvTranspose.conv2dTranspose(3, 3).strides(2)
-        .padding(Padding.SAME).activation(Activation.RELU));
+    check(
+        x,
+        new int[] {3, 4},
+        2,
+        ConvTranspose.conv2dTranspose(3, 3)
+            .strides(2)
+            .padding(Padding.SAME)
+            .activation(Activation.RELU));
     check(x, new int[] {3, 4}, 2, ConvTranspose.conv2dTranspose(2, 3, 2).strides(2, 3));
-    check(x, new int[] {3, 4}, 2, ConvTranspose.conv2dTranspose(2, 3).strides(3)
-        .padding(Padding.SAME).outputPadding(1, 2).useBias(false));
-    check(x, new int[] {3, 4}, 2, ConvTranspose.conv2dTranspose(2, 2).dilationRate(2)
-        .padding(Padding.SAME));
+    check(
+        x,
+        new int[] {3, 4},
+        2,
+        ConvTranspose.conv2dTranspose(2, 3)
+            .strides(3)
+            .padding(Padding.SAME)
+            .outputPadding(1, 2)
+            .useBias(false));
+    check(
+        x,
+        new int[] {3, 4},
+        2,
+        ConvTranspose.conv2dTranspose(2, 2).dilationRate(2).padding(Padding.SAME));
   }
 
   @Test
   void conv1dAnd3dTranspose() {
     float[] x1 = values(N * 5 * 3, 0.9);
     check(x1, new int[] {5}, 3, ConvTranspose.conv1dTranspose(4, 3).strides(2));
-    check(x1, new int[] {5}, 3, ConvTranspose.conv1dTranspose(2, 4).strides(2)
-        .padding(Padding.SAME).outputPadding(1));
+    check(
+        x1,
+        new int[] {5},
+        3,
+        ConvTranspose.conv1dTranspose(2, 4).strides(2).padding(Padding.SAME).outputPadding(1));
     float[] x3 = values(N * 2 * 3 * 2 * 2, 1.1);
-    check(x3, new int[] {2, 3, 2}, 2, ConvTranspose.conv3dTranspose(2, 2).strides(2)
-        .activation(Activation.TANH));
+    check(
+        x3,
+        new int[] {2, 3, 2},
+        2,
+        ConvTranspose.conv3dTranspose(2, 2).strides(2).activation(Activation.TANH));
   }
 
   /** The layer's output against a naive scatter with the padding TensorFlow derives. */
@@ -162,17 +199,18 @@ class WeightedReferenceTest {
     }
     for (int e = 0; e < expected.length; e++) {
       double v = expected[e] + (spec.useBias() ? bias[e % f] : 0);
-      expected[e] = switch (spec.activation()) {
-        case RELU -> Math.max(v, 0);
-        case TANH -> Math.tanh(v);
-        default -> v;
-      };
+      expected[e] =
+          switch (spec.activation()) {
+            case RELU -> Math.max(v, 0);
+            case TANH -> Math.tanh(v);
+            default -> v;
+          };
     }
     assertClose(y, expected);
   }
 
-  private static double[] naiveLayerNorm(float[] x, int groups, int per,
-      float[] gamma, float[] beta, double eps, int params) {
+  private static double[] naiveLayerNorm(
+      float[] x, int groups, int per, float[] gamma, float[] beta, double eps, int params) {
     double[] y = new double[x.length];
     for (int g = 0; g < groups; g++) {
       double mean = 0;
@@ -197,8 +235,7 @@ class WeightedReferenceTest {
   private static void assertClose(float[] actual, double[] expected) {
     assertThat(actual.length).isEqualTo(expected.length);
     for (int i = 0; i < expected.length; i++) {
-      assertThat((double) actual[i]).isWithin(1e-5 * (1 + Math.abs(expected[i])))
-          .of(expected[i]);
+      assertThat((double) actual[i]).isWithin(1e-5 * (1 + Math.abs(expected[i]))).of(expected[i]);
     }
   }
 

@@ -9,9 +9,9 @@ import org.neurojoule.Model;
 import org.neurojoule.Tensor;
 
 /**
- * Merges (with Keras broadcasting), Softmax, ELU, Permute, RepeatVector and Rescaling against
- * naive float64 references written as textbook loops over the output index. Values agree to a
- * relative 1e-5 (the engine computes in float32); layers that only move values must be exact.
+ * Merges (with Keras broadcasting), Softmax, ELU, Permute, RepeatVector and Rescaling against naive
+ * float64 references written as textbook loops over the output index. Values agree to a relative
+ * 1e-5 (the engine computes in float32); layers that only move values must be exact.
  */
 class WeightlessReferenceTest {
   private static final int N = 2;
@@ -58,12 +58,13 @@ class WeightlessReferenceTest {
     float[] wc = seq(18, 0.7);
     b.inputs().get(0).layer().setWeights(wb);
     c.layer().setWeights(wc);
-    Tensor out = switch (kind) {
-      case "multiply" -> Tensor.multiply(a, b, c);
-      case "average" -> Tensor.average(a, b, c);
-      case "maximum" -> Tensor.maximum(a, b, c);
-      default -> Tensor.minimum(a, b, c);
-    };
+    Tensor out =
+        switch (kind) {
+          case "multiply" -> Tensor.multiply(a, b, c);
+          case "average" -> Tensor.average(a, b, c);
+          case "maximum" -> Tensor.maximum(a, b, c);
+          default -> Tensor.minimum(a, b, c);
+        };
     float[] x = seq(N * 6);
     double[] expected = new double[N * 6];
     for (int n = 0; n < N; n++) {
@@ -162,8 +163,8 @@ class WeightlessReferenceTest {
     for (int i = 0; i < x.length; i++) {
       expected[i] = x[i] / 255.0 - 0.5;
     }
-    assertClose(run(Model.input(2, 2, 3).rescaling(1 / 255.0, r -> r.offset(-0.5)), x, 2, 2, 3),
-        expected);
+    assertClose(
+        run(Model.input(2, 2, 3).rescaling(1 / 255.0, r -> r.offset(-0.5)), x, 2, 2, 3), expected);
   }
 
   @Test
@@ -204,8 +205,10 @@ class WeightlessReferenceTest {
   private static void assertClose(float[] actual, double[] expected) {
     assertThat(actual.length).isEqualTo(expected.length);
     for (int i = 0; i < expected.length; i++) {
-      assertWithMessage("value " + i).that((double) actual[i])
-          .isWithin(TOLERANCE * Math.max(1e-3, Math.abs(expected[i]))).of(expected[i]);
+      assertWithMessage("value " + i)
+          .that((double) actual[i])
+          .isWithin(TOLERANCE * Math.max(1e-3, Math.abs(expected[i])))
+          .of(expected[i]);
     }
   }
 

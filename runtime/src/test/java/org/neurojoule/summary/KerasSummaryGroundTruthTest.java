@@ -10,9 +10,9 @@ import org.neurojoule.summary.KerasSummaryPrinter.Row;
 import org.neurojoule.summary.KerasSummaryPrinter.Totals;
 
 /**
- * Compares with summaries really printed by Keras 2.13+ and pasted into public repositories
- * (found through a code search). Each paste is transcribed below as it was stored: where the paste
- * kept trailing spaces, the comparison is exact; where the author's editor stripped them, lines are
+ * Compares with summaries really printed by Keras 2.13+ and pasted into public repositories (found
+ * through a code search). Each paste is transcribed below as it was stored: where the paste kept
+ * trailing spaces, the comparison is exact; where the author's editor stripped them, lines are
  * compared with trailing spaces removed; where the paste was cut short, only the printed prefix is
  * compared.
  */
@@ -73,8 +73,8 @@ class KerasSummaryGroundTruthTest {
   }
 
   /**
-   * An Inception block (Input + 7 convolutions/poolings + a 4-way Concatenate), pasted in a
-   * README with trailing spaces stripped. Shows the "Connected to" column, a wrapped layer name
+   * An Inception block (Input + 7 convolutions/poolings + a 4-way Concatenate), pasted in a README
+   * with trailing spaces stripped. Shows the "Connected to" column, a wrapped layer name
    * ("MaxPooling2" / "D)") and one inbound tensor per line.
    */
   @Test
@@ -93,14 +93,9 @@ class KerasSummaryGroundTruthTest {
             new Row("conv2d", "Conv2D", "(None, 224, 224, 64)", 256, List.of("input_1[0][0]")),
             new Row(
                 "conv2d_2", "Conv2D", "(None, 224, 224, 128)", 110720, List.of("conv2d_1[0][0]")),
+            new Row("conv2d_4", "Conv2D", "(None, 224, 224, 32)", 12832, List.of("conv2d_3[0][0]")),
             new Row(
-                "conv2d_4", "Conv2D", "(None, 224, 224, 32)", 12832, List.of("conv2d_3[0][0]")),
-            new Row(
-                "conv2d_5",
-                "Conv2D",
-                "(None, 224, 224, 32)",
-                128,
-                List.of("max_pooling2d[0][0]")),
+                "conv2d_5", "Conv2D", "(None, 224, 224, 32)", 128, List.of("max_pooling2d[0][0]")),
             new Row(
                 "concatenate",
                 "Concatenate",
@@ -222,8 +217,7 @@ class KerasSummaryGroundTruthTest {
             " nsformerEncoder)                                                   , 'mask_entradas_encoder[0][0]");
 
     List<String> printed =
-        printedLines(
-            KerasSummaryPrinter.print("transformer", rows, Totals.of(74131387, 0), false));
+        printedLines(KerasSummaryPrinter.print("transformer", rows, Totals.of(74131387, 0), false));
 
     assertThat(printed.subList(0, real.size())).containsExactlyElementsIn(real).inOrder();
   }

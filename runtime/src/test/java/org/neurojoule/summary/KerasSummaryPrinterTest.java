@@ -9,18 +9,18 @@ import org.neurojoule.summary.KerasSummaryPrinter.Row;
 import org.neurojoule.summary.KerasSummaryPrinter.Totals;
 
 /**
- * Expected texts derived by hand from tf-keras 2.15 {@code tf_keras/utils/layer_utils.py}
- * ({@code print_summary}, {@code print_row}, {@code readable_memory_size}).
+ * Expected texts derived by hand from tf-keras 2.15 {@code tf_keras/utils/layer_utils.py} ({@code
+ * print_summary}, {@code print_row}, {@code readable_memory_size}).
  *
  * <p>Sequential-like: line_length 65, positions {@code [int(65*.45), int(65*.85), int(65*1.)] =
- * [29, 55, 65]}. print_row cut-offs: column 0: {@code 29-0-2-1 = 26}; column 1: {@code 55-29-2-1
- * = 23}; last column: {@code 65-55 = 10}. A line is {@code " " + cell0 + "  "} padded to 29, then
- * {@code cell1 + "  "} padded to 55, then {@code cell2} padded to 65. So cell 0 starts at index 1,
+ * [29, 55, 65]}. print_row cut-offs: column 0: {@code 29-0-2-1 = 26}; column 1: {@code 55-29-2-1 =
+ * 23}; last column: {@code 65-55 = 10}. A line is {@code " " + cell0 + " "} padded to 29, then
+ * {@code cell1 + " "} padded to 55, then {@code cell2} padded to 65. So cell 0 starts at index 1,
  * cell 1 at index 29 and cell 2 at index 55, and every line is exactly 65 characters long.
  *
- * <p>Functional: line_length 98, positions {@code [int(29.4), int(58.8), int(68.6), 98] = [29,
- * 58, 68, 98]}; cut-offs 26, {@code 58-29-3 = 26}, {@code 68-58-3 = 7} and {@code 98-68 = 30}.
- * Cells start at indices 1, 29, 58 and 68; lines are 98 characters long.
+ * <p>Functional: line_length 98, positions {@code [int(29.4), int(58.8), int(68.6), 98] = [29, 58,
+ * 68, 98]}; cut-offs 26, {@code 58-29-3 = 26}, {@code 68-58-3 = 7} and {@code 98-68 = 30}. Cells
+ * start at indices 1, 29, 58 and 68; lines are 98 characters long.
  */
 class KerasSummaryPrinterTest {
 
@@ -139,7 +139,8 @@ class KerasSummaryPrinterTest {
             " dense_1 (Dense)             (None, 16)                   528       ['input_1[0][0]']             ",
             "                                                                                                  ",
             // "['batch_normalization[0][0]', 'dense_1[0][0]']": its first 30 characters contain
-            // "'," at index 27, so the cut is at 29: "['batch_normalization[0][0]'," (29) + 1 space.
+            // "'," at index 27, so the cut is at 29: "['batch_normalization[0][0]'," (29) + 1
+            // space.
             // The rest " 'dense_1[0][0]']" (17, leading space kept) starts at index 68 of the
             // next line.
             " concatenate (Concatenate)   (None, 80)                   0         ['batch_normalization[0][0]', ",
@@ -217,7 +218,8 @@ class KerasSummaryPrinterTest {
         lines(
             "Model: \"m\"",
             "________________________________________",
-            // " Layer (type)" (13) + 5 -> 18; "Output Shape" (12, fits 13) + 4 -> 34; "Param " (6 of
+            // " Layer (type)" (13) + 5 -> 18; "Output Shape" (12, fits 13) + 4 -> 34; "Param " (6
+            // of
             // "Param #") -> 40; next line: "#" in the last column only.
             " Layer (type)     Output Shape    Param ",
             "                                  #     ",

@@ -38,7 +38,8 @@ class SequentialLikeTest {
   void listOrderDoesNotMatter() {
     // Depths come from the graph, not from the position in the list.
     List<GraphNode> shuffled =
-        List.of(node("b", "a[0][0]"), node("c", "b[0][0]"), node("a", "input[0][0]"), node("input"));
+        List.of(
+            node("b", "a[0][0]"), node("c", "b[0][0]"), node("a", "input[0][0]"), node("input"));
     assertThat(KerasSummaryPrinter.isSequentialLike(ModelKind.FUNCTIONAL, shuffled)).isTrue();
   }
 
@@ -69,7 +70,8 @@ class SequentialLikeTest {
   @Test
   void outputThatFeedsTheNextLayerIsStillAChain() {
     // outputs=[a, b] with b = B(a): depths b 0, a 1, input 2.
-    List<GraphNode> nodes = List.of(node("input_1"), node("a", "input_1[0][0]"), node("b", "a[0][0]"));
+    List<GraphNode> nodes =
+        List.of(node("input_1"), node("a", "input_1[0][0]"), node("b", "a[0][0]"));
     assertThat(KerasSummaryPrinter.isSequentialLike(ModelKind.FUNCTIONAL, nodes)).isTrue();
   }
 
@@ -88,7 +90,8 @@ class SequentialLikeTest {
   @Test
   void sequentialAndSubclassedAreAlwaysSequentialLike() {
     List<GraphNode> branching =
-        List.of(node("i"), node("a", "i[0][0]"), node("b", "i[0][0]"), node("c", "a[0][0]", "b[0][0]"));
+        List.of(
+            node("i"), node("a", "i[0][0]"), node("b", "i[0][0]"), node("c", "a[0][0]", "b[0][0]"));
     assertThat(KerasSummaryPrinter.isSequentialLike(ModelKind.SEQUENTIAL, branching)).isTrue();
     assertThat(KerasSummaryPrinter.isSequentialLike(ModelKind.SUBCLASSED, List.of())).isTrue();
   }

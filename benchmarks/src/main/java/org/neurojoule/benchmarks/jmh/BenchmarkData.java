@@ -8,7 +8,7 @@ import org.neurojoule.RateListener;
 
 /** Example data and the quiet estimate call the benchmarks share. */
 final class BenchmarkData {
-  private static final RateListener QUIET = (done, total, nanos) -> { };
+  private static final RateListener QUIET = (done, total, nanos) -> {};
 
   private BenchmarkData() {}
 

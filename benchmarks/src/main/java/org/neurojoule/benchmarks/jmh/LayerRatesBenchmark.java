@@ -3,9 +3,9 @@ package org.neurojoule.benchmarks.jmh;
 import static org.neurojoule.layer.Padding.SAME;
 
 import java.util.concurrent.TimeUnit;
-import org.neurojoule.layer.Activation;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Model;
+import org.neurojoule.layer.Activation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -42,12 +42,15 @@ public class LayerRatesBenchmark {
   /** Builds both one-layer models with seeded weights and their example data. */
   @Setup
   public void setUp() {
-    dense = Model.of(Model.input(1024).dense(1024, d -> d.activation(Activation.RELU)))
-        .initializeWeights(1);
+    dense =
+        Model.of(Model.input(1024).dense(1024, d -> d.activation(Activation.RELU)))
+            .initializeWeights(1);
     denseData = BenchmarkData.random(dense, examples);
-    conv = Model.of(Model.input(56, 56, 64)
-            .conv2d(64, 3, c -> c.padding(SAME).activation(Activation.RELU)))
-        .initializeWeights(1);
+    conv =
+        Model.of(
+                Model.input(56, 56, 64)
+                    .conv2d(64, 3, c -> c.padding(SAME).activation(Activation.RELU)))
+            .initializeWeights(1);
     convData = BenchmarkData.random(conv, examples);
   }
 

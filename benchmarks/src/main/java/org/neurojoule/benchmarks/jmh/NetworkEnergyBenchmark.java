@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code energy()} of the documentation's MNIST model and of VGG9: the estimate alone (the graph
- * walk and the per-layer counts), and with example data, where the firing-rate pass dominates.
- * The model is built once, so repeated calls reuse its prepared pass, as an application does.
+ * walk and the per-layer counts), and with example data, where the firing-rate pass dominates. The
+ * model is built once, so repeated calls reuse its prepared pass, as an application does.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,8 +42,9 @@ public class NetworkEnergyBenchmark {
   /** Builds the network with seeded weights and its example data. */
   @Setup
   public void setUp() {
-    model = (network.equals("vgg9") ? RatesBenchmark.vgg9() : RatesBenchmark.mnist())
-        .initializeWeights(1);
+    model =
+        (network.equals("vgg9") ? RatesBenchmark.vgg9() : RatesBenchmark.mnist())
+            .initializeWeights(1);
     data = BenchmarkData.random(model, examples);
   }
 

@@ -30,8 +30,7 @@ public final class AlexNet {
   @Conv2D(filters = 96, kernelSize = 11, strides = 4, activation = RELU)
   NetworkLayer conv2d;
 
-  @BatchNormalization
-  NetworkLayer batch_normalization;
+  @BatchNormalization NetworkLayer batch_normalization;
 
   @MaxPooling2D(poolSize = 3, strides = 2)
   NetworkLayer max_pooling2d;
@@ -39,8 +38,7 @@ public final class AlexNet {
   @Conv2D(filters = 256, kernelSize = 5, padding = SAME, activation = RELU)
   NetworkLayer conv2d_1;
 
-  @BatchNormalization
-  NetworkLayer batch_normalization_1;
+  @BatchNormalization NetworkLayer batch_normalization_1;
 
   @MaxPooling2D(poolSize = 3, strides = 2)
   NetworkLayer max_pooling2d_1;
@@ -48,26 +46,22 @@ public final class AlexNet {
   @Conv2D(filters = 384, kernelSize = 3, padding = SAME, activation = RELU)
   NetworkLayer conv2d_2;
 
-  @BatchNormalization
-  NetworkLayer batch_normalization_2;
+  @BatchNormalization NetworkLayer batch_normalization_2;
 
   @Conv2D(filters = 384, kernelSize = 3, padding = SAME, activation = RELU)
   NetworkLayer conv2d_3;
 
-  @BatchNormalization
-  NetworkLayer batch_normalization_3;
+  @BatchNormalization NetworkLayer batch_normalization_3;
 
   @Conv2D(filters = 256, kernelSize = 3, padding = SAME, activation = RELU)
   NetworkLayer conv2d_4;
 
-  @BatchNormalization
-  NetworkLayer batch_normalization_4;
+  @BatchNormalization NetworkLayer batch_normalization_4;
 
   @MaxPooling2D(poolSize = 3, strides = 2)
   NetworkLayer max_pooling2d_2;
 
-  @Flatten
-  NetworkLayer flatten;
+  @Flatten NetworkLayer flatten;
 
   @Dense(units = 1024, activation = RELU)
   NetworkLayer dense;

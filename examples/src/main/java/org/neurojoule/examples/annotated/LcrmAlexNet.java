@@ -34,8 +34,7 @@ public final class LcrmAlexNet {
   @Conv2D(filters = 64, kernelSize = 11, strides = 4)
   NetworkLayer conv2d;
 
-  @BatchNormalization
-  NetworkLayer batch_normalization;
+  @BatchNormalization NetworkLayer batch_normalization;
 
   @Activation(RELU)
   NetworkLayer activation;
@@ -46,8 +45,7 @@ public final class LcrmAlexNet {
   @DepthwiseConv2D(kernelSize = 5, depthMultiplier = 4, padding = SAME)
   NetworkLayer depthwise_conv2d;
 
-  @BatchNormalization
-  NetworkLayer batch_normalization_1;
+  @BatchNormalization NetworkLayer batch_normalization_1;
 
   @Activation(RELU)
   NetworkLayer activation_1;
@@ -58,8 +56,7 @@ public final class LcrmAlexNet {
   @DepthwiseConv2D(kernelSize = 3, padding = SAME, from = "max_pooling2d_1")
   NetworkLayer depthwise_conv2d_1;
 
-  @BatchNormalization
-  NetworkLayer batch_normalization_2;
+  @BatchNormalization NetworkLayer batch_normalization_2;
 
   @Activation(RELU)
   NetworkLayer activation_2;
@@ -67,8 +64,7 @@ public final class LcrmAlexNet {
   @Conv2D(filters = 128, kernelSize = 1, padding = SAME, from = "max_pooling2d_1")
   NetworkLayer conv2d_1;
 
-  @BatchNormalization
-  NetworkLayer batch_normalization_3;
+  @BatchNormalization NetworkLayer batch_normalization_3;
 
   @Activation(RELU)
   NetworkLayer activation_3;
@@ -79,8 +75,7 @@ public final class LcrmAlexNet {
   @DepthwiseConv2D(kernelSize = 3, padding = SAME)
   NetworkLayer depthwise_conv2d_2;
 
-  @BatchNormalization
-  NetworkLayer batch_normalization_4;
+  @BatchNormalization NetworkLayer batch_normalization_4;
 
   @Activation(RELU)
   NetworkLayer activation_4;
@@ -88,8 +83,7 @@ public final class LcrmAlexNet {
   @Conv2D(filters = 256, kernelSize = 1, padding = SAME)
   NetworkLayer conv2d_2;
 
-  @BatchNormalization
-  NetworkLayer batch_normalization_5;
+  @BatchNormalization NetworkLayer batch_normalization_5;
 
   @Activation(RELU)
   NetworkLayer activation_5;
@@ -97,8 +91,7 @@ public final class LcrmAlexNet {
   @MaxPooling2D(poolSize = 3, strides = 2)
   NetworkLayer max_pooling2d_2;
 
-  @Flatten
-  NetworkLayer flatten;
+  @Flatten NetworkLayer flatten;
 
   @Dense(units = 1024, activation = RELU)
   NetworkLayer dense;

@@ -32,8 +32,7 @@ public final class LcrmVgg9 {
   @Conv2D(filters = 64, kernelSize = 11, strides = 4)
   NetworkLayer conv2d;
 
-  @BatchNormalization
-  NetworkLayer batch_normalization;
+  @BatchNormalization NetworkLayer batch_normalization;
 
   @Activation(RELU)
   NetworkLayer activation;
@@ -47,8 +46,7 @@ public final class LcrmVgg9 {
   @Conv2D(filters = 128, kernelSize = 5, padding = SAME)
   NetworkLayer conv2d_1;
 
-  @BatchNormalization
-  NetworkLayer batch_normalization_1;
+  @BatchNormalization NetworkLayer batch_normalization_1;
 
   @Activation(RELU)
   NetworkLayer activation_1;
@@ -59,8 +57,7 @@ public final class LcrmVgg9 {
   @DepthwiseConv2D(kernelSize = 3, depthMultiplier = 2, padding = SAME)
   NetworkLayer depthwise_conv2d_1;
 
-  @BatchNormalization
-  NetworkLayer batch_normalization_2;
+  @BatchNormalization NetworkLayer batch_normalization_2;
 
   @Activation(RELU)
   NetworkLayer activation_2;
@@ -68,8 +65,7 @@ public final class LcrmVgg9 {
   @DepthwiseConv2D(kernelSize = 3, padding = SAME)
   NetworkLayer depthwise_conv2d_2;
 
-  @BatchNormalization
-  NetworkLayer batch_normalization_3;
+  @BatchNormalization NetworkLayer batch_normalization_3;
 
   @Activation(RELU)
   NetworkLayer activation_3;
@@ -77,8 +73,7 @@ public final class LcrmVgg9 {
   @DepthwiseConv2D(kernelSize = 3, depthMultiplier = 2, padding = SAME)
   NetworkLayer depthwise_conv2d_3;
 
-  @BatchNormalization
-  NetworkLayer batch_normalization_4;
+  @BatchNormalization NetworkLayer batch_normalization_4;
 
   @Activation(RELU)
   NetworkLayer activation_4;
@@ -89,8 +84,7 @@ public final class LcrmVgg9 {
   @DepthwiseConv2D(kernelSize = 3, padding = SAME)
   NetworkLayer depthwise_conv2d_4;
 
-  @BatchNormalization
-  NetworkLayer batch_normalization_5;
+  @BatchNormalization NetworkLayer batch_normalization_5;
 
   @Activation(RELU)
   NetworkLayer activation_5;
@@ -98,8 +92,7 @@ public final class LcrmVgg9 {
   @MaxPooling2D(poolSize = 3, strides = 2)
   NetworkLayer max_pooling2d_3;
 
-  @Flatten
-  NetworkLayer flatten;
+  @Flatten NetworkLayer flatten;
 
   @Dense(units = 1024, activation = RELU)
   NetworkLayer dense;

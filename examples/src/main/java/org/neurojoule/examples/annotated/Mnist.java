@@ -1,7 +1,5 @@
 package org.neurojoule.examples.annotated;
 
-
-
 import org.neurojoule.annotation.Conv2D;
 import org.neurojoule.annotation.Dense;
 import org.neurojoule.annotation.Flatten;
@@ -26,17 +24,14 @@ public final class Mnist {
   @Conv2D(filters = 2, kernelSize = 7)
   NetworkLayer conv2d;
 
-  @ReLU
-  NetworkLayer re_lu;
+  @ReLU NetworkLayer re_lu;
 
-  @Flatten
-  NetworkLayer flatten;
+  @Flatten NetworkLayer flatten;
 
   @Dense(units = 128)
   NetworkLayer dense;
 
-  @ReLU
-  NetworkLayer re_lu_1;
+  @ReLU NetworkLayer re_lu_1;
 
   @Dense(units = 10)
   NetworkLayer dense_1;

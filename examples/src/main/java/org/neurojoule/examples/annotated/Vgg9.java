@@ -31,8 +31,7 @@ public final class Vgg9 {
   @Conv2D(filters = 64, kernelSize = 11, strides = 4)
   NetworkLayer conv2d;
 
-  @BatchNormalization
-  NetworkLayer batch_normalization;
+  @BatchNormalization NetworkLayer batch_normalization;
 
   @Activation(RELU)
   NetworkLayer activation;
@@ -43,8 +42,7 @@ public final class Vgg9 {
   @Conv2D(filters = 128, kernelSize = 5, padding = SAME)
   NetworkLayer conv2d_1;
 
-  @BatchNormalization
-  NetworkLayer batch_normalization_1;
+  @BatchNormalization NetworkLayer batch_normalization_1;
 
   @Activation(RELU)
   NetworkLayer activation_1;
@@ -55,8 +53,7 @@ public final class Vgg9 {
   @Conv2D(filters = 256, kernelSize = 3, padding = SAME)
   NetworkLayer conv2d_2;
 
-  @BatchNormalization
-  NetworkLayer batch_normalization_2;
+  @BatchNormalization NetworkLayer batch_normalization_2;
 
   @Activation(RELU)
   NetworkLayer activation_2;
@@ -64,8 +61,7 @@ public final class Vgg9 {
   @Conv2D(filters = 256, kernelSize = 3, padding = SAME)
   NetworkLayer conv2d_3;
 
-  @BatchNormalization
-  NetworkLayer batch_normalization_3;
+  @BatchNormalization NetworkLayer batch_normalization_3;
 
   @Activation(RELU)
   NetworkLayer activation_3;
@@ -73,8 +69,7 @@ public final class Vgg9 {
   @Conv2D(filters = 512, kernelSize = 3, padding = SAME)
   NetworkLayer conv2d_4;
 
-  @BatchNormalization
-  NetworkLayer batch_normalization_4;
+  @BatchNormalization NetworkLayer batch_normalization_4;
 
   @Activation(RELU)
   NetworkLayer activation_4;
@@ -85,8 +80,7 @@ public final class Vgg9 {
   @Conv2D(filters = 512, kernelSize = 3, padding = SAME)
   NetworkLayer conv2d_5;
 
-  @BatchNormalization
-  NetworkLayer batch_normalization_5;
+  @BatchNormalization NetworkLayer batch_normalization_5;
 
   @Activation(RELU)
   NetworkLayer activation_5;
@@ -94,8 +88,7 @@ public final class Vgg9 {
   @MaxPooling2D(poolSize = 3, strides = 2)
   NetworkLayer max_pooling2d_3;
 
-  @Flatten
-  NetworkLayer flatten;
+  @Flatten NetworkLayer flatten;
 
   @Dense(units = 1024, activation = RELU)
   NetworkLayer dense;

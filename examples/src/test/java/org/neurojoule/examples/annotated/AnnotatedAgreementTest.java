@@ -11,11 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.neurojoule.layer.Accounting;
 import org.neurojoule.Layer;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
 import org.neurojoule.examples.Architectures;
+import org.neurojoule.layer.Accounting;
 import org.neurojoule.layer.LayerSpec;
 import org.neurojoule.layer.LayerStats;
 import org.neurojoule.shape.Shape;
@@ -87,21 +87,27 @@ class AnnotatedAgreementTest {
       LayerStats keras = reference.layerStats(name);
       long layerParams = expected.params(layer).total();
       assertWithMessage(name).that(constant(generated, prefix + "_PARAMS")).isEqualTo(layerParams);
-      assertWithMessage(name).that(constant(generated, prefix + "_CONNECTIONS"))
+      assertWithMessage(name)
+          .that(constant(generated, prefix + "_CONNECTIONS"))
           .isEqualTo(stats.connections());
-      assertWithMessage(name).that(constant(generated, prefix + "_NEURONS"))
+      assertWithMessage(name)
+          .that(constant(generated, prefix + "_NEURONS"))
           .isEqualTo(stats.neurons());
-      boolean differs = keras.connections() != stats.connections()
-          || keras.neurons() != stats.neurons();
-      assertWithMessage(name).that(hasField(generated, prefix + "_CONNECTIONS_KERAS_SPIKING"))
+      boolean differs =
+          keras.connections() != stats.connections() || keras.neurons() != stats.neurons();
+      assertWithMessage(name)
+          .that(hasField(generated, prefix + "_CONNECTIONS_KERAS_SPIKING"))
           .isEqualTo(differs);
       if (differs) {
-        assertWithMessage(name).that(constant(generated, prefix + "_CONNECTIONS_KERAS_SPIKING"))
+        assertWithMessage(name)
+            .that(constant(generated, prefix + "_CONNECTIONS_KERAS_SPIKING"))
             .isEqualTo(keras.connections());
-        assertWithMessage(name).that(constant(generated, prefix + "_NEURONS_KERAS_SPIKING"))
+        assertWithMessage(name)
+            .that(constant(generated, prefix + "_NEURONS_KERAS_SPIKING"))
             .isEqualTo(keras.neurons());
       }
-      assertWithMessage(name).that(generated.getField(prefix + "_SHAPE").get(null))
+      assertWithMessage(name)
+          .that(generated.getField(prefix + "_SHAPE").get(null))
           .isEqualTo(expected.applications(layer).get(0).shape());
       Method accessor = generated.getMethod(name);
       LayerSpec spec = (LayerSpec) accessor.invoke(null);

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.neurojoule.Model;
-import org.neurojoule.keras.KerasModels;
 import org.neurojoule.Models;
 import org.neurojoule.importing.ModelFormat;
+import org.neurojoule.keras.KerasModels;
 
 /** Keras files for {@link Models#load}: HDF5 ({@code .h5}), {@code .keras} zip archives, JSON. */
 @AutoService(ModelFormat.class)
@@ -44,15 +44,17 @@ public final class KerasFormat implements ModelFormat {
 
   @Override
   public Model load(Path file, Models.Options options) {
-    return KerasModels.load(file, o -> {
-      KerasModels.Options with = o.allowUnknown(options.allowUnknown());
-      if (options.inputShape().isPresent()) {
-        with = with.inputShape(options.inputShape().get());
-      } else if (!options.inputShapes().isEmpty()) {
-        with = with.inputShapes(options.inputShapes());
-      }
-      return with;
-    });
+    return KerasModels.load(
+        file,
+        o -> {
+          KerasModels.Options with = o.allowUnknown(options.allowUnknown());
+          if (options.inputShape().isPresent()) {
+            with = with.inputShape(options.inputShape().get());
+          } else if (!options.inputShapes().isEmpty()) {
+            with = with.inputShapes(options.inputShapes());
+          }
+          return with;
+        });
   }
 
   static boolean startsWith(byte[] head, byte[] signature) {

@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.neurojoule.Model;
-import org.neurojoule.nir.NirModels;
 import org.neurojoule.Models;
 import org.neurojoule.importing.ModelFormat;
+import org.neurojoule.nir.NirModels;
 
 /** NIR graphs for {@link Models#load}: HDF5 files named {@code .nir}. */
 @AutoService(ModelFormat.class)

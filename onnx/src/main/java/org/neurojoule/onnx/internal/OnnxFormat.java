@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.neurojoule.Model;
-import org.neurojoule.onnx.OnnxModels;
 import org.neurojoule.Models;
 import org.neurojoule.importing.ModelFormat;
+import org.neurojoule.onnx.OnnxModels;
 
 /** ONNX models for {@link Models#load}: a {@code ModelProto}, from its name or first field. */
 @AutoService(ModelFormat.class)
@@ -40,17 +40,21 @@ public final class OnnxFormat implements ModelFormat {
     }
     // A damaged file named .onnx is still ONNX's to report, unless it starts like another
     // container (HDF5, zip, JSON), which another format then reads.
-    boolean otherContainer = head.length > 0
-        && (head[0] == (byte) 0x89 || head[0] == 'P' || head[0] == '{');
+    boolean otherContainer =
+        head.length > 0 && (head[0] == (byte) 0x89 || head[0] == 'P' || head[0] == '{');
     return String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT).endsWith(".onnx")
         && !otherContainer;
   }
 
   @Override
   public Model load(Path file, Models.Options options) {
-    return OnnxModels.load(file, o -> {
-      OnnxModels.Options with = o.allowUnknown(options.allowUnknown());
-      return options.inputShape().isPresent() ? with.inputShape(options.inputShape().get()) : with;
-    });
+    return OnnxModels.load(
+        file,
+        o -> {
+          OnnxModels.Options with = o.allowUnknown(options.allowUnknown());
+          return options.inputShape().isPresent()
+              ? with.inputShape(options.inputShape().get())
+              : with;
+        });
   }
 }

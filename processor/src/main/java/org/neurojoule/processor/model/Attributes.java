@@ -20,13 +20,13 @@ import org.neurojoule.layer.Activation;
 import org.neurojoule.layer.Padding;
 
 /**
- * The values of one annotation, converted to the Java types the layer specs take ({@code int[]}
- * for size lists, the enum constants themselves for enums), with Keras' defaults filled
- * in from the annotation's declaration.
+ * The values of one annotation, converted to the Java types the layer specs take ({@code int[]} for
+ * size lists, the enum constants themselves for enums), with Keras' defaults filled in from the
+ * annotation's declaration.
  *
- * <p>A value javac could not resolve (a constant of a class not generated yet, a typo) makes
- * {@link #of} throw {@link UnresolvedAttributeException}, so that the network waits for the next
- * round; javac itself reports a value that stays unresolved.
+ * <p>A value javac could not resolve (a constant of a class not generated yet, a typo) makes {@link
+ * #of} throw {@link UnresolvedAttributeException}, so that the network waits for the next round;
+ * javac itself reports a value that stays unresolved.
  */
 public final class Attributes {
   private final AnnotationMirror mirror;
@@ -135,22 +135,26 @@ public final class Attributes {
         case LONG -> items.stream().mapToLong(i -> (Long) i).toArray();
         case DOUBLE, FLOAT -> items.stream().mapToDouble(i -> (Double) i).toArray();
         case BOOLEAN -> booleans(items);
-        default -> items.stream().allMatch(String.class::isInstance)
-            ? items.toArray(String[]::new) : items.toArray();
+        default ->
+            items.stream().allMatch(String.class::isInstance)
+                ? items.toArray(String[]::new)
+                : items.toArray();
       };
     }
-    Object converted = switch (type.getKind()) {
-      case INT -> raw instanceof Integer ? raw : null;
-      case SHORT, BYTE -> raw instanceof Number n ? (Object) n.intValue() : null;
-      case LONG -> raw instanceof Long ? raw : null;
-      case DOUBLE -> raw instanceof Double ? raw : null;
-      case FLOAT -> raw instanceof Float f ? (Object) f.doubleValue() : null;
-      case BOOLEAN -> raw instanceof Boolean ? raw : null;
-      case DECLARED -> raw instanceof VariableElement constant
-          ? enumConstant(constant)
-          : raw instanceof String ? raw : null;
-      default -> null;
-    };
+    Object converted =
+        switch (type.getKind()) {
+          case INT -> raw instanceof Integer ? raw : null;
+          case SHORT, BYTE -> raw instanceof Number n ? (Object) n.intValue() : null;
+          case LONG -> raw instanceof Long ? raw : null;
+          case DOUBLE -> raw instanceof Double ? raw : null;
+          case FLOAT -> raw instanceof Float f ? (Object) f.doubleValue() : null;
+          case BOOLEAN -> raw instanceof Boolean ? raw : null;
+          case DECLARED ->
+              raw instanceof VariableElement constant
+                  ? enumConstant(constant)
+                  : raw instanceof String ? raw : null;
+          default -> null;
+        };
     if (converted == null) {
       throw new UnresolvedAttributeException(name);
     }

@@ -7,10 +7,10 @@ import org.neurojoule.layer.InputLayer;
 import org.neurojoule.layer.LayerType;
 
 /**
- * A layer annotation of {@code org.neurojoule.annotation}: one that names its spec with {@code
- * @LayerOf}, or {@code @TimeDistributed}, which wraps another layer annotation on the same field
- * and is not a layer by itself. Everything per layer type comes from the annotation's {@code
- * @LayerOf} and the spec, so no list of layer types lives here.
+ * A layer annotation of {@code org.neurojoule.annotation}: one that names its spec with
+ * {@code @LayerOf}, or {@code @TimeDistributed}, which wraps another layer annotation on the same
+ * field and is not a layer by itself. Everything per layer type comes from the annotation's
+ * {@code @LayerOf} and the spec, so no list of layer types lives here.
  */
 public final class LayerKind {
   /** The package of the annotations. */
@@ -56,13 +56,14 @@ public final class LayerKind {
    * messages about bad arguments name the layer by it, and so do ours.
    */
   public String methodName() {
-    String s = simpleName.replace("ReLU", "Relu").replace("LIF", "Lif").replaceAll("(\\d)D$", "$1d");
+    String s =
+        simpleName.replace("ReLU", "Relu").replace("LIF", "Lif").replaceAll("(\\d)D$", "$1d");
     return s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
   }
 
   /**
-   * Whether the layer's output has its input's shape whatever its attributes (activations,
-   * dropout, batch normalization): after one with a bad value, the next layers can still be checked.
+   * Whether the layer's output has its input's shape whatever its attributes (activations, dropout,
+   * batch normalization): after one with a bad value, the next layers can still be checked.
    */
   public boolean keepsShape() {
     return type != null && type.keepsShape();

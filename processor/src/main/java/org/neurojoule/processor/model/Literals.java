@@ -36,9 +36,10 @@ public final class Literals {
   public static CodeBlock dims(int[] dims) {
     List<CodeBlock> parts = new ArrayList<>();
     for (int d : dims) {
-      parts.add(d == org.neurojoule.shape.Shape.NONE
-          ? CodeBlock.of("$T.NONE", org.neurojoule.shape.Shape.class)
-          : CodeBlock.of("$L", d));
+      parts.add(
+          d == org.neurojoule.shape.Shape.NONE
+              ? CodeBlock.of("$T.NONE", org.neurojoule.shape.Shape.class)
+              : CodeBlock.of("$L", d));
     }
     return CodeBlock.join(parts, ", ");
   }

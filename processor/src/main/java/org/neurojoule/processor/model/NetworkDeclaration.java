@@ -12,7 +12,8 @@ import javax.lang.model.element.TypeElement;
  * @param generated the name of the class to generate
  * @param layers the layer fields in declaration order
  */
-public record NetworkDeclaration(TypeElement type, ClassName generated, List<LayerDeclaration> layers) {
+public record NetworkDeclaration(
+    TypeElement type, ClassName generated, List<LayerDeclaration> layers) {
 
   public NetworkDeclaration {
     Objects.requireNonNull(type, "type == null");

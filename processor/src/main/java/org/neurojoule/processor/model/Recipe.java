@@ -10,9 +10,9 @@ import java.util.function.UnaryOperator;
 import org.neurojoule.shape.ShapeException;
 
 /**
- * A layer spec together with the Java code that builds it: each step is taken at once, on the
- * spec, and written down, on the code, so the generated model cannot build anything other than
- * what the processor checked.
+ * A layer spec together with the Java code that builds it: each step is taken at once, on the spec,
+ * and written down, on the code, so the generated model cannot build anything other than what the
+ * processor checked.
  *
  * <p>A step that the spec rejects (a non-positive size, strides with dilation) is recorded as a
  * {@link SpecArgumentException} naming the attribute that caused it, and skipped: the later steps

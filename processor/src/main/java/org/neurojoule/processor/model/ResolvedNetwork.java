@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * @param declaration the source
  * @param layers the layers in declaration order
- * @param outputs the names of the model's outputs: the layers no later layer reads, in
- *     declaration order
+ * @param outputs the names of the model's outputs: the layers no later layer reads, in declaration
+ *     order
  */
 public record ResolvedNetwork(
     NetworkDeclaration declaration, List<ResolvedLayer> layers, List<String> outputs) {

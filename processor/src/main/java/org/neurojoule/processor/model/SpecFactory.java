@@ -19,6 +19,7 @@ import org.neurojoule.shape.ShapeException;
 public final class SpecFactory {
   /** The attribute that wires a layer into the graph: not the spec's. */
   private static final String FROM = "from";
+
   private static final String NAME = "name";
 
   private SpecFactory() {}
@@ -54,13 +55,14 @@ public final class SpecFactory {
       throw new SpecArgumentException("", e);
     }
     // An error of the factory is put on its last attribute (the sizes, where it has any).
-    String blame = factoryAttributes.isEmpty()
-        ? "" : factoryAttributes.get(factoryAttributes.size() - 1);
+    String blame =
+        factoryAttributes.isEmpty() ? "" : factoryAttributes.get(factoryAttributes.size() - 1);
     Recipe<LayerSpec> r;
     try {
       SpecBinder.Call call = SpecBinder.factory(type.spec(), type.factory(), values);
-      r = Recipe.start(type.spec(), call.name(), () -> call.apply(null), blame,
-          call.arguments().toArray());
+      r =
+          Recipe.start(
+              type.spec(), call.name(), () -> call.apply(null), blame, call.arguments().toArray());
     } catch (ShapeException e) {
       return Recipe.failed(new SpecArgumentException(blame, e));
     }
@@ -69,7 +71,8 @@ public final class SpecFactory {
         continue;
       }
       try {
-        Optional<SpecBinder.Call> step = SpecBinder.wither(type.spec(), attribute, a.get(attribute));
+        Optional<SpecBinder.Call> step =
+            SpecBinder.wither(type.spec(), attribute, a.get(attribute));
         if (step.isPresent()) {
           SpecBinder.Call call = step.get();
           r = r.then(attribute, call.name(), s -> call.apply(s), call.arguments().toArray());

@@ -21,9 +21,9 @@ import org.neurojoule.processor.model.NetworkDeclaration;
 
 /**
  * Reads a {@code @Network} class into a {@link NetworkDeclaration}: its layer fields, in
- * declaration order, with their annotations' values. Reports what is wrong with the declaration
- * as such (two layers on a field, no input, names the generated class cannot use); whether layers
- * fit together is {@link NetworkValidator}'s business.
+ * declaration order, with their annotations' values. Reports what is wrong with the declaration as
+ * such (two layers on a field, no input, names the generated class cannot use); whether layers fit
+ * together is {@link NetworkValidator}'s business.
  */
 public final class DeclarationReader {
   private static final String NETWORK = LayerKind.PACKAGE + ".Network";
@@ -37,17 +37,20 @@ public final class DeclarationReader {
   }
 
   /**
-   * The declaration of {@code type}, or empty if it is too broken to check further (the errors
-   * are reported). A declaration is returned despite errors that do not hide others, such as a
-   * name clash, an invalid generated name or a missing input, so that the layers' errors surface
-   * in the same compilation.
+   * The declaration of {@code type}, or empty if it is too broken to check further (the errors are
+   * reported). A declaration is returned despite errors that do not hide others, such as a name
+   * clash, an invalid generated name or a missing input, so that the layers' errors surface in the
+   * same compilation.
    *
    * @throws org.neurojoule.processor.model.UnresolvedAttributeException if a value is unresolved
    */
   public Optional<NetworkDeclaration> read(TypeElement type) {
     if (type.getKind() != ElementKind.CLASS) {
-      reporter.error(Messages.notAClass(type.getKind().toString().toLowerCase(java.util.Locale.ROOT),
-          type.getQualifiedName().toString()), type);
+      reporter.error(
+          Messages.notAClass(
+              type.getKind().toString().toLowerCase(java.util.Locale.ROOT),
+              type.getQualifiedName().toString()),
+          type);
       return Optional.empty();
     }
     ClassName generated = generatedName(type);
@@ -107,22 +110,31 @@ public final class DeclarationReader {
     }
     String name = field.getSimpleName().toString();
     if (layerMirrors.isEmpty()) {
-      timeDistributed.ifPresent(td ->
-          reporter.error(Messages.timeDistributedAlone(name), field, td, Optional.empty()));
+      timeDistributed.ifPresent(
+          td -> reporter.error(Messages.timeDistributedAlone(name), field, td, Optional.empty()));
       return Optional.empty();
     }
     AnnotationMirror first = layerMirrors.get(0);
     for (AnnotationMirror extra : layerMirrors.subList(1, layerMirrors.size())) {
       // The first annotation still declares the layer, so the fields after it keep their inputs.
-      reporter.error(Messages.twoLayers(name, simpleName(first), simpleName(extra)), field, extra,
+      reporter.error(
+          Messages.twoLayers(name, simpleName(first), simpleName(extra)),
+          field,
+          extra,
           Optional.empty());
     }
     LayerKind kind = LayerKind.forAnnotation(qualifiedName(first)).orElseThrow();
     Attributes attributes = Attributes.of(first, elements);
     boolean hasFrom = attributes.names().contains("from");
-    return Optional.of(new LayerDeclaration(field, position, kind, attributes, timeDistributed,
-        hasFrom ? attributes.strings("from") : List.of(),
-        hasFrom ? attributes.written("from") : Optional.empty()));
+    return Optional.of(
+        new LayerDeclaration(
+            field,
+            position,
+            kind,
+            attributes,
+            timeDistributed,
+            hasFrom ? attributes.strings("from") : List.of(),
+            hasFrom ? attributes.written("from") : Optional.empty()));
   }
 
   private void checkNames(List<LayerDeclaration> layers) {
@@ -130,11 +142,13 @@ public final class DeclarationReader {
     for (LayerDeclaration layer : layers) {
       String prefix = ConstantNames.prefix(layer.name());
       if (ConstantNames.RESERVED_METHODS.contains(layer.name())) {
-        reporter.error(Messages.reservedName(layer.name(), layer.name() + "()",
-            "its own methods"), layer.field());
+        reporter.error(
+            Messages.reservedName(layer.name(), layer.name() + "()", "its own methods"),
+            layer.field());
       } else if (prefix.equals(ConstantNames.TOTAL)) {
-        reporter.error(Messages.reservedName(layer.name(), prefix + "_PARAMS",
-            "the network's totals"), layer.field());
+        reporter.error(
+            Messages.reservedName(layer.name(), prefix + "_PARAMS", "the network's totals"),
+            layer.field());
       }
       LayerDeclaration other = byPrefix.putIfAbsent(prefix, layer);
       if (other != null) {

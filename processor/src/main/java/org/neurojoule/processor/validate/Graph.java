@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * The connections between a network's layers, by position, and the numbering the runtime's
- * statistics use in their messages: a layer's index in the model's Keras order (deepest first;
- * ties in the order a depth-first walk from the outputs reaches them). Shape and value errors
- * number a layer by its field's position instead (see {@link NetworkValidator}).
+ * statistics use in their messages: a layer's index in the model's Keras order (deepest first; ties
+ * in the order a depth-first walk from the outputs reaches them). Shape and value errors number a
+ * layer by its field's position instead (see {@link NetworkValidator}).
  */
 final class Graph {
   private final List<List<Integer>> inputs;

@@ -25,14 +25,13 @@ import org.neurojoule.shape.ShapeException;
  * Checks a declared network with the layer algebra of {@code api}, the code the runtime runs, and
  * resolves it for the writer.
  *
- * <p>It reports every independent problem: all unknown or forward {@code from} names, all values
- * a spec rejects (whatever the layer's inputs), and each layer that does not fit its inputs. A
- * layer whose input shape is unknown because an upstream layer failed is not checked against it,
- * so one mistake does not cascade down a chain; independent branches still are, and so are the
- * layers after a failed one whose output shape does not depend on the bad value (an activation,
- * a dropout, a batch normalization keep their input's shape).
- * Messages are the runtime's own: {@link Layers} places each error on the layer, numbered as the
- * runtime numbers it (see {@link Graph}).
+ * <p>It reports every independent problem: all unknown or forward {@code from} names, all values a
+ * spec rejects (whatever the layer's inputs), and each layer that does not fit its inputs. A layer
+ * whose input shape is unknown because an upstream layer failed is not checked against it, so one
+ * mistake does not cascade down a chain; independent branches still are, and so are the layers
+ * after a failed one whose output shape does not depend on the bad value (an activation, a dropout,
+ * a batch normalization keep their input's shape). Messages are the runtime's own: {@link Layers}
+ * places each error on the layer, numbered as the runtime numbers it (see {@link Graph}).
  */
 public final class NetworkValidator {
   private final ErrorReporter reporter;
@@ -49,8 +48,8 @@ public final class NetworkValidator {
     List<List<Integer>> inputs = resolveInputs(layers, hasInput);
     boolean connected = inputs.stream().allMatch(in -> in != null);
     // Unresolved inputs count as none: such layers are not checked against their inputs.
-    Graph graph = new Graph(
-        inputs.stream().map(in -> in == null ? List.<Integer>of() : in).toList());
+    Graph graph =
+        new Graph(inputs.stream().map(in -> in == null ? List.<Integer>of() : in).toList());
 
     List<Recipe<? extends LayerSpec>> recipes = new ArrayList<>();
     for (LayerDeclaration layer : layers) {
@@ -70,8 +69,8 @@ public final class NetworkValidator {
         continue;
       }
       try {
-        shapes[i] = Layers.outputShape(i, layer.name(), recipes.get(i).value(),
-            shapesOf(in, shapes));
+        shapes[i] =
+            Layers.outputShape(i, layer.name(), recipes.get(i).value(), shapesOf(in, shapes));
       } catch (ShapeException e) {
         reporter.error(e.getMessage(), layer.field(), layer.mirror(), Optional.empty());
       }
@@ -99,8 +98,8 @@ public final class NetworkValidator {
   }
 
   /**
-   * The output shape of a layer whose spec rejected a value, where that value cannot change it:
-   * the input's shape for the layers that keep it; null otherwise.
+   * The output shape of a layer whose spec rejected a value, where that value cannot change it: the
+   * input's shape for the layers that keep it; null otherwise.
    */
   private static Shape keptShape(LayerDeclaration layer, List<Shape> in) {
     boolean keeps = layer.kind().keepsShape() && layer.timeDistributed().isEmpty();
@@ -121,7 +120,10 @@ public final class NetworkValidator {
         all.add(List.of());
       } else if (layer.from().isEmpty()) {
         if (i == 0 && hasInput) {
-          reporter.error(Messages.noPreviousLayer(layer.name()), layer.field(), layer.mirror(),
+          reporter.error(
+              Messages.noPreviousLayer(layer.name()),
+              layer.field(),
+              layer.mirror(),
               Optional.empty());
         }
         all.add(i == 0 ? null : List.of(i - 1));
@@ -140,14 +142,14 @@ public final class NetworkValidator {
       Integer j = positions.get(from);
       Optional<AnnotationValue> value = layer.fromValue();
       if (j == null) {
-        List<String> before = layers.subList(0, layer.position()).stream()
-            .map(LayerDeclaration::name).toList();
-        reporter.error(Messages.unknownFrom(layer.name(), from, before), layer.field(),
-            layer.mirror(), value);
+        List<String> before =
+            layers.subList(0, layer.position()).stream().map(LayerDeclaration::name).toList();
+        reporter.error(
+            Messages.unknownFrom(layer.name(), from, before), layer.field(), layer.mirror(), value);
         ok = false;
       } else if (j >= layer.position()) {
-        reporter.error(Messages.forwardReference(layer.name(), from), layer.field(),
-            layer.mirror(), value);
+        reporter.error(
+            Messages.forwardReference(layer.name(), from), layer.field(), layer.mirror(), value);
         ok = false;
       } else {
         in.add(j);
@@ -169,7 +171,9 @@ public final class NetworkValidator {
     for (SpecArgumentException e : errors) {
       String message = e.error().inLayer(index, layer.name(), layer.methodName()).getMessage();
       boolean onAnnotation = e.attribute().isEmpty();
-      reporter.error(message, layer.field(),
+      reporter.error(
+          message,
+          layer.field(),
           onAnnotation ? layer.timeDistributed().orElse(layer.mirror()) : layer.mirror(),
           onAnnotation ? Optional.empty() : layer.attributes().written(e.attribute()));
     }
@@ -177,11 +181,12 @@ public final class NetworkValidator {
   }
 
   /** What the algebra computes for a layer, before it is put together with its source. */
-  private record Computed(Shape output, ParamCount params, LayerStats complete, LayerStats reference) {
+  private record Computed(
+      Shape output, ParamCount params, LayerStats complete, LayerStats reference) {
     ResolvedLayer resolve(
         LayerDeclaration layer, Recipe<? extends LayerSpec> recipe, List<String> inputs) {
-      return new ResolvedLayer(layer, recipe.value(), recipe.code(), inputs, output, params,
-          complete, reference);
+      return new ResolvedLayer(
+          layer, recipe.value(), recipe.code(), inputs, output, params, complete, reference);
     }
   }
 
@@ -197,8 +202,9 @@ public final class NetworkValidator {
     Shape out = shapes[layer.position()];
     try {
       // The order of ModelEnergy: complete statistics, the reference's, then parameters.
-      LayerStats complete = Layers.stats(index, layer.name(), spec, in, out, Accounting.COMPLETE)
-          .orElse(LayerStats.NONE);
+      LayerStats complete =
+          Layers.stats(index, layer.name(), spec, in, out, Accounting.COMPLETE)
+              .orElse(LayerStats.NONE);
       LayerStats reference =
           Layers.stats(index, layer.name(), spec, in, out, Accounting.KERAS_SPIKING)
               .orElse(LayerStats.NONE);

@@ -27,14 +27,22 @@ public final class StrayAnnotations {
         if (element instanceof VariableElement
             && owner instanceof TypeElement type
             && DeclarationReader.networkAnnotation(type).isEmpty()) {
-          AnnotationMirror mirror = element.getAnnotationMirrors().stream()
-              .filter(m -> DeclarationReader.qualifiedName(m)
-                  .equals(annotation.getQualifiedName().toString()))
-              .findFirst()
-              .orElseThrow();
-          reporter.error(Messages.notInNetwork(annotation.getSimpleName().toString(),
-              element.getSimpleName().toString(), type.getQualifiedName().toString()), element,
-              mirror, java.util.Optional.empty());
+          AnnotationMirror mirror =
+              element.getAnnotationMirrors().stream()
+                  .filter(
+                      m ->
+                          DeclarationReader.qualifiedName(m)
+                              .equals(annotation.getQualifiedName().toString()))
+                  .findFirst()
+                  .orElseThrow();
+          reporter.error(
+              Messages.notInNetwork(
+                  annotation.getSimpleName().toString(),
+                  element.getSimpleName().toString(),
+                  type.getQualifiedName().toString()),
+              element,
+              mirror,
+              java.util.Optional.empty());
         }
       }
     }

@@ -3,9 +3,9 @@ package org.neurojoule.engine.spi;
 import java.nio.FloatBuffer;
 
 /**
- * One native convolution with its weights: it convolves examples from its {@link #input()}
- * buffer into its {@link #output()} buffer, both channels last. The engine copies in, calls
- * {@link #execute} and copies out with its epilogue (bias, activation, |x| sums).
+ * One native convolution with its weights: it convolves examples from its {@link #input()} buffer
+ * into its {@link #output()} buffer, both channels last. The engine copies in, calls {@link
+ * #execute} and copies out with its epilogue (bias, activation, |x| sums).
  *
  * <p>Implementation only: part of the engine's service-provider interface for {@link
  * NativeKernels}, not of NeuroJoule's API.

@@ -2,8 +2,8 @@ package org.neurojoule.engine.spi;
 
 /**
  * The geometry of a convolution, channels last, for a {@link Convolutions} provider. The spatial
- * arrays have three entries (depth, height, width); a convolution of rank 1 or 2 uses the last
- * one or two, the others hold 1.
+ * arrays have three entries (depth, height, width); a convolution of rank 1 or 2 uses the last one
+ * or two, the others hold 1.
  *
  * <p>Implementation only: part of the engine's service-provider interface for {@link
  * NativeKernels}, not of NeuroJoule's API.
@@ -19,8 +19,17 @@ package org.neurojoule.engine.spi;
  * @param outChannels the output channels
  * @param groups 1 for an ordinary convolution, {@code inChannels} for a depthwise one
  */
-public record ConvolutionShape(int rank, int[] in, int[] out, int[] kernel, int[] strides,
-    int[] dilation, int[] padBefore, int inChannels, int outChannels, int groups) {
+public record ConvolutionShape(
+    int rank,
+    int[] in,
+    int[] out,
+    int[] kernel,
+    int[] strides,
+    int[] dilation,
+    int[] padBefore,
+    int inChannels,
+    int outChannels,
+    int groups) {
 
   /** The number of output positions of one example. */
   public int outPixels() {

@@ -11,8 +11,7 @@ import java.util.concurrent.ThreadFactory;
  * itself. A {@link NativeKernels} provider uses them for its own copies (filling fresh native
  * memory is mostly the system mapping its pages, which goes faster on several threads).
  *
- * <p>Implementation only: part of the engine's service-provider interface, not of NeuroJoule's
- * API.
+ * <p>Implementation only: part of the engine's service-provider interface, not of NeuroJoule's API.
  */
 public final class EngineThreads {
   private EngineThreads() {}
@@ -32,20 +31,25 @@ public final class EngineThreads {
   }
 
   /** The number of engine threads (the calling thread included). */
-  public static final int THREADS = Math.max(1, Integer.getInteger("neurojoule.threads",
-      Runtime.getRuntime().availableProcessors()));
+  public static final int THREADS =
+      Math.max(
+          1, Integer.getInteger("neurojoule.threads", Runtime.getRuntime().availableProcessors()));
 
-  private static final ExecutorService POOL = THREADS <= 1 ? null
-      : Executors.newFixedThreadPool(THREADS - 1, new ThreadFactory() {
-        private int count;
+  private static final ExecutorService POOL =
+      THREADS <= 1
+          ? null
+          : Executors.newFixedThreadPool(
+              THREADS - 1,
+              new ThreadFactory() {
+                private int count;
 
-        @Override
-        public synchronized Thread newThread(Runnable r) {
-          Thread t = new Thread(r, "neurojoule-engine-" + (++count));
-          t.setDaemon(true);
-          return t;
-        }
-      });
+                @Override
+                public synchronized Thread newThread(Runnable r) {
+                  Thread t = new Thread(r, "neurojoule-engine-" + (++count));
+                  t.setDaemon(true);
+                  return t;
+                }
+              });
 
   /**
    * Runs {@code body} over [0, n) in up to {@link #THREADS} parts, each a multiple of {@code

@@ -15,9 +15,20 @@ public interface MatrixMultiply {
   Mat allocate(long floats);
 
   /**
-   * {@code C = A · B} with row strides: A is m × k (from {@code aOff}, row stride {@code lda}), B
-   * k × n, C m × n; on the calling thread only.
+   * {@code C = A · B} with row strides: A is m × k (from {@code aOff}, row stride {@code lda}), B k
+   * × n, C m × n; on the calling thread only.
    */
-  void multiply(int m, int n, int k, Mat a, long aOff, int lda, Mat b, long bOff, int ldb, Mat c,
-      long cOff, int ldc);
+  void multiply(
+      int m,
+      int n,
+      int k,
+      Mat a,
+      long aOff,
+      int lda,
+      Mat b,
+      long bOff,
+      int ldb,
+      Mat c,
+      long cOff,
+      int ldc);
 }
