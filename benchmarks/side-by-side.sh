@@ -40,7 +40,7 @@ cp -r "$TF_BENCH"/README.md "$TF_BENCH"/numpy_peak.py "$TF_BENCH"/pom.xml "$TF_B
   "$TF_BENCH"/src "$out/tf-bench/"
 
 echo "== build NeuroJoule"
-mvn -B -q -pl benchmarks -am install -DskipTests
+./mvnw -B -q -pl benchmarks -am install -DskipTests
 
 # ROUNDS=n alternates the two sides n times (NeuroJoule, TensorFlow, NeuroJoule, ...): on a shared
 # VM the load drifts by tens of percent within minutes, and the table then gives each cell's median
@@ -51,7 +51,7 @@ tf_files=()
 for round in $(seq 1 "$ROUNDS"); do
   suffix=$([ "$ROUNDS" = 1 ] && echo "" || echo "-$round")
   echo "== NeuroJoule rates pass${suffix:+ (round $round of $ROUNDS)}"
-  JAVA_TOOL_OPTIONS="$nj_tool_options" mvn -B -q -pl benchmarks exec:exec -Dbench.nets="$NETS" \
+  JAVA_TOOL_OPTIONS="$nj_tool_options" ./mvnw -B -q -pl benchmarks exec:exec -Dbench.nets="$NETS" \
     -Dbench.batches="$BATCHES" -Dbench.gemm="${BENCH_GEMM:-auto}" \
     -Dbench.conv="${BENCH_CONV:-auto}" -Dbench.public="${BENCH_PUBLIC-32,256}" \
     -Dbench.out="$out/neurojoule-results$suffix.json"
