@@ -7,7 +7,8 @@ import org.neurojoule.Tensor;
 /**
  * Add, Sub, Mul between activations (the merge layers, broadcasting as ONNX does), Add, Sub, Mul or
  * Div with a scalar constant (a Rescaling), Add or Sub of a stored tensor (an AddWeight), and
- * Concat, of activations or with a stored tensor before them (a ConcatWeight).
+ * Concat, of activations or with a stored tensor before them (a ConcatWeight); a Concat of one
+ * activation is that activation.
  */
 final class Merges {
   private final NodeAt at;
@@ -182,6 +183,9 @@ final class Merges {
   }
 
   Act concat() {
+    if (ins.size() == 1 && ins.get(0) instanceof Act only) {
+      return single(only);
+    }
     if (ins.size() == 2 && ins.get(0) instanceof Const c && ins.get(1) instanceof Act x) {
       return concatWeight(c, TokenOps.tokens(at, x));
     }
@@ -211,6 +215,19 @@ final class Merges {
     int axis = first.njAxis(at, at.integer("axis", 1));
     Tensor t = at.guard(() -> Tensor.concatenate(ts, c -> c.axis(axis).name(at.name)));
     return t.shape().rank() <= 1 ? Act.of(t, t.shape().toArray()) : Act.channelsLastOf(t);
+  }
+
+  /**
+   * A Concat of one input (torchvision's DenseNet, each dense block's first layer) is that input:
+   * no layer, once its axis is checked to be one of the input's.
+   */
+  private Act single(Act x) {
+    long axis = at.integer("axis", 1);
+    int rank = x.withBatch().length;
+    if (axis < -rank || axis >= rank) {
+      throw at.error("axis " + axis + " is outside its input " + TokenOps.describe(x));
+    }
+    return x;
   }
 
   private Act concatTokens() {

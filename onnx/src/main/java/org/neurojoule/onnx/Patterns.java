@@ -14,8 +14,9 @@ import org.neurojoule.onnx.proto.OnnxProto.NodeProto;
  * Written-out layers of a PyTorch export, found by their structure and constants and replaced by
  * the one ONNX node they compute, before the import: LayerNorm ({@code ReduceMean, Sub, Pow 2,
  * ReduceMean, Add eps, Sqrt, Div, Mul gamma, Add beta} becomes {@code LayerNormalization}) and GELU
- * ({@code Div √2, Erf, Add 1, Mul x, Mul 0.5} becomes {@code Gelu}). Each intermediate value must
- * feed the pattern only; where a started pattern breaks, {@link #broken} says at which node.
+ * ({@code Div √2, Erf, Add 1, Mul x, Mul 0.5} becomes {@code Gelu}), and Softsign ({@code x / (1 +
+ * |x|)}: {@code Abs, Add 1, Div} becomes {@code Softsign}). Each intermediate value must feed the
+ * pattern only; where a started LayerNorm or GELU breaks, {@link #broken} says at which node.
  *
  * <p>A pass before the {@link Operator}s rather than one of them: a pattern spans several nodes,
  * and what it yields is one node of an ordinary registered operator, so each descriptor still maps
@@ -61,6 +62,7 @@ final class Patterns {
           switch (n.op()) {
             case "ReduceMean" -> layerNorm(n);
             case "Erf" -> gelu(n);
+            case "Abs" -> softsign(n);
             default -> null;
           };
       if (m == null || m.nodes.stream().anyMatch(replaced::contains)) {
@@ -335,6 +337,37 @@ final class Patterns {
     }
     return new Match(
         "Gelu", List.of(x), half.node.getOutput(0), List.of(div, erf, add, mul, half), List.of());
+  }
+
+  /**
+   * PyTorch's Softsign, exported as {@code x / (1 + |x|)}. An Abs has uses of its own, so a chain
+   * that is not this pattern is no break: it imports node by node.
+   */
+  private Match softsign(NodeAt abs) {
+    if (abs.inputs().size() != 1 || abs.node.getOutputCount() != 1) {
+      return null;
+    }
+    String x = abs.inputs().get(0);
+    NodeAt add = only(abs.node.getOutput(0), "Add");
+    if (add == null
+        || values.get(x) instanceof Const
+        || !near(scalar(other(add, abs.node.getOutput(0))), 1)) {
+      return null;
+    }
+    NodeAt div = only(add.node.getOutput(0), "Div");
+    if (div == null
+        || !div.inputs().equals(List.of(x, add.node.getOutput(0)))
+        || div.node.getOutputCount() != 1) {
+      return null;
+    }
+    return new Match(
+        "Softsign", List.of(x), div.node.getOutput(0), List.of(abs, add, div), List.of());
+  }
+
+  /** The only consumer of {@code value} if it is an {@code op} node, else null. */
+  private NodeAt only(String value, String op) {
+    List<NodeAt> c = consumers.getOrDefault(value, List.of());
+    return c.size() == 1 && c.get(0).op().equals(op) ? c.get(0) : null;
   }
 
   /** The names of the nodes where a pattern started and broke, in no order. */
