@@ -342,7 +342,8 @@ public record Conv(
     for (int i = 0; i < rank(); i++) {
       k[i] = kernelSize().get(i);
     }
-    k[rank()] = (cin + groups - 1) / groups;
+    // Rounded up in long: cin + groups - 1 may pass an int.
+    k[rank()] = (int) (((long) cin + groups - 1) / groups);
     k[rank() + 1] = filters();
     return useBias()
         ? List.of(

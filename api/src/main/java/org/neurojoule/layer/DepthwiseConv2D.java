@@ -194,7 +194,10 @@ public record DepthwiseConv2D(
             "depthwise_kernel", kernelSize().get(0), kernelSize().get(1), cin, depthMultiplier());
     return useBias()
         ? List.of(
-            kernel, WeightShapes.Weight.zeros("bias", Math.multiplyExact(cin, depthMultiplier())))
+            kernel,
+            WeightShapes.Weight.zeros(
+                "bias",
+                WeightShapes.dimension(this, "cin * depth_multiplier", cin, depthMultiplier())))
         : List.of(kernel);
   }
 

@@ -394,7 +394,7 @@ public record Recurrent(
    */
   @Override
   public List<WeightShapes.Weight> weights(int cin) {
-    int width = Math.multiplyExact(cell.gates(), units);
+    int width = WeightShapes.dimension(this, "gates * units", cell.gates(), units);
     WeightShapes.Weight kernel = WeightShapes.Weight.glorot("kernel", cin, width);
     WeightShapes.Weight recurrent =
         new WeightShapes.Weight("recurrent_kernel", new int[] {units, width}, "orthogonal");

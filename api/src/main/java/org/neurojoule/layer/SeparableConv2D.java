@@ -239,7 +239,11 @@ public record SeparableConv2D(
             "depthwise_kernel", kernelSize().get(0), kernelSize().get(1), cin, depthMultiplier());
     WeightShapes.Weight pointwise =
         WeightShapes.Weight.glorot(
-            "pointwise_kernel", 1, 1, Math.multiplyExact(cin, depthMultiplier()), filters());
+            "pointwise_kernel",
+            1,
+            1,
+            WeightShapes.dimension(this, "cin * depth_multiplier", cin, depthMultiplier()),
+            filters());
     return useBias()
         ? List.of(depthwise, pointwise, WeightShapes.Weight.zeros("bias", filters()))
         : List.of(depthwise, pointwise);

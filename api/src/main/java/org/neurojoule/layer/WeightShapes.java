@@ -185,6 +185,35 @@ public final class WeightShapes {
   }
 
   /**
+   * {@return {@code a * b}, one dimension of a weight array, counted in {@code long} first}
+   *
+   * @param spec the layer spec, named in the error
+   * @param what what the product is, as the error names it: {@code "cin * depth_multiplier"}
+   * @param a the first factor
+   * @param b the second factor
+   * @throws ShapeException naming the layer and both sizes if the product exceeds an {@code int}
+   */
+  static int dimension(LayerSpec spec, String what, int a, int b) {
+    long n = (long) a * b;
+    if (n > Integer.MAX_VALUE) {
+      throw ShapeException.invalid(
+          spec.describe()
+              + ": "
+              + what
+              + " = "
+              + a
+              + " * "
+              + b
+              + " = "
+              + n
+              + ", more than a weight dimension holds (at most "
+              + Integer.MAX_VALUE
+              + ")");
+    }
+    return (int) n;
+  }
+
+  /**
    * The input size {@code cin} that makes the first weight array hold {@code firstLength} values,
    * or -1 if none does.
    *
@@ -208,8 +237,21 @@ public final class WeightShapes {
    * @param spec the layer spec
    */
   public static String symbolic(LayerSpec spec) {
-    // Use an unlikely sentinel size to locate the input axis in each shape.
-    int sentinel = 1_000_003;
+    // Use an unlikely sentinel size to locate the input axis in each shape; a smaller one when a
+    // large factor (a depth multiplier of thousands) would take the shapes past an int.
+    int[] sentinels = {1_000_003, 10_007, 101};
+    for (int i = 0; ; i++) {
+      try {
+        return symbolic(spec, sentinels[i]);
+      } catch (ShapeException e) {
+        if (i == sentinels.length - 1) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static String symbolic(LayerSpec spec, int sentinel) {
     List<String> parts = new ArrayList<>();
     for (Weight w : of(spec, sentinel)) {
       StringBuilder s = new StringBuilder(w.name()).append(" (");

@@ -119,10 +119,18 @@ final class Cfg {
       return fallback;
     }
     JsonElement e = json.get(field);
-    if (!(e instanceof JsonPrimitive p) || !p.isBoolean()) {
-      throw wrongType(field, "true or false");
+    if (e instanceof JsonPrimitive p && p.isBoolean()) {
+      return p.getAsBoolean();
     }
-    return p.getAsBoolean();
+    // Keras 2 configs may store a boolean as 1 or 0 (Python's bool is an int); Keras reads them.
+    // Only the integers themselves: 1.0 or 2 stay errors.
+    if (e instanceof JsonPrimitive p && p.isNumber()) {
+      String text = p.getAsString();
+      if (text.equals("1") || text.equals("0")) {
+        return text.equals("1");
+      }
+    }
+    throw wrongType(field, "true or false");
   }
 
   double number(String field) {
