@@ -58,6 +58,17 @@ class ModelsTest {
   }
 
   @Test
+  void options_badDimension_isRefusedBeforeAnyFileIsRead() {
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Models.load(dir.resolve("never-read.onnx"), o -> o.inputShape(0, 3)));
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo("inputShape: dimension 0 in [0, 3] must be positive, or -1 to keep the file's");
+  }
+
+  @Test
   void load_unknownFile_namesTheFileAndTheArtifacts() throws IOException {
     Path text = Files.writeString(dir.resolve("notes.txt"), "not a model");
     var e = assertThrows(IllegalArgumentException.class, () -> Models.load(text));

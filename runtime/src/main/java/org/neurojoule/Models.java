@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,11 +36,16 @@ public final class Models {
 
   /**
    * Import options shared by the formats, set with a configurer: {@code o ->
-   * o.allowUnknown(true).inputShape(224, 224, 3)}. Each format checks the values as its own options
-   * do; a format that has no use for an option ignores it.
+   * o.allowUnknown(true).inputShape(224, 224, 3)}. A format with stricter rules checks the values
+   * again (ONNX takes no -1); a format that has no use for an option ignores it.
    */
   public static final class Options {
     private static final Options DEFAULTS = new Options(false, Optional.empty(), Map.of());
+
+    /** {@return the defaults: unknown layers refused, the file's input shapes} */
+    public static Options defaults() {
+      return DEFAULTS;
+    }
 
     private final boolean allowUnknown;
     private final Optional<int[]> inputShape;
@@ -69,13 +75,14 @@ public final class Models {
 
     /**
      * {@return options that give the only input of the model this shape (without the batch),
-     * replacing input shapes set before; {@code -1} keeps the file's dimension}
+     * replacing input shapes set before; {@code -1} ({@link Model#NONE}) keeps the file's
+     * dimension}
      *
-     * @param dims the dimensions
+     * @param dims the dimensions, each positive or -1
+     * @throws IllegalArgumentException naming the value if a dimension is 0 or below -1
      */
     public Options inputShape(int... dims) {
-      Objects.requireNonNull(dims, "dims == null");
-      return new Options(allowUnknown, Optional.of(dims.clone()), Map.of());
+      return new Options(allowUnknown, Optional.of(checked("inputShape", dims)), Map.of());
     }
 
     /** {@return the shape given for the only input, if any (a copy)} */
@@ -85,9 +92,11 @@ public final class Models {
 
     /**
      * {@return options that give inputs of the model these shapes, by input name, replacing input
-     * shapes set before}
+     * shapes set before; each shape is checked as by {@link #inputShape(int...)}}
      *
      * @param shapes the dimensions (without the batch) per input name
+     * @throws IllegalArgumentException naming the input and the value if a dimension is 0 or below
+     *     -1
      */
     public Options inputShapes(Map<String, int[]> shapes) {
       Objects.requireNonNull(shapes, "shapes == null");
@@ -96,7 +105,7 @@ public final class Models {
           (name, dims) ->
               copy.put(
                   Objects.requireNonNull(name, "input name == null"),
-                  Objects.requireNonNull(dims, "shape of '" + name + "' == null").clone()));
+                  checked("inputShapes '" + name + "'", dims)));
       return new Options(allowUnknown, Optional.empty(), Collections.unmodifiableMap(copy));
     }
 
@@ -105,6 +114,25 @@ public final class Models {
       Map<String, int[]> copy = new LinkedHashMap<>();
       inputShapes.forEach((k, v) -> copy.put(k, v.clone()));
       return copy;
+    }
+
+    private static int[] checked(String what, int[] dims) {
+      Objects.requireNonNull(dims, what + " == null");
+      if (dims.length == 0) {
+        throw new IllegalArgumentException(what + ": no dimensions given");
+      }
+      for (int d : dims) {
+        if (d < 1 && d != Model.NONE) {
+          throw new IllegalArgumentException(
+              what
+                  + ": dimension "
+                  + d
+                  + " in "
+                  + Arrays.toString(dims)
+                  + " must be positive, or -1 to keep the file's");
+        }
+      }
+      return dims.clone();
     }
   }
 

@@ -1,15 +1,13 @@
 package org.neurojoule.keras;
 
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.neurojoule.KerasImportException;
 import org.neurojoule.Model;
+import org.neurojoule.Models;
 
 /**
  * Imports Keras models: {@code KerasModels.load(Path.of("model.h5")).energy().summary()}.
@@ -35,15 +33,10 @@ public final class KerasModels {
    * o.inputShape(12, 12, 3)}.
    */
   public static final class Options {
-    private final boolean allowUnknown;
-    private final Optional<int[]> inputShape;
-    private final Map<String, int[]> inputShapes;
+    private final Models.Options shared;
 
-    private Options(
-        boolean allowUnknown, Optional<int[]> inputShape, Map<String, int[]> inputShapes) {
-      this.allowUnknown = allowUnknown;
-      this.inputShape = inputShape;
-      this.inputShapes = inputShapes;
+    private Options(Models.Options shared) {
+      this.shared = shared;
     }
 
     /**
@@ -53,12 +46,12 @@ public final class KerasModels {
      * @param allow whether to import them
      */
     public Options allowUnknown(boolean allow) {
-      return new Options(allow, inputShape, inputShapes);
+      return new Options(shared.allowUnknown(allow));
     }
 
     /** {@return whether unknown layers become zero-cost layers} */
     public boolean allowUnknown() {
-      return allowUnknown;
+      return shared.allowUnknown();
     }
 
     /**
@@ -73,7 +66,7 @@ public final class KerasModels {
      * @throws IllegalArgumentException naming the value if a dimension is 0 or below -1
      */
     public Options inputShape(int... dims) {
-      return new Options(allowUnknown, Optional.of(checked("inputShape", dims)), Map.of());
+      return new Options(shared.inputShape(dims));
     }
 
     /**
@@ -87,49 +80,21 @@ public final class KerasModels {
      *     -1
      */
     public Options inputShapes(Map<String, int[]> shapes) {
-      Objects.requireNonNull(shapes, "shapes == null");
-      Map<String, int[]> copy = new LinkedHashMap<>();
-      shapes.forEach(
-          (name, dims) ->
-              copy.put(
-                  Objects.requireNonNull(name, "input name == null"),
-                  checked("inputShapes '" + name + "'", dims)));
-      return new Options(allowUnknown, Optional.empty(), Collections.unmodifiableMap(copy));
+      return new Options(shared.inputShapes(shapes));
     }
 
     /** {@return the shape given for the only input, if any (a copy)} */
     public Optional<int[]> inputShape() {
-      return inputShape.map(int[]::clone);
+      return shared.inputShape();
     }
 
     /** {@return the shapes given by input name (copies), empty if none} */
     public Map<String, int[]> inputShapes() {
-      Map<String, int[]> copy = new LinkedHashMap<>();
-      inputShapes.forEach((k, v) -> copy.put(k, v.clone()));
-      return copy;
-    }
-
-    private static int[] checked(String what, int[] dims) {
-      Objects.requireNonNull(dims, what + " == null");
-      if (dims.length == 0) {
-        throw new IllegalArgumentException(what + ": no dimensions given");
-      }
-      for (int d : dims) {
-        if (d < 1 && d != Model.NONE) {
-          throw new IllegalArgumentException(
-              what
-                  + ": dimension "
-                  + d
-                  + " in "
-                  + Arrays.toString(dims)
-                  + " must be positive, or -1 to keep the file's");
-        }
-      }
-      return dims.clone();
+      return shared.inputShapes();
     }
 
     private KerasImporter importer() {
-      return new KerasImporter(allowUnknown, inputShape, inputShapes);
+      return new KerasImporter(shared.allowUnknown(), shared.inputShape(), shared.inputShapes());
     }
   }
 
@@ -188,6 +153,6 @@ public final class KerasModels {
   private static Options options(UnaryOperator<Options> configure) {
     Objects.requireNonNull(configure, "configure == null");
     return Objects.requireNonNull(
-        configure.apply(new Options(false, Optional.empty(), Map.of())), "configure returned null");
+        configure.apply(new Options(Models.Options.defaults())), "configure returned null");
   }
 }
