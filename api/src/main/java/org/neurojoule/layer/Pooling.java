@@ -11,9 +11,10 @@ import org.neurojoule.shape.Shape;
  * {@code out = floor((n - ((p - 1) * d + 1)) / s) + 1}, {@code same}: {@code out = ceil(n / s)};
  * strides default to the pool size. A dilation {@code d} above 1 (ONNX's and PyTorch's {@code
  * dilations}; Keras' pooling has none) spaces the window's taps {@code d} apart, as a dilated
- * convolution does. No parameters. Statistics: KerasSpiking has no rule (zero and a warning);
- * {@link Accounting#COMPLETE} counts output size {@code * prod(pool)} for average pooling and zero
- * for max pooling (comparisons, not synaptic operations).
+ * convolution does; with {@code same} padding, taps in the padding are skipped (a window with no
+ * tap inside the input gives 0). No parameters. Statistics: KerasSpiking has no rule (zero and a
+ * warning); {@link Accounting#COMPLETE} counts output size {@code * prod(pool)} for average pooling
+ * and zero for max pooling (comparisons, not synaptic operations).
  */
 public record Pooling(
     PoolKind kind,
