@@ -123,18 +123,6 @@ final class Checks {
     return List.copyOf(values);
   }
 
-  /** Keras convolutions take strides > 1 or a dilation rate > 1, not both. */
-  static void stridesOrDilation(List<Integer> strides, List<Integer> dilationRate) {
-    if (!allOnes(strides) && !allOnes(dilationRate)) {
-      throw ShapeException.invalid(
-          "strides "
-              + dims(strides)
-              + " and dilationRate "
-              + dims(dilationRate)
-              + " cannot both be > 1 (Keras does not support it)");
-    }
-  }
-
   static int[] toArray(List<Integer> values) {
     return values.stream().mapToInt(Integer::intValue).toArray();
   }

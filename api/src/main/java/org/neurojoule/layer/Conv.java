@@ -14,7 +14,9 @@ import org.neurojoule.shape.ShapeException;
  * ceil(n / s)}, {@code causal} (Conv1D only): as same, all the padding before the axis. Parameters:
  * {@code prod(k) * cin / groups * filters (+ filters bias)}. Connections: output size {@code *
  * prod(k) * cin / groups} whatever the padding (as Keras and the reference count 'same', taps over
- * the padding included); neurons: the output size when the activation is not linear.
+ * the padding included); neurons: the output size when the activation is not linear. Strides and a
+ * dilation above 1 may be combined, as in ONNX and PyTorch (Keras refuses the pair, and so does the
+ * Keras importer).
  *
  * <p>With {@code groups} g (Keras' {@code groups}, PyTorch's {@code group}), the input channels and
  * the filters are split into g groups and filter group i reads only input group i: ResNeXt's
@@ -64,7 +66,6 @@ public record Conv(
     }
     Checks.notNull(activation, "activation");
     name = Checks.name(name);
-    Checks.stridesOrDilation(strides, dilationRate);
     Checks.positive("groups", groups);
     if (filters % groups != 0) {
       throw ShapeException.invalid(

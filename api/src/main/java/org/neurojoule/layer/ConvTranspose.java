@@ -92,7 +92,6 @@ public record ConvTranspose(
     }
     outputPadding = List.copyOf(outputPadding);
     name = Checks.name(name);
-    Checks.stridesOrDilation(strides, dilationRate);
   }
 
   /**

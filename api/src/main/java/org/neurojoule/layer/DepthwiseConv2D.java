@@ -45,7 +45,6 @@ public record DepthwiseConv2D(
     Checks.notCausal(padding, "DepthwiseConv2D");
     Checks.notNull(activation, "activation");
     name = Checks.name(name);
-    Checks.stridesOrDilation(strides, dilationRate);
   }
 
   /**

@@ -8,10 +8,13 @@ import org.neurojoule.shape.Shape;
  * Keras' {@code MaxPooling1D/2D/3D} and {@code AveragePooling1D/2D/3D}.
  *
  * <p>Input {@code (spatial..., c)}, output {@code (out..., c)} with, per axis, {@code valid}:
- * {@code out = floor((n - p) / s) + 1}, {@code same}: {@code out = ceil(n / s)}; strides default to
- * the pool size. No parameters. Statistics: KerasSpiking has no rule (zero and a warning); {@link
- * Accounting#COMPLETE} counts output size {@code * prod(pool)} for average pooling and zero for max
- * pooling (comparisons, not synaptic operations).
+ * {@code out = floor((n - ((p - 1) * d + 1)) / s) + 1}, {@code same}: {@code out = ceil(n / s)};
+ * strides default to the pool size. A dilation {@code d} above 1 (ONNX's and PyTorch's {@code
+ * dilations}; Keras' pooling has none) spaces the window's taps {@code d} apart, as a dilated
+ * convolution does; with {@code same} padding, taps in the padding are skipped (a window with no
+ * tap inside the input gives 0). No parameters. Statistics: KerasSpiking has no rule (zero and a
+ * warning); {@link Accounting#COMPLETE} counts output size {@code * prod(pool)} for average pooling
+ * and zero for max pooling (comparisons, not synaptic operations).
  */
 public record Pooling(
     PoolKind kind,
@@ -19,6 +22,7 @@ public record Pooling(
     List<Integer> poolSize,
     List<Integer> strides,
     Padding padding,
+    List<Integer> dilationRate,
     Optional<String> name)
     implements LayerSpec {
 
@@ -30,6 +34,7 @@ public record Pooling(
    * @param poolSize the window size, one value per axis
    * @param strides the step between windows, one value per axis
    * @param padding how borders are treated
+   * @param dilationRate the spacing of the window's taps, one value per axis (1: a dense window)
    * @param name the name the user gave, or empty for an automatic one
    */
   public Pooling {
@@ -42,7 +47,33 @@ public record Pooling(
     strides = Checks.perAxis("strides", rank, strides);
     Checks.notNull(padding, "padding");
     Checks.notCausal(padding, kind.typeWord() + "Pooling" + rank + "D");
+    dilationRate = Checks.perAxis("dilationRate", rank, dilationRate);
     name = Checks.name(name);
+  }
+
+  /**
+   * A pooling with dense windows (dilation 1 on every axis), as Keras' pooling layers.
+   *
+   * @param kind max or average pooling
+   * @param rank the number of spatial axes: 1, 2 or 3
+   * @param poolSize the window size, one value per axis
+   * @param strides the step between windows, one value per axis
+   * @param padding how borders are treated
+   * @param name the name the user gave, or empty for an automatic one
+   */
+  public Pooling(
+      PoolKind kind,
+      int rank,
+      List<Integer> poolSize,
+      List<Integer> strides,
+      Padding padding,
+      Optional<String> name) {
+    this(kind, rank, poolSize, strides, padding, ones(rank), name);
+  }
+
+  /** One per axis; a bad rank is left for the canonical constructor to report. */
+  private static List<Integer> ones(int rank) {
+    return java.util.Collections.nCopies(Math.max(0, Math.min(rank, 3)), 1);
   }
 
   /**
@@ -124,7 +155,7 @@ public record Pooling(
    */
   public static Pooling of(PoolKind kind, int rank, int... poolSize) {
     List<Integer> pool = Checks.perAxis("poolSize", rank, poolSize);
-    return new Pooling(kind, rank, pool, pool, Padding.VALID, Optional.empty());
+    return new Pooling(kind, rank, pool, pool, Padding.VALID, ones(rank), Optional.empty());
   }
 
   /**
@@ -134,7 +165,13 @@ public record Pooling(
    */
   public Pooling strides(int... strides) {
     return new Pooling(
-        kind, rank, poolSize, Checks.perAxis("strides", rank, strides), padding, name);
+        kind,
+        rank,
+        poolSize,
+        Checks.perAxis("strides", rank, strides),
+        padding,
+        dilationRate,
+        name);
   }
 
   /**
@@ -143,7 +180,24 @@ public record Pooling(
    * @param padding how borders are treated
    */
   public Pooling padding(Padding padding) {
-    return new Pooling(kind, rank, poolSize, strides, padding, name);
+    return new Pooling(kind, rank, poolSize, strides, padding, dilationRate, name);
+  }
+
+  /**
+   * {@return a copy whose window taps are this many positions apart (one value, or one per axis)},
+   * as ONNX's {@code dilations}: the window then spans {@code (p - 1) * d + 1} positions
+   *
+   * @param dilationRate the spacing of the window's taps: one value, or one per axis
+   */
+  public Pooling dilationRate(int... dilationRate) {
+    return new Pooling(
+        kind,
+        rank,
+        poolSize,
+        strides,
+        padding,
+        Checks.perAxis("dilationRate", rank, dilationRate),
+        name);
   }
 
   /**
@@ -152,7 +206,7 @@ public record Pooling(
    * @param name the name
    */
   public Pooling name(String name) {
-    return new Pooling(kind, rank, poolSize, strides, padding, Optional.of(name));
+    return new Pooling(kind, rank, poolSize, strides, padding, dilationRate, Optional.of(name));
   }
 
   @Override
@@ -162,8 +216,7 @@ public record Pooling(
 
   @Override
   public Shape outputShape(List<Shape> inputs) {
-    List<Integer> ones = java.util.Collections.nCopies(rank, 1);
-    int[] spatial = Windows.slide(inputs, rank, poolSize, strides, ones, padding, "pool");
+    int[] spatial = Windows.slide(inputs, rank, poolSize, strides, dilationRate, padding, "pool");
     int[] out = java.util.Arrays.copyOf(spatial, rank + 1);
     out[rank] = Checks.single(inputs).get(-1);
     return Shape.of(out);
@@ -204,6 +257,9 @@ public record Pooling(
     }
     if (padding != Padding.VALID) {
       s.append(", ").append(padding.kerasName());
+    }
+    if (!Checks.allOnes(dilationRate)) {
+      s.append(", dilation ").append(Checks.dims(dilationRate));
     }
     return s.append(')').toString();
   }

@@ -49,7 +49,6 @@ public record SeparableConv2D(
     Checks.notCausal(padding, "SeparableConv2D");
     Checks.notNull(activation, "activation");
     name = Checks.name(name);
-    Checks.stridesOrDilation(strides, dilationRate);
   }
 
   /**

@@ -210,23 +210,28 @@ class ConvTest {
   }
 
   @Test
-  void stridesAndDilationBothAboveOne_areRejected_asKerasDoes() {
-    var e = assertThrows(ShapeException.class, () -> Conv.of(2, 4, 3).strides(2).dilationRate(2));
+  void stridesAndDilationBothAboveOne_areAccepted_asOnnxHasThem() {
+    // Keras refuses the pair (its importer still does); ONNX and PyTorch convolutions have it.
+    Conv conv = Conv.of(2, 4, 3).strides(2).dilationRate(2);
+    Shape in = Shape.of(9, 9, 3);
 
-    assertThat(e)
-        .hasMessageThat()
-        .isEqualTo(
-            "[NnInvalidArgument] strides 2x2 and dilationRate 2x2 cannot both be > 1 (Keras does"
-                + " not support it)");
-    assertThat(e.error()).isEqualTo(ShapeError.INVALID_ARGUMENT);
+    // Span (3 - 1) * 2 + 1 = 5: floor((9 - 5) / 2) + 1 = 3 per axis.
+    assertThat(Apply.outputShape(conv, in)).isEqualTo(Shape.of(3, 3, 4));
+    assertThat(Apply.params(conv, in).total()).isEqualTo(3 * 3 * 3 * 4 + 4);
+    // 3x3x4 outputs, each reading 3x3 taps of 3 channels.
+    assertThat(Apply.stats(conv, Accounting.COMPLETE, in).orElseThrow().connections())
+        .isEqualTo(36L * 9 * 3);
+    // 'same': ceil(9 / 2) = 5 per axis, whatever the dilation.
+    assertThat(Apply.outputShape(conv.padding(Padding.SAME), in)).isEqualTo(Shape.of(5, 5, 4));
+    assertThat(conv.describe()).isEqualTo("conv2d(4, 3x3, strides 2x2, dilation 2x2)");
   }
 
   @Test
-  void stridesAndDilationAboveOne_onDifferentAxes_areRejected() {
-    var e =
-        assertThrows(ShapeException.class, () -> Conv.of(2, 4, 3).dilationRate(1, 2).strides(2, 1));
+  void stridesAndDilationAboveOne_onDifferentAxes_slideEachAxisByItsOwn() {
+    Conv conv = Conv.of(2, 4, 3).dilationRate(1, 2).strides(2, 1);
 
-    assertThat(e).hasMessageThat().contains("strides 2x1 and dilationRate 1x2");
+    // Axis 0: floor((9 - 3) / 2) + 1 = 4; axis 1: span 5, floor((9 - 5) / 1) + 1 = 5.
+    assertThat(Apply.outputShape(conv, Shape.of(9, 9, 3))).isEqualTo(Shape.of(4, 5, 4));
   }
 
   @Test

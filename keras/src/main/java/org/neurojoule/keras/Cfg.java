@@ -71,6 +71,13 @@ final class Cfg {
     return new Cfg(copy, file, where, declared);
   }
 
+  /** {@return a copy with {@code field} set to {@code value}} */
+  Cfg with(String field, JsonElement value) {
+    JsonObject copy = json.deepCopy();
+    copy.add(field, value);
+    return new Cfg(copy, file, where, declared);
+  }
+
   boolean has(String field) {
     assert declares(field) : where + ": reads undeclared config key '" + field + "'";
     return json.has(field) && !json.get(field).isJsonNull();

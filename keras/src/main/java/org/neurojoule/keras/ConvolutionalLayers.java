@@ -1,5 +1,6 @@
 package org.neurojoule.keras;
 
+import java.util.StringJoiner;
 import org.neurojoule.layer.Conv;
 import org.neurojoule.layer.ConvTranspose;
 import org.neurojoule.layer.DepthwiseConv2D;
@@ -17,7 +18,7 @@ final class ConvolutionalLayers {
           (c, in) ->
               DepthwiseConv2D.of(ConfigKeys.kernelSize(c, 2))
                   .depthMultiplier(c.positiveInt("depth_multiplier", 1))
-                  .strides(ConfigKeys.strides(c, 2))
+                  .strides(strides(c, 2))
                   .padding(ConfigKeys.padding(c))
                   .dilationRate(ConfigKeys.dilationRate(c, 2))
                   .activation(ConfigKeys.activationOrLinear(c))
@@ -36,7 +37,7 @@ final class ConvolutionalLayers {
           (c, in) ->
               SeparableConv2D.of(c.positiveInt("filters"), ConfigKeys.kernelSize(c, 2))
                   .depthMultiplier(c.positiveInt("depth_multiplier", 1))
-                  .strides(ConfigKeys.strides(c, 2))
+                  .strides(strides(c, 2))
                   .padding(ConfigKeys.padding(c))
                   .dilationRate(ConfigKeys.dilationRate(c, 2))
                   .activation(ConfigKeys.activationOrLinear(c))
@@ -53,13 +54,40 @@ final class ConvolutionalLayers {
 
   private ConvolutionalLayers() {}
 
+  /**
+   * Keras' {@code strides}, refused together with a {@code dilation_rate} above 1 as Keras' own
+   * layers refuse the pair (NeuroJoule's specs take it, for ONNX and PyTorch models).
+   */
+  private static int[] strides(Cfg c, int rank) {
+    int[] strides = ConfigKeys.strides(c, rank);
+    int[] dilation = ConfigKeys.dilationRate(c, rank);
+    if (java.util.Arrays.stream(strides).anyMatch(v -> v != 1)
+        && java.util.Arrays.stream(dilation).anyMatch(v -> v != 1)) {
+      throw c.error(
+          "strides "
+              + dims(strides)
+              + " and dilation_rate "
+              + dims(dilation)
+              + " cannot both be > 1 (Keras does not support it)");
+    }
+    return strides;
+  }
+
+  private static String dims(int[] values) {
+    StringJoiner j = new StringJoiner("x");
+    for (int v : values) {
+      j.add(Integer.toString(v));
+    }
+    return j.toString();
+  }
+
   /** {@return Keras' {@code Conv1D}, {@code Conv2D} or {@code Conv3D}} */
   static KerasLayerDescriptor conv(int rank) {
     return KerasLayerDescriptor.of(
         "Conv" + rank + "D",
         (c, in) ->
             Conv.of(rank, c.positiveInt("filters"), ConfigKeys.kernelSize(c, rank))
-                .strides(ConfigKeys.strides(c, rank))
+                .strides(strides(c, rank))
                 .padding(ConfigKeys.padding(c))
                 .dilationRate(ConfigKeys.dilationRate(c, rank))
                 .groups(c.positiveInt("groups", 1))
@@ -91,7 +119,7 @@ final class ConvolutionalLayers {
                     + "; NeuroJoule's transposed convolutions are not grouped");
           }
           return ConvTranspose.of(rank, c.positiveInt("filters"), ConfigKeys.kernelSize(c, rank))
-              .strides(ConfigKeys.strides(c, rank))
+              .strides(strides(c, rank))
               .padding(ConfigKeys.padding(c))
               .outputPadding(ConfigKeys.ints(c, "output_padding"))
               .dilationRate(ConfigKeys.dilationRate(c, rank))

@@ -34,6 +34,7 @@ final class GraphBuilder {
   private final List<String> warnings = new ArrayList<>();
   private final Map<LayerDef, Layer> layers = new IdentityHashMap<>();
   private final Set<String> usedNames = new HashSet<>();
+  private final ChannelsFirst layouts = new ChannelsFirst(n -> unique(n, ""));
 
   GraphBuilder(
       String file, Optional<StoredWeights> weights, boolean allowUnknown, InputShapes inputShapes) {
@@ -63,7 +64,10 @@ final class GraphBuilder {
       tensors.put(new Ref(layer.name(), 0, 0), t);
       inputs.add(t);
     }
-    List<Tensor> outputs = run(def, tensors, "", 0);
+    List<Tensor> outputs = new ArrayList<>(run(def, tensors, "", 0));
+    for (int i = 0; i < outputs.size(); i++) {
+      outputs.set(i, layouts.fileLayout(outputs.get(i), def.outputs().get(i).layer()));
+    }
     try {
       return Model.of(inputs, outputs);
     } catch (IllegalArgumentException e) {
@@ -197,19 +201,26 @@ final class GraphBuilder {
     if (def.className().equals("InputLayer")) {
       throw new KerasImportException(file + ": " + def.where() + " is called on other layers");
     }
+    ChannelsFirst.Plan plan;
+    try {
+      plan = layouts.plan(def, in);
+    } catch (IllegalArgumentException e) {
+      throw new KerasImportException(file + ": " + def.where() + ": " + e.getMessage(), e);
+    }
     Layer layer = layers.get(def);
     if (layer == null) {
-      layer = Layer.of(spec(def, call, in, prefix));
+      layer = Layer.of(spec(def, plan.config(), plan.inputs(), prefix));
       layers.put(def, layer);
     }
     Tensor out;
     try {
-      out = layer.apply(in.toArray(new Tensor[0]));
+      out = layer.apply(plan.inputs().toArray(new Tensor[0]));
     } catch (IllegalArgumentException e) {
       throw new KerasImportException(file + ": " + def.where() + ": " + e.getMessage(), e);
     }
+    layouts.record(plan, out);
     if (layer.weights().isEmpty() && WeightShapes.hasWeights(layer.spec())) {
-      setWeights(def, layer, in, prefix);
+      setWeights(def, layer, plan.inputs(), prefix);
     }
     return List.of(out);
   }
@@ -234,11 +245,11 @@ final class GraphBuilder {
     return run(inner, tensors, prefix + def.name() + "/", depth + 1);
   }
 
-  private LayerSpec spec(LayerDef def, Call call, List<Tensor> in, String prefix) {
+  private LayerSpec spec(LayerDef def, Cfg config, List<Tensor> in, String prefix) {
     Shape first = in.get(0).shape();
     String name = unique(def.name(), prefix);
     if (KerasLayerRegistry.supports(def.className(), def.config())) {
-      Cfg cfg = name.equals(def.name()) ? def.config() : def.config().withName(name);
+      Cfg cfg = name.equals(def.name()) ? config : config.withName(name);
       return KerasLayerRegistry.spec(def.className(), cfg, first);
     }
     // Only reached with allowUnknown: the importer has listed unsupported layers otherwise. Its

@@ -160,9 +160,11 @@ final class KerasLayerRegistry {
       throw config.error("no NeuroJoule equivalent");
     }
     if (config.has("data_format") && config.string("data_format").equals("channels_first")) {
+      // The graph builder restates a layer's channels_first for channels-last tensors; a layer
+      // inside a wrapper (TimeDistributed, Bidirectional) reaches here with it still set.
       throw config.error(
-          "data_format 'channels_first' is not supported; NeuroJoule's layers are"
-              + " channels_last (re-save the model with channels_last layers)");
+          "data_format 'channels_first' inside a wrapper is not supported; NeuroJoule's layers"
+              + " are channels_last (re-save the model with channels_last layers)");
     }
     try {
       return layer.map(config, input);

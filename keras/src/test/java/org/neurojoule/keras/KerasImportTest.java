@@ -516,18 +516,32 @@ class KerasImportTest {
   }
 
   @Test
-  void channelsFirst_isRefusedNamingTheLayer() throws IOException {
+  void channelsFirst_importsAsTheSameModelChannelsLast() throws IOException {
+    // Every layer channels_first and the input (1, 28, 28): with one channel the data is the same
+    // array, and Flatten(channels_first) flattens as the channels_last original does.
     String lenet = Files.readString(resource("pair_tfk_2.2.4_lenet_mnist.json"));
     Path f = tmp.resolve("cf.json");
-    Files.writeString(f, lenet.replaceFirst("channels_last", "channels_first"));
+    Files.writeString(
+        f,
+        lenet
+            .replace("channels_last", "channels_first")
+            .replaceFirst(
+                "\"batch_input_shape\": \\[\\s*null,\\s*28,\\s*28,\\s*1\\s*\\]",
+                "\"batch_input_shape\": [null, 1, 28, 28]"));
+    Path weights = resource("pair_tfk_2.2.4_lenet_mnist_weights.h5");
+    Model last = KerasModels.load(resource("pair_tfk_2.2.4_lenet_mnist.json"), weights);
+    Model first = KerasModels.load(f, weights);
 
-    assertThat(failure(f))
-        .hasMessageThat()
-        .isEqualTo(
-            f
-                + ": layer 'conv2d' (Conv2D): data_format"
-                + " 'channels_first' is not supported; NeuroJoule's layers are channels_last (re-save the"
-                + " model with channels_last layers)");
+    assertThat(first.inputs().get(0).shape().toKerasString()).isEqualTo("(None, 1, 28, 28)");
+    assertThat(first.params()).isEqualTo(last.params());
+    float[] x = new float[2 * 28 * 28];
+    Random r = new Random(4);
+    for (int i = 0; i < x.length; i++) {
+      x[i] = r.nextFloat();
+    }
+    float[] want = last.predict(ExampleData.of(x, 2, 28, 28, 1)).get(0).values();
+    float[] got = first.predict(ExampleData.of(x, 2, 1, 28, 28)).get(0).values();
+    assertThat(got).usingTolerance(1e-5).containsExactly(want).inOrder();
   }
 
   @Test

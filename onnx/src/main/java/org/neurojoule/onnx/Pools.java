@@ -43,11 +43,7 @@ final class Pools {
     int[] s = at.perAxis("strides", rank, 1, 1);
     int[] d = at.perAxis("dilations", rank, 1, 1);
     if (java.util.Arrays.stream(d).anyMatch(v -> v != 1)) {
-      throw at.error(
-          "dilations "
-              + java.util.Arrays.toString(d)
-              + " are not supported"
-              + " (pooling windows are dense in NeuroJoule)");
+      return dilatedPool(max, k, s, d);
     }
     long[] pads = at.integers("pads");
     long[] p = pads == null ? new long[2 * rank] : pads.clone();
@@ -103,6 +99,87 @@ final class Pools {
             .padding(mode)
             .name(at.name);
     return Act.channelsLastOf(at.guard(() -> in.apply(spec)));
+  }
+
+  /**
+   * A pool with dilations, after ONNX's output-size rule: {@code floor} (or with ceil_mode {@code
+   * ceil}) {@code ((n + pads - ((k - 1) * d + 1)) / s) + 1}, a last window that would start past
+   * the input and its begin pad dropped. The window skips the taps in the padding when its pads are
+   * auto_pad SAME_UPPER's split (MaxPool's -infinity pads, AveragePool without count_include_pad,
+   * both exact); AveragePool with count_include_pad pads zeros before a VALID pool. Edge rows would
+   * not be exact for a dilated MaxPool (a window need not read the edge it copies), so other pads
+   * are refused.
+   */
+  private Act dilatedPool(boolean max, int[] k, int[] s, int[] d) {
+    org.neurojoule.layer.Padding mode = at.padding();
+    long[] pads = at.integers("pads");
+    long[] p = pads == null || mode == org.neurojoule.layer.Padding.SAME ? null : pads.clone();
+    if (p != null && (p.length != 2 * rank || java.util.Arrays.stream(p).anyMatch(v -> v < 0))) {
+      throw at.error(
+          "pads " + java.util.Arrays.toString(pads) + " must hold " + 2 * rank + " sizes >= 0");
+    }
+    boolean ceil = at.integer("ceil_mode", 0) != 0;
+    boolean padded = false;
+    boolean sameSplit = true;
+    long[] full = new long[2 * rank];
+    for (int i = 0; p != null && i < rank; i++) {
+      long n = x.onnx()[i + 1];
+      long span = (long) (k[i] - 1) * d[i] + 1;
+      long total = n + p[i] + p[i + rank];
+      if (n < 1 || total < span) {
+        throw at.error(
+            "its dilated window of "
+                + span
+                + " on spatial axis "
+                + i
+                + " does not fit the input "
+                + Const.text(x.onnx())
+                + " with pads "
+                + java.util.Arrays.toString(pads));
+      }
+      long out =
+          ceil ? Math.floorDiv(total - span + s[i] - 1, s[i]) + 1 : (total - span) / s[i] + 1;
+      if (ceil && (out - 1) * s[i] >= n + p[i]) {
+        out--; // the last window must start inside the input or its begin padding
+      }
+      full[i] = p[i];
+      full[i + rank] = Math.max(p[i + rank], (out - 1) * s[i] + span - n - p[i]);
+      padded |= full[i] != 0 || full[i + rank] != 0;
+      long sameOut = (n + s[i] - 1) / s[i];
+      long sameTotal = Math.max((sameOut - 1) * s[i] + span - n, 0);
+      sameSplit &= out == sameOut && p[i] == sameTotal / 2;
+      if (!max && ceil && full[i + rank] != p[i + rank]) {
+        throw at.error(
+            "AveragePool with ceil_mode, whose last window reaches past the pads,"
+                + " is not supported (it averages over fewer values)");
+      }
+    }
+    boolean countPad = !max && at.integer("count_include_pad", 0) != 0;
+    Tensor in = x.tensor();
+    if (padded && countPad) {
+      in = Convs.padded(in, at, rank, full);
+    } else if (padded && sameSplit) {
+      mode = org.neurojoule.layer.Padding.SAME;
+    } else if (padded) {
+      throw at.error(
+          (max ? "MaxPool" : "AveragePool")
+              + " with dilations "
+              + java.util.Arrays.toString(d)
+              + " and pads "
+              + java.util.Arrays.toString(pads)
+              + (ceil ? " (ceil_mode)" : "")
+              + " is not supported: only pads that split as auto_pad SAME_UPPER's"
+              + (max ? "" : ", or count_include_pad 1,")
+              + " map to NeuroJoule's pooling");
+    }
+    Tensor input = in;
+    Pooling spec =
+        Pooling.of(max ? PoolKind.MAX : PoolKind.AVERAGE, rank, k)
+            .strides(s)
+            .dilationRate(d)
+            .padding(mode)
+            .name(at.name);
+    return Act.channelsLastOf(at.guard(() -> input.apply(spec)));
   }
 
   /** GlobalMaxPool or GlobalAveragePool, keeping the spatial axes as 1s. */

@@ -31,12 +31,12 @@ class ForwardOracleTest {
   /** The cases NeuroJoule does not import or does not compute, with the reason. */
   static final Map<String, String> UNSUPPORTED =
       Map.ofEntries(
-          Map.entry("test_Conv2d_dilated", "strides and dilations both above 1 (Keras refuses it)"),
           Map.entry(
-              "test_Conv3d_dilated_strided",
-              "strides and dilations both above 1 (Keras" + " refuses it)"),
-          Map.entry("test_MaxPool1d_stride_padding_dilation", "dilated pooling"),
-          Map.entry("test_MaxPool2d_stride_padding_dilation", "dilated pooling"),
+              "test_MaxPool1d_stride_padding_dilation",
+              "dilated MaxPool with pads other than auto_pad SAME_UPPER's split"),
+          Map.entry(
+              "test_MaxPool2d_stride_padding_dilation",
+              "dilated MaxPool with pads other than auto_pad SAME_UPPER's split"),
           Map.entry(
               "test_PoissonNLLLLoss_no_reduce",
               "Mul of an activation by a constant tensor" + " (not a scalar)"));

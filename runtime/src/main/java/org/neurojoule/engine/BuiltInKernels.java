@@ -131,7 +131,13 @@ final class BuiltInKernels {
       if (p.kind() == PoolKind.SUM) {
         return null; // no sum kernel yet: the forward pass says so rather than averaging
       }
-      return new PoolOp(p.kind() == PoolKind.MAX, p.rank(), p.poolSize(), p.strides(), p.padding());
+      return new PoolOp(
+          p.kind() == PoolKind.MAX,
+          p.rank(),
+          p.poolSize(),
+          p.strides(),
+          p.dilationRate(),
+          p.padding());
     }
 
     @Override

@@ -4,27 +4,35 @@ import java.util.Arrays;
 import java.util.List;
 import org.neurojoule.layer.Padding;
 
-/** Max or average pooling in 1 to 3 dimensions. */
+/** Max or average pooling in 1 to 3 dimensions, with dense or dilated windows. */
 final class PoolOp extends Op {
   final boolean max;
   final int rank;
   final List<Integer> pool;
   final List<Integer> strides;
+  final List<Integer> dilation;
   final Padding padding;
   Window w;
   int c;
 
-  PoolOp(boolean max, int rank, List<Integer> pool, List<Integer> strides, Padding padding) {
+  PoolOp(
+      boolean max,
+      int rank,
+      List<Integer> pool,
+      List<Integer> strides,
+      List<Integer> dilation,
+      Padding padding) {
     this.max = max;
     this.rank = rank;
     this.pool = pool;
     this.strides = strides;
+    this.dilation = dilation;
     this.padding = padding;
   }
 
   @Override
   void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
-    w = new Window(rank, in[0], out, pool, strides, null, padding);
+    w = new Window(rank, in[0], out, pool, strides, dilation, padding);
     c = in[0][rank];
   }
 
@@ -53,13 +61,21 @@ final class PoolOp extends Op {
               int z0 = z * w.s[0] - w.pad[0];
               int y0 = y * w.s[1] - w.pad[1];
               int x0 = xo * w.s[2] - w.pad[2];
-              int iEnd = Math.min(w.k[0], w.in[0] - z0);
-              int jEnd = Math.min(w.k[1], w.in[1] - y0);
-              int lEnd = Math.min(w.k[2], w.in[2] - x0);
-              for (int i = Math.max(0, -z0); i < iEnd; i++) {
-                for (int j = Math.max(0, -y0); j < jEnd; j++) {
-                  for (int l = Math.max(0, -x0); l < lEnd; l++) {
-                    int ib = (((b * w.in[0] + z0 + i) * w.in[1] + y0 + j) * w.in[2] + x0 + l) * c;
+              // Tap t of an axis reads z0 + t * d: from the first tap at or past 0, while < n.
+              int i0 = firstInside(z0, w.d[0]);
+              int j0 = firstInside(y0, w.d[1]);
+              int l0 = firstInside(x0, w.d[2]);
+              int iEnd = endInside(z0, w.d[0], w.k[0], w.in[0]);
+              int jEnd = endInside(y0, w.d[1], w.k[1], w.in[1]);
+              int lEnd = endInside(x0, w.d[2], w.k[2], w.in[2]);
+              for (int i = i0; i < iEnd; i++) {
+                for (int j = j0; j < jEnd; j++) {
+                  for (int l = l0; l < lEnd; l++) {
+                    int ib =
+                        (((b * w.in[0] + z0 + i * w.d[0]) * w.in[1] + y0 + j * w.d[1]) * w.in[2]
+                                + x0
+                                + l * w.d[2])
+                            * c;
                     count++;
                     System.arraycopy(x, ib, pixel, 0, c);
                     if (max) {
@@ -75,7 +91,10 @@ final class PoolOp extends Op {
                 }
               }
               int ob = (r * ow + xo) * c;
-              if (max) {
+              if (count == 0) {
+                // A dilated 'same' window whose taps all fall in the padding: no value, 0.
+                Arrays.fill(out, ob, ob + c, 0f);
+              } else if (max) {
                 System.arraycopy(acc, 0, out, ob, c);
               } else {
                 float inv = 1f / count;
@@ -86,5 +105,18 @@ final class PoolOp extends Op {
             }
           }
         });
+  }
+
+  /** The first tap {@code t >= 0} with {@code start + t * d >= 0}. */
+  static int firstInside(int start, int d) {
+    return start >= 0 ? 0 : (-start + d - 1) / d;
+  }
+
+  /** One past the last tap {@code t < k} with {@code start + t * d < n}. */
+  static int endInside(int start, int d, int k, int n) {
+    if (start >= n) {
+      return 0;
+    }
+    return Math.min(k, (n - 1 - start) / d + 1);
   }
 }

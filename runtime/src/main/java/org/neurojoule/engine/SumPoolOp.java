@@ -4,8 +4,8 @@ import java.util.Arrays;
 import org.neurojoule.layer.Pooling;
 
 /**
- * Sum pooling, valid windows, channels last, for the spiking simulation (NIR's SumPool2d pads with
- * a layer before it). The firing-rate pass has no sum kernel yet.
+ * Sum pooling, valid windows (dense or dilated), channels last, for the spiking simulation (NIR's
+ * SumPool2d pads with a layer before it). The firing-rate pass has no sum kernel yet.
  */
 final class SumPoolOp extends Op {
   private final Pooling p;
@@ -37,6 +37,8 @@ final class SumPoolOp extends Op {
     int kw = p.poolSize().get(1);
     int sh = p.strides().get(0);
     int sw = p.strides().get(1);
+    int dh = p.dilationRate().get(0);
+    int dw = p.dilationRate().get(1);
     float[] x = inputs[0];
     for (int b = 0; b < n; b++) {
       int xb = b * h * w * c;
@@ -47,7 +49,7 @@ final class SumPoolOp extends Op {
           Arrays.fill(y, o, o + c, 0f);
           for (int ky = 0; ky < kh; ky++) {
             for (int kx = 0; kx < kw; kx++) {
-              int at = xb + ((oy * sh + ky) * w + ox * sw + kx) * c;
+              int at = xb + ((oy * sh + ky * dh) * w + ox * sw + kx * dw) * c;
               for (int ch = 0; ch < c; ch++) {
                 y[o + ch] += x[at + ch];
               }

@@ -14,9 +14,9 @@ import org.neurojoule.shape.ShapeException;
  * and written down, on the code, so the generated model cannot build anything other than what the
  * processor checked.
  *
- * <p>A step that the spec rejects (a non-positive size, strides with dilation) is recorded as a
- * {@link SpecArgumentException} naming the attribute that caused it, and skipped: the later steps
- * still run, so that every bad attribute of a layer is reported at once. A recipe with errors
+ * <p>A step that the spec rejects (a non-positive size, a causal padding on a Conv2D) is recorded
+ * as a {@link SpecArgumentException} naming the attribute that caused it, and skipped: the later
+ * steps still run, so that every bad attribute of a layer is reported at once. A recipe with errors
  * builds nothing; if its factory failed it has no value at all.
  */
 public final class Recipe<T> {
