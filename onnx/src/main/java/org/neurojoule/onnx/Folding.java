@@ -8,6 +8,10 @@ import java.util.function.DoubleBinaryOperator;
  * Constant folding at import: shape arithmetic ({@code Shape -> Gather -> Unsqueeze -> Concat ->
  * Reshape}) and operators on weights ({@code Identity}) evaluated on constants, so that the layers
  * see fixed shapes. Each foldable {@link Operator} names its evaluation here.
+ *
+ * <p>A result that may grow past its inputs is sized in {@code long} before it is allocated ({@link
+ * TensorData#folded}). Float arithmetic rounds to float32, as the layers compute; the values are
+ * held as doubles, which also keep shape integers exact.
  */
 final class Folding {
   private final NodeAt at;
@@ -391,7 +395,9 @@ final class Folding {
     boolean integer = a.integer() && b.integer();
     double[] out = new double[shape.values().length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = f.applyAsDouble(a.values()[aScalar ? 0 : i], b.values()[bScalar ? 0 : i]);
+      double v = f.applyAsDouble(a.values()[aScalar ? 0 : i], b.values()[bScalar ? 0 : i]);
+      // Float constants fold in float32, as the model computes them; integers stay exact.
+      out[i] = integer ? v : (float) v;
     }
     return new Const(shape.dims(), out, integer);
   }
