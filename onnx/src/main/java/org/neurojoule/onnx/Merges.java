@@ -88,6 +88,12 @@ final class Merges {
    */
   private Act storedWeight(Act x, Const c, Stored kind) {
     boolean negate = kind == Stored.SUBTRACT;
+    String verb =
+        switch (kind) {
+          case ADD -> "adds";
+          case SUBTRACT -> "subtracts";
+          case MULTIPLY -> "multiplies by";
+        };
     if (!x.isTokens() && x.onnx().length == 1 && x.order() != null) {
       throw at.error(
           at.op()
@@ -109,7 +115,8 @@ final class Merges {
     boolean merged = x.isTokens() && x.tokens().merged();
     if (cd.length > full.length) {
       throw at.error(
-          "adds a constant of dims "
+          verb
+              + " a constant of dims "
               + Const.text(cd)
               + " to an activation of fewer"
               + " axes, "
@@ -121,7 +128,8 @@ final class Merges {
       long d = j < 0 ? 1 : cd[j];
       if (i == batch && d != 1 && !merged) {
         throw at.error(
-            "adds a constant of dims "
+            verb
+                + " a constant of dims "
                 + Const.text(cd)
                 + " that varies along the"
                 + " batch axis of "

@@ -313,7 +313,7 @@ final class OnnxImporter {
    * (no symbolic size, at most {@link TensorData#MAX_VALUES} values).
    */
   private static Const declaredWeight(ValueInfoProto in, long[] dims, TensorData data) {
-    String what = "graph input '" + in.getName() + "', a weight declared by its shape only,";
+    String what = "graph input '" + in.getName() + "' (a weight declared by its shape only)";
     for (long d : dims) {
       if (d < 0) {
         throw new OnnxImportException(

@@ -126,7 +126,7 @@ class ErrorContractTest {
     assertThat(error(f))
         .isEqualTo(
             f
-                + ": graph input 'w', a weight declared by its shape only,: dims (2147483647,"
+                + ": graph input 'w' (a weight declared by its shape only): dims (2147483647,"
                 + " 65536) hold more than 268435456 values");
   }
 
