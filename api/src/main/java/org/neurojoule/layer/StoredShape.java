@@ -6,8 +6,9 @@ import java.util.Optional;
 import org.neurojoule.shape.ShapeException;
 
 /**
- * The dimensions of a tensor that a layer stores (AddWeight, ConcatWeight), and the rules the two
- * share: the tensor is their one weight and their parameters, and they count no connections.
+ * The dimensions of a tensor that a layer stores (AddWeight, MulWeight, ConcatWeight), and the
+ * rules they share: the tensor is their one weight and their parameters, and they count no
+ * connections.
  */
 final class StoredShape {
   private StoredShape() {}
@@ -47,7 +48,10 @@ final class StoredShape {
     return ParamCount.trainable(Checks.product(shape));
   }
 
-  /** An add or a copy per output, which the statistics leave out; the reference has no rule. */
+  /**
+   * An add, a multiply or a copy per output, which the statistics leave out; the reference has no
+   * rule.
+   */
   static Optional<LayerStats> stats(Accounting accounting) {
     return accounting == Accounting.KERAS_SPIKING ? Optional.empty() : Optional.of(LayerStats.NONE);
   }

@@ -19,6 +19,7 @@ final class ActivationOperators {
           .build();
   static final Operator CLIP =
       Operator.named("Clip")
+          .inputs(1, 3)
           .reads("min", "max")
           .anyLayout()
           .maps(ActivationOperators::clip)
@@ -35,7 +36,7 @@ final class ActivationOperators {
                           .leakyRelu(l -> l.alpha(c.at.real("alpha", 0.01)).name(c.at.name))))
           .build();
   static final Operator PRELU =
-      Operator.named("PRelu").weightsFrom(1).maps(ActivationOperators::prelu).build();
+      Operator.named("PRelu").inputs(2, 2).weightsFrom(1).maps(ActivationOperators::prelu).build();
   static final Operator ELU =
       Operator.named("Elu")
           .reads("alpha")

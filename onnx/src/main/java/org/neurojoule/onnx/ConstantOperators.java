@@ -13,6 +13,7 @@ final class ConstantOperators {
 
   static final Operator CONSTANT =
       Operator.named("Constant")
+          .inputs(0, 0)
           .reads("value", "value_float", "value_floats", "value_int", "value_ints")
           .folds(c -> c.folding().constant())
           .build();
@@ -27,6 +28,7 @@ final class ConstantOperators {
           .build();
   static final Operator EQUAL =
       Operator.named("Equal")
+          .inputs(2, 2)
           .folds(
               c -> {
                 List<Const> v = c.values();
@@ -35,6 +37,7 @@ final class ConstantOperators {
           .build();
   static final Operator WHERE =
       Operator.named("Where")
+          .inputs(3, 3)
           .folds(
               c -> {
                 List<Const> v = c.values();

@@ -10,6 +10,7 @@ final class ConvOperators {
   /** Its kernel size is the weight's (kernel_shape is not read). */
   static final Operator CONV =
       Operator.named("Conv")
+          .inputs(2, 3)
           .reads("auto_pad", "dilations", "group", "pads", "strides")
           .weightsFrom(1)
           .maps(ConvOperators::conv)
@@ -17,6 +18,7 @@ final class ConvOperators {
 
   static final Operator CONV_TRANSPOSE =
       Operator.named("ConvTranspose")
+          .inputs(2, 3)
           .reads(
               "auto_pad", "dilations", "group", "output_padding", "output_shape", "pads", "strides")
           .weightsFrom(1)
@@ -31,8 +33,8 @@ final class ConvOperators {
     int rank = spatialRank(at, x, w);
     long group = at.integer("group", 1);
     int cin = x.onnx()[0];
-    int filters = Math.toIntExact(w.dims()[0]);
-    int[] k = kernel(w);
+    int filters = at.size(w.dims()[0], "weight " + Const.text(w.dims()) + ": its filters");
+    int[] k = kernel(at, w);
     if (group == 1) {
       if (w.dims()[1] != cin) {
         throw at.error(
@@ -86,7 +88,11 @@ final class ConvOperators {
               + Const.text(x.onnx()));
     }
     return new Convs(at, x, rank)
-        .transpose(Math.toIntExact(w.dims()[1]), kernel(w), w, c.optionalConstant(2));
+        .transpose(
+            at.size(w.dims()[1], "weight " + Const.text(w.dims()) + ": its filters"),
+            kernel(at, w),
+            w,
+            c.optionalConstant(2));
   }
 
   /** The weight's spatial rank (1 to 3), which the input must have besides its channels. */
@@ -104,10 +110,10 @@ final class ConvOperators {
     return rank;
   }
 
-  private static int[] kernel(Const w) {
+  private static int[] kernel(NodeAt at, Const w) {
     int[] k = new int[w.dims().length - 2];
     for (int i = 0; i < k.length; i++) {
-      k[i] = Math.toIntExact(w.dims()[i + 2]);
+      k[i] = at.size(w.dims()[i + 2], "weight " + Const.text(w.dims()) + ": its kernel");
     }
     return k;
   }

@@ -136,11 +136,7 @@ final class Convs {
               + 2 * rank
               + " sizes (begin and end of each spatial axis)");
     }
-    int[] pairs = new int[2 * rank];
-    for (int i = 0; i < rank; i++) {
-      pairs[2 * i] = Math.toIntExact(pads[i]);
-      pairs[2 * i + 1] = Math.toIntExact(pads[i + rank]);
-    }
+    int[] pairs = pairs(at, pads, rank);
     org.neurojoule.layer.Cropping c =
         switch (rank) {
           case 1 -> org.neurojoule.layer.Cropping.cropping1d(pairs);
@@ -161,6 +157,17 @@ final class Convs {
           }
           return null;
         });
+  }
+
+  /** ONNX's pads (begins, then ends) as (begin, end) pairs per axis, each a size. */
+  private static int[] pairs(NodeAt at, long[] pads, int rank) {
+    int[] pairs = new int[2 * rank];
+    for (int i = 0; i < rank; i++) {
+      pairs[2 * i] = at.size(pads[i], "pads " + java.util.Arrays.toString(pads) + ": a begin");
+      pairs[2 * i + 1] =
+          at.size(pads[i + rank], "pads " + java.util.Arrays.toString(pads) + ": an end");
+    }
+    return pairs;
   }
 
   static int area(int[] k) {
@@ -199,11 +206,7 @@ final class Convs {
               + 2 * rank
               + " values (begin and end of each spatial axis)");
     }
-    int[] pairs = new int[2 * rank];
-    for (int i = 0; i < rank; i++) {
-      pairs[2 * i] = Math.toIntExact(pads[i]);
-      pairs[2 * i + 1] = Math.toIntExact(pads[i + rank]);
-    }
+    int[] pairs = pairs(at, pads, rank);
     org.neurojoule.layer.ZeroPadding z =
         switch (rank) {
           case 1 -> org.neurojoule.layer.ZeroPadding.zeroPadding1d(pairs);

@@ -11,13 +11,19 @@ final class DenseOperators {
 
   static final Operator GEMM =
       Operator.named("Gemm")
+          .inputs(2, 3)
           .reads("alpha", "beta", "transA", "transB")
           .anyLayout()
           .weightsFrom(1)
           .maps(DenseOperators::gemm)
           .build();
   static final Operator MAT_MUL =
-      Operator.named("MatMul").anyLayout().weightsFrom(1).maps(DenseOperators::matMul).build();
+      Operator.named("MatMul")
+          .inputs(2, 2)
+          .anyLayout()
+          .weightsFrom(1)
+          .maps(DenseOperators::matMul)
+          .build();
 
   private static Act gemm(Call c) {
     Act x = c.x();
@@ -76,7 +82,9 @@ final class DenseOperators {
     }
     int features = x.onnx()[x.onnx().length - 1];
     long rows = transB ? bw.dims()[1] : bw.dims()[0];
-    int units = Math.toIntExact(transB ? bw.dims()[0] : bw.dims()[1]);
+    int units =
+        at.size(
+            transB ? bw.dims()[0] : bw.dims()[1], "weight " + Const.text(bw.dims()) + ": units");
     if (rows != features) {
       throw at.error(
           "weight "

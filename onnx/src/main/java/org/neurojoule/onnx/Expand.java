@@ -14,7 +14,6 @@ final class Expand {
     }
     int rank = Math.max(to.length, x.dims().length);
     long[] out = new long[rank];
-    long count = 1;
     for (int i = 0; i < rank; i++) {
       long a = dim(x.dims(), i, rank);
       long b = dim(to, i, rank);
@@ -22,13 +21,12 @@ final class Expand {
         throw at.error("cannot broadcast " + Const.text(x.dims()) + " to " + Const.text(to));
       }
       out[i] = a == 1 ? b : a;
-      if (out[i] != 0 && count > TensorData.MAX_VALUES / out[i]) {
-        throw at.error(
-            "expands to " + Const.text(out) + ", more than " + TensorData.MAX_VALUES + " values");
-      }
-      count *= out[i];
     }
-    double[] v = new double[(int) count];
+    if (TensorData.countOf(out) > TensorData.MAX_VALUES) {
+      throw at.error(
+          "expands to " + Const.text(out) + ", more than " + TensorData.MAX_VALUES + " values");
+    }
+    double[] v = TensorData.folded(at, TensorData.countOf(out), x.count());
     for (int flat = 0; flat < v.length; flat++) {
       long rest = flat;
       long src = 0;

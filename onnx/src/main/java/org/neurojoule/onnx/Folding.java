@@ -8,6 +8,10 @@ import java.util.function.DoubleBinaryOperator;
  * Constant folding at import: shape arithmetic ({@code Shape -> Gather -> Unsqueeze -> Concat ->
  * Reshape}) and operators on weights ({@code Identity}) evaluated on constants, so that the layers
  * see fixed shapes. Each foldable {@link Operator} names its evaluation here.
+ *
+ * <p>A result that may grow past its inputs is sized in {@code long} before it is allocated ({@link
+ * TensorData#folded}). Float arithmetic rounds to float32, as the layers compute; the values are
+ * held as doubles, which also keep shape integers exact.
  */
 final class Folding {
   private final NodeAt at;
@@ -18,6 +22,11 @@ final class Folding {
     this.data = data;
   }
 
+  /** {@return {@code what} of this node, for errors of {@link TensorData}} */
+  private String where(String what) {
+    return "node '" + at.name + "' (" + at.op() + "): " + what;
+  }
+
   /** {@code Shape}: the dimensions of a constant, or of an activation with a batch of 1. */
   static Const shape(Object v) {
     long[] dims = v instanceof Const c ? c.dims() : ((Act) v).withBatch();
@@ -26,7 +35,7 @@ final class Folding {
 
   /** {@code Reshape} of a constant to a target with ONNX's 0 and -1. */
   Const reshape(Const c, Const target) {
-    return c.reshaped(data.dims(Shapes.resolve(at, c.dims(), target.longs()), "its result"));
+    return c.reshaped(data.dims(Shapes.resolve(at, c.dims(), target.longs()), where("its result")));
   }
 
   /** Squeeze or Unsqueeze of {@code c} (axes null: every size-1 axis, for Squeeze). */
@@ -51,7 +60,7 @@ final class Folding {
     }
     var a = at.node.getAttribute(0);
     return switch (a.getName()) {
-      case "value" -> data.read(a.getT(), "its value");
+      case "value" -> data.read(a.getT(), where("its value"));
       case "value_float" -> new Const(new long[0], new double[] {a.getF()});
       case "value_int" -> new Const(new long[0], new double[] {a.getI()}, true);
       case "value_floats" ->
@@ -97,7 +106,8 @@ final class Folding {
     System.arraycopy(dims, 0, outDims, 0, ax);
     System.arraycopy(idx.dims(), 0, outDims, ax, idx.dims().length);
     System.arraycopy(dims, ax + 1, outDims, ax + idx.dims().length, dims.length - ax - 1);
-    double[] out = new double[Math.toIntExact(data.countOf(outDims, "its result"))];
+    double[] out =
+        TensorData.folded(at, TensorData.countOf(outDims), Math.max(d.count(), idx.count()));
     int k = 0;
     for (long o = 0; o < outer; o++) {
       for (long i : ix) {
@@ -114,6 +124,9 @@ final class Folding {
   }
 
   Const unsqueeze(Const c, long[] axes) {
+    if (axes == null) {
+      throw at.error("Unsqueeze needs axes (an attribute before opset 13, its second input since)");
+    }
     int rank = c.dims().length + axes.length;
     boolean[] added = new boolean[rank];
     for (long a : axes) {
@@ -136,7 +149,12 @@ final class Folding {
       }
     } else {
       for (long a : axes) {
-        drop[axis(a, d.length)] = true;
+        int ax = axis(a, d.length);
+        if (d[ax] != 1) {
+          throw at.error(
+              "squeezes axis " + a + " of " + Const.text(d) + ", which is not of size 1");
+        }
+        drop[ax] = true;
       }
     }
     return c.reshaped(
@@ -156,6 +174,9 @@ final class Folding {
   }
 
   Const concat(List<Const> c, int axisAttr) {
+    if (c.contains(null)) {
+      throw at.error("concatenates an absent input");
+    }
     long[] first = c.get(0).dims();
     int ax = axis(axisAttr, first.length);
     long outer = 1;
@@ -169,9 +190,21 @@ final class Folding {
         throw at.error(
             "concatenates constants of ranks " + first.length + " and " + k.dims().length);
       }
+      for (int i = 0; i < first.length; i++) {
+        if (i != ax && k.dims()[i] != first[i]) {
+          throw at.error(
+              "concatenates constants of dims "
+                  + Const.text(first)
+                  + " and "
+                  + Const.text(k.dims())
+                  + " along axis "
+                  + ax);
+        }
+      }
       dims[ax] += k.dims()[ax];
     }
-    double[] out = new double[Math.toIntExact(data.countOf(dims, "its result"))];
+    long largest = c.stream().mapToLong(Const::count).max().orElse(0);
+    double[] out = TensorData.folded(at, TensorData.countOf(dims), largest);
     int pos = 0;
     for (long o = 0; o < outer; o++) {
       for (Const k : c) {
@@ -198,8 +231,15 @@ final class Folding {
       throw at.error("perm " + Arrays.toString(perm) + " does not match rank " + r);
     }
     long[] outDims = new long[r];
+    boolean[] seen = new boolean[r];
     for (int i = 0; i < r; i++) {
-      outDims[i] = d[axis(perm[i], r)];
+      int p = axis(perm[i], r);
+      if (seen[p]) {
+        throw at.error("perm " + Arrays.toString(perm) + " names axis " + p + " twice");
+      }
+      seen[p] = true;
+      perm[i] = p;
+      outDims[i] = d[p];
     }
     long[] inStride = new long[r];
     long st = 1;
@@ -224,10 +264,19 @@ final class Folding {
 
   Const slice(List<Const> c) {
     Const x = c.get(0);
-    if (x.dims().length != 1 || c.size() < 3) {
+    if (x.dims().length != 1 || c.size() < 3 || c.get(1) == null || c.get(2) == null) {
       throw at.error(
           "folds a Slice of a 1-D constant only (opset 10 and later), not of dims "
               + Const.text(x.dims()));
+    }
+    for (int i = 1; i < c.size(); i++) {
+      if (c.get(i) != null && c.get(i).count() != 1) {
+        throw at.error(
+            "folds a Slice of one axis only, but input "
+                + i
+                + " has dims "
+                + Const.text(c.get(i).dims()));
+      }
     }
     long n = x.dims()[0];
     long start = c.get(1).longs()[0];
@@ -268,12 +317,12 @@ final class Folding {
 
   /** A tensor of the given shape filled with the value attribute's one value (0 without it). */
   Const constantOfShape(Const shape) {
-    long[] dims = data.dims(shape.longs(), "its result");
+    long[] dims = data.dims(shape.longs(), where("its result"));
     double fill = 0;
     boolean integer = false;
     for (var a : at.node.getAttributeList()) {
       if (a.getName().equals("value")) {
-        Const v = data.read(a.getT(), "its value");
+        Const v = data.read(a.getT(), where("its value"));
         if (v.count() != 1) {
           throw at.error("value must hold one element, has dims " + Const.text(v.dims()));
         }
@@ -281,7 +330,7 @@ final class Folding {
         integer = v.integer();
       }
     }
-    double[] out = new double[Math.toIntExact(data.countOf(dims, "its result"))];
+    double[] out = TensorData.folded(at, TensorData.countOf(dims), 1);
     Arrays.fill(out, fill);
     return new Const(dims, out, integer);
   }
@@ -346,7 +395,9 @@ final class Folding {
     boolean integer = a.integer() && b.integer();
     double[] out = new double[shape.values().length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = f.applyAsDouble(a.values()[aScalar ? 0 : i], b.values()[bScalar ? 0 : i]);
+      double v = f.applyAsDouble(a.values()[aScalar ? 0 : i], b.values()[bScalar ? 0 : i]);
+      // Float constants fold in float32, as the model computes them; integers stay exact.
+      out[i] = integer ? v : (float) v;
     }
     return new Const(shape.dims(), out, integer);
   }

@@ -5,8 +5,8 @@ import java.util.function.DoubleBinaryOperator;
 
 /**
  * Add, Sub, Mul, Div and Concat as {@link Operator}s: folded on constants, else mapped by {@link
- * Merges} (merge layers between activations, a Rescaling by a scalar, an AddWeight or ConcatWeight
- * for a stored tensor), in any layout.
+ * Merges} (merge layers between activations, a Rescaling by a scalar, an AddWeight, MulWeight or
+ * ConcatWeight for a stored tensor), in any layout.
  */
 final class MergeOperators {
   private MergeOperators() {}
@@ -15,9 +15,13 @@ final class MergeOperators {
   static final Operator ADD = arithmetic("Add", (x, y) -> x + y).storedOperands().build();
 
   static final Operator SUB = arithmetic("Sub", (x, y) -> x - y).storedOperands().build();
-  static final Operator MUL = arithmetic("Mul", (x, y) -> x * y).build();
+
+  /** Mul by a stored tensor makes it a MulWeight's weight. */
+  static final Operator MUL = arithmetic("Mul", (x, y) -> x * y).storedOperands().build();
+
   static final Operator DIV =
       Operator.named("Div")
+          .inputs(2, 2)
           .anyLayout()
           .folds(
               c -> {
@@ -39,6 +43,7 @@ final class MergeOperators {
 
   private static Operator.Builder arithmetic(String name, DoubleBinaryOperator f) {
     return Operator.named(name)
+        .inputs(2, 2)
         .anyLayout()
         .folds(
             c -> {

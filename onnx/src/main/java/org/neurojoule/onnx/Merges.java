@@ -6,9 +6,9 @@ import org.neurojoule.Tensor;
 
 /**
  * Add, Sub, Mul between activations (the merge layers, broadcasting as ONNX does), Add, Sub, Mul or
- * Div with a scalar constant (a Rescaling), Add or Sub of a stored tensor (an AddWeight), and
- * Concat, of activations or with a stored tensor before them (a ConcatWeight); a Concat of one
- * activation is that activation.
+ * Div with a scalar constant (a Rescaling), Add or Sub of a stored tensor (an AddWeight), Mul by
+ * one (a MulWeight), and Concat, of activations or with a stored tensor before them (a
+ * ConcatWeight); a Concat of one activation is that activation.
  */
 final class Merges {
   private final NodeAt at;
@@ -29,7 +29,10 @@ final class Merges {
     Const c = a instanceof Const ca ? ca : (Const) b;
     boolean constantFirst = a instanceof Const;
     if (c.count() != 1 && (at.op().equals("Add") || at.op().equals("Sub") && !constantFirst)) {
-      return addWeight(x, c, at.op().equals("Sub"));
+      return storedWeight(x, c, at.op().equals("Sub") ? Stored.SUBTRACT : Stored.ADD);
+    }
+    if (c.count() != 1 && at.op().equals("Mul")) {
+      return storedWeight(x, c, Stored.MULTIPLY);
     }
     if (at.op().equals("Div") && constantFirst) {
       throw at.error(
@@ -71,21 +74,38 @@ final class Merges {
     return x.with(t);
   }
 
+  /** What a stored tensor does to the activation. */
+  private enum Stored {
+    ADD,
+    SUBTRACT,
+    MULTIPLY
+  }
+
   /**
-   * {@code x + c} (or {@code x - c}) for a stored tensor {@code c}: its ONNX dims aligned to the
-   * activation's (batch included, of size 1 there) become the AddWeight's, without the batch.
+   * {@code x + c}, {@code x - c} or {@code x * c} for a stored tensor {@code c}: its ONNX dims
+   * aligned to the activation's (batch included, of size 1 there) become the AddWeight's or
+   * MulWeight's, without the batch.
    */
-  private Act addWeight(Act x, Const c, boolean negate) {
-    if (!x.isTokens() && (x.onnx().length != 1 || x.order() != null)) {
+  private Act storedWeight(Act x, Const c, Stored kind) {
+    boolean negate = kind == Stored.SUBTRACT;
+    String verb =
+        switch (kind) {
+          case ADD -> "adds";
+          case SUBTRACT -> "subtracts";
+          case MULTIPLY -> "multiplies by";
+        };
+    if (!x.isTokens() && x.onnx().length == 1 && x.order() != null) {
       throw at.error(
           at.op()
-              + " of a channels-first activation "
+              + " of a flattened channels-first activation "
               + Const.text(x.onnx())
               + " and a constant of dims "
               + Const.text(c.dims())
-              + " is not supported yet (a"
-              + " scalar, or a tensor added to token or flat features)");
+              + " is not supported yet (a scalar, or a tensor with features, tokens or"
+              + " channels-first activations)");
     }
+    // Channels first in ONNX, channels last here: the stored tensor's channel axis moves last.
+    boolean channelsLast = !x.isTokens() && x.onnx().length >= 2;
     if (negate && c.declaredOnly()) {
       throw at.error("subtracts a weight that the file declares by its shape only");
     }
@@ -95,7 +115,8 @@ final class Merges {
     boolean merged = x.isTokens() && x.tokens().merged();
     if (cd.length > full.length) {
       throw at.error(
-          "adds a constant of dims "
+          verb
+              + " a constant of dims "
               + Const.text(cd)
               + " to an activation of fewer"
               + " axes, "
@@ -107,33 +128,56 @@ final class Merges {
       long d = j < 0 ? 1 : cd[j];
       if (i == batch && d != 1 && !merged) {
         throw at.error(
-            "adds a constant of dims "
+            verb
+                + " a constant of dims "
                 + Const.text(cd)
                 + " that varies along the"
                 + " batch axis of "
                 + TokenOps.describe(x));
       }
       if (i != batch || merged) {
-        shape.add(Math.toIntExact(d));
+        shape.add(at.size(d, "constant " + Const.text(cd) + ": a dimension"));
       }
     }
-    org.neurojoule.layer.AddWeight spec =
-        new org.neurojoule.layer.AddWeight(shape, java.util.Optional.of(at.name));
+    float[] w = c.declaredOnly() ? null : c.floats();
+    if (channelsLast) {
+      w = w == null ? null : channelsLast(w, shape);
+      shape.add(shape.remove(0));
+    }
+    org.neurojoule.layer.LayerSpec spec =
+        at.guard(
+            () ->
+                kind == Stored.MULTIPLY
+                    ? new org.neurojoule.layer.MulWeight(shape, java.util.Optional.of(at.name))
+                    : new org.neurojoule.layer.AddWeight(shape, java.util.Optional.of(at.name)));
     Tensor t = at.guard(() -> x.tensor().apply(spec));
-    if (!c.declaredOnly()) {
-      float[] w = c.floats();
+    if (w != null) {
       if (negate) {
         for (int i = 0; i < w.length; i++) {
           w[i] = -w[i];
         }
       }
+      float[] ww = w;
       at.guard(
           () -> {
-            t.layer().setWeights(w);
+            t.layer().setWeights(ww);
             return null;
           });
     }
     return x.with(t);
+  }
+
+  /** Values of ONNX dims {@code (C, S...)} in the order of {@code (S..., C)}. */
+  private static float[] channelsLast(float[] v, List<Integer> onnx) {
+    int channels = onnx.get(0);
+    int spatial = v.length / Math.max(channels, 1);
+    float[] out = new float[v.length];
+    for (int c = 0; c < channels; c++) {
+      for (int p = 0; p < spatial; p++) {
+        out[p * channels + c] = v[c * spatial + p];
+      }
+    }
+    return out;
   }
 
   private Act between(Act x, Act y) {
@@ -278,7 +322,7 @@ final class Merges {
     List<Integer> shape = new ArrayList<>();
     for (int i = 0; i < cd.length; i++) {
       if (i != batch || x.tokens().merged()) {
-        shape.add(Math.toIntExact(cd[i]));
+        shape.add(at.size(cd[i], "constant " + Const.text(cd) + ": a dimension"));
       }
     }
     org.neurojoule.layer.ConcatWeight spec =

@@ -120,6 +120,19 @@ final class NodeAt {
     return out;
   }
 
+  /**
+   * {@return {@code v}, a size from the file, as an int}
+   *
+   * @throws OnnxImportException naming {@code what} and the value where it is negative or past an
+   *     int
+   */
+  int size(long v, String what) {
+    if (v < 0 || v > Integer.MAX_VALUE) {
+      throw error(what + " is " + v + ", not a size (0 to " + Integer.MAX_VALUE + ")");
+    }
+    return (int) v;
+  }
+
   List<String> inputs() {
     return node.getInputList();
   }

@@ -14,6 +14,7 @@ final class NormalizationOperators {
   /** Inputs 3 and 4, the moving mean and variance, are not trained. */
   static final Operator BATCH_NORMALIZATION =
       Operator.named("BatchNormalization")
+          .inputs(5, 5)
           .reads("epsilon")
           .weightsFrom(1)
           .untrainedFrom(3)
@@ -22,6 +23,7 @@ final class NormalizationOperators {
 
   static final Operator LAYER_NORMALIZATION =
       Operator.named("LayerNormalization")
+          .inputs(2, 3)
           .reads("axis", "epsilon")
           .anyLayout()
           .weightsFrom(1)

@@ -85,6 +85,17 @@ final class OnnxImporter {
    * @throws OnnxImportException naming the file, the node and the problem
    */
   public Model load() {
+    try {
+      return loadGraph();
+    } catch (OnnxImportException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // A check this importer lacks: still an error naming the file, never a raw exception.
+      throw new OnnxImportException(label + ": " + Failures.describe(e), e);
+    }
+  }
+
+  private Model loadGraph() {
     ModelProto m = OnnxReader.read(file, label);
     GraphProto g = m.getGraph();
     Path folder = file.toAbsolutePath().getParent();
@@ -94,7 +105,7 @@ final class OnnxImporter {
     for (TensorProto t : g.getInitializerList()) {
       values.put(t.getName(), data.read(t, "initializer '" + t.getName() + "'"));
     }
-    List<NodeAt> nodes = named(g);
+    List<NodeAt> nodes = named(g, opset);
     Set<String> weights = weightUses.weightNames(nodes);
     boolean weightsAsInputs =
         g.getInputList().stream()
@@ -112,7 +123,7 @@ final class OnnxImporter {
       if (weights.contains(in.getName())
           || dims.length < 2
           || weightsAsInputs && !inputs.isEmpty() && operands.contains(in.getName())) {
-        values.put(in.getName(), new Const(dims, null));
+        values.put(in.getName(), declaredWeight(in, dims, data));
       } else {
         Act a = input(in, dims);
         inputs.add(a.tensor());
@@ -128,7 +139,7 @@ final class OnnxImporter {
       for (String i : at.inputs()) {
         ins.add(i.isEmpty() ? null : values.get(i));
       }
-      List<?> outs = evaluate(new Call(at, ins, opset, data));
+      List<?> outs = Failures.atNode(at, () -> evaluate(new Call(at, ins, opset, data)));
       if (outs == null && !allowUnknown) {
         throw at.error(
             at.op()
@@ -136,6 +147,10 @@ final class OnnxImporter {
                 + " yet (import it as a zero-cost layer with allowUnknown)");
       } else if (outs == null) {
         outs = List.of(zeroCost(at, ins, g));
+      }
+      if (outs.size() > at.node.getOutputCount()) {
+        throw at.error(
+            "gives " + outs.size() + " outputs, but the node names " + at.node.getOutputCount());
       }
       for (int i = 0; i < outs.size(); i++) {
         values.put(at.node.getOutput(i), outs.get(i));
@@ -247,8 +262,11 @@ final class OnnxImporter {
     return 13;
   }
 
-  /** Each node with its name, or its operator and position where the file gives none. */
-  private List<NodeAt> named(GraphProto g) {
+  /**
+   * Each node with its name, or its operator and position where the file gives none; a node of a
+   * known operator checked against its arity before anything reads its inputs.
+   */
+  private List<NodeAt> named(GraphProto g, int opset) {
     List<NodeAt> out = new ArrayList<>();
     // Extra layers of a node (a Split's parts, pads) get names that no node or input has.
     Set<String> taken = new HashSet<>();
@@ -263,7 +281,11 @@ final class OnnxImporter {
         throw new OnnxImportException(
             label + ": node '" + name + "' (" + n.getOpType() + ") has no output");
       }
-      out.add(new NodeAt(label, n, name, taken));
+      NodeAt at = new NodeAt(label, n, name, taken);
+      if (n.getDomain().isEmpty() || n.getDomain().equals("ai.onnx")) {
+        registry.find(n.getOpType()).ifPresent(op -> op.checkArity(at, opset));
+      }
+      out.add(at);
     }
     return out;
   }
@@ -284,6 +306,26 @@ final class OnnxImporter {
       dims[i] = d.hasDimValue() ? d.getDimValue() : -1;
     }
     return dims;
+  }
+
+  /**
+   * A weight that the file declares by its shape only: its dims checked as a stored tensor's are
+   * (no symbolic size, at most {@link TensorData#MAX_VALUES} values).
+   */
+  private static Const declaredWeight(ValueInfoProto in, long[] dims, TensorData data) {
+    String what = "graph input '" + in.getName() + "' (a weight declared by its shape only)";
+    for (long d : dims) {
+      if (d < 0) {
+        throw new OnnxImportException(
+            data.label()
+                + ": "
+                + what
+                + " has a symbolic or undefined dimension in "
+                + Const.text(dims)
+                + "; a weight needs fixed sizes");
+      }
+    }
+    return new Const(data.dims(dims, what), null);
   }
 
   private Act input(ValueInfoProto in, long[] dims) {

@@ -48,6 +48,9 @@ final class Operator {
   private final int weightsFrom;
   private final int untrainedFrom;
   private final boolean storedOperands;
+  private final int minInputs;
+  private final int maxInputs;
+  private final int sinceOpset;
 
   private Operator(Builder b) {
     this.name = b.name;
@@ -62,6 +65,9 @@ final class Operator {
     this.weightsFrom = b.weightsFrom;
     this.untrainedFrom = b.untrainedFrom;
     this.storedOperands = b.storedOperands;
+    this.minInputs = b.minInputs;
+    this.maxInputs = b.maxInputs;
+    this.sinceOpset = b.sinceOpset;
     if (fold == null && mapping == null) {
       throw new IllegalStateException("operator " + name + " neither folds nor maps");
     }
@@ -126,6 +132,42 @@ final class Operator {
     return storedOperands;
   }
 
+  /**
+   * Checks a node's inputs against the operator's arity: each of the first {@link
+   * Builder#inputs(int, int) required} ones given (not empty), and no more than it takes.
+   *
+   * @throws org.neurojoule.OnnxImportException naming the node, the operator and its inputs
+   */
+  void checkArity(NodeAt at, int opset) {
+    List<String> in = at.inputs();
+    int min = minInputs(opset);
+    boolean missing = in.size() < min;
+    for (int i = 0; i < Math.min(min, in.size()); i++) {
+      missing |= in.get(i).isEmpty();
+    }
+    if (missing || in.size() > maxInputs) {
+      throw at.error(
+          name
+              + " takes "
+              + (min == maxInputs
+                  ? String.valueOf(min)
+                  : maxInputs == Integer.MAX_VALUE ? "at least " + min : min + " to " + maxInputs)
+              + " input(s)"
+              + (min > 0 ? ", the first " + min + " given," : "")
+              + " but the node has "
+              + (in.isEmpty() ? "none" : "[" + String.join(", ", quoted(in)) + "]"));
+    }
+  }
+
+  /** Slice takes its starts and ends as inputs from opset 10 on. */
+  private int minInputs(int opset) {
+    return opset >= sinceOpset ? minInputs : 1;
+  }
+
+  private static List<String> quoted(List<String> in) {
+    return in.stream().map(s -> s.isEmpty() ? "(absent)" : "'" + s + "'").toList();
+  }
+
   Const fold(Call call) {
     return fold.apply(call);
   }
@@ -170,6 +212,9 @@ final class Operator {
     private int weightsFrom = NO_WEIGHTS;
     private int untrainedFrom = Integer.MAX_VALUE;
     private boolean storedOperands;
+    private int minInputs = 1;
+    private int maxInputs = Integer.MAX_VALUE;
+    private int sinceOpset;
 
     private Builder(String name) {
       this.name = name;
@@ -248,6 +293,27 @@ final class Operator {
     Builder storedOperands() {
       this.storedOperands = true;
       return this;
+    }
+
+    /**
+     * The node needs its first {@code min} inputs given and takes at most {@code max} (1 and any
+     * number unless set); checked before anything reads them.
+     */
+    Builder inputs(int min, int max) {
+      this.minInputs = min;
+      this.maxInputs = max;
+      return this;
+    }
+
+    /** The node needs its first {@code min} inputs given, and takes any number more. */
+    Builder inputs(int min) {
+      return inputs(min, Integer.MAX_VALUE);
+    }
+
+    /** From {@code opset} on the node needs its first {@code min} inputs given; before, one. */
+    Builder inputsSince(int opset, int min) {
+      this.sinceOpset = opset;
+      return inputs(min);
     }
 
     Operator build() {

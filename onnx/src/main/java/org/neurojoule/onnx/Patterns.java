@@ -155,15 +155,20 @@ final class Patterns {
 
   /** A constant value the graph stores (initializer, weight input, Constant), or null. */
   private Const stored(String name) {
+    return stored(name, 0);
+  }
+
+  /** Through at most 64 Identity nodes: a cycle of them is GraphOrder's error, not a loop here. */
+  private Const stored(String name, int depth) {
     if (values.get(name) instanceof Const c) {
       return c;
     }
     NodeAt p = producer.get(name);
-    if (p == null) {
+    if (p == null || depth > 64) {
       return null;
     }
     if (p.op().equals("Identity")) {
-      return stored(p.inputs().get(0));
+      return p.inputs().isEmpty() ? null : stored(p.inputs().get(0), depth + 1);
     }
     if (p.op().equals("Constant")
         && p.node.getAttributeCount() == 1
@@ -295,6 +300,9 @@ final class Patterns {
 
   private Match gelu(NodeAt erf) {
     String what = "GELU's written-out pattern around '" + erf.name + "'";
+    if (erf.inputs().isEmpty()) {
+      return null;
+    }
     NodeAt div = producer.get(erf.inputs().get(0));
     if (div == null
         || !div.op().equals("Div")

@@ -21,6 +21,7 @@ final class SequenceOperators {
   /** Of a constant only; its stored operand becomes a weight where it is a graph input. */
   static final Operator EXPAND =
       Operator.named("Expand")
+          .inputs(2, 2)
           .storedOperands()
           .claims(c -> Sequences.on(c, Sequences::expand))
           .build();
@@ -32,6 +33,7 @@ final class SequenceOperators {
             List.of("activations", "clip", "direction", "hidden_size", "input_forget", "layout"));
     reads.addAll(List.of(more));
     return Operator.named(name)
+        .inputs(3)
         .reads(reads.toArray(String[]::new))
         .weightsFrom(1)
         .claims(c -> Sequences.on(c, s -> s.recurrent(cell)));

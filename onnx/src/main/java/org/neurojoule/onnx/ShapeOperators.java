@@ -16,6 +16,7 @@ final class ShapeOperators {
 
   static final Operator RESHAPE =
       Operator.named("Reshape")
+          .inputs(2)
           .folds(
               c -> {
                 List<Const> v = c.values();

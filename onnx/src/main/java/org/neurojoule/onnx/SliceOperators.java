@@ -17,12 +17,14 @@ final class SliceOperators {
           .build();
   static final Operator SLICE =
       Operator.named("Slice")
+          .inputsSince(10, 3)
           .folds(c -> c.folding().slice(c.values()))
           .onTokens(c -> TokenOps.on(c, TokenOps::slice))
           .maps(SliceOperators::slice)
           .build();
   static final Operator GATHER =
       Operator.named("Gather")
+          .inputs(2, 2)
           .reads("axis")
           .anyLayout()
           .folds(

@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import org.neurojoule.OnnxImportException;
 import org.neurojoule.onnx.proto.OnnxProto.StringStringEntryProto;
 import org.neurojoule.onnx.proto.OnnxProto.TensorProto;
@@ -19,12 +20,23 @@ final class TensorData {
   /** The most values one tensor may hold: 2^28, so that its doubles stay within 2 GiB. */
   static final long MAX_VALUES = 1L << 28;
 
+  /**
+   * The most values a fold may make a constant grow to beyond its largest input (ConstantOfShape,
+   * Expand, Gather, Concat): 2^24, so that a file of a few bytes cannot ask for gigabytes.
+   */
+  static final long MAX_GROWN = 1L << 24;
+
   private final String label;
   private final Path folder;
 
   TensorData(String label, Path folder) {
     this.label = label;
     this.folder = folder;
+  }
+
+  /** {@return the file's name as errors give it} */
+  String label() {
+    return label;
   }
 
   /** {@return the tensor's values} {@code what} names it in errors, e.g. "initializer 'w'". */
@@ -72,6 +84,22 @@ final class TensorData {
     return dims;
   }
 
+  /** {@return the values {@code dims} hold, or {@link Long#MAX_VALUE} past a long} */
+  static long countOf(long[] dims) {
+    long n = 1;
+    for (long d : dims) {
+      if (d < 0) {
+        return Long.MAX_VALUE;
+      }
+      if (d != 0 && n > Long.MAX_VALUE / d) {
+        n = Long.MAX_VALUE;
+      } else {
+        n *= d;
+      }
+    }
+    return Arrays.stream(dims).anyMatch(d -> d == 0) ? 0 : n;
+  }
+
   long countOf(long[] dims, String what) {
     long n = 1;
     for (long d : dims) {
@@ -86,6 +114,48 @@ final class TensorData {
           what + ": dims " + Const.text(dims) + " hold more than " + MAX_VALUES + " values");
     }
     return n;
+  }
+
+  /**
+   * {@return the array of a folded constant of {@code count} values, made from inputs of at most
+   * {@code largestInput} values} Checked in {@code long} before anything is allocated: against
+   * {@link #MAX_VALUES}, against {@link #MAX_GROWN} where the fold grows its input, and against the
+   * memory the JVM has free.
+   *
+   * @throws OnnxImportException naming the node, the count and the limit
+   */
+  static double[] folded(NodeAt at, long count, long largestInput) {
+    String what = "its result";
+    if (count < 0 || count > MAX_VALUES) {
+      throw at.error(what + " would hold " + count + " values, more than " + MAX_VALUES);
+    }
+    if (count > Math.max(MAX_GROWN, largestInput)) {
+      throw at.error(
+          what
+              + " would hold "
+              + count
+              + " values, grown from inputs of "
+              + largestInput
+              + "; folding at import grows a constant to "
+              + MAX_GROWN
+              + " values at most");
+    }
+    Runtime rt = Runtime.getRuntime();
+    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    long need = count * Double.BYTES;
+    // Twice: the layer that takes the constant as a weight copies it to floats.
+    if (2 * need > free) {
+      throw at.error(
+          what
+              + " would hold "
+              + count
+              + " values, "
+              + need / (1 << 20)
+              + " MiB, but the JVM has "
+              + free / (1 << 20)
+              + " MiB free (raise -Xmx)");
+    }
+    return new double[(int) count];
   }
 
   private double[] typed(TensorProto t, int type, long count, long[] dims, String what) {

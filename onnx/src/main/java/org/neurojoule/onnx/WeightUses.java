@@ -66,7 +66,9 @@ final class WeightUses {
     while (grew) {
       grew = false;
       for (NodeAt at : nodes) {
-        if (at.op().equals("Identity") && w.contains(at.node.getOutput(0))) {
+        if (at.op().equals("Identity")
+            && !at.inputs().isEmpty()
+            && w.contains(at.node.getOutput(0))) {
           grew |= w.add(at.inputs().get(0));
         }
       }

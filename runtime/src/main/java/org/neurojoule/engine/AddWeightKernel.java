@@ -14,11 +14,16 @@ public final class AddWeightKernel implements Kernel<AddWeight> {
 
   @Override
   public Op op(AddWeight a, KernelInput layer) {
+    return new AddOp(perExample(layer, a.shape(), "AddWeight"));
+  }
+
+  /** The stored tensor of {@code shape} broadcast to one example of the layer's input. */
+  static float[] perExample(KernelInput layer, java.util.List<Integer> shape, String type) {
     int[] in = layer.inputShape(0);
     int size = Buffers.intSize(Buffers.prod(in, 0, in.length), "one example");
     float[] w = layer.weights()[0];
-    int[] stored = a.shape().stream().mapToInt(Integer::intValue).toArray();
-    float[] per = Buffers.floats(size, "AddWeight's values for one example");
+    int[] stored = shape.stream().mapToInt(Integer::intValue).toArray();
+    float[] per = Buffers.floats(size, type + "'s values for one example");
     int offset = in.length - stored.length;
     int[] pos = new int[in.length];
     for (int i = 0; i < size; i++) {
@@ -31,7 +36,7 @@ public final class AddWeightKernel implements Kernel<AddWeight> {
         pos[k] = 0;
       }
     }
-    return new AddOp(per);
+    return per;
   }
 
   static final class AddOp extends Op {
