@@ -26,6 +26,7 @@ class ExampleLoggingTest {
       for (int i = 0; i < 3; i++) {
         Model.input(8, 8, 2)
             .depthwiseConv2d(3)
+            .model()
             .energy(e -> e.accounting(org.neurojoule.layer.Accounting.KERAS_SPIKING));
       }
     } finally {
