@@ -60,8 +60,37 @@ record Column(ColumnKind kind, Optional<Device> device) {
         throw new IllegalArgumentException("column '" + column + "': " + e.getMessage(), e);
       }
     }
+    Optional<Column> byField = parseField(trimmed.toLowerCase(Locale.ROOT), devices);
+    if (byField.isPresent()) {
+      return byField.get();
+    }
     throw new IllegalArgumentException(
         "unknown column '" + column + "'; valid columns: " + ColumnKind.VALID);
+  }
+
+  /**
+   * Parses a column by its CSV and JSON field name, {@code rate_hz} or {@code energy_j_cpu}, so
+   * that a name read off an export works as a column.
+   */
+  private static Optional<Column> parseField(String field, DeviceRegistry devices) {
+    for (ColumnKind kind : ColumnKind.values()) {
+      if (!kind.perDevice()) {
+        if (kind.field(Optional.empty()).equals(field)) {
+          return Optional.of(new Column(kind, Optional.empty()));
+        }
+        continue;
+      }
+      String prefix = kind.key() + "_j_";
+      if (field.startsWith(prefix) && field.length() > prefix.length()) {
+        String device = field.substring(prefix.length());
+        for (String name : devices.names()) {
+          if (name.equalsIgnoreCase(device)) {
+            return Optional.of(new Column(kind, Optional.of(devices.get(name))));
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@return the header: {@code Layer (type)}, {@code J/inf (cpu)}} */

@@ -18,6 +18,7 @@ import org.neurojoule.energy.ComparisonText;
 import org.neurojoule.energy.Csv;
 import org.neurojoule.energy.Json;
 import org.neurojoule.energy.MemorySize;
+import org.neurojoule.energy.PaperTable;
 import org.neurojoule.layer.Accounting;
 import org.neurojoule.layer.LayerKind;
 
@@ -258,6 +259,20 @@ public final class Comparison {
   }
 
   /**
+   * {@return the timesteps per inference of a model's energy on spiking devices with {@code
+   * configure}'s options: as set, else its simulated sequences' length T, else 1} See {@link
+   * SummaryOptions#SEQUENCE_TIMESTEPS}.
+   *
+   * @param model the model's index, 0 for the baseline
+   * @param configure sets timesteps per inference
+   */
+  public int timesteps(int model, UnaryOperator<SummaryOptions> configure) {
+    Objects.requireNonNull(configure, "configure == null");
+    return EstimateFigures.timesteps(
+        models.get(index(model)).estimate(), configure.apply(SummaryOptions.DEFAULTS));
+  }
+
+  /**
    * {@return a model's accounting mode as exports name it: {@code complete} or {@code
    * keras-spiking}}
    *
@@ -311,6 +326,54 @@ public final class Comparison {
     return ComparisonText.render(names, f.table(), f.breakdown(), notes, f.options().lineLength());
   }
 
+  /**
+   * {@return the comparison as GitHub-flavoured Markdown, for a paper or a README: the table of
+   * figures, the energy by layer kind, then (unless {@code printWarnings(false)}) the notes}
+   *
+   * @param configure chooses devices, timesteps per inference, dt and warnings
+   * @throws IllegalArgumentException for an unknown column or device
+   * @throws IllegalStateException for a spiking device and a model without example data
+   */
+  public String toMarkdown(UnaryOperator<SummaryOptions> configure) {
+    List<PaperTable> tables = paperTables(configure);
+    return tables.get(0).markdown() + "\n" + tables.get(1).markdown();
+  }
+
+  /**
+   * {@return the comparison as two LaTeX {@code tabular}s (booktabs rules): the table of figures,
+   * then the energy by layer kind and (unless {@code printWarnings(false)}) the notes}
+   *
+   * @param configure chooses devices, timesteps per inference, dt and warnings
+   * @throws IllegalArgumentException for an unknown column or device
+   * @throws IllegalStateException for a spiking device and a model without example data
+   */
+  public String toLatex(UnaryOperator<SummaryOptions> configure) {
+    List<PaperTable> tables = paperTables(configure);
+    return tables.get(0).latex() + "\n" + tables.get(1).latex();
+  }
+
+  private List<PaperTable> paperTables(UnaryOperator<SummaryOptions> configure) {
+    Figures f = figures(configure);
+    List<String> headers = new ArrayList<>(List.of(""));
+    List<String> kindHeaders = new ArrayList<>(List.of("Energy by layer kind"));
+    for (int m = 0; m < names.size(); m++) {
+      headers.add(names.get(m));
+      if (m > 0) {
+        headers.add("Reduction");
+      }
+      kindHeaders.add(names.get(m));
+      kindHeaders.add("Share");
+    }
+    List<Boolean> numeric = new ArrayList<>(Collections.nCopies(headers.size(), true));
+    numeric.set(0, false);
+    List<Boolean> kindNumeric = new ArrayList<>(Collections.nCopies(kindHeaders.size(), true));
+    kindNumeric.set(0, false);
+    List<String> notes = f.options().printWarnings() ? notes(f) : List.of();
+    return List.of(
+        new PaperTable(headers, f.table(), numeric, List.of()),
+        new PaperTable(kindHeaders, f.breakdown(), kindNumeric, notes));
+  }
+
   /** {@return the notes under the table and in the report, as the options choose devices} */
   List<String> notes(UnaryOperator<SummaryOptions> configure) {
     return notes(figures(configure));
@@ -325,6 +388,7 @@ public final class Comparison {
               + " figures do not count the same operations; estimate them all with"
               + " energy(e -> e.accounting(...)) of one mode.");
     }
+    timestepsNote(f).ifPresent(notes::add);
     if (!f.skipped().isEmpty()) {
       notes.add(
           "* Not compared: "
@@ -333,6 +397,43 @@ public final class Comparison {
               + " energy needs firing rates, so every model needs example data).");
     }
     return notes;
+  }
+
+  /**
+   * The note on timesteps per inference, when a spiking device is compared and some model's are not
+   * simply one: each model's, and why.
+   */
+  private java.util.Optional<String> timestepsNote(Figures f) {
+    boolean spiking = f.devices().stream().anyMatch(d -> ModelEnergy.device(d).spiking());
+    List<String> each = new ArrayList<>();
+    boolean beyondOne = false;
+    for (int m = 0; m < models.size(); m++) {
+      int t = timesteps(m, x -> x.timingOf(f.options()));
+      beyondOne |= t != 1;
+      boolean fromSequences =
+          f.options().timestepsPerInference() == SummaryOptions.SEQUENCE_TIMESTEPS
+              && models.get(m).spikeCounts().isPresent();
+      each.add(names.get(m) + " " + t + (fromSequences ? " (its simulated sequences' T)" : ""));
+    }
+    if (!spiking || !beyondOne) {
+      return java.util.Optional.empty();
+    }
+    if (f.options().timestepsPerInference() != SummaryOptions.SEQUENCE_TIMESTEPS) {
+      return java.util.Optional.of(
+          "* Timesteps per inference on spiking devices: "
+              + f.options().timestepsPerInference()
+              + " of "
+              + f.options().dt()
+              + " s for every model (as set).");
+    }
+    return java.util.Optional.of(
+        "* Timesteps per inference on spiking devices, of "
+            + f.options().dt()
+            + " s: "
+            + String.join(", ", each)
+            + "; set one for all with "
+            + org.neurojoule.layer.Hint.TIMESTEPS.text()
+            + ".");
   }
 
   // ---- the report ----
@@ -375,8 +476,10 @@ public final class Comparison {
    * unit: {@code model,accounting,params,storage_bytes,connections,neurons}, then per compared
    * device {@code energy_j_<device>}, then {@code reduction_percent_<field>} for params,
    * connections, neurons and each device, then {@code energy_j_<device>_<kind>} for each device and
-   * each kind some model has. Numbers are at full precision ({@link Double#toString}); a reduction
-   * from a baseline of 0 is empty. Quoting follows RFC 4180; records end with {@code \n}.
+   * every {@link LayerKind} (0 where a model has none), then {@code timesteps_per_inference} (see
+   * {@link SummaryOptions#SEQUENCE_TIMESTEPS}); the header depends on the devices only, never on
+   * the models. Numbers are at full precision ({@link Double#toString}); a reduction from a
+   * baseline of 0 is empty. Quoting follows RFC 4180; records end with {@code \n}.
    *
    * @param configure chooses devices, timesteps per inference and dt
    * @throws IllegalArgumentException for an unknown column or device
@@ -397,10 +500,11 @@ public final class Comparison {
 
   /**
    * {@return the comparison as one JSON object} It holds {@code baseline} (its name), {@code
-   * timesteps_per_inference}, {@code dt_s}, {@code devices}, {@code models} (one object per model
-   * with the fields {@link #toCsv(UnaryOperator)} names, and {@code example_data}: its source or
-   * null) and {@code warnings}. Numbers are at full precision; a reduction from a baseline of 0 is
-   * null. Every name is escaped.
+   * timesteps_per_inference} (null when the models' differ; each model has its own), {@code dt_s},
+   * {@code devices}, {@code models} (one object per model with the fields {@link
+   * #toCsv(UnaryOperator)} names, and {@code example_data}: its source or null) and {@code
+   * warnings}. Numbers are at full precision; a reduction from a baseline of 0 is null. Every name
+   * is escaped.
    *
    * @param configure chooses devices, timesteps per inference and dt
    * @throws IllegalArgumentException for an unknown column or device
@@ -411,7 +515,7 @@ public final class Comparison {
     StringBuilder out = new StringBuilder("{\n");
     out.append("  \"baseline\": ").append(Json.string(names.get(0))).append(",\n");
     out.append("  \"timesteps_per_inference\": ")
-        .append(f.options().timestepsPerInference())
+        .append(commonTimesteps(f).map(String::valueOf).orElse("null"))
         .append(",\n");
     out.append("  \"dt_s\": ").append(f.options().dt()).append(",\n");
     out.append("  \"devices\": [");
@@ -459,6 +563,17 @@ public final class Comparison {
       List<List<String>> table,
       List<List<String>> breakdown) {}
 
+  /** {@return the timesteps per inference shared by every model, or empty if they differ} */
+  private java.util.Optional<Integer> commonTimesteps(Figures f) {
+    List<Integer> steps = new ArrayList<>();
+    for (int m = 0; m < models.size(); m++) {
+      steps.add(timesteps(m, x -> x.timingOf(f.options())));
+    }
+    return steps.stream().distinct().count() == 1
+        ? java.util.Optional.of(steps.get(0))
+        : java.util.Optional.empty();
+  }
+
   private int index(int model) {
     if (model < 0 || model >= models.size()) {
       throw new IllegalArgumentException(
@@ -470,8 +585,7 @@ public final class Comparison {
   private Figures figures(UnaryOperator<SummaryOptions> configure) {
     Objects.requireNonNull(configure, "configure == null");
     SummaryOptions o = configure.apply(SummaryOptions.DEFAULTS);
-    UnaryOperator<SummaryOptions> timing =
-        x -> x.timestepsPerInference(o.timestepsPerInference()).dt(o.dt());
+    UnaryOperator<SummaryOptions> timing = x -> x.timingOf(o);
     List<String> devices = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     chooseDevices(o, devices, skipped);
@@ -493,6 +607,8 @@ public final class Comparison {
       byKind.add(perDevice);
     }
     Set<LayerKind> kinds = kinds();
+    // Every kind, so the header is the same whichever models are compared.
+    Set<LayerKind> allKinds = EnumSet.allOf(LayerKind.class);
     List<String> fields =
         new ArrayList<>(
             List.of("model", "accounting", "params", "storage_bytes", "connections", "neurons"));
@@ -500,8 +616,9 @@ public final class Comparison {
     List.of("params", "connections", "neurons").forEach(q -> fields.add("reduction_percent_" + q));
     devices.forEach(d -> fields.add("reduction_percent_" + d));
     for (String d : devices) {
-      kinds.forEach(k -> fields.add("energy_j_" + d + "_" + k.label()));
+      allKinds.forEach(k -> fields.add("energy_j_" + d + "_" + k.label()));
     }
+    fields.add("timesteps_per_inference");
     List<List<Object>> records = new ArrayList<>();
     EnergyTotals base = totals.get(0);
     for (int m = 0; m < n; m++) {
@@ -526,8 +643,9 @@ public final class Comparison {
       }
       for (String d : devices) {
         Map<LayerKind, Double> share = byKind.get(m).get(d);
-        kinds.forEach(k -> r.add(share.get(k)));
+        allKinds.forEach(k -> r.add(share.get(k)));
       }
+      r.add((long) timesteps(m, timing));
       records.add(r);
     }
     return new Figures(

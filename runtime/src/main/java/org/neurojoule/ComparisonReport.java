@@ -11,6 +11,7 @@ import org.neurojoule.energy.ComparisonText;
 import org.neurojoule.energy.MemorySize;
 import org.neurojoule.layer.LayerKind;
 import org.neurojoule.report.BarChart;
+import org.neurojoule.report.Figure;
 import org.neurojoule.report.Html;
 import org.neurojoule.report.Page;
 
@@ -37,8 +38,10 @@ final class ComparisonReport {
   static Report of(Comparison comparison, ReportOptions options) {
     ComparisonReport r = new ComparisonReport(comparison, options);
     String body = r.models() + r.table() + r.charts() + r.kinds() + r.notes();
+    String scale = options.scale().name().toLowerCase(Locale.ROOT);
     return new Report(
-        Page.document(options.title(), options.scale().name().toLowerCase(Locale.ROOT), body));
+        Page.document(options.title(), scale, body),
+        Figure.svg(options.title(), scale, r.panels()));
   }
 
   private List<String> names() {
@@ -183,21 +186,35 @@ final class ComparisonReport {
             .newline()
             .raw(Page.scaleToggle());
     for (String d : devices) {
-      List<BarChart.Bar> bars = new ArrayList<>();
-      for (int m = 0; m < names().size(); m++) {
-        ModelEnergy energy = comparison.models().get(m);
-        double synop = 0;
-        double neuron = 0;
-        for (String layer : energy.model().layerNames()) {
-          LayerEnergy e = energy.layerEnergy(layer, d, how);
-          synop += e.synop();
-          neuron += e.neuron();
-        }
-        bars.add(new BarChart.Bar(names().get(m), synop, neuron));
-      }
-      h.element("h3", d).newline().raw(BarChart.svg(d, "model", bars)).newline();
+      h.element("h3", d).newline().raw(BarChart.svg(d, "model", bars(d))).newline();
     }
     return h.close("section").newline().toString();
+  }
+
+  /** Each model's synaptic and neuron energy on {@code d}, one bar per model. */
+  private List<BarChart.Bar> bars(String d) {
+    List<BarChart.Bar> bars = new ArrayList<>();
+    for (int m = 0; m < names().size(); m++) {
+      ModelEnergy energy = comparison.models().get(m);
+      double synop = 0;
+      double neuron = 0;
+      for (String layer : energy.model().layerNames()) {
+        LayerEnergy e = energy.layerEnergy(layer, d, how);
+        synop += e.synop();
+        neuron += e.neuron();
+      }
+      bars.add(new BarChart.Bar(names().get(m), synop, neuron));
+    }
+    return bars;
+  }
+
+  /** The charts of energy per model, one per device, for the standalone figure. */
+  private List<Figure.Panel> panels() {
+    List<Figure.Panel> panels = new ArrayList<>();
+    for (String d : devices) {
+      panels.add(new Figure.Panel(d + ": energy per inference", "model", d, bars(d)));
+    }
+    return panels;
   }
 
   private String kinds() {
@@ -267,7 +284,7 @@ final class ComparisonReport {
       own.addAll(EstimateNotes.of(energy.estimate(), spiking));
       own.remove(EstimateNotes.ESTIMATES_WARNING);
       for (String note : own) {
-        notes.add(names().get(m) + ": " + note);
+        notes.add(names().get(m) + ": " + (note.startsWith("* ") ? note.substring(2) : note));
       }
     }
     Html h =
@@ -277,7 +294,8 @@ final class ComparisonReport {
             .newline()
             .open("ul", "class", "notes")
             .newline();
-    notes.forEach(n -> h.element("li", n).newline());
+    // The notes are written for text, each starting with "* "; in a list that is its bullet.
+    notes.forEach(n -> h.element("li", n.startsWith("* ") ? n.substring(2) : n).newline());
     return h.close("ul").newline().close("section").newline().toString();
   }
 }

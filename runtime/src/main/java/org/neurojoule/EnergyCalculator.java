@@ -38,8 +38,8 @@ final class EnergyCalculator {
               + " are spikes), so its energy under "
               + model
               + " depends on its firing rate: give"
-              + " example data, as in model.energy(e -> e.exampleData(ExampleData.of(values,"
-              + " shape)))");
+              + " example data, as in "
+              + org.neurojoule.layer.Hint.EXAMPLE_DATA.text());
     }
     // 0 * NaN must not reach a total: a layer without connections (neurons) pays nothing for them.
     double events = c == 0 ? 0 : eventDriven ? c * rate * dt * timesteps : c;

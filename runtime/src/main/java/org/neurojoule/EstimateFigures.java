@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.neurojoule.device.Device;
 import org.neurojoule.device.DeviceRegistry;
+import org.neurojoule.layer.Hint;
 import org.neurojoule.layer.LayerStats;
 import org.neurojoule.layer.ParamCount;
 
@@ -38,8 +39,26 @@ final class EstimateFigures {
     return options;
   }
 
+  /**
+   * {@return the timesteps per inference: the options', or for {@link
+   * SummaryOptions#SEQUENCE_TIMESTEPS} the simulated sequences' length, else 1}
+   */
   int timesteps() {
-    return options.timestepsPerInference();
+    return timesteps(estimate, options);
+  }
+
+  /** {@return whether the timesteps come from the simulated sequences, not the options} */
+  boolean timestepsFromSequences() {
+    return options.timestepsPerInference() == SummaryOptions.SEQUENCE_TIMESTEPS
+        && estimate.spikeCounts().filter(c -> c.timesteps() > 0).isPresent();
+  }
+
+  /** The one rule for timesteps per inference, which every figure and export follows. */
+  static int timesteps(Estimate estimate, SummaryOptions options) {
+    if (options.timestepsPerInference() != SummaryOptions.SEQUENCE_TIMESTEPS) {
+      return options.timestepsPerInference();
+    }
+    return estimate.spikeCounts().map(SpikeCounts::timesteps).filter(t -> t > 0).orElse(1);
   }
 
   /** {@return the energy model of this call: its options', else the estimate's} */
@@ -76,8 +95,8 @@ final class EstimateFigures {
           "device '"
               + device.name()
               + "' is spiking: its synaptic"
-              + " energy depends on firing rates, so example data must be given, as in"
-              + " model.energy(e -> e.exampleData(ExampleData.of(values, shape)))");
+              + " energy depends on firing rates, so example data must be given, as in "
+              + Hint.EXAMPLE_DATA.text());
     }
     return device;
   }
@@ -92,9 +111,8 @@ final class EstimateFigures {
               "column '"
                   + c.kind().key()
                   + c.device().map(d -> " " + d.name()).orElse("")
-                  + "' needs the spiking"
-                  + " simulation: e -> e.exampleData(sequences).simulate(dt) (on the command line, a"
-                  + " model of spiking neurons with --example-data of sequences (N, T, step...))");
+                  + "' needs the spiking simulation: "
+                  + Hint.SIMULATION.text());
         }
       }
       case ENERGY_MODEL -> {
@@ -105,8 +123,8 @@ final class EstimateFigures {
                   + " "
                   + c.requireDevice().name()
                   + "' needs the MAC_AC or MEMORY_AWARE energy model,"
-                  + " but this estimate uses REFERENCE; choose one with o -> o.energyModel("
-                  + "EnergyModel.MAC_AC)");
+                  + " but this estimate uses REFERENCE; "
+                  + Hint.ENERGY_MODEL.text());
         }
       }
     }
@@ -123,7 +141,7 @@ final class EstimateFigures {
         row.stats(),
         row.rate(),
         row.facts(),
-        options.timestepsPerInference(),
+        timesteps(),
         options.dt());
   }
 

@@ -2,19 +2,63 @@ package org.neurojoule;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.neurojoule.layer.Hint;
 
 /** The notes printed under an estimate's summary and in its report, as the reference words them. */
 final class EstimateNotes {
   static final String ESTIMATES_WARNING =
       "* These are estimates only; see the documentation of ModelEnergy for a list of the"
           + " assumptions being made.";
-  static final String NON_SPIKING_WARNING =
-      "* This model contains non-spiking activations that would not actually behave in the manner"
-          + " we assume in these calculations; we assume these layers will be converted to"
-          + " spiking equivalents. Consider using `spikingActivation(...)` to make this"
-          + " conversion explicit.";
+  static final String NON_SPIKING_WARNING = nonSpikingWarning(Hint.Audience.JAVA);
 
   private EstimateNotes() {}
+
+  /** The reference's note on non-spiking activations, its advice worded for {@code audience}. */
+  static String nonSpikingWarning(Hint.Audience audience) {
+    return "* This model contains non-spiking activations that would not actually behave in the"
+        + " manner we assume in these calculations; we assume these layers will be converted to"
+        + " spiking equivalents. "
+        + Hint.SPIKING_ACTIVATION.text(audience);
+  }
+
+  /**
+   * {@return the notes under a summary that shows an energy column, with the timesteps per
+   * inference when they are not simply one}
+   *
+   * @param figures the estimate and this call's options
+   * @param spikingShown whether a spiking device is shown
+   */
+  static List<String> of(EstimateFigures figures, boolean spikingShown) {
+    List<String> notes = of(figures.estimate(), spikingShown);
+    timesteps(figures, spikingShown).ifPresent(n -> notes.add(1, n));
+    return notes;
+  }
+
+  /**
+   * {@return the note saying how many timesteps an inference lasts and why, when a spiking device
+   * is shown and they are not the plain default of one}
+   */
+  static Optional<String> timesteps(EstimateFigures figures, boolean spikingShown) {
+    int t = figures.timesteps();
+    if (!spikingShown || (t == 1 && !figures.timestepsFromSequences())) {
+      return Optional.empty();
+    }
+    String why =
+        figures.timestepsFromSequences()
+            ? "the length T of the simulated example sequences, so the rate-based energy covers"
+                + " the same time as the counted one; set another with "
+                + Hint.TIMESTEPS.text()
+            : "as set";
+    return Optional.of(
+        "* Timesteps per inference on spiking devices: "
+            + t
+            + " of "
+            + figures.options().dt()
+            + " s ("
+            + why
+            + ").");
+  }
 
   /**
    * {@return the notes under a summary that shows an energy column}
@@ -30,14 +74,17 @@ final class EstimateNotes {
       nonSpiking |= !r.stats().spiking();
     }
     if (spikingShown && nonSpiking) {
-      notes.add(NON_SPIKING_WARNING);
+      notes.add(nonSpikingWarning(Hint.audience()));
     }
     if (!estimate.typesBeyondReference().isEmpty()) {
       notes.add(
-          "* Counted beyond KerasSpiking (Accounting.COMPLETE): "
+          "* Counted beyond KerasSpiking ("
+              + Hint.COMPLETE_ACCOUNTING.text()
+              + "): "
               + String.join(", ", estimate.typesBeyondReference())
-              + "; to reproduce its figures,"
-              + " use energy(e -> e.accounting(Accounting.KERAS_SPIKING)).");
+              + "; to reproduce its figures, "
+              + Hint.KERAS_SPIKING_ACCOUNTING.text()
+              + ".");
     }
     estimate.model().paramNotes().forEach(n -> notes.add("* " + n));
     return notes;

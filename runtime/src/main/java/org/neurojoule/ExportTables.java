@@ -62,7 +62,7 @@ final class ExportTables {
     Map<String, Object> about = new LinkedHashMap<>();
     about.put("accounting", how.accounting().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     about.put("energy_model", figures.energyModel().label());
-    about.put("timesteps_per_inference", (long) figures.options().timestepsPerInference());
+    about.put("timesteps_per_inference", (long) figures.timesteps());
     about.put("dt_s", figures.options().dt());
     about.put("example_data", how.exampleData().map(ExampleData::source).orElse(null));
     return about;

@@ -460,6 +460,42 @@ public final class ModelEnergy {
     return Json.write(ExportTables.of(figures(configure)));
   }
 
+  /**
+   * {@return the summary as a GitHub-flavoured Markdown table, for a paper or a README: the
+   * summary's columns and cells, never cut, then the totals and (unless {@code
+   * printWarnings(false)}) the notes as paragraphs}
+   *
+   * @param configure chooses columns, timesteps per inference, dt and warnings
+   * @throws IllegalArgumentException for an unknown column or device, listing the valid ones
+   * @throws IllegalStateException for a spiking device without example data
+   */
+  public String toMarkdown(UnaryOperator<SummaryOptions> configure) {
+    return SummaryTable.paper(figures(configure)).markdown();
+  }
+
+  /**
+   * {@return the summary as a LaTeX {@code tabular} (booktabs' {@code \toprule}, {@code \midrule},
+   * {@code \bottomrule}), every special character escaped, then the totals and notes}
+   *
+   * @param configure chooses columns, timesteps per inference, dt and warnings
+   * @throws IllegalArgumentException for an unknown column or device, listing the valid ones
+   * @throws IllegalStateException for a spiking device without example data
+   */
+  public String toLatex(UnaryOperator<SummaryOptions> configure) {
+    return SummaryTable.paper(figures(configure)).latex();
+  }
+
+  /**
+   * {@return the timesteps per inference of this estimate's energy on spiking devices with {@code
+   * configure}'s options: as set, else the simulated sequences' length T, else 1} See {@link
+   * SummaryOptions#SEQUENCE_TIMESTEPS}.
+   *
+   * @param configure sets summary options such as timesteps per inference
+   */
+  public int timestepsPerInference(UnaryOperator<SummaryOptions> configure) {
+    return figures(configure).timesteps();
+  }
+
   @Override
   public String toString() {
     return "ModelEnergy[" + estimate.model() + ", " + estimate.options().accounting() + "]";

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.neurojoule.device.Device;
 import org.neurojoule.energy.PythonFormat;
 import org.neurojoule.report.BarChart;
+import org.neurojoule.report.Figure;
 import org.neurojoule.report.Html;
 import org.neurojoule.report.Page;
 import org.neurojoule.summary.KerasSummaryPrinter;
@@ -48,8 +49,33 @@ final class ModelReport {
     ModelReport r = new ModelReport(figures, options);
     String body =
         r.overview() + r.charts() + r.synopVersusNeuron() + r.table() + r.rates() + r.notes();
+    String scale = options.scale().name().toLowerCase(Locale.ROOT);
     return new Report(
-        Page.document(options.title(), options.scale().name().toLowerCase(Locale.ROOT), body));
+        Page.document(options.title(), scale, body),
+        Figure.svg(options.title(), scale, r.panels()));
+  }
+
+  /** The charts of energy per layer, one per device, for the standalone figure. */
+  private List<Figure.Panel> panels() {
+    List<Figure.Panel> panels = new ArrayList<>();
+    for (Device d : devices) {
+      panels.add(
+          new Figure.Panel(
+              d.name() + ": " + PythonFormat.e2(figures.totalEnergy(d)) + " J per inference",
+              "layer",
+              d.name(),
+              bars(d)));
+    }
+    return panels;
+  }
+
+  private List<BarChart.Bar> bars(Device d) {
+    List<BarChart.Bar> bars = new ArrayList<>();
+    for (EstimateRow row : estimate.rows()) {
+      LayerEnergy e = figures.energy(row, d);
+      bars.add(new BarChart.Bar(row.name(), e.synop(), e.neuron()));
+    }
+    return bars;
   }
 
   private String overview() {
@@ -82,7 +108,12 @@ final class ModelReport {
         h, "Connections", count(t.connections()) + " per timestep", Long.toString(t.connections()));
     item(h, "Neurons", count(t.neurons()) + " per timestep", Long.toString(t.neurons()));
     item(h, "Accounting", how.accounting().name().toLowerCase(Locale.ROOT).replace('_', '-'), null);
-    item(h, "Timesteps per inference", Integer.toString(summary.timestepsPerInference()), null);
+    item(
+        h,
+        "Timesteps per inference",
+        figures.timesteps()
+            + (figures.timestepsFromSequences() ? " (the simulated sequences' length)" : ""),
+        Integer.toString(figures.timesteps()));
     item(h, "dt", summary.dt() + " s", Double.toString(summary.dt()));
     item(
         h,
@@ -110,11 +141,7 @@ final class ModelReport {
             .newline()
             .raw(Page.scaleToggle());
     for (Device d : devices) {
-      List<BarChart.Bar> bars = new ArrayList<>();
-      for (EstimateRow row : estimate.rows()) {
-        LayerEnergy e = figures.energy(row, d);
-        bars.add(new BarChart.Bar(row.name(), e.synop(), e.neuron()));
-      }
+      List<BarChart.Bar> bars = bars(d);
       double total = figures.totalEnergy(d);
       h.open("h3")
           .text(d.name() + ": ")
@@ -274,9 +301,10 @@ final class ModelReport {
             .newline();
     notes.addAll(
         EstimateNotes.of(
-            estimate,
+            figures,
             devices.stream().anyMatch(Device::spiking) || SummaryTable.showsSpiking(columns)));
-    notes.forEach(n -> h.element("li", n).newline());
+    // The notes are written for text, each starting with "* "; in a list that is its bullet.
+    notes.forEach(n -> h.element("li", n.startsWith("* ") ? n.substring(2) : n).newline());
     return h.close("ul").newline().close("section").newline().toString();
   }
 }

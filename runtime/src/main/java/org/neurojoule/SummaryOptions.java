@@ -14,7 +14,9 @@ import java.util.Optional;
  *     {@code mac_energy <device>} and {@code memory_energy <device>}, and the activity metrics
  *     {@code sparsity}, {@code weight_sparsity}, {@code footprint}, {@code dense_ops}, {@code
  *     effective_macs}, {@code effective_acs} (see {@link LayerActivity})
- * @param timestepsPerInference how many timesteps one inference takes on a spiking device
+ * @param timestepsPerInference how many timesteps one inference takes on a spiking device, or
+ *     {@link #SEQUENCE_TIMESTEPS} (the default): the example sequences' length T when the estimate
+ *     ran the spiking simulation ({@link EnergyOptions#simulate(double)}), else 1
  * @param dt the length of a timestep on a spiking device, in seconds: {@code > 0} and at most
  *     {@link #MAX_DT} (which keeps every energy finite)
  * @param lineLength the width of the table, or {@link #AUTO} for a table as wide as its longest
@@ -39,6 +41,14 @@ public record SummaryOptions(
    */
   public static final int AUTO = 0;
 
+  /**
+   * The {@link #timestepsPerInference(int) timesteps per inference} unless set: the length T of the
+   * example sequences when the estimate ran the spiking simulation, so that the rate-based energy
+   * covers the same time as the counted one, else 1. Summaries, totals, exports, reports and
+   * comparisons all resolve it this way; their notes say when it is not 1.
+   */
+  public static final int SEQUENCE_TIMESTEPS = 0;
+
   /** The columns shown by default. */
   public static final List<String> DEFAULT_COLUMNS =
       List.of("name", "output_shape", "params", "connections", "neurons", "energy cpu");
@@ -46,15 +56,19 @@ public record SummaryOptions(
   /** The longest timestep, in seconds. */
   public static final double MAX_DT = 1000;
 
-  /** Default columns, one timestep of 0.001 s, 98 characters, warnings on. */
+  /**
+   * Default columns, {@link #SEQUENCE_TIMESTEPS} (one timestep unless the estimate was simulated)
+   * of 0.001 s, 98 characters, warnings on.
+   */
   public static final SummaryOptions DEFAULTS =
-      new SummaryOptions(DEFAULT_COLUMNS, 1, 0.001, 98, true);
+      new SummaryOptions(DEFAULT_COLUMNS, SEQUENCE_TIMESTEPS, 0.001, 98, true);
 
   /**
    * Checks every component; a bad one is an error naming it.
    *
    * @param columns the column names, such as {@code "name"} or {@code "energy loihi"}
-   * @param timestepsPerInference the timesteps of one inference on a spiking device
+   * @param timestepsPerInference the timesteps of one inference on a spiking device, or {@link
+   *     #SEQUENCE_TIMESTEPS}
    * @param dt the timestep in seconds
    * @param lineLength the table width in characters
    * @param printWarnings whether the warnings are printed below the table
@@ -72,9 +86,10 @@ public record SummaryOptions(
     if (columns.isEmpty()) {
       throw new IllegalArgumentException("a summary needs at least one column");
     }
-    if (timestepsPerInference < 1) {
+    if (timestepsPerInference < 1 && timestepsPerInference != SEQUENCE_TIMESTEPS) {
       throw new IllegalArgumentException(
-          "timestepsPerInference must be >= 1, was " + timestepsPerInference);
+          "timestepsPerInference must be >= 1 (or SEQUENCE_TIMESTEPS), was "
+              + timestepsPerInference);
     }
     if (!(dt > 0 && dt <= MAX_DT)) {
       throw new IllegalArgumentException(
@@ -133,13 +148,28 @@ public record SummaryOptions(
   }
 
   /**
-   * {@return a copy with this many timesteps per inference}
+   * {@return a copy with this many timesteps per inference, whatever the example data}
    *
-   * @param timesteps the number of timesteps per inference
+   * @param timesteps the number of timesteps per inference, at least 1
    */
   public SummaryOptions timestepsPerInference(int timesteps) {
+    if (timesteps < 1) {
+      throw new IllegalArgumentException("timestepsPerInference must be >= 1, was " + timesteps);
+    }
     return new SummaryOptions(
         columns, timesteps, dt, lineLength, printWarnings, footprintDtype, energyModel);
+  }
+
+  /** {@return a copy with the timesteps per inference and dt of {@code other}, unresolved} */
+  SummaryOptions timingOf(SummaryOptions other) {
+    return new SummaryOptions(
+        columns,
+        other.timestepsPerInference,
+        other.dt,
+        lineLength,
+        printWarnings,
+        footprintDtype,
+        energyModel);
   }
 
   /**

@@ -229,8 +229,8 @@ class ComparisonReportTest {
   void notes_mixedAccounting_andEachModelsOwn() throws Exception {
     Element notes = byId(parse(report(comparison()).html()), "notes");
     List<String> items = children(notes, "li").stream().map(Element::getTextContent).toList();
-    assertThat(items.get(0)).isEqualTo(ModelEnergy.ESTIMATES_WARNING);
-    assertThat(items.get(1)).startsWith("* The models were estimated with different accounting");
+    assertThat(items.get(0)).isEqualTo(ModelEnergy.ESTIMATES_WARNING.substring(2));
+    assertThat(items.get(1)).startsWith("The models were estimated with different accounting");
     // The estimates' own warnings follow, each named by its model.
     assertThat(items.subList(2, items.size()))
         .containsExactly(
@@ -249,7 +249,7 @@ class ComparisonReportTest {
     assertThat(
             children(byId(doc, "notes"), "li").stream()
                 .map(Element::getTextContent)
-                .anyMatch(n -> n.startsWith("* Not compared: loihi, spinnaker, spinnaker2")))
+                .anyMatch(n -> n.startsWith("Not compared: loihi, spinnaker, spinnaker2")))
         .isTrue();
     assertThat(elements(doc, XHTML, "title").get(0).getTextContent())
         .isEqualTo("Comparison: parent vs candidate");

@@ -336,7 +336,11 @@ class ReportTest {
     ModelEnergy energy = GoldenRatesTest.mnistEnergy();
     Element notes = byId(parse(energy.report(r -> r.devices("loihi")).html()), "notes");
     assertThat(children(notes, "li").stream().map(Element::getTextContent).toList())
-        .containsExactly(ModelEnergy.ESTIMATES_WARNING, ModelEnergy.NON_SPIKING_WARNING)
+        .containsExactly(
+            ModelEnergy.ESTIMATES_WARNING.substring(2),
+            ModelEnergy.NON_SPIKING_WARNING.substring(2))
         .inOrder();
+    // The list's own bullet, never a second "* " in the text.
+    assertThat(energy.report(r -> r.devices("loihi")).html()).doesNotContain("<li>* ");
   }
 }

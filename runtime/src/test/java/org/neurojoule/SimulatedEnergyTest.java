@@ -75,8 +75,7 @@ class SimulatedEnergyTest {
         .hasMessageThat()
         .isEqualTo(
             "column 'spikes' needs the spiking simulation:"
-                + " e -> e.exampleData(sequences).simulate(dt) (on the command line, a model of spiking"
-                + " neurons with --example-data of sequences (N, T, step...))");
+                + " e -> e.exampleData(sequences).simulate(dt)");
     assertThat(e.spikeCounts()).isEmpty();
   }
 

@@ -181,7 +181,7 @@ final class Checks {
                         + " size, but "
                         + shape.toKerasString()
                         + " has an undefined dimension other than a leading time axis; "
-                        + "give every dimension after the first a size"));
+                        + Hint.DEFINED_DIMENSIONS.text()));
   }
 
   static void requireRank(List<Shape> inputs, int rank, String axes) {

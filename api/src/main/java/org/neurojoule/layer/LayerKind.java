@@ -20,11 +20,14 @@ public enum LayerKind {
   DENSE,
   /** Max and average pooling, global ones included. */
   POOLING,
-  /**
-   * Activation layers ({@code ReLU}, {@code Activation}, {@code Softmax}, ...) and spiking ones:
-   * spiking activations and spiking neurons.
-   */
+  /** Activation layers: {@code ReLU}, {@code Activation}, {@code Softmax}, ... */
   ACTIVATIONS,
+  /**
+   * Layers of spiking neurons, which integrate their input and emit spikes: KerasSpiking's {@code
+   * SpikingActivation} and NIR's {@code LIF}, {@code IF}, {@code CubaLIF} and the like, apart from
+   * ordinary activations so that a network and its spiking conversion compare kind by kind.
+   */
+  SPIKING_NEURONS,
   /**
    * Everything else: recurrent, normalization, merging, reshaping, the product of two activations
    * ({@code MatMul}), custom layers.

@@ -110,7 +110,7 @@ public record SpikingActivation(
 
   @Override
   public LayerKind layerKind() {
-    return LayerKind.ACTIVATIONS;
+    return LayerKind.SPIKING_NEURONS;
   }
 
   @Override

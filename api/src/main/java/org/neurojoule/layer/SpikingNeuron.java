@@ -371,7 +371,7 @@ public record SpikingNeuron(
 
   @Override
   public LayerKind layerKind() {
-    return LayerKind.ACTIVATIONS;
+    return LayerKind.SPIKING_NEURONS;
   }
 
   @Override

@@ -18,7 +18,7 @@ class LayerSpecFactsTest {
     assertThat(Pooling.of(PoolKind.MAX, 2, 2).layerKind()).isEqualTo(LayerKind.POOLING);
     assertThat(GlobalPooling.of(PoolKind.AVERAGE, 2).layerKind()).isEqualTo(LayerKind.POOLING);
     assertThat(Softmax.of().layerKind()).isEqualTo(LayerKind.ACTIVATIONS);
-    assertThat(SpikingNeuron.lif().layerKind()).isEqualTo(LayerKind.ACTIVATIONS);
+    assertThat(SpikingNeuron.lif().layerKind()).isEqualTo(LayerKind.SPIKING_NEURONS);
     assertThat(MatMul.of().layerKind()).isEqualTo(LayerKind.OTHER);
     assertThat(Add.of().layerKind()).isEqualTo(LayerKind.OTHER);
     assertThat(TimeDistributed.of(Dense.of(3)).layerKind()).isEqualTo(LayerKind.DENSE);

@@ -7,15 +7,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import org.neurojoule.Comparison;
 import org.neurojoule.ModelEnergy;
+import org.neurojoule.Report;
 import org.neurojoule.SummaryOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -55,6 +58,25 @@ final class CompareCommand implements Callable<Integer> {
               + " reduction per device, a chart per device, energy by layer kind) to FILE.")
   Path report;
 
+  @Option(
+      names = "--columns",
+      paramLabel = "COLUMN",
+      split = ",",
+      description =
+          "The devices compared, as energy columns (energy loihi, or the export's"
+              + " energy_j_loihi) or device names (loihi), comma separated; any registered device,"
+              + " those of the catalogue included (default: the built-in and --devices devices,"
+              + " the spiking ones when every model has example data).")
+  List<String> columns = new ArrayList<>();
+
+  @Option(
+      names = "--plot",
+      paramLabel = "FILE.svg",
+      description =
+          "Also write the report's charts (energy per model, one per device) as one SVG"
+              + " figure to FILE.")
+  Path plot;
+
   @Mixin EstimateOptions estimate;
 
   @SuppressWarnings("try") // the warning log needs only to be open, never named
@@ -63,41 +85,81 @@ final class CompareCommand implements Callable<Integer> {
     estimate.check();
     List<String> sources = new ArrayList<>(List.of(a));
     sources.addAll(others);
+    List<String> names = names(sources);
+    List<Optional<Path>> data = ExampleDataFiles.perModel(estimate.exampleData, sources, names);
+    List<String> energyColumns = energyColumns();
+    if (data.stream().allMatch(Optional::isEmpty)) {
+      energyColumns.forEach(estimate::checkDeviceColumn);
+    }
     Comparison comparison;
     try (WarningLog log = WarningLog.to(spec.commandLine().getErr(), estimate.quiet)) {
       List<ModelEnergy> energies = new ArrayList<>();
-      for (String source : sources) {
-        energies.add(estimate.estimate(source));
+      for (int m = 0; m < sources.size(); m++) {
+        energies.add(estimate.estimate(sources.get(m), data.get(m)));
       }
-      comparison = Comparison.of(energies).named(names(sources));
+      comparison = Comparison.of(energies).named(names);
     }
-    UnaryOperator<SummaryOptions> timing = estimate.timing();
-    if (report != null) {
+    UnaryOperator<SummaryOptions> how =
+        o -> {
+          SummaryOptions timed = estimate.timing().apply(o);
+          return energyColumns.isEmpty()
+              ? timed
+              : timed.columns(energyColumns.toArray(String[]::new));
+        };
+    if (report != null || plot != null) {
       // Written first, so a file that cannot be written fails before anything is printed.
-      comparison.report(r -> r.summary(timing.apply(r.summary()))).writeHtml(report);
+      Report r = comparison.report(o -> o.summary(how.apply(o.summary())));
+      OutputFiles.write(report, r::writeHtml);
+      OutputFiles.write(plot, r::writeSvg);
     }
+    UnaryOperator<SummaryOptions> text =
+        o -> how.apply(o).lineLength(SummaryOptions.AUTO).printWarnings(!estimate.quiet);
     PrintWriter out = spec.commandLine().getOut();
     out.print(
         switch (estimate.format) {
-          case TEXT ->
-              comparison.summaryString(
-                  o ->
-                      timing
-                          .apply(o)
-                          .lineLength(SummaryOptions.AUTO)
-                          .printWarnings(!estimate.quiet));
-          case CSV -> comparison.toCsv(timing);
-          case JSON -> comparison.toJson(timing);
+          case TEXT -> comparison.summaryString(text);
+          case CSV -> comparison.toCsv(how);
+          case JSON -> comparison.toJson(how);
+          case MARKDOWN -> comparison.toMarkdown(text);
+          case LATEX -> comparison.toLatex(text);
         });
     out.flush();
     return 0;
   }
 
   /**
+   * {@return the columns of {@code --columns} as energy columns: {@code loihi}, {@code energy
+   * loihi} and {@code energy_j_loihi} are all {@code energy loihi}}
+   */
+  private List<String> energyColumns() {
+    List<String> energy = new ArrayList<>();
+    for (String column : columns) {
+      String c = column.trim();
+      String lower = c.toLowerCase(Locale.ROOT);
+      String device =
+          lower.startsWith("energy ")
+              ? c.substring("energy ".length()).trim()
+              : lower.startsWith("energy_j_") ? c.substring("energy_j_".length()) : c;
+      if (ModelEnergy.devices().stream().noneMatch(d -> d.equalsIgnoreCase(device))) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "Invalid value for option '--columns': '"
+                + column
+                + "' is not a device or an energy column; compare shows energy per device, so"
+                + " give devices such as loihi or energy loihi (devices: "
+                + String.join(", ", ModelEnergy.devices())
+                + ")");
+      }
+      energy.add("energy " + device);
+    }
+    return energy;
+  }
+
+  /**
    * A model file is named by its file name, or by its path where two share one; the same model
    * given twice gets {@code #2}.
    */
-  private static List<String> names(List<String> sources) {
+  static List<String> names(List<String> sources) {
     Map<String, Integer> fileNames = new HashMap<>();
     sources.forEach(s -> fileNames.merge(fileName(s), 1, Integer::sum));
     Map<String, Integer> seen = new HashMap<>();

@@ -12,11 +12,13 @@ import picocli.CommandLine.TypeConversionException;
 final class Converters {
   private Converters() {}
 
-  /** {@code text}, {@code csv} or {@code json}. */
+  /** {@code text}, {@code csv}, {@code json}, {@code markdown} or {@code latex}. */
   enum Format {
     TEXT,
     CSV,
-    JSON
+    JSON,
+    MARKDOWN,
+    LATEX
   }
 
   /** {@code keras-spiking} or {@code complete}, ignoring case. */
@@ -65,7 +67,7 @@ final class Converters {
     }
   }
 
-  /** {@code text}, {@code csv} or {@code json}, ignoring case. */
+  /** {@code text}, {@code csv}, {@code json}, {@code markdown} or {@code latex}, ignoring case. */
   static final class FormatConverter implements ITypeConverter<Format> {
     @Override
     public Format convert(String value) {
@@ -75,7 +77,7 @@ final class Converters {
         }
       }
       throw new TypeConversionException(
-          "'" + value + "' is not an output format; use text, csv or json");
+          "'" + value + "' is not an output format; use text, csv, json, markdown or latex");
     }
   }
 

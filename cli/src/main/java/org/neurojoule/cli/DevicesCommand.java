@@ -12,6 +12,7 @@ import org.neurojoule.device.Device;
 import org.neurojoule.device.DeviceInfo;
 import org.neurojoule.device.DeviceListing;
 import org.neurojoule.device.DeviceRegistry;
+import org.neurojoule.energy.PaperTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +31,7 @@ final class DevicesCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       defaultValue = "text",
       converter = Converters.FormatConverter.class,
-      description = "text (default), csv or json (full precision).")
+      description = "text (default), csv or json (full precision), markdown or latex.")
   Format format;
 
   @Option(
@@ -54,11 +55,42 @@ final class DevicesCommand implements Callable<Integer> {
     out.print(
         switch (format) {
           case TEXT -> text(devices);
+          case MARKDOWN -> paper(devices).markdown();
+          case LATEX -> paper(devices).latex();
           case CSV -> DeviceListing.csv(DeviceRegistry.defaults(), devices);
           case JSON -> DeviceListing.json(DeviceRegistry.defaults(), devices);
         });
     out.flush();
     return 0;
+  }
+
+  /** The figures and citations as a table for a paper. */
+  private static PaperTable paper(List<String> devices) {
+    List<List<String>> rows = rows(devices);
+    return new PaperTable(
+        rows.get(0),
+        rows.subList(1, rows.size()),
+        List.of(false, true, true, false, false, false, false),
+        List.of());
+  }
+
+  private static List<List<String>> rows(List<String> devices) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("device", "J/synop", "J/neuron", "spiking", "node", "kind", "source"));
+    for (String name : devices) {
+      Device d = ModelEnergy.device(name);
+      DeviceInfo i = ModelEnergy.deviceInfo(name);
+      rows.add(
+          List.of(
+              d.name(),
+              g3(d.energyPerSynop()),
+              g3(d.energyPerNeuron()),
+              d.spiking() ? "yes" : "no",
+              i.node(),
+              i.kind().label(),
+              i.source()));
+    }
+    return rows;
   }
 
   /** The figures and citations as a table, then what each device's figures count. */

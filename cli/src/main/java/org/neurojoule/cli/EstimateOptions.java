@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.neurojoule.EnergyModel;
@@ -13,7 +14,6 @@ import org.neurojoule.EnergyOptions;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
-import org.neurojoule.SpikeCounts;
 import org.neurojoule.SummaryOptions;
 import org.neurojoule.cli.Converters.Format;
 import org.neurojoule.keras.KerasModels;
@@ -32,18 +32,22 @@ final class EstimateOptions {
   @Option(
       names = "--example-data",
       paramLabel = "FILE.npy",
+      split = ",",
       description =
           "NumPy array of example inputs (batch first) for firing rates; needed for"
               + " spiking devices (loihi, spinnaker, spinnaker2). For a model of spiking neurons"
-              + " (a NIR file): sequences (N, T, step...), run by the spiking simulation with --dt.")
-  Path exampleData;
+              + " (a NIR file): sequences (N, T, step...), run by the spiking simulation with --dt."
+              + " For compare, one file for every model, one per model in order (A.npy,B.npy), or"
+              + " MODEL=FILE.npy for the model MODEL.")
+  List<String> exampleData = new ArrayList<>();
 
   @Option(
       names = "--timesteps",
       paramLabel = "N",
-      defaultValue = "1",
-      description = "Timesteps per inference on spiking devices (default: ${DEFAULT-VALUE}).")
-  int timesteps;
+      description =
+          "Timesteps per inference on spiking devices (default: the length T of the example"
+              + " sequences for a simulated model of spiking neurons, else 1).")
+  Integer timesteps;
 
   @Option(
       names = "--dt",
@@ -79,7 +83,8 @@ final class EstimateOptions {
       defaultValue = "text",
       converter = Converters.FormatConverter.class,
       description =
-          "text (default), csv or json; csv and json give every figure at full" + " precision.")
+          "text (default), csv or json, which give every figure at full precision, or"
+              + " markdown or latex: the table for a paper.")
   Format format;
 
   @Option(
@@ -121,7 +126,7 @@ final class EstimateOptions {
    * registers the devices of {@code --devices}, so that columns may name them.
    */
   void check() {
-    if (timesteps < 1) {
+    if (timesteps != null && timesteps < 1) {
       throw new ParameterException(
           spec.commandLine(),
           "Invalid value for option '--timesteps': must be at least 1, was " + timesteps);
@@ -171,7 +176,7 @@ final class EstimateOptions {
               + "' needs --energy-model mac-ac"
               + " or memory-aware; the reference model counts neither MACs nor memory");
     }
-    if (exampleData != null
+    if (!exampleData.isEmpty()
         || parts.length < 2
         || !ModelEnergy.devices().stream().anyMatch(d -> d.equalsIgnoreCase(parts[1]))) {
       return;
@@ -192,8 +197,25 @@ final class EstimateOptions {
    * @param model a bundled name or a model file
    */
   ModelEnergy estimate(String model) {
+    if (exampleData.size() > 1) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '--example-data': give one file for one model, was "
+              + String.join(",", exampleData));
+    }
+    return estimate(model, exampleData.stream().findFirst().map(Path::of));
+  }
+
+  /**
+   * {@return the estimate of the model {@code model} names, with these options and {@code
+   * exampleData} for its firing rates}
+   *
+   * @param model a bundled name or a model file
+   * @param exampleData the example data of this model, if any
+   */
+  ModelEnergy estimate(String model, Optional<Path> exampleData) {
     Model m = ModelSource.load(model, importOptions(), !inputShapes.isEmpty(), onnxOptions());
-    ExampleData data = exampleData == null ? null : ExampleData.fromNpy(exampleData);
+    ExampleData data = exampleData.map(ExampleData::fromNpy).orElse(null);
     // A model of spiking neurons (NIR's) is simulated: its example data are sequences.
     boolean simulate =
         data != null && m.layers().stream().anyMatch(l -> l.spec() instanceof SpikingNeuron);
@@ -229,27 +251,11 @@ final class EstimateOptions {
     };
   }
 
-  /** {@return the timesteps and dt, applied to summary options} */
-  UnaryOperator<SummaryOptions> timing() {
-    return o -> o.timestepsPerInference(timesteps).dt(dt);
-  }
-
   /**
-   * {@return the timesteps and dt for {@code energy}: a simulated model's rate-based estimate takes
-   * the sequences' T unless {@code --timesteps} says otherwise}
-   *
-   * @param energy the estimate
+   * {@return the timesteps and dt, applied to summary options: without {@code --timesteps}, the
+   * library's rule ({@link SummaryOptions#SEQUENCE_TIMESTEPS})}
    */
-  UnaryOperator<SummaryOptions> timing(ModelEnergy energy) {
-    boolean given =
-        spec.commandLine().getParseResult() != null
-            && spec.commandLine().getParseResult().hasMatchedOption("--timesteps");
-    int steps =
-        energy
-            .spikeCounts()
-            .filter(c -> !given && c.timesteps() > 0)
-            .map(SpikeCounts::timesteps)
-            .orElse(timesteps);
-    return o -> o.timestepsPerInference(steps).dt(dt);
+  UnaryOperator<SummaryOptions> timing() {
+    return o -> (timesteps == null ? o : o.timestepsPerInference(timesteps)).dt(dt);
   }
 }

@@ -7,8 +7,11 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.neurojoule.layer.Hint;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code neurojoule} command. Exit codes: 0 on success, 2 for a usage error (an unknown option,
@@ -76,11 +80,14 @@ public final class Neurojoule implements Callable<Integer> {
     cl.setErr(err);
     cl.setParameterExceptionHandler(Neurojoule::usageError);
     cl.setExecutionExceptionHandler((e, command, parsed) -> failure(e, err, verbose(parsed)));
+    // The library's errors and notes name this tool's options rather than Java calls.
+    Hint.Audience before = Hint.speakTo(Hint.Audience.CLI);
     try {
       return cl.execute(args);
     } catch (OutOfMemoryError | StackOverflowError e) {
       return failure(e, err, false);
     } finally {
+      Hint.speakTo(before);
       out.flush();
       err.flush();
     }
@@ -96,11 +103,44 @@ public final class Neurojoule implements Callable<Integer> {
     PrintWriter err = e.getCommandLine().getErr();
     err.println(
         "neurojoule: "
-            + Errors.oneLine(e.getMessage())
+            + Errors.oneLine(message(e))
             + " (see '"
             + e.getCommandLine().getCommandSpec().qualifiedName()
             + " --help')");
     return e.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  /**
+   * {@return the message of a usage error; for an unknown command or option, with the closest valid
+   * ones: {@code unknown command 'sumary'; did you mean 'summary'?}}
+   */
+  private static String message(ParameterException e) {
+    if (!(e instanceof UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
+      return e.getMessage();
+    }
+    String first = u.getUnmatched().get(0);
+    CommandSpec command = u.getCommandLine().getCommandSpec();
+    List<String> suggestions = u.getSuggestions();
+    String message;
+    if (u.isUnknownOption()) {
+      message = "unknown option '" + first + "'";
+    } else if (!command.subcommands().isEmpty()) {
+      message = "unknown command '" + first + "'";
+      if (suggestions.isEmpty()) {
+        return message + "; the commands are summary, compare and devices";
+      }
+    } else {
+      return e.getMessage();
+    }
+    return suggestions.isEmpty()
+        ? message
+        : message
+            + "; did you mean "
+            + suggestions.stream()
+                .limit(3)
+                .map(x -> "'" + x + "'")
+                .collect(Collectors.joining(" or "))
+            + "?";
   }
 
   private static int failure(Throwable e, PrintWriter err, boolean verbose) {

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import org.neurojoule.Dtype;
 import org.neurojoule.ModelEnergy;
+import org.neurojoule.Report;
 import org.neurojoule.SummaryOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,11 +56,11 @@ final class SummaryCommand implements Callable<Integer> {
   @Option(
       names = "--line-length",
       paramLabel = "N|auto",
-      defaultValue = "98",
+      defaultValue = "auto",
       converter = Converters.LineLengthConverter.class,
       description =
-          "Width of the text table (default: ${DEFAULT-VALUE}); auto fits every cell"
-              + " without cutting.")
+          "Width of the text table (default: ${DEFAULT-VALUE}, which fits every cell"
+              + " without cutting); 98 reproduces KerasSpiking's table exactly.")
   int lineLength;
 
   @Option(
@@ -79,6 +80,14 @@ final class SummaryCommand implements Callable<Integer> {
           "Also write a self-contained HTML report (charts of energy per layer for the"
               + " devices of the energy columns, the table with full-precision figures) to FILE.")
   Path report;
+
+  @Option(
+      names = "--plot",
+      paramLabel = "FILE.svg",
+      description =
+          "Also write the report's charts of energy per layer, one per device of the energy"
+              + " columns, as one SVG figure to FILE.")
+  Path plot;
 
   @Mixin EstimateOptions estimate;
 
@@ -101,13 +110,15 @@ final class SummaryCommand implements Callable<Integer> {
       UnaryOperator<SummaryOptions> options =
           o ->
               estimate
-                  .timing(energy)
+                  .timing()
                   .apply(o)
                   .columns(shown.toArray(String[]::new))
                   .footprintDtype(footprintDtype);
-      if (report != null) {
+      if (report != null || plot != null) {
         // Written first, so a file that cannot be written fails before anything is printed.
-        energy.report(r -> r.summary(options.apply(r.summary()))).writeHtml(report);
+        Report r = energy.report(o -> o.summary(options.apply(o.summary())));
+        OutputFiles.write(report, r::writeHtml);
+        OutputFiles.write(plot, r::writeSvg);
       }
       String out =
           switch (estimate.format) {
@@ -116,6 +127,8 @@ final class SummaryCommand implements Callable<Integer> {
                     o -> options.apply(o).lineLength(lineLength).printWarnings(notes));
             case CSV -> energy.toCsv(options);
             case JSON -> energy.toJson(options);
+            case MARKDOWN -> energy.toMarkdown(o -> options.apply(o).printWarnings(notes));
+            case LATEX -> energy.toLatex(o -> options.apply(o).printWarnings(notes));
           };
       spec.commandLine().getOut().print(out);
       spec.commandLine().getOut().flush();

@@ -6,6 +6,7 @@ import static org.neurojoule.cli.NeurojouleTest.run;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.neurojoule.SummaryOptions;
 import org.neurojoule.cli.NeurojouleTest.Run;
 import org.neurojoule.keras.KerasModels;
 
@@ -55,9 +56,11 @@ class InputShapeOptionTest {
     Run text = run("summary", TWELVE_NET, "--input-shape", "input_2=12,12,3");
     assertThat(text.out())
         .isEqualTo(
-            KerasModels.load(Path.of(TWELVE_NET), o -> o.inputShape(12, 12, 3))
-                .energy()
-                .summaryString());
+            NeurojouleTest.inCliWords(
+                () ->
+                    KerasModels.load(Path.of(TWELVE_NET), o -> o.inputShape(12, 12, 3))
+                        .energy()
+                        .summaryString(o -> o.lineLength(SummaryOptions.AUTO))));
   }
 
   @Test

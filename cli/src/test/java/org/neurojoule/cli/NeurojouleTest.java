@@ -20,6 +20,7 @@ import org.neurojoule.ModelEnergy;
 import org.neurojoule.SummaryOptions;
 import org.neurojoule.examples.Architectures;
 import org.neurojoule.keras.KerasModels;
+import org.neurojoule.layer.Hint;
 
 /** The neurojoule command run in-process: exact outputs, exit codes and one-line errors. */
 class NeurojouleTest {
@@ -39,6 +40,16 @@ class NeurojouleTest {
   static String golden(String name) throws IOException {
     return Files.readString(
         ROOT.resolve("runtime/src/test/resources/golden").resolve(name), StandardCharsets.UTF_8);
+  }
+
+  /** {@return {@code text}'s result, with the library's advice worded for the command line} */
+  static String inCliWords(java.util.function.Supplier<String> text) {
+    Hint.Audience before = Hint.speakTo(Hint.Audience.CLI);
+    try {
+      return text.get();
+    } finally {
+      Hint.speakTo(before);
+    }
   }
 
   /** Asserts exit code {@code code}, nothing on stdout and exactly {@code line} on stderr. */
@@ -98,11 +109,38 @@ class NeurojouleTest {
                     "summary",
                     "mnist",
                     "--no-notes",
+                    "--line-length",
+                    "98",
                     "--columns",
                     "name,energy cpu,energy gpu,"
                         + "synop_energy cpu,synop_energy gpu,neuron_energy cpu,neuron_energy gpu")
                 .out())
         .isEqualTo(golden("mnist_cpu_gpu.txt"));
+    // By default the CLI never cuts a cell: the same table, each column as wide as it needs.
+    assertThat(
+            run(
+                    "summary",
+                    "mnist",
+                    "--no-notes",
+                    "--columns",
+                    "name,energy cpu,energy gpu,"
+                        + "synop_energy cpu,synop_energy gpu,neuron_energy cpu,neuron_energy gpu")
+                .out())
+        .isEqualTo(
+            Architectures.mnist()
+                .energy()
+                .summaryString(
+                    o ->
+                        o.columns(
+                                "name",
+                                "energy cpu",
+                                "energy gpu",
+                                "synop_energy cpu",
+                                "synop_energy gpu",
+                                "neuron_energy cpu",
+                                "neuron_energy gpu")
+                            .lineLength(SummaryOptions.AUTO)
+                            .printWarnings(false)));
     assertThat(
             run(
                     "summary",
@@ -270,10 +308,13 @@ class NeurojouleTest {
             "--notes");
     ModelEnergy expected =
         Architectures.mnist().energy(e -> e.exampleData(ExampleData.fromNpy(data)));
+    // The library's advice as the command line words it.
     assertThat(r.out())
         .isEqualTo(
-            expected.summaryString(
-                o -> o.columns("name", "rate", "energy loihi").timestepsPerInference(10)));
+            inCliWords(
+                () ->
+                    expected.summaryString(
+                        o -> o.columns("name", "rate", "energy loihi").timestepsPerInference(10))));
     assertThat(r.out()).contains("* This model contains non-spiking activations");
     assertThat(r.err()).isEmpty();
     assertThat(r.code()).isEqualTo(0);
@@ -412,6 +453,7 @@ class NeurojouleTest {
   @Test
   void compareCsvAndJson_areExact() {
     String csv = run("compare", "vgg9", "lcrm-vgg9", "--format", "csv").out();
+    // Every layer kind, spiking_neurons included, whichever the models have; then the timesteps.
     assertThat(csv)
         .isEqualTo(
             ""
@@ -420,21 +462,22 @@ class NeurojouleTest {
                 + "reduction_percent_connections,reduction_percent_neurons,reduction_percent_cpu,"
                 + "reduction_percent_gpu,reduction_percent_arm,energy_j_cpu_convolution,"
                 + "energy_j_cpu_depthwise,energy_j_cpu_dense,energy_j_cpu_pooling,"
-                + "energy_j_cpu_activations,energy_j_cpu_other,energy_j_gpu_convolution,"
-                + "energy_j_gpu_depthwise,energy_j_gpu_dense,energy_j_gpu_pooling,"
-                + "energy_j_gpu_activations,energy_j_gpu_other,energy_j_arm_convolution,"
-                + "energy_j_arm_depthwise,energy_j_arm_dense,energy_j_arm_pooling,"
-                + "energy_j_arm_activations,energy_j_arm_other\n"
+                + "energy_j_cpu_activations,energy_j_cpu_spiking_neurons,energy_j_cpu_other,"
+                + "energy_j_gpu_convolution,energy_j_gpu_depthwise,energy_j_gpu_dense,"
+                + "energy_j_gpu_pooling,energy_j_gpu_activations,energy_j_gpu_spiking_neurons,"
+                + "energy_j_gpu_other,energy_j_arm_convolution,energy_j_arm_depthwise,"
+                + "energy_j_arm_dense,energy_j_arm_pooling,energy_j_arm_activations,"
+                + "energy_j_arm_spiking_neurons,energy_j_arm_other,timesteps_per_inference\n"
                 + "vgg9,complete,7895140,31580560,520528128,435556,4.480287682399999,0.1562891052,"
                 + "0.46886731559999995,0.0,0.0,0.0,0.0,0.0,0.0,4.448608,0.0,0.027952373599999997,"
-                + "0.0,0.0037273087999999993,0.0,0.155184,0.0,9.750828E-4,0.0,1.300224E-4,0.0,"
-                + "0.46555199999999997,0.0,0.0029252484,0.0,3.900672E-4,0.0\n"
+                + "0.0,0.0037273087999999993,0.0,0.0,0.155184,0.0,9.750828E-4,0.0,1.300224E-4,0.0,"
+                + "0.0,0.46555199999999997,0.0,0.0029252484,0.0,3.900672E-4,0.0,0.0,1\n"
                 + "lcrm-vgg9,complete,3654462,14617848,306285824,435518,2.6378035412,0.0920164026,"
                 + "0.2760492078,53.712511747733416,41.15864109460766,0.008724480893385067,"
                 + "41.12423736622684,41.12423736622686,41.12423736622686,2.5754514943999998,"
-                + "0.0310073344,0.027617403599999996,0.0,0.0037273087999999993,0.0,0.0898413312,"
-                + "0.0010816512000000002,9.633978E-4,0.0,1.300224E-4,0.0,0.2695239936,"
-                + "0.0032449536000000003,0.0028901934,0.0,3.900672E-4,0.0\n");
+                + "0.0310073344,0.027617403599999996,0.0,0.0037273087999999993,0.0,0.0,"
+                + "0.0898413312,0.0010816512000000002,9.633978E-4,0.0,1.300224E-4,0.0,0.0,"
+                + "0.2695239936,0.0032449536000000003,0.0028901934,0.0,3.900672E-4,0.0,0.0,1\n");
     assertThat(run("compare", "mnist", "mnist", "--format", "json").out())
         .isEqualTo(
             """
@@ -451,12 +494,17 @@ class NeurojouleTest {
         "reduction_percent_connections": 0.0, "reduction_percent_neurons": 0.0, \
         "reduction_percent_cpu": 0.0, "reduction_percent_gpu": 0.0, \
         "reduction_percent_arm": 0.0, "energy_j_cpu_convolution": 4.079152E-4, \
-        "energy_j_cpu_dense": 0.0010765824, "energy_j_cpu_activations": 9.425599999999998E-6, \
-        "energy_j_cpu_other": 0.0, "energy_j_gpu_convolution": 1.42296E-5, \
-        "energy_j_gpu_dense": 3.75552E-5, "energy_j_gpu_activations": 3.2880000000000003E-7, \
+        "energy_j_cpu_depthwise": 0.0, "energy_j_cpu_dense": 0.0010765824, \
+        "energy_j_cpu_pooling": 0.0, "energy_j_cpu_activations": 9.425599999999998E-6, \
+        "energy_j_cpu_spiking_neurons": 0.0, "energy_j_cpu_other": 0.0, \
+        "energy_j_gpu_convolution": 1.42296E-5, "energy_j_gpu_depthwise": 0.0, \
+        "energy_j_gpu_dense": 3.75552E-5, "energy_j_gpu_pooling": 0.0, \
+        "energy_j_gpu_activations": 3.2880000000000003E-7, "energy_j_gpu_spiking_neurons": 0.0, \
         "energy_j_gpu_other": 0.0, "energy_j_arm_convolution": 4.26888E-5, \
-        "energy_j_arm_dense": 1.1266560000000001E-4, "energy_j_arm_activations": 9.864E-7, \
-        "energy_j_arm_other": 0.0, "example_data": null},
+        "energy_j_arm_depthwise": 0.0, "energy_j_arm_dense": 1.1266560000000001E-4, \
+        "energy_j_arm_pooling": 0.0, "energy_j_arm_activations": 9.864E-7, \
+        "energy_j_arm_spiking_neurons": 0.0, "energy_j_arm_other": 0.0, \
+        "timesteps_per_inference": 1, "example_data": null},
             {"model": "mnist #2", "accounting": "complete", "params": 125422, \
         "storage_bytes": 501688, "connections": 172616, "neurons": 1096, \
         "energy_j_cpu": 0.0014939232, "energy_j_gpu": 5.211360000000001E-5, \
@@ -464,12 +512,17 @@ class NeurojouleTest {
         "reduction_percent_connections": 0.0, "reduction_percent_neurons": 0.0, \
         "reduction_percent_cpu": 0.0, "reduction_percent_gpu": 0.0, \
         "reduction_percent_arm": 0.0, "energy_j_cpu_convolution": 4.079152E-4, \
-        "energy_j_cpu_dense": 0.0010765824, "energy_j_cpu_activations": 9.425599999999998E-6, \
-        "energy_j_cpu_other": 0.0, "energy_j_gpu_convolution": 1.42296E-5, \
-        "energy_j_gpu_dense": 3.75552E-5, "energy_j_gpu_activations": 3.2880000000000003E-7, \
+        "energy_j_cpu_depthwise": 0.0, "energy_j_cpu_dense": 0.0010765824, \
+        "energy_j_cpu_pooling": 0.0, "energy_j_cpu_activations": 9.425599999999998E-6, \
+        "energy_j_cpu_spiking_neurons": 0.0, "energy_j_cpu_other": 0.0, \
+        "energy_j_gpu_convolution": 1.42296E-5, "energy_j_gpu_depthwise": 0.0, \
+        "energy_j_gpu_dense": 3.75552E-5, "energy_j_gpu_pooling": 0.0, \
+        "energy_j_gpu_activations": 3.2880000000000003E-7, "energy_j_gpu_spiking_neurons": 0.0, \
         "energy_j_gpu_other": 0.0, "energy_j_arm_convolution": 4.26888E-5, \
-        "energy_j_arm_dense": 1.1266560000000001E-4, "energy_j_arm_activations": 9.864E-7, \
-        "energy_j_arm_other": 0.0, "example_data": null}
+        "energy_j_arm_depthwise": 0.0, "energy_j_arm_dense": 1.1266560000000001E-4, \
+        "energy_j_arm_pooling": 0.0, "energy_j_arm_activations": 9.864E-7, \
+        "energy_j_arm_spiking_neurons": 0.0, "energy_j_arm_other": 0.0, \
+        "timesteps_per_inference": 1, "example_data": null}
           ],
           "warnings": []
         }
@@ -710,7 +763,7 @@ class NeurojouleTest {
     assertFails(
         2,
         "neurojoule: Invalid value for option '--format': 'xml' is not an output"
-            + " format; use text, csv or json (see 'neurojoule compare --help')",
+            + " format; use text, csv, json, markdown or latex (see 'neurojoule compare --help')",
         "compare",
         "mnist",
         "vgg9",
@@ -735,7 +788,8 @@ class NeurojouleTest {
         "NaN");
     assertFails(
         2,
-        "neurojoule: Unknown option: '--colour' (see 'neurojoule summary --help')",
+        "neurojoule: unknown option '--colour'; did you mean '--columns'? (see 'neurojoule summary"
+            + " --help')",
         "summary",
         "mnist",
         "--colour");
@@ -754,7 +808,8 @@ class NeurojouleTest {
             + " 'neurojoule --help')");
     assertFails(
         2,
-        "neurojoule: Unmatched argument at index 0: 'sumary' (see 'neurojoule" + " --help')",
+        "neurojoule: unknown command 'sumary'; did you mean 'summary' or 'compare'? (see"
+            + " 'neurojoule --help')",
         "sumary");
   }
 

@@ -20,6 +20,7 @@ public final class Examples {
 
   /** Prints everything to standard output. */
   public static void main(String[] args) {
+    ExampleLogging.eachWarningOnce(System.err);
     run(System.out);
   }
 

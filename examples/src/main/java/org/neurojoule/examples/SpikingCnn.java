@@ -1,6 +1,9 @@
 package org.neurojoule.examples;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Random;
 import org.neurojoule.ExampleData;
 import org.neurojoule.ModelEnergy;
@@ -27,28 +30,45 @@ public final class SpikingCnn {
   private SpikingCnn() {}
 
   /**
-   * Prints the table, or with {@code --write-events FILE} writes the events as a {@code .npy} file
-   * for the command line's {@code --example-data}.
+   * Prints the table, or with {@code --write-events [FILE]} writes the events as a {@code .npy}
+   * file for the command line's {@code --example-data}: to FILE, or without one to {@code
+   * events.npy} in a new temporary directory, never into the working directory unasked.
    *
-   * @param args the path of {@code cnn_sinabs.nir}, optional; or {@code --write-events FILE}
+   * @param args the path of {@code cnn_sinabs.nir}, optional; or {@code --write-events [FILE]}
+   * @throws IOException if the temporary directory cannot be made
    */
-  public static void main(String[] args) {
-    if (args.length == 2 && args[0].equals("--write-events")) {
-      events().toNpy(Path.of(args[1]));
+  public static void main(String[] args) throws IOException {
+    ExampleLogging.eachWarningOnce(System.err);
+    if (args.length >= 1 && args.length <= 2 && args[0].equals("--write-events")) {
+      Path target = eventsFile(args.length == 2 ? Optional.of(Path.of(args[1])) : Optional.empty());
+      events().toNpy(target);
       System.out.println(
-          "wrote "
-              + args[1]
-              + ": sequences ("
+          "wrote sequences ("
               + SEQUENCES
               + ", "
               + STEPS
               + ", 34, 34, 2), p = "
               + EVENT_PROBABILITY
-              + " per pixel, polarity and step");
+              + " per pixel, polarity and step, to");
+      // The path alone on the last line, so that a shell can take it: $(... | tail -1).
+      System.out.println(target);
       return;
     }
     Path file = Path.of(args.length > 0 ? args[0] : "nir/src/test/resources/nir/cnn_sinabs.nir");
     System.out.print(table(file));
+  }
+
+  /**
+   * {@return where {@code --write-events} writes: the file given, or {@code events.npy} in a new
+   * temporary directory}
+   *
+   * @param given the file given on the command line, if any
+   * @throws IOException if the temporary directory cannot be made
+   */
+  static Path eventsFile(Optional<Path> given) throws IOException {
+    return given.isPresent()
+        ? given.get()
+        : Files.createTempDirectory("neurojoule-events").resolve("events.npy");
   }
 
   /** {@return the events: {@code (SEQUENCES, STEPS, 34, 34, 2)}, seed 1} */

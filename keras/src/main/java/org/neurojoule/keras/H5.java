@@ -20,6 +20,11 @@ import org.neurojoule.KerasImportException;
  * failure of the parser on a damaged file becomes a {@link KerasImportException} naming the file.
  */
 final class H5 implements AutoCloseable {
+  static {
+    // jhdf logs through SLF4J: no three-line complaint for an application without a provider.
+    org.neurojoule.importing.QuietSlf4j.unlessConfigured();
+  }
+
   /** The most values one weight array may hold (an int-indexed float array). */
   static final long MAX_VALUES = Integer.MAX_VALUE - 8;
 

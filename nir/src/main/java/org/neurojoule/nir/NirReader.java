@@ -23,6 +23,11 @@ import org.neurojoule.NirImportException;
  * on a damaged file too, is a {@link NirImportException} naming the file.
  */
 final class NirReader {
+  static {
+    // jhdf logs through SLF4J: no three-line complaint for an application without a provider.
+    org.neurojoule.importing.QuietSlf4j.unlessConfigured();
+  }
+
   /** The most values one parameter may hold (an int-indexed array). */
   static final long MAX_VALUES = Integer.MAX_VALUE - 8;
 

@@ -14,17 +14,21 @@ import org.neurojoule.energy.PythonFormat;
  * data-neuron}.
  */
 public final class BarChart {
-  /** The width of the chart, in pixels. */
+  /** The width of a chart whose labels fit the default label area, in pixels. */
   public static final int WIDTH = 1000;
 
   private static final int LABEL_WIDTH = 230;
   private static final int BAR_LEFT = 240;
   private static final int BAR_WIDTH = 620;
+  private static final int RIGHT_MARGIN = WIDTH - BAR_LEFT - BAR_WIDTH;
+
+  /** The advance of a label's character at the chart's font size, generously, in pixels. */
+  private static final double CHAR_WIDTH = 7.2;
+
   private static final int ROW = 20;
   private static final int BAR = 14;
   private static final int TOP = 8;
   private static final int AXIS = 40;
-  private static final int LABEL_CHARS = 34;
 
   /**
    * One bar.
@@ -65,6 +69,31 @@ public final class BarChart {
   private BarChart() {}
 
   /**
+   * {@return the height of the chart of {@code bars}, in pixels}
+   *
+   * @param bars the bars
+   */
+  public static int height(List<Bar> bars) {
+    return TOP + bars.size() * ROW + AXIS;
+  }
+
+  /**
+   * {@return the width of the chart of {@code bars}, in pixels: wider than {@link #WIDTH} when a
+   * label needs it}
+   *
+   * @param bars the bars
+   */
+  public static int width(List<Bar> bars) {
+    return barLeft(bars) + BAR_WIDTH + RIGHT_MARGIN;
+  }
+
+  /** Where bars start: after the label area, which grows with the longest label. */
+  private static int barLeft(List<Bar> bars) {
+    int longest = bars.stream().mapToInt(b -> b.label().length()).max().orElse(0);
+    return Math.max(LABEL_WIDTH, (int) Math.ceil(longest * CHAR_WIDTH)) + BAR_LEFT - LABEL_WIDTH;
+  }
+
+  /**
    * {@return the SVG element}
    *
    * @param device the device's name, for the chart's title and {@code data-device}
@@ -87,7 +116,11 @@ public final class BarChart {
     if (!subject.matches("[a-z]+")) {
       throw new IllegalArgumentException("subject must be a lower-case word: '" + subject + "'");
     }
-    int height = TOP + bars.size() * ROW + AXIS;
+    int height = height(bars);
+    // The label area grows with the longest label, so that no label is ever cut.
+    int barLeft = barLeft(bars);
+    int labelWidth = barLeft - (BAR_LEFT - LABEL_WIDTH);
+    int width = width(bars);
     Html h = new Html();
     h.open(
             "svg",
@@ -98,11 +131,11 @@ public final class BarChart {
             "data-device",
             device,
             "width",
-            Integer.toString(WIDTH),
+            Integer.toString(width),
             "height",
             Integer.toString(height),
             "viewBox",
-            "0 0 " + WIDTH + " " + height,
+            "0 0 " + width + " " + height,
             "role",
             "img",
             "aria-label",
@@ -112,29 +145,25 @@ public final class BarChart {
     double max = bars.stream().mapToDouble(Bar::total).max().orElse(0);
     for (int i = 0; i < bars.size(); i++) {
       Bar bar = bars.get(i);
-      String label =
-          bar.label().length() > LABEL_CHARS
-              ? bar.label().substring(0, LABEL_CHARS - 1) + "\u2026"
-              : bar.label();
       h.open(
               "text",
               "class",
               "label",
               "x",
-              Integer.toString(LABEL_WIDTH),
+              Integer.toString(labelWidth),
               "y",
               px(TOP + i * ROW + BAR - 2),
               "text-anchor",
               "end")
           .element("title", bar.label())
-          .text(label)
+          .text(bar.label())
           .close("text");
       h.open(
               "text",
               "class",
               "value",
               "x",
-              Integer.toString(BAR_LEFT + BAR_WIDTH + 8),
+              Integer.toString(barLeft + BAR_WIDTH + 8),
               "y",
               px(TOP + i * ROW + BAR - 2))
           .element("title", bar.total() + " J")
@@ -142,8 +171,8 @@ public final class BarChart {
           .close("text")
           .newline();
     }
-    h.raw(scale("linear", subject, bars, new Linear(max))).newline();
-    h.raw(scale("log", subject, bars, Log.of(bars))).newline();
+    h.raw(scale("linear", subject, bars, new Linear(max), barLeft)).newline();
+    h.raw(scale("log", subject, bars, Log.of(bars), barLeft)).newline();
     return h.close("svg").toString();
   }
 
@@ -207,7 +236,7 @@ public final class BarChart {
    * The bars and the axis on one scale. On a log axis the bar's length is its total's and the two
    * parts divide it in proportion to their energies.
    */
-  private static String scale(String name, String subject, List<Bar> bars, Axis axis) {
+  private static String scale(String name, String subject, List<Bar> bars, Axis axis, int barLeft) {
     Html h = new Html().open("g", "class", "scale-" + name);
     for (int i = 0; i < bars.size(); i++) {
       Bar bar = bars.get(i);
@@ -232,7 +261,7 @@ public final class BarChart {
           "class",
           "synop",
           "x",
-          px(BAR_LEFT),
+          px(barLeft),
           "y",
           y,
           "width",
@@ -244,7 +273,7 @@ public final class BarChart {
           "class",
           "neuron",
           "x",
-          px(BAR_LEFT + synop),
+          px(barLeft + synop),
           "y",
           y,
           "width",
@@ -259,15 +288,15 @@ public final class BarChart {
         "class",
         "axis",
         "x1",
-        px(BAR_LEFT),
+        px(barLeft),
         "y1",
         px(axisY),
         "x2",
-        px(BAR_LEFT + BAR_WIDTH),
+        px(barLeft + BAR_WIDTH),
         "y2",
         px(axisY));
     for (double tick : axis.ticks()) {
-      String x = px(BAR_LEFT + axis.position(tick));
+      String x = px(barLeft + axis.position(tick));
       h.empty("line", "class", "tick", "x1", x, "y1", px(axisY), "x2", x, "y2", px(axisY + 5));
       h.element(
           "text",
@@ -287,7 +316,7 @@ public final class BarChart {
         "class",
         "axis-label",
         "x",
-        px(BAR_LEFT + BAR_WIDTH / 2.0),
+        px(barLeft + BAR_WIDTH / 2.0),
         "y",
         px(axisY + 34),
         "text-anchor",
