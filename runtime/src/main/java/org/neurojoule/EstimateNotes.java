@@ -40,6 +40,9 @@ final class EstimateNotes {
               + " use energy(e -> e.accounting(Accounting.KERAS_SPIKING)).");
     }
     estimate.model().paramNotes().forEach(n -> notes.add("* " + n));
+    if (estimate.options().exampleData().isPresent()) {
+      estimate.model().madeUpWeightsNote().ifPresent(n -> notes.add("* " + n + "."));
+    }
     return notes;
   }
 

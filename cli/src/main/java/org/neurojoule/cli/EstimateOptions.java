@@ -100,6 +100,15 @@ final class EstimateOptions {
   List<Converters.InputShape> inputShapes = new ArrayList<>();
 
   @Option(
+      names = "--weights",
+      paramLabel = "FILE.h5",
+      description =
+          "For a Keras architecture JSON: the weights-only .h5 file (save_weights) to read"
+              + " onto it. Without it the JSON's layers get initial weights, and firing rates on"
+              + " them are made up (with a warning).")
+  Path weights;
+
+  @Option(
       names = "--devices",
       paramLabel = "FILE",
       description =
@@ -205,10 +214,11 @@ final class EstimateOptions {
         });
   }
 
-  /** {@return the import options of model files: --allow-unknown and --input-shape} */
+  /** {@return the import options of Keras files: --allow-unknown, --input-shape, --weights} */
   UnaryOperator<KerasModels.Options> importOptions() {
     return o -> {
       KerasModels.Options with = o.allowUnknown(allowUnknown);
+      with = weights == null ? with : with.weights(weights);
       if (inputShapes.size() == 1 && inputShapes.get(0).name().isEmpty()) {
         return with.inputShape(inputShapes.get(0).dims());
       }

@@ -54,6 +54,13 @@ final class ModelSource {
       boolean inputShapeGiven,
       UnaryOperator<OnnxModels.Options> onnx) {
     Supplier<Model> bundled = BUNDLED.get(spec.toLowerCase(Locale.ROOT));
+    boolean weightsGiven = options.apply(KerasModels.Options.defaults()).weights().isPresent();
+    if (bundled != null && weightsGiven) {
+      throw new IllegalArgumentException(
+          "--weights applies to a Keras architecture JSON; '"
+              + spec
+              + "' is a bundled model, which has its own weights");
+    }
     if (bundled != null) {
       if (inputShapeGiven) {
         throw new IllegalArgumentException(
@@ -67,6 +74,25 @@ final class ModelSource {
     if (!Files.exists(path)) {
       throw new IllegalArgumentException(
           "'" + spec + "' is neither a bundled model (" + names() + ") nor an existing file");
+    }
+    Model m = loadFile(spec, path, options, inputShapeGiven, weightsGiven, onnx);
+    // Errors about an undefined input dimension name the flag that gives the sizes.
+    m.provenance().ifPresent(p -> m.recordProvenance(p.withInputShapeOption("--input-shape")));
+    return m;
+  }
+
+  private static Model loadFile(
+      String spec,
+      Path path,
+      UnaryOperator<KerasModels.Options> options,
+      boolean inputShapeGiven,
+      boolean weightsGiven,
+      UnaryOperator<OnnxModels.Options> onnx) {
+    boolean keras =
+        !path.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(nir|onnx)");
+    if (!keras && weightsGiven) {
+      throw new IllegalArgumentException(
+          "--weights applies to a Keras architecture JSON; '" + spec + "' stores its own weights");
     }
     if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nir")) {
       if (inputShapeGiven) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import org.neurojoule.Model;
 import org.neurojoule.NirImportException;
+import org.neurojoule.Provenance;
 
 /**
  * Imports NIR graphs (the Neuromorphic Intermediate Representation, as the NIR library's {@code
@@ -31,6 +32,8 @@ public final class NirModels {
   public static Model load(Path file) {
     Objects.requireNonNull(file, "file == null");
     String label = file.toString();
-    return new NirImporter(label).toModel(NirReader.read(file, label));
+    return new NirImporter(label)
+        .toModel(NirReader.read(file, label))
+        .recordProvenance(Provenance.imported(label, true));
   }
 }
