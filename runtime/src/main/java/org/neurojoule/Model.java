@@ -65,6 +65,8 @@ public final class Model {
   /** Set by an importer before it hands the model out; see {@link #provenance()}. */
   private volatile Provenance provenance;
 
+  private volatile Integration integration = Integration.EULER;
+
   private Model(List<Tensor> inputs, List<Tensor> outputs, Graph graph) {
     this.inputs = List.copyOf(inputs);
     this.outputs = List.copyOf(outputs);
@@ -340,6 +342,26 @@ public final class Model {
    */
   public Model recordProvenance(Provenance provenance) {
     this.provenance = Objects.requireNonNull(provenance, "provenance == null");
+    return this;
+  }
+
+  /**
+   * {@return how the spiking simulation steps this model's leaky neurons: {@link Integration#EULER}
+   * unless the importer was told otherwise}
+   */
+  public Integration integration() {
+    return integration;
+  }
+
+  /**
+   * Sets how the spiking simulation steps this model's leaky neurons. For importers ({@code
+   * NirModels.Options.integration}), before they hand the model out.
+   *
+   * @param integration forward Euler or the exact solution
+   * @return this model
+   */
+  public Model recordIntegration(Integration integration) {
+    this.integration = Objects.requireNonNull(integration, "integration == null");
     return this;
   }
 

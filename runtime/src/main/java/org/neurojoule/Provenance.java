@@ -3,8 +3,8 @@ package org.neurojoule;
 import java.util.Objects;
 
 /**
- * Where an imported model came from: the file, whether the file stored the model's weights, and how
- * a caller gives the model's input shape when the file leaves a dimension undefined. Every importer
+ * Where an imported model came from: the file, whether the file stored the model's weights, and
+ * whether errors after the import name the API's options or the command line's. Every importer
  * records one on the {@link Model} it returns ({@link Model#provenance()}); a model built in Java
  * has none.
  *
@@ -15,22 +15,17 @@ import java.util.Objects;
  *
  * @param source the file the model was imported from, as the importer names it in its errors
  * @param weightsRead whether the file stored the weights (false: the weights are made up)
- * @param inputShapeOption how the caller gives the input's sizes, named in errors about an
- *     undefined dimension: {@code Options.inputShape(...)} for the API, {@code --input-shape} for
- *     the command line
+ * @param commandLine whether errors name the command line's options ({@code --input-shape}, {@code
+ *     --dt}, {@code --integration}) instead of the API's
  */
-public record Provenance(String source, boolean weightsRead, String inputShapeOption) {
-  /** How the import APIs give an input shape: each importer's options have this method. */
-  public static final String API_INPUT_SHAPE = "Options.inputShape(...)";
-
+public record Provenance(String source, boolean weightsRead, boolean commandLine) {
   /**
    * Checks the values.
    *
-   * @throws NullPointerException if a value is null
+   * @throws NullPointerException if the source is null
    */
   public Provenance {
     Objects.requireNonNull(source, "source == null");
-    Objects.requireNonNull(inputShapeOption, "inputShapeOption == null");
   }
 
   /**
@@ -40,17 +35,27 @@ public record Provenance(String source, boolean weightsRead, String inputShapeOp
    * @param weightsRead whether the file stored the weights
    */
   public static Provenance imported(String source, boolean weightsRead) {
-    return new Provenance(source, weightsRead, API_INPUT_SHAPE);
+    return new Provenance(source, weightsRead, false);
   }
 
-  /**
-   * {@return this provenance, naming {@code option} as the way to give the input shape} The command
-   * line names its flag: {@code --input-shape}.
-   *
-   * @param option how the caller gives the input's sizes
-   */
-  public Provenance withInputShapeOption(String option) {
-    return new Provenance(source, weightsRead, option);
+  /** {@return this provenance, its errors naming the command line's options} */
+  public Provenance namingCommandLineOptions() {
+    return new Provenance(source, weightsRead, true);
+  }
+
+  /** {@return how to give the input's sizes: {@code Options.inputShape(...)} or --input-shape} */
+  public String inputShapeOption() {
+    return commandLine ? "--input-shape" : "Options.inputShape(...)";
+  }
+
+  /** {@return how to set the spiking simulation's timestep: simulate(dt) or --dt} */
+  public String dtOption() {
+    return commandLine ? "--dt" : "EnergyOptions.simulate(dt)";
+  }
+
+  /** {@return how to integrate a NIR model's neurons exactly} */
+  public String exactIntegrationOption() {
+    return commandLine ? "--integration exact" : "NirModels.Options.integration(Integration.EXACT)";
   }
 
   /**
@@ -60,7 +65,7 @@ public record Provenance(String source, boolean weightsRead, String inputShapeOp
    * @param weightsFile the file the weights came from
    */
   public Provenance withWeightsFrom(String weightsFile) {
-    return new Provenance(source + " with weights " + weightsFile, true, inputShapeOption);
+    return new Provenance(source + " with weights " + weightsFile, true, commandLine);
   }
 
   /** The warning and summary note for a model whose firing rates use made-up weights. */

@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import org.neurojoule.EnergyModel;
 import org.neurojoule.EnergyOptions;
 import org.neurojoule.ExampleData;
+import org.neurojoule.Integration;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
 import org.neurojoule.SpikeCounts;
@@ -53,6 +54,17 @@ final class EstimateOptions {
           "Length of a timestep on spiking devices, and the spiking simulation's"
               + " timestep (default: ${DEFAULT-VALUE}).")
   double dt;
+
+  @Option(
+      names = "--integration",
+      paramLabel = "METHOD",
+      defaultValue = "euler",
+      converter = EstimateOptions.IntegrationConverter.class,
+      description =
+          "For a NIR graph: how the spiking simulation steps its leaky neurons over --dt:"
+              + " euler (default; as snnTorch and Norse, needs a dt no longer than any tau) or"
+              + " exact (exp(-dt/tau) decay, as Rockpool and Lava; any dt).")
+  Integration integration;
 
   @Option(
       names = "--accounting",
@@ -201,7 +213,13 @@ final class EstimateOptions {
    * @param model a bundled name or a model file
    */
   ModelEnergy estimate(String model) {
-    Model m = ModelSource.load(model, importOptions(), !inputShapes.isEmpty(), onnxOptions());
+    Model m =
+        ModelSource.load(
+            model,
+            importOptions(),
+            !inputShapes.isEmpty(),
+            onnxOptions(),
+            o -> o.integration(integration));
     ExampleData data = exampleData == null ? null : ExampleData.fromNpy(exampleData);
     // A model of spiking neurons (NIR's) is simulated: its example data are sequences.
     boolean simulate =
@@ -261,5 +279,20 @@ final class EstimateOptions {
             .map(SpikeCounts::timesteps)
             .orElse(timesteps);
     return o -> o.timestepsPerInference(steps).dt(dt);
+  }
+
+  /** {@code euler} or {@code exact}, ignoring case. */
+  static final class IntegrationConverter
+      implements picocli.CommandLine.ITypeConverter<Integration> {
+    @Override
+    public Integration convert(String value) {
+      for (Integration i : Integration.values()) {
+        if (i.name().equalsIgnoreCase(value)) {
+          return i;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException(
+          "'" + value + "' is not an integration method; use euler or exact");
+    }
   }
 }
