@@ -40,6 +40,16 @@ final class EstimateOptions {
   Path exampleData;
 
   @Option(
+      names = "--data-layout",
+      paramLabel = "LAYOUT",
+      defaultValue = "nhwc",
+      converter = EstimateOptions.DataLayoutConverter.class,
+      description =
+          "The layout of --example-data: nhwc (default; channels last, as the model) or nchw"
+              + " (PyTorch's channels first, transposed to channels last).")
+  DataLayout dataLayout;
+
+  @Option(
       names = "--timesteps",
       paramLabel = "N",
       defaultValue = "1",
@@ -220,7 +230,7 @@ final class EstimateOptions {
             !inputShapes.isEmpty(),
             onnxOptions(),
             o -> o.integration(integration));
-    ExampleData data = exampleData == null ? null : ExampleData.fromNpy(exampleData);
+    ExampleData data = exampleData();
     // A model of spiking neurons (NIR's) is simulated: its example data are sequences.
     boolean simulate =
         data != null && m.layers().stream().anyMatch(l -> l.spec() instanceof SpikingNeuron);
@@ -230,6 +240,15 @@ final class EstimateOptions {
           o = data == null ? o : o.exampleData(data);
           return simulate ? o.simulate(dt) : o;
         });
+  }
+
+  /** {@return the --example-data, transposed to channels last if --data-layout nchw; or null} */
+  private ExampleData exampleData() {
+    if (exampleData == null) {
+      return null;
+    }
+    ExampleData data = ExampleData.fromNpy(exampleData);
+    return dataLayout == DataLayout.NCHW ? data.channelsFirstToLast() : data;
   }
 
   /** {@return the import options of Keras files: --allow-unknown, --input-shape, --weights} */
@@ -293,6 +312,26 @@ final class EstimateOptions {
       }
       throw new picocli.CommandLine.TypeConversionException(
           "'" + value + "' is not an integration method; use euler or exact");
+    }
+  }
+
+  /** The layout of example data: channels last (the model's) or first (PyTorch's). */
+  enum DataLayout {
+    NHWC,
+    NCHW
+  }
+
+  /** {@code nhwc} or {@code nchw}, ignoring case. */
+  static final class DataLayoutConverter implements picocli.CommandLine.ITypeConverter<DataLayout> {
+    @Override
+    public DataLayout convert(String value) {
+      for (DataLayout l : DataLayout.values()) {
+        if (l.name().equalsIgnoreCase(value)) {
+          return l;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException(
+          "'" + value + "' is not a data layout; use nhwc or nchw");
     }
   }
 }
