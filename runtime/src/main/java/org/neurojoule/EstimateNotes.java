@@ -87,6 +87,9 @@ final class EstimateNotes {
               + ".");
     }
     estimate.model().paramNotes().forEach(n -> notes.add("* " + n));
+    if (estimate.options().exampleData().isPresent()) {
+      estimate.model().madeUpWeightsNote().ifPresent(n -> notes.add("* " + n + "."));
+    }
     return notes;
   }
 

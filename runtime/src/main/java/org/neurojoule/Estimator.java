@@ -13,6 +13,8 @@ import org.neurojoule.layer.Accounting;
 import org.neurojoule.layer.LayerStats;
 import org.neurojoule.layer.Layers;
 import org.neurojoule.shape.Shape;
+import org.neurojoule.shape.ShapeError;
+import org.neurojoule.shape.ShapeException;
 
 /**
  * Computes an {@link Estimate}: runs the spiking simulation or measures the firing rates when the
@@ -39,7 +41,38 @@ final class Estimator {
    * @throws IllegalArgumentException if a layer's statistics cannot be computed, naming it
    */
   static Estimate estimate(Model model, EnergyOptions options, LayerRuleRegistry rules) {
-    return new Estimator(model, options, rules).estimate();
+    try {
+      return new Estimator(model, options, rules).estimate();
+    } catch (ShapeException e) {
+      throw namingTheFile(model, e);
+    }
+  }
+
+  /**
+   * An undefined dimension of an imported model is the file's: the error names the file and the
+   * option that gives the sizes ({@code Options.inputShape(...)}, or the command line's {@code
+   * --input-shape}).
+   */
+  private static ShapeException namingTheFile(Model model, ShapeException e) {
+    Optional<Provenance> p = model.provenance();
+    if (p.isEmpty() || e.error() != ShapeError.UNDEFINED_DIMENSION) {
+      return e;
+    }
+    String detail =
+        e.detail()
+            + " (the model comes from "
+            + p.get().source()
+            + ", which leaves an input dimension undefined: give its sizes with "
+            + p.get().inputShapeOption()
+            + ")";
+    ShapeException named = ShapeException.of(e.error(), e.inputShapes(), detail);
+    if (e.layerName().isPresent()) {
+      named =
+          named.inLayer(
+              e.layerIndex().orElse(-1), e.layerName().get(), e.layerDescription().orElse(""));
+    }
+    named.initCause(e);
+    return named;
   }
 
   private Estimate estimate() {
@@ -98,6 +131,9 @@ final class Estimator {
     List<String> warnings = new ArrayList<>();
     uncounted.forEach(t -> warnings.add("Cannot compute stats for layer of type '" + t + "'"));
     warnings.addAll(LayoutWarnings.of(model));
+    if (simulated.isPresent() || measured.isPresent()) {
+      model.madeUpWeightsNote().ifPresent(warnings::add);
+    }
     if (options.logWarnings()) {
       // As the reference's Python warnings: on stderr (System.Logger's default) when the
       // estimate is made, each once per model; the summary text stays the reference's.

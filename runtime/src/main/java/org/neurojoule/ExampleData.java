@@ -197,6 +197,45 @@ public final class ExampleData {
     }
   }
 
+  /**
+   * {@return this data read as channels-first, PyTorch's {@code (N, C, H, W)} (or {@code (N, C,
+   * L)}, {@code (N, C, D, H, W)}), transposed to the channels-last {@code (N, H, W, C)} NeuroJoule
+   * and Keras take} The command line's {@code --data-layout nchw}. The values are read and copied.
+   *
+   * @throws IllegalArgumentException if the data has fewer than three dimensions (batch, channels
+   *     and at least one more), or more values than one array holds
+   */
+  public ExampleData channelsFirstToLast() {
+    if (shape.length < 3) {
+      throw new IllegalArgumentException(
+          "example data ("
+              + source()
+              + ") of shape "
+              + Arrays.toString(shape)
+              + " has no channels axis to move: channels-first data is (N, C, ...), three"
+              + " dimensions or more");
+    }
+    float[] in = values();
+    int n = shape[0];
+    int c = shape[1];
+    long inner = count(shape) / ((long) n * c);
+    float[] out = new float[in.length];
+    int at = 0;
+    for (int b = 0; b < n; b++) {
+      long base = (long) b * c * inner;
+      for (long p = 0; p < inner; p++) {
+        for (int ch = 0; ch < c; ch++) {
+          out[at++] = in[(int) (base + ch * inner + p)];
+        }
+      }
+    }
+    int[] last = new int[shape.length];
+    last[0] = n;
+    System.arraycopy(shape, 2, last, 1, shape.length - 2);
+    last[shape.length - 1] = c;
+    return new ExampleData(out, 0, null, last);
+  }
+
   /** {@return the shape, batch first} */
   public int[] shape() {
     return shape.clone();

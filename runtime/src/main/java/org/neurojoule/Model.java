@@ -62,6 +62,11 @@ public final class Model {
 
   private volatile List<String> paramNotes = List.of();
 
+  /** Set by an importer before it hands the model out; see {@link #provenance()}. */
+  private volatile Provenance provenance;
+
+  private volatile Integration integration = Integration.EULER;
+
   private Model(List<Tensor> inputs, List<Tensor> outputs, Graph graph) {
     this.inputs = List.copyOf(inputs);
     this.outputs = List.copyOf(outputs);
@@ -318,6 +323,58 @@ public final class Model {
   public void countShared(ParamCount shared, List<String> notes) {
     sharedParams = Objects.requireNonNull(shared, "shared == null");
     paramNotes = List.copyOf(notes);
+  }
+
+  /**
+   * {@return where the model was imported from: the file, whether it stored the weights, and how to
+   * give an input shape; empty for a model built in Java}
+   */
+  public Optional<Provenance> provenance() {
+    return Optional.ofNullable(provenance);
+  }
+
+  /**
+   * Records where the model came from, before the importer hands it out (or when a caller such as
+   * the command line renames the way to give an input shape). For importers.
+   *
+   * @param provenance the file, whether it stored the weights, and how to give an input shape
+   * @return this model
+   */
+  public Model recordProvenance(Provenance provenance) {
+    this.provenance = Objects.requireNonNull(provenance, "provenance == null");
+    return this;
+  }
+
+  /**
+   * {@return how the spiking simulation steps this model's leaky neurons: {@link Integration#EULER}
+   * unless the importer was told otherwise}
+   */
+  public Integration integration() {
+    return integration;
+  }
+
+  /**
+   * Sets how the spiking simulation steps this model's leaky neurons. For importers ({@code
+   * NirModels.Options.integration}), before they hand the model out.
+   *
+   * @param integration forward Euler or the exact solution
+   * @return this model
+   */
+  public Model recordIntegration(Integration integration) {
+    this.integration = Objects.requireNonNull(integration, "integration == null");
+    return this;
+  }
+
+  /**
+   * {@return the note on made-up weights if the model was imported from a file without weights and
+   * has weights to make up}
+   */
+  Optional<String> madeUpWeightsNote() {
+    Provenance p = provenance;
+    if (p == null || p.weightsRead() || params().total() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(p.madeUpWeightsNote());
   }
 
   /**

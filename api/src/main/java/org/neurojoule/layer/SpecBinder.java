@@ -275,7 +275,7 @@ public final class SpecBinder {
     } else if (type == double.class || type == float.class) {
       converted = value instanceof Number n ? (Object) n.doubleValue() : null;
     } else if (type == boolean.class) {
-      converted = value instanceof Boolean ? value : null;
+      converted = bool(value);
     } else if (type == int[].class) {
       List<Object> items = list == null ? List.of(value) : list;
       int[] ints = new int[items.size()];
@@ -316,6 +316,25 @@ public final class SpecBinder {
               + ")");
     }
     return Optional.of(converted);
+  }
+
+  /**
+   * A boolean, or the whole number 1 or 0 read as one: Keras 2 configs store some booleans so
+   * (Python's bool is an int) and Keras reads them, as the Keras importer does. 1.0 or 2 stay
+   * errors.
+   */
+  private static Boolean bool(Object value) {
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
+        || value instanceof Byte) {
+      long n = ((Number) value).longValue();
+      return n == 1 ? Boolean.TRUE : n == 0 ? Boolean.FALSE : null;
+    }
+    return null;
   }
 
   private static int integer(String attribute, Object value) {

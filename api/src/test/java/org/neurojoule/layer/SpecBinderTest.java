@@ -88,6 +88,26 @@ class SpecBinderTest {
   }
 
   @Test
+  void bind_booleanAsOneOrZero_readAsKerasDoes() {
+    assertThat(SpecBinder.bind(Dense.class, "of", Map.of("units", 3, "useBias", 0)))
+        .isEqualTo(Dense.of(3).useBias(false));
+    assertThat(SpecBinder.bind(Dense.class, "of", Map.of("units", 3, "useBias", 1L)))
+        .isEqualTo(Dense.of(3).useBias(true));
+    assertThat(
+            SpecBinder.bind(
+                BatchNormalization.class, "of", Map.of("scale", 0, "center", List.of(1))))
+        .isEqualTo(BatchNormalization.of().scale(false).center(true));
+    for (Object bad : List.of(2, 1.0, "1")) {
+      assertThat(
+              assertThrows(
+                      ShapeException.class,
+                      () -> SpecBinder.bind(Dense.class, "of", Map.of("units", 3, "useBias", bad)))
+                  .getMessage())
+          .startsWith("[NnInvalidArgument] useBias must be true or false, got " + bad);
+    }
+  }
+
+  @Test
   void layerType_readsTheMetaAnnotation() {
     LayerType relu = LayerType.named("ReLU").orElseThrow();
 

@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 import org.neurojoule.EnergyModel;
 import org.neurojoule.EnergyOptions;
 import org.neurojoule.ExampleData;
+import org.neurojoule.Integration;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
 import org.neurojoule.SummaryOptions;
@@ -42,6 +43,16 @@ final class EstimateOptions {
   List<String> exampleData = new ArrayList<>();
 
   @Option(
+      names = "--data-layout",
+      paramLabel = "LAYOUT",
+      defaultValue = "nhwc",
+      converter = EstimateOptions.DataLayoutConverter.class,
+      description =
+          "The layout of --example-data: nhwc (default; channels last, as the model) or nchw"
+              + " (PyTorch's channels first, transposed to channels last).")
+  DataLayout dataLayout;
+
+  @Option(
       names = "--timesteps",
       paramLabel = "N",
       description =
@@ -57,6 +68,17 @@ final class EstimateOptions {
           "Length of a timestep on spiking devices, and the spiking simulation's"
               + " timestep (default: ${DEFAULT-VALUE}).")
   double dt;
+
+  @Option(
+      names = "--integration",
+      paramLabel = "METHOD",
+      defaultValue = "euler",
+      converter = EstimateOptions.IntegrationConverter.class,
+      description =
+          "For a NIR graph: how the spiking simulation steps its leaky neurons over --dt:"
+              + " euler (default; as snnTorch and Norse, needs a dt no longer than any tau) or"
+              + " exact (exp(-dt/tau) decay, as Rockpool and Lava; any dt).")
+  Integration integration;
 
   @Option(
       names = "--accounting",
@@ -103,6 +125,15 @@ final class EstimateOptions {
               + " without the batch, such as 64,64,3 (-1 keeps the file's dimension); for a model"
               + " with several inputs, repeat as NAME=64,64,3 per input layer.")
   List<Converters.InputShape> inputShapes = new ArrayList<>();
+
+  @Option(
+      names = "--weights",
+      paramLabel = "FILE.h5",
+      description =
+          "For a Keras architecture JSON: the weights-only .h5 file (save_weights) to read"
+              + " onto it. Without it the JSON's layers get initial weights, and firing rates on"
+              + " them are made up (with a warning).")
+  Path weights;
 
   @Option(
       names = "--devices",
@@ -214,8 +245,14 @@ final class EstimateOptions {
    * @param exampleData the example data of this model, if any
    */
   ModelEnergy estimate(String model, Optional<Path> exampleData) {
-    Model m = ModelSource.load(model, importOptions(), !inputShapes.isEmpty(), onnxOptions());
-    ExampleData data = exampleData.map(ExampleData::fromNpy).orElse(null);
+    Model m =
+        ModelSource.load(
+            model,
+            importOptions(),
+            !inputShapes.isEmpty(),
+            onnxOptions(),
+            o -> o.integration(integration));
+    ExampleData data = exampleData.map(this::readExampleData).orElse(null);
     // A model of spiking neurons (NIR's) is simulated: its example data are sequences.
     boolean simulate =
         data != null && m.layers().stream().anyMatch(l -> l.spec() instanceof SpikingNeuron);
@@ -227,10 +264,19 @@ final class EstimateOptions {
         });
   }
 
-  /** {@return the import options of model files: --allow-unknown and --input-shape} */
+  /**
+   * {@return the example data in {@code file}, transposed to channels last if --data-layout nchw}
+   */
+  private ExampleData readExampleData(Path file) {
+    ExampleData data = ExampleData.fromNpy(file);
+    return dataLayout == DataLayout.NCHW ? data.channelsFirstToLast() : data;
+  }
+
+  /** {@return the import options of Keras files: --allow-unknown, --input-shape, --weights} */
   UnaryOperator<KerasModels.Options> importOptions() {
     return o -> {
       KerasModels.Options with = o.allowUnknown(allowUnknown);
+      with = weights == null ? with : with.weights(weights);
       if (inputShapes.size() == 1 && inputShapes.get(0).name().isEmpty()) {
         return with.inputShape(inputShapes.get(0).dims());
       }
@@ -257,5 +303,40 @@ final class EstimateOptions {
    */
   UnaryOperator<SummaryOptions> timing() {
     return o -> (timesteps == null ? o : o.timestepsPerInference(timesteps)).dt(dt);
+  }
+
+  /** {@code euler} or {@code exact}, ignoring case. */
+  static final class IntegrationConverter
+      implements picocli.CommandLine.ITypeConverter<Integration> {
+    @Override
+    public Integration convert(String value) {
+      for (Integration i : Integration.values()) {
+        if (i.name().equalsIgnoreCase(value)) {
+          return i;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException(
+          "'" + value + "' is not an integration method; use euler or exact");
+    }
+  }
+
+  /** The layout of example data: channels last (the model's) or first (PyTorch's). */
+  enum DataLayout {
+    NHWC,
+    NCHW
+  }
+
+  /** {@code nhwc} or {@code nchw}, ignoring case. */
+  static final class DataLayoutConverter implements picocli.CommandLine.ITypeConverter<DataLayout> {
+    @Override
+    public DataLayout convert(String value) {
+      for (DataLayout l : DataLayout.values()) {
+        if (l.name().equalsIgnoreCase(value)) {
+          return l;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException(
+          "'" + value + "' is not a data layout; use nhwc or nchw");
+    }
   }
 }

@@ -53,7 +53,34 @@ final class ModelSource {
       UnaryOperator<KerasModels.Options> options,
       boolean inputShapeGiven,
       UnaryOperator<OnnxModels.Options> onnx) {
+    return load(spec, options, inputShapeGiven, onnx, UnaryOperator.identity());
+  }
+
+  /**
+   * {@return the model {@code spec} names, a {@code .nir} graph imported with {@code nir}}
+   *
+   * @param spec a bundled name such as {@code mnist}, or a path
+   * @param options the import options of a Keras file
+   * @param inputShapeGiven whether --input-shape was given, which applies to model files only
+   * @param onnx the import options of an ONNX file
+   * @param nir the import options of a NIR graph (--integration)
+   * @throws IllegalArgumentException naming {@code spec} if it is neither, or if an option does not
+   *     apply to it
+   */
+  static Model load(
+      String spec,
+      UnaryOperator<KerasModels.Options> options,
+      boolean inputShapeGiven,
+      UnaryOperator<OnnxModels.Options> onnx,
+      UnaryOperator<NirModels.Options> nir) {
     Supplier<Model> bundled = BUNDLED.get(spec.toLowerCase(Locale.ROOT));
+    boolean weightsGiven = options.apply(KerasModels.Options.defaults()).weights().isPresent();
+    if (bundled != null && weightsGiven) {
+      throw new IllegalArgumentException(
+          "--weights applies to a Keras architecture JSON; '"
+              + spec
+              + "' is a bundled model, which has its own weights");
+    }
     if (bundled != null) {
       if (inputShapeGiven) {
         throw new IllegalArgumentException(
@@ -68,6 +95,26 @@ final class ModelSource {
       throw new IllegalArgumentException(
           "'" + spec + "' is neither a bundled model (" + names() + ") nor an existing file");
     }
+    Model m = loadFile(spec, path, options, inputShapeGiven, weightsGiven, onnx, nir);
+    // Errors after import (an undefined input dimension, too long a dt) name the flags.
+    m.provenance().ifPresent(p -> m.recordProvenance(p.namingCommandLineOptions()));
+    return m;
+  }
+
+  private static Model loadFile(
+      String spec,
+      Path path,
+      UnaryOperator<KerasModels.Options> options,
+      boolean inputShapeGiven,
+      boolean weightsGiven,
+      UnaryOperator<OnnxModels.Options> onnx,
+      UnaryOperator<NirModels.Options> nir) {
+    boolean keras =
+        !path.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(nir|onnx)");
+    if (!keras && weightsGiven) {
+      throw new IllegalArgumentException(
+          "--weights applies to a Keras architecture JSON; '" + spec + "' stores its own weights");
+    }
     if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nir")) {
       if (inputShapeGiven) {
         throw new IllegalArgumentException(
@@ -75,7 +122,7 @@ final class ModelSource {
                 + spec
                 + "' is a NIR graph, which declares its own input shape");
       }
-      return NirModels.load(path);
+      return NirModels.load(path, nir);
     }
     if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
       return OnnxModels.load(path, onnx);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import org.neurojoule.KerasImportException;
 import org.neurojoule.Model;
+import org.neurojoule.Provenance;
 import org.neurojoule.keras.ModelDef.LayerDef;
 
 /**
@@ -120,7 +121,8 @@ final class KerasImporter {
       throw new KerasImportException(wlabel + ": not an HDF5 file (the HDF5 signature is missing)");
     }
     try (H5 h5 = H5.open(weightsH5, wlabel, wsize)) {
-      return build(def, label, Optional.of(StoredWeights.legacy(h5, h5.root(), def)));
+      Model model = build(def, label, Optional.of(StoredWeights.legacy(h5, h5.root(), def)));
+      return model.recordProvenance(model.provenance().orElseThrow().withWeightsFrom(wlabel));
     }
   }
 
@@ -148,7 +150,7 @@ final class KerasImporter {
     Model model = builder.build(def);
     warnings = List.copyOf(builder.warnings());
     warnings.forEach(w -> LOG.log(System.Logger.Level.WARNING, w));
-    return model;
+    return model.recordProvenance(Provenance.imported(label, weights.isPresent()));
   }
 
   /** One error listing every layer without an equivalent, unless they are allowed. */

@@ -34,9 +34,38 @@ public final class KerasModels {
    */
   public static final class Options {
     private final Models.Options shared;
+    private final Optional<Path> weights;
+
+    private Options(Models.Options shared, Optional<Path> weights) {
+      this.shared = shared;
+      this.weights = weights;
+    }
 
     private Options(Models.Options shared) {
-      this.shared = shared;
+      this(shared, Optional.empty());
+    }
+
+    /** {@return the default options: no unknown layers allowed, the file's input shapes} */
+    public static Options defaults() {
+      return new Options(Models.Options.defaults());
+    }
+
+    /**
+     * {@return options that read the weights from {@code weightsH5}, a {@code save_weights()} file,
+     * onto the architecture JSON being loaded} Without it, a JSON architecture imports with initial
+     * weights, and firing rates measured on it come from those (the estimate warns). As {@link
+     * KerasModels#load(Path, Path)}; a full-model file or archive with this option is an error.
+     *
+     * @param weightsH5 the weights-only {@code .h5} file
+     */
+    public Options weights(Path weightsH5) {
+      return new Options(
+          shared, Optional.of(Objects.requireNonNull(weightsH5, "weightsH5 == null")));
+    }
+
+    /** {@return the weights-only file given with {@link #weights(Path)}, if any} */
+    public Optional<Path> weights() {
+      return weights;
     }
 
     /**
@@ -46,7 +75,7 @@ public final class KerasModels {
      * @param allow whether to import them
      */
     public Options allowUnknown(boolean allow) {
-      return new Options(shared.allowUnknown(allow));
+      return new Options(shared.allowUnknown(allow), weights);
     }
 
     /** {@return whether unknown layers become zero-cost layers} */
@@ -66,7 +95,7 @@ public final class KerasModels {
      * @throws IllegalArgumentException naming the value if a dimension is 0 or below -1
      */
     public Options inputShape(int... dims) {
-      return new Options(shared.inputShape(dims));
+      return new Options(shared.inputShape(dims), weights);
     }
 
     /**
@@ -80,7 +109,7 @@ public final class KerasModels {
      *     -1
      */
     public Options inputShapes(Map<String, int[]> shapes) {
-      return new Options(shared.inputShapes(shapes));
+      return new Options(shared.inputShapes(shapes), weights);
     }
 
     /** {@return the shape given for the only input, if any (a copy)} */
@@ -118,7 +147,10 @@ public final class KerasModels {
    */
   public static Model load(Path file, UnaryOperator<Options> configure) {
     Objects.requireNonNull(file, "file == null");
-    return options(configure).importer().load(file);
+    Options options = options(configure);
+    return options.weights.isPresent()
+        ? options.importer().load(file, options.weights.get())
+        : options.importer().load(file);
   }
 
   /**
@@ -147,12 +179,11 @@ public final class KerasModels {
       Path architectureJson, Path weightsH5, UnaryOperator<Options> configure) {
     Objects.requireNonNull(architectureJson, "architectureJson == null");
     Objects.requireNonNull(weightsH5, "weightsH5 == null");
-    return options(configure).importer().load(architectureJson, weightsH5);
+    return options(configure).weights(weightsH5).importer().load(architectureJson, weightsH5);
   }
 
   private static Options options(UnaryOperator<Options> configure) {
     Objects.requireNonNull(configure, "configure == null");
-    return Objects.requireNonNull(
-        configure.apply(new Options(Models.Options.defaults())), "configure returned null");
+    return Objects.requireNonNull(configure.apply(Options.defaults()), "configure returned null");
   }
 }

@@ -176,13 +176,31 @@ final class StoredWeights {
     }
   }
 
-  /** The inner layer a weight name such as {@code model/conv2d/kernel:0} belongs to. */
+  /**
+   * The inner layer a weight name such as {@code model/conv2d/kernel:0} belongs to. A layer name
+   * may itself contain {@code /} (YAMNet's {@code layer1/conv} and {@code layer1/conv/bn}, stored
+   * as {@code sequential_2/layer1/conv/bn/beta:0}): the owner is the longest run of consecutive
+   * parts, starting at the earliest part that begins one, that names an inner layer and still
+   * leaves the variable's own name after it.
+   */
   private String owner(LayerDef nested, String weightName) {
-    for (String part : weightName.split("/")) {
-      for (LayerDef l : nested.nested().get().layers()) {
-        if (l.name().equals(part)) {
-          return part;
+    Set<String> names = new HashSet<>();
+    nested.nested().get().layers().forEach(l -> names.add(l.name()));
+    String[] parts = weightName.split("/");
+    for (int start = 0; start < parts.length - 1; start++) {
+      String match = null;
+      StringBuilder candidate = new StringBuilder();
+      for (int end = start; end < parts.length - 1; end++) {
+        if (end > start) {
+          candidate.append('/');
         }
+        candidate.append(parts[end]);
+        if (names.contains(candidate.toString())) {
+          match = candidate.toString();
+        }
+      }
+      if (match != null) {
+        return match;
       }
     }
     throw new KerasImportException(

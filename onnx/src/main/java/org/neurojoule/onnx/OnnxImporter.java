@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.neurojoule.Model;
 import org.neurojoule.OnnxImportException;
+import org.neurojoule.Provenance;
 import org.neurojoule.Tensor;
 import org.neurojoule.importing.ZeroCostLayer;
 import org.neurojoule.layer.ParamCount;
@@ -186,7 +187,9 @@ final class OnnxImporter {
     noteCounts(order);
     warnings.forEach(w -> LOG.log(System.Logger.Level.WARNING, w));
     try {
-      return Model.of(inputs, outputs);
+      // Weights declared as graph inputs get initial values: rates on them are made up.
+      return Model.of(inputs, outputs)
+          .recordProvenance(Provenance.imported(label, !weightsAsInputs));
     } catch (IllegalArgumentException e) {
       throw new OnnxImportException(label + ": " + e.getMessage(), e);
     }

@@ -217,9 +217,29 @@ public final class FiringRates {
               + ", but the model input expects "
               + expected.toKerasString()
               + " (batch first; data with one dimension fewer gets a trailing 1)"
-              + misfit(example, expected));
+              + misfit(example, expected)
+              + channelsFirstHint(Arrays.copyOfRange(shape, 1, shape.length), expected));
     }
     return example;
+  }
+
+  /**
+   * A hint when the data is the model's input with its last axis moved first, as PyTorch's NCHW
+   * data is: the transpose that fixes it.
+   */
+  private static String channelsFirstHint(int[] example, Shape expected) {
+    if (example.length < 2 || example.length != expected.rank()) {
+      return "";
+    }
+    for (int i = 0; i < example.length; i++) {
+      int moved = example[(i + 1) % example.length];
+      if (expected.get(i) != Shape.NONE && expected.get(i) != moved) {
+        return "";
+      }
+    }
+    return "; the data looks channels-first (PyTorch's NCHW), the model is channels-last:"
+        + " transpose it with ExampleData.channelsFirstToLast() (on the command line,"
+        + " --data-layout nchw)";
   }
 
   /** Which dimension does not fit, when the ranks agree: the data's axis counted batch first. */

@@ -1,6 +1,7 @@
 package org.neurojoule.engine;
 
 import java.util.function.Supplier;
+import org.neurojoule.Integration;
 import org.neurojoule.Reset;
 
 /** What a {@link Kernel} may ask about the layer it makes an op for. */
@@ -11,7 +12,12 @@ final class KernelInput {
    * @param dt the timestep, in seconds
    * @param reset how a spiking neuron's voltage resets after a spike
    */
-  record Timestep(double dt, Reset reset) {}
+  /**
+   * The simulation's step: its length, the reset, how leaky neurons integrate, and what to advise
+   * (naming the caller's options) when dt is too long for forward Euler; empty for a model built in
+   * Java.
+   */
+  record Timestep(double dt, Reset reset, Integration integration, String overshootAdvice) {}
 
   private final Supplier<float[][]> weights;
   private final int[][] inputShapes;

@@ -1,13 +1,15 @@
 package org.neurojoule.engine;
 
+import org.neurojoule.Integration;
 import org.neurojoule.Reset;
 import org.neurojoule.layer.NeuronKind;
 import org.neurojoule.layer.PerUnit;
 import org.neurojoule.layer.SpikingNeuron;
 
 /**
- * One layer of NIR neurons stepped with forward Euler over a timestep {@code dt}, the scheme of
- * Norse and of snnTorch's NIR import, in float64 per unit and sequence.
+ * One layer of NIR neurons stepped over a timestep {@code dt} with forward Euler, the scheme of
+ * Norse and of snnTorch's NIR import, or exactly ({@link Integration#EXACT}: decays {@code
+ * exp(-dt/tau)}, gains {@code 1 - exp(-dt/tau)}), in float64 per unit and sequence.
  *
  * <p>Per step, with input {@code x}: CubaLI/CubaLIF first update the synaptic current {@code i +=
  * dt/tauSyn (-i + wIn x)} and feed the new {@code i} on (snnTorch's order; Norse updates v from the
@@ -36,10 +38,12 @@ final class NeuronDynamics {
 
   final double[] i;
 
-  NeuronDynamics(SpikingNeuron spec, int units, int maxN, double dt, Reset reset, String what) {
+  NeuronDynamics(SpikingNeuron spec, int units, int maxN, KernelInput.Timestep clock, String what) {
+    double dt = clock.dt();
+    boolean exact = clock.integration() == Integration.EXACT;
     this.kind = spec.kind();
     this.units = units;
-    this.reset = reset;
+    this.reset = clock.reset();
     boolean leaky = has(spec, "tau") || has(spec, "tauMem");
     String tau = has(spec, "tau") ? "tau" : "tauMem";
     leak = new double[units];
@@ -53,7 +57,9 @@ final class NeuronDynamics {
       double r = value(spec, "r", u, 1);
       // I and IF: v += r x per step, dt absorbed into r, as every framework exporting them
       // (Sinabs, snnTorch, Norse) writes r = 1 for its discrete v += x.
-      double a = leaky ? dt / spec.constant(tau).at(u) : 1;
+      // The share of the way to the input's steady state covered in one step: dt/tau (Euler) or
+      // 1 - exp(-dt/tau) (exact), so that v' = v + a (vLeak - v + r x).
+      double a = leaky ? share(dt, spec.constant(tau).at(u), exact) : 1;
       if (leaky && a > 1) {
         throw new IllegalArgumentException(
             what
@@ -65,7 +71,8 @@ final class NeuronDynamics {
                 + spec.constant(tau).at(u)
                 + ", so forward Euler would overshoot; use a"
                 + " dt <= "
-                + tau);
+                + tau
+                + clock.overshootAdvice());
       }
       leak[u] = leaky ? a : 0;
       inGain[u] = a * r;
@@ -76,7 +83,7 @@ final class NeuronDynamics {
               : value(spec, "vThreshold", u, Double.POSITIVE_INFINITY);
       vReset[u] = value(spec, "vReset", u, 0);
       if (has(spec, "tauSyn")) {
-        double b = dt / spec.constant("tauSyn").at(u);
+        double b = share(dt, spec.constant("tauSyn").at(u), exact);
         if (b > 1) {
           throw new IllegalArgumentException(
               what
@@ -85,7 +92,8 @@ final class NeuronDynamics {
                   + " is longer than its tauSyn "
                   + spec.constant("tauSyn").at(u)
                   + ", so forward Euler would overshoot; use a dt <="
-                  + " tauSyn");
+                  + " tauSyn"
+                  + clock.overshootAdvice());
         }
         synDecay[u] = 1 - b;
         synGain[u] = b * spec.constant("wIn").at(u);
@@ -96,6 +104,11 @@ final class NeuronDynamics {
         has(spec, "tauSyn")
             ? Buffers.doubles(Buffers.times(maxN, units), what + ": its synaptic current")
             : null;
+  }
+
+  /** Euler's dt/tau, or the exact {@code 1 - exp(-dt/tau)} (never above 1). */
+  private static double share(double dt, double tau, boolean exact) {
+    return exact ? -Math.expm1(-dt / tau) : dt / tau;
   }
 
   private static boolean has(SpikingNeuron spec, String constant) {

@@ -51,7 +51,7 @@ public final class SpikingNeuronKernel implements Kernel<SpikingNeuron> {
       int size = Buffers.intSize(Buffers.prod(out, 0, out.length), what);
       units = size;
       KernelInput.Timestep clock = layer.timestep();
-      dynamics = new NeuronDynamics(spec, size, maxN, clock.dt(), clock.reset(), layer.layer());
+      dynamics = new NeuronDynamics(spec, size, maxN, clock, layer.layer());
       x = Buffers.doubles(Buffers.times(maxN, size), what + ": its input");
       if (spec.recurrent()) {
         float[][] weights = layer.weights();

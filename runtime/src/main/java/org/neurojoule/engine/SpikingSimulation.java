@@ -113,6 +113,20 @@ public final class SpikingSimulation implements AutoCloseable {
     }
   }
 
+  /** For an imported model: the options that give a shorter dt or exact integration. */
+  private String overshootAdvice() {
+    return model
+        .provenance()
+        .map(
+            p ->
+                " ("
+                    + p.dtOption()
+                    + "), or integrate exactly ("
+                    + p.exactIntegrationOption()
+                    + ")")
+        .orElse("");
+  }
+
   private String name(Sim s) {
     return "layer '" + model.nameOf(s.node.layer) + "' (" + s.node.spec.type() + ")";
   }
@@ -142,7 +156,11 @@ public final class SpikingSimulation implements AutoCloseable {
     s.op =
         Kernels.stepOp(
             node.spec,
-            new KernelInput(() -> weights(node), in, name(s), new KernelInput.Timestep(dt, reset)));
+            new KernelInput(
+                () -> weights(node),
+                in,
+                name(s),
+                new KernelInput.Timestep(dt, reset, model.integration(), overshootAdvice())));
     if (s.op == null) {
       throw new UnsupportedOperationException(
           name(s) + " cannot run in NeuroJoule's spiking" + " simulation yet");
