@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
       SummaryCommand.class,
       CompareCommand.class,
       DevicesCommand.class,
+      CalibrateCommand.class,
+      ValidateCommand.class,
       CommandLine.HelpCommand.class,
       AutoComplete.GenerateCompletion.class
     })
