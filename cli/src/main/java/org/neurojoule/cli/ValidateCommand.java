@@ -144,6 +144,6 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   static String ratio(double estimate, double measured) {
-    return Double.isNaN(estimate) ? "-" : String.format(Locale.ROOT, "%.2fx", estimate / measured);
+    return Double.isNaN(estimate) ? "-" : String.format(Locale.ROOT, "%.3gx", estimate / measured);
   }
 }
