@@ -13,6 +13,7 @@ module org.neurojoule.runtime {
 
   exports org.neurojoule;
   exports org.neurojoule.device;
+  exports org.neurojoule.measured;
   // For model format artifacts (ModelFormat) and what their layers share (ZeroCostLayer).
   exports org.neurojoule.importing;
   // For the native kernels only.

@@ -43,7 +43,19 @@ public enum EnergyModel {
    * update every timestep). An event-driven layer also pays one AC per event to compute the address
    * it goes to, {@code e_ac·S}, counted with the operations.
    */
-  MEMORY_AWARE;
+  MEMORY_AWARE,
+  /**
+   * The device's terms fitted on measured energies ({@link
+   * org.neurojoule.device.DeviceRegistry#calibration(String)}): {@code (a + l·L) / b + e_op·C +
+   * e_neuron·U} per inference, with {@code a} the device's fixed overhead and {@code l} its energy
+   * per layer, both paid once per batch of {@code b} inferences ({@code inferenceBatch}, 1 unless
+   * set), {@code L} the layers with connections, {@code C} the connections (one MAC or synaptic
+   * operation each per inference: where rates are not known, as in the published measurements of
+   * spiking chips, one event per connection is assumed) and {@code U} the neuron updates ({@code
+   * ·T} on a spiking device). The fixed overhead is shared equally among the layers with
+   * connections. A device without fitted terms is an error naming it.
+   */
+  CALIBRATED;
 
   /** {@return how options, exports and the CLI name it: {@code reference}, {@code mac-ac}, ...} */
   public String label() {
@@ -65,6 +77,6 @@ public enum EnergyModel {
     throw new IllegalArgumentException(
         "unknown energy model '"
             + label
-            + "'; valid energy models: reference, mac-ac, memory-aware");
+            + "'; valid energy models: reference, mac-ac, memory-aware, calibrated");
   }
 }

@@ -22,6 +22,8 @@ import org.neurojoule.layer.Accounting;
  * @param simulationDt when present, the example data are sequences {@code (N, T, step...)} that the
  *     spiking simulation runs with this timestep in seconds ({@link #simulate(double)})
  * @param reset what a spiking neuron's membrane does after a spike in the simulation
+ * @param inferenceBatch how many inferences the device runs at once, over which {@link
+ *     EnergyModel#CALIBRATED} spreads its per-batch overheads (1 unless set)
  */
 public record EnergyOptions(
     Optional<ExampleData> exampleData,
@@ -31,7 +33,8 @@ public record EnergyOptions(
     boolean logWarnings,
     EnergyModel energyModel,
     java.util.OptionalDouble simulationDt,
-    Reset reset) {
+    Reset reset,
+    int inferenceBatch) {
   /** The default mini-batch size of the firing-rate pass. */
   public static final int DEFAULT_BATCH_SIZE = 32;
 
@@ -50,8 +53,12 @@ public record EnergyOptions(
    * @param energyModel how energy is counted by default
    * @param simulationDt the spiking simulation's timestep, if it runs
    * @param reset what a neuron's membrane does after a spike in the simulation
+   * @param inferenceBatch the inferences the device runs at once, {@code >= 1}
    */
   public EnergyOptions {
+    if (inferenceBatch < 1) {
+      throw new IllegalArgumentException("inferenceBatch must be >= 1, was " + inferenceBatch);
+    }
     Objects.requireNonNull(simulationDt, "simulationDt == null");
     Objects.requireNonNull(reset, "reset == null");
     if (simulationDt.isPresent()
@@ -103,7 +110,41 @@ public record EnergyOptions(
         logWarnings,
         energyModel,
         java.util.OptionalDouble.empty(),
-        Reset.TO_V_RESET);
+        Reset.TO_V_RESET,
+        1);
+  }
+
+  /**
+   * Options that run the device one inference at a time.
+   *
+   * @param exampleData the example data the firing rates come from, if any
+   * @param accounting which statistics to count
+   * @param batchSize the number of examples per mini-batch
+   * @param progress receives the progress of the firing-rate pass, if any
+   * @param logWarnings whether the estimate logs its warnings
+   * @param energyModel how energy is counted by default
+   * @param simulationDt the spiking simulation's timestep, if it runs
+   * @param reset what a neuron's membrane does after a spike in the simulation
+   */
+  public EnergyOptions(
+      Optional<ExampleData> exampleData,
+      Accounting accounting,
+      int batchSize,
+      Optional<RateListener> progress,
+      boolean logWarnings,
+      EnergyModel energyModel,
+      java.util.OptionalDouble simulationDt,
+      Reset reset) {
+    this(
+        exampleData,
+        accounting,
+        batchSize,
+        progress,
+        logWarnings,
+        energyModel,
+        simulationDt,
+        reset,
+        1);
   }
 
   /**
@@ -148,7 +189,8 @@ public record EnergyOptions(
         logWarnings,
         energyModel,
         simulationDt,
-        reset);
+        reset,
+        inferenceBatch);
   }
 
   /**
@@ -165,7 +207,8 @@ public record EnergyOptions(
         logWarnings,
         energyModel,
         simulationDt,
-        reset);
+        reset,
+        inferenceBatch);
   }
 
   /**
@@ -182,7 +225,8 @@ public record EnergyOptions(
         logWarnings,
         energyModel,
         simulationDt,
-        reset);
+        reset,
+        inferenceBatch);
   }
 
   /**
@@ -199,7 +243,8 @@ public record EnergyOptions(
         logWarnings,
         energyModel,
         simulationDt,
-        reset);
+        reset,
+        inferenceBatch);
   }
 
   /**
@@ -217,7 +262,8 @@ public record EnergyOptions(
         logWarnings,
         energyModel,
         simulationDt,
-        reset);
+        reset,
+        inferenceBatch);
   }
 
   /**
@@ -235,7 +281,8 @@ public record EnergyOptions(
         logWarnings,
         energyModel,
         simulationDt,
-        reset);
+        reset,
+        inferenceBatch);
   }
 
   /**
@@ -260,7 +307,8 @@ public record EnergyOptions(
         logWarnings,
         energyModel,
         java.util.OptionalDouble.of(dt),
-        reset);
+        reset,
+        inferenceBatch);
   }
 
   /**
@@ -277,6 +325,27 @@ public record EnergyOptions(
         logWarnings,
         energyModel,
         simulationDt,
-        reset);
+        reset,
+        inferenceBatch);
+  }
+
+  /**
+   * {@return a copy whose device runs {@code batch} inferences at once}: {@link
+   * EnergyModel#CALIBRATED} spreads the device's per-batch overhead and per-layer energy over them.
+   * It is not the firing-rate pass's {@link #batchSize(int)}.
+   *
+   * @param batch the inferences per batch on the device, {@code >= 1}
+   */
+  public EnergyOptions inferenceBatch(int batch) {
+    return new EnergyOptions(
+        exampleData,
+        accounting,
+        batchSize,
+        progress,
+        logWarnings,
+        energyModel,
+        simulationDt,
+        reset,
+        batch);
   }
 }

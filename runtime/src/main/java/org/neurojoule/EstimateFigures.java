@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.neurojoule.device.CalibratedTerms;
 import org.neurojoule.device.Device;
 import org.neurojoule.device.DeviceRegistry;
 import org.neurojoule.layer.Hint;
@@ -90,6 +91,10 @@ final class EstimateFigures {
 
   /** Refuses a device whose energy needs firing rates the estimate does not have. */
   Device requireRates(Device device) {
+    if (energyModel() == EnergyModel.CALIBRATED) {
+      requireCalibration(device);
+      return device;
+    }
     if (device.spiking() && estimate.options().exampleData().isEmpty()) {
       throw new IllegalStateException(
           "device '"
@@ -132,8 +137,39 @@ final class EstimateFigures {
 
   // ---- figures ----
 
+  /** {@return the device's fitted terms, or an error naming the device} */
+  private CalibratedTerms requireCalibration(Device device) {
+    return devices
+        .calibration(device.name())
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "device '"
+                        + device.name()
+                        + "' has no calibrated terms, so the CALIBRATED energy model cannot price"
+                        + " it; choose a measured device (neurojoule devices --all lists them) or"
+                        + " fit its terms with neurojoule calibrate"));
+  }
+
+  /** {@return the inferences the device runs at once in this call} */
+  int inferenceBatch() {
+    return options.inferenceBatch().orElse(estimate.options().inferenceBatch());
+  }
+
+  /** {@return how many layers have connections: the layers CALIBRATED's per-layer term counts} */
+  private long layersWithConnections() {
+    long n = 0;
+    for (EstimateRow r : estimate.rows()) {
+      n += r.stats().connections() > 0 ? 1 : 0;
+    }
+    return n;
+  }
+
   /** {@return a layer's energy for one inference on {@code device}} */
   LayerEnergy energy(EstimateRow row, Device device) {
+    if (energyModel() == EnergyModel.CALIBRATED) {
+      return calibratedEnergy(row, device);
+    }
     return EnergyCalculator.of(
         energyModel(),
         device,
@@ -143,6 +179,29 @@ final class EstimateFigures {
         row.facts(),
         timesteps(),
         options.dt());
+  }
+
+  /**
+   * {@return a layer's CALIBRATED energy}: its connections and neuron updates at the device's
+   * terms, plus, for a layer with connections, the per-layer term and an equal share of the fixed
+   * overhead, both spread over the inference batch (the whole overhead on the first layer of a
+   * model without connections).
+   */
+  private LayerEnergy calibratedEnergy(EstimateRow row, Device device) {
+    CalibratedTerms t = requireCalibration(device);
+    long layers = layersWithConnections();
+    int batch = inferenceBatch();
+    long c = row.stats().connections();
+    long n = row.stats().neurons();
+    double updates =
+        n == 0 ? 0 : (double) n * (device.spiking() || row.facts().emitsSpikes() ? timesteps() : 1);
+    double synop = t.perOperation() * c;
+    if (c > 0) {
+      synop += (t.perLayer() + t.overhead() / layers) / batch;
+    } else if (layers == 0 && row == estimate.rows().iterator().next()) {
+      synop += t.overhead() / batch;
+    }
+    return new LayerEnergy(synop, t.perNeuronUpdate() * updates);
   }
 
   /** {@return the model's energy for one inference on {@code device}} */

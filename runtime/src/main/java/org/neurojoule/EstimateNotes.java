@@ -98,11 +98,15 @@ final class EstimateNotes {
     return "* Energy model "
         + model
         + ": "
-        + (model == EnergyModel.MAC_AC
-            ? "one MAC per connection, one AC per synaptic event of event-driven layers, and the"
-                + " device's figure per neuron update (see EnergyModel)."
-            : "MAC/AC operations plus weight, bias, input, output and potential memory accesses"
-                + " by memory size, and event addressing, after Lemaire et al., ICONIP 2022 (see"
-                + " EnergyModel).");
+        + (model == EnergyModel.CALIBRATED
+            ? "the device's terms fitted on measured energies: a fixed overhead and an energy per"
+                + " layer paid once per inference batch, an energy per connection and per neuron"
+                + " update (see EnergyModel)."
+            : model == EnergyModel.MAC_AC
+                ? "one MAC per connection, one AC per synaptic event of event-driven layers, and the"
+                    + " device's figure per neuron update (see EnergyModel)."
+                : "MAC/AC operations plus weight, bias, input, output and potential memory accesses"
+                    + " by memory size, and event addressing, after Lemaire et al., ICONIP 2022 (see"
+                    + " EnergyModel).");
   }
 }

@@ -137,6 +137,7 @@ public final class ModelEnergy {
     List<String> names = new ArrayList<>();
     for (DeviceFile.Entry e : DeviceFile.read(file)) {
       register(e.device(), e.info(), e.costs());
+      e.calibration().ifPresent(t -> registry().register(e));
       names.add(e.device().name());
     }
     return List.copyOf(names);

@@ -26,6 +26,9 @@ import java.util.Optional;
  *     unless set)
  * @param energyModel how energy is counted in this call; when empty, the estimate's {@link
  *     EnergyOptions#energyModel() energy model} applies
+ * @param inferenceBatch the inferences the device runs at once in this call, over which {@link
+ *     EnergyModel#CALIBRATED} spreads its per-batch overheads; when empty, the estimate's {@link
+ *     EnergyOptions#inferenceBatch() inference batch} applies
  */
 public record SummaryOptions(
     List<String> columns,
@@ -34,7 +37,8 @@ public record SummaryOptions(
     int lineLength,
     boolean printWarnings,
     Dtype footprintDtype,
-    Optional<EnergyModel> energyModel) {
+    Optional<EnergyModel> energyModel,
+    java.util.OptionalInt inferenceBatch) {
   /**
    * The {@link #lineLength(int) line length} of a table that is never cut: each column as wide as
    * its longest cell; its warnings are wrapped at that width, or at the default 98 if wider.
@@ -74,8 +78,14 @@ public record SummaryOptions(
    * @param printWarnings whether the warnings are printed below the table
    * @param footprintDtype the format of parameters in the footprint
    * @param energyModel the energy model of this call, or empty for the estimate's
+   * @param inferenceBatch the inference batch of this call, or empty for the estimate's
    */
   public SummaryOptions {
+    Objects.requireNonNull(inferenceBatch, "inferenceBatch == null");
+    if (inferenceBatch.isPresent() && inferenceBatch.getAsInt() < 1) {
+      throw new IllegalArgumentException(
+          "inferenceBatch must be >= 1, was " + inferenceBatch.getAsInt());
+    }
     Objects.requireNonNull(footprintDtype, "footprintDtype == null");
     Objects.requireNonNull(columns, "columns == null");
     Objects.requireNonNull(energyModel, "energyModel == null");
@@ -131,6 +141,36 @@ public record SummaryOptions(
   }
 
   /**
+   * Options with the estimate's inference batch.
+   *
+   * @param columns the column names
+   * @param timestepsPerInference the timesteps of one inference on a spiking device
+   * @param dt the timestep in seconds
+   * @param lineLength the table width in characters
+   * @param printWarnings whether the warnings are printed below the table
+   * @param footprintDtype the format of parameters in the footprint
+   * @param energyModel the energy model of this call, or empty for the estimate's
+   */
+  public SummaryOptions(
+      List<String> columns,
+      int timestepsPerInference,
+      double dt,
+      int lineLength,
+      boolean printWarnings,
+      Dtype footprintDtype,
+      Optional<EnergyModel> energyModel) {
+    this(
+        columns,
+        timestepsPerInference,
+        dt,
+        lineLength,
+        printWarnings,
+        footprintDtype,
+        energyModel,
+        java.util.OptionalInt.empty());
+  }
+
+  /**
    * {@return a copy with these columns}
    *
    * @param columns the column names, such as {@code "name"} or {@code "energy loihi"}
@@ -144,7 +184,8 @@ public record SummaryOptions(
         lineLength,
         printWarnings,
         footprintDtype,
-        energyModel);
+        energyModel,
+        inferenceBatch);
   }
 
   /**
@@ -157,7 +198,14 @@ public record SummaryOptions(
       throw new IllegalArgumentException("timestepsPerInference must be >= 1, was " + timesteps);
     }
     return new SummaryOptions(
-        columns, timesteps, dt, lineLength, printWarnings, footprintDtype, energyModel);
+        columns,
+        timesteps,
+        dt,
+        lineLength,
+        printWarnings,
+        footprintDtype,
+        energyModel,
+        inferenceBatch);
   }
 
   /** {@return a copy with the timesteps per inference and dt of {@code other}, unresolved} */
@@ -179,7 +227,14 @@ public record SummaryOptions(
    */
   public SummaryOptions dt(double dt) {
     return new SummaryOptions(
-        columns, timestepsPerInference, dt, lineLength, printWarnings, footprintDtype, energyModel);
+        columns,
+        timestepsPerInference,
+        dt,
+        lineLength,
+        printWarnings,
+        footprintDtype,
+        energyModel,
+        inferenceBatch);
   }
 
   /**
@@ -190,7 +245,14 @@ public record SummaryOptions(
    */
   public SummaryOptions lineLength(int lineLength) {
     return new SummaryOptions(
-        columns, timestepsPerInference, dt, lineLength, printWarnings, footprintDtype, energyModel);
+        columns,
+        timestepsPerInference,
+        dt,
+        lineLength,
+        printWarnings,
+        footprintDtype,
+        energyModel,
+        inferenceBatch);
   }
 
   /**
@@ -200,7 +262,14 @@ public record SummaryOptions(
    */
   public SummaryOptions printWarnings(boolean printWarnings) {
     return new SummaryOptions(
-        columns, timestepsPerInference, dt, lineLength, printWarnings, footprintDtype, energyModel);
+        columns,
+        timestepsPerInference,
+        dt,
+        lineLength,
+        printWarnings,
+        footprintDtype,
+        energyModel,
+        inferenceBatch);
   }
 
   /**
@@ -210,7 +279,14 @@ public record SummaryOptions(
    */
   public SummaryOptions footprintDtype(Dtype dtype) {
     return new SummaryOptions(
-        columns, timestepsPerInference, dt, lineLength, printWarnings, dtype, energyModel);
+        columns,
+        timestepsPerInference,
+        dt,
+        lineLength,
+        printWarnings,
+        dtype,
+        energyModel,
+        inferenceBatch);
   }
 
   /**
@@ -226,6 +302,25 @@ public record SummaryOptions(
         lineLength,
         printWarnings,
         footprintDtype,
-        Optional.of(Objects.requireNonNull(energyModel, "energyModel == null")));
+        Optional.of(Objects.requireNonNull(energyModel, "energyModel == null")),
+        inferenceBatch);
+  }
+
+  /**
+   * {@return a copy whose device runs {@code batch} inferences at once in this call}: {@link
+   * EnergyModel#CALIBRATED} spreads the device's per-batch overhead and per-layer energy over them.
+   *
+   * @param batch the inferences per batch on the device, {@code >= 1}
+   */
+  public SummaryOptions inferenceBatch(int batch) {
+    return new SummaryOptions(
+        columns,
+        timestepsPerInference,
+        dt,
+        lineLength,
+        printWarnings,
+        footprintDtype,
+        energyModel,
+        java.util.OptionalInt.of(batch));
   }
 }

@@ -203,7 +203,7 @@ class EnergyModelTest {
         .hasMessageThat()
         .isEqualTo(
             "unknown energy model 'joules'; valid energy"
-                + " models: reference, mac-ac, memory-aware");
+                + " models: reference, mac-ac, memory-aware, calibrated");
   }
 
   /** Ten timesteps of 1 ms under one model. */

@@ -96,8 +96,18 @@ final class EstimateOptions {
       description =
           "reference (default: KerasSpiking's energy per synaptic operation and per"
               + " neuron update), mac-ac (a MAC per connection, an AC per spike event) or"
-              + " memory-aware (mac-ac plus memory accesses, after Lemaire et al. 2022).")
+              + " memory-aware (mac-ac plus memory accesses, after Lemaire et al. 2022) or"
+              + " calibrated (a measured device's fitted terms, see neurojoule validate).")
   EnergyModel energyModel;
+
+  @Option(
+      names = "--inference-batch",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Inferences the device runs at once (default 1): the calibrated energy model spreads"
+              + " its per-batch overhead over them.")
+  int inferenceBatch;
 
   @Option(
       names = "--format",
@@ -258,7 +268,8 @@ final class EstimateOptions {
         data != null && m.layers().stream().anyMatch(l -> l.spec() instanceof SpikingNeuron);
     return m.energy(
         e -> {
-          EnergyOptions o = e.accounting(accounting).energyModel(energyModel);
+          EnergyOptions o =
+              e.accounting(accounting).energyModel(energyModel).inferenceBatch(inferenceBatch);
           o = data == null ? o : o.exampleData(data);
           return simulate ? o.simulate(dt) : o;
         });

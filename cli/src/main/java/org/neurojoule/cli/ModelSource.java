@@ -142,6 +142,14 @@ final class ModelSource {
     m.put("lcrm-vgg9", Architectures::lcrmVgg9);
     m.put("alexnet", Architectures::alexNet);
     m.put("lcrm-alexnet", Architectures::lcrmAlexNet);
+    m.put("blouw-kws", Architectures::blouwKws);
+    for (int n = 1; n <= 10; n++) {
+      int branches = n;
+      m.put("blouw-kws-scaled-" + n, () -> Architectures.blouwKwsScaled(branches));
+    }
+    m.put("pilotnet-lif", Architectures::pilotNetLif);
+    m.put("mlperf-tiny-kws", Architectures::mlperfTinyKws);
+    m.put("akidanet-0.5", Architectures::akidaNet05);
     return m;
   }
 }

@@ -38,6 +38,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       SummaryCommand.class,
       CompareCommand.class,
       DevicesCommand.class,
+      CalibrateCommand.class,
+      ValidateCommand.class,
       CommandLine.HelpCommand.class,
       AutoComplete.GenerateCompletion.class
     })

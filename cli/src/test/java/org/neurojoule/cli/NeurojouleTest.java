@@ -570,53 +570,59 @@ class NeurojouleTest {
     assertThat(text)
         .startsWith(
             ""
-                + "device            J/synop  J/neuron  spiking  node         kind         source\n"
-                + "cpu              8.60e-09  8.60e-09  no       22 nm        derived      B."
+                + "device                J/synop  J/neuron  spiking  node         kind         source\n"
+                + "cpu                  8.60e-09  8.60e-09  no       22 nm        derived      B."
                 + " Degnan, B. Marr and J. Hasler, \"Assessing trends in performance per Watt for"
                 + " signal processing applications\", IEEE Transactions on VLSI Systems 24(1), 2015\n"
-                + "gpu              3.00e-10  3.00e-10  no       28 nm        derived      B."
+                + "gpu                  3.00e-10  3.00e-10  no       28 nm        derived      B."
                 + " Degnan, B. Marr and J. Hasler, \"Assessing trends in performance per Watt for"
                 + " signal processing applications\", IEEE Transactions on VLSI Systems 24(1), 2015\n"
-                + "arm              9.00e-10  9.00e-10  no                    derived      B."
+                + "arm                  9.00e-10  9.00e-10  no                    derived      B."
                 + " Degnan, B. Marr and J. Hasler, \"Assessing trends in performance per Watt for"
                 + " signal processing applications\", IEEE Transactions on VLSI Systems 24(1), 2015\n"
-                + "loihi            2.71e-11  8.10e-11  yes      14 nm        measured     M."
+                + "loihi                2.71e-11  8.10e-11  yes      14 nm        measured     M."
                 + " Davies et al., \"Loihi: A Neuromorphic Manycore Processor with On-Chip"
                 + " Learning\", IEEE Micro 38(1):82-99, 2018\n"
-                + "spinnaker        1.33e-08  2.60e-08  yes      130 nm       measured     S."
+                + "spinnaker            1.33e-08  2.60e-08  yes      130 nm       measured     S."
                 + " Höppner et al., \"Dynamic Power Management for Neuromorphic Many-Core"
                 + " Systems\", IEEE Transactions on Circuits and Systems I 66(8), 2019\n"
-                + "spinnaker2       4.50e-10  2.19e-09  yes      28 nm        measured     S."
+                + "spinnaker2           4.50e-10  2.19e-09  yes      28 nm        measured     S."
                 + " Höppner et al., \"Dynamic Power Management for Neuromorphic Many-Core"
                 + " Systems\", IEEE Transactions on Circuits and Systems I 66(8), 2019\n"
-                + "loihi-corrected  2.36e-11  8.10e-11  yes      14 nm        measured     M."
+                + "loihi-corrected      2.36e-11  8.10e-11  yes      14 nm        measured     M."
                 + " Davies et al., \"Loihi: A Neuromorphic Manycore Processor with On-Chip"
                 + " Learning\", IEEE Micro 38(1):82-99, 2018\n"
-                + "horowitz-fp32    4.60e-12  4.60e-12  no       45 nm        pre-silicon  M."
+                + "horowitz-fp32        4.60e-12  4.60e-12  no       45 nm        pre-silicon  M."
                 + " Horowitz, \"1.1 Computing's energy problem (and what we can do about it)\","
                 + " IEEE ISSCC 2014, pp. 10-14 (45 nm, 0.9 V)\n"
-                + "horowitz-fp16    1.50e-12  1.50e-12  no       45 nm        pre-silicon  M."
+                + "horowitz-fp16        1.50e-12  1.50e-12  no       45 nm        pre-silicon  M."
                 + " Horowitz, \"1.1 Computing's energy problem (and what we can do about it)\","
                 + " IEEE ISSCC 2014, pp. 10-14 (45 nm, 0.9 V)\n"
-                + "horowitz-int8    2.30e-13  2.30e-13  no       45 nm        pre-silicon  M."
+                + "horowitz-int8        2.30e-13  2.30e-13  no       45 nm        pre-silicon  M."
                 + " Horowitz, \"1.1 Computing's energy problem (and what we can do about it)\","
                 + " IEEE ISSCC 2014, pp. 10-14 (45 nm, 0.9 V)\n"
-                + "truenorth        2.60e-11      0.00  yes      28 nm        measured     P. A."
+                + "truenorth            2.60e-11      0.00  yes      28 nm        measured     P. A."
                 + " Merolla et al., \"A million spiking-neuron integrated circuit with a scalable"
                 + " communication network and interface\", Science 345(6197):668-673, 2014\n"
-                + "odin             1.27e-11      0.00  yes      28 nm FDSOI  measured     C."
+                + "odin                 1.27e-11      0.00  yes      28 nm FDSOI  measured     C."
                 + " Frenkel, M. Lefebvre, J.-D. Legat and D. Bol, \"A 0.086-mm2 12.7-pJ/SOP"
                 + " 64k-Synapse 256-Neuron Online-Learning Digital Spiking Neuromorphic Processor"
                 + " in 28-nm CMOS\", IEEE Transactions on Biomedical Circuits and Systems"
                 + " 13(1):145, 2019\n"
-                + "seneca           2.80e-12      0.00  yes      22 nm        pre-silicon  G. Tang"
+                + "seneca               2.80e-12      0.00  yes      22 nm        pre-silicon  G. Tang"
                 + " et al., \"SENECA: building a fully digital neuromorphic processor, design"
                 + " trade-offs and challenges\", Frontiers in Neuroscience 17:1187252, 2023\n"
-                + "a100             2.56e-12  2.56e-12  no       7 nm         derived      NVIDIA"
+                + "a100                 2.56e-12  2.56e-12  no       7 nm         derived      NVIDIA"
                 + " A100 Tensor Core GPU datasheet (derived: TDP / dense FP16 tensor peak)\n"
-                + "h100             1.42e-12  1.42e-12  no       TSMC 4N      derived      NVIDIA"
+                + "h100                 1.42e-12  1.42e-12  no       TSMC 4N      derived      NVIDIA"
                 + " H100 Tensor Core GPU datasheet (derived: TDP / dense FP16 tensor peak)\n"
-                + "\n");
+                + "quadro-k4000         1.37e-09      0.00  no                    measured     Blouw,");
+    // The devices fitted on measurements follow, the last one before the notes.
+    assertThat(text)
+        .contains(
+            "\njetson-agx-orin      5.70e-12      0.00  no                    measured    "
+                + " mlcommons/inference_results_v3.0 closed/NVIDIA Orin_TRT_MaxQ resnet50"
+                + " SingleStream\n\nWhat the figures count:\n");
     assertThat(text)
         .contains(
             "\nWhat the figures count:\n  cpu: energy per operation from the"
@@ -818,7 +824,7 @@ class NeurojouleTest {
     assertFails(
         1,
         "neurojoule: 'resnet' is neither a bundled model (mnist, vgg9, lcrm-vgg9,"
-            + " alexnet, lcrm-alexnet) nor an existing file",
+            + " alexnet, lcrm-alexnet, blouw-kws, blouw-kws-scaled-1, blouw-kws-scaled-2, blouw-kws-scaled-3, blouw-kws-scaled-4, blouw-kws-scaled-5, blouw-kws-scaled-6, blouw-kws-scaled-7, blouw-kws-scaled-8, blouw-kws-scaled-9, blouw-kws-scaled-10, pilotnet-lif, mlperf-tiny-kws, akidanet-0.5) nor an existing file",
         "summary",
         "resnet");
     Path file = Files.writeString(dir.resolve("model.h5"), "not yet");
@@ -917,7 +923,8 @@ class NeurojouleTest {
     assertThat(r.err())
         .endsWith(
             "\nneurojoule: 'resnet' is neither a bundled model (mnist,"
-                + " vgg9, lcrm-vgg9, alexnet, lcrm-alexnet) nor an existing file\n");
+                + " vgg9, lcrm-vgg9, alexnet, lcrm-alexnet, blouw-kws, blouw-kws-scaled-1, blouw-kws-scaled-2, blouw-kws-scaled-3, blouw-kws-scaled-4, blouw-kws-scaled-5, blouw-kws-scaled-6, blouw-kws-scaled-7, blouw-kws-scaled-8, blouw-kws-scaled-9, blouw-kws-scaled-10, pilotnet-lif, mlperf-tiny-kws, akidanet-0.5) nor an"
+                + " existing file\n");
     assertThat(run("summary", "resnet").err()).doesNotContain("\tat ");
   }
 

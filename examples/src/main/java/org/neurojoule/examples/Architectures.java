@@ -70,6 +70,96 @@ public final class Architectures {
     return head(x, 10).model();
   }
 
+  /**
+   * Blouw et al.'s keyword spotter (NICE 2019): 390 inputs, two dense layers of 256 with ReLU and
+   * 29 outputs, 172,800 connections; the network of every Blouw row of the measurements.
+   */
+  public static Model blouwKws() {
+    return Model.input(390)
+        .dense(256, d -> d.activation(RELU))
+        .dense(256, d -> d.activation(RELU))
+        .dense(29)
+        .model();
+  }
+
+  /**
+   * Blouw et al.'s network-size series: the keyword spotter with {@code branches} parallel branches
+   * of ten dense layers of 256 after its first layer, concatenated into another dense layer of 256.
+   *
+   * @param branches the number of branches, 1 to 10
+   */
+  public static Model blouwKwsScaled(int branches) {
+    if (branches < 1 || branches > 10) {
+      throw new IllegalArgumentException(
+          "blouw-kws-scaled takes 1 to 10 branches, was " + branches);
+    }
+    Tensor in = Model.input(390).dense(256, d -> d.activation(RELU));
+    Tensor[] ends = new Tensor[branches];
+    for (int b = 0; b < branches; b++) {
+      Tensor x = in;
+      for (int i = 0; i < 10; i++) {
+        x = x.dense(256, d -> d.activation(RELU));
+      }
+      ends[b] = x;
+    }
+    Tensor joined = branches == 1 ? ends[0] : Tensor.concatenate(ends);
+    return joined.dense(256, d -> d.activation(RELU)).dense(29).model();
+  }
+
+  /**
+   * PilotNet as lava-dl's Loihi 2 benchmark runs it with leaky integrate-and-fire neurons: a
+   * 200x66x3 frame, five convolutions and four dense layers. The neurons are declared as ReLU
+   * activations, since the layers work on single frames: a spiking device updates them every
+   * timestep (16 in the benchmark) through the estimate's timesteps per inference.
+   */
+  public static Model pilotNetLif() {
+    Tensor x = Model.input(200, 66, 3);
+    x = x.conv2d(24, 3, c -> c.strides(2).activation(RELU));
+    x = x.conv2d(36, 3, c -> c.strides(2).activation(RELU));
+    x = x.conv2d(48, 3, c -> c.strides(2).activation(RELU));
+    x = x.zeroPadding2d(0, 1).conv2d(64, 3, c -> c.strides(1, 2).activation(RELU));
+    x = x.conv2d(64, 3, c -> c.activation(RELU)).flatten();
+    x = x.dense(100, d -> d.activation(RELU)).dense(50, d -> d.activation(RELU));
+    return x.dense(10, d -> d.activation(RELU)).dense(1).model();
+  }
+
+  /**
+   * MLPerf Tiny's keyword-spotting reference network, DS-CNN, as {@code keyword_spotting/
+   * keras_model.py} ({@code ds_cnn}) defines it: a 10x4 convolution of stride 2 on 49x10 MFCCs,
+   * four depthwise-separable blocks of 64 channels, average pooling and 12 classes.
+   */
+  public static Model mlperfTinyKws() {
+    Tensor x = Model.input(49, 10, 1);
+    x = block(x.conv2d(64, 10, c -> c.kernelSize(10, 4).strides(2).padding(SAME))).dropout(0.2);
+    for (int i = 0; i < 4; i++) {
+      x = block(x.depthwiseConv2d(3, c -> c.padding(SAME)));
+      x = block(x.conv2d(64, 1, c -> c.padding(SAME)));
+    }
+    x = x.dropout(0.4).globalAveragePooling2d();
+    return x.dense(12, d -> d.activation(SOFTMAX)).model();
+  }
+
+  /**
+   * AkidaNet 0.5 at 224x224 as BrainChip's {@code akida_models.akidanet_imagenet(alpha=0.5)}
+   * declares it: four 3x3 convolutions, ten depthwise-separable blocks, global pooling and 1000
+   * classes (the Akida AKD1000 row measures its 8/4/4-bit version).
+   */
+  public static Model akidaNet05() {
+    Tensor x = Model.input(224, 224, 3);
+    x = block(x.conv2d(16, 3, c -> c.strides(2).padding(SAME).useBias(false)));
+    x = block(x.conv2d(32, 3, c -> c.padding(SAME).useBias(false)));
+    x = block(x.conv2d(64, 3, c -> c.strides(2).padding(SAME).useBias(false)));
+    x = block(x.conv2d(64, 3, c -> c.padding(SAME).useBias(false)));
+    int[] filters = {128, 128, 256, 256, 256, 256, 256, 256, 512, 512};
+    int[] strides = {2, 1, 2, 1, 1, 1, 1, 1, 2, 1};
+    for (int i = 0; i < filters.length; i++) {
+      int stride = strides[i];
+      x = x.depthwiseConv2d(3, c -> c.strides(stride).padding(SAME).useBias(false));
+      x = block(x.conv2d(filters[i], 1, c -> c.useBias(false)));
+    }
+    return x.globalAveragePooling2d().dense(1000).model();
+  }
+
   /** Batch normalization and a ReLU activation layer. */
   private static Tensor block(Tensor x) {
     return x.batchNormalization().activation(RELU);

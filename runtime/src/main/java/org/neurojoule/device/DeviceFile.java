@@ -47,10 +47,31 @@ public final class DeviceFile {
   static final String SRAM = "sram";
   static final String CAPACITY = "capacity_bytes";
   static final String WORD = "energy_per_word_j";
+  static final String CAL_OVERHEAD = "calibrated_overhead_j";
+  static final String CAL_LAYER = "calibrated_per_layer_j";
+  static final String CAL_OPERATION = "calibrated_per_operation_j";
+  static final String CAL_NEURON = "calibrated_per_neuron_update_j";
+  static final String CAL_COVERS = "calibrated_covers";
   static final List<String> KEYS =
       List.of(
-          NAME, SYNOP, NEURON, SPIKING, "node", "kind", "counts", "source", MAC, AC, SRAM, DRAM,
-          DATA_BITS);
+          NAME,
+          SYNOP,
+          NEURON,
+          SPIKING,
+          "node",
+          "kind",
+          "counts",
+          "source",
+          MAC,
+          AC,
+          SRAM,
+          DRAM,
+          DATA_BITS,
+          CAL_OVERHEAD,
+          CAL_LAYER,
+          CAL_OPERATION,
+          CAL_NEURON,
+          CAL_COVERS);
   private static final Pattern LINE = Pattern.compile(" at line (\\d+) column ");
 
   /**
@@ -59,8 +80,36 @@ public final class DeviceFile {
    * @param device the figures
    * @param info what they count, the node, kind and citation
    * @param costs what the MAC/AC and memory-aware energy models charge
+   * @param calibration the terms {@code EnergyModel.CALIBRATED} charges, where the entry gives them
    */
-  public record Entry(Device device, DeviceInfo info, OperationCosts costs) {
+  public record Entry(
+      Device device,
+      DeviceInfo info,
+      OperationCosts costs,
+      java.util.Optional<CalibratedTerms> calibration) {
+    /**
+     * Checks that no component is null.
+     *
+     * @param device the figures
+     * @param info what they count
+     * @param costs the operation and memory costs
+     * @param calibration the calibrated terms, if any
+     */
+    public Entry {
+      java.util.Objects.requireNonNull(calibration, "calibration == null");
+    }
+
+    /**
+     * An entry without calibrated terms.
+     *
+     * @param device the figures
+     * @param info what they count, the node, kind and citation
+     * @param costs what the MAC/AC and memory-aware energy models charge
+     */
+    public Entry(Device device, DeviceInfo info, OperationCosts costs) {
+      this(device, info, costs, java.util.Optional.empty());
+    }
+
     /**
      * An entry whose operation costs are the defaults for its device.
      *
@@ -359,7 +408,8 @@ public final class DeviceFile {
     return new Entry(
         device,
         new DeviceInfo(texts.get("counts"), texts.get("node"), kind, texts.get("source")),
-        new OperationCosts(mac, ac, sram, dram, bits));
+        new OperationCosts(mac, ac, sram, dram, bits),
+        c.calibration(fields, index, name, line));
   }
 
   /** The checks of one entry's values, each error naming the file, the line and the entry. */
@@ -389,6 +439,49 @@ public final class DeviceFile {
                 + d);
       }
       return d;
+    }
+
+    /** The calibrated terms: all of them or none, {@code calibrated_covers} dynamic or total. */
+    java.util.Optional<CalibratedTerms> calibration(
+        Map<String, Value> fields, int index, String name, int line) {
+      List<String> keys = List.of(CAL_OVERHEAD, CAL_LAYER, CAL_OPERATION, CAL_NEURON, CAL_COVERS);
+      if (keys.stream().noneMatch(fields::containsKey)) {
+        return java.util.Optional.empty();
+      }
+      for (String k : keys) {
+        if (!fields.containsKey(k)) {
+          throw error(
+              line,
+              index,
+              name,
+              "calibrated terms need every one of "
+                  + String.join(", ", keys)
+                  + "; '"
+                  + k
+                  + "' is missing");
+        }
+      }
+      Value covers = fields.get(CAL_COVERS);
+      CalibratedTerms.Covers cov = null;
+      for (CalibratedTerms.Covers c : CalibratedTerms.Covers.values()) {
+        if (c.label().equals(covers.value())) {
+          cov = c;
+        }
+      }
+      if (cov == null) {
+        throw error(
+            covers.line(),
+            index,
+            name,
+            "'" + CAL_COVERS + "' must be dynamic or total, was " + describe(covers));
+      }
+      return java.util.Optional.of(
+          new CalibratedTerms(
+              energy(fields, CAL_OVERHEAD, index, name, line),
+              energy(fields, CAL_LAYER, index, name, line),
+              energy(fields, CAL_OPERATION, index, name, line),
+              energy(fields, CAL_NEURON, index, name, line),
+              cov));
     }
 
     DeviceInfo.Kind kind(String text, Value v, int index, String name) {

@@ -27,7 +27,11 @@ final class DeviceProperties {
           DeviceFile.MAC,
           DeviceFile.AC,
           DeviceFile.DRAM,
-          DeviceFile.DATA_BITS);
+          DeviceFile.DATA_BITS,
+          DeviceFile.CAL_OVERHEAD,
+          DeviceFile.CAL_LAYER,
+          DeviceFile.CAL_OPERATION,
+          DeviceFile.CAL_NEURON);
 
   private DeviceProperties() {}
 

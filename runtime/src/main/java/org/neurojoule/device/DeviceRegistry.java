@@ -31,6 +31,7 @@ public final class DeviceRegistry {
   private final Map<String, Device> devices = new LinkedHashMap<>();
   private final Map<String, DeviceInfo> infos = new LinkedHashMap<>();
   private final Map<String, OperationCosts> costs = new LinkedHashMap<>();
+  private final Map<String, CalibratedTerms> calibrations = new LinkedHashMap<>();
 
   /** Catalogue devices not replaced since; listings that take every device leave them out. */
   private final Set<String> catalogueOnly = new HashSet<>();
@@ -57,6 +58,7 @@ public final class DeviceRegistry {
         .forEach(
             e -> {
               r.register(e.device(), e.info(), e.costs());
+              e.calibration().ifPresent(t -> r.calibrations.put(key(e.device().name()), t));
               r.catalogueOnly.add(key(e.device().name()));
             });
     return r;
@@ -112,8 +114,34 @@ public final class DeviceRegistry {
     Objects.requireNonNull(costs, "costs == null");
     infos.put(key(device.name()), info);
     this.costs.put(key(device.name()), costs);
+    calibrations.remove(key(device.name()));
     catalogueOnly.remove(key(device.name()));
     return Optional.ofNullable(devices.put(key(device.name()), device));
+  }
+
+  /**
+   * Adds the device of a device file entry with everything the entry gives, its calibrated terms
+   * included, replacing any device of the same name.
+   *
+   * @param entry the entry
+   * @return the device it replaced, if any
+   */
+  public synchronized Optional<Device> register(DeviceFile.Entry entry) {
+    Optional<Device> before = register(entry.device(), entry.info(), entry.costs());
+    entry.calibration().ifPresent(t -> calibrations.put(key(entry.device().name()), t));
+    return before;
+  }
+
+  /**
+   * {@return the terms fitted on measurements of the device named {@code name}, which {@code
+   * EnergyModel.CALIBRATED} charges; empty for a device without them}
+   *
+   * @param name the device name, ignoring case
+   * @throws IllegalArgumentException if there is no such device, listing the known devices
+   */
+  public synchronized Optional<CalibratedTerms> calibration(String name) {
+    get(name);
+    return Optional.ofNullable(calibrations.get(key(name)));
   }
 
   /**

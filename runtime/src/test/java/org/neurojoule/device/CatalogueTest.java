@@ -26,7 +26,21 @@ class CatalogueTest {
             "odin",
             "seneca",
             "a100",
-            "h100")
+            "h100",
+            "quadro-k4000",
+            "xeon-e5-2630",
+            "jetson-tx1",
+            "movidius-ncs",
+            "loihi-wolf-mountain",
+            "gap9",
+            "syntiant-ndp9120",
+            "stm32h7a3",
+            "stm32l4r5",
+            "stm32u385",
+            "stm32u575",
+            "loihi2",
+            "akd1000",
+            "jetson-agx-orin")
         .inOrder();
   }
 

@@ -98,7 +98,9 @@ class DeviceFileTest {
         .isEqualTo(
             "devices.json, line 3, entry 2: unknown key 'energy_per_synop'; known keys: device,"
                 + " energy_per_synop_j, energy_per_neuron_j, spiking, node, kind, counts, source,"
-                + " energy_per_mac_j, energy_per_ac_j, sram, dram_energy_per_word_j, data_bits");
+                + " energy_per_mac_j, energy_per_ac_j, sram, dram_energy_per_word_j, data_bits,"
+                + " calibrated_overhead_j, calibrated_per_layer_j, calibrated_per_operation_j,"
+                + " calibrated_per_neuron_update_j, calibrated_covers");
     assertThat(
             error(
                 entry(
@@ -280,7 +282,9 @@ class DeviceFileTest {
         .isEqualTo(
             "devices.properties, line 4, entry 1 'x': unknown key 'watts'; known keys:"
                 + " energy_per_synop_j, energy_per_neuron_j, spiking, node, kind, counts, source,"
-                + " energy_per_mac_j, energy_per_ac_j, sram, dram_energy_per_word_j, data_bits");
+                + " energy_per_mac_j, energy_per_ac_j, sram, dram_energy_per_word_j, data_bits,"
+                + " calibrated_overhead_j, calibrated_per_layer_j, calibrated_per_operation_j,"
+                + " calibrated_per_neuron_update_j, calibrated_covers");
     assertThat(propertiesError(good + "x.spiking = true\nx.spiking = false\n"))
         .isEqualTo(
             "devices.properties, line 4, entry 1 'x': 'spiking' is given twice, on line 3 and here");
