@@ -22,6 +22,9 @@ public record Provenance(String source, boolean weightsRead, boolean commandLine
   /**
    * Checks the values.
    *
+   * @param source the file the model was imported from
+   * @param weightsRead whether the file stored the weights
+   * @param commandLine whether errors name the command line's options
    * @throws NullPointerException if the source is null
    */
   public Provenance {
