@@ -13,6 +13,7 @@ import org.neurojoule.EnergyOptions;
 import org.neurojoule.ExampleData;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
+import org.neurojoule.Reset;
 import org.neurojoule.SpikeCounts;
 import org.neurojoule.SummaryOptions;
 import org.neurojoule.cli.Converters.Format;
@@ -53,6 +54,16 @@ final class EstimateOptions {
           "Length of a timestep on spiking devices, and the spiking simulation's"
               + " timestep (default: ${DEFAULT-VALUE}).")
   double dt;
+
+  @Option(
+      names = "--reset",
+      paramLabel = "RULE",
+      defaultValue = "zero",
+      converter = ResetConverter.class,
+      description =
+          "After a spike in the spiking simulation, the membrane resets to v_reset: zero"
+              + " (default, NIR's IF), or loses v_threshold: subtract (Sinabs' IAF).")
+  Reset reset;
 
   @Option(
       names = "--accounting",
@@ -201,7 +212,7 @@ final class EstimateOptions {
         e -> {
           EnergyOptions o = e.accounting(accounting).energyModel(energyModel);
           o = data == null ? o : o.exampleData(data);
-          return simulate ? o.simulate(dt) : o;
+          return simulate ? o.simulate(dt).reset(reset) : o;
         });
   }
 
