@@ -13,8 +13,13 @@
 # P (Bernoulli probability of an event, default 0.05 for the CNN, 0.1 for Braille), RESET
 # (zero|subtract), BATCH (NeuroJoule's sequences per mini-batch, default 32), PYTHON (a python3
 # with torch, h5py and numpy; default /usr/bin/python3, Debian's python3-torch and python3-h5py),
-# SKIP_BUILD=1 (reuse the last build and its benchmarks/target/classpath.txt).
+# SKIP_BUILD=1 (reuse the last build and its benchmarks/target/classpath.txt), NJ_CLASSPATH (with
+# SKIP_BUILD=1: run NeuroJoule from this class path instead, e.g. copies of the jars while a build
+# rewrites target/).
 # Output: the table and benchmarks/target/simulation/*.json, simulation-side-by-side.md.
+# Measure on an otherwise idle machine: when other processes want more CPUs than there are,
+# PyTorch's two-thread operations (above 32k elements) wait for a descheduled OpenMP thread at
+# every step, and its rate falls several-fold more than NeuroJoule's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -33,7 +38,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   ./mvnw -B -q -o -pl benchmarks -am package -DskipTests -Dspotless.check.skip=true \
     dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 fi
-cp="$root/benchmarks/target/classes:$(cat "$root/benchmarks/target/classpath.txt")"
+cp=${NJ_CLASSPATH:-"$root/benchmarks/target/classes:$(cat "$root/benchmarks/target/classpath.txt")"}
 
 rows=()
 for net in ${NETS//,/ }; do
