@@ -15,6 +15,7 @@ import org.neurojoule.ExampleData;
 import org.neurojoule.Integration;
 import org.neurojoule.Model;
 import org.neurojoule.ModelEnergy;
+import org.neurojoule.Reset;
 import org.neurojoule.SummaryOptions;
 import org.neurojoule.cli.Converters.Format;
 import org.neurojoule.keras.KerasModels;
@@ -79,6 +80,16 @@ final class EstimateOptions {
               + " euler (default; as snnTorch and Norse, needs a dt no longer than any tau) or"
               + " exact (exp(-dt/tau) decay, as Rockpool and Lava; any dt).")
   Integration integration;
+
+  @Option(
+      names = "--reset",
+      paramLabel = "RULE",
+      defaultValue = "zero",
+      converter = ResetConverter.class,
+      description =
+          "After a spike in the spiking simulation, the membrane resets to v_reset: zero"
+              + " (default, NIR's IF), or loses v_threshold: subtract (Sinabs' IAF).")
+  Reset reset;
 
   @Option(
       names = "--accounting",
@@ -271,7 +282,7 @@ final class EstimateOptions {
           EnergyOptions o =
               e.accounting(accounting).energyModel(energyModel).inferenceBatch(inferenceBatch);
           o = data == null ? o : o.exampleData(data);
-          return simulate ? o.simulate(dt) : o;
+          return simulate ? o.simulate(dt).reset(reset) : o;
         });
   }
 
