@@ -28,6 +28,8 @@ class DistributionArchiveTest {
     assertThat(Files.isRegularFile(home.resolve("bin/neurojoule.bat"))).isTrue();
     assertThat(Files.readString(home.resolve("LICENSE"))).contains("Apache License");
     assertThat(Files.readString(home.resolve("NOTICE"))).contains("NeuroJoule");
+    assertThat(Files.readString(home.resolve("licenses/LGPL-2.1.txt")))
+        .contains("GNU LESSER GENERAL PUBLIC LICENSE");
     assertThat(Files.isRegularFile(home.resolve("README.md"))).isTrue();
     assertThat(Files.isRegularFile(home.resolve("docs/licences.md"))).isTrue();
     assertThat(Files.isRegularFile(home.resolve("docs/cli.md"))).isTrue();
