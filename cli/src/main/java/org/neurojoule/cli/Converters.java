@@ -1,5 +1,7 @@
 package org.neurojoule.cli;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.neurojoule.Dtype;
 import org.neurojoule.EnergyModel;
@@ -53,7 +55,7 @@ final class Converters {
     }
   }
 
-  /** {@code reference}, {@code mac-ac} or {@code memory-aware}, ignoring case. */
+  /** An energy model's label ({@code reference}, {@code mac-ac}, ...), ignoring case. */
   static final class EnergyModelConverter implements ITypeConverter<EnergyModel> {
     @Override
     public EnergyModel convert(String value) {
@@ -62,8 +64,14 @@ final class Converters {
           return m;
         }
       }
+      List<String> labels = Arrays.stream(EnergyModel.values()).map(EnergyModel::label).toList();
       throw new TypeConversionException(
-          "'" + value + "' is not an energy model; use reference, mac-ac or memory-aware");
+          "'"
+              + value
+              + "' is not an energy model; use "
+              + String.join(", ", labels.subList(0, labels.size() - 1))
+              + " or "
+              + labels.get(labels.size() - 1));
     }
   }
 

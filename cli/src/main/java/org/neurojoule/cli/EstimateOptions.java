@@ -228,7 +228,9 @@ final class EstimateOptions {
               + "' needs --energy-model mac-ac"
               + " or memory-aware; the reference model counts neither MACs nor memory");
     }
+    // A calibrated device's terms charge connections, not measured rates: no data needed.
     if (!exampleData.isEmpty()
+        || energyModel == EnergyModel.CALIBRATED
         || parts.length < 2
         || !ModelEnergy.devices().stream().anyMatch(d -> d.equalsIgnoreCase(parts[1]))) {
       return;

@@ -38,6 +38,22 @@ class EnergyModelOptionTest {
   }
 
   @Test
+  void calibratedSpikingDevice_needsNoExampleData() {
+    // Its fitted terms charge connections, not measured rates.
+    NeurojouleTest.Run r =
+        run(
+            "summary",
+            "blouw-kws",
+            "--energy-model",
+            "calibrated",
+            "--columns",
+            "name,energy loihi-wolf-mountain");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).contains("Total energy per inference [Joules/inf] (loihi-wolf-mountain): ");
+    assertThat(r.out()).doesNotContain("(loihi-wolf-mountain): 0.00e+00");
+  }
+
+  @Test
   void propertiesDevicesFile_registersItsDevices() throws IOException {
     Path file =
         Files.writeString(
@@ -124,7 +140,7 @@ class EnergyModelOptionTest {
     assertFails(
         2,
         "neurojoule: Invalid value for option '--energy-model': 'joules' is not an"
-            + " energy model; use reference, mac-ac or memory-aware (see 'neurojoule summary"
+            + " energy model; use reference, mac-ac, memory-aware or calibrated (see 'neurojoule summary"
             + " --help')",
         "summary",
         "mnist",
