@@ -223,10 +223,12 @@ class CliUsabilityTest {
   void errorsAndNotes_nameFlags_notJavaCalls() {
     Run shape = run("summary", NONE_SPATIAL.toString());
     assertThat(shape.code()).isEqualTo(1);
+    // The hint, then where the model came from (its provenance), both in flags.
     assertThat(shape.err())
-        .endsWith(
+        .contains(
             "give every dimension after the first a size with --input-shape, such as"
-                + " --input-shape 64,64,3\n");
+                + " --input-shape 64,64,3 (the model comes from ");
+    assertThat(shape.err()).endsWith("give its sizes with --input-shape)\n");
     Run notes = run("summary", "lcrm-vgg9");
     String words = notes.out().replaceAll("\\s+", " ");
     assertThat(words).contains("use --accounting keras-spiking.");
