@@ -509,10 +509,13 @@ public final class Forward implements AutoCloseable {
     node.zeros += zeros;
   }
 
+  /** The fewest values per part of {@link #parallelAbsSum}. */
+  static final int MIN_ABS_PART = 1 << 14;
+
   /** Σ|v[0 .. len)|, the parts added in part order so that the sum is the same on every run. */
   static double parallelAbsSum(float[] v, int len) {
     double[] parts = new double[Parallel.THREADS];
-    int per = Math.max(1 << 14, (len + parts.length - 1) / parts.length);
+    int per = Math.max(MIN_ABS_PART, (len + parts.length - 1) / parts.length);
     Parallel.forParts(len, per, (part, from, to) -> parts[part] = AbsSum.of(v, from, to - from));
     double sum = 0;
     for (double p : parts) {

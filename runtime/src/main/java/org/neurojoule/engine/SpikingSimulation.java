@@ -45,6 +45,10 @@ public final class SpikingSimulation implements AutoCloseable {
 
   private final Model model;
   private final Ctx ctx = new Ctx(Gemm.best());
+
+  /** Each part's |x| sum and zero count for {@link #countOutput}, reused every step. */
+  private final double[] outputParts = new double[2 * Parallel.THREADS];
+
   private final List<Sim> sims = new ArrayList<>();
   private final Map<Tensor, Sim> byTensor = new IdentityHashMap<>();
   private final Sim input;
@@ -56,6 +60,10 @@ public final class SpikingSimulation implements AutoCloseable {
   private static final class Sim {
     final Node node;
     final Sim[] inputs;
+
+    /** The inputs' buffers for the step's op, one array reused every step. */
+    final float[][] inputBuffers;
+
     Op op;
     Epilogue epi;
     long[][] fanOut;
@@ -65,12 +73,17 @@ public final class SpikingSimulation implements AutoCloseable {
     long spikes;
     double events;
     double absOut;
+
+    /** The zeros among the first n sequences' values of this step's output buffer. */
+    long zerosOut;
+
     double absIn;
     long inCount;
 
     Sim(Node node, Sim[] inputs) {
       this.node = node;
       this.inputs = inputs;
+      this.inputBuffers = new float[inputs.length][];
     }
   }
 
@@ -238,7 +251,11 @@ public final class SpikingSimulation implements AutoCloseable {
     }
     try {
       if (s.op != null && !(s.op instanceof AliasOp)) {
-        float[][] in = Arrays.stream(s.inputs).map(x -> x.node.buffer).toArray(float[][]::new);
+        // Filled by a loop, not a stream: a stream's set-up costs more than a small step's work.
+        float[][] in = s.inputBuffers;
+        for (int i = 0; i < in.length; i++) {
+          in[i] = s.inputs[i].node.buffer;
+        }
         s.op.run(ctx, n, in, node.buffer, s.epi);
         if (s.epi != null) {
           // The epilogue keeps each part's sums until finish(); without it they pile up per step.
@@ -265,7 +282,7 @@ public final class SpikingSimulation implements AutoCloseable {
               + e.getMessage(),
           e);
     }
-    s.absOut = Forward.parallelAbsSum(node.buffer, len);
+    countOutput(s, len);
     if (!Double.isFinite(s.absOut)) {
       String what =
           node == input.node
@@ -279,8 +296,37 @@ public final class SpikingSimulation implements AutoCloseable {
       s.inCount += len;
     }
     if (s.countsSpikes) {
-      s.spikes += len - Zeros.parallel(node.buffer, len);
+      s.spikes += len - s.zerosOut;
     }
+  }
+
+  /**
+   * Sets {@code s.absOut} to Σ|buffer[0 .. len)| and {@code s.zerosOut} to its zeros in one pass
+   * over the values. The parts are those of {@link Forward#parallelAbsSum} and are added in the
+   * same order, so the sum is its sum bit for bit; a buffer below two parts' worth is counted on
+   * this thread.
+   */
+  private void countOutput(Sim s, int len) {
+    float[] v = s.node.buffer;
+    double[] parts = outputParts;
+    Arrays.fill(parts, 0);
+    int per = Math.max(Forward.MIN_ABS_PART, (len + Parallel.THREADS - 1) / Parallel.THREADS);
+    if (len < 2 * per) {
+      AbsSum.withZeros(v, 0, len, parts, 0, 1);
+    } else {
+      Parallel.forParts(
+          len,
+          per,
+          (part, from, to) -> AbsSum.withZeros(v, from, to - from, parts, 2 * part, 2 * part + 1));
+    }
+    double sum = 0;
+    long zeros = 0;
+    for (int p = 0; p < Parallel.THREADS; p++) {
+      sum += parts[2 * p];
+      zeros += (long) parts[2 * p + 1];
+    }
+    s.absOut = sum;
+    s.zerosOut = zeros;
   }
 
   private void countEvents(Sim s, int n) {
@@ -289,7 +335,8 @@ public final class SpikingSimulation implements AutoCloseable {
       int size = (int) in.size;
       long[] fan = s.fanOut[i];
       if (fan == null) {
-        long nonzero = n * in.size - Zeros.parallel(in.buffer, Math.toIntExact(n * in.size));
+        // The input ran earlier in this step and counted its output's zeros then.
+        long nonzero = n * in.size - s.inputs[i].zerosOut;
         s.events += nonzero * s.uniformFanOut[i];
         continue;
       }
