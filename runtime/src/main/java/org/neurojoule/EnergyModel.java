@@ -1,6 +1,8 @@
 package org.neurojoule;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * How an estimate turns a layer's counts into joules. Chosen per estimate with {@code e ->
@@ -77,6 +79,7 @@ public enum EnergyModel {
     throw new IllegalArgumentException(
         "unknown energy model '"
             + label
-            + "'; valid energy models: reference, mac-ac, memory-aware, calibrated");
+            + "'; valid energy models: "
+            + Arrays.stream(values()).map(EnergyModel::label).collect(Collectors.joining(", ")));
   }
 }
