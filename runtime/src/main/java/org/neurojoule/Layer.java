@@ -37,6 +37,9 @@ public final class Layer {
   /** The name the latest model built over this layer gave it, for error messages. */
   private volatile String modelName;
 
+  /** The number formats a quantized model stores; null means float32 throughout. */
+  private volatile Precision precision;
+
   /** The spec's auto-name stem, found once (a regex) rather than at every model built over it. */
   private String namePrefix;
 
@@ -87,6 +90,21 @@ public final class Layer {
       Objects.requireNonNull(inputs[i], "inputs[" + i + "] == null");
     }
     return Tensor.applied(this, List.of(inputs));
+  }
+
+  /**
+   * Records the number formats the layer's weights and activations are stored in, as an importer of
+   * a quantized model knows them. The weights themselves stay the dequantized float values.
+   *
+   * @param precision the formats, one per weight array in the layer's weight order
+   */
+  public void setPrecision(Precision precision) {
+    this.precision = Objects.requireNonNull(precision, "precision == null");
+  }
+
+  /** {@return the recorded number formats, or empty for a float32 layer} */
+  public Optional<Precision> precision() {
+    return Optional.ofNullable(precision);
   }
 
   /**

@@ -42,7 +42,7 @@ final class Converters {
     }
   }
 
-  /** {@code float32}, {@code float16} or {@code int8}, ignoring case. */
+  /** A {@link Dtype}'s name, such as {@code float32} or {@code int8}, ignoring case. */
   static final class DtypeConverter implements ITypeConverter<Dtype> {
     @Override
     public Dtype convert(String value) {
@@ -50,7 +50,7 @@ final class Converters {
         return Dtype.parse(value);
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(
-            "'" + value + "' is not a dtype; use float32, float16 or int8");
+            "'" + value + "' is not a dtype; use " + Dtype.validNames());
       }
     }
   }

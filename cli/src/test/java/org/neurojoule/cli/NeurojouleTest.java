@@ -203,7 +203,8 @@ class NeurojouleTest {
     assertFails(
         2,
         "neurojoule: Invalid value for option '--footprint-dtype': 'int4' is not a"
-            + " dtype; use float32, float16 or int8 (see 'neurojoule summary --help')",
+            + " dtype; use float32, float16, int8, uint8, int16, int32, bfloat16, float64,"
+            + " int64 (see 'neurojoule summary --help')",
         "summary",
         "mnist",
         "--footprint-dtype",
