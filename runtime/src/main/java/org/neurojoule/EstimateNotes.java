@@ -103,9 +103,10 @@ final class EstimateNotes {
 
   /**
    * {@return for each device shown that gives figures per data type, the note saying which figures
-   * its layers were charged, such as {@code * Figures by data type on horowitz: int8 for 5 layers
-   * (MAC 0.23 pJ), float32 for 2 (MAC 4.6 pJ).}}: layers with connections, by their weights' type;
-   * none under the reference and calibrated energy models, which read no per-type figures
+   * its layers were charged, such as {@code * Figures by data type on horowitz: float32 for 2
+   * layers (MAC 4.6 pJ), int8 for 5 (MAC 0.23 pJ), int16 for 1 (no int16 figures: the default, MAC
+   * 4.6 pJ).}}: layers with connections, by their weights' type; none under the reference and
+   * calibrated energy models, which read no per-type figures
    *
    * @param figures the estimate and this call's options
    * @param shown the devices of the summary's columns
@@ -138,10 +139,7 @@ final class EstimateNotes {
             .append(" for ")
             .append(n)
             .append(first ? (n == 1 ? " layer" : " layers") : "")
-            .append(
-                costs.perType().containsKey(t)
-                    ? " ("
-                    : ", which has no figures of its own: the default (")
+            .append(costs.perType().containsKey(t) ? " (" : " (no " + t + " figures: the default, ")
             .append("MAC ")
             .append(picojoules(costs.forDtype(t).energyPerMac()))
             .append(" pJ)");

@@ -67,6 +67,14 @@ class DtypeEnergyTest {
     assertThat(e.activity("conv").params()).isEqualTo(2624);
     assertThat(e.activity("conv").footprintBytes()).isEqualTo(2560 + 64 * 4);
     assertThat(e.activity().footprintBytes()).isEqualTo(2816);
+    // As docs/counting.md shows it.
+    assertThat(e.summaryString(o -> o.columns("name", "dtype", "footprint")))
+        .isEqualTo(
+            ""
+                + "Layer (type)        |Dtype  |Bytes\n"
+                + "--------------------|-------|-----\n"
+                + "input_1 (InputLayer)|float32|    0\n"
+                + "conv (Conv2D)       |   int8| 2816\n");
     // An explicit format overrides the stored ones for every layer.
     assertThat(e.activity("conv").footprintBytes(Dtype.FLOAT32)).isEqualTo(2624 * 4);
     assertThat(e.toCsv(o -> o.columns("name", "footprint")))
@@ -115,6 +123,15 @@ class DtypeEnergyTest {
     // The export's field names work as columns too.
     assertThat(e.toCsv(o -> o.columns("weights_dtype")))
         .startsWith("layer,type,weights_dtype,activations_dtype\n");
+  }
+
+  @Test
+  void dtypeColumn_inTheReportAndMarkdown_isText() {
+    ModelEnergy e = mixed();
+    String html = e.report(o -> o.summary(o.summary().columns("name", "dtype"))).html();
+    assertThat(html).contains(">Dtype<");
+    assertThat(html).contains(">int8/float32<");
+    assertThat(e.toMarkdown(o -> o.columns("name", "dtype"))).contains("| int8/float32 |");
   }
 
   @Test
@@ -174,11 +191,13 @@ class DtypeEnergyTest {
     ModelEnergy e = mixed();
     String text =
         e.summaryString(o -> o.columns("name", "energy horowitz").energyModel(EnergyModel.MAC_AC));
-    assertThat(text)
+    // The note, unwrapped: it follows the energy model's.
+    assertThat(text.replace("\n  ", " "))
         .contains(
-            "\n* Figures by data type on horowitz: float32 for 1 layer (MAC 4.6 pJ), int8 for 2 (MAC"
-                + " 0.23 pJ),\n  int16 for 1, which has no figures of its own: the default (MAC 4.6"
-                + " pJ).\n");
+            "MAC_AC: one MAC per connection, one AC per synaptic event of event-driven layers,"
+                + " and the device's figure per neuron update (see EnergyModel).\n* Figures by data"
+                + " type on horowitz: float32 for 1 layer (MAC 4.6 pJ), int8 for 2 (MAC 0.23 pJ),"
+                + " int16 for 1 (no int16 figures: the default, MAC 4.6 pJ).\n");
     // Devices of one type only, and the reference's energy model, have no such note.
     assertThat(
             e.summaryString(

@@ -28,10 +28,12 @@ import org.neurojoule.Dtype;
  * prints. The energy models beyond the reference's also read the optional {@code energy_per_mac_j},
  * {@code energy_per_ac_j}, {@code sram} (an array of {@code {"capacity_bytes": 8192,
  * "energy_per_word_j": 10e-12}} tiers, smallest first), {@code dram_energy_per_word_j} and {@code
- * data_bits}; see {@link OperationCosts} for their defaults. A file whose name ends in {@code
- * .properties} holds the same keys as {@code mychip.energy_per_synop_j = 1e-12} lines, {@code sram}
- * as {@code 8192:10e-12, 32768:20e-12}. Every problem is an error naming the file, the line and the
- * entry.
+ * data_bits}; see {@link OperationCosts} for their defaults, and per data type {@code
+ * energy_per_mac_j_int8}, {@code energy_per_ac_j_int8} and {@code data_bits_int8} (any {@link
+ * Dtype} after the underscore; the type's MAC is required once any of its keys is given, its AC
+ * defaults to the device's, its width to the type's). A file whose name ends in {@code .properties}
+ * holds the same keys as {@code mychip.energy_per_synop_j = 1e-12} lines, {@code sram} as {@code
+ * 8192:10e-12, 32768:20e-12}. Every problem is an error naming the file, the line and the entry.
  */
 public final class DeviceFile {
   /** Larger device files are refused before they are read. */
