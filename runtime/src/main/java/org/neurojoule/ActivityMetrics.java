@@ -1,10 +1,14 @@
 package org.neurojoule;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.neurojoule.engine.WeightInit;
 import org.neurojoule.engine.ZeroCounts;
 import org.neurojoule.layer.LayerSpec;
 import org.neurojoule.layer.LayerStats;
+import org.neurojoule.layer.WeightShapes;
+import org.neurojoule.shape.Shape;
 
 /** Computes each layer's {@link LayerActivity}, lazily. */
 final class ActivityMetrics {
@@ -36,12 +40,41 @@ final class ActivityMetrics {
                   params,
                   stats.connections(),
                   stats.neurons(),
-                  fedBySpikes(model, layer));
+                  fedBySpikes(model, layer),
+                  layer.precision().orElse(Precision.FLOAT32),
+                  weightArrays(layer, params));
           value = v;
         }
         return v;
       }
     };
+  }
+
+  /**
+   * The elements of each weight array of a layer whose precision was recorded, when they add up to
+   * its parameters; empty otherwise (the footprint then counts the parameters in the main weights'
+   * format).
+   */
+  static List<Long> weightArrays(Layer layer, long params) {
+    List<Shape> inputs = layer.firstInputShapes();
+    if (layer.precision().isEmpty() || inputs == null) {
+      return List.of();
+    }
+    List<Long> counts = new ArrayList<>();
+    long sum = 0;
+    try {
+      for (WeightShapes.Weight w : WeightShapes.of(layer.spec(), inputs)) {
+        long n = 1;
+        for (int d : w.shape()) {
+          n = Math.multiplyExact(n, (long) d);
+        }
+        counts.add(n);
+        sum = Math.addExact(sum, n);
+      }
+    } catch (RuntimeException e) {
+      return List.of(); // shapes not defined enough to size the arrays
+    }
+    return sum == params ? counts : List.of();
   }
 
   /**

@@ -75,7 +75,8 @@ record Column(ColumnKind kind, Optional<Device> device) {
   private static Optional<Column> parseField(String field, DeviceRegistry devices) {
     for (ColumnKind kind : ColumnKind.values()) {
       if (!kind.perDevice()) {
-        if (kind.field(Optional.empty()).equals(field)) {
+        if (kind.field(Optional.empty()).equals(field)
+            || kind.exportFields(Optional.empty()).contains(field)) {
           return Optional.of(new Column(kind, Optional.empty()));
         }
         continue;
@@ -101,6 +102,16 @@ record Column(ColumnKind kind, Optional<Device> device) {
   /** {@return the export field, with its unit: {@code energy_j_cpu}} */
   String field() {
     return kind.field(device);
+  }
+
+  /** {@return the fields of the column in CSV and JSON exports} */
+  java.util.List<String> exportFields() {
+    return kind.exportFields(device);
+  }
+
+  /** {@return a layer's values in the export, one per field} */
+  java.util.List<Object> exportValues(EstimateFigures figures, EstimateRow row) {
+    return kind.exportValues(figures, row, device);
   }
 
   /** {@return whether cells are figures: right-aligned, with an exact value in reports} */

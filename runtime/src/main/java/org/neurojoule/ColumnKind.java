@@ -1,6 +1,8 @@
 package org.neurojoule;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.neurojoule.device.Device;
@@ -67,11 +69,35 @@ enum ColumnKind {
       "footprint",
       "Bytes",
       Format.ROUNDED,
-      (f, r) -> r.activity().footprintBytes(f.options().footprintDtype()),
-      (f, t) -> f.activity().footprintBytes(f.options().footprintDtype())) {
+      (f, r) ->
+          f.options()
+              .footprintDtype()
+              .map(d -> r.activity().footprintBytes(d))
+              .orElseGet(() -> r.activity().footprintBytes()),
+      (f, t) ->
+          f.options()
+              .footprintDtype()
+              .map(d -> f.activity().footprintBytes(d))
+              .orElseGet(() -> f.activity().footprintBytes())) {
     @Override
     String field(Optional<Device> device) {
       return "footprint_bytes";
+    }
+  },
+  /**
+   * The formats the layer stores, {@code weights/activations} ({@code int8}, {@code int8/float32});
+   * two export fields, {@code weights_dtype} and {@code activations_dtype}.
+   */
+  DTYPE("dtype", "Dtype", Format.TEXT, (f, r) -> r.facts().precision().toString(), Total.NONE) {
+    @Override
+    List<String> exportFields(Optional<Device> device) {
+      return List.of("weights_dtype", "activations_dtype");
+    }
+
+    @Override
+    List<Object> exportValues(EstimateFigures figures, EstimateRow row, Optional<Device> device) {
+      Precision p = row.facts().precision();
+      return List.of(p.mainWeights().toString(), p.activations().toString());
     }
   },
   DENSE_OPS(
@@ -250,6 +276,19 @@ enum ColumnKind {
   /** {@return the export field: its key, or with a device {@code energy_j_cpu} (joules)} */
   String field(Optional<Device> device) {
     return device.map(d -> key + "_j_" + d.name()).orElse(key);
+  }
+
+  /**
+   * {@return the fields the column takes in CSV and JSON exports: its {@link #field} unless it
+   * splits into several}
+   */
+  List<String> exportFields(Optional<Device> device) {
+    return List.of(field(device));
+  }
+
+  /** {@return a layer's values in the export, one per {@link #exportFields export field}} */
+  List<Object> exportValues(EstimateFigures figures, EstimateRow row, Optional<Device> device) {
+    return Collections.singletonList(value(figures, row, device));
   }
 
   /** {@return a layer's full-precision value: a {@code String}, {@code Long} or {@code Double}} */

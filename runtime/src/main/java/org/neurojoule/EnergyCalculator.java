@@ -4,7 +4,12 @@ import org.neurojoule.device.Device;
 import org.neurojoule.device.OperationCosts;
 import org.neurojoule.layer.LayerStats;
 
-/** The energy of one layer under each {@link EnergyModel}; see the constants for the formulas. */
+/**
+ * The energy of one layer under each {@link EnergyModel}; see the constants for the formulas. Under
+ * {@link EnergyModel#MAC_AC} and {@link EnergyModel#MEMORY_AWARE}, a device with figures per number
+ * format ({@link OperationCosts#forDtype}) charges a layer's MACs, ACs and weight reads at its
+ * weights' format, and its activation and potential accesses at its activations' format.
+ */
 final class EnergyCalculator {
   private EnergyCalculator() {}
 
@@ -18,7 +23,7 @@ final class EnergyCalculator {
   static LayerEnergy of(
       EnergyModel model,
       Device device,
-      OperationCosts costs,
+      OperationCosts deviceCosts,
       LayerStats stats,
       double rate,
       LayerFacts facts,
@@ -27,6 +32,8 @@ final class EnergyCalculator {
     if (model == EnergyModel.REFERENCE) {
       return LayerEnergy.of(device, stats, rate, timesteps, dt);
     }
+    OperationCosts costs = deviceCosts.forDtype(facts.precision().mainWeights());
+    OperationCosts activations = deviceCosts.forDtype(facts.precision().activations());
     boolean eventDriven = device.spiking() || facts.spikeInputs();
     long c = stats.connections();
     long n = stats.neurons();
@@ -59,14 +66,14 @@ final class EnergyCalculator {
           eventDriven ? in * rate * dt * timesteps : facts.inputPerConnection() ? c : in;
       double biases = facts.biasesPerOutput() ? (double) out * (eventDriven ? timesteps : 1) : 0;
       memory += (events + biases) * params;
-      memory += inputs * costs.accessEnergy(in);
-      memory += (eventDriven ? 2 * events : out) * costs.accessEnergy(out);
+      memory += inputs * activations.accessEnergy(in);
+      memory += (eventDriven ? 2 * events : out) * activations.accessEnergy(out);
       if (eventDriven) {
         synop += events * costs.energyPerAc(); // the address of each event's target
       }
     }
     if (n > 0) {
-      memory += 2 * updates * costs.accessEnergy(n);
+      memory += 2 * updates * activations.accessEnergy(n);
     }
     return new LayerEnergy(synop, neuron, memory);
   }

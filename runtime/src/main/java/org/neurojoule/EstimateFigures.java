@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.neurojoule.device.CalibratedTerms;
 import org.neurojoule.device.Device;
 import org.neurojoule.device.DeviceRegistry;
+import org.neurojoule.device.OperationCosts;
 import org.neurojoule.layer.Hint;
 import org.neurojoule.layer.LayerStats;
 import org.neurojoule.layer.ParamCount;
@@ -165,6 +166,11 @@ final class EstimateFigures {
     return n;
   }
 
+  /** {@return what the MAC/AC and memory-aware energy models charge on {@code device}} */
+  OperationCosts costs(Device device) {
+    return devices.costs(device.name());
+  }
+
   /** {@return a layer's energy for one inference on {@code device}} */
   LayerEnergy energy(EstimateRow row, Device device) {
     if (energyModel() == EnergyModel.CALIBRATED) {
@@ -173,7 +179,7 @@ final class EstimateFigures {
     return EnergyCalculator.of(
         energyModel(),
         device,
-        devices.costs(device.name()),
+        costs(device),
         row.stats(),
         row.rate(),
         row.facts(),

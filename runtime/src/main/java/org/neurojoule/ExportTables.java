@@ -35,17 +35,20 @@ final class ExportTables {
     List<List<Object>> table = new ArrayList<>();
     for (EstimateRow row : figures.estimate().rows()) {
       List<Object> values = new ArrayList<>(List.of(row.name(), row.type()));
-      columns.forEach(c -> values.add(c.value(figures, row)));
+      columns.forEach(c -> values.addAll(c.exportValues(figures, row)));
       table.add(values);
     }
     EnergyTotals modelTotals = figures.totals();
     List<Object> totals = new ArrayList<>(List.of("total", ""));
+    List<String> names = new ArrayList<>(List.of("layer", "type"));
     for (Column c : columns) {
       totals.add(
           c.kind().summed() ? sum(table, totals.size()) : c.kind().total(figures, modelTotals));
+      for (int extra = 1; extra < c.exportFields().size(); extra++) {
+        totals.add(null); // the fields a column splits into total to nothing
+      }
+      names.addAll(c.exportFields());
     }
-    List<String> names = new ArrayList<>(List.of("layer", "type"));
-    names.addAll(fields.keySet());
     return new ExportTable(names, table, totals, about(figures), figures.estimate().warnings());
   }
 

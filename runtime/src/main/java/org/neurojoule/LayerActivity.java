@@ -1,5 +1,8 @@
 package org.neurojoule;
 
+import java.util.List;
+import java.util.Objects;
+
 /**
  * The activity metrics of one layer, in the style of NeuroBench: sparsity of its activations and
  * weights, its parameter footprint and its synaptic operations split into dense, effective MACs and
@@ -19,6 +22,10 @@ package org.neurojoule;
  * @param neurons its neuron updates per timestep
  * @param fedBySpikes whether every input is spikes (from {@code spikingActivation}, possibly
  *     through flatten, reshape or dropout): its operations are then accumulates
+ * @param precision the formats its weights and activations are stored in ({@link Precision#FLOAT32}
+ *     unless an importer recorded others)
+ * @param weightArrays the elements of each of its weight arrays, in its weight order, when its
+ *     precision was recorded and they add up to {@code params}; empty otherwise
  */
 public record LayerActivity(
     String layer,
@@ -31,7 +38,74 @@ public record LayerActivity(
     long params,
     long connections,
     long neurons,
-    boolean fedBySpikes) {
+    boolean fedBySpikes,
+    Precision precision,
+    List<Long> weightArrays) {
+
+  /**
+   * Checks and copies.
+   *
+   * @param layer the layer's name
+   * @param outputZeros zeros among its outputs
+   * @param outputValues all its output values
+   * @param inputZeros zeros among the values it reads
+   * @param inputValues all the values it reads
+   * @param zeroWeights kernel weights that are zero
+   * @param kernelWeights all its kernel weights
+   * @param params its parameters
+   * @param connections its connections per timestep
+   * @param neurons its neuron updates per timestep
+   * @param fedBySpikes whether every input is spikes
+   * @param precision its weights' and activations' formats
+   * @param weightArrays the elements of each weight array, or empty
+   */
+  public LayerActivity {
+    Objects.requireNonNull(precision, "precision == null");
+    weightArrays = List.copyOf(Objects.requireNonNull(weightArrays, "weightArrays == null"));
+  }
+
+  /**
+   * Metrics of a float32 layer.
+   *
+   * @param layer the layer's name
+   * @param outputZeros zeros among its outputs
+   * @param outputValues all its output values
+   * @param inputZeros zeros among the values it reads
+   * @param inputValues all the values it reads
+   * @param zeroWeights kernel weights that are zero
+   * @param kernelWeights all its kernel weights
+   * @param params its parameters
+   * @param connections its connections per timestep
+   * @param neurons its neuron updates per timestep
+   * @param fedBySpikes whether every input is spikes
+   */
+  public LayerActivity(
+      String layer,
+      long outputZeros,
+      long outputValues,
+      long inputZeros,
+      long inputValues,
+      long zeroWeights,
+      long kernelWeights,
+      long params,
+      long connections,
+      long neurons,
+      boolean fedBySpikes) {
+    this(
+        layer,
+        outputZeros,
+        outputValues,
+        inputZeros,
+        inputValues,
+        zeroWeights,
+        kernelWeights,
+        params,
+        connections,
+        neurons,
+        fedBySpikes,
+        Precision.FLOAT32,
+        List.of());
+  }
 
   /** {@return the fraction of the layer's outputs that are zero; NaN without example data} */
   public double activationSparsity() {
@@ -46,6 +120,29 @@ public record LayerActivity(
   /** {@return the fraction of its kernel weights that are zero; NaN for a layer without kernels} */
   public double weightSparsity() {
     return fraction(zeroWeights, kernelWeights);
+  }
+
+  /**
+   * {@return the bytes its weight arrays take as stored: each array's elements &times; the bytes of
+   * its format ({@link Precision#weight(int)}), summed}; params &times; 4 for a float32 layer, and
+   * params &times; the bytes of its main weights' format when its arrays are not known
+   *
+   * @throws IllegalArgumentException if the sum passes {@code 2^63-1}, naming the layer
+   */
+  public long footprintBytes() {
+    if (weightArrays.isEmpty()) {
+      return footprintBytes(precision.mainWeights());
+    }
+    long sum = 0;
+    for (int i = 0; i < weightArrays.size(); i++) {
+      long bytes = exact(weightArrays.get(i), precision.weight(i).bytes(), "footprint");
+      try {
+        sum = Math.addExact(sum, bytes);
+      } catch (ArithmeticException e) {
+        throw new IllegalArgumentException("layer '" + layer + "': its footprint passes 2^63-1", e);
+      }
+    }
+    return sum;
   }
 
   /**

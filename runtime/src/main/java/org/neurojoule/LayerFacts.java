@@ -21,6 +21,8 @@ import org.neurojoule.shape.Shape;
  *     inputs and applications; empty if a dimension is undefined or the count overflows
  * @param outputElements the same for its outputs
  * @param shapes its input and output shapes, for errors
+ * @param precision the formats of its weights and activations ({@link Precision#FLOAT32} unless
+ *     recorded)
  */
 record LayerFacts(
     String name,
@@ -31,7 +33,8 @@ record LayerFacts(
     boolean biasesPerOutput,
     OptionalLong inputElements,
     OptionalLong outputElements,
-    String shapes) {
+    String shapes,
+    Precision precision) {
 
   /** {@return the facts of {@code layer} in {@code model}} */
   static LayerFacts of(Model model, Layer layer) {
@@ -61,7 +64,8 @@ record LayerFacts(
         spec.addsBiasPerOutput(),
         in,
         out,
-        shapes.toString());
+        shapes.toString(),
+        layer.precision().orElse(Precision.FLOAT32));
   }
 
   /** {@return the input elements, or an error naming the layer and its shapes} */

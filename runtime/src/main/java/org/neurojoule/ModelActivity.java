@@ -48,6 +48,20 @@ public record ModelActivity(List<LayerActivity> layers) {
   }
 
   /**
+   * {@return the bytes of all weight arrays as stored ({@link LayerActivity#footprintBytes()}),
+   * summed over layers}
+   *
+   * @throws IllegalArgumentException if the sum passes {@code 2^63-1}
+   */
+  public long footprintBytes() {
+    long sum = 0;
+    for (LayerActivity a : layers) {
+      sum = add(sum, a.footprintBytes(), "footprint");
+    }
+    return sum;
+  }
+
+  /**
    * {@return the bytes of all parameters in {@code dtype}, summed over layers}
    *
    * @param dtype the storage format

@@ -22,8 +22,9 @@ import java.util.Optional;
  * @param lineLength the width of the table, or {@link #AUTO} for a table as wide as its longest
  *     cells, which never cuts one
  * @param printWarnings whether to print the notes on the estimates' assumptions
- * @param footprintDtype the format the {@code footprint} column counts parameters in (float32
- *     unless set)
+ * @param footprintDtype the format the {@code footprint} column counts every parameter in; when
+ *     empty (the default), each weight array counts in the format it is stored in (float32 unless
+ *     an importer recorded another, see {@link LayerActivity#footprintBytes()})
  * @param energyModel how energy is counted in this call; when empty, the estimate's {@link
  *     EnergyOptions#energyModel() energy model} applies
  * @param inferenceBatch the inferences the device runs at once in this call, over which {@link
@@ -36,7 +37,7 @@ public record SummaryOptions(
     double dt,
     int lineLength,
     boolean printWarnings,
-    Dtype footprintDtype,
+    Optional<Dtype> footprintDtype,
     Optional<EnergyModel> energyModel,
     java.util.OptionalInt inferenceBatch) {
   /**
@@ -76,7 +77,8 @@ public record SummaryOptions(
    * @param dt the timestep in seconds
    * @param lineLength the table width in characters
    * @param printWarnings whether the warnings are printed below the table
-   * @param footprintDtype the format of parameters in the footprint
+   * @param footprintDtype the format of every parameter in the footprint, or empty for the formats
+   *     they are stored in
    * @param energyModel the energy model of this call, or empty for the estimate's
    * @param inferenceBatch the inference batch of this call, or empty for the estimate's
    */
@@ -116,7 +118,40 @@ public record SummaryOptions(
   }
 
   /**
-   * Options that use the estimate's energy model and count the footprint in float32.
+   * Options whose footprint counts every parameter in {@code footprintDtype}.
+   *
+   * @param columns the column names
+   * @param timestepsPerInference the timesteps of one inference on a spiking device
+   * @param dt the timestep in seconds
+   * @param lineLength the table width in characters
+   * @param printWarnings whether the warnings are printed below the table
+   * @param footprintDtype the format of parameters in the footprint
+   * @param energyModel the energy model of this call, or empty for the estimate's
+   * @param inferenceBatch the inference batch of this call, or empty for the estimate's
+   */
+  public SummaryOptions(
+      List<String> columns,
+      int timestepsPerInference,
+      double dt,
+      int lineLength,
+      boolean printWarnings,
+      Dtype footprintDtype,
+      Optional<EnergyModel> energyModel,
+      java.util.OptionalInt inferenceBatch) {
+    this(
+        columns,
+        timestepsPerInference,
+        dt,
+        lineLength,
+        printWarnings,
+        Optional.of(Objects.requireNonNull(footprintDtype, "footprintDtype == null")),
+        energyModel,
+        inferenceBatch);
+  }
+
+  /**
+   * Options that use the estimate's energy model and inference batch, and count the footprint in
+   * the formats the weights are stored in.
    *
    * @param columns the column names, such as {@code "name"} or {@code "energy loihi"}
    * @param timestepsPerInference the timesteps of one inference on a spiking device
@@ -136,8 +171,9 @@ public record SummaryOptions(
         dt,
         lineLength,
         printWarnings,
-        Dtype.FLOAT32,
-        Optional.empty());
+        Optional.empty(),
+        Optional.empty(),
+        java.util.OptionalInt.empty());
   }
 
   /**
@@ -217,7 +253,8 @@ public record SummaryOptions(
         lineLength,
         printWarnings,
         footprintDtype,
-        energyModel);
+        energyModel,
+        java.util.OptionalInt.empty());
   }
 
   /**
@@ -273,18 +310,29 @@ public record SummaryOptions(
   }
 
   /**
-   * {@return a copy whose {@code footprint} column counts parameters in {@code dtype}}
+   * {@return a copy whose {@code footprint} column counts every parameter in {@code dtype},
+   * whatever format it is stored in}
    *
-   * @param dtype float32 (the default), float16 or int8
+   * @param dtype the format, such as float32, float16 or int8
    */
   public SummaryOptions footprintDtype(Dtype dtype) {
+    return footprintDtype(Optional.of(Objects.requireNonNull(dtype, "dtype == null")));
+  }
+
+  /**
+   * {@return a copy whose {@code footprint} column counts every parameter in {@code dtype}, or,
+   * when empty, each weight array in the format it is stored in}
+   *
+   * @param dtype the format, or empty for the stored ones
+   */
+  public SummaryOptions footprintDtype(Optional<Dtype> dtype) {
     return new SummaryOptions(
         columns,
         timestepsPerInference,
         dt,
         lineLength,
         printWarnings,
-        dtype,
+        Objects.requireNonNull(dtype, "dtype == null"),
         energyModel,
         inferenceBatch);
   }

@@ -76,6 +76,9 @@ final class SummaryTable {
     if (figures.energyModel() != EnergyModel.REFERENCE
         && columns.stream().anyMatch(c -> c.device().isPresent())) {
       notes.add(EstimateNotes.energyModel(figures.energyModel()));
+      notes.addAll(
+          EstimateNotes.dtypeFigures(
+              figures, columns.stream().flatMap(c -> c.device().stream()).toList()));
     }
     return notes;
   }

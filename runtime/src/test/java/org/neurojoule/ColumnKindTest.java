@@ -17,7 +17,7 @@ class ColumnKindTest {
         .isEqualTo(
             "name, output_shape, params, connections, neurons, rate, energy <device>,"
                 + " synop_energy <device>, neuron_energy <device>, mac_energy <device>,"
-                + " memory_energy <device>, sparsity, weight_sparsity, footprint, dense_ops,"
+                + " memory_energy <device>, sparsity, weight_sparsity, footprint, dtype, dense_ops,"
                 + " effective_macs, effective_acs, spikes, synaptic_events, sim_energy <device>");
   }
 
@@ -52,8 +52,8 @@ class ColumnKindTest {
   }
 
   @Test
-  void onlyNameAndShape_areText() {
+  void onlyNameShapeAndDtype_areText() {
     assertThat(Arrays.stream(ColumnKind.values()).filter(k -> !k.format().numeric()).toList())
-        .containsExactly(ColumnKind.NAME, ColumnKind.OUTPUT_SHAPE);
+        .containsExactly(ColumnKind.NAME, ColumnKind.OUTPUT_SHAPE, ColumnKind.DTYPE);
   }
 }

@@ -167,7 +167,7 @@ class ModelEnergyTest {
             "unknown column 'flops'; valid columns: name,"
                 + " output_shape, params, connections, neurons, rate, energy <device>,"
                 + " synop_energy <device>, neuron_energy <device>, mac_energy <device>,"
-                + " memory_energy <device>, sparsity, weight_sparsity, footprint, dense_ops,"
+                + " memory_energy <device>, sparsity, weight_sparsity, footprint, dtype, dense_ops,"
                 + " effective_macs, effective_acs, spikes, synaptic_events, sim_energy <device>");
   }
 

@@ -2,6 +2,7 @@ package org.neurojoule.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import org.neurojoule.Dtype;
@@ -39,7 +40,7 @@ final class SummaryCommand implements Callable<Integer> {
       description =
           "Columns, comma separated: name, output_shape, params, connections, neurons,"
               + " rate, energy <device>, synop_energy <device>, neuron_energy <device>, sparsity,"
-              + " weight_sparsity, footprint, dense_ops, effective_macs, effective_acs, spikes,"
+              + " weight_sparsity, footprint, dtype, dense_ops, effective_macs, effective_acs, spikes,"
               + " synaptic_events, sim_energy <device> (default:"
               + " name,output_shape,params,connections,neurons,energy cpu; for a simulated model"
               + " name,output_shape,spikes,synaptic_events,energy loihi,sim_energy loihi).")
@@ -48,9 +49,10 @@ final class SummaryCommand implements Callable<Integer> {
   @Option(
       names = "--footprint-dtype",
       paramLabel = "float32|float16|int8",
-      defaultValue = "float32",
       converter = Converters.DtypeConverter.class,
-      description = "Bytes per parameter of the footprint column (default: ${DEFAULT-VALUE}).")
+      description =
+          "Count every parameter of the footprint column in this format (default: each weight"
+              + " array in the format it is stored in, float32 unless the model is quantized).")
   Dtype footprintDtype;
 
   @Option(
@@ -113,7 +115,7 @@ final class SummaryCommand implements Callable<Integer> {
                   .timing()
                   .apply(o)
                   .columns(shown.toArray(String[]::new))
-                  .footprintDtype(footprintDtype);
+                  .footprintDtype(Optional.ofNullable(footprintDtype));
       if (report != null || plot != null) {
         // Written first, so a file that cannot be written fails before anything is printed.
         Report r = energy.report(o -> o.summary(options.apply(o.summary())));

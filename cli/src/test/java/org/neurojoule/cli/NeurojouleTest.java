@@ -593,6 +593,9 @@ class NeurojouleTest {
                 + "loihi-corrected      2.36e-11  8.10e-11  yes      14 nm        measured     M."
                 + " Davies et al., \"Loihi: A Neuromorphic Manycore Processor with On-Chip"
                 + " Learning\", IEEE Micro 38(1):82-99, 2018\n"
+                + "horowitz             4.60e-12  4.60e-12  no       45 nm        pre-silicon  M."
+                + " Horowitz, \"1.1 Computing's energy problem (and what we can do about it)\","
+                + " IEEE ISSCC 2014, pp. 10-14 (45 nm, 0.9 V)\n"
                 + "horowitz-fp32        4.60e-12  4.60e-12  no       45 nm        pre-silicon  M."
                 + " Horowitz, \"1.1 Computing's energy problem (and what we can do about it)\","
                 + " IEEE ISSCC 2014, pp. 10-14 (45 nm, 0.9 V)\n"
@@ -852,7 +855,7 @@ class NeurojouleTest {
         "neurojoule: unknown column 'watts'; valid columns: name, output_shape,"
             + " params, connections, neurons, rate, energy <device>, synop_energy <device>,"
             + " neuron_energy <device>, mac_energy <device>, memory_energy <device>, sparsity,"
-            + " weight_sparsity, footprint, dense_ops, effective_macs, effective_acs, spikes,"
+            + " weight_sparsity, footprint, dtype, dense_ops, effective_macs, effective_acs, spikes,"
             + " synaptic_events, sim_energy <device>",
         "summary",
         "mnist",

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.neurojoule.Dtype;
 
 /**
  * Reads a device file: a JSON object {@code {"devices": [...]}} whose entries have the keys {@code
@@ -26,10 +28,12 @@ import java.util.regex.Pattern;
  * prints. The energy models beyond the reference's also read the optional {@code energy_per_mac_j},
  * {@code energy_per_ac_j}, {@code sram} (an array of {@code {"capacity_bytes": 8192,
  * "energy_per_word_j": 10e-12}} tiers, smallest first), {@code dram_energy_per_word_j} and {@code
- * data_bits}; see {@link OperationCosts} for their defaults. A file whose name ends in {@code
- * .properties} holds the same keys as {@code mychip.energy_per_synop_j = 1e-12} lines, {@code sram}
- * as {@code 8192:10e-12, 32768:20e-12}. Every problem is an error naming the file, the line and the
- * entry.
+ * data_bits}; see {@link OperationCosts} for their defaults, and per data type {@code
+ * energy_per_mac_j_int8}, {@code energy_per_ac_j_int8} and {@code data_bits_int8} (any {@link
+ * Dtype} after the underscore; the type's MAC is required once any of its keys is given, its AC
+ * defaults to the device's, its width to the type's). A file whose name ends in {@code .properties}
+ * holds the same keys as {@code mychip.energy_per_synop_j = 1e-12} lines, {@code sram} as {@code
+ * 8192:10e-12, 32768:20e-12}. Every problem is an error naming the file, the line and the entry.
  */
 public final class DeviceFile {
   /** Larger device files are refused before they are read. */
@@ -72,6 +76,13 @@ public final class DeviceFile {
           CAL_OPERATION,
           CAL_NEURON,
           CAL_COVERS);
+
+  /**
+   * The keys a device may give per number format, the format's name after an underscore: {@code
+   * energy_per_mac_j_int8}, {@code energy_per_ac_j_int8}, {@code data_bits_int8}.
+   */
+  static final List<String> PER_TYPE = List.of(MAC, AC, DATA_BITS);
+
   private static final Pattern LINE = Pattern.compile(" at line (\\d+) column ");
 
   /**
@@ -268,7 +279,7 @@ public final class DeviceFile {
       while (r.hasNext()) {
         int keyLine = line();
         String key = r.nextName();
-        if (!KEYS.contains(key)) {
+        if (!KEYS.contains(key) && perTypeBase(key).isEmpty()) {
           throw error(
               keyLine,
               index,
@@ -402,18 +413,99 @@ public final class DeviceFile {
             ? c.energy(fields, DRAM, index, name, line)
             : d.dramEnergyPerWord();
     int bits =
-        fields.containsKey(DATA_BITS) ? c.dataBits(fields.get(DATA_BITS), name) : d.dataBits();
+        fields.containsKey(DATA_BITS)
+            ? c.dataBits(fields.get(DATA_BITS), DATA_BITS, name)
+            : d.dataBits();
     List<OperationCosts.MemoryTier> sram =
         fields.containsKey(SRAM) ? c.sram(fields.get(SRAM), name) : d.sram();
     return new Entry(
         device,
         new DeviceInfo(texts.get("counts"), texts.get("node"), kind, texts.get("source")),
-        new OperationCosts(mac, ac, sram, dram, bits),
+        new OperationCosts(mac, ac, sram, dram, bits, c.perType(fields, name, ac)),
         c.calibration(fields, index, name, line));
+  }
+
+  /**
+   * {@return the key a per-type key gives for one format, {@code energy_per_mac_j} of {@code
+   * energy_per_mac_j_int8}, or empty for any other key}
+   */
+  static java.util.Optional<String> perTypeBase(String key) {
+    for (String base : PER_TYPE) {
+      if (key.startsWith(base + "_") && key.length() > base.length() + 1) {
+        return java.util.Optional.of(base);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /** The checks of one entry's values, each error naming the file, the line and the entry. */
   private record Check(String label, int index) {
+    /**
+     * The figures given per number format: a format's MAC energy is required once any of its keys
+     * is given; its AC energy defaults to the device's, its data bits to the format's width.
+     */
+    Map<Dtype, OperationCosts.TypeFigures> perType(
+        Map<String, Value> fields, String name, double defaultAc) {
+      Map<Dtype, Map<String, String>> byType = new EnumMap<>(Dtype.class);
+      for (Map.Entry<String, Value> f : fields.entrySet()) {
+        java.util.Optional<String> base = perTypeBase(f.getKey());
+        if (base.isEmpty()) {
+          continue;
+        }
+        String suffix = f.getKey().substring(base.get().length() + 1);
+        Dtype dtype = null;
+        for (Dtype t : Dtype.values()) {
+          if (t.toString().equals(suffix)) {
+            dtype = t;
+          }
+        }
+        if (dtype == null) {
+          throw error(
+              f.getValue().line(),
+              index,
+              name,
+              "unknown dtype '"
+                  + suffix
+                  + "' in key '"
+                  + f.getKey()
+                  + "'; per-type keys are "
+                  + String.join(", ", PER_TYPE)
+                  + " followed by _ and one of "
+                  + Dtype.validNames());
+        }
+        byType.computeIfAbsent(dtype, t -> new HashMap<>()).put(base.get(), f.getKey());
+      }
+      Map<Dtype, OperationCosts.TypeFigures> out = new EnumMap<>(Dtype.class);
+      for (Map.Entry<Dtype, Map<String, String>> e : byType.entrySet()) {
+        Dtype t = e.getKey();
+        Map<String, String> keys = e.getValue();
+        if (!keys.containsKey(MAC)) {
+          String any = keys.values().iterator().next();
+          throw error(
+              fields.get(any).line(),
+              index,
+              name,
+              "'"
+                  + any
+                  + "' needs '"
+                  + MAC
+                  + "_"
+                  + t
+                  + "' too, the energy of one "
+                  + t
+                  + " multiply-accumulate");
+        }
+        double mac = energy(fields, keys.get(MAC), index, name, 0);
+        double ac = keys.containsKey(AC) ? energy(fields, keys.get(AC), index, name, 0) : defaultAc;
+        int bits =
+            keys.containsKey(DATA_BITS)
+                ? dataBits(fields.get(keys.get(DATA_BITS)), keys.get(DATA_BITS), name)
+                : t.bits();
+        out.put(t, new OperationCosts.TypeFigures(mac, ac, bits));
+      }
+      return out;
+    }
+
     double energy(Map<String, Value> fields, String key, int index, String name, int line) {
       Value v = fields.get(key);
       if (v != null && v.value() instanceof String s && s.matches("NaN|[-+]?Infinity")) {
@@ -500,13 +592,13 @@ public final class DeviceFile {
           "'kind' must be measured, pre-silicon or derived, was '" + text + "'");
     }
 
-    int dataBits(Value v, String name) {
+    int dataBits(Value v, String key, String name) {
       if (!(v.value() instanceof Double d) || d != Math.rint(d) || d < 1 || d > 64) {
         throw error(
             v.line(),
             index,
             name,
-            "'" + DATA_BITS + "' must be a whole number of bits from 1 to 64, was " + describe(v));
+            "'" + key + "' must be a whole number of bits from 1 to 64, was " + describe(v));
       }
       return d.intValue();
     }

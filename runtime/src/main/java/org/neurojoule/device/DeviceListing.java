@@ -2,6 +2,7 @@ package org.neurojoule.device;
 
 import java.util.List;
 import java.util.Objects;
+import org.neurojoule.Dtype;
 import org.neurojoule.energy.Csv;
 import org.neurojoule.energy.Json;
 
@@ -108,5 +109,16 @@ public final class DeviceListing {
           .append('}');
     }
     out.append("], \"dram_energy_per_word_j\": ").append(c.dramEnergyPerWord());
+    for (Dtype t : Dtype.values()) {
+      OperationCosts.TypeFigures f = c.perType().get(t);
+      if (f != null) {
+        out.append(", \"energy_per_mac_j_" + t + "\": ")
+            .append(f.energyPerMac())
+            .append(", \"energy_per_ac_j_" + t + "\": ")
+            .append(f.energyPerAc())
+            .append(", \"data_bits_" + t + "\": ")
+            .append(f.dataBits());
+      }
+    }
   }
 }

@@ -84,7 +84,8 @@ final class DeviceProperties {
       int next = groups.size() + 1;
       Group g = groups.computeIfAbsent(name, k -> new Group(next, lineNo, new LinkedHashMap<>()));
       String where = label + ", line " + n + ", entry " + g.index() + " '" + name + "': ";
-      if (!DeviceFile.KEYS.contains(key) || key.equals(DeviceFile.NAME)) {
+      boolean known = DeviceFile.KEYS.contains(key) || DeviceFile.perTypeBase(key).isPresent();
+      if (!known || key.equals(DeviceFile.NAME)) {
         throw new IllegalArgumentException(
             where
                 + "unknown key '"
@@ -131,7 +132,7 @@ final class DeviceProperties {
 
   /** A number or boolean where the key takes one, else the text, for the entry's check. */
   private static Object typed(String key, String value, int line) {
-    if (NUMBERS.contains(key)) {
+    if (NUMBERS.contains(key) || DeviceFile.perTypeBase(key).isPresent()) {
       return number(value);
     }
     if (key.equals(DeviceFile.SPIKING)) {

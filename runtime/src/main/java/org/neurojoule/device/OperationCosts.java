@@ -1,7 +1,9 @@
 package org.neurojoule.device;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.neurojoule.Dtype;
 
 /**
  * What the energy models beyond the reference's charge on a device: a multiply-accumulate, an
@@ -13,13 +15,17 @@ import java.util.Objects;
  * @param sram the on-chip memories, smallest first: joules per 64-bit word access by capacity
  * @param dramEnergyPerWord joules per 64-bit word access for data larger than every SRAM tier
  * @param dataBits the width of weights, activations and potentials, in bits (1 to 64)
+ * @param perType the figures of a layer stored in one of these formats, where the device gives
+ *     them: its MACs and ACs cost the figures of its weights' format, its memory words are as wide
+ *     as that format's data bits; a layer in any other format costs the figures above
  */
 public record OperationCosts(
     double energyPerMac,
     double energyPerAc,
     List<MemoryTier> sram,
     double dramEnergyPerWord,
-    int dataBits) {
+    int dataBits,
+    Map<Dtype, TypeFigures> perType) {
   /** Horowitz (ISSCC 2014, 45 nm): SRAM 10 / 20 / 100 pJ per 64-bit word at 8 KB / 32 KB / 1 MB. */
   public static final List<MemoryTier> HOROWITZ_SRAM =
       List.of(
@@ -55,6 +61,28 @@ public record OperationCosts(
   }
 
   /**
+   * The figures of one number format on a device.
+   *
+   * @param energyPerMac joules per multiply-accumulate of values in the format
+   * @param energyPerAc joules per accumulate
+   * @param dataBits the width of a value in memory, in bits (1 to 64)
+   */
+  public record TypeFigures(double energyPerMac, double energyPerAc, int dataBits) {
+    /**
+     * Checks the figures.
+     *
+     * @param energyPerMac joules per multiply-accumulate, finite and {@code >= 0}
+     * @param energyPerAc joules per accumulate, finite and {@code >= 0}
+     * @param dataBits the width in bits, 1 to 64
+     */
+    public TypeFigures {
+      checkEnergy("energyPerMac", energyPerMac);
+      checkEnergy("energyPerAc", energyPerAc);
+      checkBits(dataBits);
+    }
+  }
+
+  /**
    * Checks every figure; a bad one is an error naming it.
    *
    * @param energyPerMac joules per multiply-accumulate
@@ -62,8 +90,10 @@ public record OperationCosts(
    * @param sram the SRAM tiers, capacities strictly increasing
    * @param dramEnergyPerWord joules per 64-bit DRAM word access
    * @param dataBits the data width in bits
+   * @param perType the figures of each format the device gives its own for
    */
   public OperationCosts {
+    perType = Map.copyOf(Objects.requireNonNull(perType, "perType == null"));
     checkEnergy("energyPerMac", energyPerMac);
     checkEnergy("energyPerAc", energyPerAc);
     checkEnergy("dramEnergyPerWord", dramEnergyPerWord);
@@ -79,6 +109,43 @@ public record OperationCosts(
                 + sram.get(i - 1).capacityBytes());
       }
     }
+    checkBits(dataBits);
+  }
+
+  /**
+   * Costs with the same figures for every number format.
+   *
+   * @param energyPerMac joules per multiply-accumulate
+   * @param energyPerAc joules per accumulate
+   * @param sram the SRAM tiers, capacities strictly increasing
+   * @param dramEnergyPerWord joules per 64-bit DRAM word access
+   * @param dataBits the data width in bits
+   */
+  public OperationCosts(
+      double energyPerMac,
+      double energyPerAc,
+      List<MemoryTier> sram,
+      double dramEnergyPerWord,
+      int dataBits) {
+    this(energyPerMac, energyPerAc, sram, dramEnergyPerWord, dataBits, Map.of());
+  }
+
+  /**
+   * {@return the costs a layer stored in {@code dtype} pays: this device's figures for the format
+   * where it gives them (with the same memories), else these costs as they are}
+   *
+   * @param dtype the layer's format: its weights' for operations and weight reads, its activations'
+   *     for the reads and writes of activations
+   */
+  public OperationCosts forDtype(Dtype dtype) {
+    TypeFigures t = perType.get(Objects.requireNonNull(dtype, "dtype == null"));
+    return t == null
+        ? this
+        : new OperationCosts(
+            t.energyPerMac(), t.energyPerAc(), sram, dramEnergyPerWord, t.dataBits());
+  }
+
+  private static void checkBits(int dataBits) {
     if (dataBits < 1 || dataBits > 64) {
       throw new IllegalArgumentException("dataBits must be 1 to 64, was " + dataBits);
     }

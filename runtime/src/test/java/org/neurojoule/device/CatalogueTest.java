@@ -19,6 +19,7 @@ class CatalogueTest {
             "spinnaker",
             "spinnaker2",
             "loihi-corrected",
+            "horowitz",
             "horowitz-fp32",
             "horowitz-fp16",
             "horowitz-int8",
