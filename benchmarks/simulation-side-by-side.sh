@@ -11,7 +11,8 @@
 # table gives the medians), REPS (timed runs per side and round, after one warm-up; default 3),
 # CNN_N/CNN_T (default 256, 50) and BRAILLE_N/BRAILLE_T (default 4096, 100) sequences and steps,
 # P (Bernoulli probability of an event, default 0.05 for the CNN, 0.1 for Braille), RESET
-# (zero|subtract), BATCH (NeuroJoule's sequences per mini-batch, default 32), PYTHON (a python3
+# (zero|subtract), BATCH (NeuroJoule's sequences per mini-batch; default auto, as an estimate runs
+# it: SpikingSimulation.miniBatch, 32 grown up to 32 MB of sequences), PYTHON (a python3
 # with torch, h5py and numpy; default /usr/bin/python3, Debian's python3-torch and python3-h5py),
 # SKIP_BUILD=1 (reuse the last build and its benchmarks/target/classpath.txt), NJ_CLASSPATH (with
 # SKIP_BUILD=1: run NeuroJoule from this class path instead, e.g. copies of the jars while a build
@@ -27,7 +28,7 @@ NETS=${NETS:-cnn,braille}
 ROUNDS=${ROUNDS:-3}
 REPS=${REPS:-3}
 RESET=${RESET:-zero}
-BATCH=${BATCH:-32}
+BATCH=${BATCH:-auto}
 PYTHON=${PYTHON:-/usr/bin/python3}
 out=$root/benchmarks/target/simulation
 mkdir -p "$out"

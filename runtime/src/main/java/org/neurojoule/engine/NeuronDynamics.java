@@ -104,6 +104,8 @@ final class NeuronDynamics {
         has(spec, "tauSyn")
             ? Buffers.doubles(Buffers.times(maxN, units), what + ": its synaptic current")
             : null;
+    vRow = new double[Parallel.THREADS][units];
+    iRow = new double[Parallel.THREADS][i == null ? 0 : units];
   }
 
   /** Euler's dt/tau, or the exact {@code 1 - exp(-dt/tau)} (never above 1). */
@@ -123,6 +125,13 @@ final class NeuronDynamics {
     return p.at(unit);
   }
 
+  /**
+   * Whether every output is 0 or 1 (spiking kinds and Threshold), so Σ|out| is its nonzero count.
+   */
+  boolean binary() {
+    return kind == NeuronKind.THRESHOLD || kind.emitsSpikes();
+  }
+
   /** Sets every state of the first {@code n} sequences to 0: a new sequence starts. */
   void reset(int n) {
     java.util.Arrays.fill(v, 0, n * units, 0);
@@ -131,31 +140,62 @@ final class NeuronDynamics {
     }
   }
 
-  /** One step of {@code n} sequences: reads {@code x} ({@code n x units}), writes {@code out}. */
-  void step(int n, double[] x, float[] out) {
-    boolean spikes = kind.emitsSpikes();
-    for (int b = 0; b < n; b++) {
-      int base = b * units;
+  /** Each part's copy of one sequence's v and i: loops on one index vectorise. */
+  private final double[][] vRow;
+
+  private final double[][] iRow;
+
+  /**
+   * One step of sequence {@code b} on part {@code part}'s scratch rows: reads its {@code units}
+   * inputs from {@code x[0 .. units)}, writes its outputs, and returns how many are nonzero (for
+   * spiking kinds: its spikes). The arithmetic is the per-unit update of the class comment, in
+   * loops over one index that the JIT vectorises, then the threshold.
+   */
+  long stepRow(int part, int b, double[] x, float[] out) {
+    int base = b * units;
+    long nonzero = 0;
+    if (kind == NeuronKind.THRESHOLD) {
       for (int u = 0; u < units; u++) {
-        int at = base + u;
-        double in = x[at];
-        if (kind == NeuronKind.THRESHOLD) {
-          out[at] = in > threshold[u] ? 1f : 0f;
-          continue;
-        }
-        if (i != null) {
-          i[at] = synDecay[u] * i[at] + synGain[u] * in;
-          in = i[at];
-        }
-        double next = v[at] + leak[u] * (vLeak[u] - v[at]) + inGain[u] * in;
-        if (spikes && next > threshold[u]) {
-          out[at] = 1f;
-          next = reset == Reset.SUBTRACT ? next - threshold[u] : vReset[u];
+        boolean fires = x[u] > threshold[u];
+        out[base + u] = fires ? 1f : 0f;
+        nonzero += fires ? 1 : 0;
+      }
+      return nonzero;
+    }
+    double[] vs = vRow[part];
+    double[] in = x;
+    System.arraycopy(v, base, vs, 0, units);
+    if (i != null) {
+      double[] is = iRow[part];
+      System.arraycopy(i, base, is, 0, units);
+      for (int u = 0; u < units; u++) {
+        is[u] = synDecay[u] * is[u] + synGain[u] * x[u];
+      }
+      System.arraycopy(is, 0, i, base, units);
+      in = is;
+    }
+    for (int u = 0; u < units; u++) {
+      vs[u] = vs[u] + leak[u] * (vLeak[u] - vs[u]) + inGain[u] * in[u];
+    }
+    if (!kind.emitsSpikes()) {
+      for (int u = 0; u < units; u++) {
+        float o = (float) vs[u];
+        out[base + u] = o;
+        nonzero += o != 0f ? 1 : 0;
+      }
+    } else {
+      boolean subtract = reset == Reset.SUBTRACT;
+      for (int u = 0; u < units; u++) {
+        if (vs[u] > threshold[u]) {
+          out[base + u] = 1f;
+          vs[u] = subtract ? vs[u] - threshold[u] : vReset[u];
+          nonzero++;
         } else {
-          out[at] = spikes ? 0f : (float) next;
+          out[base + u] = 0f;
         }
-        v[at] = next;
       }
     }
+    System.arraycopy(vs, 0, v, base, units);
+    return nonzero;
   }
 }

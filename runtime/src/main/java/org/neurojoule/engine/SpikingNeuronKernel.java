@@ -33,7 +33,13 @@ public final class SpikingNeuronKernel implements Kernel<SpikingNeuron> {
     private final SpikingNeuron spec;
     private final KernelInput layer;
     private NeuronDynamics dynamics;
-    private double[] x;
+
+    /** Each part's input row: the step's input plus the recurrent sums. */
+    private double[][] rows;
+
+    private final double[] partEvents = new double[Parallel.THREADS];
+    private final long[] partNonzero = new long[Parallel.THREADS];
+    private long outputNonzero;
     private float[] previous;
     private float[] recurrentKernel;
     private float[] recurrentBias;
@@ -52,7 +58,7 @@ public final class SpikingNeuronKernel implements Kernel<SpikingNeuron> {
       units = size;
       KernelInput.Timestep clock = layer.timestep();
       dynamics = new NeuronDynamics(spec, size, maxN, clock, layer.layer());
-      x = Buffers.doubles(Buffers.times(maxN, size), what + ": its input");
+      rows = new double[Parallel.THREADS][size];
       if (spec.recurrent()) {
         float[][] weights = layer.weights();
         if (weights[0].length != (long) size * size
@@ -83,35 +89,65 @@ public final class SpikingNeuronKernel implements Kernel<SpikingNeuron> {
     @Override
     void run(Ctx ctx, int n, float[][] inputs, float[] output, Epilogue epi) {
       float[] in = inputs[0];
-      int len = n * units;
-      for (int j = 0; j < len; j++) {
-        x[j] = in[j];
+      java.util.Arrays.fill(partEvents, 0);
+      java.util.Arrays.fill(partNonzero, 0);
+      // Sequences are independent: split them, enough units per part to pay for a thread.
+      int grain = Math.max(1, Math.min(n, 16384 / Math.max(1, units)));
+      Parallel.forParts(n, grain, (part, from, to) -> runRows(part, from, to, in, output));
+      double e = 0;
+      long nonzero = 0;
+      for (int p = 0; p < Parallel.THREADS; p++) {
+        e += partEvents[p];
+        nonzero += partNonzero[p];
       }
+      events += e;
+      outputNonzero = nonzero;
       if (previous != null) {
-        for (int b = 0; b < n; b++) {
-          int base = b * units;
-          for (int from = 0; from < units; from++) {
-            float z = previous[base + from];
+        System.arraycopy(output, 0, previous, 0, n * units);
+      }
+    }
+
+    /** Sequences [from, to) of one step, on part {@code part}'s scratch row. */
+    private void runRows(int part, int from, int to, float[] in, float[] output) {
+      double[] x = rows[part];
+      long e = 0;
+      long nonzero = 0;
+      for (int b = from; b < to; b++) {
+        int base = b * units;
+        for (int j = 0; j < units; j++) {
+          x[j] = in[base + j];
+        }
+        if (previous != null) {
+          for (int from0 = 0; from0 < units; from0++) {
+            float z = previous[base + from0];
             if (z == 0) {
               continue;
             }
-            events += units;
-            int row = from * units;
-            for (int to = 0; to < units; to++) {
-              x[base + to] += (double) z * recurrentKernel[row + to];
+            e += units;
+            int row = from0 * units;
+            for (int t = 0; t < units; t++) {
+              x[t] += (double) z * recurrentKernel[row + t];
             }
           }
           if (recurrentBias != null) {
-            for (int to = 0; to < units; to++) {
-              x[base + to] += recurrentBias[to];
+            for (int t = 0; t < units; t++) {
+              x[t] += recurrentBias[t];
             }
           }
         }
+        nonzero += dynamics.stepRow(part, b, x, output);
       }
-      dynamics.step(n, x, output);
-      if (previous != null) {
-        System.arraycopy(output, 0, previous, 0, len);
-      }
+      partEvents[part] = e;
+      partNonzero[part] = nonzero;
+    }
+
+    /**
+     * {@return the nonzero outputs of the last step when every output is 0 or 1 (their Σ|x| too),
+     * else -1}
+     */
+    @Override
+    long binaryNonzero() {
+      return dynamics.binary() ? outputNonzero : -1;
     }
 
     @Override
