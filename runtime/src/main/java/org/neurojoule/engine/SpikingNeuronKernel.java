@@ -58,7 +58,7 @@ public final class SpikingNeuronKernel implements Kernel<SpikingNeuron> {
       units = size;
       KernelInput.Timestep clock = layer.timestep();
       dynamics = new NeuronDynamics(spec, size, maxN, clock, layer.layer());
-      rows = new double[Parallel.THREADS][size];
+      rows = new double[Parallel.THREADS][dynamics.blockRows * size];
       if (spec.recurrent()) {
         float[][] weights = layer.weights();
         if (weights[0].length != (long) size * size
@@ -107,35 +107,44 @@ public final class SpikingNeuronKernel implements Kernel<SpikingNeuron> {
       }
     }
 
-    /** Sequences [from, to) of one step, on part {@code part}'s scratch row. */
+    /**
+     * Sequences [from, to) of one step, a block of rows at a time on part {@code part}'s scratch.
+     */
     private void runRows(int part, int from, int to, float[] in, float[] output) {
       double[] x = rows[part];
       long e = 0;
       long nonzero = 0;
-      for (int b = from; b < to; b++) {
-        int base = b * units;
-        for (int j = 0; j < units; j++) {
-          x[j] = in[base + j];
+      int block = dynamics.blockRows;
+      for (int b0 = from; b0 < to; b0 += block) {
+        int count = Math.min(block, to - b0);
+        int len = count * units;
+        int first = b0 * units;
+        for (int j = 0; j < len; j++) {
+          x[j] = in[first + j];
         }
         if (previous != null) {
-          for (int from0 = 0; from0 < units; from0++) {
-            float z = previous[base + from0];
-            if (z == 0) {
-              continue;
+          for (int r = 0; r < count; r++) {
+            int base = first + r * units;
+            int at = r * units;
+            for (int from0 = 0; from0 < units; from0++) {
+              float z = previous[base + from0];
+              if (z == 0) {
+                continue;
+              }
+              e += units;
+              int row = from0 * units;
+              for (int t = 0; t < units; t++) {
+                x[at + t] += (double) z * recurrentKernel[row + t];
+              }
             }
-            e += units;
-            int row = from0 * units;
-            for (int t = 0; t < units; t++) {
-              x[t] += (double) z * recurrentKernel[row + t];
-            }
-          }
-          if (recurrentBias != null) {
-            for (int t = 0; t < units; t++) {
-              x[t] += recurrentBias[t];
+            if (recurrentBias != null) {
+              for (int t = 0; t < units; t++) {
+                x[at + t] += recurrentBias[t];
+              }
             }
           }
         }
-        nonzero += dynamics.stepRow(part, b, x, output);
+        nonzero += dynamics.stepRows(part, b0, count, x, output);
       }
       partEvents[part] = e;
       partNonzero[part] = nonzero;
