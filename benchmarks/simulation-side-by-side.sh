@@ -9,9 +9,10 @@
 #   NETS=braille ROUNDS=1 RESET=subtract benchmarks/simulation-side-by-side.sh
 # Environment: NETS (cnn,braille), ROUNDS (alternations NeuroJoule, PyTorch, NeuroJoule, ...; the
 # table gives the medians), REPS (timed runs per side and round, after one warm-up; default 3),
-# CNN_N/CNN_T (default 256, 50) and BRAILLE_N/BRAILLE_T (default 4096, 100) sequences and steps,
+# CNN_N/CNN_T (default 256, 50) and BRAILLE_N/BRAILLE_T (default 16384, 100) sequences and steps,
 # P (Bernoulli probability of an event, default 0.05 for the CNN, 0.1 for Braille), RESET
-# (zero|subtract), BATCH (NeuroJoule's sequences per mini-batch, default 32), PYTHON (a python3
+# (zero|subtract), BATCH (NeuroJoule's sequences per mini-batch; default auto, as an estimate runs
+# it: SpikingSimulation.miniBatch, 32 grown up to 32 MB of sequences), PYTHON (a python3
 # with torch, h5py and numpy; default /usr/bin/python3, Debian's python3-torch and python3-h5py),
 # SKIP_BUILD=1 (reuse the last build and its benchmarks/target/classpath.txt), NJ_CLASSPATH (with
 # SKIP_BUILD=1: run NeuroJoule from this class path instead, e.g. copies of the jars while a build
@@ -27,7 +28,7 @@ NETS=${NETS:-cnn,braille}
 ROUNDS=${ROUNDS:-3}
 REPS=${REPS:-3}
 RESET=${RESET:-zero}
-BATCH=${BATCH:-32}
+BATCH=${BATCH:-auto}
 PYTHON=${PYTHON:-/usr/bin/python3}
 out=$root/benchmarks/target/simulation
 mkdir -p "$out"
@@ -45,7 +46,7 @@ for net in ${NETS//,/ }; do
   case $net in
     cnn) model=$nir/cnn_sinabs.nir; n=${CNN_N:-256}; t=${CNN_T:-50}; dt=1e-3; p=${P:-0.05}
       step="34, 34, 2" ;;
-    braille) model=$nir/braille_noDelay_bias_zero.nir; n=${BRAILLE_N:-4096}; t=${BRAILLE_T:-100}
+    braille) model=$nir/braille_noDelay_bias_zero.nir; n=${BRAILLE_N:-16384}; t=${BRAILLE_T:-100}
       dt=1e-4; p=${P:-0.1}; step="12" ;;
     *) echo "unknown network $net (use cnn, braille)" >&2; exit 2 ;;
   esac

@@ -165,7 +165,7 @@ final class Estimator {
             data,
             options.simulationDt().getAsDouble(),
             options.reset(),
-            options.batchSize(),
+            SpikingSimulation.miniBatch(options.batchSize(), data),
             options.accounting()));
   }
 

@@ -27,7 +27,7 @@ import org.neurojoule.nir.NirModels;
  *
  * <pre>
  * java -cp ... org.neurojoule.benchmarks.SimulationBenchmark --model=cnn_sinabs.nir \
- *     --data=events.npy --dt=1e-3 [--reset=zero|subtract] [--reps=3] [--batch=32] [--out=r.json]
+ *     --data=events.npy --dt=1e-3 [--reset=zero|subtract] [--reps=3] [--batch=auto|N] [--out=r.json]
  * </pre>
  */
 public final class SimulationBenchmark {
@@ -45,7 +45,7 @@ public final class SimulationBenchmark {
     double dt = 1e-3;
     Reset reset = Reset.TO_V_RESET;
     int reps = 3;
-    int batch = EnergyOptions.DEFAULT_BATCH_SIZE;
+    int batch = -1;
     Path out = null;
     for (String a : args) {
       String value = a.substring(a.indexOf('=') + 1);
@@ -60,7 +60,7 @@ public final class SimulationBenchmark {
       } else if (a.startsWith("--reps=")) {
         reps = Integer.parseInt(value);
       } else if (a.startsWith("--batch=")) {
-        batch = Integer.parseInt(value);
+        batch = "auto".equals(value) ? -1 : Integer.parseInt(value);
       } else if (a.startsWith("--out=")) {
         out = Path.of(value);
       } else {
@@ -73,6 +73,10 @@ public final class SimulationBenchmark {
     Model model = NirModels.load(modelFile);
     ExampleData data = ExampleData.fromNpy(dataFile);
     int sequences = data.shape()[0];
+    if (batch < 1) {
+      // As the estimate runs it: the default batch size, grown for small sequences.
+      batch = SpikingSimulation.miniBatch(EnergyOptions.DEFAULT_BATCH_SIZE, data);
+    }
     SpikeCounts counts = run(model, data, dt, reset, batch); // warm-up
     List<Double> rates = new ArrayList<>();
     for (int r = 0; r < reps; r++) {

@@ -104,6 +104,16 @@ final class NeuronDynamics {
         has(spec, "tauSyn")
             ? Buffers.doubles(Buffers.times(maxN, units), what + ": its synaptic current")
             : null;
+    blockRows = Math.max(1, Math.min(maxN, 512 / Math.max(1, units)));
+    leakT = tiled(leak, blockRows);
+    vLeakT = tiled(vLeak, blockRows);
+    inGainT = tiled(inGain, blockRows);
+    thresholdT = tiled(threshold, blockRows);
+    vResetT = tiled(vReset, blockRows);
+    synDecayT = tiled(synDecay, blockRows);
+    synGainT = tiled(synGain, blockRows);
+    vRow = new double[Parallel.THREADS][blockRows * units];
+    iRow = new double[Parallel.THREADS][i == null ? 0 : blockRows * units];
   }
 
   /** Euler's dt/tau, or the exact {@code 1 - exp(-dt/tau)} (never above 1). */
@@ -123,6 +133,13 @@ final class NeuronDynamics {
     return p.at(unit);
   }
 
+  /**
+   * Whether every output is 0 or 1 (spiking kinds and Threshold), so Σ|out| is its nonzero count.
+   */
+  boolean binary() {
+    return kind == NeuronKind.THRESHOLD || kind.emitsSpikes();
+  }
+
   /** Sets every state of the first {@code n} sequences to 0: a new sequence starts. */
   void reset(int n) {
     java.util.Arrays.fill(v, 0, n * units, 0);
@@ -131,31 +148,85 @@ final class NeuronDynamics {
     }
   }
 
-  /** One step of {@code n} sequences: reads {@code x} ({@code n x units}), writes {@code out}. */
-  void step(int n, double[] x, float[] out) {
-    boolean spikes = kind.emitsSpikes();
-    for (int b = 0; b < n; b++) {
-      int base = b * units;
-      for (int u = 0; u < units; u++) {
-        int at = base + u;
-        double in = x[at];
-        if (kind == NeuronKind.THRESHOLD) {
-          out[at] = in > threshold[u] ? 1f : 0f;
-          continue;
-        }
-        if (i != null) {
-          i[at] = synDecay[u] * i[at] + synGain[u] * in;
-          in = i[at];
-        }
-        double next = v[at] + leak[u] * (vLeak[u] - v[at]) + inGain[u] * in;
-        if (spikes && next > threshold[u]) {
-          out[at] = 1f;
-          next = reset == Reset.SUBTRACT ? next - threshold[u] : vReset[u];
+  /** Sequences per block of {@link #stepRows}: enough values for long vector loops. */
+  final int blockRows;
+
+  /** The per-unit constants repeated for a block's rows, so that every loop runs on one index. */
+  private final double[] leakT;
+
+  private final double[] vLeakT;
+  private final double[] inGainT;
+  private final double[] thresholdT;
+  private final double[] vResetT;
+  private final double[] synDecayT;
+  private final double[] synGainT;
+
+  /** Each part's copy of a block's v and i. */
+  private final double[][] vRow;
+
+  private final double[][] iRow;
+
+  private static double[] tiled(double[] perUnit, int rows) {
+    double[] t = new double[perUnit.length * rows];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(perUnit, 0, t, r * perUnit.length, perUnit.length);
+    }
+    return t;
+  }
+
+  /**
+   * One step of the {@code rows} (at most {@link #blockRows}) sequences from {@code b} on part
+   * {@code part}'s scratch: reads their inputs from {@code x[0 .. rows x units)}, writes their
+   * outputs, and returns how many are nonzero (for spiking kinds: the spikes). The arithmetic is
+   * the per-unit update of the class comment, in loops over one index that the JIT vectorises, then
+   * the threshold.
+   */
+  long stepRows(int part, int b, int rows, double[] x, float[] out) {
+    int base = b * units;
+    int len = rows * units;
+    long nonzero = 0;
+    if (kind == NeuronKind.THRESHOLD) {
+      for (int j = 0; j < len; j++) {
+        boolean fires = x[j] > thresholdT[j];
+        out[base + j] = fires ? 1f : 0f;
+        nonzero += fires ? 1 : 0;
+      }
+      return nonzero;
+    }
+    double[] vs = vRow[part];
+    double[] in = x;
+    System.arraycopy(v, base, vs, 0, len);
+    if (i != null) {
+      double[] is = iRow[part];
+      System.arraycopy(i, base, is, 0, len);
+      for (int j = 0; j < len; j++) {
+        is[j] = synDecayT[j] * is[j] + synGainT[j] * x[j];
+      }
+      System.arraycopy(is, 0, i, base, len);
+      in = is;
+    }
+    for (int j = 0; j < len; j++) {
+      vs[j] = vs[j] + leakT[j] * (vLeakT[j] - vs[j]) + inGainT[j] * in[j];
+    }
+    if (!kind.emitsSpikes()) {
+      for (int j = 0; j < len; j++) {
+        float o = (float) vs[j];
+        out[base + j] = o;
+        nonzero += o != 0f ? 1 : 0;
+      }
+    } else {
+      boolean subtract = reset == Reset.SUBTRACT;
+      for (int j = 0; j < len; j++) {
+        if (vs[j] > thresholdT[j]) {
+          out[base + j] = 1f;
+          vs[j] = subtract ? vs[j] - thresholdT[j] : vResetT[j];
+          nonzero++;
         } else {
-          out[at] = spikes ? 0f : (float) next;
+          out[base + j] = 0f;
         }
-        v[at] = next;
       }
     }
+    System.arraycopy(vs, 0, v, base, len);
+    return nonzero;
   }
 }

@@ -33,7 +33,13 @@ public final class SpikingNeuronKernel implements Kernel<SpikingNeuron> {
     private final SpikingNeuron spec;
     private final KernelInput layer;
     private NeuronDynamics dynamics;
-    private double[] x;
+
+    /** Each part's input row: the step's input plus the recurrent sums. */
+    private double[][] rows;
+
+    private final double[] partEvents = new double[Parallel.THREADS];
+    private final long[] partNonzero = new long[Parallel.THREADS];
+    private long outputNonzero;
     private float[] previous;
     private float[] recurrentKernel;
     private float[] recurrentBias;
@@ -52,7 +58,7 @@ public final class SpikingNeuronKernel implements Kernel<SpikingNeuron> {
       units = size;
       KernelInput.Timestep clock = layer.timestep();
       dynamics = new NeuronDynamics(spec, size, maxN, clock, layer.layer());
-      x = Buffers.doubles(Buffers.times(maxN, size), what + ": its input");
+      rows = new double[Parallel.THREADS][dynamics.blockRows * size];
       if (spec.recurrent()) {
         float[][] weights = layer.weights();
         if (weights[0].length != (long) size * size
@@ -83,35 +89,74 @@ public final class SpikingNeuronKernel implements Kernel<SpikingNeuron> {
     @Override
     void run(Ctx ctx, int n, float[][] inputs, float[] output, Epilogue epi) {
       float[] in = inputs[0];
-      int len = n * units;
-      for (int j = 0; j < len; j++) {
-        x[j] = in[j];
+      java.util.Arrays.fill(partEvents, 0);
+      java.util.Arrays.fill(partNonzero, 0);
+      // Sequences are independent: split them, enough units per part to pay for a thread.
+      int grain = Math.max(1, Math.min(n, 16384 / Math.max(1, units)));
+      Parallel.forParts(n, grain, (part, from, to) -> runRows(part, from, to, in, output));
+      double e = 0;
+      long nonzero = 0;
+      for (int p = 0; p < Parallel.THREADS; p++) {
+        e += partEvents[p];
+        nonzero += partNonzero[p];
       }
+      events += e;
+      outputNonzero = nonzero;
       if (previous != null) {
-        for (int b = 0; b < n; b++) {
-          int base = b * units;
-          for (int from = 0; from < units; from++) {
-            float z = previous[base + from];
-            if (z == 0) {
-              continue;
+        System.arraycopy(output, 0, previous, 0, n * units);
+      }
+    }
+
+    /**
+     * Sequences [from, to) of one step, a block of rows at a time on part {@code part}'s scratch.
+     */
+    private void runRows(int part, int from, int to, float[] in, float[] output) {
+      double[] x = rows[part];
+      long e = 0;
+      long nonzero = 0;
+      int block = dynamics.blockRows;
+      for (int b0 = from; b0 < to; b0 += block) {
+        int count = Math.min(block, to - b0);
+        int len = count * units;
+        int first = b0 * units;
+        for (int j = 0; j < len; j++) {
+          x[j] = in[first + j];
+        }
+        if (previous != null) {
+          for (int r = 0; r < count; r++) {
+            int base = first + r * units;
+            int at = r * units;
+            for (int from0 = 0; from0 < units; from0++) {
+              float z = previous[base + from0];
+              if (z == 0) {
+                continue;
+              }
+              e += units;
+              int row = from0 * units;
+              for (int t = 0; t < units; t++) {
+                x[at + t] += (double) z * recurrentKernel[row + t];
+              }
             }
-            events += units;
-            int row = from * units;
-            for (int to = 0; to < units; to++) {
-              x[base + to] += (double) z * recurrentKernel[row + to];
-            }
-          }
-          if (recurrentBias != null) {
-            for (int to = 0; to < units; to++) {
-              x[base + to] += recurrentBias[to];
+            if (recurrentBias != null) {
+              for (int t = 0; t < units; t++) {
+                x[at + t] += recurrentBias[t];
+              }
             }
           }
         }
+        nonzero += dynamics.stepRows(part, b0, count, x, output);
       }
-      dynamics.step(n, x, output);
-      if (previous != null) {
-        System.arraycopy(output, 0, previous, 0, len);
-      }
+      partEvents[part] = e;
+      partNonzero[part] = nonzero;
+    }
+
+    /**
+     * {@return the nonzero outputs of the last step when every output is 0 or 1 (their Σ|x| too),
+     * else -1}
+     */
+    @Override
+    long binaryNonzero() {
+      return dynamics.binary() ? outputNonzero : -1;
     }
 
     @Override

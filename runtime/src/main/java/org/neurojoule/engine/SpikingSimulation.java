@@ -66,6 +66,13 @@ public final class SpikingSimulation implements AutoCloseable {
 
     Op op;
     Epilogue epi;
+
+    /** The op's event-driven form for sparse input, or null. */
+    EventSynapses sparse;
+
+    /** The fan-out per value of one row of the sparse form's input, when it counts events. */
+    long[] sparseFan;
+
     long[][] fanOut;
     double[] uniformFanOut;
     boolean countsEvents;
@@ -197,6 +204,13 @@ public final class SpikingSimulation implements AutoCloseable {
         s.uniformFanOut[i] = node.spec.fanOutPerValue(stats.connections(), inSize);
       }
     }
+    if (in.length == 1) {
+      s.sparse = EventSynapses.of(s.op);
+      long[] fan = s.countsEvents ? s.fanOut[0] : null;
+      if (s.sparse != null && fan != null && fan.length == s.sparse.inSize) {
+        s.sparseFan = fan;
+      }
+    }
   }
 
   /** The spec's exact fan-out per input position, or null (also for an input with no values). */
@@ -246,11 +260,16 @@ public final class SpikingSimulation implements AutoCloseable {
       s.absIn += in.absOut;
       s.inCount += n * in.node.size;
     }
-    if (s.countsEvents) {
+    boolean sparse = s.sparse != null && density(s.inputs[0], n) <= EventSynapses.MAX_DENSITY;
+    if (s.countsEvents && !(sparse && s.sparseFan != null)) {
       countEvents(s, n);
     }
     try {
-      if (s.op != null && !(s.op instanceof AliasOp)) {
+      if (sparse) {
+        Node in = s.inputs[0].node;
+        int rows = Math.toIntExact(n * in.size / s.sparse.inSize);
+        s.events += s.sparse.run(rows, in.buffer, node.buffer, s.op.ownStage(), s.sparseFan);
+      } else if (s.op != null && !(s.op instanceof AliasOp)) {
         // Filled by a loop, not a stream: a stream's set-up costs more than a small step's work.
         float[][] in = s.inputBuffers;
         for (int i = 0; i < in.length; i++) {
@@ -282,7 +301,14 @@ public final class SpikingSimulation implements AutoCloseable {
               + e.getMessage(),
           e);
     }
-    countOutput(s, len);
+    long binary = s.op instanceof StepOp stateful ? stateful.binaryNonzero() : -1;
+    if (binary >= 0) {
+      // Spikes are 0 or 1: their sum is their count, exactly the sum countOutput would take.
+      s.absOut = binary;
+      s.zerosOut = len - binary;
+    } else {
+      countOutput(s, len);
+    }
     if (!Double.isFinite(s.absOut)) {
       String what =
           node == input.node
@@ -298,6 +324,12 @@ public final class SpikingSimulation implements AutoCloseable {
     if (s.countsSpikes) {
       s.spikes += len - s.zerosOut;
     }
+  }
+
+  /** The share of nonzero values in the first {@code n} sequences' step output of {@code s}. */
+  private static double density(Sim s, int n) {
+    double all = (double) n * s.node.size;
+    return all == 0 ? 1 : (all - s.zerosOut) / all;
   }
 
   /**
@@ -445,6 +477,28 @@ public final class SpikingSimulation implements AutoCloseable {
       }
       return sim.result(total, steps, dt);
     }
+  }
+
+  /** The bytes of sequences {@link #miniBatch} lets a mini-batch hold. */
+  static final long MINI_BATCH_BYTES = 32L << 20;
+
+  /** The most sequences {@link #miniBatch} puts in a mini-batch. */
+  static final int MAX_MINI_BATCH = 8192;
+
+  /**
+   * The sequences per mini-batch for {@code data}: at least {@code batchSize}, and more for short
+   * sequences of small steps, up to 32 MB of sequences or 8192 of them, so that each step's layers
+   * run as a few large calls over many sequences instead of many small ones. The counts do not
+   * depend on it.
+   *
+   * @param batchSize the least number of sequences per mini-batch
+   * @param data sequences {@code (N, T, step...)}
+   */
+  public static int miniBatch(int batchSize, ExampleData data) {
+    int[] shape = data.shape();
+    long perSequence = 4L * Math.max(1, Buffers.prod(shape, 1, shape.length));
+    long fits = Math.min(MAX_MINI_BATCH, MINI_BATCH_BYTES / perSequence);
+    return (int) Math.max(batchSize, Math.min(fits, shape.length > 0 ? shape[0] : 0));
   }
 
   /**

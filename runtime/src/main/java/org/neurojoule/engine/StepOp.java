@@ -23,6 +23,14 @@ abstract class StepOp extends Op {
     return 0;
   }
 
+  /**
+   * {@return the last step's nonzero outputs when every output is 0 or 1 (so also their Σ|x|),
+   * counted while stepping; -1 when the simulation must count them}
+   */
+  long binaryNonzero() {
+    return -1;
+  }
+
   /** {@return the state listeners hear after each step (a neuron's voltages), or null} */
   double[] state() {
     return null;

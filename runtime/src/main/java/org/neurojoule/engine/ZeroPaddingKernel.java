@@ -54,6 +54,7 @@ public final class ZeroPaddingKernel implements Kernel<ZeroPadding> {
     void prepare(Ctx ctx, int[][] in, int[] out, int maxN) {
       this.in = in[0].clone();
       this.out = out.clone();
+      this.runs = null;
       for (int i = 0; mode == ZeroPadding.Mode.REFLECT && i < offset.length; i++) {
         // A time axis undefined at build time is only known here.
         int widest = Math.max(-offset[i], this.out[i] - this.in[i] + offset[i]);
@@ -81,33 +82,78 @@ public final class ZeroPaddingKernel implements Kernel<ZeroPadding> {
       };
     }
 
-    @Override
-    void run(Ctx ctx, int n, float[][] inputs, float[] output, Epilogue epi) {
+    /**
+     * One example's map as runs of whole rows: {@code (output offset, input offset or -1 for the
+     * fill, length)} in floats, consecutive rows that read consecutive input rows merged, so that a
+     * padded row's interior is one copy.
+     */
+    private int[] runs;
+
+    private int runCount;
+
+    private void plan() {
       int rank = scale.length;
       int c = out[rank];
-      int inSize = Math.toIntExact(Buffers.prod(in, 0, in.length));
-      int outSize = Math.toIntExact(Buffers.prod(out, 0, out.length));
-      int rows = outSize / c;
+      int rows = Math.toIntExact(Buffers.prod(out, 0, out.length) / Math.max(1, c));
+      int[] r = new int[3 * Math.max(1, rows)];
+      int count = 0;
       int[] pos = new int[rank];
-      for (int b = 0; b < n; b++) {
-        java.util.Arrays.fill(pos, 0);
-        for (int row = 0; row < rows; row++) {
-          int src = 0;
-          for (int i = 0; i < rank && src >= 0; i++) {
-            int j = source(Math.floorDiv(pos[i], scale[i]) + offset[i], in[i]);
-            src = j < 0 ? -1 : src * in[i] + j;
-          }
-          int to = b * outSize + row * c;
-          if (src < 0) {
-            java.util.Arrays.fill(output, to, to + c, fill);
-          } else {
-            System.arraycopy(inputs[0], b * inSize + src * c, output, to, c);
-          }
-          for (int i = rank - 1; i >= 0 && ++pos[i] == out[i]; i--) {
-            pos[i] = 0;
-          }
+      for (int row = 0; row < rows; row++) {
+        int src = 0;
+        for (int i = 0; i < rank && src >= 0; i++) {
+          int j = source(Math.floorDiv(pos[i], scale[i]) + offset[i], in[i]);
+          src = j < 0 ? -1 : src * in[i] + j;
+        }
+        int from = src < 0 ? -1 : src * c;
+        int last = 3 * (count - 1);
+        boolean merges =
+            count > 0
+                && r[last] + r[last + 2] == row * c
+                && (from < 0
+                    ? r[last + 1] < 0
+                    : r[last + 1] >= 0 && r[last + 1] + r[last + 2] == from);
+        if (merges) {
+          r[last + 2] += c;
+        } else {
+          r[3 * count] = row * c;
+          r[3 * count + 1] = from;
+          r[3 * count + 2] = c;
+          count++;
+        }
+        for (int i = rank - 1; i >= 0 && ++pos[i] == out[i]; i--) {
+          pos[i] = 0;
         }
       }
+      runs = r;
+      runCount = count;
+    }
+
+    @Override
+    void run(Ctx ctx, int n, float[][] inputs, float[] output, Epilogue epi) {
+      if (runs == null) {
+        plan();
+      }
+      int inSize = Math.toIntExact(Buffers.prod(in, 0, in.length));
+      int outSize = Math.toIntExact(Buffers.prod(out, 0, out.length));
+      float[] x = inputs[0];
+      int[] r = runs;
+      int count = runCount;
+      Parallel.forRange(
+          n,
+          Math.max(1, (1 << 16) / Math.max(1, outSize)),
+          (from, to) -> {
+            for (int b = from; b < to; b++) {
+              int dst = b * outSize;
+              int src = b * inSize;
+              for (int k = 0; k < 3 * count; k += 3) {
+                if (r[k + 1] < 0) {
+                  java.util.Arrays.fill(output, dst + r[k], dst + r[k] + r[k + 2], fill);
+                } else {
+                  System.arraycopy(x, src + r[k + 1], output, dst + r[k], r[k + 2]);
+                }
+              }
+            }
+          });
     }
   }
 }
