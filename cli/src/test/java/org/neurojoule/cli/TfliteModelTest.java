@@ -84,6 +84,34 @@ class TfliteModelTest {
   }
 
   @Test
+  void anUnknownOperator_isAnErrorNamingIt_orAZeroCostLayerWithAllowUnknown() throws Exception {
+    org.tensorflow.lite.schema.ModelT m =
+        org.tensorflow.lite.schema.Model.getRootAsModel(
+                java.nio.ByteBuffer.wrap(Files.readAllBytes(Path.of(KWS))))
+            .unpack();
+    // The softmax's operator code becomes CUMSUM, which has no mapping.
+    var code = m.getOperatorCodes()[(int) m.getSubgraphs()[0].getOperators()[12].getOpcodeIndex()];
+    code.setBuiltinCode(org.tensorflow.lite.schema.BuiltinOperator.CUMSUM);
+    code.setDeprecatedBuiltinCode(
+        (byte) org.tensorflow.lite.schema.BuiltinOperator.PLACEHOLDER_FOR_GREATER_OP_CODES);
+    com.google.flatbuffers.FlatBufferBuilder b = new com.google.flatbuffers.FlatBufferBuilder();
+    org.tensorflow.lite.schema.Model.finishModelBuffer(
+        b, org.tensorflow.lite.schema.Model.pack(b, m));
+    Path file = Files.write(dir.resolve("cumsum.tflite"), b.sizedByteArray());
+
+    Run refused = run("summary", file.toString());
+    assertThat(refused.code()).isNotEqualTo(0);
+    assertThat(refused.err())
+        .contains(
+            file
+                + ": subgraph 0, operator 12 (CUMSUM): operator CUMSUM has no NeuroJoule"
+                + " mapping");
+    Run allowed = run("summary", file.toString(), "--allow-unknown", "--columns", "name,params");
+    assertWithMessage(allowed.err()).that(allowed.code()).isEqualTo(0);
+    assertThat(allowed.out()).contains("cumsum_12 (CUMSUM)");
+  }
+
+  @Test
   void inputShape_onATfliteFile_isRefusedNamingIt() {
     Run r = run("summary", KWS, "--input-shape", "49,10,1");
     assertThat(r.code()).isNotEqualTo(0);
