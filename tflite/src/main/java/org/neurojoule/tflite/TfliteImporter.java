@@ -257,9 +257,10 @@ final class TfliteImporter {
             + first.getKey()
             + " has no NeuroJoule mapping"
             + (others.isEmpty() ? "" : "; nor do " + String.join(", ", others))
-            + "; import "
-            + (others.isEmpty() && first.getValue().size() == 1 ? "it" : "them")
-            + " as zero-cost layers with allowUnknown (the CLI's --allow-unknown)");
+            + (others.isEmpty() && first.getValue().size() == 1
+                ? "; import it as a zero-cost layer"
+                : "; import them as zero-cost layers")
+            + " with allowUnknown (the CLI's --allow-unknown)");
   }
 
   /** {@return the operator's value, by its mapping, or as a zero-cost layer where allowed} */

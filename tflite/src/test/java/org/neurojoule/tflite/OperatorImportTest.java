@@ -299,7 +299,8 @@ class OperatorImportTest {
         .isEqualTo(
             f
                 + ": subgraph 0, operator 1 (CUMSUM): operator CUMSUM has no NeuroJoule mapping;"
-                + " import it as zero-cost layers with allowUnknown (the CLI's --allow-unknown)");
+                + " import it as a zero-cost layer with allowUnknown"
+                + " (the CLI's --allow-unknown)");
     Model m = TfliteModels.load(f, o -> o.allowUnknown(true));
     assertThat(types(m)).containsExactly("InputLayer", "ReLU", "CUMSUM").inOrder();
     assertThat(m.outputs().get(0).shape().toArray()).isEqualTo(new int[] {4});
