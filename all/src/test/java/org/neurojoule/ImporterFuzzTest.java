@@ -31,9 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
  * whose SOURCES.md and ATTRIBUTION.md give their origin and licence), mutated as bytes (bit flips,
  * truncations, chunks moved, duplicated or cut, sizes overwritten) or by their structure: ONNX
  * through its protobuf classes ({@link OnnxMutations}: dims, attributes, inputs, cycles, swapped
- * operators, huge folds), Keras configs as JSON ({@link KerasMutations}: types, sizes, missing
- * keys, in {@code .json}, in {@code .keras} archives and, keeping their length, inside {@code .h5}
- * files), and the strings and numbers inside HDF5 files (Keras and NIR).
+ * operators, huge folds), TFLite through its schema's object API ({@link TfliteMutations}: the
+ * counterpart of each ONNX edit, and buffers of the wrong length), Keras configs as JSON ({@link
+ * KerasMutations}: types, sizes, missing keys, in {@code .json}, in {@code .keras} archives and,
+ * keeping their length, inside {@code .h5} files), and the strings and numbers inside HDF5 files
+ * (Keras and NIR).
  *
  * <p>{@code mvn verify} runs {@value #DEFAULT_CASES} cases. For a release, run a longer one: {@code
  * ./mvnw -pl all -am test -Dtest=ImporterFuzzTest -Dsurefire.failIfNoSpecifiedTests=false
@@ -50,6 +52,20 @@ class ImporterFuzzTest {
   private static final Path ONNX = Path.of("../onnx/src/test/resources/onnx");
   private static final Path KERAS = Path.of("../keras/src/test/resources/keras");
   private static final Path NIR = Path.of("../nir/src/test/resources/nir");
+
+  private static final Path TFLITE = Path.of("../tflite/src/test/resources/tflite");
+
+  /** Cases of the TFLite files. */
+  static final int TFLITE_CASES = 200;
+
+  /** The MLPerf Tiny TFLite files: int8, hybrid, per-channel, residual adds, dense only. */
+  static final List<Path> TFLITE_FIXTURES =
+      List.of(
+          TFLITE.resolve("kws_ref_model.tflite"),
+          TFLITE.resolve("kws_ref_model_float32.tflite"),
+          TFLITE.resolve("pretrainedResnet_quant.tflite"),
+          TFLITE.resolve("vww_96_int8.tflite"),
+          TFLITE.resolve("ad01_int8.tflite"));
 
   /** Small files of each format, so that a case takes milliseconds. */
   static final List<Path> FIXTURES =
@@ -92,11 +108,26 @@ class ImporterFuzzTest {
 
   @Test
   void mutatedFiles_loadWithFiniteFiguresOrNameTheFile() throws IOException {
-    long seed = Long.getLong("neurojoule.importfuzz.seed", 20261207L);
-    int cases = Integer.getInteger("neurojoule.importfuzz.cases", DEFAULT_CASES);
-    String keep = System.getProperty("neurojoule.importfuzz.keep");
+    fuzz(FIXTURES, "neurojoule.importfuzz", 20261207L, DEFAULT_CASES);
+  }
+
+  /**
+   * The TFLite counterpart of every case above, on its own fixtures and seed so that the cases of
+   * the other formats stay as they were: bytes flipped, truncated, moved, duplicated, cut or
+   * overwritten with sizes, and the structural edits of {@link TfliteMutations}.
+   */
+  @Test
+  void mutatedTfliteFiles_loadWithFiniteFiguresOrNameTheFile() throws IOException {
+    fuzz(TFLITE_FIXTURES, "neurojoule.importfuzz", 20261208L, TFLITE_CASES);
+  }
+
+  private void fuzz(List<Path> fixtures, String property, long defaultSeed, int defaultCases)
+      throws IOException {
+    long seed = Long.getLong(property + ".seed", defaultSeed);
+    int cases = Integer.getInteger(property + ".cases", defaultCases);
+    String keep = System.getProperty(property + ".keep");
     List<byte[]> originals = new ArrayList<>();
-    for (Path f : FIXTURES) {
+    for (Path f : fixtures) {
       originals.add(Files.readAllBytes(f));
     }
     AtomicInteger loaded = new AtomicInteger();
@@ -104,8 +135,8 @@ class ImporterFuzzTest {
     List<AssertionError> failures = new ArrayList<>();
     for (int i = 0; i < cases && failures.size() < 20; i++) {
       Random r = new Random(seed * 1_000_003L + i);
-      int k = r.nextInt(FIXTURES.size());
-      Path fixture = FIXTURES.get(k);
+      int k = r.nextInt(fixtures.size());
+      Path fixture = fixtures.get(k);
       List<String> recipe = new ArrayList<>();
       byte[] bytes = mutate(fixture, originals.get(k), r, recipe);
       Path file = dir.resolve("case" + i).resolve(fixture.getFileName());
@@ -155,7 +186,9 @@ class ImporterFuzzTest {
 
   @Test
   void everyFixture_loadsUnmutatedWithFiniteFigures() throws Throwable {
-    for (Path f : FIXTURES) {
+    List<Path> all = new ArrayList<>(FIXTURES);
+    all.addAll(TFLITE_FIXTURES);
+    for (Path f : all) {
       if (!check(f)) {
         throw new AssertionError(f + " does not load unmutated");
       }
@@ -214,6 +247,8 @@ class ImporterFuzzTest {
       String name = file.getFileName().toString();
       if (name.endsWith(".onnx")) {
         return org.neurojoule.onnx.OnnxModels.load(file);
+      } else if (name.endsWith(".tflite")) {
+        return org.neurojoule.tflite.TfliteModels.load(file);
       } else if (name.endsWith(".nir")) {
         return org.neurojoule.nir.NirModels.load(file);
       }
@@ -227,7 +262,13 @@ class ImporterFuzzTest {
     int rounds = 1 + (r.nextInt(4) == 0 ? r.nextInt(3) : 0);
     for (int n = 0; n < rounds; n++) {
       boolean structural = r.nextInt(3) != 0;
-      if (structural && name.endsWith(".onnx")) {
+      if (structural && name.endsWith(".tflite")) {
+        byte[] s = TfliteMutations.mutate(b, r, recipe);
+        if (s != null) {
+          b = s;
+          continue;
+        }
+      } else if (structural && name.endsWith(".onnx")) {
         byte[] s = OnnxMutations.mutate(b, r, recipe);
         if (s != null) {
           b = s;

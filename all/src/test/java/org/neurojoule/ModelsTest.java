@@ -21,12 +21,14 @@ class ModelsTest {
       Path.of("../keras/src/test/resources/keras/arch_k2_2.1.5_two_input_add.json");
   private static final Path ONNX = Path.of("../onnx/src/test/resources/onnx/resnet18.onnx");
   private static final Path NIR = Path.of("../nir/src/test/resources/nir/cnn_sinabs.nir");
+  private static final Path TFLITE =
+      Path.of("../tflite/src/test/resources/tflite/kws_ref_model.tflite");
 
   @TempDir Path dir;
 
   @Test
   void formats_listsEveryImporterOnTheClassPath() {
-    assertThat(Models.formats()).containsExactly("Keras", "NIR", "ONNX").inOrder();
+    assertThat(Models.formats()).containsExactly("Keras", "NIR", "ONNX", "TFLite").inOrder();
   }
 
   @Test
@@ -37,6 +39,8 @@ class ModelsTest {
         .isEqualTo(KerasModels.load(KERAS_JSON).summaryString());
     assertThat(Models.load(ONNX).summaryString()).isEqualTo(OnnxModels.load(ONNX).summaryString());
     assertThat(Models.load(NIR).summaryString()).isEqualTo(NirModels.load(NIR).summaryString());
+    assertThat(Models.load(TFLITE).summaryString())
+        .isEqualTo(org.neurojoule.tflite.TfliteModels.load(TFLITE).summaryString());
   }
 
   @Test
@@ -73,8 +77,11 @@ class ModelsTest {
     Path text = Files.writeString(dir.resolve("notes.txt"), "not a model");
     var e = assertThrows(IllegalArgumentException.class, () -> Models.load(text));
     assertThat(e).hasMessageThat().contains("cannot tell the format of '" + text + "'");
-    assertThat(e).hasMessageThat().contains("the importers on the class path (Keras, NIR, ONNX)");
+    assertThat(e)
+        .hasMessageThat()
+        .contains("the importers on the class path (Keras, NIR, ONNX, TFLite)");
     assertThat(e).hasMessageThat().contains("neurojoule-onnx (.onnx)");
+    assertThat(e).hasMessageThat().contains("neurojoule-tflite (.tflite)");
   }
 
   @Test

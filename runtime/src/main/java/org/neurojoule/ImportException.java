@@ -7,7 +7,7 @@ package org.neurojoule;
  * caller may catch one format's errors or all of them.
  */
 public abstract sealed class ImportException extends IllegalArgumentException
-    permits KerasImportException, NirImportException, OnnxImportException {
+    permits KerasImportException, NirImportException, OnnxImportException, TfliteImportException {
   private static final long serialVersionUID = 1L;
 
   /**

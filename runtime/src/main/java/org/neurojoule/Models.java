@@ -24,9 +24,10 @@ import org.neurojoule.importing.ModelFormat;
  *
  * <p>The format is recognized from the file's first bytes (and, where two formats share a
  * container, from its name). Each format is its own artifact: {@code neurojoule-keras} ({@code
- * .h5}, {@code .keras}, architecture {@code .json}), {@code neurojoule-onnx} ({@code .onnx}) and
- * {@code neurojoule-nir} ({@code .nir}); {@code neurojoule} brings all of them. The per-format
- * classes ({@code KerasModels}, {@code OnnxModels}, {@code NirModels}) stay for their own options.
+ * .h5}, {@code .keras}, architecture {@code .json}), {@code neurojoule-onnx} ({@code .onnx}),
+ * {@code neurojoule-tflite} ({@code .tflite}) and {@code neurojoule-nir} ({@code .nir}); {@code
+ * neurojoule} brings all of them. The per-format classes ({@code KerasModels}, {@code OnnxModels},
+ * {@code TfliteModels}, {@code NirModels}) stay for their own options.
  */
 public final class Models {
   /** How many of a file's first bytes a {@link ModelFormat} sees to recognize it. */
@@ -192,7 +193,8 @@ public final class Models {
               + file
               + "' could be "
               + names(matches)
-              + ": load it with that format's own class (KerasModels, OnnxModels, NirModels)");
+              + ": load it with that format's own class (KerasModels, OnnxModels, TfliteModels,"
+              + " NirModels)");
     }
     throw new IllegalArgumentException(unrecognized(file, formats));
   }
@@ -221,8 +223,8 @@ public final class Models {
         + "': "
         + known
         + "; the artifacts"
-        + " neurojoule-keras (.h5, .keras, .json), neurojoule-onnx (.onnx) and neurojoule-nir"
-        + " (.nir) each add one, and neurojoule brings all of them";
+        + " neurojoule-keras (.h5, .keras, .json), neurojoule-onnx (.onnx), neurojoule-tflite"
+        + " (.tflite) and neurojoule-nir (.nir) each add one, and neurojoule brings all of them";
   }
 
   private static String names(List<ModelFormat> formats) {

@@ -30,6 +30,7 @@ class BomTest {
           "neurojoule-processor",
           "neurojoule-keras",
           "neurojoule-onnx",
+          "neurojoule-tflite",
           "neurojoule-nir",
           "neurojoule"
         }) {

@@ -15,7 +15,7 @@ public final class ModulePathMain {
   /**
    * Prints the facts, one per line.
    *
-   * @param args the path of an ONNX file to load
+   * @param args the paths of an ONNX file and a TFLite file to load
    */
   public static void main(String[] args) {
     System.out.println("runtime module: " + Model.class.getModule().getName());
@@ -23,5 +23,6 @@ public final class ModulePathMain {
     System.out.println("formats: " + Models.formats());
     System.out.println(ModulePathTest.figures(ModulePathTest.mnistWithWeights()));
     System.out.println(ModulePathTest.figures(Models.load(Path.of(args[0]))));
+    System.out.println(ModulePathTest.figures(Models.load(Path.of(args[1]))));
   }
 }

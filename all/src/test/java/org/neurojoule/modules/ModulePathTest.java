@@ -22,6 +22,9 @@ import org.neurojoule.Model;
 class ModulePathTest {
   static final Path ONNX = Path.of("../onnx/src/test/resources/onnx/squeezenet1_1.onnx");
 
+  /** An int8 TFLite file: its schema classes come from jars without module names. */
+  static final Path TFLITE = Path.of("../tflite/src/test/resources/tflite/kws_ref_model.tflite");
+
   /** The jars that go on the module path: NeuroJoule's and the modules they require. */
   private static final List<String> MODULE_JARS =
       List.of(
@@ -30,9 +33,12 @@ class ModulePathTest {
           "neurojoule-keras",
           "neurojoule-onnx",
           "neurojoule-nir",
+          "neurojoule-tflite",
           "gson",
           "jhdf",
-          "protobuf-java");
+          "protobuf-java",
+          "tensorflow-lite-metadata",
+          "flatbuffers-java");
 
   /** The native kernels and what they bring, left out of both runs. */
   private static final List<String> NATIVE_JARS =
@@ -69,9 +75,12 @@ class ModulePathTest {
     List<String> onModules =
         run(
             List.of(
-                "--module-path", String.join(File.pathSeparator, modulePath),
-                "--add-modules", "org.neurojoule.keras,org.neurojoule.onnx,org.neurojoule.nir",
-                "-cp", String.join(File.pathSeparator, classPath)));
+                "--module-path",
+                String.join(File.pathSeparator, modulePath),
+                "--add-modules",
+                "org.neurojoule.keras,org.neurojoule.onnx,org.neurojoule.nir,org.neurojoule.tflite",
+                "-cp",
+                String.join(File.pathSeparator, classPath)));
     List<String> all = new ArrayList<>(modulePath);
     all.addAll(classPath);
     List<String> onClassPath = run(List.of("-cp", String.join(File.pathSeparator, all)));
@@ -80,10 +89,11 @@ class ModulePathTest {
         .containsExactly(
             "runtime module: org.neurojoule.runtime",
             "api module: org.neurojoule.api",
-            "formats: [Keras, NIR, ONNX]")
+            "formats: [Keras, NIR, ONNX, TFLite]")
         .inOrder();
     assertThat(onClassPath.subList(0, 3))
-        .containsExactly("runtime module: null", "api module: null", "formats: [Keras, NIR, ONNX]")
+        .containsExactly(
+            "runtime module: null", "api module: null", "formats: [Keras, NIR, ONNX, TFLite]")
         .inOrder();
     assertThat(onModules.subList(3, onModules.size()))
         .containsExactlyElementsIn(onClassPath.subList(3, onClassPath.size()))
@@ -102,12 +112,13 @@ class ModulePathTest {
     command.addAll(paths);
     command.add(ModulePathMain.class.getName());
     command.add(ONNX.toString());
+    command.add(TFLITE.toString());
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
     assertWithMessage(out).that(p.exitValue()).isEqualTo(0);
     List<String> lines = out.lines().toList();
-    assertWithMessage(out).that(lines).hasSize(5);
+    assertWithMessage(out).that(lines).hasSize(6);
     return lines;
   }
 }

@@ -12,11 +12,13 @@ import org.neurojoule.examples.Architectures;
 import org.neurojoule.keras.KerasModels;
 import org.neurojoule.nir.NirModels;
 import org.neurojoule.onnx.OnnxModels;
+import org.neurojoule.tflite.TfliteModels;
 
 /**
  * What a MODEL argument names: a bundled example (ignoring case), a NIR graph (.nir, read by {@link
- * NirModels}), an ONNX file (.onnx, read by {@link OnnxModels}) or a Keras file (.h5, .keras or an
- * architecture .json), read by {@link KerasModels}.
+ * NirModels}), an ONNX file (.onnx, read by {@link OnnxModels}), a TensorFlow Lite file (.tflite,
+ * read by {@link TfliteModels}) or a Keras file (.h5, .keras or an architecture .json), read by
+ * {@link KerasModels}.
  */
 final class ModelSource {
   /** The bundled examples, in the order help and errors list them. */
@@ -110,7 +112,7 @@ final class ModelSource {
       UnaryOperator<OnnxModels.Options> onnx,
       UnaryOperator<NirModels.Options> nir) {
     boolean keras =
-        !path.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(nir|onnx)");
+        !path.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(nir|onnx|tflite)");
     if (!keras && weightsGiven) {
       throw new IllegalArgumentException(
           "--weights applies to a Keras architecture JSON; '" + spec + "' stores its own weights");
@@ -126,6 +128,16 @@ final class ModelSource {
     }
     if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
       return OnnxModels.load(path, onnx);
+    }
+    if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tflite")) {
+      if (inputShapeGiven) {
+        throw new IllegalArgumentException(
+            "--input-shape applies to Keras and ONNX files; '"
+                + spec
+                + "' is a TFLite model, which declares its own input shape");
+      }
+      boolean allowUnknown = options.apply(KerasModels.Options.defaults()).allowUnknown();
+      return TfliteModels.load(path, o -> o.allowUnknown(allowUnknown));
     }
     return KerasModels.load(path, options);
   }
