@@ -3,6 +3,7 @@ package org.neurojoule.onnx;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.neurojoule.Dtype;
 import org.neurojoule.Precision;
 
@@ -103,8 +104,36 @@ final class QuantOperators {
   private static Act quantizeActivation(Call c) {
     Act x = c.x();
     QuantParams q = quantizeParams(c);
+    if (!foldedRelu(c, x, q)) {
+      c.quantized.mark(x.tensor(), q.dtype());
+      return x;
+    }
+    // The layer before computes on the quantized values too; its output is clipped by the ReLU.
     c.quantized.mark(x.tensor(), q.dtype());
-    return x;
+    Act y = c.same(c.at.guard(() -> x.tensor().relu(r -> r.name(c.at.derived("_relu")))));
+    c.quantized.mark(y.tensor(), q.dtype());
+    return y;
+  }
+
+  /** The layers after which onnxruntime's quantizer folds a Relu into the QuantizeLinear. */
+  private static final Set<String> COMPUTING =
+      Set.of("Dense", "DepthwiseConv2D", "Add", "AddWeight", "Conv2DTranspose", "MatMul");
+
+  /**
+   * {@return whether the QuantizeLinear of {@code x} clips at zero a value that its producer can
+   * make negative} A zero point at its type's least value makes the quantized range start at 0:
+   * onnxruntime's quantizer then drops the Relu between a convolution, dense layer or Add and its
+   * QuantizeLinear, which clips instead. The import puts the ReLU back (activations carry
+   * dequantized values, which nothing would clip), so the layers are the float model's.
+   */
+  private static boolean foldedRelu(Call c, Act x, QuantParams q) {
+    for (double z : q.zeroPoint()) {
+      if (z != QuantParams.min(q.dtype())) {
+        return false;
+      }
+    }
+    String type = x.tensor().layer().spec().type();
+    return type.startsWith("Conv") || COMPUTING.contains(type);
   }
 
   private static Const dequantizeConstant(Call c) {

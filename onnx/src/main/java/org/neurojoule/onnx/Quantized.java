@@ -43,29 +43,26 @@ final class Quantized {
   }
 
   /**
-   * Gives the layer a node made with weights its precision where anything around it is quantized: a
-   * weight the file stores as integers, or a quantized input. Nothing where the node's operator
-   * recorded one itself, or made no layer of its own.
+   * Gives the layer of a node whose weights the file stores as integers (int8 where a
+   * DequantizeLinear made it from an int8 initializer) its precision: those weights' types, and
+   * float32 activations until a QuantizeLinear of its output says otherwise. Nothing where the
+   * node's operator recorded one itself, or made no layer of its own.
    */
   void record(Operator op, Call c, List<?> outs) {
     if (outs.isEmpty() || !(outs.get(0) instanceof Act y)) {
       return;
     }
     Layer l = y.tensor().layer();
-    Dtype in = null;
     for (Object v : c.ins) {
-      if (v instanceof Act a) {
-        if (a.tensor() == y.tensor()) {
-          return; // a pass-through: the layer is an earlier node's
-        }
-        in = in == null ? typeOf(a.tensor()) : in;
+      if (v instanceof Act a && a.tensor() == y.tensor()) {
+        return; // a pass-through: the layer is an earlier node's
       }
     }
     if (l.precision().isPresent() || !l.hasWeights()) {
       return;
     }
     List<Dtype> weights = new ArrayList<>();
-    boolean quantized = in != null;
+    boolean quantized = false;
     for (int i = 0; i < c.ins.size(); i++) {
       if ((op.weightAt(i) || op.storedOperands())
           && c.ins.get(i) instanceof Const k
@@ -75,7 +72,7 @@ final class Quantized {
       }
     }
     if (quantized) {
-      l.setPrecision(new Precision(in == null ? Dtype.FLOAT32 : in, weights));
+      l.setPrecision(new Precision(Dtype.FLOAT32, weights));
     }
   }
 }
