@@ -18,11 +18,20 @@ final class Call {
   final int opset;
   private final TensorData data;
 
-  Call(NodeAt at, List<Object> ins, int opset, TensorData data) {
+  /** The import's quantized activations. */
+  final Quantized quantized;
+
+  Call(NodeAt at, List<Object> ins, int opset, TensorData data, Quantized quantized) {
     this.at = at;
     this.ins = new ArrayList<>(ins);
     this.opset = opset;
     this.data = data;
+    this.quantized = quantized;
+  }
+
+  /** {@return this node with other input values (a QLinearConv as the Conv it computes)} */
+  Call with(List<Object> values) {
+    return new Call(at, values, opset, data, quantized);
   }
 
   /** {@return the first input, an activation} */

@@ -1,6 +1,7 @@
 package org.neurojoule.onnx;
 
 import java.util.Arrays;
+import org.neurojoule.Dtype;
 
 /**
  * A constant of the graph: a weight, a {@code Constant} node's value or a folded shape. {@code
@@ -10,15 +11,26 @@ import java.util.Arrays;
  * @param dims the ONNX dimensions
  * @param values the values in row-major order, or null
  * @param integer whether its ONNX type is an integer one
+ * @param stored how the file stores it: its ONNX type, or for a dequantized weight the type of the
+ *     quantized tensor it came from; null for a value the import computed (a folded shape)
  */
-record Const(long[] dims, double[] values, boolean integer) {
+record Const(long[] dims, double[] values, boolean integer, Dtype stored) {
   Const(long[] dims, double[] values) {
     this(dims, values, false);
   }
 
+  Const(long[] dims, double[] values, boolean integer) {
+    this(dims, values, integer, null);
+  }
+
   /** {@return these values in another shape, of the same type} */
   Const reshaped(long[] newDims) {
-    return new Const(newDims, values, integer);
+    return new Const(newDims, values, integer, stored);
+  }
+
+  /** {@return whether the file stores it as quantized integers (int8, uint8, int16, int32)} */
+  boolean quantized() {
+    return stored != null && stored.isInteger() && stored != Dtype.INT64;
   }
 
   long count() {

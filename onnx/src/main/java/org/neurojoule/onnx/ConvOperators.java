@@ -25,7 +25,8 @@ final class ConvOperators {
           .maps(ConvOperators::convTranspose)
           .build();
 
-  private static Act conv(Call c) {
+  /** A Conv node's layer (also QLinearConv's and ConvInteger's, their weights dequantized). */
+  static Act conv(Call c) {
     NodeAt at = c.at;
     Act x = c.x();
     Const w = c.constant(1);

@@ -43,7 +43,7 @@ final class DenseOperators {
    * Of token tensors or of activations of rank 3 or more: batched over the leading axes ({@link
    * TokenOps}); of two 2-D activations: {@link Attention}; by a weight: a dense layer.
    */
-  private static Act matMul(Call c) {
+  static Act matMul(Call c) {
     if (c.ins.size() == 2
         && c.ins.get(0) instanceof Act x
         && c.ins.get(1) instanceof Act y

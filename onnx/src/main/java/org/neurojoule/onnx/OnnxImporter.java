@@ -48,6 +48,9 @@ final class OnnxImporter {
 
   private final List<String> paramNotes = new ArrayList<>();
 
+  /** The activations the file stores as integers, and the precision of the layers around them. */
+  private final Quantized quantized = new Quantized();
+
   /**
    * Creates an importer.
    *
@@ -140,7 +143,7 @@ final class OnnxImporter {
       for (String i : at.inputs()) {
         ins.add(i.isEmpty() ? null : values.get(i));
       }
-      List<?> outs = Failures.atNode(at, () -> evaluate(new Call(at, ins, opset, data)));
+      List<?> outs = Failures.atNode(at, () -> evaluate(new Call(at, ins, opset, data, quantized)));
       if (outs == null && !allowUnknown) {
         throw at.error(
             at.op()
@@ -215,7 +218,9 @@ final class OnnxImporter {
     }
     if (op != null && op.mapped() && call.ins.get(0) != null) {
       weightUses.count(op, call.ins);
-      return op.map(call);
+      List<?> outs = op.map(call);
+      quantized.record(op, call, outs);
+      return outs;
     }
     return null;
   }
@@ -397,6 +402,12 @@ final class OnnxImporter {
       t = Model.input(ChannelAxis.channelsLast(shape), i -> i.name(in.getName()));
     } catch (IllegalArgumentException e) {
       throw new OnnxImportException(what + ": " + e.getMessage(), e);
+    }
+    // A quantized input (uint8 pixels before a DequantizeLinear) takes dequantized values; int32
+    // and int64 inputs are indices (token ids).
+    org.neurojoule.Dtype stored = TensorData.dtype(in.getType().getTensorType().getElemType());
+    if (stored != null && stored.isInteger() && stored.bytes() <= 2) {
+      quantized.mark(t, stored);
     }
     return Act.of(t, shape);
   }

@@ -81,7 +81,14 @@ final class OperatorRegistry {
               ConstantOperators.CONSTANT_OF_SHAPE,
               ConstantOperators.EQUAL,
               ConstantOperators.WHERE,
-              SequenceOperators.EXPAND));
+              SequenceOperators.EXPAND,
+              // Quantized graphs
+              QuantOperators.QUANTIZE_LINEAR,
+              QuantOperators.DEQUANTIZE_LINEAR,
+              QuantOperators.QLINEAR_CONV,
+              QuantOperators.QLINEAR_MAT_MUL,
+              QuantOperators.CONV_INTEGER,
+              QuantOperators.MAT_MUL_INTEGER));
 
   private final Map<String, Operator> byName = new LinkedHashMap<>();
 

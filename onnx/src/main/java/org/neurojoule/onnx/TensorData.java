@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import org.neurojoule.Dtype;
 import org.neurojoule.OnnxImportException;
 import org.neurojoule.onnx.proto.OnnxProto.StringStringEntryProto;
 import org.neurojoule.onnx.proto.OnnxProto.TensorProto;
@@ -47,7 +48,10 @@ final class TensorData {
     int size = elementSize(type, what);
     if (t.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
       return new Const(
-          dims, decode(external(t, what, count * size), type, (int) count), isInteger(type));
+          dims,
+          decode(external(t, what, count * size), type, (int) count),
+          isInteger(type),
+          dtype(type));
     }
     if (t.hasRawData()) {
       ByteString raw = t.getRawData();
@@ -64,9 +68,28 @@ final class TensorData {
                 + count * size);
       }
       return new Const(
-          dims, decode(raw.asReadOnlyByteBuffer(), type, (int) count), isInteger(type));
+          dims,
+          decode(raw.asReadOnlyByteBuffer(), type, (int) count),
+          isInteger(type),
+          dtype(type));
     }
-    return new Const(dims, typed(t, type, count, dims, what), isInteger(type));
+    return new Const(dims, typed(t, type, count, dims, what), isInteger(type), dtype(type));
+  }
+
+  /** {@return the NeuroJoule dtype of ONNX type number {@code type}, or null (bool)} */
+  static Dtype dtype(int type) {
+    return switch (type) {
+      case 1 -> Dtype.FLOAT32;
+      case 2 -> Dtype.UINT8;
+      case 3 -> Dtype.INT8;
+      case 5 -> Dtype.INT16;
+      case 6 -> Dtype.INT32;
+      case 7 -> Dtype.INT64;
+      case 10 -> Dtype.FLOAT16;
+      case 11 -> Dtype.FLOAT64;
+      case 16 -> Dtype.BFLOAT16;
+      default -> null;
+    };
   }
 
   /** INT8/16/32/64, UINT8/16, BOOL (ONNX's type numbers). */

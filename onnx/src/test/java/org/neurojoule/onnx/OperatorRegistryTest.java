@@ -24,7 +24,9 @@ class OperatorRegistryTest {
             "Constant",
             "ConstantOfShape",
             "Conv",
+            "ConvInteger",
             "ConvTranspose",
+            "DequantizeLinear",
             "Div",
             "Dropout",
             "Elu",
@@ -46,11 +48,15 @@ class OperatorRegistryTest {
             "LeakyRelu",
             "LogSoftmax",
             "MatMul",
+            "MatMulInteger",
             "MaxPool",
             "Mul",
             "Neg",
             "PRelu",
             "Pad",
+            "QLinearConv",
+            "QLinearMatMul",
+            "QuantizeLinear",
             "RNN",
             "ReduceMean",
             "Relu",
@@ -96,7 +102,9 @@ class OperatorRegistryTest {
             "Transpose",
             "ConstantOfShape",
             "Equal",
-            "Where");
+            "Where",
+            "QuantizeLinear",
+            "DequantizeLinear");
   }
 
   @Test
