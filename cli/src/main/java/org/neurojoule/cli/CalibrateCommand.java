@@ -58,7 +58,10 @@ final class CalibrateCommand implements Callable<Integer> {
       split = ",",
       description =
           "Fit exactly these terms, an error if the rows cannot determine one: overhead, layer,"
-              + " operation. By default every term the rows determine (the others are 0).")
+              + " operation. By default the richest of overhead+layer+operation,"
+              + " overhead+operation and operation the rows determine; rows of three or more"
+              + " networks take the one that best predicts each network from the others (the"
+              + " terms left out are 0).")
   List<String> terms;
 
   @Option(names = "--verbose", description = "Print the stack trace of an error.")
@@ -97,9 +100,7 @@ final class CalibrateCommand implements Callable<Integer> {
           fit.terms().overhead(),
           fit.terms().perLayer(),
           fit.terms().perOperation(),
-          fit.fitted().size() == TermFit.Term.values().length
-              ? ""
-              : " (not determined by the rows, left at 0: " + missing(fit.fitted()) + ")");
+          leftAtZero(fit));
     }
     json.append("\n]}\n");
     try {
@@ -130,14 +131,29 @@ final class CalibrateCommand implements Callable<Integer> {
     return out;
   }
 
-  private static String missing(Set<TermFit.Term> fitted) {
-    List<String> out = new ArrayList<>();
+  /** {@return why terms were left at 0, or nothing when every term was fitted} */
+  static String leftAtZero(TermFit.Fit fit) {
+    List<String> undetermined = new ArrayList<>();
+    List<String> notChosen = new ArrayList<>();
     for (TermFit.Term t : TermFit.Term.values()) {
-      if (!fitted.contains(t)) {
-        out.add(t.label);
+      if (!fit.determined().contains(t)) {
+        undetermined.add(t.label);
+      } else if (!fit.fitted().contains(t)) {
+        notChosen.add(t.label);
       }
     }
-    return String.join(", ", out);
+    StringBuilder s = new StringBuilder();
+    if (!undetermined.isEmpty()) {
+      s.append(" (not determined by the rows, left at 0: ")
+          .append(String.join(", ", undetermined))
+          .append(')');
+    }
+    if (!notChosen.isEmpty()) {
+      s.append(" (each network left out is predicted better without them, left at 0: ")
+          .append(String.join(", ", notChosen))
+          .append(')');
+    }
+    return s.toString();
   }
 
   /** {@return one device file entry with the fitted terms} */

@@ -22,6 +22,12 @@ import org.neurojoule.measured.Measurement;
  * parameter. Rows of one workload are averaged in the fit's eye as they come; the per-neuron term
  * is not fitted (neuron counts move with layer widths in every published network, so they cannot be
  * told apart from operations) and stays 0.
+ *
+ * <p>Which terms are fitted is decided on the rows alone. The candidates are the nested sets
+ * overhead + layer + operation, overhead + operation, and operation; those the rows cannot
+ * determine are dropped. Rows of three or more networks choose among the rest the set that best
+ * predicts each network from the others (leave one network out, squared log error), since a new
+ * network is what the terms are for; fewer networks keep the richest set the rows determine.
  */
 final class TermFit {
   /** A fitted term. */
@@ -52,17 +58,29 @@ final class TermFit {
   record Observation(Measurement row, Workload work) {}
 
   /**
-   * The fitted terms and those the rows could not determine.
+   * The fitted terms, those the rows determine, and how the fitted ones were chosen.
    *
    * @param terms the terms
-   * @param fitted the terms the rows determined; the others are 0
+   * @param fitted the terms fitted; the others are 0
+   * @param determined the richest candidate set the rows determine; equal to {@code fitted} unless
+   *     leaving each network out chose a smaller set
    */
-  record Fit(CalibratedTerms terms, Set<Term> fitted) {
+  record Fit(CalibratedTerms terms, Set<Term> fitted, Set<Term> determined) {
     double predict(Observation o) {
       return terms.energy(
           o.work().layers(), o.work().operations(), o.work().neurons(), o.row().batch());
     }
   }
+
+  /** The candidate term sets, richest first; each drops a term of the one before. */
+  static final List<Set<Term>> CANDIDATES =
+      List.of(
+          EnumSet.allOf(Term.class),
+          EnumSet.of(Term.OVERHEAD, Term.OPERATION),
+          EnumSet.of(Term.OPERATION));
+
+  /** Rows of at least this many networks choose their terms by leaving each network out. */
+  static final int NETWORKS_TO_CHOOSE = 3;
 
   /**
    * Rows of one network and batch further apart than this factor contradict each other: software
@@ -73,24 +91,56 @@ final class TermFit {
   private TermFit() {}
 
   /**
-   * {@return the fit of {@code rows}, all of one device and kind}: every term the rows determine,
-   * dropping first the per-layer term, then the overhead, when they do not
+   * {@return the fit of {@code rows}, all of one device and kind}: of the candidate sets the rows
+   * determine, the one that best predicts each network left out where the rows hold three networks
+   * or more, else the richest
    *
    * @throws IllegalArgumentException when no row is given or two rows of the same network and batch
    *     contradict each other (more than 10x apart), naming them
    */
   static Fit fit(List<Observation> rows) {
     check(rows);
-    for (Set<Term> terms :
-        List.of(
-            EnumSet.allOf(Term.class),
-            EnumSet.of(Term.OVERHEAD, Term.OPERATION),
-            EnumSet.of(Term.OPERATION))) {
-      if (determined(rows, terms)) {
-        return fit(rows, terms);
+    List<Set<Term>> determined =
+        CANDIDATES.stream().filter(terms -> determined(rows, terms)).toList();
+    if (determined.isEmpty()) {
+      return fit(rows, EnumSet.of(Term.OVERHEAD), EnumSet.of(Term.OVERHEAD));
+    }
+    Set<Term> chosen = determined.get(0);
+    if (rows.stream().map(o -> o.work().network()).distinct().count() >= NETWORKS_TO_CHOOSE) {
+      double best = Double.POSITIVE_INFINITY;
+      for (Set<Term> terms : determined) {
+        double error = networkOutError(rows, terms);
+        // Ties keep the richer set: it came first.
+        if (error < best - 1e-9) {
+          best = error;
+          chosen = terms;
+        }
       }
     }
-    return fit(rows, EnumSet.of(Term.OVERHEAD));
+    return fit(rows, chosen, determined.get(0));
+  }
+
+  /**
+   * {@return the mean squared log error of predicting each network's rows from the other networks'
+   * rows with {@code terms}}; infinite when some network's others cannot determine them
+   */
+  static double networkOutError(List<Observation> rows, Set<Term> terms) {
+    double sum = 0;
+    for (String network : rows.stream().map(o -> o.work().network()).distinct().toList()) {
+      List<Observation> others =
+          rows.stream().filter(o -> !o.work().network().equals(network)).toList();
+      if (!determined(others, terms)) {
+        return Double.POSITIVE_INFINITY;
+      }
+      Fit fit = fit(others, terms, terms);
+      for (Observation o : rows) {
+        if (o.work().network().equals(network)) {
+          double e = Math.log(fit.predict(o) / o.row().joulesPerInference());
+          sum += e * e;
+        }
+      }
+    }
+    return sum / rows.size();
   }
 
   /**
@@ -125,7 +175,7 @@ final class TermFit {
               + " rows cannot determine the terms "
               + terms);
     }
-    return fit(rows, terms);
+    return fit(rows, terms, terms);
   }
 
   private static void check(List<Observation> rows) {
@@ -187,7 +237,7 @@ final class TermFit {
     return new RRQRDecomposition(x, 1e-9).getRank(1e-3) == list.size();
   }
 
-  private static Fit fit(List<Observation> rows, Set<Term> terms) {
+  private static Fit fit(List<Observation> rows, Set<Term> terms, Set<Term> determined) {
     List<Term> list = new ArrayList<>(terms);
     int n = rows.size();
     int k = list.size();
@@ -269,7 +319,8 @@ final class TermFit {
             t[Term.OPERATION.ordinal()],
             0,
             covers),
-        EnumSet.copyOf(terms));
+        EnumSet.copyOf(terms),
+        EnumSet.copyOf(determined));
   }
 
   /** A start that gives term {@code main} most of the energy. */

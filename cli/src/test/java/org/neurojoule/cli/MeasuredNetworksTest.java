@@ -1,6 +1,7 @@
 package org.neurojoule.cli;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -115,6 +116,67 @@ class MeasuredNetworksTest {
               .totalEnergy(device);
       assertThat(eight).isWithin(one * 1e-12).of(t.energy(w.layers(), w.operations(), 0, 8));
     }
+  }
+
+  /** The MLPerf Tiny results version of a row, from its id; 0 for rows of other sources. */
+  private static double resultsVersion(Measurement m) {
+    java.util.regex.Matcher v =
+        java.util.regex.Pattern.compile("^mlperf-tiny-v(\\d+)\\.(\\d+)-").matcher(m.id());
+    return v.find() ? Integer.parseInt(v.group(1)) + Integer.parseInt(v.group(2)) / 100.0 : 0;
+  }
+
+  /**
+   * The rows a measured device of the catalogue is fitted on: every published row of that device
+   * and kind, and of MLPerf Tiny's rows only the newest results version.
+   */
+  static java.util.List<Measurement> catalogueRows(String device, CalibratedTerms.Covers covers) {
+    java.util.List<Measurement> rows =
+        Measurements.published().stream()
+            .filter(m -> m.device().equals(device) && m.kind().label().equals(covers.label()))
+            .toList();
+    double newest = rows.stream().mapToDouble(MeasuredNetworksTest::resultsVersion).max().orElse(0);
+    return rows.stream().filter(m -> resultsVersion(m) == newest).toList();
+  }
+
+  @Test
+  void catalogueTerms_areTheFitOfThePublishedRows() {
+    // The catalogue keeps four significant digits; on a mismatch the message gives every device's
+    // refitted keys, to paste into catalogue.json.
+    StringBuilder refit = new StringBuilder();
+    boolean drifted = false;
+    for (String device : MEASURED) {
+      CalibratedTerms kept = DeviceRegistry.defaults().calibration(device).orElseThrow();
+      java.util.List<Measurement> rows = catalogueRows(device, kept.covers());
+      assertThat(rows).isNotEmpty();
+      TermFit.Fit fit = TermFit.fit(Validation.observe(rows, Path.of(".")));
+      CalibratedTerms t = fit.terms();
+      double[] want = {t.overhead(), t.perLayer(), t.perOperation(), t.perNeuronUpdate()};
+      double[] have = {
+        kept.overhead(), kept.perLayer(), kept.perOperation(), kept.perNeuronUpdate()
+      };
+      for (int i = 0; i < want.length; i++) {
+        drifted |= Math.abs(have[i] - want[i]) > 5e-4 * Math.abs(want[i]) + 1e-300;
+      }
+      drifted |= kept.covers() != t.covers();
+      refit.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s (%d rows, %s%s): \"calibrated_overhead_j\": %.4g, \"calibrated_per_layer_j\":"
+                  + " %.4g, \"calibrated_per_operation_j\": %.4g,"
+                  + " \"calibrated_per_neuron_update_j\": %.4g%n",
+              device,
+              rows.size(),
+              t.covers().label(),
+              CalibrateCommand.leftAtZero(fit),
+              t.overhead(),
+              t.perLayer(),
+              t.perOperation(),
+              t.perNeuronUpdate()));
+    }
+    assertWithMessage(
+            "catalogue.json's calibrated terms drifted from the fit; refitted:\n%s", refit)
+        .that(drifted)
+        .isFalse();
   }
 
   @Test

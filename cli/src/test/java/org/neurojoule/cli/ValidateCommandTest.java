@@ -49,7 +49,11 @@ class ValidateCommandTest {
     assertThat(lines.get(0)[0]).isEqualTo(172);
     assertThat(lines.get(1)[0]).isEqualTo(166);
     assertThat(lines.get(2)[0]).isEqualTo(140);
+    // The thresholds: calibrated, leave one out, within 2x on at least 90 % of the rows and
+    // within 3x on at least 97 %; leaving the network out, within 2x on at least 80 %.
     assertThat(lines.get(1)[1]).isAtLeast(90.0);
+    assertThat(lines.get(1)[2]).isAtLeast(97.0);
+    assertThat(lines.get(2)[1]).isAtLeast(80.0);
     assertThat(r.out()).contains("akida-akidanet05-224-tot (akd1000 (total)): no other row");
     assertThat(Files.readString(html)).contains("<svg id=\"chart\"");
     assertThat(Files.readString(html)).contains("class=\"band\"");
