@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.neurojoule.Dtype;
 import org.neurojoule.ModelEnergy;
 import org.neurojoule.Report;
@@ -42,13 +43,14 @@ final class SummaryCommand implements Callable<Integer> {
               + " rate, energy <device>, synop_energy <device>, neuron_energy <device>, sparsity,"
               + " weight_sparsity, footprint, dtype, dense_ops, effective_macs, effective_acs, spikes,"
               + " synaptic_events, sim_energy <device> (default:"
-              + " name,output_shape,params,connections,neurons,energy cpu; for a simulated model"
+              + " name,output_shape,params,connections,neurons,energy cpu; for a quantized model"
+              + " those and dtype,footprint; for a simulated model"
               + " name,output_shape,spikes,synaptic_events,energy loihi,sim_energy loihi).")
   List<String> columns = SummaryOptions.DEFAULT_COLUMNS;
 
   @Option(
       names = "--footprint-dtype",
-      paramLabel = "float32|float16|int8",
+      paramLabel = "DTYPE",
       converter = Converters.DtypeConverter.class,
       description =
           "Count every parameter of the footprint column in this format (default: each weight"
@@ -93,10 +95,33 @@ final class SummaryCommand implements Callable<Integer> {
 
   @Mixin EstimateOptions estimate;
 
+  /**
+   * The default columns of a quantized model: the reference's, then each layer's stored formats and
+   * the bytes they take, since that is what a model stored in fewer bits changes.
+   */
+  static final List<String> QUANTIZED_COLUMNS =
+      Stream.concat(SummaryOptions.DEFAULT_COLUMNS.stream(), Stream.of("dtype", "footprint"))
+          .toList();
+
   /** The default columns of a simulated model: counted spikes and events beside the rates. */
   static final List<String> SIMULATED_COLUMNS =
       List.of(
           "name", "output_shape", "spikes", "synaptic_events", "energy loihi", "sim_energy loihi");
+
+  /** {@return the columns shown when --columns is not given, for this model} */
+  private static List<String> defaults(ModelEnergy energy) {
+    if (energy.spikeCounts().isPresent()) {
+      return SIMULATED_COLUMNS;
+    }
+    boolean quantized =
+        energy.model().layers().stream()
+            .flatMap(l -> l.precision().stream())
+            .anyMatch(
+                p ->
+                    p.activations() != Dtype.FLOAT32
+                        || p.weights().stream().anyMatch(d -> d != Dtype.FLOAT32));
+    return quantized ? QUANTIZED_COLUMNS : SummaryOptions.DEFAULT_COLUMNS;
+  }
 
   @SuppressWarnings("try") // the warning log needs only to be open, never named
   @Override
@@ -105,10 +130,7 @@ final class SummaryCommand implements Callable<Integer> {
     columns.forEach(estimate::checkDeviceColumn);
     try (WarningLog log = WarningLog.to(spec.commandLine().getErr(), estimate.quiet)) {
       ModelEnergy energy = estimate.estimate(model);
-      List<String> shown =
-          columns == SummaryOptions.DEFAULT_COLUMNS && energy.spikeCounts().isPresent()
-              ? SIMULATED_COLUMNS
-              : columns;
+      List<String> shown = columns == SummaryOptions.DEFAULT_COLUMNS ? defaults(energy) : columns;
       UnaryOperator<SummaryOptions> options =
           o ->
               estimate

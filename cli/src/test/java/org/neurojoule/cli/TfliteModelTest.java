@@ -61,6 +61,36 @@ class TfliteModelTest {
     assertThat(lines.get(lines.size() - 1)).startsWith("total,,22604,");
   }
 
+  @Test
+  void summary_ofAQuantizedModel_showsItsFormatsAndStoredBytesByDefault() {
+    Run r = run("summary", KWS, "--no-notes");
+    assertThat(r.code()).isEqualTo(0);
+    List<String> rows = r.out().lines().toList();
+    assertThat(rows.get(0))
+        .isEqualTo(
+            "Layer (type)                         |Output shape       |Param #|Conn #|Neuron #"
+                + "|J/inf (cpu)|Dtype|Bytes");
+    assertThat(rows)
+        .contains(
+            "conv_2d_0 (Conv2D)                   |  (None, 25, 5, 64)|   2624|320000|       0"
+                + "|     0.0028| int8| 2816");
+    // 2,560 int8 weights and 64 int32 biases above; the model's 22,016 int8 weights and 588
+    // int32 biases take 22,016 + 4 x 588 bytes.
+    Run csv = run("summary", KWS, "--format", "csv");
+    assertThat(csv.out().lines().toList().get(0))
+        .isEqualTo(
+            "layer,type,output_shape,params,connections,neurons,energy_j_cpu,weights_dtype,"
+                + "activations_dtype,footprint_bytes");
+    assertThat(csv.out()).endsWith(",,,24368\n");
+    // The "float32" file is hybrid: int8 pointwise kernels, float activations.
+    assertThat(run("summary", KWS_FLOAT, "--no-notes").out())
+        .contains("\nconv_2d_2 (Conv2D)                   |  (None, 25, 5, 64)|");
+    assertThat(run("summary", KWS_FLOAT, "--no-notes", "--format", "csv").out())
+        .contains("\nconv_2d_2,Conv2D,\"(None, 25, 5, 64)\",4160,512000,0,");
+    assertThat(run("summary", KWS_FLOAT, "--no-notes", "--format", "csv").out())
+        .containsMatch("\nconv_2d_2,Conv2D,[^\n]*,int8,float32,4352\n");
+  }
+
   private static int indexOf(List<String> header, String name) {
     for (int i = 0; i < header.size(); i++) {
       if (header.get(i).strip().equals(name)) {
