@@ -73,6 +73,13 @@ public record Precision(Dtype activations, List<Dtype> weights) {
     return weight(0);
   }
 
+  /**
+   * {@return whether the activations and every weight array are float32, as an unrecorded layer}
+   */
+  public boolean isFloat32() {
+    return activations == Dtype.FLOAT32 && weights.stream().allMatch(d -> d == Dtype.FLOAT32);
+  }
+
   /** {@return {@code weights/activations}, such as {@code int8/int8}, or one name if equal} */
   @Override
   public String toString() {

@@ -116,10 +116,7 @@ final class SummaryCommand implements Callable<Integer> {
     boolean quantized =
         energy.model().layers().stream()
             .flatMap(l -> l.precision().stream())
-            .anyMatch(
-                p ->
-                    p.activations() != Dtype.FLOAT32
-                        || p.weights().stream().anyMatch(d -> d != Dtype.FLOAT32));
+            .anyMatch(p -> !p.isFloat32());
     return quantized ? QUANTIZED_COLUMNS : SummaryOptions.DEFAULT_COLUMNS;
   }
 
