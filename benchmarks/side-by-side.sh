@@ -23,7 +23,7 @@ out=$root/benchmarks/target
 mkdir -p "$out"
 # With AVX2=1, the same limits for both sides: the variables are exported to both runs, the JIT
 # flag goes to NeuroJoule's forked JVM through JAVA_TOOL_OPTIONS, to tf-bench's through JAVA_FLAGS.
-tf_flags=${JAVA_FLAGS:-"-Xms1g -Xmx4g"}
+tf_flags=${JAVA_FLAGS:-"-Xms1g -Xmx4g -XX:+UseTransparentHugePages"}
 nj_tool_options=${JAVA_TOOL_OPTIONS:-}
 if [ "${AVX2:-0}" = 1 ]; then
   export ONEDNN_MAX_CPU_ISA=AVX2 OPENBLAS_CORETYPE=Haswell

@@ -61,7 +61,8 @@ if limits is not None:
         return v if v else "not set"
     print(f"ISA limits: NeuroJoule ONEDNN_MAX_CPU_ISA={shown(limits.get('onednn_max_cpu_isa'))}, "
           f"OPENBLAS_CORETYPE={shown(limits.get('openblas_coretype'))}, JVM UseAVX="
-          f"{shown(limits.get('jvm_use_avx'))}; TensorFlow "
+          f"{shown(limits.get('jvm_use_avx'))}, UseTransparentHugePages="
+          f"{shown(limits.get('jvm_transparent_huge_pages'))}; TensorFlow "
           f"{os.environ.get('TF_LIMITS', 'not recorded')} (its Eigen kernels are not limited)")
 print()
 print("| network | batch | NeuroJoule rates img/s | GFLOP/s | % of numpy peak | peak heap MB "

@@ -416,18 +416,27 @@ public final class RatesBenchmark {
 
   /**
    * The instruction-set limits this run had: the oneDNN and OpenBLAS environment variables, and the
-   * JIT's {@code -XX:UseAVX} (its default is the machine's best).
+   * JIT's {@code -XX:UseAVX} (its default is the machine's best); and whether the Java heap is on
+   * transparent huge pages.
    */
   private static Map<String, Object> isaLimits() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("onednn_max_cpu_isa", System.getenv("ONEDNN_MAX_CPU_ISA"));
     m.put("openblas_coretype", System.getenv("OPENBLAS_CORETYPE"));
-    m.put(
-        "jvm_use_avx",
-        ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
-            .getVMOption("UseAVX")
-            .getValue());
+    m.put("jvm_use_avx", vmOption("UseAVX"));
+    m.put("jvm_transparent_huge_pages", vmOption("UseTransparentHugePages"));
     return m;
+  }
+
+  /** A HotSpot option's value, or null where this JVM has no such option. */
+  private static String vmOption(String name) {
+    try {
+      return ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+          .getVMOption(name)
+          .getValue();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** The fewest batches one repetition streams. */

@@ -27,6 +27,38 @@ class NativeFloatsTest {
   }
 
   @Test
+  void aLargeBufferIsMappedAtAHugePageBoundaryOnLinux() {
+    long n = (3L << 20) + 5; // 12 MiB and a bit: past the threshold, not a whole number of pages
+    NativeFloats.Buffer b = NativeFloats.allocate(n);
+    assertThat(b.pointer().capacity()).isEqualTo(n);
+    FloatBuffer view = b.pointer().asBuffer();
+    view.put(0, 1f);
+    view.put((int) n - 1, -3f);
+    assertThat(b.pointer().get(n - 1)).isEqualTo(-3f);
+    if (System.getProperty("os.name").startsWith("Linux")) {
+      assertThat(b.pointer().address() % HugePages.PAGE).isEqualTo(0);
+    }
+    b.free().clean();
+    b.free().clean();
+  }
+
+  @Test
+  void aFreedBufferIsReusedForTheNextOfItsSize() {
+    NativeFloats.Buffer a = NativeFloats.allocate(173_056); // the MNIST model's dense weights
+    long address = a.pointer().address();
+    a.free().clean();
+    NativeFloats.Buffer b = NativeFloats.allocate(173_056);
+    assertThat(b.pointer().address()).isEqualTo(address);
+    assertThat(b.pointer().capacity()).isEqualTo(173_056);
+    b.free().clean();
+  }
+
+  @Test
+  void aSmallBufferStaysWithMalloc() {
+    assertThat(HugePages.map(HugePages.MIN_BYTES - 1)).isNull();
+  }
+
+  @Test
   @SuppressWarnings("try") // closes c inside its try on purpose: a second close is harmless
   void openBlasMatrixOnTheseBuffersMultiplies() {
     OpenBlasMultiply g = null;
