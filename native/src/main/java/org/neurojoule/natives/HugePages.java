@@ -11,14 +11,15 @@ import java.util.logging.Logger;
  * Large native buffers mapped on their own and marked for the kernel's transparent huge pages.
  *
  * <p>Preparing a pass writes the reordered weights and the activations' buffers into fresh memory,
- * and every first touch of a 4 KiB page is a page fault. On a virtual machine a fault can cost 15
- * µs (measured on the 2-vCPU benchmark machine: 256 MiB took 0.95 s to touch), which made up most
- * of preparing AlexNet (265 ms, about 100 MB of weights and their copies). Where the kernel offers
- * transparent huge pages on request ({@code madvise}, Linux' usual setting), a 2 MiB page is one
- * fault: the same 256 MiB took 23 ms. Buffers from {@value #MIN_BYTES} bytes are mapped with {@code
- * mmap}, aligned to 2 MiB and given {@code madvise(MADV_HUGEPAGE)}; smaller ones, other systems, or
- * {@code -Dneurojoule.hugePages=false} use {@code malloc}. Where the kernel refuses huge pages the
- * mapping is an ordinary one.
+ * and every first touch of a 4 KiB page is a page fault. On the 2-vCPU virtual machine of the
+ * benchmarks a fault cost about 15 µs, and preparing AlexNet's pass (about 100 MB of weights and
+ * their staging copies) took 212 ms, most of it faulting. Where the kernel offers transparent huge
+ * pages on request ({@code madvise}, Linux' usual setting), a 2 MiB page is one fault, and the same
+ * pass took 23 ms (medians of 180). Memory the virtual machine's host has taken back costs more
+ * either way (about 3 µs per KiB), which only reusing blocks avoids ({@link IdleBlocks}). Buffers
+ * from {@value #MIN_BYTES} bytes are mapped with {@code mmap}, aligned to 2 MiB and given {@code
+ * madvise(MADV_HUGEPAGE)}; smaller ones, other systems, or {@code -Dneurojoule.hugePages=false} use
+ * {@code malloc}. Where the kernel refuses huge pages the mapping is an ordinary one.
  */
 final class HugePages {
   private HugePages() {}
