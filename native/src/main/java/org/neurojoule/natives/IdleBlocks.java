@@ -47,6 +47,9 @@ final class IdleBlocks {
 
   /** {@return the most recently kept block of exactly {@code bytes}, or null} */
   synchronized Block take(long bytes) {
+    if (bytes < MIN_BYTES) {
+      return null; // never kept: no need to look
+    }
     for (Iterator<Block> it = idle.descendingIterator(); it.hasNext(); ) {
       Block b = it.next();
       if (b.bytes() == bytes) {

@@ -264,15 +264,7 @@ final class QuantOperators {
 
   /** Input {@code i}: a constant with its values, stored as quantized integers. */
   private static Const quantizedConstant(Call c, int i, String what) {
-    Const k = c.constant(i);
-    if (k.declaredOnly()) {
-      throw c.at.error(
-          what
-              + " '"
-              + c.at.inputs().get(i)
-              + "' is declared by its shape only; it needs its"
-              + " values (an initializer)");
-    }
+    Const k = QuantParams.given(c, i, what);
     if (!k.quantized()) {
       throw c.at.error(
           what

@@ -95,8 +95,8 @@ record QuantParams(Dtype dtype, double[] scale, double[] zeroPoint, long[] scale
     return new QuantParams(dtype, scale, zero, s.dims());
   }
 
-  /** Input {@code i}: a constant with its values. */
-  private static Const given(Call c, int i, String what) {
+  /** Input {@code i}: a constant with its values, else an error naming it as {@code what}. */
+  static Const given(Call c, int i, String what) {
     Const k = c.constant(i);
     if (k.declaredOnly()) {
       throw c.at.error(
